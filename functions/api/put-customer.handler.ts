@@ -1,0 +1,13 @@
+// PUT /v1/customers/{customerId}: create or replace a customer.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { putCustomer } from '../../shared/use-cases/customers';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PutCustomer'), async ({ grant, params, body }) => {
+    const { customer, created } = await putCustomer(deps, grant.tenantId, params.customerId, body);
+    return { status: created ? 201 : 200, body: customer };
+  });
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,13 @@
+// PUT /v1/invoices/{invoiceId}: create or replace an invoice.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { putInvoice } from '../../shared/use-cases/invoices';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PutInvoice'), async ({ grant, params, body }) => {
+    const { invoice, created } = await putInvoice(deps, grant.tenantId, params.invoiceId, body);
+    return { status: created ? 201 : 200, body: invoice };
+  });
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,145 @@
+// The partner API's route table: the one list that the CDK stack deploys, the local runtime serves and OpenAPI documents.
+import { z } from 'zod';
+import {
+  CustomerPathSchema,
+  CustomerResponseSchema,
+  OptOutSchema,
+  PostOptOutBodySchema,
+  PutCustomerBodySchema,
+} from '../../shared/schemas/customer.schema';
+import {
+  InvoicePathSchema,
+  InvoiceResponseSchema,
+  PaymentResponseSchema,
+  PostPaymentBodySchema,
+  PutInvoiceBodySchema,
+} from '../../shared/schemas/invoice.schema';
+import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
+
+export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+export interface ApiResponseSpec {
+  status: number;
+  description: string;
+  schema?: z.ZodType;
+}
+
+export interface ApiRoute {
+  /** Stable name: the function's construct id and the OpenAPI operationId. */
+  id: string;
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  path: string;
+  /** File in functions/api that handles it. */
+  handler: string;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  responses: ApiResponseSpec[];
+  idempotent?: boolean;
+  public?: boolean;
+  /** Exactly what the function may do to the table: its IAM policy is generated from this and nothing else. */
+  dynamodb: { actions: DynamoAction[]; indexes: IndexName[] };
+}
+
+/** Resolving a key needs one Query; an Idempotency-Key claim writes and may release a record. */
+const AUTHENTICATED_READ: DynamoAction[] = ['Query'];
+const IDEMPOTENT_WRITE: DynamoAction[] = ['Query', 'PutItem', 'DeleteItem'];
+
+export const apiRoutes = [
+  {
+    id: 'PutCustomer',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}',
+    handler: 'put-customer.handler.ts',
+    summary: 'Create or replace a customer',
+    params: CustomerPathSchema,
+    body: PutCustomerBodySchema,
+    responses: [
+      { status: 201, description: 'Created', schema: CustomerResponseSchema },
+      { status: 200, description: 'Replaced', schema: CustomerResponseSchema },
+    ],
+    idempotent: true,
+    dynamodb: { actions: IDEMPOTENT_WRITE, indexes: [] },
+  },
+  {
+    id: 'GetCustomer',
+    method: 'GET',
+    path: '/v1/customers/{customerId}',
+    handler: 'get-customer.handler.ts',
+    summary: 'Read a customer with its opt-outs',
+    params: CustomerPathSchema,
+    responses: [{ status: 200, description: 'The customer', schema: CustomerResponseSchema }],
+    dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
+  },
+  {
+    id: 'PostOptOut',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/opt-outs',
+    handler: 'post-opt-out.handler.ts',
+    summary: 'Opt a customer out of a channel (honoured at once)',
+    params: CustomerPathSchema,
+    body: PostOptOutBodySchema,
+    responses: [
+      { status: 201, description: 'Opted out', schema: OptOutSchema },
+      { status: 200, description: 'Already opted out', schema: OptOutSchema },
+    ],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'PutInvoice',
+    method: 'PUT',
+    path: '/v1/invoices/{invoiceId}',
+    handler: 'put-invoice.handler.ts',
+    summary: 'Create or replace an invoice',
+    params: InvoicePathSchema,
+    body: PutInvoiceBodySchema,
+    responses: [
+      { status: 201, description: 'Created', schema: InvoiceResponseSchema },
+      { status: 200, description: 'Replaced', schema: InvoiceResponseSchema },
+    ],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetInvoice',
+    method: 'GET',
+    path: '/v1/invoices/{invoiceId}',
+    handler: 'get-invoice.handler.ts',
+    summary: 'Read an invoice with its balance, charges and payments',
+    params: InvoicePathSchema,
+    responses: [{ status: 200, description: 'The invoice', schema: InvoiceResponseSchema }],
+    dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
+  },
+  {
+    id: 'PostPayment',
+    method: 'POST',
+    path: '/v1/invoices/{invoiceId}/payments',
+    handler: 'post-payment.handler.ts',
+    summary: 'Record a payment made elsewhere',
+    params: InvoicePathSchema,
+    body: PostPaymentBodySchema,
+    responses: [
+      { status: 201, description: 'Recorded', schema: PaymentResponseSchema },
+      { status: 200, description: 'This payment was already recorded', schema: PaymentResponseSchema },
+    ],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetOpenApi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    handler: 'get-openapi.handler.ts',
+    summary: 'This API described as OpenAPI 3.1',
+    responses: [{ status: 200, description: 'The OpenAPI document' }],
+    public: true,
+    dynamodb: { actions: [], indexes: [] },
+  },
+] as const satisfies readonly ApiRoute[];
+
+export type ApiRouteId = (typeof apiRoutes)[number]['id'];
+
+export const routeById = <Id extends ApiRouteId>(id: Id): Extract<(typeof apiRoutes)[number], { id: Id }> =>
+  apiRoutes.find((route) => route.id === id) as Extract<(typeof apiRoutes)[number], { id: Id }>;

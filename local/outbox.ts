@@ -1,0 +1,26 @@
+// Every email and SMS the local runtime sent, oldest first, for GET /local/outbox.
+
+export interface OutboxMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  subject?: string;
+  body: string;
+  sentAt: string;
+  tenantId: string;
+  customerId: string;
+  delinquencyId: string | null;
+  step: string;
+}
+
+export class Outbox {
+  private readonly messages: OutboxMessage[] = [];
+
+  record(message: OutboxMessage): void {
+    this.messages.push(message);
+  }
+
+  list(): OutboxMessage[] {
+    return [...this.messages];
+  }
+}

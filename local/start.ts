@@ -1,0 +1,57 @@
+// `npm start`: runs Arrears on this machine with no AWS account, prints how to reach it, and stops cleanly on Ctrl-C.
+
+// Quiet by default: the runtime prints one line per request; handler logs are for when you ask (POWERTOOLS_LOG_LEVEL=INFO).
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.POWERTOOLS_SERVICE_NAME ??= 'arrears-local';
+// The machine's Node may be older than Lambda's; the SDK's notice about that is not for local users.
+process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
+
+const main = async () => {
+  const { startLocalRuntime } = await import('./runtime');
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  const clockMode = process.env.ARREARS_CLOCK ?? 'real';
+  if (clockMode !== 'real' && clockMode !== 'virtual') throw new Error(`ARREARS_CLOCK must be "real" or "virtual", got "${clockMode}"`);
+  const quiet = process.env.ARREARS_QUIET === '1';
+  const runtime = await startLocalRuntime({
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    ...(process.env.ARREARS_LOCAL_TENANTS === undefined ? {} : { tenants: process.env.ARREARS_LOCAL_TENANTS }),
+    clock: clockMode,
+    ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
+    ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
+    log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
+  });
+  const lines = [
+    `Arrears local runtime listening on ${runtime.url}`,
+    `  clock:     ${clockMode}${clockMode === 'virtual' ? ` (now ${runtime.clock.now().toISOString()}; POST /local/clock/advance)` : ''}`,
+    `  dynamodb:  ${runtime.dynamoEndpoint} (DynamoDB Local)`,
+    `  openapi:   ${runtime.url}/v1/openapi.json`,
+    `  outbox:    ${runtime.url}/local/outbox`,
+    ...runtime.tenants.map(
+      (tenant) => `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Arrears local runtime...\n`);
+    runtime
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+// Parses ARREARS_LOCAL_TENANTS ("tenant:apiKey:stripeWebhookSecret,...") and seeds those tenants and key hashes.
+import { sha256Hex } from '../shared/domain/ids';
+import { PARTNER_ID_PATTERN } from '../shared/domain/ids';
+import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
+import { defaultTenantSettings } from '../shared/schemas/tenant.schema';
+
+export interface LocalTenant {
+  tenantId: string;
+  apiKey: string;
+  stripeWebhookSecret: string;
+}
+
+export const DEFAULT_LOCAL_TENANTS = 'demo:demo-api-key-0001:whsec_demo_0001';
+
+export const parseLocalTenants = (value: string | undefined): LocalTenant[] => {
+  const spec = value?.trim() ? value : DEFAULT_LOCAL_TENANTS;
+  const tenants = spec.split(',').map((entry, index) => {
+    const [tenantId, apiKey, stripeWebhookSecret, ...rest] = entry.trim().split(':');
+    if (!tenantId || !apiKey || !stripeWebhookSecret || rest.length > 0) {
+      throw new Error(`ARREARS_LOCAL_TENANTS entry ${index + 1} must be tenant:apiKey:stripeWebhookSecret`);
+    }
+    if (!PARTNER_ID_PATTERN.test(tenantId)) throw new Error(`ARREARS_LOCAL_TENANTS: "${tenantId}" is not a valid tenant id`);
+    if (apiKey.length < 8) throw new Error(`ARREARS_LOCAL_TENANTS: the API key of ${tenantId} must be at least 8 characters`);
+    return { tenantId, apiKey, stripeWebhookSecret };
+  });
+  const ids = new Set(tenants.map((tenant) => tenant.tenantId));
+  if (ids.size !== tenants.length) throw new Error('ARREARS_LOCAL_TENANTS names a tenant twice');
+  const keys = new Set(tenants.map((tenant) => tenant.apiKey));
+  if (keys.size !== tenants.length) throw new Error('ARREARS_LOCAL_TENANTS gives two tenants the same API key');
+  return tenants;
+};
+
+export const seedTenants = async (directory: TenantDirectory, tenants: LocalTenant[], now: Date): Promise<void> => {
+  for (const tenant of tenants) {
+    const existing = await directory.getTenant(tenant.tenantId);
+    if (!existing) {
+      await directory.putTenant({ id: tenant.tenantId, name: tenant.tenantId, ...defaultTenantSettings, createdAt: now.toISOString() });
+    }
+    await directory.putApiKey(
+      sha256Hex(tenant.apiKey),
+      { tenantId: tenant.tenantId, role: 'manager', keyId: `local-${tenant.tenantId}` },
+      now.toISOString(),
+    );
+  }
+};

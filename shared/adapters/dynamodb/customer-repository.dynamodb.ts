@@ -1,0 +1,73 @@
+// Customers and their opt-outs, kept together in the customer's partition.
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CustomerRepository } from '../../ports/customer-repository.port';
+import { CustomerSchema, OptOutSchema, type Customer, type OptOut } from '../../schemas/customer.schema';
+import { conditionFailureItem, isConditionFailure } from './client';
+import { itemMeta, keys, stripStorage } from './keys';
+import { versionCondition } from './version-condition';
+
+export class DynamoCustomerRepository implements CustomerRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(tenantId: string, customerId: string): Promise<Customer | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId), ConsistentRead: true }),
+    );
+    return result.Item ? CustomerSchema.parse(stripStorage(result.Item)) : null;
+  }
+
+  async getWithOptOuts(tenantId: string, customerId: string): Promise<{ customer: Customer; optOuts: OptOut[] } | null> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customerId) },
+        ConsistentRead: true,
+      }),
+    );
+    const items = result.Items ?? [];
+    const customerItem = items.find((item) => item.type === 'Customer');
+    if (!customerItem) return null;
+    return {
+      customer: CustomerSchema.parse(stripStorage(customerItem)),
+      optOuts: items.filter((item) => item.type === 'OptOut').map((item) => OptOutSchema.parse(stripStorage(item))),
+    };
+  }
+
+  async save(tenantId: string, customer: Customer, expectedVersion: number | null): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer },
+          ...versionCondition(expectedVersion),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async addOptOut(tenantId: string, customerId: string, optOut: OptOut): Promise<{ optOut: OptOut; created: boolean }> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.optOut(tenantId, customerId, optOut.channel, optOut.address), ...itemMeta('OptOut'), ...optOut },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { optOut, created: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const existing = conditionFailureItem(error);
+      return { optOut: existing ? OptOutSchema.parse(stripStorage(existing)) : optOut, created: false };
+    }
+  }
+}

@@ -1,0 +1,121 @@
+// Invoices, their payments and charges in the invoice's partition; balance changes go through versioned transactions.
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { isCollectible } from '../../domain/invoice';
+import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
+import { InvoiceSchema, PaymentSchema, type Invoice, type Payment } from '../../schemas/invoice.schema';
+import { isConditionFailure, transactionCancellationCodes } from './client';
+import { itemMeta, keys, stripStorage } from './keys';
+import { versionCondition } from './version-condition';
+
+export class DynamoInvoiceRepository implements InvoiceRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.invoicePartition(tenantId, invoiceId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const invoiceItem = items.find((item) => item.type === 'Invoice');
+    if (!invoiceItem) return null;
+    return {
+      invoice: InvoiceSchema.parse(stripStorage(invoiceItem)),
+      payments: items.filter((item) => item.type === 'Payment').map((item) => PaymentSchema.parse(stripStorage(item))),
+    };
+  }
+
+  async getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.payment(tenantId, invoiceId, paymentId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? PaymentSchema.parse(stripStorage(result.Item)) : null;
+  }
+
+  async save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.invoiceItem(tenantId, invoice),
+          ...versionCondition(expectedVersion),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async applyPayment(
+    tenantId: string,
+    updated: Invoice,
+    expectedVersion: number,
+    payment: Payment,
+  ): Promise<ApplyPaymentOutcome> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.invoiceItem(tenantId, updated),
+                ...versionCondition(expectedVersion),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.payment(tenantId, payment.invoiceId, payment.id), ...itemMeta('Payment'), ...payment },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return 'applied';
+    } catch (error) {
+      const codes = transactionCancellationCodes(error);
+      if (codes === null) throw error;
+      if (codes[1] === 'ConditionalCheckFailed') return 'duplicate_payment';
+      // A moved version or a transaction racing ours on the same invoice: the caller re-reads and tries again.
+      if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'version_moved';
+      throw error;
+    }
+  }
+
+  /** The stored item: the entity plus its keys; only collectible invoices are in the due-date index. */
+  private invoiceItem(tenantId: string, invoice: Invoice): Record<string, unknown> {
+    return {
+      ...keys.invoice(tenantId, invoice.id),
+      ...keys.invoiceByCustomer(tenantId, invoice.customerId, invoice.dueDate, invoice.id),
+      ...(isCollectible(invoice) ? keys.invoiceByDueDate(tenantId, invoice.dueDate, invoice.id) : {}),
+      ...itemMeta('Invoice'),
+      ...invoice,
+    };
+  }
+}

@@ -1,0 +1,184 @@
+// Every storage key of the single table is built here and nowhere else; the table below is the map of the data.
+//
+// Item types (pk / sk; index keys where the item is indexed). {t} is the tenant id, present in every key.
+//
+// | item               | pk                                  | sk                              | indexes                                                    |
+// |--------------------|-------------------------------------|---------------------------------|------------------------------------------------------------|
+// | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
+// | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
+// | Customer           | TENANT#{t}#CUSTOMER#{c}             | CUSTOMER                        |                                                            |
+// | OptOut             | TENANT#{t}#CUSTOMER#{c}             | OPTOUT#{channel}#{address}      |                                                            |
+// | Invoice            | TENANT#{t}#INVOICE#{i}              | INVOICE                         | gsi1: TENANT#{t}#CUSTOMER#{c} / INVOICE#{dueDate}#{i}      |
+// |                    |                                     |                                 | gsi2 (open only): TENANT#{t}#DUE#{dueDate}#{shard} / {i}   |
+// | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
+// | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
+// | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
+// |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
+// | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
+// | SendClaim          | TENANT#{t}#DELINQUENCY#{d}          | SEND#{stepId}#{channel}         |                                                            |
+// | FeeClaim           | TENANT#{t}#DELINQUENCY#{d}          | FEE#{stepId}                    |                                                            |
+// | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
+// | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt                                             |
+// | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
+//
+// Access patterns:
+// - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
+// - list tenants (scheduled run): Query gsi1 pk = TENANTS
+// - a customer with opt-outs: Query pk = TENANT#{t}#CUSTOMER#{c}
+// - an invoice with its payments and charges: Query pk = TENANT#{t}#INVOICE#{i}
+// - a customer's invoices and delinquencies (the case): Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}, sk begins_with
+//   INVOICE# or DELINQUENCY#
+// - open invoices due on a local date: Query gsi2 pk = TENANT#{t}#DUE#{date}#{shard} for every shard, page by page.
+//   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
+// - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}, highest priority first (sk sorts descending priority)
+// - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
+// - has this step been sent / charged: GetItem / conditional Put of SEND# and FEE# claims
+// - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
+// - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
+import { createHash } from 'node:crypto';
+
+/** Number of partitions the due-date index spreads one tenant's day over. Changing it needs a re-index. */
+export const DUE_DATE_SHARDS = 16;
+
+/** Version of the item layout; stored on every item so a later layout can migrate old items lazily. */
+export const SCHEMA_VERSION = 1;
+
+export type ItemType =
+  | 'Tenant'
+  | 'ApiKey'
+  | 'Customer'
+  | 'OptOut'
+  | 'Invoice'
+  | 'Payment'
+  | 'Charge'
+  | 'Delinquency'
+  | 'TimelineEntry'
+  | 'SendClaim'
+  | 'FeeClaim'
+  | 'Strategy'
+  | 'IdempotencyRecord'
+  | 'WebhookEvent';
+
+export interface PrimaryKey {
+  pk: string;
+  sk: string;
+}
+
+const tenant = (tenantId: string) => `TENANT#${tenantId}`;
+
+/** Stable shard of an id: the same invoice always lands in the same shard. */
+export const shardOf = (id: string, shards = DUE_DATE_SHARDS): number =>
+  createHash('sha256').update(id).digest().readUInt32BE(0) % shards;
+
+export const keys = {
+  tenant: (tenantId: string): PrimaryKey => ({ pk: tenant(tenantId), sk: 'TENANT' }),
+  tenantListing: (tenantId: string) => ({ gsi1pk: 'TENANTS', gsi1sk: tenant(tenantId) }),
+  tenantsPartition: () => 'TENANTS',
+
+  apiKeyPartition: (keyHash: string) => `APIKEY#${keyHash}`,
+  apiKey: (keyHash: string, tenantId: string): PrimaryKey => ({ pk: `APIKEY#${keyHash}`, sk: tenant(tenantId) }),
+
+  customerPartition: (tenantId: string, customerId: string) => `${tenant(tenantId)}#CUSTOMER#${customerId}`,
+  customer: (tenantId: string, customerId: string): PrimaryKey => ({
+    pk: keys.customerPartition(tenantId, customerId),
+    sk: 'CUSTOMER',
+  }),
+  optOut: (tenantId: string, customerId: string, channel: string, address: string): PrimaryKey => ({
+    pk: keys.customerPartition(tenantId, customerId),
+    sk: `OPTOUT#${channel}#${address.toLowerCase()}`,
+  }),
+  optOutPrefix: 'OPTOUT#',
+
+  invoicePartition: (tenantId: string, invoiceId: string) => `${tenant(tenantId)}#INVOICE#${invoiceId}`,
+  invoice: (tenantId: string, invoiceId: string): PrimaryKey => ({
+    pk: keys.invoicePartition(tenantId, invoiceId),
+    sk: 'INVOICE',
+  }),
+  invoiceByCustomer: (tenantId: string, customerId: string, dueDate: string, invoiceId: string) => ({
+    gsi1pk: keys.customerPartition(tenantId, customerId),
+    gsi1sk: `INVOICE#${dueDate}#${invoiceId}`,
+  }),
+  invoiceByDueDate: (tenantId: string, dueDate: string, invoiceId: string) => ({
+    gsi2pk: keys.dueDatePartition(tenantId, dueDate, shardOf(invoiceId)),
+    gsi2sk: invoiceId,
+  }),
+  dueDatePartition: (tenantId: string, dueDate: string, shard: number) => `${tenant(tenantId)}#DUE#${dueDate}#${shard}`,
+  payment: (tenantId: string, invoiceId: string, paymentId: string): PrimaryKey => ({
+    pk: keys.invoicePartition(tenantId, invoiceId),
+    sk: `PAYMENT#${paymentId}`,
+  }),
+  paymentPrefix: 'PAYMENT#',
+  charge: (tenantId: string, invoiceId: string, chargeId: string): PrimaryKey => ({
+    pk: keys.invoicePartition(tenantId, invoiceId),
+    sk: `CHARGE#${chargeId}`,
+  }),
+  chargePrefix: 'CHARGE#',
+
+  delinquencyPartition: (tenantId: string, delinquencyId: string) => `${tenant(tenantId)}#DELINQUENCY#${delinquencyId}`,
+  delinquency: (tenantId: string, delinquencyId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: 'DELINQUENCY',
+  }),
+  delinquencyByCustomer: (tenantId: string, customerId: string, openedAt: string, delinquencyId: string) => ({
+    gsi1pk: keys.customerPartition(tenantId, customerId),
+    gsi1sk: `DELINQUENCY#${openedAt}#${delinquencyId}`,
+  }),
+  /** Priority 0..1 000 000 (higher first); stored inverted so an ascending query returns the highest first. */
+  workQueue: (tenantId: string, status: string, priority: number, delinquencyId: string) => ({
+    gsi3pk: keys.workQueuePartition(tenantId, status),
+    gsi3sk: `${String(1_000_000 - Math.max(0, Math.min(1_000_000, Math.round(priority)))).padStart(7, '0')}#${delinquencyId}`,
+  }),
+  workQueuePartition: (tenantId: string, status: string) => `${tenant(tenantId)}#QUEUE#${status}`,
+  timelineEntry: (tenantId: string, delinquencyId: string, at: string, entryId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `TIMELINE#${at}#${entryId}`,
+  }),
+  timelinePrefix: 'TIMELINE#',
+  sendClaim: (tenantId: string, delinquencyId: string, stepId: string, channel: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `SEND#${stepId}#${channel}`,
+  }),
+  feeClaim: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `FEE#${stepId}`,
+  }),
+
+  strategyPartition: (tenantId: string) => `${tenant(tenantId)}#STRATEGY`,
+  strategy: (tenantId: string, strategyId: string): PrimaryKey => ({
+    pk: keys.strategyPartition(tenantId),
+    sk: `STRATEGY#${strategyId}`,
+  }),
+
+  idempotencyRecord: (tenantId: string, keyHash: string): PrimaryKey => ({
+    pk: `${tenant(tenantId)}#IDEMPOTENCY#${keyHash}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  webhookEvent: (tenantId: string, provider: string, eventId: string): PrimaryKey => ({
+    pk: `${tenant(tenantId)}#WEBHOOK#${provider}#${eventId}`,
+    sk: 'WEBHOOK',
+  }),
+};
+
+/** The attributes every item carries besides its keys: what it is and which layout wrote it. */
+export const itemMeta = (type: ItemType) => ({ type, schemaVersion: SCHEMA_VERSION });
+
+/** Attribute names that belong to storage, not to the entity; stripped before an item is parsed as an entity. */
+export const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+  'schemaVersion',
+  'expiresAt',
+] as const;
+
+export const stripStorage = (item: Record<string, unknown>): Record<string, unknown> => {
+  const copy = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy;
+};

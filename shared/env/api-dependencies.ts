@@ -1,0 +1,44 @@
+// The composition root of the partner API: real adapters built once per cold start from the validated environment.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../adapters/dynamodb/client';
+import { DynamoCustomerRepository } from '../adapters/dynamodb/customer-repository.dynamodb';
+import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.dynamodb';
+import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
+import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
+import { systemClock, type Clock } from '../ports/clock.port';
+import type { IdempotencyStore } from '../ports/idempotency-store.port';
+import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { CoreDeps } from '../use-cases/ports';
+import { ApiEnvSchema } from './api.env';
+import { readEnv } from './read-env';
+
+export interface ApiDependencies extends CoreDeps {
+  tenants: TenantDirectory;
+  idempotency: IdempotencyStore;
+  maxBodyBytes: number;
+}
+
+export const buildApiDependencies = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock,
+  maxBodyBytes: number,
+): ApiDependencies => ({
+  clock,
+  tenants: new DynamoTenantDirectory(client, tableName),
+  customers: new DynamoCustomerRepository(client, tableName),
+  invoices: new DynamoInvoiceRepository(client, tableName),
+  idempotency: new DynamoIdempotencyStore(client, tableName),
+  maxBodyBytes,
+});
+
+let cached: ApiDependencies | undefined;
+
+/** Dependencies for a deployed function: one client per cold start, the wall clock, settings from the environment. */
+export const apiDependenciesFromEnv = (): ApiDependencies => {
+  if (!cached) {
+    const env = readEnv(ApiEnvSchema);
+    cached = buildApiDependencies(createDocumentClient(), env.TABLE_NAME, systemClock, env.MAX_BODY_BYTES);
+  }
+  return cached;
+};

@@ -1,0 +1,75 @@
+// Builds a partner-API Lambda handler: logging, problem answers, authentication, validation and idempotency, in that order.
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { z } from 'zod';
+import { logger } from '../observability/logger';
+import type { ApiDependencies } from '../env/api-dependencies';
+import { jsonResponse, type ApiContext, type ApiEvent, type ApiInput, type ApiResponse } from './api-context';
+import { authenticate } from './authenticate.middleware';
+import { idempotency } from './idempotency.middleware';
+import { parseRequest } from './parse-request.middleware';
+import { problemResponses } from './problem-responses.middleware';
+import type { ApiKeyGrant } from '../ports/tenant-directory.port';
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteOptions<P, Q, B> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Writes take an Idempotency-Key. */
+  idempotent?: boolean;
+  /** Routes such as the OpenAPI document need no key. */
+  public?: boolean;
+}
+
+export interface RouteRequest<P, Q, B> extends ApiInput<Infer<P>, Infer<Q>, Infer<B>> {
+  grant: ApiKeyGrant;
+  event: ApiEvent;
+}
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export const apiHandler = <
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  deps: ApiDependencies,
+  options: RouteOptions<P, Q, B>,
+  run: (request: RouteRequest<P, Q, B>) => Promise<RouteResult>,
+) => {
+  const handler = middy<ApiEvent, ApiResponse, Error, ApiContext>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemResponses());
+  if (!options.public) handler.use(authenticate(deps.tenants));
+  handler.use(parseRequest(options, deps.maxBodyBytes));
+  if (options.idempotent) handler.use(idempotency({ store: deps.idempotency, clock: deps.clock }));
+  return handler.handler(async (event, context) => {
+    const input = context.input!;
+    const result = await run({
+      ...(input as ApiInput<Infer<P>, Infer<Q>, Infer<B>>),
+      grant: context.grant!,
+      event,
+    });
+    return jsonResponse(result.status, result.body, result.headers);
+  });
+};
+
+/**
+ * The exported Lambda entry point: builds the handler with deployed dependencies on first use, so importing a
+ * handler file (as the local runtime does, with its own dependencies) reads no environment.
+ */
+export const deployedHandler = (create: (deps: ApiDependencies) => (event: ApiEvent, context: ApiContext) => Promise<ApiResponse>) => {
+  let built: ((event: ApiEvent, context: ApiContext) => Promise<ApiResponse>) | undefined;
+  return (event: ApiEvent, context: ApiContext): Promise<ApiResponse> => {
+    // Imported here, not at the top, so that the local runtime never builds deployed clients.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    built ??= create((require('../env/api-dependencies') as typeof import('../env/api-dependencies')).apiDependenciesFromEnv());
+    return built(event, context);
+  };
+};

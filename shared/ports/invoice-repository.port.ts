@@ -1,0 +1,21 @@
+// Storage of invoices and the payments against them; every balance change is guarded by the invoice's version.
+import type { Invoice, Payment } from '../schemas/invoice.schema';
+
+export interface InvoiceWithPayments {
+  invoice: Invoice;
+  payments: Payment[];
+}
+
+export type ApplyPaymentOutcome = 'applied' | 'version_moved' | 'duplicate_payment';
+
+export interface InvoiceRepository {
+  get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null>;
+  getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null>;
+  /** Writes the invoice if the stored version is still `expectedVersion` (null: must not exist yet); false if it moved. */
+  save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean>;
+  /**
+   * In one transaction: stores the payment (refused if its id exists) and writes the updated invoice
+   * (refused if the invoice's version moved since `expectedVersion`).
+   */
+  applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome>;
+}

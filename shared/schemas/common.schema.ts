@@ -1,0 +1,74 @@
+// Field schemas every boundary shares: ids, dates, zones, money. Each refusal says in words what was expected.
+import { z } from 'zod';
+import { isCalendarDate, isTimeZone } from '../domain/calendar';
+import { PARTNER_ID_PATTERN } from '../domain/ids';
+import { isCurrencyCode, MAX_MINOR_UNITS } from '../domain/money';
+
+export const PartnerIdSchema = z
+  .string()
+  .regex(PARTNER_ID_PATTERN, 'must be 1-128 characters: letters, digits and . _ : - (starting with a letter or digit)')
+  .meta({ example: 'cus_1001' });
+
+export const CalendarDateSchema = z
+  .string()
+  .refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD')
+  .meta({ format: 'date', example: '2026-12-01' });
+
+export const TimeZoneSchema = z
+  .string()
+  .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Oslo or America/New_York')
+  .meta({ example: 'Europe/Oslo' });
+
+export const CurrencySchema = z
+  .string()
+  .refine(isCurrencyCode, 'must be an uppercase ISO 4217 currency code such as EUR or USD')
+  .meta({ example: 'EUR' });
+
+/** A positive amount in minor units (cents, pence, øre): an integer, never a decimal. */
+export const PositiveMinorUnitsSchema = z
+  .number({ error: 'must be a number: an integer count of minor units (cents)' })
+  .int('must be an integer count of minor units (cents), not a decimal')
+  .positive('must be greater than zero')
+  .max(MAX_MINOR_UNITS, `must be at most ${MAX_MINOR_UNITS}`)
+  .meta({ description: 'Integer minor units of the currency (e.g. cents).', example: 12500 });
+
+/** An amount in minor units that may be zero (balances, totals in responses). */
+export const MinorUnitsSchema = z.number().int();
+
+/** An instant with an explicit offset; stored and answered in UTC. */
+export const InstantSchema = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset, such as 2026-12-01T09:00:00Z' })
+  .transform((value) => new Date(value).toISOString());
+
+export const EmailSchema = z.email('must be an email address').max(254);
+
+export const PhoneSchema = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, such as +4791234567')
+  .meta({ example: '+4791234567' });
+
+export const LocaleSchema = z
+  .string()
+  .max(35)
+  .refine((value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a BCP 47 language tag such as en, nb-NO or ro')
+  .meta({ example: 'nb-NO' });
+
+export const CountrySchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an uppercase ISO 3166-1 alpha-2 country code such as NO or GB')
+  .meta({ example: 'NO' });
+
+/** Free text a person typed: bounded, and without control characters that would corrupt letters and logs. */
+export const TextSchema = (max: number) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'must not contain control characters');

@@ -1,0 +1,65 @@
+// The customer (debtor) as partners send it and as Arrears answers it.
+import { z } from 'zod';
+import {
+  CountrySchema,
+  EmailSchema,
+  LocaleSchema,
+  PartnerIdSchema,
+  PhoneSchema,
+  TextSchema,
+  TimeZoneSchema,
+} from './common.schema';
+
+export const CustomerKindSchema = z.enum(['consumer', 'business']);
+
+export const PutCustomerBodySchema = z
+  .strictObject({
+    name: TextSchema(200),
+    kind: CustomerKindSchema,
+    email: EmailSchema.optional(),
+    phone: PhoneSchema.optional(),
+    timeZone: TimeZoneSchema,
+    locale: LocaleSchema.optional(),
+    country: CountrySchema.optional(),
+    region: TextSchema(100).optional(),
+    segment: TextSchema(100).optional(),
+  })
+  .meta({ id: 'PutCustomerBody' });
+export type PutCustomerBody = z.infer<typeof PutCustomerBodySchema>;
+
+export const ChannelSchema = z.enum(['email', 'sms', 'call']);
+export type ContactChannel = z.infer<typeof ChannelSchema>;
+
+export const PostOptOutBodySchema = z
+  .strictObject({
+    channel: ChannelSchema,
+    address: z.union([EmailSchema, PhoneSchema]).optional().meta({
+      description: "The email address or phone number opted out; defaults to the customer's current one for the channel.",
+    }),
+  })
+  .meta({ id: 'PostOptOutBody' });
+export type PostOptOutBody = z.infer<typeof PostOptOutBodySchema>;
+
+export const OptOutSchema = z
+  .object({
+    id: z.string(),
+    channel: ChannelSchema,
+    address: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'OptOut' });
+export type OptOut = z.infer<typeof OptOutSchema>;
+
+export const CustomerSchema = PutCustomerBodySchema.extend({
+  id: PartnerIdSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+}).meta({ id: 'Customer' });
+export type Customer = z.infer<typeof CustomerSchema>;
+
+export const CustomerResponseSchema = CustomerSchema.extend({ optOuts: z.array(OptOutSchema) }).meta({
+  id: 'CustomerResponse',
+});
+
+export const CustomerPathSchema = z.strictObject({ customerId: PartnerIdSchema });

@@ -1,0 +1,112 @@
+// Invoices and the payments recorded against them, as partners send them and as Arrears answers them.
+import { z } from 'zod';
+import {
+  CalendarDateSchema,
+  CurrencySchema,
+  InstantSchema,
+  MinorUnitsSchema,
+  PartnerIdSchema,
+  PositiveMinorUnitsSchema,
+  TextSchema,
+} from './common.schema';
+
+export const InvoiceStatusSchema = z.enum(['open', 'paid', 'void', 'written_off']);
+export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
+
+export const PutInvoiceBodySchema = z
+  .strictObject({
+    customerId: PartnerIdSchema,
+    amount: PositiveMinorUnitsSchema,
+    currency: CurrencySchema,
+    issuedAt: CalendarDateSchema,
+    dueDate: CalendarDateSchema,
+    description: TextSchema(500).optional(),
+    strategyId: PartnerIdSchema.optional(),
+    status: z
+      .enum(['open', 'void'])
+      .optional()
+      .meta({ description: 'Send "void" to cancel an invoice; it then leaves collection.' }),
+  })
+  .refine((body) => body.dueDate >= body.issuedAt, { path: ['dueDate'], message: 'must not be before issuedAt' })
+  .meta({ id: 'PutInvoiceBody' });
+export type PutInvoiceBody = z.infer<typeof PutInvoiceBodySchema>;
+
+export const PostPaymentBodySchema = z
+  .strictObject({
+    amount: PositiveMinorUnitsSchema,
+    currency: CurrencySchema,
+    paidAt: InstantSchema.optional().meta({ description: 'When the money was received; defaults to now.' }),
+    reference: TextSchema(200).meta({ description: "The partner's own reference for this payment." }),
+  })
+  .meta({ id: 'PostPaymentBody' });
+export type PostPaymentBody = z.infer<typeof PostPaymentBodySchema>;
+
+export const PaymentSourceSchema = z.enum(['api', 'stripe', 'webhook']);
+
+export const PaymentSchema = z
+  .object({
+    id: z.string(),
+    invoiceId: PartnerIdSchema,
+    customerId: PartnerIdSchema,
+    amount: MinorUnitsSchema,
+    currency: z.string(),
+    paidAt: z.string(),
+    recordedAt: z.string(),
+    reference: z.string(),
+    source: PaymentSourceSchema,
+    appliedAmount: MinorUnitsSchema.meta({ description: 'The part of the payment that reduced the balance.' }),
+    unappliedAmount: MinorUnitsSchema.meta({ description: "The part beyond the balance, kept as the customer's credit." }),
+  })
+  .meta({ id: 'Payment' });
+export type Payment = z.infer<typeof PaymentSchema>;
+
+/** The invoice as stored: the partner's fields plus what Arrears keeps about it. */
+export const InvoiceSchema = z.object({
+  id: PartnerIdSchema,
+  customerId: PartnerIdSchema,
+  amount: MinorUnitsSchema,
+  currency: z.string(),
+  issuedAt: z.string(),
+  dueDate: z.string(),
+  description: z.string().optional(),
+  strategyId: z.string().optional(),
+  voided: z.boolean(),
+  writtenOff: z.boolean(),
+  paidTotal: MinorUnitsSchema,
+  feesTotal: MinorUnitsSchema,
+  delinquencyId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Invoice = z.infer<typeof InvoiceSchema>;
+
+export const ChargesSchema = z.object({ fees: MinorUnitsSchema, interest: MinorUnitsSchema });
+
+export const InvoiceResponseSchema = z
+  .object({
+    id: PartnerIdSchema,
+    customerId: PartnerIdSchema,
+    amount: MinorUnitsSchema,
+    currency: z.string(),
+    issuedAt: z.string(),
+    dueDate: z.string(),
+    description: z.string().optional(),
+    strategyId: z.string().optional(),
+    status: InvoiceStatusSchema,
+    paid: MinorUnitsSchema,
+    charges: ChargesSchema,
+    balance: MinorUnitsSchema.meta({ description: 'What the customer owes now: amount + charges − payments.' }),
+    delinquencyId: z.string().nullable(),
+    payments: z.array(PaymentSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Invoice' });
+export type InvoiceResponse = z.infer<typeof InvoiceResponseSchema>;
+
+export const PaymentResponseSchema = PaymentSchema.extend({
+  invoice: z.object({ status: InvoiceStatusSchema, balance: MinorUnitsSchema }),
+}).meta({ id: 'PaymentResponse' });
+
+export const InvoicePathSchema = z.strictObject({ invoiceId: PartnerIdSchema });

@@ -1,0 +1,25 @@
+// A tenant (creditor organisation) and the settings that shape how it collects.
+import { z } from 'zod';
+import { PartnerIdSchema, TimeZoneSchema } from './common.schema';
+
+export const ApiKeyRoleSchema = z.enum(['partner', 'collector', 'manager']);
+export type ApiKeyRole = z.infer<typeof ApiKeyRoleSchema>;
+
+export const TenantSchema = z.object({
+  id: PartnerIdSchema,
+  name: z.string().min(1).max(200),
+  /** Local time of day at which ladder steps fire, HH:MM (DESIGN: default 09:00). */
+  sendTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  /** Days a promise to pay holds after its date before it counts as broken. */
+  promiseGraceDays: z.number().int().min(0).max(60),
+  /** Zone used where a customer's own zone cannot decide (reports, the tenant's own day). */
+  timeZone: TimeZoneSchema,
+  createdAt: z.string(),
+});
+export type Tenant = z.infer<typeof TenantSchema>;
+
+export const defaultTenantSettings = {
+  sendTime: '09:00',
+  promiseGraceDays: 2,
+  timeZone: 'UTC',
+} as const;

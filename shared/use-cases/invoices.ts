@@ -1,0 +1,161 @@
+// Partner use cases on invoices: create or replace, read with balance and charges, record a payment made elsewhere.
+import { allocatePayment } from '../domain/money';
+import { invoiceBalance, invoiceStatus } from '../domain/invoice';
+import { newId, stableId } from '../domain/ids';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
+import type { InvoiceWithPayments } from '../ports/invoice-repository.port';
+import type {
+  Invoice,
+  InvoiceResponse,
+  Payment,
+  PostPaymentBody,
+  PutInvoiceBody,
+} from '../schemas/invoice.schema';
+import type { CoreDeps } from './ports';
+import { retryOnConflict } from './retry-on-conflict';
+
+/** The invoice as a partner reads it: facts plus what they add up to today. */
+export const invoiceView = ({ invoice, payments }: InvoiceWithPayments): InvoiceResponse => ({
+  id: invoice.id,
+  customerId: invoice.customerId,
+  amount: invoice.amount,
+  currency: invoice.currency,
+  issuedAt: invoice.issuedAt,
+  dueDate: invoice.dueDate,
+  ...(invoice.description === undefined ? {} : { description: invoice.description }),
+  ...(invoice.strategyId === undefined ? {} : { strategyId: invoice.strategyId }),
+  status: invoiceStatus(invoice),
+  paid: invoice.paidTotal,
+  charges: { fees: invoice.feesTotal, interest: 0 },
+  balance: invoiceBalance(invoice),
+  delinquencyId: invoice.delinquencyId,
+  payments: [...payments].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)),
+  createdAt: invoice.createdAt,
+  updatedAt: invoice.updatedAt,
+});
+
+export const putInvoice = async (
+  deps: CoreDeps,
+  tenantId: string,
+  invoiceId: string,
+  body: PutInvoiceBody,
+): Promise<{ invoice: InvoiceResponse; created: boolean }> => {
+  const customer = await deps.customers.get(tenantId, body.customerId);
+  if (!customer) {
+    throw new ValidationError('the invoice names an unknown customer', [
+      { path: 'customerId', message: `no customer ${body.customerId}: create it with PUT /v1/customers/{customerId} first` },
+    ]);
+  }
+  return retryOnConflict('the invoice', async () => {
+    const existing = await deps.invoices.get(tenantId, invoiceId);
+    const previous = existing?.invoice;
+    if (previous && previous.currency !== body.currency && previous.paidTotal + previous.feesTotal > 0) {
+      throw new ConflictError(
+        `invoice ${invoiceId} already has payments or charges in ${previous.currency}; its currency cannot change`,
+        'currency-locked',
+      );
+    }
+    if (previous && previous.customerId !== body.customerId && previous.delinquencyId !== null) {
+      throw new ConflictError(
+        `invoice ${invoiceId} is in collection for customer ${previous.customerId}; it cannot move to another customer`,
+        'customer-locked',
+      );
+    }
+    const now = deps.clock.now().toISOString();
+    const invoice: Invoice = {
+      id: invoiceId,
+      customerId: body.customerId,
+      amount: body.amount,
+      currency: body.currency,
+      issuedAt: body.issuedAt,
+      dueDate: body.dueDate,
+      ...(body.description === undefined ? {} : { description: body.description }),
+      ...(body.strategyId === undefined ? {} : { strategyId: body.strategyId }),
+      voided: body.status === 'void',
+      writtenOff: previous?.writtenOff ?? false,
+      paidTotal: previous?.paidTotal ?? 0,
+      feesTotal: previous?.feesTotal ?? 0,
+      delinquencyId: previous?.delinquencyId ?? null,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      version: (previous?.version ?? 0) + 1,
+    };
+    const saved = await deps.invoices.save(tenantId, invoice, previous?.version ?? null);
+    if (!saved) return undefined;
+    return { invoice: invoiceView({ invoice, payments: existing?.payments ?? [] }), created: !previous };
+  });
+};
+
+export const getInvoice = async (
+  deps: Pick<CoreDeps, 'invoices'>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<InvoiceResponse> => {
+  const found = await deps.invoices.get(tenantId, invoiceId);
+  if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
+  return invoiceView(found);
+};
+
+export interface RecordedPayment {
+  payment: Payment;
+  invoice: InvoiceResponse;
+  /** False when this exact payment (same idempotency key) had already been recorded. */
+  created: boolean;
+}
+
+/**
+ * Applies a payment under optimistic concurrency: the payment item and the invoice's new totals are written in one
+ * transaction that fails if anyone else changed the invoice in between, so no concurrent payment is ever lost.
+ */
+export const recordPayment = async (
+  deps: Pick<CoreDeps, 'clock' | 'invoices'>,
+  tenantId: string,
+  invoiceId: string,
+  body: PostPaymentBody,
+  options: { idempotencyKey?: string; source?: Payment['source'] } = {},
+): Promise<RecordedPayment> => {
+  const firstNow = deps.clock.now();
+  // With an idempotency key the payment id is derived from it, so even a retry after a crash lands on the same item.
+  const paymentId = options.idempotencyKey
+    ? stableId('pay', tenantId, invoiceId, options.idempotencyKey)
+    : newId('pay', firstNow);
+  return retryOnConflict('the invoice balance', async () => {
+    const found = await deps.invoices.get(tenantId, invoiceId);
+    if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
+    const { invoice } = found;
+    const already = found.payments.find((payment) => payment.id === paymentId);
+    if (already) return { payment: already, invoice: invoiceView(found), created: false };
+    if (body.currency !== invoice.currency) {
+      throw new ValidationError('the payment is in another currency than the invoice', [
+        { path: 'currency', message: `must be the invoice's currency, ${invoice.currency}` },
+      ]);
+    }
+    if (invoice.voided) throw new ConflictError(`invoice ${invoiceId} is void; it takes no payments`, 'invoice-void');
+    const now = deps.clock.now().toISOString();
+    const { applied, unapplied } = allocatePayment(invoiceBalance(invoice), body.amount);
+    const payment: Payment = {
+      id: paymentId,
+      invoiceId,
+      customerId: invoice.customerId,
+      amount: body.amount,
+      currency: body.currency,
+      paidAt: body.paidAt ?? now,
+      recordedAt: now,
+      reference: body.reference,
+      source: options.source ?? 'api',
+      appliedAmount: applied,
+      unappliedAmount: unapplied,
+    };
+    const updated: Invoice = { ...invoice, paidTotal: invoice.paidTotal + applied, updatedAt: now, version: invoice.version + 1 };
+    const outcome = await deps.invoices.applyPayment(tenantId, updated, invoice.version, payment);
+    if (outcome === 'applied') {
+      return { payment, invoice: invoiceView({ invoice: updated, payments: [...found.payments, payment] }), created: true };
+    }
+    if (outcome === 'duplicate_payment') {
+      const existing = await deps.invoices.get(tenantId, invoiceId);
+      const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
+      if (existing && stored) return { payment: stored, invoice: invoiceView(existing), created: false };
+    }
+    return undefined;
+  });
+};

@@ -1,0 +1,10 @@
+// The ports the partner-API use cases receive; adapters are chosen by whoever builds these.
+import type { Clock } from '../ports/clock.port';
+import type { CustomerRepository } from '../ports/customer-repository.port';
+import type { InvoiceRepository } from '../ports/invoice-repository.port';
+
+export interface CoreDeps {
+  clock: Clock;
+  customers: CustomerRepository;
+  invoices: InvoiceRepository;
+}

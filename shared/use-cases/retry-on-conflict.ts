@@ -1,0 +1,19 @@
+// Optimistic concurrency: re-read and try again when another writer moved the item first, with jittered backoff.
+import { ConflictError } from '../errors/errors';
+
+export const MAX_OPTIMISTIC_ATTEMPTS = 60;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` until it returns a value (not `undefined`). `undefined` means "someone else wrote first".
+ * Full jitter keeps twenty writers on one invoice from colliding again in lockstep.
+ */
+export const retryOnConflict = async <T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> => {
+  for (let round = 0; round < MAX_OPTIMISTIC_ATTEMPTS; round += 1) {
+    const result = await attempt();
+    if (result !== undefined) return result;
+    await pause(Math.random() * Math.min(250, 4 * 2 ** Math.min(round, 6)));
+  }
+  throw new ConflictError(`${what} kept changing under concurrent writes; try again`, 'concurrent-modification');
+};

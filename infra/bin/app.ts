@@ -1,0 +1,4 @@
+// `cdk synth` / `cdk deploy` entry point.
+import { buildArrearsApp } from '../lib/arrears-app';
+
+buildArrearsApp().app.synth();

@@ -1,0 +1,78 @@
+// One Lambda function the Arrears way: arm64, current Node.js, esbuild bundle, its own log group and its own role.
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import * as path from 'node:path';
+import type { z } from 'zod';
+
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ArrearsFunctionProps<S extends z.ZodObject> {
+  /** Path of the handler file from the repository root, e.g. functions/api/get-invoice.handler.ts. */
+  entry: string;
+  description: string;
+  /** The schema the function validates its environment with: every variable it reads must be given here. */
+  environmentSchema: S;
+  environment: { [K in keyof z.input<S>]-?: string };
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+export class ArrearsFunction<S extends z.ZodObject> extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ArrearsFunctionProps<S>) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${id}; nothing else`,
+    });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${logGroup.logGroupArn}:*`],
+      }),
+    );
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(REPOSITORY_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'arrears' },
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: path.join(REPOSITORY_ROOT, 'package-lock.json'),
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        format: OutputFormat.CJS,
+        // The Node.js runtime ships the AWS SDK v3; bundling it again only grows cold starts.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    const logGroupId = Stack.of(this).getLogicalId(logGroup.node.defaultChild as logs.CfnLogGroup);
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${logGroupId}.Arn>:*]`,
+      reason: 'Log streams are created at run time inside this function own log group; their names cannot be known in advance.',
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only X-Ray PutTraceSegments and PutTelemetryRecords use it: they support no resource-level permissions.',
+    });
+  }
+}

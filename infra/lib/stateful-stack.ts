@@ -1,0 +1,82 @@
+// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration set.
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { TABLE_DESIGN } from '../../shared/adapters/dynamodb/table-design';
+
+export class StatefulStack extends Stack {
+  readonly key: kms.Key;
+  readonly table: dynamodb.TableV2;
+  readonly bus: events.EventBus;
+  readonly alarmTopic: sns.Topic;
+  readonly emailEventsTopic: sns.Topic;
+  readonly configurationSet: ses.ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.key = new kms.Key(this, 'DataKey', {
+      description: 'Encrypts Arrears data at rest: the table, topics and logs of personal data',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const attribute = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: attribute(TABLE_DESIGN.partitionKey),
+      sortKey: attribute(TABLE_DESIGN.sortKey),
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
+      globalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+    });
+
+    this.bus = new events.EventBus(this, 'Bus', { description: 'Arrears integration events (delinquency opened, reminder sent, ...)' });
+
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'Arrears alarms',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    this.emailEventsTopic = new sns.Topic(this, 'EmailEventsTopic', {
+      displayName: 'Arrears SES bounces, complaints and deliveries',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    // SES and CloudWatch alarms publish to the encrypted topics; they need the key for that and for nothing else.
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal(service)],
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
+    }
+
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+      sendingEnabled: true,
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSet.addEventDestination('ToEmailEventsTopic', {
+      destination: ses.EventDestination.snsTopic(this.emailEventsTopic),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.DELIVERY, ses.EmailSendingEvent.REJECT],
+    });
+  }
+}

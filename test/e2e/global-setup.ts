@@ -1,0 +1,14 @@
+// Starts `npm start`'s program with a virtual clock and two tenants; the tests talk to it over HTTP only.
+import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
+
+export const E2E_TENANTS = 'acme:acme-key-00000001:whsec_acme,globex:globex-key-00000001:whsec_globex';
+
+export default async function globalSetup(): Promise<void> {
+  const runtime = await startRuntimeProcess({
+    ARREARS_CLOCK: 'virtual',
+    ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
+    ARREARS_LOCAL_TENANTS: E2E_TENANTS,
+  });
+  (globalThis as { __arrearsRuntime?: RuntimeProcess }).__arrearsRuntime = runtime;
+  process.env.ARREARS_E2E_URL = runtime.url;
+}

@@ -1,0 +1,52 @@
+// Runs the local runtime as its own process, exactly as `npm start` does, and reads its banner for the URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
+export interface RuntimeProcess {
+  url: string;
+  dynamoEndpoint: string;
+  child: ChildProcess;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export const startRuntimeProcess = (env: Record<string, string>): Promise<RuntimeProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', ARREARS_QUIET: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the local runtime did not start within 60 s:\n${output}`));
+    }, 60_000);
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      const dynamoEndpoint = /dynamodb:\s+(http:\/\/\S+)/.exec(output)?.[1];
+      if (url && dynamoEndpoint) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve({
+          url,
+          dynamoEndpoint,
+          child,
+          stop: () => {
+            if (child.exitCode === null) child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the local runtime exited with ${code} before it was ready:\n${output}`));
+    });
+  });

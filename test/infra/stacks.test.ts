@@ -1,0 +1,159 @@
+// The synthesized CloudFormation: the table, keys, least-privilege roles, API routes, the schedule, the state machine, cdk-nag.
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { apiRoutes } from '../../functions/api/routes';
+import { buildArrearsApp } from '../../infra/lib/arrears-app';
+
+const ENV = { account: '123456789012', region: 'eu-west-1' };
+const build = () => buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, ENV);
+
+const { stateful, stateless } = build();
+const statefulTemplate = Template.fromStack(stateful);
+const statelessTemplate = Template.fromStack(stateless);
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+
+/** Every statement of the inline policy attached to the role of the function built for `constructId`. */
+const statementsOf = (constructId: string): Statement[] => {
+  const policies = statelessTemplate.findResources('AWS::IAM::Policy');
+  const entry = Object.entries(policies).find(([logicalId]) => logicalId.startsWith(`${constructId}Role`));
+  if (!entry) throw new Error(`no policy for ${constructId}`);
+  return (entry[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement;
+};
+const actionsOf = (statement: Statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]);
+
+describe('stateful stack', () => {
+  it('has the single table with its keys, indexes, TTL, PITR, deletion protection and the customer-managed key', () => {
+    statefulTemplate.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    statefulTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((name) =>
+        Match.objectLike({
+          IndexName: name,
+          KeySchema: [
+            { AttributeName: `${name}pk`, KeyType: 'HASH' },
+            { AttributeName: `${name}sk`, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+          SSESpecification: { KMSMasterKeyId: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it('rotates its key and retains the data on stack deletion', () => {
+    statefulTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    statefulTemplate.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('has the event bus, encrypted SSL-only topics and an SES configuration set sending bounces to a topic', () => {
+    statefulTemplate.resourceCountIs('AWS::Events::EventBus', 1);
+    statefulTemplate.resourcePropertiesCountIs('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() }, 2);
+    statefulTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    statefulTemplate.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    statefulTemplate.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
+    });
+  });
+});
+
+describe('stateless stack', () => {
+  it('runs every function on arm64 and Node.js 24 with its own role', () => {
+    const functions = statelessTemplate.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 1);
+    const roles = new Set<string>();
+    for (const fn of Object.values(functions) as { Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } } }[]) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      roles.add(fn.Properties.Role['Fn::GetAtt'][0]!);
+    }
+    expect(roles.size).toBe(Object.keys(functions).length);
+  });
+
+  it('grants each API function exactly the table actions its route lists, and no wildcard action anywhere', () => {
+    for (const route of apiRoutes) {
+      const statements = statementsOf(route.id);
+      for (const statement of statements) for (const action of actionsOf(statement)) expect(action).not.toMatch(/\*/);
+      const tableActions = statements.flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'));
+      expect(tableActions.sort()).toEqual([...new Set(route.dynamodb.actions)].map((action) => `dynamodb:${action}`).sort());
+    }
+  });
+
+  it('scopes table and key permissions to the table and its key, through DynamoDB only', () => {
+    for (const route of apiRoutes.filter((candidate) => candidate.dynamodb.actions.length > 0)) {
+      const statements = statementsOf(route.id);
+      const table = statements.find((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))!;
+      expect(JSON.stringify(table.Resource)).toMatch(/TableArn|Table.*Arn/);
+      const key = statements.find((statement) => actionsOf(statement).some((action) => action.startsWith('kms:')))!;
+      expect(key.Condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com' } });
+      const writes = route.dynamodb.actions.some((action) => !['GetItem', 'Query'].includes(action));
+      expect(actionsOf(key).includes('kms:Encrypt')).toBe(writes);
+    }
+  });
+
+  it('gives the OpenAPI function no table access at all', () => {
+    expect(statementsOf('GetOpenApi').flatMap(actionsOf).filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:'))).toEqual([]);
+  });
+
+  it('only uses a "*" resource for X-Ray, which has no resource-level permissions', () => {
+    for (const id of [...apiRoutes.map((route) => route.id), 'ReminderRun']) {
+      for (const statement of statementsOf(id)) {
+        if (statement.Resource === '*') expect(actionsOf(statement).every((action) => action.startsWith('xray:'))).toBe(true);
+      }
+    }
+  });
+
+  it('routes every partner API path to its function, with access logs and throttling on the stage', () => {
+    for (const route of apiRoutes) {
+      statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${route.method} ${route.path}` });
+    }
+    statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 }),
+    });
+  });
+
+  it('runs the reminder run at the top of every hour', () => {
+    statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 * * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ReminderRun'), 'Arn'] } })],
+    });
+  });
+
+  it('defines the delinquency state machine as a Standard workflow with tracing and full logging', () => {
+    statelessTemplate.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing unacknowledged in either stack', () => {
+    expect(() => build().app.synth()).not.toThrow();
+  });
+
+  it('is really checking: an over-privileged role fails the synth', () => {
+    const { app, stateless: stack } = build();
+    new iam.Role(stack, 'TooPowerful', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+    });
+    expect(() => app.synth()).toThrow(/AwsSolutions-IAM4/);
+  });
+});

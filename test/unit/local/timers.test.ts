@@ -1,0 +1,46 @@
+// The virtual clock fires timers in time order, each at its own time, and never runs backwards.
+import { VirtualClock } from '../../../local/clock';
+import { VirtualTimerQueue } from '../../../local/timers';
+
+describe('VirtualTimerQueue', () => {
+  it('fires due timers in order at their own instants, then stops at the target', async () => {
+    const clock = new VirtualClock(new Date('2026-12-01T00:00:00Z'));
+    const queue = new VirtualTimerQueue(clock, () => undefined);
+    const fired: string[] = [];
+    queue.schedule(new Date('2026-12-01T03:00:00Z'), 'b', async () => void fired.push(`b@${clock.now().toISOString()}`));
+    queue.schedule(new Date('2026-12-01T01:00:00Z'), 'a', async () => {
+      fired.push(`a@${clock.now().toISOString()}`);
+      // A timer may schedule another that also falls inside the same advance.
+      queue.schedule(new Date('2026-12-01T02:00:00Z'), 'a2', async () => void fired.push(`a2@${clock.now().toISOString()}`));
+    });
+    queue.schedule(new Date('2026-12-01T09:00:00Z'), 'later', async () => void fired.push('later'));
+
+    const now = await queue.advanceTo(new Date('2026-12-01T06:00:00Z'));
+
+    expect(fired).toEqual(['a@2026-12-01T01:00:00.000Z', 'a2@2026-12-01T02:00:00.000Z', 'b@2026-12-01T03:00:00.000Z']);
+    expect(now.toISOString()).toBe('2026-12-01T06:00:00.000Z');
+    expect(queue.pending()).toEqual([{ at: '2026-12-01T09:00:00.000Z', label: 'later' }]);
+  });
+
+  it('reports a failing timer and goes on with the rest', async () => {
+    const clock = new VirtualClock(new Date('2026-12-01T00:00:00Z'));
+    const failures: string[] = [];
+    const queue = new VirtualTimerQueue(clock, (label) => failures.push(label));
+    let ranAfter = false;
+    queue.schedule(new Date('2026-12-01T01:00:00Z'), 'boom', async () => {
+      throw new Error('boom');
+    });
+    queue.schedule(new Date('2026-12-01T02:00:00Z'), 'ok', async () => {
+      ranAfter = true;
+    });
+    await queue.advanceTo(new Date('2026-12-01T03:00:00Z'));
+    expect(failures).toEqual(['boom']);
+    expect(ranAfter).toBe(true);
+  });
+
+  it('never moves the clock backwards', () => {
+    const clock = new VirtualClock(new Date('2026-12-01T00:00:00Z'));
+    clock.set(new Date('2026-11-01T00:00:00Z'));
+    expect(clock.now().toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+});

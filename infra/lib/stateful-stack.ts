@@ -1,5 +1,5 @@
 // What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration set.
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -78,5 +78,11 @@ export class StatefulStack extends Stack {
       destination: ses.EventDestination.snsTopic(this.emailEventsTopic),
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.DELIVERY, ses.EmailSendingEvent.REJECT],
     });
+
+    new CfnOutput(this, 'TableName', {
+      value: this.table.tableName,
+      description: 'The single table: pass it to `npm run issue-api-key -- --table <name> --tenant <id>`',
+    });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName, description: 'Subscribe to Arrears integration events here' });
   }
 }

@@ -1,5 +1,6 @@
 // Invoices and the payments recorded against them, as partners send them and as Arrears answers them.
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar';
 import {
   CalendarDateSchema,
   CurrencySchema,
@@ -27,7 +28,11 @@ export const PutInvoiceBodySchema = z
       .optional()
       .meta({ description: 'Send "void" to cancel an invoice; it then leaves collection.' }),
   })
-  .refine((body) => body.dueDate >= body.issuedAt, { path: ['dueDate'], message: 'must not be before issuedAt' })
+  // Compared only when both are real dates, so a malformed date is reported once, as malformed.
+  .refine((body) => !isCalendarDate(body.dueDate) || !isCalendarDate(body.issuedAt) || body.dueDate >= body.issuedAt, {
+    path: ['dueDate'],
+    message: 'must not be before issuedAt',
+  })
   .meta({ id: 'PutInvoiceBody' });
 export type PutInvoiceBody = z.infer<typeof PutInvoiceBodySchema>;
 

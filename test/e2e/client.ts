@@ -1,0 +1,33 @@
+// A partner's view of the local runtime: plain HTTP calls with an API key, answers parsed as JSON.
+
+export const TENANT_KEYS = { acme: 'acme-key-00000001', globex: 'globex-key-00000001' } as const;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export const baseUrl = (): string => {
+  const url = process.env.ARREARS_E2E_URL;
+  if (!url) throw new Error('ARREARS_E2E_URL is not set: run through the e2e project');
+  return url;
+};
+
+export const call = async (
+  method: string,
+  path: string,
+  options: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> => {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const key = options.key === undefined ? TENANT_KEYS.acme : options.key;
+  if (key !== null) headers.authorization = `Bearer ${key}`;
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await fetch(`${baseUrl()}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+};
+
+/** Ids unique to one test run, so tests sharing the runtime never see each other's data. */
+export const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

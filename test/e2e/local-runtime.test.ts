@@ -1,0 +1,50 @@
+// The local runtime's own contract: the virtual clock drives handlers and schedules; the outbox starts empty.
+import { baseUrl, call, uniqueId } from './client';
+
+const local = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${baseUrl()}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as any };
+};
+
+describe('virtual clock', () => {
+  it('stands still until told, then moves by a duration or to an instant, and the handlers see it', async () => {
+    const before = (await local('GET', '/local/clock')).body;
+    expect(before.mode).toBe('virtual');
+    const again = (await local('GET', '/local/clock')).body;
+    expect(again.now).toBe(before.now);
+
+    const moved = await local('POST', '/local/clock/advance', { by: 'PT6H' });
+    expect(moved.status).toBe(200);
+    expect(Date.parse(moved.body.now) - Date.parse(before.now)).toBe(6 * 3_600_000);
+
+    const id = uniqueId('cus');
+    const created = await call('PUT', `/v1/customers/${id}`, { body: { name: 'Clocked', kind: 'consumer', timeZone: 'UTC' } });
+    expect(created.body.createdAt).toBe(moved.body.now);
+
+    const target = new Date(Date.parse(moved.body.now) + 86_400_000).toISOString();
+    expect((await local('POST', '/local/clock/advance', { to: target })).body).toEqual({ now: target });
+  });
+
+  it('runs the hourly reminder run on the virtual clock: the next one is always queued at the top of an hour', async () => {
+    const { now } = (await local('GET', '/local/clock')).body;
+    const timers = (await local('GET', '/local/timers')).body.timers as { at: string; label: string }[];
+    const next = timers.find((timer) => timer.label === 'ReminderRun')!;
+    expect(next.at > now).toBe(true);
+    expect(next.at).toMatch(/T\d\d:00:00\.000Z$/);
+    expect(Date.parse(next.at) - Date.parse(now)).toBeLessThanOrEqual(3_600_000);
+  });
+
+  it('refuses a malformed advance and never moves backwards', async () => {
+    expect((await local('POST', '/local/clock/advance', { by: 'six hours' })).status).toBe(400);
+    expect((await local('POST', '/local/clock/advance', { to: '2000-01-01T00:00:00Z' })).status).toBe(409);
+  });
+});
+
+describe('outbox', () => {
+  it('lists sent messages, none before anything was sent', async () => {
+    const answer = await local('GET', '/local/outbox');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ messages: [] });
+  });
+});

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { z } from 'zod';
 import { logger } from '../observability/logger';
-import type { ApiDependencies } from '../env/api-dependencies';
+import { apiDependenciesFromEnv, type ApiDependencies } from '../env/api-dependencies';
 import { jsonResponse, type ApiContext, type ApiEvent, type ApiInput, type ApiResponse } from './api-context';
 import { authenticate } from './authenticate.middleware';
 import { idempotency } from './idempotency.middleware';
@@ -62,14 +62,12 @@ export const apiHandler = <
 
 /**
  * The exported Lambda entry point: builds the handler with deployed dependencies on first use, so importing a
- * handler file (as the local runtime does, with its own dependencies) reads no environment.
+ * handler file (as the local runtime does, with its own dependencies) reads no environment and makes no client.
  */
 export const deployedHandler = (create: (deps: ApiDependencies) => (event: ApiEvent, context: ApiContext) => Promise<ApiResponse>) => {
   let built: ((event: ApiEvent, context: ApiContext) => Promise<ApiResponse>) | undefined;
   return (event: ApiEvent, context: ApiContext): Promise<ApiResponse> => {
-    // Imported here, not at the top, so that the local runtime never builds deployed clients.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    built ??= create((require('../env/api-dependencies') as typeof import('../env/api-dependencies')).apiDependenciesFromEnv());
+    built ??= create(apiDependenciesFromEnv());
     return built(event, context);
   };
 };

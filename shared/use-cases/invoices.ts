@@ -96,6 +96,9 @@ export const getInvoice = async (
   return invoiceView(found);
 };
 
+/** Clock skew allowed between a partner's server and Arrears when a payment is dated "now". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
 export interface RecordedPayment {
   payment: Payment;
   invoice: InvoiceResponse;
@@ -131,7 +134,13 @@ export const recordPayment = async (
       ]);
     }
     if (invoice.voided) throw new ConflictError(`invoice ${invoiceId} is void; it takes no payments`, 'invoice-void');
-    const now = deps.clock.now().toISOString();
+    const nowDate = deps.clock.now();
+    if (body.paidAt !== undefined && Date.parse(body.paidAt) > nowDate.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new ValidationError('the payment is dated in the future', [
+        { path: 'paidAt', message: 'must not be in the future: record a payment once the money has arrived' },
+      ]);
+    }
+    const now = nowDate.toISOString();
     const { applied, unapplied } = allocatePayment(invoiceBalance(invoice), body.amount);
     const payment: Payment = {
       id: paymentId,

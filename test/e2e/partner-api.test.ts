@@ -234,3 +234,19 @@ describe('the rest of the surface', () => {
     expectProblem(await call('DELETE', '/v1/invoices/abc'), 405);
   });
 });
+
+describe('payment dates', () => {
+  it('refuses a payment dated in the future and records one dated in the past as given', async () => {
+    const { id } = await newInvoice();
+    const future = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: 100, currency: 'NOK', reference: 'early', paidAt: '2030-01-01T00:00:00Z' },
+    });
+    expectProblem(future, 400);
+    expect(future.body.errors[0].path).toBe('paidAt');
+    const past = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: 100, currency: 'NOK', reference: 'late', paidAt: '2026-11-30T23:59:00+01:00' },
+    });
+    expect(past.status).toBe(201);
+    expect(past.body.paidAt).toBe('2026-11-30T22:59:00.000Z');
+  });
+});

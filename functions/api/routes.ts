@@ -14,6 +14,12 @@ import {
   PostPaymentBodySchema,
   PutInvoiceBodySchema,
 } from '../../shared/schemas/invoice.schema';
+import {
+  PutStrategyBodySchema,
+  StrategyListSchema,
+  StrategyPathSchema,
+  StrategySchema,
+} from '../../shared/schemas/strategy.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
 export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
@@ -126,6 +132,41 @@ export const apiRoutes = [
     ],
     idempotent: true,
     dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'PutStrategy',
+    method: 'PUT',
+    path: '/v1/strategies/{strategyId}',
+    handler: 'put-strategy.handler.ts',
+    summary: 'Create or replace an escalation strategy (the id "default" replaces the default ladder)',
+    params: StrategyPathSchema,
+    body: PutStrategyBodySchema,
+    responses: [
+      { status: 201, description: 'Created', schema: StrategySchema },
+      { status: 200, description: 'Replaced', schema: StrategySchema },
+    ],
+    idempotent: true,
+    dynamodb: { actions: IDEMPOTENT_WRITE, indexes: [] },
+  },
+  {
+    id: 'ListStrategies',
+    method: 'GET',
+    path: '/v1/strategies',
+    handler: 'list-strategies.handler.ts',
+    summary: "The tenant's escalation strategies, default first",
+    responses: [{ status: 200, description: 'The strategies', schema: StrategyListSchema }],
+    // The default ladder is stored on first use.
+    dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
+  },
+  {
+    id: 'GetStrategy',
+    method: 'GET',
+    path: '/v1/strategies/{strategyId}',
+    handler: 'get-strategy.handler.ts',
+    summary: 'One escalation strategy',
+    params: StrategyPathSchema,
+    responses: [{ status: 200, description: 'The strategy', schema: StrategySchema }],
+    dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
   },
   {
     id: 'GetOpenApi',

@@ -4,9 +4,11 @@ import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoCustomerRepository } from '../adapters/dynamodb/customer-repository.dynamodb';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.dynamodb';
 import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
+import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IdempotencyStore } from '../ports/idempotency-store.port';
+import type { StrategyRepository } from '../ports/strategy-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { CoreDeps } from '../use-cases/ports';
 import { ApiEnvSchema } from './api.env';
@@ -15,6 +17,7 @@ import { readEnv } from './read-env';
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
   idempotency: IdempotencyStore;
+  strategies: StrategyRepository;
   maxBodyBytes: number;
 }
 
@@ -29,6 +32,7 @@ export const buildApiDependencies = (
   customers: new DynamoCustomerRepository(client, tableName),
   invoices: new DynamoInvoiceRepository(client, tableName),
   idempotency: new DynamoIdempotencyStore(client, tableName),
+  strategies: new DynamoStrategyRepository(client, tableName),
   maxBodyBytes,
 });
 

@@ -14,6 +14,8 @@ import type { ApiKeyGrant } from '../ports/tenant-directory.port';
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 export interface RouteOptions<P, Q, B> {
+  /** The route's id in the route table. */
+  id: string;
   params?: P;
   query?: Q;
   body?: B;

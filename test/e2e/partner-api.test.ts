@@ -250,3 +250,71 @@ describe('payment dates', () => {
     expect(past.body.paidAt).toBe('2026-11-30T22:59:00.000Z');
   });
 });
+
+describe('strategies', () => {
+  it('every tenant starts with the documented default ladder', async () => {
+    const listed = await call('GET', '/v1/strategies', { key: TENANT_KEYS.globex });
+    expect(listed.status).toBe(200);
+    const [first] = listed.body.strategies;
+    expect(first).toMatchObject({ id: 'default', isDefault: true, name: 'Default ladder' });
+    expect(first.steps.map((step: { id: string }) => step.id)).toEqual([
+      'upcoming',
+      'overdue',
+      'overdue-sms',
+      'second-reminder',
+      'late-fee',
+      'collector-call',
+      'final-notice-letter',
+      'final-notice',
+      'hand-off',
+    ]);
+  });
+
+  it('creates, reads and replaces a strategy, and lists it after the default', async () => {
+    const id = uniqueId('uk-b2b');
+    const body = {
+      name: 'UK business',
+      appliesTo: { segment: 'uk-b2b', minAmount: 10_000 },
+      steps: [
+        { id: 'reminder', offsetDays: 1, channel: 'email', template: 'overdue' },
+        { id: 'statutory', offsetDays: 14, channel: 'email', template: 'late-fee' },
+        { id: 'agency', offsetDays: 60, channel: 'agency' },
+      ],
+      interest: { rule: 'uk-late-payment' },
+    };
+    const created = await call('PUT', `/v1/strategies/${id}`, { body });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...body, id, isDefault: false, version: 1 });
+    expect((await call('GET', `/v1/strategies/${id}`)).body).toEqual(created.body);
+    const replaced = await call('PUT', `/v1/strategies/${id}`, { body: { ...body, name: 'UK business v2' } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ name: 'UK business v2', version: 2 });
+    const ids = (await call('GET', '/v1/strategies')).body.strategies.map((strategy: { id: string }) => strategy.id);
+    expect(ids[0]).toBe('default');
+    expect(ids).toContain(id);
+  });
+
+  it('refuses an invalid ladder with the failing step paths and stores nothing', async () => {
+    const id = uniqueId('bad');
+    const refused = await call('PUT', `/v1/strategies/${id}`, {
+      body: {
+        name: 'Bad',
+        steps: [
+          { id: 'a', offsetDays: 10, channel: 'email' },
+          { id: 'a', offsetDays: 5, channel: 'sms' },
+          { id: 'off', offsetDays: 20, channel: 'write_off' },
+          { id: 'after', offsetDays: 30, channel: 'email' },
+        ],
+      },
+    });
+    expectProblem(refused, 400);
+    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(['steps.1.id', 'steps.1.offsetDays', 'steps.2.channel']);
+    expectProblem(await call('GET', `/v1/strategies/${id}`), 404);
+  });
+
+  it("keeps strategies per tenant: another tenant's strategy is 404", async () => {
+    const id = uniqueId('private');
+    await call('PUT', `/v1/strategies/${id}`, { key: TENANT_KEYS.globex, body: { name: 'Private', steps: [{ id: 'a', offsetDays: 1, channel: 'email' }] } });
+    expectProblem(await call('GET', `/v1/strategies/${id}`, { key: TENANT_KEYS.acme }), 404);
+  });
+});

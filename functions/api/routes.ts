@@ -116,7 +116,8 @@ export const apiRoutes = [
     summary: 'Read an invoice with its balance, charges and payments',
     params: InvoicePathSchema,
     responses: [{ status: 200, description: 'The invoice', schema: InvoiceResponseSchema }],
-    dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
+    // Interest needs the customer (zone, kind) and the strategy; the default strategy is stored on first use.
+    dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: [] },
   },
   {
     id: 'PostPayment',

@@ -1,12 +1,15 @@
 // Storage of invoices and the payments against them; every balance change is guarded by the invoice's version.
+import type { Charge } from '../schemas/delinquency.schema';
 import type { Invoice, Payment } from '../schemas/invoice.schema';
 
 export interface InvoiceWithPayments {
   invoice: Invoice;
   payments: Payment[];
+  charges: Charge[];
 }
 
-export type ApplyPaymentOutcome = 'applied' | 'version_moved' | 'duplicate_payment';
+/** 'duplicate' means the payment or charge id was already stored: the write had happened before. */
+export type ApplyPaymentOutcome = 'applied' | 'version_moved' | 'duplicate';
 
 export interface InvoiceRepository {
   get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null>;
@@ -18,4 +21,6 @@ export interface InvoiceRepository {
    * (refused if the invoice's version moved since `expectedVersion`).
    */
   applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome>;
+  /** In one transaction: stores the charge (refused if its id exists) and the invoice with its new fee total. */
+  addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome>;
 }

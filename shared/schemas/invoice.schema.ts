@@ -102,6 +102,7 @@ export const InvoiceResponseSchema = z
     paid: MinorUnitsSchema,
     charges: ChargesSchema,
     balance: MinorUnitsSchema.meta({ description: 'What the customer owes now: amount + charges − payments.' }),
+    asOf: z.string().meta({ description: "The customer's local date that interest and balance are computed for." }),
     delinquencyId: z.string().nullable(),
     payments: z.array(PaymentSchema),
     createdAt: z.string(),

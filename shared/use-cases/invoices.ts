@@ -11,11 +11,16 @@ import type {
   PostPaymentBody,
   PutInvoiceBody,
 } from '../schemas/invoice.schema';
+import { localDate } from '../domain/calendar';
+import { invoiceInterest } from '../domain/invoice-interest';
+import { chooseStrategy } from '../domain/strategy';
+import type { Customer } from '../schemas/customer.schema';
 import type { CoreDeps } from './ports';
+import { listStrategies } from './strategies';
 import { retryOnConflict } from './retry-on-conflict';
 
-/** The invoice as a partner reads it: facts plus what they add up to today. */
-export const invoiceView = ({ invoice, payments }: InvoiceWithPayments): InvoiceResponse => ({
+/** The invoice as a partner reads it: facts plus what they add up to today (`interest` as of the customer's today). */
+export const invoiceView = ({ invoice, payments }: InvoiceWithPayments, { interest, asOf }: InterestToday): InvoiceResponse => ({
   id: invoice.id,
   customerId: invoice.customerId,
   amount: invoice.amount,
@@ -24,15 +29,46 @@ export const invoiceView = ({ invoice, payments }: InvoiceWithPayments): Invoice
   dueDate: invoice.dueDate,
   ...(invoice.description === undefined ? {} : { description: invoice.description }),
   ...(invoice.strategyId === undefined ? {} : { strategyId: invoice.strategyId }),
-  status: invoiceStatus(invoice),
+  status: invoiceStatus(invoice, interest),
   paid: invoice.paidTotal,
-  charges: { fees: invoice.feesTotal, interest: 0 },
-  balance: invoiceBalance(invoice),
+  charges: { fees: invoice.feesTotal, interest },
+  balance: invoiceBalance(invoice, interest),
+  asOf,
   delinquencyId: invoice.delinquencyId,
   payments: [...payments].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)),
   createdAt: invoice.createdAt,
   updatedAt: invoice.updatedAt,
 });
+
+export interface InterestToday {
+  interest: number;
+  /** The customer's local date it is computed for. */
+  asOf: string;
+}
+
+/** Interest accrued on an invoice up to the customer's local today, under the strategy that applies to it. */
+export const interestToday = async (
+  deps: Pick<CoreDeps, 'clock' | 'strategies'>,
+  tenantId: string,
+  found: Pick<InvoiceWithPayments, 'invoice' | 'payments'>,
+  customer: Customer,
+): Promise<InterestToday> => {
+  const strategies = await listStrategies(deps, tenantId);
+  const { strategy } = chooseStrategy(strategies, {
+    ...(found.invoice.strategyId === undefined ? {} : { strategyId: found.invoice.strategyId }),
+    ...(customer.segment === undefined ? {} : { segment: customer.segment }),
+    amount: found.invoice.amount,
+  });
+  const asOf = localDate(deps.clock.now(), customer.timeZone);
+  const result = invoiceInterest({ invoice: found.invoice, payments: found.payments, customer, interest: strategy.interest, asOf });
+  return { interest: result?.amount ?? 0, asOf };
+};
+
+const customerOf = async (deps: Pick<CoreDeps, 'customers'>, tenantId: string, customerId: string): Promise<Customer> => {
+  const customer = await deps.customers.get(tenantId, customerId);
+  if (!customer) throw new NotFoundError(`the invoice's customer ${customerId} no longer exists`);
+  return customer;
+};
 
 export const putInvoice = async (
   deps: CoreDeps,
@@ -82,18 +118,17 @@ export const putInvoice = async (
     };
     const saved = await deps.invoices.save(tenantId, invoice, previous?.version ?? null);
     if (!saved) return undefined;
-    return { invoice: invoiceView({ invoice, payments: existing?.payments ?? [] }), created: !previous };
+    const payments = existing?.payments ?? [];
+    const interest = await interestToday(deps, tenantId, { invoice, payments }, customer);
+    return { invoice: invoiceView({ invoice, payments, charges: existing?.charges ?? [] }, interest), created: !previous };
   });
 };
 
-export const getInvoice = async (
-  deps: Pick<CoreDeps, 'invoices'>,
-  tenantId: string,
-  invoiceId: string,
-): Promise<InvoiceResponse> => {
+export const getInvoice = async (deps: CoreDeps, tenantId: string, invoiceId: string): Promise<InvoiceResponse> => {
   const found = await deps.invoices.get(tenantId, invoiceId);
   if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
-  return invoiceView(found);
+  const customer = await customerOf(deps, tenantId, found.invoice.customerId);
+  return invoiceView(found, await interestToday(deps, tenantId, found, customer));
 };
 
 /** Clock skew allowed between a partner's server and Arrears when a payment is dated "now". */
@@ -111,7 +146,7 @@ export interface RecordedPayment {
  * transaction that fails if anyone else changed the invoice in between, so no concurrent payment is ever lost.
  */
 export const recordPayment = async (
-  deps: Pick<CoreDeps, 'clock' | 'invoices'>,
+  deps: CoreDeps,
   tenantId: string,
   invoiceId: string,
   body: PostPaymentBody,
@@ -126,8 +161,10 @@ export const recordPayment = async (
     const found = await deps.invoices.get(tenantId, invoiceId);
     if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
     const { invoice } = found;
+    const customer = await customerOf(deps, tenantId, invoice.customerId);
+    const interest = await interestToday(deps, tenantId, found, customer);
     const already = found.payments.find((payment) => payment.id === paymentId);
-    if (already) return { payment: already, invoice: invoiceView(found), created: false };
+    if (already) return { payment: already, invoice: invoiceView(found, interest), created: false };
     if (body.currency !== invoice.currency) {
       throw new ValidationError('the payment is in another currency than the invoice', [
         { path: 'currency', message: `must be the invoice's currency, ${invoice.currency}` },
@@ -141,7 +178,7 @@ export const recordPayment = async (
       ]);
     }
     const now = nowDate.toISOString();
-    const { applied, unapplied } = allocatePayment(invoiceBalance(invoice), body.amount);
+    const { applied, unapplied } = allocatePayment(invoiceBalance(invoice, interest.interest), body.amount);
     const payment: Payment = {
       id: paymentId,
       invoiceId,
@@ -158,12 +195,16 @@ export const recordPayment = async (
     const updated: Invoice = { ...invoice, paidTotal: invoice.paidTotal + applied, updatedAt: now, version: invoice.version + 1 };
     const outcome = await deps.invoices.applyPayment(tenantId, updated, invoice.version, payment);
     if (outcome === 'applied') {
-      return { payment, invoice: invoiceView({ invoice: updated, payments: [...found.payments, payment] }), created: true };
+      const payments = [...found.payments, payment];
+      const after = await interestToday(deps, tenantId, { invoice: updated, payments }, customer);
+      return { payment, invoice: invoiceView({ ...found, invoice: updated, payments }, after), created: true };
     }
-    if (outcome === 'duplicate_payment') {
+    if (outcome === 'duplicate') {
       const existing = await deps.invoices.get(tenantId, invoiceId);
       const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
-      if (existing && stored) return { payment: stored, invoice: invoiceView(existing), created: false };
+      if (existing && stored) {
+        return { payment: stored, invoice: invoiceView(existing, await interestToday(deps, tenantId, existing, customer)), created: false };
+      }
     }
     return undefined;
   });

@@ -2,9 +2,11 @@
 import type { Clock } from '../ports/clock.port';
 import type { CustomerRepository } from '../ports/customer-repository.port';
 import type { InvoiceRepository } from '../ports/invoice-repository.port';
+import type { StrategyRepository } from '../ports/strategy-repository.port';
 
 export interface CoreDeps {
   clock: Clock;
   customers: CustomerRepository;
   invoices: InvoiceRepository;
+  strategies: StrategyRepository;
 }

@@ -1,8 +1,32 @@
 // The local runtime's own contract: the virtual clock drives handlers and schedules; the outbox starts empty.
-import { baseUrl, call, uniqueId } from './client';
+// It runs its own runtime, so moving its clock never disturbs the tests that share the suite's runtime.
+import { uniqueId } from './client';
+import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
+
+let runtime: RuntimeProcess;
+const KEY = 'clock-key-00000001';
+
+beforeAll(async () => {
+  runtime = await startRuntimeProcess({
+    ARREARS_CLOCK: 'virtual',
+    ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
+    ARREARS_LOCAL_TENANTS: `clock:${KEY}:whsec_clock`,
+  });
+});
+afterAll(() => runtime.stop());
+
+const call = async (method: string, path: string, options: { body?: unknown }) => {
+  const response = await fetch(`${runtime.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify(options.body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as any };
+};
 
 const local = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${baseUrl()}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const response = await fetch(`${runtime.url}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: response.status, body: (await response.json()) as any };
 };

@@ -318,3 +318,27 @@ describe('strategies', () => {
     expectProblem(await call('GET', `/v1/strategies/${id}`, { key: TENANT_KEYS.acme }), 404);
   });
 });
+
+describe('interest on an overdue invoice', () => {
+  it('shows simple interest accrued up to today in the customer zone, inside the balance', async () => {
+    const strategyId = uniqueId('ten-percent');
+    await call('PUT', `/v1/strategies/${strategyId}`, {
+      body: { name: 'Ten percent', steps: [{ id: 'remind', offsetDays: 1, channel: 'email' }], interest: { rule: 'simple', annualRatePercent: 10 } },
+    });
+    const customerId = uniqueId('cus');
+    await call('PUT', `/v1/customers/${customerId}`, { body: { name: 'Late Payer', kind: 'consumer', timeZone: 'UTC' } });
+    const id = uniqueId('inv');
+    await call('PUT', `/v1/invoices/${id}`, {
+      body: { customerId, amount: 100_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-10-31', strategyId },
+    });
+    const invoice = (await call('GET', `/v1/invoices/${id}`)).body;
+    const daysLate = Math.round((Date.parse(invoice.asOf) - Date.parse('2026-10-31')) / 86_400_000);
+    expect(daysLate).toBeGreaterThanOrEqual(31);
+    const expected = Math.round((100_000 * 10 * daysLate) / 36_500);
+    expect(invoice.charges).toEqual({ fees: 0, interest: expected });
+    expect(invoice.balance).toBe(100_000 + expected);
+    // Paying the whole balance, interest included, settles it with nothing left over.
+    const paid = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'all' } });
+    expect(paid.body).toMatchObject({ appliedAmount: invoice.balance, unappliedAmount: 0, invoice: { status: 'paid', balance: 0 } });
+  });
+});

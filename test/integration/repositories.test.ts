@@ -160,7 +160,7 @@ describe('invoice repository', () => {
     expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 2 }), 1, { ...payment, id: 'pay_2' })).toBe(
       'version_moved',
     );
-    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 3 }), 2, payment)).toBe('duplicate_payment');
+    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 3 }), 2, payment)).toBe('duplicate');
     const stored = await invoices.get('t1', 'i-pay');
     expect(stored?.invoice.paidTotal).toBe(2_500);
     expect(stored?.payments.map((p) => p.id)).toEqual(['pay_1']);

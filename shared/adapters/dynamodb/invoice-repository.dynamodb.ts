@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isCollectible } from '../../domain/invoice';
 import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
+import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
 import { InvoiceSchema, PaymentSchema, type Invoice, type Payment } from '../../schemas/invoice.schema';
 import { isConditionFailure, transactionCancellationCodes } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
@@ -40,6 +41,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return {
       invoice: InvoiceSchema.parse(stripStorage(invoiceItem)),
       payments: items.filter((item) => item.type === 'Payment').map((item) => PaymentSchema.parse(stripStorage(item))),
+      charges: items.filter((item) => item.type === 'Charge').map((item) => ChargeSchema.parse(stripStorage(item))),
     };
   }
 
@@ -70,11 +72,28 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
   }
 
-  async applyPayment(
+  applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome> {
+    return this.writeWithInvoice(tenantId, updated, expectedVersion, {
+      ...keys.payment(tenantId, payment.invoiceId, payment.id),
+      ...itemMeta('Payment'),
+      ...payment,
+    });
+  }
+
+  addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome> {
+    return this.writeWithInvoice(tenantId, updated, expectedVersion, {
+      ...keys.charge(tenantId, charge.invoiceId, charge.id),
+      ...itemMeta('Charge'),
+      ...charge,
+    });
+  }
+
+  /** One transaction: a new item that must not exist yet, and the invoice over the version it was read at. */
+  private async writeWithInvoice(
     tenantId: string,
     updated: Invoice,
     expectedVersion: number,
-    payment: Payment,
+    item: Record<string, unknown>,
   ): Promise<ApplyPaymentOutcome> {
     try {
       await this.client.send(
@@ -87,13 +106,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
                 ...versionCondition(expectedVersion),
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.payment(tenantId, payment.invoiceId, payment.id), ...itemMeta('Payment'), ...payment },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
@@ -101,7 +114,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     } catch (error) {
       const codes = transactionCancellationCodes(error);
       if (codes === null) throw error;
-      if (codes[1] === 'ConditionalCheckFailed') return 'duplicate_payment';
+      if (codes[1] === 'ConditionalCheckFailed') return 'duplicate';
       // A moved version or a transaction racing ours on the same invoice: the caller re-reads and tries again.
       if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'version_moved';
       throw error;

@@ -15,8 +15,8 @@
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
 // |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
-// | SendClaim          | TENANT#{t}#DELINQUENCY#{d}          | SEND#{stepId}#{channel}         |                                                            |
-// | FeeClaim           | TENANT#{t}#DELINQUENCY#{d}          | FEE#{stepId}                    |                                                            |
+// | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
+// | PreDueClaim        | TENANT#{t}#INVOICE#{i}              | CLAIM#SEND#{stepId}#{channel}   | (reminders sent before any delinquency exists)             |
 // | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
 // | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt                                             |
 // | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
@@ -32,7 +32,7 @@
 //   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
 // - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}, highest priority first (sk sorts descending priority)
 // - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
-// - has this step been sent / charged: GetItem / conditional Put of SEND# and FEE# claims
+// - has this step been sent / charged / skipped: conditional Put of CLAIM# items; Query begins_with CLAIM# lists them
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
 // - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
 import { createHash } from 'node:crypto';
@@ -53,8 +53,7 @@ export type ItemType =
   | 'Charge'
   | 'Delinquency'
   | 'TimelineEntry'
-  | 'SendClaim'
-  | 'FeeClaim'
+  | 'StepClaim'
   | 'Strategy'
   | 'IdempotencyRecord'
   | 'WebhookEvent';
@@ -134,14 +133,15 @@ export const keys = {
     sk: `TIMELINE#${at}#${entryId}`,
   }),
   timelinePrefix: 'TIMELINE#',
-  sendClaim: (tenantId: string, delinquencyId: string, stepId: string, channel: string): PrimaryKey => ({
+  stepClaim: (tenantId: string, delinquencyId: string, kind: string, stepId: string, channel?: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
-    sk: `SEND#${stepId}#${channel}`,
+    sk: `CLAIM#${kind}#${stepId}${channel ? `#${channel}` : ''}`,
   }),
-  feeClaim: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({
-    pk: keys.delinquencyPartition(tenantId, delinquencyId),
-    sk: `FEE#${stepId}`,
+  preDueClaim: (tenantId: string, invoiceId: string, stepId: string, channel: string): PrimaryKey => ({
+    pk: keys.invoicePartition(tenantId, invoiceId),
+    sk: `CLAIM#SEND#${stepId}#${channel}`,
   }),
+  claimPrefix: 'CLAIM#',
 
   strategyPartition: (tenantId: string) => `${tenant(tenantId)}#STRATEGY`,
   strategy: (tenantId: string, strategyId: string): PrimaryKey => ({

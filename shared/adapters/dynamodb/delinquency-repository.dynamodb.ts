@@ -1,0 +1,245 @@
+// Delinquencies with their timeline and claims in one partition; opening one also points its invoice at it, atomically.
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  ClaimOutcome,
+  DelinquencyRepository,
+  StepClaim,
+  StepClaimKey,
+} from '../../ports/delinquency-repository.port';
+import {
+  CLOSED_STATUSES,
+  DelinquencySchema,
+  TimelineEntrySchema,
+  type Delinquency,
+  type TimelineEntry,
+} from '../../schemas/delinquency.schema';
+import { conditionFailureItem, isConditionFailure, transactionCancellationCodes } from './client';
+import { itemMeta, keys, stripStorage } from './keys';
+import { versionCondition } from './version-condition';
+
+const claimKey = (tenantId: string, delinquencyId: string, key: StepClaimKey) =>
+  keys.stepClaim(tenantId, delinquencyId, key.kind, key.stepId, key.channel);
+
+export class DynamoDelinquencyRepository implements DelinquencyRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async partition(tenantId: string, delinquencyId: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.delinquencyPartition(tenantId, delinquencyId), ':prefix': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  private delinquencyItem(tenantId: string, delinquency: Delinquency): Record<string, unknown> {
+    const active = !CLOSED_STATUSES.includes(delinquency.status);
+    return {
+      ...keys.delinquency(tenantId, delinquency.id),
+      ...keys.delinquencyByCustomer(tenantId, delinquency.customerId, delinquency.openedAt, delinquency.id),
+      // Only open delinquencies are in the work queue; priority scoring arrives with the queue itself.
+      ...(active ? keys.workQueue(tenantId, delinquency.status, 0, delinquency.id) : {}),
+      ...itemMeta('Delinquency'),
+      ...delinquency,
+    };
+  }
+
+  private timelineItem(tenantId: string, delinquencyId: string, entry: TimelineEntry): Record<string, unknown> {
+    return { ...keys.timelineEntry(tenantId, delinquencyId, entry.at, entry.id), ...itemMeta('TimelineEntry'), ...entry };
+  }
+
+  async get(tenantId: string, delinquencyId: string): Promise<Delinquency | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.delinquency(tenantId, delinquencyId), ConsistentRead: true }),
+    );
+    return result.Item ? DelinquencySchema.parse(stripStorage(result.Item)) : null;
+  }
+
+  async open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.delinquencyItem(tenantId, delinquency),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.invoice(tenantId, delinquency.invoiceId),
+                UpdateExpression: 'SET delinquencyId = :id, #version = #version + :one',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1 },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },
+          ],
+        }),
+      );
+      return 'opened';
+    } catch (error) {
+      const codes = transactionCancellationCodes(error);
+      if (codes?.[0] === 'ConditionalCheckFailed') return 'exists';
+      throw error;
+    }
+  }
+
+  async save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.delinquencyItem(tenantId, delinquency),
+                ...versionCondition(expectedVersion),
+              },
+            },
+            ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (transactionCancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void> {
+    for (const entry of entries) {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.timelineItem(tenantId, delinquencyId, entry) }));
+    }
+  }
+
+  async timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]> {
+    const items = await this.partition(tenantId, delinquencyId, keys.timelinePrefix);
+    return items.map((item) => TimelineEntrySchema.parse(stripStorage(item)));
+  }
+
+  async claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...claimKey(tenantId, delinquencyId, claim), ...itemMeta('StepClaim'), ...claim },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { outcome: 'claimed' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return { outcome: 'exists', claim: stripStorage(conditionFailureItem(error) ?? {}) as unknown as StepClaim };
+    }
+  }
+
+  async settleClaim(
+    tenantId: string,
+    delinquencyId: string,
+    key: StepClaimKey,
+    attemptId: string,
+    update: Partial<StepClaim>,
+  ): Promise<void> {
+    const entries = Object.entries(update).filter(([, value]) => value !== undefined);
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: claimKey(tenantId, delinquencyId, key),
+        UpdateExpression: `SET ${entries.map((_, index) => `#f${index} = :v${index}`).join(', ')}`,
+        ConditionExpression: 'attemptId = :attempt',
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#f${index}`, name])),
+        ExpressionAttributeValues: {
+          ':attempt': attemptId,
+          ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
+        },
+      }),
+    );
+  }
+
+  async releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void> {
+    await this.client
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: claimKey(tenantId, delinquencyId, key),
+          ConditionExpression: 'attemptId = :attempt AND #status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':attempt': attemptId, ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
+  async claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]> {
+    const items = await this.partition(tenantId, delinquencyId, keys.claimPrefix);
+    return items.map((item) => stripStorage(item) as unknown as StepClaim);
+  }
+
+  async parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delinquency(tenantId, delinquencyId),
+          UpdateExpression: 'SET taskToken = :token',
+          ConditionExpression: 'factsVersion = :facts',
+          ExpressionAttributeValues: { ':token': token, ':facts': factsVersion },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async bumpFacts(tenantId: string, delinquencyId: string): Promise<string | null> {
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delinquency(tenantId, delinquencyId),
+          UpdateExpression: 'SET factsVersion = factsVersion + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const token = result.Attributes?.taskToken;
+      return typeof token === 'string' ? token : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+}

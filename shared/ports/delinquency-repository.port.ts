@@ -1,0 +1,39 @@
+// Storage of delinquencies, their timelines and the claims that make every send and charge happen at most once.
+import type { ClaimStatus, Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
+
+export interface StepClaimKey {
+  /** SEND for a message, FEE for a charge, STEP for the step as a whole (skips, calls, letters, hand-offs). */
+  kind: 'SEND' | 'FEE' | 'STEP';
+  stepId: string;
+  channel?: string;
+}
+
+export interface StepClaim extends StepClaimKey {
+  status: ClaimStatus;
+  attemptId: string;
+  at: string;
+  detail?: string;
+  providerMessageId?: string;
+}
+
+export type ClaimOutcome = { outcome: 'claimed' } | { outcome: 'exists'; claim: StepClaim };
+
+export interface DelinquencyRepository {
+  get(tenantId: string, delinquencyId: string): Promise<Delinquency | null>;
+  /** Creates the delinquency and points its invoice at it, once: a second open of the same id reports 'exists'. */
+  open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;
+  /** Writes the delinquency over `expectedVersion` together with timeline entries; false if the version moved. */
+  save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean>;
+  appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
+  timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
+  /** Claims a step action with a conditional write, before any provider is called. */
+  claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome>;
+  settleClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string, update: Partial<StepClaim>): Promise<void>;
+  /** Frees a claim whose action provably did not happen (the provider refused), so a retry may act. */
+  releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void>;
+  claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]>;
+  /** Stores the current wait's task token if no fact changed since `factsVersion`; false means wake up at once. */
+  parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean>;
+  /** Records that a fact changed and returns the task token to wake, if an execution is waiting. */
+  bumpFacts(tenantId: string, delinquencyId: string): Promise<string | null>;
+}

@@ -34,6 +34,8 @@ export interface DelinquencyRepository {
   claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]>;
   /** Stores the current wait's task token if no fact changed since `factsVersion`; false means wake up at once. */
   parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean>;
+  /** Keeps a printable letter with the case (one per step). */
+  storeLetter(tenantId: string, delinquencyId: string, letter: { id: string; stepId: string; html: string; createdAt: string }): Promise<void>;
   /** Records that a fact changed and returns the task token to wake, if an execution is waiting. */
   bumpFacts(tenantId: string, delinquencyId: string): Promise<string | null>;
 }

@@ -14,6 +14,10 @@ export const TenantSchema = z.object({
   promiseGraceDays: z.number().int().min(0).max(60),
   /** Zone used where a customer's own zone cannot decide (reports, the tenant's own day). */
   timeZone: TimeZoneSchema,
+  /** Verified SES identity reminders are sent from; the deployment's default when absent. */
+  emailFrom: z.email().optional(),
+  /** The tenant's own payment page, with {invoiceId} where the invoice goes; Arrears' own link when absent. */
+  payUrlTemplate: z.string().url().optional(),
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;

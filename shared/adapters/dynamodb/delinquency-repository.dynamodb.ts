@@ -223,13 +223,28 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     }
   }
 
+  async storeLetter(
+    tenantId: string,
+    delinquencyId: string,
+    letter: { id: string; stepId: string; html: string; createdAt: string },
+  ): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.letter(tenantId, delinquencyId, letter.stepId), ...itemMeta('Letter'), ...letter },
+      }),
+    );
+  }
+
   async bumpFacts(tenantId: string, delinquencyId: string): Promise<string | null> {
     try {
       const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.delinquency(tenantId, delinquencyId),
-          UpdateExpression: 'SET factsVersion = factsVersion + :one',
+          // The version moves too, so an execution that read the old facts must re-read before it writes.
+          UpdateExpression: 'SET factsVersion = factsVersion + :one, #version = #version + :one',
+          ExpressionAttributeNames: { '#version': 'version' },
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':one': 1 },
           ReturnValues: 'ALL_NEW',

@@ -16,6 +16,9 @@
 // |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
 // | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
+// | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
+// | UnsubscribeToken   | UNSUBSCRIBE#{token}                 | TENANT#{t}                      | (public link; resolves to customer, channel, address)      |
+// | CustomerToken      | TENANT#{t}#CUSTOMER#{c}             | TOKEN#{channel}#{address}       | (the customer's unsubscribe token for that address)        |
 // | PreDueClaim        | TENANT#{t}#INVOICE#{i}              | CLAIM#SEND#{stepId}#{channel}   | (reminders sent before any delinquency exists)             |
 // | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
 // | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt                                             |
@@ -56,7 +59,10 @@ export type ItemType =
   | 'StepClaim'
   | 'Strategy'
   | 'IdempotencyRecord'
-  | 'WebhookEvent';
+  | 'WebhookEvent'
+  | 'Letter'
+  | 'UnsubscribeToken'
+  | 'CustomerToken';
 
 export interface PrimaryKey {
   pk: string;
@@ -142,6 +148,16 @@ export const keys = {
     sk: `CLAIM#SEND#${stepId}#${channel}`,
   }),
   claimPrefix: 'CLAIM#',
+  letter: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `LETTER#${stepId}`,
+  }),
+  unsubscribeToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `UNSUBSCRIBE#${token}`, sk: tenant(tenantId) }),
+  unsubscribePartition: (token: string) => `UNSUBSCRIBE#${token}`,
+  customerToken: (tenantId: string, customerId: string, channel: string, address: string): PrimaryKey => ({
+    pk: keys.customerPartition(tenantId, customerId),
+    sk: `TOKEN#${channel}#${address.toLowerCase()}`,
+  }),
 
   strategyPartition: (tenantId: string) => `${tenant(tenantId)}#STRATEGY`,
   strategy: (tenantId: string, strategyId: string): PrimaryKey => ({

@@ -1,0 +1,84 @@
+// The words of every reminder, per template and locale (English and Norwegian Bokmål). Placeholders are {name}.
+
+export type TemplateLocale = 'en' | 'nb';
+
+export interface EmailTemplate {
+  subject: string;
+  /** Paragraphs separated by blank lines. */
+  body: string;
+}
+
+export const EMAIL_TEMPLATES: Record<string, Record<TemplateLocale, EmailTemplate>> = {
+  upcoming: {
+    en: {
+      subject: '{tenant}: invoice {invoice} is due on {dueDate}',
+      body: 'Dear {customer},\n\nA friendly reminder that invoice {invoice} for {amount} is due on {dueDate}.\n\nIf you have already paid, thank you, and please ignore this message.',
+    },
+    nb: {
+      subject: '{tenant}: faktura {invoice} forfaller {dueDate}',
+      body: 'Hei {customer},\n\nEn vennlig påminnelse om at faktura {invoice} på {amount} forfaller {dueDate}.\n\nHar du allerede betalt, takk, og se bort fra denne meldingen.',
+    },
+  },
+  overdue: {
+    en: {
+      subject: '{tenant}: invoice {invoice} is overdue',
+      body: 'Dear {customer},\n\nInvoice {invoice} was due on {dueDate} and {amount} is still open.\n\nPlease pay at your earliest convenience. If something is wrong with the invoice, tell us through the link below.',
+    },
+    nb: {
+      subject: '{tenant}: faktura {invoice} er forfalt',
+      body: 'Hei {customer},\n\nFaktura {invoice} forfalt {dueDate}, og {amount} er fortsatt ubetalt.\n\nVennligst betal så snart som mulig. Er noe galt med fakturaen, gi oss beskjed via lenken under.',
+    },
+  },
+  'second-reminder': {
+    en: {
+      subject: '{tenant}: second reminder for invoice {invoice}',
+      body: 'Dear {customer},\n\nWe have not yet received payment of {amount} for invoice {invoice}, due on {dueDate} ({daysOverdue} days ago).\n\nPlease pay now, or contact us if you need a payment plan.',
+    },
+    nb: {
+      subject: '{tenant}: andre påminnelse for faktura {invoice}',
+      body: 'Hei {customer},\n\nVi har ennå ikke mottatt betaling av {amount} for faktura {invoice}, som forfalt {dueDate} (for {daysOverdue} dager siden).\n\nVennligst betal nå, eller kontakt oss hvis du trenger en betalingsplan.',
+    },
+  },
+  'late-fee': {
+    en: {
+      subject: '{tenant}: a late fee was added to invoice {invoice}',
+      body: 'Dear {customer},\n\nInvoice {invoice} is {daysOverdue} days overdue. A late fee of {fee} has been added, and {amount} is now due.\n\nPay now to avoid further steps.',
+    },
+    nb: {
+      subject: '{tenant}: purregebyr lagt til faktura {invoice}',
+      body: 'Hei {customer},\n\nFaktura {invoice} er {daysOverdue} dager forfalt. Et purregebyr på {fee} er lagt til, og {amount} skal nå betales.\n\nBetal nå for å unngå videre tiltak.',
+    },
+  },
+  'final-notice': {
+    en: {
+      subject: '{tenant}: final notice for invoice {invoice}',
+      body: 'Dear {customer},\n\nThis is our final notice. {amount} for invoice {invoice} is {daysOverdue} days overdue.\n\nIf it is not paid, the debt will be handed to a collection agency. Pay now, or contact us to agree a plan.',
+    },
+    nb: {
+      subject: '{tenant}: siste varsel for faktura {invoice}',
+      body: 'Hei {customer},\n\nDette er vårt siste varsel. {amount} for faktura {invoice} er {daysOverdue} dager forfalt.\n\nBlir beløpet ikke betalt, overføres kravet til inkasso. Betal nå, eller kontakt oss for å avtale en plan.',
+    },
+  },
+};
+
+export const SMS_TEMPLATES: Record<string, Record<TemplateLocale, string>> = {
+  'overdue-sms': {
+    en: '{tenant}: invoice {invoice} ({amount}) is overdue since {dueDate}. Pay: {payUrl}',
+    nb: '{tenant}: faktura {invoice} ({amount}) er forfalt siden {dueDate}. Betal: {payUrl}',
+  },
+  upcoming: {
+    en: '{tenant}: invoice {invoice} ({amount}) is due on {dueDate}. Pay: {payUrl}',
+    nb: '{tenant}: faktura {invoice} ({amount}) forfaller {dueDate}. Betal: {payUrl}',
+  },
+};
+
+/** Regulation F §1006.6(e): every text says how to stop texts to that number. */
+export const SMS_OPT_OUT_LINE: Record<TemplateLocale, string> = {
+  en: 'Reply STOP to opt out.',
+  nb: 'Svar STOP for å melde deg av.',
+};
+
+export const EMAIL_FOOTER: Record<TemplateLocale, { pay: string; unsubscribe: string }> = {
+  en: { pay: 'See what you owe and pay', unsubscribe: 'Stop emails to this address' },
+  nb: { pay: 'Se hva du skylder og betal', unsubscribe: 'Ingen flere e-poster til denne adressen' },
+};

@@ -1,0 +1,406 @@
+// The wake-up of a delinquency's execution: re-derive the stage from stored facts, act on what is due, say when to wake next.
+import { randomUUID } from 'node:crypto';
+import type { IntegrationEvent } from '../../events/catalog';
+import { fixedCompensation, stepFee } from '../domain/charges';
+import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
+import { localDate } from '../domain/calendar';
+import { newId, stableId } from '../domain/ids';
+import { invoiceBalance } from '../domain/invoice';
+import { invoiceInterest } from '../domain/invoice-interest';
+import { isPreDue, ladderPosition, scheduleSteps, type ScheduledStep } from '../domain/ladder';
+import { renderLetter, templateLocale } from '../domain/messages/render';
+import { DEFAULT_STRATEGY_ID } from '../domain/strategy';
+import { DomainError } from '../errors/errors';
+import type { StepClaim, StepClaimKey } from '../ports/delinquency-repository.port';
+import type { InvoiceWithPayments } from '../ports/invoice-repository.port';
+import type { Customer, OptOut } from '../schemas/customer.schema';
+import { CLOSED_STATUSES, type Charge, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
+import type { Step, Strategy } from '../schemas/strategy.schema';
+import type { Tenant } from '../schemas/tenant.schema';
+import type { EngineDeps } from './engine-deps';
+import { retryOnConflict } from './retry-on-conflict';
+import { messageFacts, sendReminder, type ClaimStore } from './send-reminder';
+import { listStrategies } from './strategies';
+
+/** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
+export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
+
+export interface AdvanceInput {
+  tenantId: string;
+  delinquencyId: string;
+}
+
+export interface AdvanceResult {
+  /** True when the execution should end: resolved, handed off, written off, or nothing left to do. */
+  done: boolean;
+  status: Delinquency['status'];
+  /** Seconds until the next wake-up (at least 1). */
+  waitSeconds: number;
+  /** The facts version this decision read; the wait only parks if no fact changed since. */
+  factsVersion: number;
+}
+
+interface Facts {
+  delinquency: Delinquency;
+  tenant: Tenant;
+  customer: Customer;
+  optOuts: OptOut[];
+  found: InvoiceWithPayments;
+  strategy: Strategy;
+  interest: number;
+  balance: number;
+}
+
+const CONTACT_CHANNELS = new Set(['email', 'sms', 'call']);
+
+const entry = (at: Date, kind: string, detail: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
+  id: newId('tl', at),
+  at: at.toISOString(),
+  kind,
+  actor: 'execution',
+  detail,
+  ...extra,
+});
+
+const loadFacts = async (deps: EngineDeps, input: AdvanceInput): Promise<Facts> => {
+  const delinquency = await deps.delinquencies.get(input.tenantId, input.delinquencyId);
+  if (!delinquency) throw new DomainError(`no delinquency ${input.delinquencyId} for tenant ${input.tenantId}`);
+  const [tenant, customerWith, found, strategies] = await Promise.all([
+    deps.tenants.getTenant(input.tenantId),
+    deps.customers.getWithOptOuts(input.tenantId, delinquency.customerId),
+    deps.invoices.get(input.tenantId, delinquency.invoiceId),
+    listStrategies(deps, input.tenantId),
+  ]);
+  if (!tenant || !customerWith || !found) throw new DomainError(`facts of delinquency ${delinquency.id} are missing`);
+  const strategy =
+    strategies.find((candidate) => candidate.id === delinquency.strategyId) ??
+    strategies.find((candidate) => candidate.id === DEFAULT_STRATEGY_ID)!;
+  const interest =
+    invoiceInterest({
+      invoice: found.invoice,
+      payments: found.payments,
+      customer: customerWith.customer,
+      interest: strategy.interest,
+      asOf: localDate(deps.clock.now(), customerWith.customer.timeZone),
+    })?.amount ?? 0;
+  return {
+    delinquency,
+    tenant,
+    customer: customerWith.customer,
+    optOuts: customerWith.optOuts,
+    found,
+    strategy,
+    interest,
+    balance: invoiceBalance(found.invoice, interest),
+  };
+};
+
+const claimStore = (deps: EngineDeps, tenantId: string, delinquencyId: string): ClaimStore => ({
+  claim: (claim: StepClaim) => deps.delinquencies.claim(tenantId, delinquencyId, claim),
+  settle: (key: StepClaimKey, attemptId: string, update: Partial<StepClaim>) =>
+    deps.delinquencies.settleClaim(tenantId, delinquencyId, key, attemptId, update),
+  release: (key: StepClaimKey, attemptId: string) => deps.delinquencies.releaseClaim(tenantId, delinquencyId, key, attemptId),
+});
+
+/** Claims a whole-step action (skip, call, letter, hand-off) once; false if it was already claimed. */
+const claimStep = async (deps: EngineDeps, facts: Facts, step: Step, status: StepClaim['status'], detail: string) => {
+  const result = await deps.delinquencies.claim(facts.tenant.id, facts.delinquency.id, {
+    kind: 'STEP',
+    stepId: step.id,
+    status,
+    attemptId: randomUUID(),
+    at: deps.clock.now().toISOString(),
+    detail,
+  });
+  return result.outcome === 'claimed';
+};
+
+/** Adds a charge to the invoice once (the claim and a stable charge id both guard it) under optimistic concurrency. */
+const applyCharge = async (
+  deps: EngineDeps,
+  facts: Facts,
+  claimStepId: string,
+  kind: Charge['kind'],
+  amount: number,
+  inputs: Record<string, string | number>,
+): Promise<Charge | null> => {
+  const claimKey: StepClaimKey = { kind: 'FEE', stepId: claimStepId };
+  const attemptId = randomUUID();
+  const claim = await deps.delinquencies.claim(facts.tenant.id, facts.delinquency.id, {
+    ...claimKey,
+    status: 'claimed',
+    attemptId,
+    at: deps.clock.now().toISOString(),
+  });
+  if (claim.outcome === 'exists' && claim.claim.status === 'charged') return null;
+  const now = deps.clock.now().toISOString();
+  // A stable id: an attempt that died after charging is recognised by the next one, which then charges nothing.
+  const charge: Charge = {
+    id: stableId('chg', facts.delinquency.id, claimStepId),
+    invoiceId: facts.found.invoice.id,
+    kind,
+    amount,
+    currency: facts.found.invoice.currency,
+    stepId: kind === 'fee' ? claimStepId : null,
+    rule: String(inputs.rule),
+    inputs,
+    chargedAt: now,
+  };
+  const applied = await retryOnConflict('the invoice fees', async () => {
+    const found = await deps.invoices.get(facts.tenant.id, facts.found.invoice.id);
+    if (!found) throw new DomainError(`invoice ${facts.found.invoice.id} vanished`);
+    if (found.charges.some((existing) => existing.id === charge.id)) return false;
+    const updated = { ...found.invoice, feesTotal: found.invoice.feesTotal + amount, updatedAt: now, version: found.invoice.version + 1 };
+    const outcome = await deps.invoices.addCharge(facts.tenant.id, updated, found.invoice.version, charge);
+    if (outcome === 'version_moved') return undefined;
+    return outcome === 'applied';
+  });
+  if (claim.outcome === 'claimed') {
+    await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, claimKey, attemptId, { status: 'charged' });
+  }
+  return applied ? charge : null;
+};
+
+interface Acted {
+  entries: TimelineEntry[];
+  events: IntegrationEvent[];
+  /** The delinquency's status after the step, when the step ends the road. */
+  closesAs?: 'handed_off' | 'written_off';
+  /** The send could not happen because the debt was settled meanwhile. */
+  settled?: boolean;
+}
+
+const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
+  customer: {
+    id: facts.customer.id,
+    name: facts.customer.name,
+    kind: facts.customer.kind,
+    ...(facts.customer.email ? { email: facts.customer.email } : {}),
+    ...(facts.customer.phone ? { phone: facts.customer.phone } : {}),
+    timeZone: facts.customer.timeZone,
+    ...(facts.customer.country ? { country: facts.customer.country } : {}),
+  },
+  invoices: [
+    {
+      id: facts.found.invoice.id,
+      amount: facts.found.invoice.amount,
+      currency: facts.found.invoice.currency,
+      dueDate: facts.found.invoice.dueDate,
+      paid: facts.found.invoice.paidTotal,
+      fees: facts.found.invoice.feesTotal,
+      interest: facts.interest,
+      balance: facts.balance,
+    },
+  ],
+  balance: facts.balance,
+  currency: facts.found.invoice.currency,
+  contacts: timeline
+    .filter((item) => ['reminder.sent', 'call.requested', 'letter.ready'].includes(item.kind))
+    .map((item) => ({
+      at: item.at,
+      kind: item.kind,
+      ...(item.channel ? { channel: item.channel } : {}),
+      ...(item.stepId ? { stepId: item.stepId } : {}),
+      detail: item.detail,
+    })),
+});
+
+const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted> => {
+  const now = deps.clock.now();
+  const base = { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: facts.found.invoice.id, customerId: facts.customer.id };
+  const acted: Acted = { entries: [], events: [] };
+  let fee = 0;
+  if (step.fee) {
+    const principal = Math.max(0, facts.found.invoice.amount - facts.found.invoice.paidTotal);
+    const computed = stepFee(step.fee, principal, facts.found.invoice.currency);
+    if ('skipped' in computed) {
+      acted.entries.push(entry(now, 'charge.skipped', computed.skipped, { stepId: step.id, rule: 'fee.currency' }));
+    } else if (computed.amount > 0) {
+      const charge = await applyCharge(deps, facts, step.id, 'fee', computed.amount, computed.inputs);
+      if (charge) {
+        fee = charge.amount;
+        acted.entries.push(entry(now, 'charge.applied', `fee of ${charge.amount} ${charge.currency} (${charge.rule})`, { stepId: step.id, rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } }));
+        acted.events.push({ detailType: 'charge.applied', detail: { ...base, chargeId: charge.id, kind: 'fee', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } });
+      }
+    }
+  }
+  const balance = facts.balance + fee;
+  switch (step.channel) {
+    case 'email':
+    case 'sms': {
+      const stillOwed = async () => {
+        const current = await deps.invoices.get(facts.tenant.id, facts.found.invoice.id);
+        return current !== null && !current.invoice.voided && invoiceBalance(current.invoice, facts.interest) > 0;
+      };
+      const result = await sendReminder(
+        deps,
+        { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee },
+        claimStore(deps, facts.tenant.id, facts.delinquency.id),
+        stillOwed,
+      );
+      if (result.outcome === 'sent') {
+        acted.entries.push(entry(now, 'reminder.sent', `${step.channel} "${step.template ?? step.id}" sent`, { stepId: step.id, channel: step.channel, rule: 'ladder.step', data: { messageId: result.messageId } }));
+        acted.events.push({ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel: result.channel, messageId: result.messageId, sentAt: now.toISOString() } });
+      } else if (result.outcome === 'suppressed') {
+        await claimStep(deps, facts, step, 'suppressed', result.detail);
+        acted.entries.push(entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: step.channel, rule: result.rule }));
+      } else if (result.outcome === 'settled') {
+        acted.settled = true;
+      }
+      break;
+    }
+    case 'call': {
+      if (facts.customer.phone === undefined || facts.optOuts.some((optOut) => optOut.channel === 'call')) {
+        const detail = facts.customer.phone === undefined ? 'the customer has no phone number' : 'the customer opted out of calls';
+        if (await claimStep(deps, facts, step, 'suppressed', detail)) {
+          acted.entries.push(entry(now, 'step.suppressed', detail, { stepId: step.id, channel: 'call', rule: facts.customer.phone === undefined ? 'no-address' : 'opt-out' }));
+        }
+        break;
+      }
+      if (await claimStep(deps, facts, step, 'done', 'call requested')) {
+        acted.entries.push(entry(now, 'call.requested', 'a collector call is due: queued for collectors and offered to the dialer', { stepId: step.id, channel: 'call', rule: 'ladder.step' }));
+        acted.events.push({ detailType: 'delinquency.escalated', detail: { ...base, stepId: step.id, channel: 'call', phone: facts.customer.phone, at: now.toISOString() } });
+      }
+      break;
+    }
+    case 'letter': {
+      if (await claimStep(deps, facts, step, 'done', 'letter rendered')) {
+        const locale = templateLocale(facts.customer.locale);
+        const html = renderLetter(step.template ?? 'final-notice', locale, messageFacts(deps, { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee }, ''), localDate(now, facts.customer.timeZone));
+        const letterId = stableId('ltr', facts.delinquency.id, step.id);
+        await deps.delinquencies.storeLetter(facts.tenant.id, facts.delinquency.id, { id: letterId, stepId: step.id, html, createdAt: now.toISOString() });
+        acted.entries.push(entry(now, 'letter.ready', 'a printable letter was kept with the case and offered to the print provider', { stepId: step.id, channel: 'letter', rule: 'ladder.step', data: { letterId } }));
+        acted.events.push({ detailType: 'delinquency.escalated', detail: { ...base, stepId: step.id, channel: 'letter', letterId, at: now.toISOString() } });
+      }
+      break;
+    }
+    case 'agency':
+    case 'write_off': {
+      if (await claimStep(deps, facts, step, 'done', step.channel)) {
+        const timeline = await deps.delinquencies.timeline(facts.tenant.id, facts.delinquency.id);
+        const file = caseFile(facts, timeline);
+        if (step.channel === 'write_off') {
+          await retryOnConflict('the invoice', async () => {
+            const found = await deps.invoices.get(facts.tenant.id, facts.found.invoice.id);
+            if (!found) return true;
+            const updated = { ...found.invoice, writtenOff: true, updatedAt: now.toISOString(), version: found.invoice.version + 1 };
+            return (await deps.invoices.save(facts.tenant.id, updated, found.invoice.version)) ? true : undefined;
+          });
+        }
+        const kind = step.channel === 'agency' ? 'delinquency.handed_off' : 'delinquency.written_off';
+        acted.entries.push(entry(now, kind, step.channel === 'agency' ? `handed to a collection agency with a balance of ${facts.balance}` : `written off with a balance of ${facts.balance}`, { stepId: step.id, channel: step.channel, rule: 'ladder.end' }));
+        acted.events.push({ detailType: kind, detail: { ...base, stepId: step.id, at: now.toISOString(), caseFile: file } });
+        acted.closesAs = step.channel === 'agency' ? 'handed_off' : 'written_off';
+      }
+      break;
+    }
+  }
+  return acted;
+};
+
+/** Statutory fixed compensation is owed once interest runs on a business debt: charged at the first wake-up. */
+const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promise<Acted> => {
+  const rule = facts.strategy.interest?.rule ?? 'none';
+  const result = fixedCompensation(rule, facts.customer.kind, facts.found.invoice.amount, facts.found.invoice.currency);
+  if (result === null) return { entries: [], events: [] };
+  const now = deps.clock.now();
+  if ('skipped' in result) {
+    const claimed = await deps.delinquencies.claim(facts.tenant.id, facts.delinquency.id, { kind: 'FEE', stepId: 'statutory-compensation', status: 'skipped', attemptId: randomUUID(), at: now.toISOString(), detail: result.skipped });
+    return { entries: claimed.outcome === 'claimed' ? [entry(now, 'charge.skipped', result.skipped, { rule })] : [], events: [] };
+  }
+  const charge = await applyCharge(deps, facts, 'statutory-compensation', 'compensation', result.amount, result.inputs);
+  if (!charge) return { entries: [], events: [] };
+  return {
+    entries: [entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, { rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } })],
+    events: [{ detailType: 'charge.applied', detail: { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: charge.invoiceId, chargeId: charge.id, kind: 'compensation', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } }],
+  };
+};
+
+const waitFor = (from: Date, until: Date | null) =>
+  until === null ? MAX_WAIT_SECONDS : Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((until.getTime() - from.getTime()) / 1000)));
+
+/**
+ * One wake-up. Facts decide, timers only wake (rule 1): whatever woke it and however late, the stage is derived from
+ * the schedule, what is done, and what is owed. Repeating it changes nothing that was already done.
+ */
+export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResult> =>
+  retryOnConflict('the delinquency', async () => {
+    const f = await loadFacts(deps, input);
+    const delinquency = f.delinquency;
+    const finish = (status: Delinquency['status']): AdvanceResult => ({ done: true, status, waitSeconds: 1, factsVersion: delinquency.factsVersion });
+    if (CLOSED_STATUSES.includes(delinquency.status)) return finish(delinquency.status);
+    const now = deps.clock.now();
+    /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
+    const entries: TimelineEntry[] = [];
+    const events: IntegrationEvent[] = [];
+    const flush = async () => {
+      if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
+      if (events.length > 0) await deps.events.publish(events.splice(0));
+    };
+    const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = []) => {
+      await flush();
+      const updated: Delinquency = { ...delinquency, ...changes, taskToken: null, version: delinquency.version + 1 };
+      return deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
+    };
+
+    if (f.found.invoice.voided || f.balance === 0) {
+      const resolved = entry(now, 'delinquency.resolved', f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid', { rule: 'payment-wins' });
+      return (await save({ status: 'resolved', closedAt: now.toISOString(), nextActionAt: null, nextStep: null }, [resolved])) ? finish('resolved') : undefined;
+    }
+    if (delinquency.status !== 'active') {
+      return { done: false, status: delinquency.status, waitSeconds: MAX_WAIT_SECONDS, factsVersion: delinquency.factsVersion };
+    }
+
+    const compensation = await chargeCompensation(deps, f);
+    entries.push(...compensation.entries);
+    events.push(...compensation.events);
+
+    const schedule = scheduleSteps(f.strategy.steps.filter((step) => !isPreDue(step)), f.found.invoice.dueDate, f.customer.timeZone, f.tenant.sendTime);
+    const position = ladderPosition(schedule, new Set(delinquency.doneSteps), now);
+    const doneSteps = new Set(delinquency.doneSteps);
+    for (const skipped of position.skip) {
+      const overtakenBy = position.act.map((scheduled) => scheduled.step.id).join(', ') || 'a later step already done';
+      if (await claimStep(deps, f, skipped.step, 'skipped', `overtaken by ${overtakenBy}`)) {
+        entries.push(entry(now, 'step.skipped', `not sent: overtaken by ${overtakenBy} (a catch-up sends only the most advanced due step)`, { stepId: skipped.step.id, channel: skipped.step.channel, rule: 'ladder.catch-up' }));
+      }
+      doneSteps.add(skipped.step.id);
+    }
+
+    const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
+    if (contacting && !isWithinHours(now, f.customer.timeZone)) {
+      const allowed = nextAllowedAt(now, [f.customer.timeZone]);
+      const stepIds = position.act.map((scheduled) => scheduled.step.id);
+      if (delinquency.nextActionAt !== allowed?.toISOString()) {
+        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: moved to the next allowed moment`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
+      }
+      const saved = await save({ doneSteps: [...doneSteps], nextActionAt: allowed?.toISOString() ?? null, nextStep: stepIds[0] ?? null });
+      return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion } : undefined;
+    }
+
+    let stage = delinquency.stage;
+    let closesAs: Acted['closesAs'];
+    for (const scheduled of position.act) {
+      const acted = await actOn(deps, f, scheduled.step);
+      if (acted.settled) {
+        // A payment landed between reading the facts and sending: keep what was done, then decide again.
+        await flush();
+        return undefined;
+      }
+      entries.push(...acted.entries);
+      events.push(...acted.events);
+      doneSteps.add(scheduled.step.id);
+      stage = scheduled.step.id;
+      closesAs ??= acted.closesAs;
+    }
+    const staged = stage !== delinquency.stage ? [entry(now, 'stage.changed', `now at step ${stage}`, { ...(stage ? { stepId: stage } : {}), rule: 'ladder.step' })] : [];
+    if (closesAs) {
+      const closed = { status: closesAs, stage, doneSteps: [...doneSteps], closedAt: now.toISOString(), nextActionAt: null, nextStep: null };
+      return (await save(closed, staged)) ? finish(closesAs) : undefined;
+    }
+    const next: ScheduledStep | null = position.next;
+    const saved = await save({ stage, doneSteps: [...doneSteps], nextActionAt: next?.fireAt.toISOString() ?? null, nextStep: next?.step.id ?? null }, staged);
+    if (!saved) return undefined;
+    // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
+    if (!next) return { done: true, status: 'active', waitSeconds: 1, factsVersion: delinquency.factsVersion };
+    return { done: false, status: 'active', waitSeconds: waitFor(now, next.fireAt), factsVersion: delinquency.factsVersion };
+  });

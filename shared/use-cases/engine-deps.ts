@@ -1,0 +1,31 @@
+// What the escalation engine works with: storage, senders, the event publisher, the clock and a few deployment settings.
+import type { Clock } from '../ports/clock.port';
+import type { CustomerRepository } from '../ports/customer-repository.port';
+import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { EventPublisher } from '../ports/event-publisher.port';
+import type { InvoiceRepository } from '../ports/invoice-repository.port';
+import type { EmailSender, SmsSender } from '../ports/notifier.port';
+import type { StrategyRepository } from '../ports/strategy-repository.port';
+import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
+
+export interface EngineSettings {
+  /** Base URL of the public API, for unsubscribe and pay links (no trailing slash). */
+  publicBaseUrl: string;
+  /** Sender address when the tenant has none of its own. */
+  defaultEmailFrom: string;
+}
+
+export interface EngineDeps {
+  clock: Clock;
+  tenants: TenantDirectory;
+  customers: CustomerRepository;
+  invoices: InvoiceRepository;
+  strategies: StrategyRepository;
+  delinquencies: DelinquencyRepository;
+  unsubscribeTokens: UnsubscribeTokens;
+  email: EmailSender;
+  sms: SmsSender;
+  events: EventPublisher;
+  settings: EngineSettings;
+}

@@ -8,6 +8,8 @@ import type { ApiResponse } from '../shared/middleware/api-context';
 import type { Clock } from '../shared/ports/clock.port';
 import { matchRoute, toApiGatewayEvent } from './api-gateway';
 import { lambdaContext } from './lambda-context';
+import type { EventRecorder } from './event-recorder';
+import type { LocalExecutions } from './executions';
 import type { Outbox } from './outbox';
 import type { VirtualTimerQueue } from './timers';
 
@@ -22,6 +24,8 @@ export interface HttpServerParts {
   /** Present only with ARREARS_CLOCK=virtual. */
   virtualTimers: VirtualTimerQueue | null;
   outbox: Outbox;
+  events: EventRecorder;
+  executions: LocalExecutions;
   pendingTimers: () => { at: string; label: string }[];
   log: (line: string) => void;
 }
@@ -54,7 +58,13 @@ const sendProblem = (response: ServerResponse, status: number, code: string, tit
   send(response, status, problem(status, code, title, detail), PROBLEM_CONTENT_TYPE);
 
 const handleLocalRoute = async (parts: HttpServerParts, method: string, path: string, body: Buffer, response: ServerResponse) => {
-  if (method === 'GET' && path === '/local/outbox') return send(response, 200, { messages: parts.outbox.list() });
+  if (method === 'GET' && path === '/local/outbox') {
+    return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
+  }
+  if (method === 'GET' && path === '/local/events') return send(response, 200, { events: parts.events.list() });
+  if (method === 'GET' && path === '/local/executions') {
+    return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations });
+  }
   if (method === 'GET' && path === '/local/clock') {
     return send(response, 200, { now: parts.clock.now().toISOString(), mode: parts.virtualTimers ? 'virtual' : 'real' });
   }

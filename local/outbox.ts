@@ -6,6 +6,8 @@ export interface OutboxMessage {
   to: string;
   subject?: string;
   body: string;
+  /** The HTML part of an email (not part of the listing contract, kept for looking at). */
+  html?: string;
   sentAt: string;
   tenantId: string;
   customerId: string;

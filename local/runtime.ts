@@ -1,6 +1,16 @@
 // Assembles the whole system on one machine: DynamoDB Local, the table, the real handlers, the clock, schedules and HTTP.
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { SesEmailSender } from '../shared/adapters/aws/ses-email-sender';
+import { buildEngineDependencies } from '../shared/env/engine-dependencies';
+import { createHandler as createAdvanceHandler } from '../functions/tasks/advance.handler';
+import { createHandler as createWaitHandler } from '../functions/tasks/wait-for-wake-up.handler';
+import { EventRecorder } from './event-recorder';
+import { LocalExecutions } from './executions';
+import { OutboxSmsSender, RecordingEmailSender } from './outbox-senders';
+import { startSesServer } from './ses-server';
+import { synthesizedStateMachines } from './synthesized-definitions';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { apiRoutes } from '../functions/api/routes';
 import { nextHourlyFiring, REMINDER_RUN } from '../functions/schedules/schedules';
@@ -24,6 +34,10 @@ export interface LocalRuntimeOptions {
   clockStart?: string;
   /** Keep DynamoDB data in this folder between runs (default: in memory). */
   dataDir?: string;
+  /** Shards of the due-date index (default 2 locally, 16 when deployed). */
+  dueDateShards?: number;
+  /** Base of the links in messages (unsubscribe, pay); default the local server's own address. */
+  publicBaseUrl?: string;
   log: (line: string) => void;
 }
 
@@ -32,11 +46,14 @@ export interface LocalRuntime {
   tenants: LocalTenant[];
   clock: Clock;
   dynamoEndpoint: string;
+  sesEndpoint: string;
   stop(): Promise<void>;
 }
 
 export const TABLE_NAME = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
+/** A laptop's portfolio needs few shards; each one is a query of every hourly run (ARREARS_DUE_DATE_SHARDS). */
+const LOCAL_DUE_DATE_SHARDS = 2;
 
 type HandlerModule<D, E, R> = { createHandler: (deps: D) => (event: E, context: Context) => Promise<R> };
 
@@ -69,22 +86,62 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const timers: TimerQueue = virtualTimers ?? new RealTimerQueue(clock, onTimerError);
 
   const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  const ses = await startSesServer().catch(async (error: unknown) => {
+    await dynamo.stop();
+    throw error;
+  });
   const clientConfig = { endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const rawClient = new DynamoDBClient(clientConfig);
   try {
     await createTable(rawClient, TABLE_NAME);
     const documentClient = createDocumentClient(clientConfig);
-    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES);
+    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS);
     await seedTenants(deps.tenants, tenants, clock.now());
     const handlers = await loadApiHandlers(deps);
 
-    const reminderRun = (await import('../functions/schedules/reminder-run.handler')).createHandler({ clock, tenants: deps.tenants });
+    const outbox = new Outbox();
+    const events = new EventRecorder();
+    const sesClient = new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    // The state machine is the one `cdk synth` produces: synthesized here, in-process, at start.
+    const definition = synthesizedStateMachines().get('DelinquencyStateMachine');
+    if (!definition) throw new Error('the synthesized app has no DelinquencyStateMachine');
+    // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
+    const late: { executions?: LocalExecutions } = {};
+    // The links in messages point at this server; its port is known once it listens.
+    const settings = { publicBaseUrl: options.publicBaseUrl ?? '', defaultEmailFrom: 'collections@arrears.local' };
+    const engine = buildEngineDependencies(
+      documentClient,
+      TABLE_NAME,
+      clock,
+      {
+        email: new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local'), outbox, clock),
+        sms: new OutboxSmsSender(outbox, clock),
+        events,
+        executions: {
+          start: (name, input) => late.executions!.start(name, input),
+          wake: (token) => late.executions!.wake(token),
+        },
+      },
+      settings,
+      options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS,
+    );
+    const executions = new LocalExecutions(
+      definition.definition,
+      { advance: createAdvanceHandler(engine) as never, waitForWakeUp: createWaitHandler(engine) as never },
+      clock,
+      timers,
+      (name, error) => options.log(`execution ${name} failed: ${(error as Error).stack ?? String(error)}`),
+    );
+    late.executions = executions;
+
+    const reminderRun = (await import('../functions/schedules/reminder-run.handler')).createHandler(engine);
     const scheduleReminderRun = (after: Date) =>
       timers.schedule(nextHourlyFiring(REMINDER_RUN, after), REMINDER_RUN.id, async () => {
         const firedAt = clock.now();
         scheduleReminderRun(firedAt);
         const event = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: firedAt.toISOString(), detail: {} };
         await reminderRun(event as unknown as ScheduledEvent, lambdaContext(REMINDER_RUN.id));
+        await executions.idle();
       });
     scheduleReminderRun(clock.now());
 
@@ -92,7 +149,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       handlers,
       clock,
       virtualTimers,
-      outbox: new Outbox(),
+      outbox,
+      events,
+      executions,
       pendingTimers: () => timers.pending(),
       log: options.log,
     });
@@ -102,24 +161,30 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     });
     const address = server.address() as AddressInfo;
     const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    settings.publicBaseUrl ||= `http://${host}:${address.port}`;
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
       tenants,
       clock,
       dynamoEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
       stop: () =>
         (stopping ??= (async () => {
           timers.stop();
+          executions.stop();
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           documentClient.destroy();
           rawClient.destroy();
+          sesClient.destroy();
+          await ses.stop();
           await dynamo.stop();
         })()),
     };
   } catch (error) {
     rawClient.destroy();
+    await ses.stop();
     await dynamo.stop();
     throw error;
   }

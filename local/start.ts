@@ -4,7 +4,7 @@
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 process.env.POWERTOOLS_SERVICE_NAME ??= 'arrears-local';
 // The machine's Node may be older than Lambda's; the SDK's notice about that is not for local users.
-process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const main = async () => {
   const { startLocalRuntime } = await import('./runtime');
@@ -20,6 +20,7 @@ const main = async () => {
     clock: clockMode,
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
     ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
+    ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined ? {} : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
   });
   const lines = [

@@ -29,7 +29,7 @@ export interface SynthesizedStateMachine {
 
 /** Synthesizes the app (without bundling) and returns every state machine of the stateless stack by construct id prefix. */
 export const synthesizedStateMachines = (): Map<string, SynthesizedStateMachine> => {
-  const { stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, LOCAL_ENVIRONMENT);
+  const { stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, LOCAL_ENVIRONMENT, 'Arrears', { checks: false });
   const resources = Template.fromStack(stateless).findResources('AWS::StepFunctions::StateMachine');
   const machines = new Map<string, SynthesizedStateMachine>();
   for (const [logicalId, resource] of Object.entries(resources)) {

@@ -17,7 +17,17 @@ const defaultEnvironment = (): Environment => ({
   region: process.env.CDK_DEFAULT_REGION ?? process.env.AWS_REGION ?? 'us-east-1',
 });
 
-export const buildArrearsApp = (props: AppProps = {}, env: Environment = defaultEnvironment(), prefix = 'Arrears'): ArrearsStacks => {
+export interface BuildOptions {
+  /** cdk-nag's checks run on every real synth; the local runtime, which only reads the definitions, skips them. */
+  checks?: boolean;
+}
+
+export const buildArrearsApp = (
+  props: AppProps = {},
+  env: Environment = defaultEnvironment(),
+  prefix = 'Arrears',
+  options: BuildOptions = {},
+): ArrearsStacks => {
   const app = new App({
     ...props,
     context: {
@@ -32,7 +42,10 @@ export const buildArrearsApp = (props: AppProps = {}, env: Environment = default
     description: 'Arrears: functions, partner API, schedules, state machines',
     table: stateful.table,
     key: stateful.key,
+    bus: stateful.bus,
+    configurationSet: stateful.configurationSet,
+    defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stateful, stateless };
 };

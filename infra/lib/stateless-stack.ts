@@ -1,9 +1,11 @@
 // What can be replaced on every deploy: the functions, the partner API, the schedules and the state machines.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as ses from 'aws-cdk-lib/aws-ses';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -14,13 +16,20 @@ import type { Construct } from 'constructs';
 import { apiRoutes, type ApiRoute, type DynamoAction } from '../../functions/api/routes';
 import { REMINDER_RUN } from '../../functions/schedules/schedules';
 import { ApiEnvSchema } from '../../shared/env/api.env';
-import { ScheduleEnvSchema } from '../../shared/env/schedule.env';
+import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { delinquencyDefinition } from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
+import { DUE_DATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITableV2;
   key: kms.IKey;
+  bus: events.IEventBus;
+  configurationSet: ses.IConfigurationSet;
+  /** Verified SES sender used when a tenant has none of its own. */
+  defaultEmailFrom: string;
+  /** Shards of the due-date index; fixed once data exists (default 16: a million invoices due on one day). */
+  dueDateShards?: number;
   /** Requests per second the API accepts before it answers 429 (steady rate and burst). */
   apiThrottle?: { rateLimit: number; burstLimit: number };
 }
@@ -35,6 +44,7 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { table, key } = props;
+    const dueDateShards = props.dueDateShards ?? DUE_DATE_SHARDS;
 
     /** Exactly the table actions (and indexes) listed, plus the key use that DynamoDB encryption needs for them. */
     const grantTable = (fn: ArrearsFunction<never>, actions: readonly DynamoAction[], indexes: readonly string[]) => {
@@ -89,7 +99,7 @@ export class StatelessStack extends Stack {
         entry: `functions/api/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`,
         environmentSchema: ApiEnvSchema,
-        environment: { TABLE_NAME: table.tableName, MAX_BODY_BYTES: '65536' },
+        environment: { TABLE_NAME: table.tableName, MAX_BODY_BYTES: '65536', DUE_DATE_SHARDS: String(dueDateShards) },
       });
       grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
       this.functions.set(route.id, fn as ArrearsFunction<never>);
@@ -102,21 +112,52 @@ export class StatelessStack extends Stack {
       });
     }
 
-    const reminderRun = new ArrearsFunction(this, REMINDER_RUN.id, {
-      entry: `functions/schedules/${REMINDER_RUN.handler}`,
-      description: REMINDER_RUN.description,
-      environmentSchema: ScheduleEnvSchema,
-      environment: { TABLE_NAME: table.tableName },
-      timeout: Duration.minutes(15),
-      memorySize: 512,
-    });
-    grantTable(reminderRun, ['Query'], ['gsi1']);
-    this.functions.set(REMINDER_RUN.id, reminderRun as ArrearsFunction<never>);
-    new events.Rule(this, `${REMINDER_RUN.id}Schedule`, {
-      description: REMINDER_RUN.description,
-      schedule: events.Schedule.cron({ minute: String(REMINDER_RUN.minuteOfHour) }),
-      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30) })],
-    });
+    const engineEnvironment = {
+      TABLE_NAME: table.tableName,
+      DUE_DATE_SHARDS: String(dueDateShards),
+      EVENT_BUS_NAME: props.bus.eventBusName,
+      SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
+      DEFAULT_EMAIL_FROM: props.defaultEmailFrom,
+      PUBLIC_BASE_URL: this.api.apiEndpoint,
+    };
+    /** What sending a reminder needs: SES through the configuration set, SMS through SNS, events to the bus. */
+    const grantMessaging = (fn: ArrearsFunction<never>) => {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`,
+            `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${props.configurationSet.configurationSetName}`,
+          ],
+        }),
+      );
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      props.bus.grantPutEventsTo(fn.role);
+      // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
+      const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+      const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${region}:${account}:identity/*]`,
+        reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
+      });
+    };
+    const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema>(id: string, entry: string, description: string, schema: S, environment: Record<string, string>) =>
+      new ArrearsFunction(this, id, {
+        entry,
+        description,
+        environmentSchema: schema,
+        environment: environment as never,
+        timeout: Duration.minutes(2),
+        memorySize: 512,
+      }) as unknown as ArrearsFunction<never>;
+
+    const advance = engineFunction('AdvanceTask', 'functions/tasks/advance.handler.ts', 'Delinquency task: re-derive the stage from facts and act', EngineEnvSchema, engineEnvironment);
+    grantTable(advance, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], []);
+    grantMessaging(advance);
+    const waitForWakeUp = engineFunction('WaitForWakeUpTask', 'functions/tasks/wait-for-wake-up.handler.ts', 'Delinquency task: park the task token until a timer or an event', EngineEnvSchema, engineEnvironment);
+    grantTable(waitForWakeUp, ['UpdateItem'], []);
+    waitForWakeUp.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
+    for (const fn of [advance, waitForWakeUp]) this.functions.set(fn.node.id, fn);
 
     const stateMachineLogs = new logs.LogGroup(this, 'DelinquencyStateMachineLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -124,12 +165,43 @@ export class StatelessStack extends Stack {
     });
     this.delinquencyStateMachine = new sfn.StateMachine(this, 'DelinquencyStateMachine', {
       stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(delinquencyDefinition(this)),
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        delinquencyDefinition(this, { advance: advance.function, waitForWakeUp: waitForWakeUp.function }),
+      ),
       comment: 'One execution per delinquency, named after it: escalates until paid, paused or handed off',
       tracingEnabled: true,
       logs: { destination: stateMachineLogs, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
 
+    const reminderRun = engineFunction(REMINDER_RUN.id, `functions/schedules/${REMINDER_RUN.handler}`, REMINDER_RUN.description, RunEnvSchema, {
+      ...engineEnvironment,
+      STATE_MACHINE_ARN: this.delinquencyStateMachine.stateMachineArn,
+    });
+    grantTable(reminderRun, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']);
+    grantMessaging(reminderRun);
+    this.delinquencyStateMachine.grantStartExecution(reminderRun.role);
+    this.functions.set(REMINDER_RUN.id, reminderRun);
+    new events.Rule(this, `${REMINDER_RUN.id}Schedule`, {
+      description: REMINDER_RUN.description,
+      schedule: events.Schedule.cron({ minute: String(REMINDER_RUN.minuteOfHour) }),
+      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30) })],
+    });
+
+    for (const fn of [advance, waitForWakeUp, reminderRun]) {
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing, SNS SMS publishing to phone numbers and states:SendTaskSuccess support no resource-level permissions.',
+      });
+    }
+
+    for (const fn of [advance, waitForWakeUp]) {
+      const functionId = this.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);
+      Validations.of(this.delinquencyStateMachine).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
+        reason: 'Step Functions may invoke any version of its own task function; the grant names that one function only.',
+      });
+    }
     Validations.of(this.delinquencyStateMachine).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'CloudWatch Logs delivery and X-Ray actions used by Step Functions logging and tracing support no resource-level permissions.',

@@ -18,10 +18,23 @@ const encodeBase32 = (value: bigint, length: number): string => {
   return out;
 };
 
-/** A ULID-style id: 48 bits of milliseconds then 80 random bits, so ids sort by creation time. */
+let lastMs = -1;
+let lastRandom = 0n;
+
+/**
+ * A ULID-style id: 48 bits of milliseconds then 80 random bits, so ids sort by creation time. Ids made in the same
+ * millisecond by one process count up from the first, so they also sort in the order they were made.
+ */
 export const newId = (prefix: string, now: Date): string => {
-  const random = BigInt(`0x${randomBytes(10).toString('hex')}`);
-  return `${prefix}_${encodeBase32(BigInt(now.getTime()), 10)}${encodeBase32(random, 16)}`;
+  const ms = now.getTime();
+  if (ms === lastMs) {
+    lastRandom += 1n;
+  } else {
+    lastMs = ms;
+    // The top bit stays clear so counting up never overflows the 80 bits.
+    lastRandom = BigInt(`0x${randomBytes(10).toString('hex')}`) >> 1n;
+  }
+  return `${prefix}_${encodeBase32(BigInt(ms), 10)}${encodeBase32(lastRandom, 16)}`;
 };
 
 /** An id derived from stable inputs: the same inputs always give the same id (used to make retries land on one item). */

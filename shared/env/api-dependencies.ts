@@ -26,11 +26,12 @@ export const buildApiDependencies = (
   tableName: string,
   clock: Clock,
   maxBodyBytes: number,
+  dueDateShards: number,
 ): ApiDependencies => ({
   clock,
   tenants: new DynamoTenantDirectory(client, tableName),
   customers: new DynamoCustomerRepository(client, tableName),
-  invoices: new DynamoInvoiceRepository(client, tableName),
+  invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
   idempotency: new DynamoIdempotencyStore(client, tableName),
   strategies: new DynamoStrategyRepository(client, tableName),
   maxBodyBytes,
@@ -42,7 +43,7 @@ let cached: ApiDependencies | undefined;
 export const apiDependenciesFromEnv = (): ApiDependencies => {
   if (!cached) {
     const env = readEnv(ApiEnvSchema);
-    cached = buildApiDependencies(createDocumentClient(), env.TABLE_NAME, systemClock, env.MAX_BODY_BYTES);
+    cached = buildApiDependencies(createDocumentClient(), env.TABLE_NAME, systemClock, env.MAX_BODY_BYTES, env.DUE_DATE_SHARDS);
   }
   return cached;
 };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const ApiEnvSchema = z.object({
   TABLE_NAME: z.string().min(1),
+  /** Shards of the due-date index per tenant and date (see keys.ts); fixed for the life of the data. */
+  DUE_DATE_SHARDS: z.coerce.number().int().min(1).max(256).default(16),
   /** Largest request body accepted, in bytes; larger ones get 413 before anything is parsed. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(65_536),
 });

@@ -12,6 +12,8 @@ export interface InvoiceWithPayments {
 export type ApplyPaymentOutcome = 'applied' | 'version_moved' | 'duplicate';
 
 export interface InvoiceRepository {
+  /** How many shards the run's due-date index has per tenant and date. */
+  readonly shardCount: number;
   get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null>;
   getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null>;
   /** Writes the invoice if the stored version is still `expectedVersion` (null: must not exist yet); false if it moved. */
@@ -21,6 +23,8 @@ export interface InvoiceRepository {
    * (refused if the invoice's version moved since `expectedVersion`).
    */
   applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome>;
+  /** One page of the invoices the scheduled run must look at, under one scan date and shard (never a scan). */
+  listForRun(tenantId: string, date: string, shard: number, cursor?: Record<string, unknown>): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;
   /** In one transaction: stores the charge (refused if its id exists) and the invoice with its new fee total. */
   addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome>;
 }

@@ -80,6 +80,11 @@ export const InvoiceSchema = z.object({
   paidTotal: MinorUnitsSchema,
   feesTotal: MinorUnitsSchema,
   delinquencyId: z.string().nullable(),
+  /**
+   * The date under which the scheduled run finds the invoice: its due date, or the day before it was imported when it
+   * arrived already overdue, so a late import is picked up by the next run.
+   */
+  scanDate: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -11,13 +11,15 @@ import type {
   PostPaymentBody,
   PutInvoiceBody,
 } from '../schemas/invoice.schema';
-import { localDate } from '../domain/calendar';
+import { addDays, localDate } from '../domain/calendar';
 import { invoiceInterest } from '../domain/invoice-interest';
 import { chooseStrategy } from '../domain/strategy';
 import type { Customer } from '../schemas/customer.schema';
 import type { CoreDeps } from './ports';
 import { listStrategies } from './strategies';
 import { retryOnConflict } from './retry-on-conflict';
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The invoice as a partner reads it: facts plus what they add up to today (`interest` as of the customer's today). */
 export const invoiceView = ({ invoice, payments }: InvoiceWithPayments, { interest, asOf }: InterestToday): InvoiceResponse => ({
@@ -112,6 +114,7 @@ export const putInvoice = async (
       paidTotal: previous?.paidTotal ?? 0,
       feesTotal: previous?.feesTotal ?? 0,
       delinquencyId: previous?.delinquencyId ?? null,
+      scanDate: maxDate(body.dueDate, addDays(localDate(deps.clock.now(), customer.timeZone), -1)),
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
       version: (previous?.version ?? 0) + 1,

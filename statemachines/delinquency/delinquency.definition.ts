@@ -1,11 +1,54 @@
-// The delinquency lifecycle as a Standard workflow, one execution per delinquency (named after it). This first
-// definition starts and ends; the escalation ladder (wake, derive stage, act, wait for a timer or a callback) grows here.
+// The delinquency lifecycle as a Standard workflow, one execution per delinquency (named after it). Each escalation
+// step costs three transitions: Advance (act on facts), IsSettled, WaitForWakeUp (a timer or a callback ends it).
+import { Duration } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { DelinquencyStates } from './state-names';
 
-export const delinquencyDefinition = (scope: Construct): sfn.IChainable =>
-  new sfn.Pass(scope, DelinquencyStates.Start, {
-    comment: 'Keeps the execution input intact; later states put their results under their own paths',
+export interface DelinquencyFunctions {
+  advance: lambda.IFunction;
+  waitForWakeUp: lambda.IFunction;
+}
+
+export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFunctions): sfn.IChainable => {
+  const advance = new tasks.LambdaInvoke(scope, DelinquencyStates.Advance, {
+    lambdaFunction: functions.advance,
+    payloadResponseOnly: true,
+    comment: 'Facts decide: derive the stage, send, charge or hand off what is due, and say when to wake next',
+    resultPath: '$.advance',
+    retryOnServiceExceptions: false,
+    taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
+  });
+  // A failing send or a throttled dependency is retried; claims make the retry send nothing twice.
+  advance.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(5), backoffRate: 2, maxAttempts: 6, jitterStrategy: sfn.JitterType.FULL });
+  advance.addCatch(new sfn.Fail(scope, DelinquencyStates.Failed, { error: 'AdvanceFailed', cause: 'The Advance task kept failing; see its logs' }), {
+    errors: ['States.ALL'],
+    resultPath: '$.error',
+  });
+
+  const waitForWakeUp = new tasks.LambdaInvoke(scope, DelinquencyStates.WaitForWakeUp, {
+    lambdaFunction: functions.waitForWakeUp,
+    integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+    comment: 'Parks the task token on the delinquency; a timeout is the timer, a callback is an event',
+    payload: sfn.TaskInput.fromObject({
+      tenantId: sfn.JsonPath.stringAt('$.tenantId'),
+      delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId'),
+      factsVersion: sfn.JsonPath.numberAt('$.advance.factsVersion'),
+      waitSeconds: sfn.JsonPath.numberAt('$.advance.waitSeconds'),
+      taskToken: sfn.JsonPath.taskToken,
+    }),
     resultPath: sfn.JsonPath.DISCARD,
-  }).next(new sfn.Succeed(scope, DelinquencyStates.Done));
+    taskTimeout: sfn.Timeout.at('$.advance.waitSeconds'),
+    retryOnServiceExceptions: false,
+  });
+  waitForWakeUp.addCatch(advance, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+  waitForWakeUp.next(advance);
+
+  return advance.next(
+    new sfn.Choice(scope, DelinquencyStates.IsSettled)
+      .when(sfn.Condition.booleanEquals('$.advance.done', true), new sfn.Succeed(scope, DelinquencyStates.Done))
+      .otherwise(waitForWakeUp),
+  );
+};

@@ -1,5 +1,10 @@
-// State names of the delinquency state machine, shared by its definition and by the tests that read execution history.
+// State names of the delinquency state machine, shared by its definition, the local runtime and the tests.
 export const DelinquencyStates = {
-  Start: 'Start',
+  /** Re-derives the stage from facts and acts on what is due. */
+  Advance: 'Advance',
+  IsSettled: 'IsSettled',
+  /** Sleeps until the next action time, or until an event (payment, promise, dispute) wakes it through its task token. */
+  WaitForWakeUp: 'WaitForWakeUp',
   Done: 'Done',
+  Failed: 'Failed',
 } as const;

@@ -73,7 +73,8 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on arm64 and Node.js 24 with its own role', () => {
     const functions = statelessTemplate.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 1);
+    // One per API route, the two state machine tasks and the reminder run.
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 3);
     const roles = new Set<string>();
     for (const fn of Object.values(functions) as { Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } } }[]) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -108,12 +109,22 @@ describe('stateless stack', () => {
     expect(statementsOf('GetOpenApi').flatMap(actionsOf).filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:'))).toEqual([]);
   });
 
-  it('only uses a "*" resource for X-Ray, which has no resource-level permissions', () => {
-    for (const id of [...apiRoutes.map((route) => route.id), 'ReminderRun']) {
+  it('only uses a "*" resource for actions that have no resource-level permissions', () => {
+    const unscopable = /^(xray:|sns:Publish$|states:SendTaskSuccess$)/;
+    for (const id of [...apiRoutes.map((route) => route.id), 'ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask']) {
       for (const statement of statementsOf(id)) {
-        if (statement.Resource === '*') expect(actionsOf(statement).every((action) => action.startsWith('xray:'))).toBe(true);
+        if (statement.Resource === '*') expect(actionsOf(statement).every((action) => unscopable.test(action))).toBe(true);
       }
     }
+  });
+
+  it('lets only the run start executions, and only of the delinquency state machine', () => {
+    const starters = ['ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask', ...apiRoutes.map((route) => route.id)].filter((id) =>
+      statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
+    );
+    expect(starters).toEqual(['ReminderRun']);
+    const start = statementsOf('ReminderRun').find((statement) => actionsOf(statement).includes('states:StartExecution'))!;
+    expect(JSON.stringify(start.Resource)).toContain('DelinquencyStateMachine');
   });
 
   it('routes every partner API path to its function, with access logs and throttling on the stage', () => {

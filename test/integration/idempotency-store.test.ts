@@ -1,6 +1,6 @@
 // Idempotency records: one claim wins, a finished answer is replayed, an abandoned or expired claim can be taken over.
 import type { IdempotencyClaim } from '../../shared/ports/idempotency-store.port';
-import { createTestTable, fixedClock, type TestTable } from './test-table';
+import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../shared/domain/ids';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { getInvoice, putInvoice, recordPayment } from '../../shared/use-cases/invoices';
 import { apiEvent, context } from '../fixtures/api-event';
-import { createTestTable, fixedClock, type TestTable } from './test-table';
+import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
 const clock = fixedClock('2026-12-01T09:00:00Z');

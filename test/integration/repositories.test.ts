@@ -4,7 +4,7 @@ import { keys } from '../../shared/adapters/dynamodb/keys';
 import { sha256Hex } from '../../shared/domain/ids';
 import type { Customer } from '../../shared/schemas/customer.schema';
 import type { Invoice } from '../../shared/schemas/invoice.schema';
-import { createTestTable, fixedClock, type TestTable } from './test-table';
+import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
 const clock = fixedClock('2026-12-01T09:00:00Z');
@@ -40,6 +40,7 @@ const invoice = (id: string, overrides: Partial<Invoice> = {}): Invoice => ({
   createdAt: '2026-12-01T09:00:00.000Z',
   updatedAt: '2026-12-01T09:00:00.000Z',
   version: 1,
+  scanDate: overrides.dueDate ?? '2026-12-01',
   ...overrides,
 });
 

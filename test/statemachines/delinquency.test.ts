@@ -1,32 +1,88 @@
-// The synthesized delinquency state machine, executed by the local ASL interpreter and judged by its execution history.
-import '../../local/polyfills';
-import { StateMachine } from 'aws-local-stepfunctions';
-import { synthesizedStateMachines } from '../../local/synthesized-definitions';
+// The synthesized delinquency state machine with its real tasks, judged by execution history, outbox and stored facts.
 import { DelinquencyStates } from '../../statemachines/delinquency/state-names';
+import { recordPayment } from '../../shared/use-cases/invoices';
+import { createHarness, TENANT, type Harness } from './harness';
 
-const machine = synthesizedStateMachines().get('DelinquencyStateMachine')!;
+let harness: Harness;
+beforeAll(async () => {
+  harness = await createHarness('2026-12-01T23:30:00Z');
+});
+afterAll(() => harness.stop());
 
-type EventLog = { type: string; state?: { name: string } };
+const steps = (delinquencyId: string) => harness.outbox.list().filter((message) => message.delinquencyId === delinquencyId).map((message) => message.step);
+const record = (delinquencyId: string) => harness.executions.list().find((execution) => execution.name === delinquencyId)!;
 
-const runWithHistory = async (input: Record<string, unknown>) => {
-  const execution = new StateMachine(machine.definition as never).run(input as never);
-  const history: EventLog[] = [];
-  for await (const event of execution.eventLogs) history.push(event as EventLog);
-  return { output: await execution.result, history };
-};
+describe('delinquency state machine', () => {
+  it('runs the payment-free ladder to hand-off at three transitions per escalation step', async () => {
+    const id = await harness.openCase({ invoiceId: 'ladder', dueDate: '2026-12-01' });
+    await harness.advanceTo('2027-01-31T00:00:00Z');
 
-describe('delinquency state machine (synthesized)', () => {
-  it('is a Standard workflow written in JSONPath, which the local interpreter runs', () => {
-    expect(machine.type).toBe('STANDARD');
-    expect(machine.definition.QueryLanguage ?? 'JSONPath').toBe('JSONPath');
+    expect(steps(id)).toEqual(['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'final-notice']);
+    const execution = record(id);
+    expect(execution.status).toBe('SUCCEEDED');
+    // Every wake-up is Advance -> IsSettled -> WaitForWakeUp, and the last one ends in Done.
+    const states = execution.states;
+    expect(states.at(-1)).toBe(DelinquencyStates.Done);
+    for (let i = 0; i < states.length - 1; i += 3) {
+      expect(states.slice(i, i + 3)).toEqual(i + 3 >= states.length ? [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.Done] : [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.WaitForWakeUp]);
+    }
+    const delinquency = (await harness.engine.delinquencies.get(TENANT, id))!;
+    expect(delinquency).toMatchObject({ status: 'handed_off', stage: 'hand-off' });
+    const handOff = harness.events.list().find((event) => event.detailType === 'delinquency.handed_off' && event.detail.delinquencyId === id);
+    expect(handOff?.detail).toMatchObject({ caseFile: { balance: 127_500, currency: 'NOK' } });
+    const invoice = await harness.engine.invoices.get(TENANT, 'ladder');
+    expect(invoice?.invoice.feesTotal).toBe(2_500);
   });
 
-  it('runs from start to done and hands its input through untouched', async () => {
-    const input = { tenantId: 'acme', delinquencyId: 'dlq_1' };
-    const { output, history } = await runWithHistory(input);
-    const entered = history.filter((event) => event.type === 'StateEntered').map((event) => event.state?.name);
-    expect(entered).toEqual([DelinquencyStates.Start, DelinquencyStates.Done]);
-    expect(history.at(-1)?.type).toBe('ExecutionSucceeded');
-    expect(output).toEqual(input);
+  it('ignores a duplicate start and a spurious wake-up: nothing is sent twice or early', async () => {
+    harness.clock.set(new Date('2027-02-01T00:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'dupe', dueDate: '2027-01-31' });
+    expect(await harness.executions.start(id, { tenantId: TENANT, delinquencyId: id })).toBe('exists');
+    await harness.advanceTo('2027-02-01T09:00:00Z');
+    expect(steps(id)).toEqual(['overdue']);
+    const parked = (await harness.engine.delinquencies.get(TENANT, id))!;
+    expect(await harness.engine.waker.wake(parked.taskToken!)).toBe(true);
+    await harness.executions.idle();
+    expect(await harness.engine.waker.wake(parked.taskToken!)).toBe(false);
+    await harness.advanceTo('2027-02-04T07:00:00Z');
+    expect(steps(id)).toEqual(['overdue']);
+    const advances = record(id).states.filter((state) => state === DelinquencyStates.Advance).length;
+    expect(advances).toBe(3); // open, the overdue step, the spurious wake-up
+  });
+
+  it('ends within the wait when a payment wakes it through its task token, and sends nothing more', async () => {
+    harness.clock.set(new Date('2027-03-01T00:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'paid', dueDate: '2027-02-28' });
+    await harness.advanceTo('2027-03-02T12:00:00Z');
+    expect(steps(id)).toEqual(['overdue']);
+    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'paid', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    const token = await harness.engine.delinquencies.bumpFacts(TENANT, id);
+    expect(await harness.engine.waker.wake(token!)).toBe(true);
+    await harness.executions.idle();
+    expect(record(id).status).toBe('SUCCEEDED');
+    expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+    await harness.advanceTo('2027-04-30T00:00:00Z');
+    expect(steps(id)).toEqual(['overdue']);
+  });
+
+  it('retries a failing send and sends it exactly once', async () => {
+    harness.clock.set(new Date('2027-05-01T00:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'flaky', dueDate: '2027-04-30' });
+    harness.email.failuresLeft = 2;
+    const attemptsBefore = harness.email.attempts;
+    await harness.advanceTo('2027-05-01T12:00:00Z');
+    expect(harness.email.attempts - attemptsBefore).toBe(3);
+    expect(steps(id)).toEqual(['overdue']);
+    const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
+    expect(timeline.filter((entry) => entry.kind === 'reminder.sent')).toHaveLength(1);
+    expect(record(id).status).toBe('RUNNING');
+  });
+
+  it('catches a late-opened delinquency up with one message and records the skipped steps', async () => {
+    harness.clock.set(new Date('2027-06-15T10:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'late', dueDate: '2027-06-01' });
+    expect(steps(id)).toEqual(['second-reminder']);
+    const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
+    expect(timeline.filter((entry) => entry.kind === 'step.skipped').map((entry) => entry.stepId)).toEqual(['overdue', 'overdue-sms']);
   });
 });

@@ -1,6 +1,5 @@
 // Delinquencies with their timeline and claims in one partition; opening one also points its invoice at it, atomically.
 import {
-  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -21,18 +20,20 @@ import {
   type Delinquency,
   type TimelineEntry,
 } from '../../schemas/delinquency.schema';
-import { conditionFailureItem, isConditionFailure, transactionCancellationCodes } from './client';
+import { DynamoClaims } from './claims.dynamodb';
+import { isConditionFailure, transactionCancellationCodes } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { versionCondition } from './version-condition';
 
-const claimKey = (tenantId: string, delinquencyId: string, key: StepClaimKey) =>
-  keys.stepClaim(tenantId, delinquencyId, key.kind, key.stepId, key.channel);
-
 export class DynamoDelinquencyRepository implements DelinquencyRepository {
+  private readonly claimTable: DynamoClaims;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.claimTable = new DynamoClaims(client, tableName);
+  }
 
   private async partition(tenantId: string, delinquencyId: string, prefix: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
@@ -144,65 +145,20 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return items.map((item) => TimelineEntrySchema.parse(stripStorage(item)));
   }
 
-  async claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...claimKey(tenantId, delinquencyId, claim), ...itemMeta('StepClaim'), ...claim },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { outcome: 'claimed' };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      return { outcome: 'exists', claim: stripStorage(conditionFailureItem(error) ?? {}) as unknown as StepClaim };
-    }
+  claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome> {
+    return this.claimTable.claim(keys.delinquencyPartition(tenantId, delinquencyId), claim);
   }
 
-  async settleClaim(
-    tenantId: string,
-    delinquencyId: string,
-    key: StepClaimKey,
-    attemptId: string,
-    update: Partial<StepClaim>,
-  ): Promise<void> {
-    const entries = Object.entries(update).filter(([, value]) => value !== undefined);
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: claimKey(tenantId, delinquencyId, key),
-        UpdateExpression: `SET ${entries.map((_, index) => `#f${index} = :v${index}`).join(', ')}`,
-        ConditionExpression: 'attemptId = :attempt',
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#f${index}`, name])),
-        ExpressionAttributeValues: {
-          ':attempt': attemptId,
-          ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
-        },
-      }),
-    );
+  settleClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string, update: Partial<StepClaim>): Promise<void> {
+    return this.claimTable.settle(keys.delinquencyPartition(tenantId, delinquencyId), key, attemptId, update);
   }
 
-  async releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void> {
-    await this.client
-      .send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: claimKey(tenantId, delinquencyId, key),
-          ConditionExpression: 'attemptId = :attempt AND #status = :claimed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':attempt': attemptId, ':claimed': 'claimed' },
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+  releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void> {
+    return this.claimTable.release(keys.delinquencyPartition(tenantId, delinquencyId), key, attemptId);
   }
 
-  async claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]> {
-    const items = await this.partition(tenantId, delinquencyId, keys.claimPrefix);
-    return items.map((item) => stripStorage(item) as unknown as StepClaim);
+  claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]> {
+    return this.claimTable.list(keys.delinquencyPartition(tenantId, delinquencyId));
   }
 
   async parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean> {

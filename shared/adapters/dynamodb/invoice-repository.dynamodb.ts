@@ -11,13 +11,14 @@ import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
 import { InvoiceSchema, PaymentSchema, type Invoice, type Payment } from '../../schemas/invoice.schema';
 import { isConditionFailure, transactionCancellationCodes } from './client';
-import { itemMeta, keys, stripStorage } from './keys';
+import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { versionCondition } from './version-condition';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    readonly shardCount: number = DUE_DATE_SHARDS,
   ) {}
 
   async get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null> {
@@ -121,12 +122,29 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
   }
 
-  /** The stored item: the entity plus its keys; only collectible invoices are in the due-date index. */
+  async listForRun(tenantId: string, date: string, shard: number, cursor?: Record<string, unknown>): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.dueDatePartition(tenantId, date, shard) },
+        ExclusiveStartKey: cursor,
+        Limit: 200,
+      }),
+    );
+    return {
+      invoices: (page.Items ?? []).map((item) => InvoiceSchema.parse(stripStorage(item))),
+      ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}),
+    };
+  }
+
+  /** The stored item: the entity plus its keys; only collectible invoices not yet in collection are in the run's index. */
   private invoiceItem(tenantId: string, invoice: Invoice): Record<string, unknown> {
     return {
       ...keys.invoice(tenantId, invoice.id),
       ...keys.invoiceByCustomer(tenantId, invoice.customerId, invoice.dueDate, invoice.id),
-      ...(isCollectible(invoice) ? keys.invoiceByDueDate(tenantId, invoice.dueDate, invoice.id) : {}),
+      ...(isCollectible(invoice) && invoice.delinquencyId === null ? keys.invoiceByDueDate(tenantId, invoice.scanDate, invoice.id, this.shardCount) : {}),
       ...itemMeta('Invoice'),
       ...invoice,
     };

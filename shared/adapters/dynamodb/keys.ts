@@ -9,7 +9,7 @@
 // | Customer           | TENANT#{t}#CUSTOMER#{c}             | CUSTOMER                        |                                                            |
 // | OptOut             | TENANT#{t}#CUSTOMER#{c}             | OPTOUT#{channel}#{address}      |                                                            |
 // | Invoice            | TENANT#{t}#INVOICE#{i}              | INVOICE                         | gsi1: TENANT#{t}#CUSTOMER#{c} / INVOICE#{dueDate}#{i}      |
-// |                    |                                     |                                 | gsi2 (open only): TENANT#{t}#DUE#{dueDate}#{shard} / {i}   |
+// |                    |                                     |                                 | gsi2 (open, not yet in collection): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
 // | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
@@ -31,7 +31,8 @@
 // - an invoice with its payments and charges: Query pk = TENANT#{t}#INVOICE#{i}
 // - a customer's invoices and delinquencies (the case): Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}, sk begins_with
 //   INVOICE# or DELINQUENCY#
-// - open invoices due on a local date: Query gsi2 pk = TENANT#{t}#DUE#{date}#{shard} for every shard, page by page.
+// - open invoices not yet in collection, by due date: Query gsi2 pk = TENANT#{t}#DUE#{date}#{shard} for every shard,
+//   page by page. An invoice leaves this index when its delinquency opens, so the hourly run reads only what it must.
 //   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
 // - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}, highest priority first (sk sorts descending priority)
 // - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
@@ -40,7 +41,10 @@
 // - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
 import { createHash } from 'node:crypto';
 
-/** Number of partitions the due-date index spreads one tenant's day over. Changing it needs a re-index. */
+/**
+ * Default number of partitions the due-date index spreads one tenant's day over: enough for a million invoices due on
+ * one day. A deployment sets its own (DUE_DATE_SHARDS); changing it for existing data needs a re-index.
+ */
 export const DUE_DATE_SHARDS = 16;
 
 /** Version of the item layout; stored on every item so a later layout can migrate old items lazily. */
@@ -103,8 +107,8 @@ export const keys = {
     gsi1pk: keys.customerPartition(tenantId, customerId),
     gsi1sk: `INVOICE#${dueDate}#${invoiceId}`,
   }),
-  invoiceByDueDate: (tenantId: string, dueDate: string, invoiceId: string) => ({
-    gsi2pk: keys.dueDatePartition(tenantId, dueDate, shardOf(invoiceId)),
+  invoiceByDueDate: (tenantId: string, scanDate: string, invoiceId: string, shards = DUE_DATE_SHARDS) => ({
+    gsi2pk: keys.dueDatePartition(tenantId, scanDate, shardOf(invoiceId, shards)),
     gsi2sk: invoiceId,
   }),
   dueDatePartition: (tenantId: string, dueDate: string, shard: number) => `${tenant(tenantId)}#DUE#${dueDate}#${shard}`,
@@ -139,15 +143,8 @@ export const keys = {
     sk: `TIMELINE#${at}#${entryId}`,
   }),
   timelinePrefix: 'TIMELINE#',
-  stepClaim: (tenantId: string, delinquencyId: string, kind: string, stepId: string, channel?: string): PrimaryKey => ({
-    pk: keys.delinquencyPartition(tenantId, delinquencyId),
-    sk: `CLAIM#${kind}#${stepId}${channel ? `#${channel}` : ''}`,
-  }),
-  preDueClaim: (tenantId: string, invoiceId: string, stepId: string, channel: string): PrimaryKey => ({
-    pk: keys.invoicePartition(tenantId, invoiceId),
-    sk: `CLAIM#SEND#${stepId}#${channel}`,
-  }),
   claimPrefix: 'CLAIM#',
+  claimSortKey: (kind: string, stepId: string, channel?: string) => `CLAIM#${kind}#${stepId}${channel ? `#${channel}` : ''}`,
   letter: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `LETTER#${stepId}`,

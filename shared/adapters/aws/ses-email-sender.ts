@@ -1,0 +1,35 @@
+// SES adapter: sends a reminder through the tenant's configuration set, tagged with ids (never names) for event routing.
+import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import type { EmailSender, OutgoingEmail } from '../../ports/notifier.port';
+
+/** SES tag values allow letters, digits, _ - . @ only. */
+const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_.@-]/g, '_').slice(0, 256);
+
+export class SesEmailSender implements EmailSender {
+  constructor(
+    private readonly client: SESClient,
+    private readonly configurationSetName: string | undefined,
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const result = await this.client.send(
+      new SendEmailCommand({
+        Source: email.from,
+        Destination: { ToAddresses: [email.to] },
+        Message: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+        },
+        ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+        Tags: [
+          { Name: 'tenant', Value: tagValue(email.context.tenantId) },
+          { Name: 'customer', Value: tagValue(email.context.customerId) },
+          { Name: 'step', Value: tagValue(email.context.stepId) },
+          ...(email.context.delinquencyId ? [{ Name: 'delinquency', Value: tagValue(email.context.delinquencyId) }] : []),
+        ],
+      }),
+    );
+    if (!result.MessageId) throw new Error('SES accepted the email but returned no message id');
+    return { messageId: result.MessageId };
+  }
+}

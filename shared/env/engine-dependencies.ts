@@ -1,0 +1,98 @@
+// The composition root of the escalation engine: adapters for storage, senders, events and executions.
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SESClient } from '@aws-sdk/client-ses';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { EventBridgePublisher } from '../adapters/aws/eventbridge-publisher';
+import { SesEmailSender } from '../adapters/aws/ses-email-sender';
+import { SfnExecutions } from '../adapters/aws/sfn-executions';
+import { SnsSmsSender } from '../adapters/aws/sns-sms-sender';
+import { DynamoClaims } from '../adapters/dynamodb/claims.dynamodb';
+import { createDocumentClient } from '../adapters/dynamodb/client';
+import { DynamoCustomerRepository } from '../adapters/dynamodb/customer-repository.dynamodb';
+import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
+import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
+import { keys } from '../adapters/dynamodb/keys';
+import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
+import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
+import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
+import { systemClock, type Clock } from '../ports/clock.port';
+import type { EventPublisher } from '../ports/event-publisher.port';
+import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
+import type { EmailSender, SmsSender } from '../ports/notifier.port';
+import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
+import type { RunDeps } from '../use-cases/reminder-run';
+import { EngineEnvSchema, RunEnvSchema } from './engine.env';
+import { readEnv } from './read-env';
+
+export interface EngineAdapters {
+  email: EmailSender;
+  sms: SmsSender;
+  events: EventPublisher;
+  executions: ExecutionStarter & ExecutionWaker;
+}
+
+export type FullEngineDeps = RunDeps & { waker: ExecutionWaker };
+
+export const buildEngineDependencies = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock,
+  adapters: EngineAdapters,
+  settings: EngineSettings,
+  dueDateShards: number,
+): FullEngineDeps => {
+  const claims = new DynamoClaims(client, tableName);
+  const engine: EngineDeps = {
+    clock,
+    tenants: new DynamoTenantDirectory(client, tableName),
+    customers: new DynamoCustomerRepository(client, tableName),
+    invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
+    strategies: new DynamoStrategyRepository(client, tableName),
+    delinquencies: new DynamoDelinquencyRepository(client, tableName),
+    unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
+    email: adapters.email,
+    sms: adapters.sms,
+    events: adapters.events,
+    settings,
+  };
+  return {
+    ...engine,
+    executions: adapters.executions,
+    waker: adapters.executions,
+    preDueClaims: (tenantId, invoiceId) => {
+      const pk = keys.invoicePartition(tenantId, invoiceId);
+      return {
+        claim: (claim) => claims.claim(pk, claim),
+        settle: (key, attemptId, update) => claims.settle(pk, key, attemptId, update),
+        release: (key, attemptId) => claims.release(pk, key, attemptId),
+        done: async () => new Set((await claims.list(pk)).filter((claim) => claim.status !== 'claimed').map((claim) => claim.stepId)),
+      };
+    },
+  };
+};
+
+let cached: FullEngineDeps | undefined;
+
+/** Deployed dependencies; `withExecutions` for the run, which starts executions and so knows the state machine. */
+export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDeps => {
+  if (!cached) {
+    const env = readEnv(EngineEnvSchema);
+    const stateMachineArn = withExecutions ? readEnv(RunEnvSchema).STATE_MACHINE_ARN : undefined;
+    cached = buildEngineDependencies(
+      createDocumentClient(),
+      env.TABLE_NAME,
+      systemClock,
+      {
+        email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET),
+        sms: new SnsSmsSender(new SNSClient({})),
+        events: new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME),
+        executions: new SfnExecutions(new SFNClient({}), stateMachineArn),
+      },
+      { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), defaultEmailFrom: env.DEFAULT_EMAIL_FROM },
+      env.DUE_DATE_SHARDS,
+    );
+  }
+  return cached;
+};

@@ -1,0 +1,123 @@
+// Runs the synthesized delinquency state machine with the real task handlers against DynamoDB Local, on a virtual clock.
+import { createHandler as createAdvanceHandler } from '../../functions/tasks/advance.handler';
+import { createHandler as createWaitHandler } from '../../functions/tasks/wait-for-wake-up.handler';
+import { VirtualClock } from '../../local/clock';
+import { EventRecorder } from '../../local/event-recorder';
+import { LocalExecutions } from '../../local/executions';
+import { Outbox } from '../../local/outbox';
+import { OutboxSmsSender } from '../../local/outbox-senders';
+import { synthesizedStateMachines } from '../../local/synthesized-definitions';
+import { VirtualTimerQueue } from '../../local/timers';
+import { buildEngineDependencies, type FullEngineDeps } from '../../shared/env/engine-dependencies';
+import type { EmailSender, OutgoingEmail } from '../../shared/ports/notifier.port';
+import type { PutStrategyBody } from '../../shared/schemas/strategy.schema';
+import { putCustomer } from '../../shared/use-cases/customers';
+import { putInvoice } from '../../shared/use-cases/invoices';
+import { openDelinquency } from '../../shared/use-cases/reminder-run';
+import { listStrategies, putStrategy } from '../../shared/use-cases/strategies';
+import { createTestTable, type TestTable } from '../fixtures/test-table';
+
+const definition = synthesizedStateMachines().get('DelinquencyStateMachine')!.definition;
+
+/** Records every email it is given; can be told to fail (a provider outage) a number of times first. */
+export class OutboxEmailSender implements EmailSender {
+  failuresLeft = 0;
+  attempts = 0;
+
+  constructor(private readonly outbox: Outbox, private readonly clock: VirtualClock) {}
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    this.attempts += 1;
+    if (this.failuresLeft > 0) {
+      this.failuresLeft -= 1;
+      throw Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' });
+    }
+    const messageId = `email-${this.attempts}`;
+    this.outbox.record({ id: messageId, channel: 'email', to: email.to, subject: email.subject, body: email.text, sentAt: this.clock.now().toISOString(), tenantId: email.context.tenantId, customerId: email.context.customerId, delinquencyId: email.context.delinquencyId, step: email.context.stepId });
+    return { messageId };
+  }
+}
+
+export interface Harness {
+  table: TestTable;
+  stop(): void;
+  clock: VirtualClock;
+  timers: VirtualTimerQueue;
+  outbox: Outbox;
+  events: EventRecorder;
+  email: OutboxEmailSender;
+  engine: FullEngineDeps;
+  executions: LocalExecutions;
+  advanceTo(iso: string): Promise<void>;
+  /** Creates tenant, customer and invoice, opens the delinquency and starts its execution. */
+  openCase(options: { invoiceId: string; dueDate: string; timeZone?: string; strategy?: PutStrategyBody; customer?: Record<string, unknown> }): Promise<string>;
+}
+
+export const TENANT = 'sm-tenant';
+
+export const createHarness = async (startIso: string): Promise<Harness> => {
+  const table = await createTestTable();
+  const clock = new VirtualClock(new Date(startIso));
+  const errors: unknown[] = [];
+  const timers = new VirtualTimerQueue(clock, (_label, error) => errors.push(error));
+  const outbox = new Outbox();
+  const events = new EventRecorder();
+  const email = new OutboxEmailSender(outbox, clock);
+  const late: { executions?: LocalExecutions } = {};
+  const engine = buildEngineDependencies(
+    table.client,
+    table.tableName,
+    clock,
+    {
+      email,
+      sms: new OutboxSmsSender(outbox, clock),
+      events,
+      executions: { start: (name, input) => late.executions!.start(name, input), wake: (token) => late.executions!.wake(token) },
+    },
+    { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
+    2,
+  );
+  const executions = new LocalExecutions(
+    definition,
+    { advance: createAdvanceHandler(engine) as never, waitForWakeUp: createWaitHandler(engine) as never },
+    clock,
+    timers,
+    () => undefined,
+  );
+  late.executions = executions;
+  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', createdAt: startIso });
+  return {
+    table,
+    stop: () => {
+      executions.stop();
+      timers.stop();
+      table.destroy();
+    },
+    clock,
+    timers,
+    outbox,
+    events,
+    email,
+    engine,
+    executions,
+    advanceTo: async (iso) => {
+      await timers.advanceTo(new Date(iso));
+      await executions.idle();
+      if (errors.length > 0) throw errors[0];
+    },
+    openCase: async ({ invoiceId, dueDate, timeZone = 'Europe/Oslo', strategy, customer }) => {
+      const deps = { ...engine, clock };
+      const customerId = `cus-${invoiceId}`;
+      await putCustomer(deps, TENANT, customerId, { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone, ...customer } as never);
+      const strategyId = strategy ? `s-${invoiceId}` : undefined;
+      if (strategy) await putStrategy(deps, TENANT, strategyId!, strategy);
+      await putInvoice(deps, TENANT, invoiceId, { customerId, amount: 125_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate, ...(strategyId ? { strategyId } : {}) });
+      const tenant = (await engine.tenants.getTenant(TENANT))!;
+      const found = (await engine.invoices.get(TENANT, invoiceId))!;
+      const { delinquency } = await openDelinquency(engine, tenant, found.invoice, await listStrategies(engine, TENANT), undefined);
+      await executions.start(delinquency.id, { tenantId: TENANT, delinquencyId: delinquency.id });
+      await executions.idle();
+      return delinquency.id;
+    },
+  };
+};

@@ -7,6 +7,7 @@ export const ChargeAppliedSchema = z.object({
     tenantId: z.string(),
     delinquencyId: z.string(),
     invoiceId: z.string(),
+    customerId: z.string(),
     chargeId: z.string(),
     kind: z.enum(['fee', 'compensation']),
     amount: z.number().int(),

@@ -1,4 +1,5 @@
 // `npm start`: runs Arrears on this machine with no AWS account, prints how to reach it, and stops cleanly on Ctrl-C.
+export {};
 
 // Quiet by default: the runtime prints one line per request; handler logs are for when you ask (POWERTOOLS_LOG_LEVEL=INFO).
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

@@ -20,6 +20,7 @@ import {
   StrategyPathSchema,
   StrategySchema,
 } from '../../shared/schemas/strategy.schema';
+import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
 export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
@@ -168,6 +169,28 @@ export const apiRoutes = [
     params: StrategyPathSchema,
     responses: [{ status: 200, description: 'The strategy', schema: StrategySchema }],
     dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
+  },
+  {
+    id: 'PostUnsubscribe',
+    method: 'POST',
+    path: '/v1/unsubscribe/{token}',
+    handler: 'post-unsubscribe.handler.ts',
+    summary: "The unsubscribe link of a reminder email (one click, RFC 8058): opts that address out at once",
+    params: UnsubscribePathSchema,
+    responses: [{ status: 200, description: 'Opted out', schema: UnsubscribedSchema }],
+    public: true,
+    dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
+  },
+  {
+    id: 'GetUnsubscribe',
+    method: 'GET',
+    path: '/v1/unsubscribe/{token}',
+    handler: 'get-unsubscribe.handler.ts',
+    summary: 'The page behind the unsubscribe link: one button that confirms (a GET changes nothing, for mail scanners)',
+    params: UnsubscribePathSchema,
+    responses: [{ status: 200, description: 'An HTML page' }],
+    public: true,
+    dynamodb: { actions: ['Query'], indexes: [] },
   },
   {
     id: 'GetOpenApi',

@@ -209,7 +209,7 @@ export class StatelessStack extends Stack {
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:
-        'Every route but the public OpenAPI document authenticates in its function: the bearer API key is hashed and resolved to its tenant in DynamoDB, where tenancy is enforced on every read.',
+        'Every route but the public OpenAPI document and the unsubscribe link (an unguessable token) authenticates in its function: the bearer API key is hashed and resolved to its tenant in DynamoDB, where tenancy is enforced on every read.',
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the partner API' });

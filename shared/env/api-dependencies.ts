@@ -6,6 +6,8 @@ import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.d
 import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
 import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
+import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
+import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IdempotencyStore } from '../ports/idempotency-store.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
@@ -18,6 +20,7 @@ export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
   idempotency: IdempotencyStore;
   strategies: StrategyRepository;
+  unsubscribeTokens: UnsubscribeTokens;
   maxBodyBytes: number;
 }
 
@@ -34,6 +37,7 @@ export const buildApiDependencies = (
   invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
   idempotency: new DynamoIdempotencyStore(client, tableName),
   strategies: new DynamoStrategyRepository(client, tableName),
+  unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
   maxBodyBytes,
 });
 

@@ -34,6 +34,8 @@ export interface RouteResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** The body is already text (an HTML page): sent as it is, not as JSON. */
+  raw?: boolean;
 }
 
 export const apiHandler = <
@@ -58,6 +60,7 @@ export const apiHandler = <
       grant: context.grant!,
       event,
     });
+    if (result.raw) return { statusCode: result.status, headers: result.headers ?? {}, body: String(result.body) };
     return jsonResponse(result.status, result.body, result.headers);
   });
 };

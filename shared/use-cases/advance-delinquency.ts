@@ -312,7 +312,7 @@ const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promise<Acted
   if (!charge) return { entries: [], events: [] };
   return {
     entries: [entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, { rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } })],
-    events: [{ detailType: 'charge.applied', detail: { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: charge.invoiceId, chargeId: charge.id, kind: 'compensation', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } }],
+    events: [{ detailType: 'charge.applied', detail: { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: charge.invoiceId, customerId: facts.customer.id, chargeId: charge.id, kind: 'compensation', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } }],
   };
 };
 

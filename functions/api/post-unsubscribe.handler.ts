@@ -1,0 +1,13 @@
+// POST /v1/unsubscribe/{token}: the one-click unsubscribe of a reminder email; honoured at once.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { unsubscribe } from '../../shared/use-cases/unsubscribe';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostUnsubscribe'), async ({ params }) => {
+    const { channel, address } = await unsubscribe(deps, params.token);
+    return { status: 200, body: { channel, address, unsubscribed: true } };
+  });
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,8 @@
+// The public unsubscribe link: its token and what it answers.
+import { z } from 'zod';
+
+export const UnsubscribePathSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not an unsubscribe token'),
+});
+
+export const UnsubscribedSchema = z.object({ channel: z.string(), address: z.string(), unsubscribed: z.literal(true) }).meta({ id: 'Unsubscribed' });

@@ -93,7 +93,8 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
               Update: {
                 TableName: this.tableName,
                 Key: keys.invoice(tenantId, delinquency.invoiceId),
-                UpdateExpression: 'SET delinquencyId = :id, #version = #version + :one',
+                // In collection now: the invoice leaves the run's due-date index.
+                UpdateExpression: 'SET delinquencyId = :id, #version = #version + :one REMOVE gsi2pk, gsi2sk',
                 ConditionExpression: 'attribute_exists(pk)',
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1 },

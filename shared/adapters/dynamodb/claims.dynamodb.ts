@@ -1,7 +1,7 @@
 // Claims in any partition (a delinquency's, or an invoice's before it has one): the conditional writes behind "exactly once".
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ClaimOutcome, StepClaim, StepClaimKey } from '../../ports/delinquency-repository.port';
-import { conditionFailureItem, isConditionFailure } from './client';
+import { conditionFailureItem, isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 
 const sortKey = (key: StepClaimKey) => keys.claimSortKey(key.kind, key.stepId, key.channel);
@@ -60,21 +60,12 @@ export class DynamoClaims {
   }
 
   async list(pk: string): Promise<StepClaim[]> {
-    const claims: StepClaim[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.claimPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) claims.push(stripStorage(item) as unknown as StepClaim);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return claims;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.claimPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => stripStorage(item) as unknown as StepClaim);
   }
 }

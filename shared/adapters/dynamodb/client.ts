@@ -1,6 +1,6 @@
 // Makes the DynamoDB document client once per process; endpoint and region come from the standard AWS environment.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
@@ -24,4 +24,16 @@ export const transactionCancellationCodes = (error: unknown): (string | undefine
 export const conditionFailureItem = (error: unknown): Record<string, unknown> | null => {
   const item = (error as { Item?: Record<string, unknown> } | undefined)?.Item;
   return item ? unmarshall(item as Parameters<typeof unmarshall>[0]) : null;
+};
+
+/** Every item a query matches, following its pages: for partitions that are read whole (an invoice, a timeline). */
+export const queryAll = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 };

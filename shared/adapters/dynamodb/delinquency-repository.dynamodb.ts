@@ -2,7 +2,6 @@
 import {
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -21,7 +20,7 @@ import {
   type TimelineEntry,
 } from '../../schemas/delinquency.schema';
 import { DynamoClaims } from './claims.dynamodb';
-import { isConditionFailure, transactionCancellationCodes } from './client';
+import { isConditionFailure, queryAll, transactionCancellationCodes } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { versionCondition } from './version-condition';
 
@@ -35,23 +34,13 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     this.claimTable = new DynamoClaims(client, tableName);
   }
 
-  private async partition(tenantId: string, delinquencyId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.delinquencyPartition(tenantId, delinquencyId), ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private partition(tenantId: string, delinquencyId: string, prefix: string): Promise<Record<string, unknown>[]> {
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.delinquencyPartition(tenantId, delinquencyId), ':prefix': prefix },
+      ConsistentRead: true,
+    });
   }
 
   private delinquencyItem(tenantId: string, delinquency: Delinquency): Record<string, unknown> {

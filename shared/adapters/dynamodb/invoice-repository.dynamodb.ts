@@ -10,7 +10,7 @@ import { isCollectible } from '../../domain/invoice';
 import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
 import { InvoiceSchema, PaymentSchema, type Invoice, type Payment } from '../../schemas/invoice.schema';
-import { isConditionFailure, transactionCancellationCodes } from './client';
+import { isConditionFailure, queryAll, transactionCancellationCodes } from './client';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { versionCondition } from './version-condition';
 
@@ -22,21 +22,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   ) {}
 
   async get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.invoicePartition(tenantId, invoiceId) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.invoicePartition(tenantId, invoiceId) },
+      ConsistentRead: true,
+    });
     const invoiceItem = items.find((item) => item.type === 'Invoice');
     if (!invoiceItem) return null;
     return {

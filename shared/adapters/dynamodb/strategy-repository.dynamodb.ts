@@ -1,8 +1,8 @@
 // A tenant's strategies, all in one partition: one query reads the whole set the engine chooses from.
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StrategyRepository } from '../../ports/strategy-repository.port';
 import { StrategySchema, type Strategy } from '../../schemas/strategy.schema';
-import { isConditionFailure } from './client';
+import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { versionCondition } from './version-condition';
 
@@ -13,22 +13,13 @@ export class DynamoStrategyRepository implements StrategyRepository {
   ) {}
 
   async list(tenantId: string): Promise<Strategy[]> {
-    const strategies: Strategy[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.strategyPartition(tenantId) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) strategies.push(StrategySchema.parse(stripStorage(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return strategies;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.strategyPartition(tenantId) },
+      ConsistentRead: true,
+    });
+    return items.map((item) => StrategySchema.parse(stripStorage(item)));
   }
 
   async save(tenantId: string, strategy: Strategy, expectedVersion: number | null): Promise<boolean> {

@@ -2,6 +2,7 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyGrant, TenantDirectory } from '../../ports/tenant-directory.port';
 import { TenantSchema, ApiKeyRoleSchema, type Tenant } from '../../schemas/tenant.schema';
+import { queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 
 export class DynamoTenantDirectory implements TenantDirectory {
@@ -50,21 +51,12 @@ export class DynamoTenantDirectory implements TenantDirectory {
   }
 
   async listTenants(): Promise<Tenant[]> {
-    const tenants: Tenant[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.tenantsPartition() },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) tenants.push(TenantSchema.parse(stripStorage(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return tenants;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.tenantsPartition() },
+    });
+    return items.map((item) => TenantSchema.parse(stripStorage(item)));
   }
 }

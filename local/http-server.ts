@@ -96,6 +96,8 @@ const handleLocalRoute = async (parts: HttpServerParts, method: string, path: st
       return sendProblem(response, 409, 'clock-backwards', 'Conflict', `The clock is at ${now.toISOString()}; it only moves forward.`);
     }
     const reached = await parts.virtualTimers.advanceTo(target);
+    // Idle means idle: executions woken by API calls in between have parked again too.
+    await parts.executions.idle();
     return send(response, 200, { now: reached.toISOString() });
   }
   return sendProblem(response, 404, 'not-found', 'Not found', `No local route ${method} ${path}.`);

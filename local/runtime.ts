@@ -95,7 +95,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   try {
     await createTable(rawClient, TABLE_NAME);
     const documentClient = createDocumentClient(clientConfig);
-    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS);
+    // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
+    const late: { executions?: LocalExecutions } = {};
+    const waker = { wake: (token: string) => late.executions!.wake(token) };
+    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, waker);
     await seedTenants(deps.tenants, tenants, clock.now());
     const handlers = await loadApiHandlers(deps);
 
@@ -105,8 +108,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     // The state machine is the one `cdk synth` produces: synthesized here, in-process, at start.
     const definition = synthesizedStateMachines().get('DelinquencyStateMachine');
     if (!definition) throw new Error('the synthesized app has no DelinquencyStateMachine');
-    // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
-    const late: { executions?: LocalExecutions } = {};
     // The links in messages point at this server; its port is known once it listens.
     const settings = { publicBaseUrl: options.publicBaseUrl ?? '', defaultEmailFrom: 'collections@arrears.local' };
     const engine = buildEngineDependencies(

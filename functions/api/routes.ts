@@ -47,6 +47,8 @@ export interface ApiRoute {
   public?: boolean;
   /** Exactly what the function may do to the table: its IAM policy is generated from this and nothing else. */
   dynamodb: { actions: DynamoAction[]; indexes: IndexName[] };
+  /** The route wakes delinquency executions (a payment): it may send task tokens back to Step Functions. */
+  wakesExecutions?: boolean;
 }
 
 /** Resolving a key needs one Query; an Idempotency-Key claim writes and may release a record. */
@@ -133,7 +135,9 @@ export const apiRoutes = [
       { status: 200, description: 'This payment was already recorded', schema: PaymentResponseSchema },
     ],
     idempotent: true,
-    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+    // Interest needs the customer and strategy; a payment bumps the delinquency's facts (UpdateItem) and wakes it.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+    wakesExecutions: true,
   },
   {
     id: 'PutStrategy',

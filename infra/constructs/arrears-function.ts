@@ -72,7 +72,8 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason: 'Only X-Ray PutTraceSegments and PutTelemetryRecords use it: they support no resource-level permissions.',
+      reason:
+        'Only actions without resource-level permissions use it: X-Ray tracing, and where granted SNS SMS to phone numbers and states:SendTaskSuccess.',
     });
   }
 }

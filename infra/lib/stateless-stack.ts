@@ -102,6 +102,8 @@ export class StatelessStack extends Stack {
         environment: { TABLE_NAME: table.tableName, MAX_BODY_BYTES: '65536', DUE_DATE_SHARDS: String(dueDateShards) },
       });
       grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
+      // Task tokens carry their own authority; SendTaskSuccess has no resource-level permission.
+      if (route.wakesExecutions) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
       this.functions.set(route.id, fn as ArrearsFunction<never>);
       this.api.addRoutes({
         path: route.path,

@@ -8,6 +8,11 @@ import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-reposito
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SfnExecutions } from '../adapters/aws/sfn-executions';
+import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
+import { WakeOnFactsChanged } from '../adapters/facts-changed';
+import type { ExecutionWaker } from '../ports/executions.port';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IdempotencyStore } from '../ports/idempotency-store.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
@@ -30,6 +35,7 @@ export const buildApiDependencies = (
   clock: Clock,
   maxBodyBytes: number,
   dueDateShards: number,
+  waker: ExecutionWaker,
 ): ApiDependencies => ({
   clock,
   tenants: new DynamoTenantDirectory(client, tableName),
@@ -38,6 +44,7 @@ export const buildApiDependencies = (
   idempotency: new DynamoIdempotencyStore(client, tableName),
   strategies: new DynamoStrategyRepository(client, tableName),
   unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
+  factsChanged: new WakeOnFactsChanged(new DynamoDelinquencyRepository(client, tableName), waker),
   maxBodyBytes,
 });
 
@@ -47,7 +54,14 @@ let cached: ApiDependencies | undefined;
 export const apiDependenciesFromEnv = (): ApiDependencies => {
   if (!cached) {
     const env = readEnv(ApiEnvSchema);
-    cached = buildApiDependencies(createDocumentClient(), env.TABLE_NAME, systemClock, env.MAX_BODY_BYTES, env.DUE_DATE_SHARDS);
+    cached = buildApiDependencies(
+      createDocumentClient(),
+      env.TABLE_NAME,
+      systemClock,
+      env.MAX_BODY_BYTES,
+      env.DUE_DATE_SHARDS,
+      new SfnExecutions(new SFNClient({}), undefined),
+    );
   }
   return cached;
 };

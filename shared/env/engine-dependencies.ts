@@ -17,6 +17,7 @@ import { keys } from '../adapters/dynamodb/keys';
 import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
+import { WakeOnFactsChanged } from '../adapters/facts-changed';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
 import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
@@ -33,7 +34,7 @@ export interface EngineAdapters {
   executions: ExecutionStarter & ExecutionWaker;
 }
 
-export type FullEngineDeps = RunDeps & { waker: ExecutionWaker };
+export type FullEngineDeps = RunDeps & { waker: ExecutionWaker; factsChanged: WakeOnFactsChanged };
 
 export const buildEngineDependencies = (
   client: DynamoDBDocumentClient,
@@ -44,13 +45,15 @@ export const buildEngineDependencies = (
   dueDateShards: number,
 ): FullEngineDeps => {
   const claims = new DynamoClaims(client, tableName);
-  const engine: EngineDeps = {
+  const delinquencies = new DynamoDelinquencyRepository(client, tableName);
+  const engine: EngineDeps & { factsChanged: WakeOnFactsChanged } = {
     clock,
     tenants: new DynamoTenantDirectory(client, tableName),
     customers: new DynamoCustomerRepository(client, tableName),
     invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
     strategies: new DynamoStrategyRepository(client, tableName),
-    delinquencies: new DynamoDelinquencyRepository(client, tableName),
+    delinquencies,
+    factsChanged: new WakeOnFactsChanged(delinquencies, adapters.executions),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     email: adapters.email,
     sms: adapters.sms,

@@ -198,6 +198,8 @@ export const recordPayment = async (
     const updated: Invoice = { ...invoice, paidTotal: invoice.paidTotal + applied, updatedAt: now, version: invoice.version + 1 };
     const outcome = await deps.invoices.applyPayment(tenantId, updated, invoice.version, payment);
     if (outcome === 'applied') {
+      // Payment wins: the delinquency's execution re-derives at once instead of at its next timer.
+      if (invoice.delinquencyId !== null) await deps.factsChanged.notify(tenantId, invoice.delinquencyId);
       const payments = [...found.payments, payment];
       const after = await interestToday(deps, tenantId, { invoice: updated, payments }, customer);
       return { payment, invoice: invoiceView({ ...found, invoice: updated, payments }, after), created: true };

@@ -2,6 +2,7 @@
 import type { Clock } from '../ports/clock.port';
 import type { CustomerRepository } from '../ports/customer-repository.port';
 import type { InvoiceRepository } from '../ports/invoice-repository.port';
+import type { FactsChanged } from '../ports/facts-changed.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
 
 export interface CoreDeps {
@@ -9,4 +10,6 @@ export interface CoreDeps {
   customers: CustomerRepository;
   invoices: InvoiceRepository;
   strategies: StrategyRepository;
+  /** Wakes a delinquency's execution when a payment (or another fact) lands. */
+  factsChanged: FactsChanged;
 }

@@ -72,3 +72,29 @@ describe('outbox', () => {
     expect(answer.body).toEqual({ messages: [] });
   });
 });
+
+describe('payment wins', () => {
+  it('ends the execution as soon as a full payment is recorded, and nothing more is sent', async () => {
+    const id = uniqueId('paying');
+    await call('PUT', `/v1/customers/${id}`, { body: { name: 'Prompt Payer', kind: 'consumer', email: 'payer@example.com', timeZone: 'UTC' } });
+    const { now } = (await local('GET', '/local/clock')).body as { now: string };
+    const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
+    await call('PUT', `/v1/invoices/inv-${id}`, { body: { customerId: id, amount: 5_000, currency: 'EUR', issuedAt: dueDate, dueDate } });
+    await local('POST', '/local/clock/advance', { by: 'PT2H' });
+    const executions = () => local('GET', '/local/executions').then((answer) => answer.body.executions as { name: string; status: string; states: string[] }[]);
+    const invoice = (await call('GET', `/v1/invoices/inv-${id}`, {})).body;
+    const mine = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;
+    expect(mine.status).toBe('RUNNING');
+    const sentBefore = (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).length;
+
+    await call('POST', `/v1/invoices/inv-${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'in-full' } });
+    await local('POST', '/local/clock/advance', { by: 'PT0S' });
+
+    const after = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;
+    expect(after.status).toBe('SUCCEEDED');
+    expect(after.states.at(-1)).toBe('Done');
+    await local('POST', '/local/clock/advance', { by: 'P30D' });
+    const sentAfter = (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).length;
+    expect(sentAfter).toBe(sentBefore);
+  });
+});

@@ -146,7 +146,24 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
         return current !== null && isCollectible(current.invoice);
       },
     );
-    if (result.outcome === 'sent') totals.remindersSent += 1;
+    if (result.outcome === 'sent') {
+      totals.remindersSent += 1;
+      await deps.events.publish([
+        {
+          detailType: 'reminder.sent',
+          detail: {
+            tenantId: tenant.id,
+            delinquencyId: null,
+            invoiceId: invoice.id,
+            customerId: customer.id,
+            stepId: scheduled.step.id,
+            channel: result.channel,
+            messageId: result.messageId,
+            sentAt: now.toISOString(),
+          },
+        },
+      ]);
+    }
     if (result.outcome === 'suppressed') {
       await claims.claim({ kind: 'SEND', stepId: scheduled.step.id, channel: scheduled.step.channel, status: 'suppressed', attemptId: randomUUID(), at: now.toISOString(), detail: result.detail });
     }

@@ -34,6 +34,8 @@ describe('reminder run', () => {
     await runReminders(harness.engine);
     const sent = harness.outbox.list().filter((message) => message.step === 'upcoming');
     expect(sent.map((message) => message.customerId)).toEqual(['tokyo']);
+    const events = harness.events.list().filter((event) => event.detailType === 'reminder.sent');
+    expect(events.map((event) => event.detail)).toEqual([expect.objectContaining({ customerId: 'tokyo', stepId: 'upcoming', delinquencyId: null, channel: 'email' })]);
   });
 
   it('opens the delinquency once the due date has passed in the customer zone, not in UTC', async () => {

@@ -44,6 +44,7 @@ export const buildArrearsApp = (
     key: stateful.key,
     bus: stateful.bus,
     configurationSet: stateful.configurationSet,
+    emailEventsTopic: stateful.emailEventsTopic,
     defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
   });
   if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

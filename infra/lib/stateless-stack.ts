@@ -6,6 +6,8 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -17,6 +19,7 @@ import { apiRoutes, type ApiRoute, type DynamoAction } from '../../functions/api
 import { REMINDER_RUN } from '../../functions/schedules/schedules';
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
+import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
 import { delinquencyDefinition } from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
 import { DUE_DATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
@@ -26,6 +29,8 @@ export interface StatelessStackProps extends StackProps {
   key: kms.IKey;
   bus: events.IEventBus;
   configurationSet: ses.IConfigurationSet;
+  /** Where the configuration set publishes bounces and complaints. */
+  emailEventsTopic: sns.ITopic;
   /** Verified SES sender used when a tenant has none of its own. */
   defaultEmailFrom: string;
   /** Shards of the due-date index; fixed once data exists (default 16: a million invoices due on one day). */
@@ -188,6 +193,16 @@ export class StatelessStack extends Stack {
       schedule: events.Schedule.cron({ minute: String(REMINDER_RUN.minuteOfHour) }),
       targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30) })],
     });
+
+    const sesFeedback = new ArrearsFunction(this, 'SesFeedback', {
+      entry: 'functions/events/ses-feedback.handler.ts',
+      description: 'SES bounces and complaints: suppress the address at once',
+      environmentSchema: FeedbackEnvSchema,
+      environment: { TABLE_NAME: table.tableName },
+    }) as unknown as ArrearsFunction<never>;
+    grantTable(sesFeedback, ['PutItem'], []);
+    props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function));
+    this.functions.set('SesFeedback', sesFeedback);
 
     for (const fn of [advance, waitForWakeUp, reminderRun]) {
       Validations.of(fn.role).acknowledge({

@@ -45,6 +45,8 @@ export const OptOutSchema = z
     id: z.string(),
     channel: ChannelSchema,
     address: z.string(),
+    /** Why: the customer asked (API or unsubscribe link), or the address bounced or complained (SES). */
+    reason: z.enum(['requested', 'unsubscribe-link', 'bounce', 'complaint']).optional(),
     createdAt: z.string(),
   })
   .meta({ id: 'OptOut' });

@@ -70,6 +70,7 @@ export const addOptOut = async (
     id: newId('opt', now),
     channel: body.channel,
     address: body.channel === 'email' ? address.toLowerCase() : address,
+    reason: 'requested',
     createdAt: now.toISOString(),
   });
 };

@@ -19,6 +19,7 @@ export const unsubscribe = async (deps: UnsubscribeDeps, token: string): Promise
     id: newId('opt', now),
     channel: target.channel,
     address: target.address.toLowerCase(),
+    reason: 'unsubscribe-link',
     createdAt: now.toISOString(),
   });
   return { channel: optOut.channel, address: optOut.address, created };

@@ -73,8 +73,8 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on arm64 and Node.js 24 with its own role', () => {
     const functions = statelessTemplate.findResources('AWS::Lambda::Function');
-    // One per API route, the two state machine tasks and the reminder run.
-    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 3);
+    // One per API route, the two state machine tasks, the reminder run and the SES feedback subscriber.
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 4);
     const roles = new Set<string>();
     for (const fn of Object.values(functions) as { Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } } }[]) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -136,6 +136,14 @@ describe('stateless stack', () => {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 }),
     });
+  });
+
+  it('subscribes the SES feedback function to the bounce and complaint topic', () => {
+    statelessTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesFeedback'), 'Arn'] },
+    });
+    expect(statementsOf('SesFeedback').flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:PutItem']);
   });
 
   it('runs the reminder run at the top of every hour', () => {

@@ -1,5 +1,6 @@
 // delinquency.handed_off and delinquency.written_off: the end of the road, with the case file an agency or ledger needs.
 import { z } from 'zod';
+import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const CaseFileSchema = z.object({
   customer: z.object({ id: z.string(), name: z.string(), kind: z.string(), email: z.string().optional(), phone: z.string().optional(), timeZone: z.string(), country: z.string().optional() }),
@@ -23,11 +24,7 @@ export const CaseFileSchema = z.object({
 const closed = <T extends string>(detailType: T) =>
   z.object({
     detailType: z.literal(detailType),
-    detail: z.object({
-      tenantId: z.string(),
-      delinquencyId: z.string(),
-      invoiceId: z.string(),
-      customerId: z.string(),
+    detail: DelinquencyRefSchema.extend({
       stepId: z.string(),
       at: z.string(),
       caseFile: CaseFileSchema,

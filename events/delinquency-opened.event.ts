@@ -1,13 +1,10 @@
 // delinquency.opened: an invoice fell overdue in the customer's zone and its collection lifecycle began.
 import { z } from 'zod';
+import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const DelinquencyOpenedSchema = z.object({
   detailType: z.literal('delinquency.opened'),
-  detail: z.object({
-    tenantId: z.string(),
-    delinquencyId: z.string(),
-    invoiceId: z.string(),
-    customerId: z.string(),
+  detail: DelinquencyRefSchema.extend({
     strategyId: z.string(),
     balance: z.number().int(),
     currency: z.string(),

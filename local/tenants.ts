@@ -1,6 +1,5 @@
 // Parses ARREARS_LOCAL_TENANTS ("tenant:apiKey:stripeWebhookSecret,...") and seeds those tenants and key hashes.
-import { sha256Hex } from '../shared/domain/ids';
-import { PARTNER_ID_PATTERN } from '../shared/domain/ids';
+import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
 import { defaultTenantSettings } from '../shared/schemas/tenant.schema';
 

@@ -48,6 +48,13 @@ const matches = (strategy: Strategy, facts: StrategyChoiceFacts): boolean => {
   return criteriaCount(strategy) > 0;
 };
 
+/** The facts a strategy is chosen by, from the invoice and its customer. */
+export const choiceFacts = (invoice: { strategyId?: string; amount: number }, segment: string | undefined): StrategyChoiceFacts => ({
+  ...(invoice.strategyId === undefined ? {} : { strategyId: invoice.strategyId }),
+  ...(segment === undefined ? {} : { segment }),
+  amount: invoice.amount,
+});
+
 /**
  * The invoice's own strategy if it names one that exists; else the most specific strategy whose `appliesTo` fits
  * (more criteria first, then the higher minimum amount, then the id); else the tenant's default.

@@ -1,6 +1,8 @@
 // The wake-up of a delinquency's execution: re-derive the stage from stored facts, act on what is due, say when to wake next.
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { IntegrationEvent } from '../../events/catalog';
+import type { AdvanceResultSchema } from '../../statemachines/delinquency/delinquency.schema';
 import { fixedCompensation, stepFee } from '../domain/charges';
 import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
 import { localDate } from '../domain/calendar';
@@ -30,15 +32,7 @@ export interface AdvanceInput {
   delinquencyId: string;
 }
 
-export interface AdvanceResult {
-  /** True when the execution should end: resolved, handed off, written off, or nothing left to do. */
-  done: boolean;
-  status: Delinquency['status'];
-  /** Seconds until the next wake-up (at least 1). */
-  waitSeconds: number;
-  /** The facts version this decision read; the wait only parks if no fact changed since. */
-  factsVersion: number;
-}
+export type AdvanceResult = z.infer<typeof AdvanceResultSchema>;
 
 interface Facts {
   delinquency: Delinquency;

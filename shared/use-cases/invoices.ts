@@ -13,7 +13,8 @@ import type {
 } from '../schemas/invoice.schema';
 import { addDays, localDate } from '../domain/calendar';
 import { invoiceInterest } from '../domain/invoice-interest';
-import { chooseStrategy } from '../domain/strategy';
+import { choiceFacts, chooseStrategy } from '../domain/strategy';
+import type { Strategy } from '../schemas/strategy.schema';
 import type { Customer } from '../schemas/customer.schema';
 import type { CoreDeps } from './ports';
 import { listStrategies } from './strategies';
@@ -48,21 +49,24 @@ export interface InterestToday {
   asOf: string;
 }
 
-/** Interest accrued on an invoice up to the customer's local today, under the strategy that applies to it. */
-export const interestToday = async (
+/** The interest rule of the strategy that applies to an invoice (read once per request). */
+const interestRuleFor = async (
   deps: Pick<CoreDeps, 'clock' | 'strategies'>,
   tenantId: string,
+  invoice: Invoice,
+  customer: Customer,
+): Promise<Strategy['interest']> =>
+  chooseStrategy(await listStrategies(deps, tenantId), choiceFacts(invoice, customer.segment)).strategy.interest;
+
+/** Interest accrued on an invoice up to the customer's local today. */
+const interestToday = (
+  clock: CoreDeps['clock'],
   found: Pick<InvoiceWithPayments, 'invoice' | 'payments'>,
   customer: Customer,
-): Promise<InterestToday> => {
-  const strategies = await listStrategies(deps, tenantId);
-  const { strategy } = chooseStrategy(strategies, {
-    ...(found.invoice.strategyId === undefined ? {} : { strategyId: found.invoice.strategyId }),
-    ...(customer.segment === undefined ? {} : { segment: customer.segment }),
-    amount: found.invoice.amount,
-  });
-  const asOf = localDate(deps.clock.now(), customer.timeZone);
-  const result = invoiceInterest({ invoice: found.invoice, payments: found.payments, customer, interest: strategy.interest, asOf });
+  rule: Strategy['interest'],
+): InterestToday => {
+  const asOf = localDate(clock.now(), customer.timeZone);
+  const result = invoiceInterest({ invoice: found.invoice, payments: found.payments, customer, interest: rule, asOf });
   return { interest: result?.amount ?? 0, asOf };
 };
 
@@ -122,7 +126,7 @@ export const putInvoice = async (
     const saved = await deps.invoices.save(tenantId, invoice, previous?.version ?? null);
     if (!saved) return undefined;
     const payments = existing?.payments ?? [];
-    const interest = await interestToday(deps, tenantId, { invoice, payments }, customer);
+    const interest = interestToday(deps.clock, { invoice, payments }, customer, await interestRuleFor(deps, tenantId, invoice, customer));
     return { invoice: invoiceView({ invoice, payments, charges: existing?.charges ?? [] }, interest), created: !previous };
   });
 };
@@ -131,7 +135,7 @@ export const getInvoice = async (deps: CoreDeps, tenantId: string, invoiceId: st
   const found = await deps.invoices.get(tenantId, invoiceId);
   if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
   const customer = await customerOf(deps, tenantId, found.invoice.customerId);
-  return invoiceView(found, await interestToday(deps, tenantId, found, customer));
+  return invoiceView(found, interestToday(deps.clock, found, customer, await interestRuleFor(deps, tenantId, found.invoice, customer)));
 };
 
 /** Clock skew allowed between a partner's server and Arrears when a payment is dated "now". */
@@ -165,7 +169,8 @@ export const recordPayment = async (
     if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
     const { invoice } = found;
     const customer = await customerOf(deps, tenantId, invoice.customerId);
-    const interest = await interestToday(deps, tenantId, found, customer);
+    const rule = await interestRuleFor(deps, tenantId, invoice, customer);
+    const interest = interestToday(deps.clock, found, customer, rule);
     const already = found.payments.find((payment) => payment.id === paymentId);
     if (already) return { payment: already, invoice: invoiceView(found, interest), created: false };
     if (body.currency !== invoice.currency) {
@@ -201,14 +206,14 @@ export const recordPayment = async (
       // Payment wins: the delinquency's execution re-derives at once instead of at its next timer.
       if (invoice.delinquencyId !== null) await deps.factsChanged.notify(tenantId, invoice.delinquencyId);
       const payments = [...found.payments, payment];
-      const after = await interestToday(deps, tenantId, { invoice: updated, payments }, customer);
+      const after = interestToday(deps.clock, { invoice: updated, payments }, customer, rule);
       return { payment, invoice: invoiceView({ ...found, invoice: updated, payments }, after), created: true };
     }
     if (outcome === 'duplicate') {
       const existing = await deps.invoices.get(tenantId, invoiceId);
       const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
       if (existing && stored) {
-        return { payment: stored, invoice: invoiceView(existing, await interestToday(deps, tenantId, existing, customer)), created: false };
+        return { payment: stored, invoice: invoiceView(existing, interestToday(deps.clock, existing, customer, rule)), created: false };
       }
     }
     return undefined;

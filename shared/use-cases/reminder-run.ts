@@ -7,7 +7,7 @@ import { isWithinHours } from '../domain/contact-window';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance, isCollectible } from '../domain/invoice';
 import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
-import { chooseStrategy } from '../domain/strategy';
+import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { StepClaim } from '../ports/delinquency-repository.port';
 import type { Delinquency } from '../schemas/delinquency.schema';
@@ -57,11 +57,7 @@ export const openDelinquency = async (
   segment: string | undefined,
 ): Promise<{ delinquency: Delinquency; opened: boolean }> => {
   const now = deps.clock.now();
-  const choice = chooseStrategy(strategies, {
-    ...(invoice.strategyId === undefined ? {} : { strategyId: invoice.strategyId }),
-    ...(segment === undefined ? {} : { segment }),
-    amount: invoice.amount,
-  });
+  const choice = chooseStrategy(strategies, choiceFacts(invoice, segment));
   const delinquency: Delinquency = {
     id: stableId('dlq', tenant.id, invoice.id),
     invoiceId: invoice.id,
@@ -122,11 +118,7 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
     }
     return;
   }
-  const { strategy } = chooseStrategy(strategies, {
-    ...(invoice.strategyId === undefined ? {} : { strategyId: invoice.strategyId }),
-    ...(customer.segment === undefined ? {} : { segment: customer.segment }),
-    amount: invoice.amount,
-  });
+  const { strategy } = chooseStrategy(strategies, choiceFacts(invoice, customer.segment));
   const preDue = strategy.steps.filter((step) => isPreDue(step) && (step.channel === 'email' || step.channel === 'sms'));
   if (preDue.length === 0) return;
   const claims = deps.preDueClaims(tenant.id, invoice.id);

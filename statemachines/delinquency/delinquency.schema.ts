@@ -6,9 +6,12 @@ export const ExecutionInputSchema = z.object({ tenantId: z.string().min(1), deli
 export type ExecutionInput = z.infer<typeof ExecutionInputSchema>;
 
 export const AdvanceResultSchema = z.object({
+  /** True when the execution should end: resolved, handed off, written off, or nothing left to do. */
   done: z.boolean(),
   status: DelinquencyStatusSchema,
+  /** Seconds until the next wake-up (at least 1). */
   waitSeconds: z.number().int().min(1),
+  /** The facts version this decision read; the wait only parks if no fact changed since. */
   factsVersion: z.number().int(),
 });
 

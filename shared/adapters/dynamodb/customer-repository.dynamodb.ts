@@ -4,7 +4,7 @@ import type { CustomerRepository } from '../../ports/customer-repository.port';
 import { CustomerSchema, OptOutSchema, type Customer, type OptOut } from '../../schemas/customer.schema';
 import { conditionFailureItem, isConditionFailure } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
-import { versionCondition } from './version-condition';
+import { putVersioned } from './version-condition';
 
 export class DynamoCustomerRepository implements CustomerRepository {
   constructor(
@@ -37,20 +37,9 @@ export class DynamoCustomerRepository implements CustomerRepository {
     };
   }
 
-  async save(tenantId: string, customer: Customer, expectedVersion: number | null): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer },
-          ...versionCondition(expectedVersion),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  save(tenantId: string, customer: Customer, expectedVersion: number | null): Promise<boolean> {
+    const item = { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer };
+    return putVersioned(this.client, this.tableName, item, expectedVersion);
   }
 
   async addOptOut(tenantId: string, customerId: string, optOut: OptOut): Promise<{ optOut: OptOut; created: boolean }> {

@@ -2,7 +2,6 @@
 import {
   GetCommand,
   PutCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -20,9 +19,9 @@ import {
   type TimelineEntry,
 } from '../../schemas/delinquency.schema';
 import { DynamoClaims } from './claims.dynamodb';
-import { isConditionFailure, queryAll, transactionCancellationCodes } from './client';
+import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
-import { versionCondition } from './version-condition';
+import { transactGuarded, versionCondition } from './version-condition';
 
 export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private readonly claimTable: DynamoClaims;
@@ -67,61 +66,41 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   }
 
   async open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: this.delinquencyItem(tenantId, delinquency),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.invoice(tenantId, delinquency.invoiceId),
-                // In collection now: the invoice leaves the run's due-date index.
-                UpdateExpression: 'SET delinquencyId = :id, #version = #version + :one REMOVE gsi2pk, gsi2sk',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1 },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },
-          ],
-        }),
-      );
-      return 'opened';
-    } catch (error) {
-      const codes = transactionCancellationCodes(error);
-      if (codes?.[0] === 'ConditionalCheckFailed') return 'exists';
-      throw error;
-    }
+    const created = await transactGuarded(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.delinquencyItem(tenantId, delinquency),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.invoice(tenantId, delinquency.invoiceId),
+          // In collection now: the invoice leaves the run's due-date index.
+          UpdateExpression: 'SET delinquencyId = :id, #version = #version + :one REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1 },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },
+    ]);
+    return created ? 'opened' : 'exists';
   }
 
-  async save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: this.delinquencyItem(tenantId, delinquency),
-                ...versionCondition(expectedVersion),
-              },
-            },
-            ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (transactionCancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
+  save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean> {
+    return transactGuarded(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.delinquencyItem(tenantId, delinquency),
+          ...versionCondition(expectedVersion),
+        },
+      },
+      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+    ]);
   }
 
   async appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void> {

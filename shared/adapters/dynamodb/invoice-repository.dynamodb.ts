@@ -1,7 +1,6 @@
 // Invoices, their payments and charges in the invoice's partition; balance changes go through versioned transactions.
 import {
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -10,9 +9,9 @@ import { isCollectible } from '../../domain/invoice';
 import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
 import { InvoiceSchema, PaymentSchema, type Invoice, type Payment } from '../../schemas/invoice.schema';
-import { isConditionFailure, queryAll, transactionCancellationCodes } from './client';
+import { queryAll, transactionCancellationCodes } from './client';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
-import { versionCondition } from './version-condition';
+import { putVersioned, versionCondition } from './version-condition';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
@@ -48,20 +47,8 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return result.Item ? PaymentSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  async save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: this.invoiceItem(tenantId, invoice),
-          ...versionCondition(expectedVersion),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
+    return putVersioned(this.client, this.tableName, this.invoiceItem(tenantId, invoice), expectedVersion);
   }
 
   applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome> {

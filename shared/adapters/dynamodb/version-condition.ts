@@ -1,4 +1,6 @@
 // The optimistic-concurrency guard shared by every versioned item: write only over the version that was read.
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, transactionCancellationCodes } from './client';
 
 export const versionCondition = (expectedVersion: number | null) =>
   expectedVersion === null
@@ -8,3 +10,33 @@ export const versionCondition = (expectedVersion: number | null) =>
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':expectedVersion': expectedVersion },
       };
+
+/** Puts a versioned item over the version that was read (null: only if new); false when someone else wrote first. */
+export const putVersioned = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+  expectedVersion: number | null,
+): Promise<boolean> => {
+  try {
+    await client.send(new PutCommand({ TableName: tableName, Item: item, ...versionCondition(expectedVersion) }));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+/** Runs a transaction whose first action is the guarded one; false when that guard refused it. */
+export const transactGuarded = async (
+  client: DynamoDBDocumentClient,
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+): Promise<boolean> => {
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if (transactionCancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+};

@@ -87,6 +87,7 @@ const main = async () => {
     const executions = (await call('GET', '/local/executions')) as {
       executions: { status: string; transitions: number }[];
       lambdaInvocations: Record<string, number>;
+      dynamodb: { readUnits: number; writeUnits: number };
     };
     const messages = ((await call('GET', '/local/outbox')) as { messages: { channel: string }[] }).messages;
     const byChannel = messages.reduce<Record<string, number>>((counts, message) => ({ ...counts, [message.channel]: (counts[message.channel] ?? 0) + 1 }), {});
@@ -95,6 +96,7 @@ const main = async () => {
     out(`  executions:   ${executions.executions.length} (${executions.executions.filter((e) => e.status === 'SUCCEEDED').length} finished)`);
     out(`  transitions:  ${executions.executions.reduce((sum, e) => sum + e.transitions, 0)}`);
     out(`  invocations:  ${JSON.stringify(executions.lambdaInvocations)}`);
+    out(`  dynamodb:     ${executions.dynamodb.readUnits} read units, ${executions.dynamodb.writeUnits} write units (API calls, runs and executions)`);
     for (const customer of portfolio) {
       const invoice = (await call('GET', `/v1/invoices/inv-${customer.id}`)) as { status: string; balance: number; charges: { fees: number } };
       out(`  ${customer.name.padEnd(14)} ${invoice.status.padEnd(6)} balance ${String(invoice.balance).padStart(8)} ${customer.currency} (fees ${invoice.charges.fees})`);

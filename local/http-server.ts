@@ -1,4 +1,5 @@
 // The local HTTP front door: API routes become API Gateway events for the real handlers; /local/* drives the clock and outbox.
+import type { CapacityMeter } from '../shared/adapters/dynamodb/capacity-meter';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { apiRoutes, type ApiRoute } from '../functions/api/routes';
@@ -26,6 +27,8 @@ export interface HttpServerParts {
   outbox: Outbox;
   events: EventRecorder;
   executions: LocalExecutions;
+  /** DynamoDB units consumed since start, through the runtime's one client. */
+  capacity: CapacityMeter;
   pendingTimers: () => { at: string; label: string }[];
   log: (line: string) => void;
 }
@@ -63,7 +66,7 @@ const handleLocalRoute = async (parts: HttpServerParts, method: string, path: st
   }
   if (method === 'GET' && path === '/local/events') return send(response, 200, { events: parts.events.list() });
   if (method === 'GET' && path === '/local/executions') {
-    return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations });
+    return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations, dynamodb: parts.capacity.totals() });
   }
   if (method === 'GET' && path === '/local/clock') {
     return send(response, 200, { now: parts.clock.now().toISOString(), mode: parts.virtualTimers ? 'virtual' : 'real' });

@@ -14,6 +14,7 @@ import { synthesizedStateMachines } from './synthesized-definitions';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { apiRoutes } from '../functions/api/routes';
 import { nextHourlyFiring, REMINDER_RUN } from '../functions/schedules/schedules';
+import { meterCapacity } from '../shared/adapters/dynamodb/capacity-meter';
 import { createDocumentClient } from '../shared/adapters/dynamodb/client';
 import { buildApiDependencies, type ApiDependencies } from '../shared/env/api-dependencies';
 import { systemClock, type Clock } from '../shared/ports/clock.port';
@@ -95,27 +96,33 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   try {
     await createTable(rawClient, TABLE_NAME);
     const documentClient = createDocumentClient(clientConfig);
+    const capacity = meterCapacity(documentClient);
     // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
     const late: { executions?: LocalExecutions } = {};
     const waker = { wake: (token: string) => late.executions!.wake(token) };
-    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, waker);
-    await seedTenants(deps.tenants, tenants, clock.now());
-    const handlers = await loadApiHandlers(deps);
-
     const outbox = new Outbox();
     const events = new EventRecorder();
     const sesClient = new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const email = new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local', () => clock.now()), outbox, clock);
+    const defaultEmailFrom = 'collections@arrears.local';
+    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, waker, {
+      email,
+      defaultEmailFrom,
+    });
+    await seedTenants(deps.tenants, tenants, clock.now());
+    const handlers = await loadApiHandlers(deps);
+
     // The state machine is the one `cdk synth` produces: synthesized here, in-process, at start.
     const definition = synthesizedStateMachines().get('DelinquencyStateMachine');
     if (!definition) throw new Error('the synthesized app has no DelinquencyStateMachine');
     // The links in messages point at this server; its port is known once it listens.
-    const settings = { publicBaseUrl: options.publicBaseUrl ?? '', defaultEmailFrom: 'collections@arrears.local' };
+    const settings = { publicBaseUrl: options.publicBaseUrl ?? '', defaultEmailFrom };
     const engine = buildEngineDependencies(
       documentClient,
       TABLE_NAME,
       clock,
       {
-        email: new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local'), outbox, clock),
+        email,
         sms: new OutboxSmsSender(outbox, clock),
         events,
         executions: {
@@ -153,6 +160,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       outbox,
       events,
       executions,
+      capacity,
       pendingTimers: () => timers.pending(),
       log: options.log,
     });

@@ -6,8 +6,8 @@ import { routeById } from './routes';
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, routeById('PostUnsubscribe'), async ({ params }) => {
-    const { channel, address } = await unsubscribe(deps, params.token);
-    return { status: 200, body: { channel, address, unsubscribed: true } };
+    const { channel, address, confirmationSent } = await unsubscribe(deps, params.token);
+    return { status: 200, body: { channel, address, unsubscribed: true, confirmationSent } };
   });
 
 export const handler = deployedHandler(createHandler);

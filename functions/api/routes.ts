@@ -21,6 +21,7 @@ import {
   StrategySchema,
 } from '../../shared/schemas/strategy.schema';
 import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
+import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
 export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
@@ -49,6 +50,8 @@ export interface ApiRoute {
   dynamodb: { actions: DynamoAction[]; indexes: IndexName[] };
   /** The route wakes delinquency executions (a payment): it may send task tokens back to Step Functions. */
   wakesExecutions?: boolean;
+  /** The route sends email itself (the unsubscribe confirmation): it gets SES rights and the sender settings. */
+  sendsEmail?: boolean;
 }
 
 /** Resolving a key needs one Query; an Idempotency-Key claim writes and may release a record. */
@@ -183,7 +186,9 @@ export const apiRoutes = [
     params: UnsubscribePathSchema,
     responses: [{ status: 200, description: 'Opted out', schema: UnsubscribedSchema }],
     public: true,
-    dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
+    sendsEmail: true,
+    // The token lookup, the opt-out, then the tenant and customer for the confirmation's sender and language.
+    dynamodb: { actions: ['Query', 'PutItem', 'GetItem'], indexes: [] },
   },
   {
     id: 'GetUnsubscribe',
@@ -195,6 +200,16 @@ export const apiRoutes = [
     responses: [{ status: 200, description: 'An HTML page' }],
     public: true,
     dynamodb: { actions: ['Query'], indexes: [] },
+  },
+  {
+    id: 'ListTasks',
+    method: 'GET',
+    path: '/v1/tasks',
+    handler: 'list-tasks.handler.ts',
+    summary: "The collectors' open tasks (calls the ladder asked for), oldest due first, with cursor pagination",
+    query: TaskListQuerySchema,
+    responses: [{ status: 200, description: 'A page of open tasks', schema: TaskPageSchema }],
+    dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
   },
   {
     id: 'GetOpenApi',

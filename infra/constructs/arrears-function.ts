@@ -10,13 +10,19 @@ import type { z } from 'zod';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 
+const definedOnly = (environment: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined));
+
 export interface ArrearsFunctionProps<S extends z.ZodObject> {
   /** Path of the handler file from the repository root, e.g. functions/api/get-invoice.handler.ts. */
   entry: string;
   description: string;
-  /** The schema the function validates its environment with: every variable it reads must be given here. */
+  /**
+   * The schema the function validates its environment with: every variable it reads must be named here; an optional
+   * one may be given as undefined, which leaves it out.
+   */
   environmentSchema: S;
-  environment: { [K in keyof z.input<S>]-?: string };
+  environment: { [K in keyof z.input<S> & string]: object extends Pick<z.input<S>, K> ? string | undefined : string };
   memorySize?: number;
   timeout?: Duration;
 }
@@ -53,7 +59,7 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'arrears' },
+      environment: { ...definedOnly(props.environment), NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'arrears' },
       projectRoot: REPOSITORY_ROOT,
       depsLockFilePath: path.join(REPOSITORY_ROOT, 'package-lock.json'),
       bundling: {

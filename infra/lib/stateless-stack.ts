@@ -99,14 +99,41 @@ export class StatelessStack extends Stack {
       },
     });
 
+    /** Raw SES sends (for List-Unsubscribe headers) through the configuration set, from any of the account's identities. */
+    const grantEmail = (fn: ArrearsFunction<never>) => {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendRawEmail'],
+          resources: [
+            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`,
+            `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${props.configurationSet.configurationSetName}`,
+          ],
+        }),
+      );
+      // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
+      const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+      const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${region}:${account}:identity/*]`,
+        reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
+      });
+    };
+
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = new ArrearsFunction(this, route.id, {
         entry: `functions/api/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`,
         environmentSchema: ApiEnvSchema,
-        environment: { TABLE_NAME: table.tableName, MAX_BODY_BYTES: '65536', DUE_DATE_SHARDS: String(dueDateShards) },
+        environment: {
+          TABLE_NAME: table.tableName,
+          MAX_BODY_BYTES: '65536',
+          DUE_DATE_SHARDS: String(dueDateShards),
+          SES_CONFIGURATION_SET: route.sendsEmail ? props.configurationSet.configurationSetName : undefined,
+          DEFAULT_EMAIL_FROM: route.sendsEmail ? props.defaultEmailFrom : undefined,
+        },
       });
       grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
+      if (route.sendsEmail) grantEmail(fn as ArrearsFunction<never>);
       // Task tokens carry their own authority; SendTaskSuccess has no resource-level permission.
       if (route.wakesExecutions) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
       this.functions.set(route.id, fn as ArrearsFunction<never>);
@@ -129,24 +156,9 @@ export class StatelessStack extends Stack {
     };
     /** What sending a reminder needs: SES through the configuration set, SMS through SNS, events to the bus. */
     const grantMessaging = (fn: ArrearsFunction<never>) => {
-      fn.role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['ses:SendEmail'],
-          resources: [
-            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`,
-            `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${props.configurationSet.configurationSetName}`,
-          ],
-        }),
-      );
+      grantEmail(fn);
       fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
       props.bus.grantPutEventsTo(fn.role);
-      // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
-      const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
-      const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
-      Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${region}:${account}:identity/*]`,
-        reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
-      });
     };
     const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema>(id: string, entry: string, description: string, schema: S, environment: Record<string, string>) =>
       new ArrearsFunction(this, id, {

@@ -5,7 +5,9 @@ import { DynamoCustomerRepository } from '../adapters/dynamodb/customer-reposito
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.dynamodb';
 import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
 import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
+import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
+import type { TaskRepository } from '../ports/task-repository.port';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -18,6 +20,9 @@ import type { IdempotencyStore } from '../ports/idempotency-store.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { CoreDeps } from '../use-cases/ports';
+import type { ConfirmationSender } from '../use-cases/unsubscribe';
+import { SESClient } from '@aws-sdk/client-ses';
+import { SesEmailSender } from '../adapters/aws/ses-email-sender';
 import { ApiEnvSchema } from './api.env';
 import { readEnv } from './read-env';
 
@@ -26,6 +31,8 @@ export interface ApiDependencies extends CoreDeps {
   idempotency: IdempotencyStore;
   strategies: StrategyRepository;
   unsubscribeTokens: UnsubscribeTokens;
+  tasks: TaskRepository;
+  confirmations: ConfirmationSender | null;
   maxBodyBytes: number;
 }
 
@@ -36,6 +43,7 @@ export const buildApiDependencies = (
   maxBodyBytes: number,
   dueDateShards: number,
   waker: ExecutionWaker,
+  confirmations: ConfirmationSender | null = null,
 ): ApiDependencies => ({
   clock,
   tenants: new DynamoTenantDirectory(client, tableName),
@@ -44,7 +52,9 @@ export const buildApiDependencies = (
   idempotency: new DynamoIdempotencyStore(client, tableName),
   strategies: new DynamoStrategyRepository(client, tableName),
   unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
+  tasks: new DynamoTaskRepository(client, tableName),
   factsChanged: new WakeOnFactsChanged(new DynamoDelinquencyRepository(client, tableName), waker),
+  confirmations,
   maxBodyBytes,
 });
 
@@ -61,6 +71,9 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
       env.MAX_BODY_BYTES,
       env.DUE_DATE_SHARDS,
       new SfnExecutions(new SFNClient({}), undefined),
+      env.SES_CONFIGURATION_SET && env.DEFAULT_EMAIL_FROM
+        ? { email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET), defaultEmailFrom: env.DEFAULT_EMAIL_FROM }
+        : null,
     );
   }
   return cached;

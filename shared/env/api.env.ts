@@ -7,5 +7,8 @@ export const ApiEnvSchema = z.object({
   DUE_DATE_SHARDS: z.coerce.number().int().min(1).max(256).default(16),
   /** Largest request body accepted, in bytes; larger ones get 413 before anything is parsed. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(65_536),
+  /** Only on routes that send email themselves (the unsubscribe confirmation); without them nothing is sent. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  DEFAULT_EMAIL_FROM: z.email().optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

@@ -15,6 +15,7 @@ import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-re
 import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
 import { keys } from '../adapters/dynamodb/keys';
 import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
+import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
@@ -53,6 +54,7 @@ export const buildEngineDependencies = (
     invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
     strategies: new DynamoStrategyRepository(client, tableName),
     delinquencies,
+    tasks: new DynamoTaskRepository(client, tableName),
     factsChanged: new WakeOnFactsChanged(delinquencies, adapters.executions),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     email: adapters.email,

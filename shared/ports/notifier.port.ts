@@ -13,7 +13,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
-  unsubscribeUrl: string;
+  /** Reminders carry one (body link and List-Unsubscribe header); an opt-out confirmation does not. */
+  unsubscribeUrl?: string;
   context: MessageContext;
 }
 

@@ -251,6 +251,19 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
         }
         break;
       }
+      // The task is stored first, under a stable id: a retry after a crash re-adds the same task, never a second one.
+      await deps.tasks.add(facts.tenant.id, {
+        id: stableId('task', facts.delinquency.id, step.id),
+        kind: 'call',
+        status: 'open',
+        delinquencyId: facts.delinquency.id,
+        invoiceId: facts.found.invoice.id,
+        customerId: facts.customer.id,
+        stepId: step.id,
+        dueAt: now.toISOString(),
+        createdAt: now.toISOString(),
+        doneAt: null,
+      });
       if (await claimStep(deps, facts, step, 'done', 'call requested')) {
         acted.entries.push(entry(now, 'call.requested', 'a collector call is due: queued for collectors and offered to the dialer', { stepId: step.id, channel: 'call', rule: 'ladder.step' }));
         acted.events.push({ detailType: 'delinquency.escalated', detail: { ...base, stepId: step.id, channel: 'call', phone: facts.customer.phone, at: now.toISOString() } });

@@ -6,6 +6,7 @@ import type { EventPublisher } from '../ports/event-publisher.port';
 import type { InvoiceRepository } from '../ports/invoice-repository.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
+import type { TaskRepository } from '../ports/task-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 
@@ -23,6 +24,7 @@ export interface EngineDeps {
   invoices: InvoiceRepository;
   strategies: StrategyRepository;
   delinquencies: DelinquencyRepository;
+  tasks: TaskRepository;
   unsubscribeTokens: UnsubscribeTokens;
   email: EmailSender;
   sms: SmsSender;

@@ -34,6 +34,7 @@ interface Message {
   sentAt: string;
   customerId: string;
   step: string;
+  subject?: string;
 }
 
 const localDateHour = (iso: string, zone: string) => {
@@ -73,8 +74,13 @@ describe('a month of escalation', () => {
     // Tokyo follows the unsubscribe link of the first overdue email.
     const first = ((await call('GET', '/local/outbox')).messages as Message[]).find((m) => m.customerId === 'tokyo' && m.step === 'overdue')!;
     const link = /\/v1\/unsubscribe\/[A-Za-z0-9_-]+/.exec(first.body)![0];
-    const confirmed = await fetch(`${runtime.url}${link}`, { method: 'POST' });
+    // The one-click POST a mail client sends (RFC 8058), then the same click again.
+    const oneClick = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' };
+    const confirmed = await fetch(`${runtime.url}${link}`, oneClick);
     expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ channel: 'email', address: 'hanako@example.jp', confirmationSent: true });
+    const again = await fetch(`${runtime.url}${link}`, oneClick);
+    expect(await again.json()).toMatchObject({ unsubscribed: true, confirmationSent: false });
     // A late import: due long ago, it arrives today and catches up with one message.
     await call('PUT', '/v1/customers/late', { ...customers.oslo, email: 'late@example.no', phone: '+4799999999' });
     await call('PUT', '/v1/invoices/inv-late', { customerId: 'late', amount: 50_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-20' });
@@ -83,7 +89,7 @@ describe('a month of escalation', () => {
   }, 240_000);
 
   it('sends every step at 09:00 on the customer’s local date dueDate + offset, in every zone', () => {
-    const checked = messages.filter((message) => message.customerId !== 'late');
+    const checked = messages.filter((message) => message.customerId !== 'late' && message.step !== 'opt-out-confirmation');
     expect(checked.length).toBeGreaterThan(10);
     for (const message of checked) {
       const zone = customers[message.customerId as keyof typeof customers].timeZone;
@@ -107,10 +113,13 @@ describe('a month of escalation', () => {
     expect(oslo[2]!.body).toMatch(/Svar STOP for å melde deg av\.$/);
   });
 
-  it('keeps an opted-out channel silent and honours an unsubscribe link at once', () => {
+  it('keeps an opted-out channel silent and honours an unsubscribe link at once, with one confirmation', () => {
     expect(messages.filter((message) => message.customerId === 'newyork' && message.channel === 'sms')).toEqual([]);
     expect(messages.filter((message) => message.customerId === 'newyork' && message.channel === 'email')).toHaveLength(5);
-    expect(messages.filter((message) => message.customerId === 'tokyo').map((message) => message.step)).toEqual(['upcoming', 'overdue']);
+    const tokyo = messages.filter((message) => message.customerId === 'tokyo');
+    expect(tokyo.map((message) => message.step)).toEqual(['upcoming', 'overdue', 'opt-out-confirmation']);
+    expect(tokyo[2]).toMatchObject({ to: 'hanako@example.jp', subject: 'month: you will get no more emails at this address' });
+    expect(tokyo[2]!.body).not.toContain('/v1/unsubscribe/');
   });
 
   it('adds the late fee to the balance', async () => {
@@ -125,6 +134,25 @@ describe('a month of escalation', () => {
     expect(handedOff.map((event) => event.detail.customerId).sort()).toEqual(['late', 'newyork', 'oslo', 'tokyo']);
     expect(handedOff.find((event) => event.detail.customerId === 'oslo')?.detail.caseFile?.balance).toBe(102_000);
     expect(events.filter((event) => event.detailType === 'delinquency.escalated' && event.detail.customerId === 'oslo')).toHaveLength(2); // the call and the letter
+  });
+
+  it("puts each call step in the collectors' task list once, oldest due first, a page at a time", async () => {
+    const seen: { customerId: string; stepId: string; dueAt: string; status: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: typeof seen; nextCursor: string | null } = await call('GET', `/v1/tasks?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    // Tokyo has no phone number: its call step is suppressed, so no task.
+    expect(seen.map((task) => task.customerId).sort()).toEqual(['late', 'newyork', 'oslo']);
+    expect(seen.every((task) => task.stepId === 'collector-call' && task.status === 'open')).toBe(true);
+    expect(seen.map((task) => task.dueAt)).toEqual([...seen.map((task) => task.dueAt)].sort());
+    const forged = await fetch(`${runtime.url}/v1/tasks?cursor=${Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi3pk: 'TENANT#other#TASKS#open', gsi3sk: 'z' })).toString('base64url')}`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
+    expect(forged.status).toBe(400);
+    expect(await forged.json()).toMatchObject({ errors: [{ path: 'query.cursor' }] });
   });
 
   it('catches a late-imported invoice up with one message, not the steps it missed', () => {

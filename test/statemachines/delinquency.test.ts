@@ -14,8 +14,14 @@ const record = (delinquencyId: string) => harness.executions.list().find((execut
 
 describe('delinquency state machine', () => {
   it('runs the payment-free ladder to hand-off at three transitions per escalation step', async () => {
+    harness.capacity.reset();
     const id = await harness.openCase({ invoiceId: 'ladder', dueDate: '2026-12-01' });
     await harness.advanceTo('2027-01-31T00:00:00Z');
+    // The cost of one whole lifecycle (set-up writes included): a budget, so a change that multiplies reads shows here.
+    const used = harness.capacity.totals();
+    if (process.env.ARREARS_REPORT_CAPACITY) process.stdout.write(`lifecycle capacity ${JSON.stringify(used)} transitions ${record(id).states.length}\n`);
+    expect(used.readUnits).toBeLessThan(90);
+    expect(used.writeUnits).toBeLessThan(200);
 
     expect(steps(id)).toEqual(['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'final-notice']);
     const execution = record(id);

@@ -8,6 +8,7 @@ import { Outbox } from '../../local/outbox';
 import { OutboxSmsSender } from '../../local/outbox-senders';
 import { synthesizedStateMachines } from '../../local/synthesized-definitions';
 import { VirtualTimerQueue } from '../../local/timers';
+import { meterCapacity, type CapacityMeter } from '../../shared/adapters/dynamodb/capacity-meter';
 import { buildEngineDependencies, type FullEngineDeps } from '../../shared/env/engine-dependencies';
 import type { EmailSender, OutgoingEmail } from '../../shared/ports/notifier.port';
 import type { PutStrategyBody } from '../../shared/schemas/strategy.schema';
@@ -48,6 +49,8 @@ export interface Harness {
   email: OutboxEmailSender;
   engine: FullEngineDeps;
   executions: LocalExecutions;
+  /** DynamoDB read and write units consumed through the harness's client. */
+  capacity: CapacityMeter;
   advanceTo(iso: string): Promise<void>;
   /** Creates tenant, customer and invoice, opens the delinquency and starts its execution. */
   openCase(options: { invoiceId: string; dueDate: string; timeZone?: string; strategy?: PutStrategyBody; customer?: Record<string, unknown> }): Promise<string>;
@@ -57,6 +60,7 @@ export const TENANT = 'sm-tenant';
 
 export const createHarness = async (startIso: string): Promise<Harness> => {
   const table = await createTestTable();
+  const capacity = meterCapacity(table.client);
   const clock = new VirtualClock(new Date(startIso));
   const errors: unknown[] = [];
   const timers = new VirtualTimerQueue(clock, (_label, error) => errors.push(error));
@@ -88,6 +92,7 @@ export const createHarness = async (startIso: string): Promise<Harness> => {
   await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', createdAt: startIso });
   return {
     table,
+    capacity,
     stop: () => {
       executions.stop();
       timers.stop();

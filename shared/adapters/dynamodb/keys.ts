@@ -17,6 +17,7 @@
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
 // | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
 // | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
+// | CollectorTask      | TENANT#{t}#DELINQUENCY#{d}          | TASK#{stepId}                   | gsi3 (open only): TENANT#{t}#TASKS#open / {dueAt}#{taskId}  |
 // | UnsubscribeToken   | UNSUBSCRIBE#{token}                 | TENANT#{t}                      | (public link; resolves to customer, channel, address)      |
 // | CustomerToken      | TENANT#{t}#CUSTOMER#{c}             | TOKEN#{channel}#{address}       | (the customer's unsubscribe token for that address)        |
 // | PreDueClaim        | TENANT#{t}#INVOICE#{i}              | CLAIM#SEND#{stepId}#{channel}   | (reminders sent before any delinquency exists)             |
@@ -35,6 +36,7 @@
 //   page by page. An invoice leaves this index when its delinquency opens, so the hourly run reads only what it must.
 //   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
 // - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}, highest priority first (sk sorts descending priority)
+// - collectors' open tasks (calls to make): Query gsi3 pk = TENANT#{t}#TASKS#open, oldest due first, page by page
 // - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
 // - has this step been sent / charged / skipped: conditional Put of CLAIM# items; Query begins_with CLAIM# lists them
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
@@ -65,6 +67,7 @@ export type ItemType =
   | 'IdempotencyRecord'
   | 'WebhookEvent'
   | 'Letter'
+  | 'CollectorTask'
   | 'UnsubscribeToken'
   | 'CustomerToken';
 
@@ -149,6 +152,15 @@ export const keys = {
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `LETTER#${stepId}`,
   }),
+  task: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `TASK#${stepId}`,
+  }),
+  openTasks: (tenantId: string, dueAt: string, taskId: string) => ({
+    gsi3pk: keys.openTasksPartition(tenantId),
+    gsi3sk: `${dueAt}#${taskId}`,
+  }),
+  openTasksPartition: (tenantId: string) => `${tenant(tenantId)}#TASKS#open`,
   unsubscribeToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `UNSUBSCRIBE#${token}`, sk: tenant(tenantId) }),
   unsubscribePartition: (token: string) => `UNSUBSCRIBE#${token}`,
   customerToken: (tenantId: string, customerId: string, channel: string, address: string): PrimaryKey => ({

@@ -1,5 +1,5 @@
 // Renders reminders: email as text and HTML with a pay link and an unsubscribe link, SMS with its opt-out line.
-import { EMAIL_FOOTER, EMAIL_TEMPLATES, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
+import { EMAIL_FOOTER, EMAIL_TEMPLATES, OPT_OUT_CONFIRMATION, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
 
 export interface MessageFacts {
   tenant: string;
@@ -65,4 +65,19 @@ export const renderLetter = (templateId: string, locale: TemplateLocale, facts: 
     ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     '</body></html>',
   ].join('\n');
+};
+
+/** The confirmation after an email opt-out: no pay link, no unsubscribe link, nothing asked. */
+export const renderOptOutConfirmation = (locale: TemplateLocale, tenant: string): RenderedEmail => {
+  const template = OPT_OUT_CONFIRMATION[locale];
+  const words = (text: string) => text.replace(/\{tenant\}/g, tenant);
+  const subject = words(template.subject);
+  const paragraphs = words(template.body).split('\n\n');
+  const html = [
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
+    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    '</body></html>',
+  ].join('\n');
+  return { subject, text: paragraphs.join('\n\n'), html };
 };

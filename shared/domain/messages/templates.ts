@@ -82,3 +82,15 @@ export const EMAIL_FOOTER: Record<TemplateLocale, { pay: string; unsubscribe: st
   en: { pay: 'See what you owe and pay', unsubscribe: 'Stop emails to this address' },
   nb: { pay: 'Se hva du skylder og betal', unsubscribe: 'Ingen flere e-poster til denne adressen' },
 };
+
+/** The one message allowed after an opt-out (DESIGN §3.4): it confirms, and asks for nothing. */
+export const OPT_OUT_CONFIRMATION: Record<TemplateLocale, EmailTemplate> = {
+  en: {
+    subject: '{tenant}: you will get no more emails at this address',
+    body: 'You asked us to stop emailing this address about your account, and we have. This is the last email you will get here from {tenant}.\n\nYou can still reach us, and we may contact you in other ways you have not opted out of.',
+  },
+  nb: {
+    subject: '{tenant}: du får ikke flere e-poster til denne adressen',
+    body: 'Du ba oss slutte å sende e-post til denne adressen om kontoen din, og det har vi gjort. Dette er den siste e-posten du får her fra {tenant}.\n\nDu kan fortsatt kontakte oss, og vi kan nå deg på andre måter du ikke har meldt deg av.',
+  },
+};

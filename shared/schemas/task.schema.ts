@@ -1,0 +1,29 @@
+// A collector's task: work a person must do (a call the ladder asked for), listed oldest first until it is done.
+import { z } from 'zod';
+
+export const CollectorTaskSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal('call'),
+    status: z.enum(['open', 'done']),
+    delinquencyId: z.string(),
+    invoiceId: z.string(),
+    customerId: z.string(),
+    stepId: z.string(),
+    /** When the task became due (the step's moment, inside the customer's contact hours). */
+    dueAt: z.string(),
+    createdAt: z.string(),
+    doneAt: z.string().nullable(),
+  })
+  .meta({ id: 'CollectorTask' });
+export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
+
+export const TaskListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  /** The `nextCursor` of the previous page, as given. */
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const TaskPageSchema = z
+  .object({ items: z.array(CollectorTaskSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'CollectorTaskPage' });

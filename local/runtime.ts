@@ -24,7 +24,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-
 import { createHttpServer, type RouteHandler } from './http-server';
 import { lambdaContext } from './lambda-context';
 import { Outbox } from './outbox';
-import { parseLocalTenants, seedTenants, type LocalTenant } from './tenants';
+import { localWebhookSecrets, parseLocalTenants, seedTenants, type LocalTenant } from './tenants';
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
 
 export interface LocalRuntimeOptions {
@@ -99,15 +99,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const capacity = meterCapacity(documentClient);
     // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
     const late: { executions?: LocalExecutions } = {};
-    const waker = { wake: (token: string) => late.executions!.wake(token) };
+    const executionPort = {
+      wake: (token: string) => late.executions!.wake(token),
+      start: (name: string, input: { tenantId: string; delinquencyId: string }) => late.executions!.start(name, input),
+    };
     const outbox = new Outbox();
     const events = new EventRecorder();
     const sesClient = new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const email = new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local', () => clock.now()), outbox, clock);
     const defaultEmailFrom = 'collections@arrears.local';
-    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, waker, {
-      email,
-      defaultEmailFrom,
+    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, executionPort, {
+      confirmations: { email, defaultEmailFrom },
+      webhookSecrets: localWebhookSecrets(tenants),
     });
     await seedTenants(deps.tenants, tenants, clock.now());
     const handlers = await loadApiHandlers(deps);
@@ -125,10 +128,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         email,
         sms: new OutboxSmsSender(outbox, clock),
         events,
-        executions: {
-          start: (name, input) => late.executions!.start(name, input),
-          wake: (token) => late.executions!.wake(token),
-        },
+        executions: executionPort,
       },
       settings,
       options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS,

@@ -1,6 +1,7 @@
 // Parses ARREARS_LOCAL_TENANTS ("tenant:apiKey:stripeWebhookSecret,...") and seeds those tenants and key hashes.
 import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
+import type { WebhookSecrets } from '../shared/ports/webhook-secrets.port';
 import { defaultTenantSettings } from '../shared/schemas/tenant.schema';
 
 export interface LocalTenant {
@@ -41,4 +42,13 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
       now.toISOString(),
     );
   }
+};
+
+/**
+ * Locally each tenant has one signing secret (the third field of its entry), used by both the Stripe endpoint and the
+ * generic one; deployed, each provider's secret is stored separately in Secrets Manager.
+ */
+export const localWebhookSecrets = (tenants: LocalTenant[]): WebhookSecrets => {
+  const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
+  return { secretFor: async (tenantId) => secrets.get(tenantId) ?? null };
 };

@@ -22,6 +22,7 @@ import {
 } from '../../shared/schemas/strategy.schema';
 import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
 import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
+import { WebhookAnswerSchema, WebhookPathSchema } from '../../shared/schemas/webhook.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
 export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
@@ -52,6 +53,10 @@ export interface ApiRoute {
   wakesExecutions?: boolean;
   /** The route sends email itself (the unsubscribe confirmation): it gets SES rights and the sender settings. */
   sendsEmail?: boolean;
+  /** The route may start a delinquency's execution (a refund reopening a resolved one). */
+  startsExecutions?: boolean;
+  /** A provider webhook: it reads the tenants' signing secrets from Secrets Manager. */
+  readsWebhookSecrets?: boolean;
 }
 
 /** Resolving a key needs one Query; an Idempotency-Key claim writes and may release a record. */
@@ -200,6 +205,25 @@ export const apiRoutes = [
     responses: [{ status: 200, description: 'An HTML page' }],
     public: true,
     dynamodb: { actions: ['Query'], indexes: [] },
+  },
+  {
+    id: 'PostStripeWebhook',
+    method: 'POST',
+    path: '/v1/webhooks/stripe/{tenantId}',
+    handler: 'post-stripe-webhook.handler.ts',
+    summary: "Stripe events, verified with the tenant's signing secret on the raw body; each event id is applied once",
+    params: WebhookPathSchema,
+    responses: [
+      { status: 200, description: 'Received (also for a replay, an unknown invoice or an event type Arrears does not act on)', schema: WebhookAnswerSchema },
+      { status: 400, description: 'The signature does not verify (or is too old): nothing was changed' },
+      { status: 404, description: 'No webhook endpoint for that tenant' },
+    ],
+    public: true,
+    startsExecutions: true,
+    readsWebhookSecrets: true,
+    wakesExecutions: true,
+    // The event record, the payment or refund transaction with its invoice, the delinquency it wakes or reopens.
+    dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: [] },
   },
   {
     id: 'ListTasks',

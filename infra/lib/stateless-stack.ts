@@ -19,6 +19,7 @@ import { apiRoutes, type ApiRoute, type DynamoAction } from '../../functions/api
 import { REMINDER_RUN } from '../../functions/schedules/schedules';
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
+import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
 import { delinquencyDefinition } from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
@@ -99,6 +100,9 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
+    const nagRegion = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+    const nagAccount = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
     /** Raw SES sends (for List-Unsubscribe headers) through the configuration set, from any of the account's identities. */
     const grantEmail = (fn: ArrearsFunction<never>) => {
       fn.role.addToPolicy(
@@ -110,11 +114,8 @@ export class StatelessStack extends Stack {
           ],
         }),
       );
-      // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
-      const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
-      const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
       Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${region}:${account}:identity/*]`,
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${nagRegion}:${nagAccount}:identity/*]`,
         reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
       });
     };
@@ -130,10 +131,25 @@ export class StatelessStack extends Stack {
           DUE_DATE_SHARDS: String(dueDateShards),
           SES_CONFIGURATION_SET: route.sendsEmail ? props.configurationSet.configurationSetName : undefined,
           DEFAULT_EMAIL_FROM: route.sendsEmail ? props.defaultEmailFrom : undefined,
+          // Set once the state machine exists (below).
+          STATE_MACHINE_ARN: undefined,
+          WEBHOOK_SECRETS: route.readsWebhookSecrets ? 'secrets-manager' : undefined,
         },
       });
       grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
       if (route.sendsEmail) grantEmail(fn as ArrearsFunction<never>);
+      if (route.readsWebhookSecrets) {
+        fn.role.addToPolicy(
+          new iam.PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue'],
+            resources: [`arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${WEBHOOK_SECRET_PREFIX}*`],
+          }),
+        );
+        Validations.of(fn.role).acknowledge({
+          id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagRegion}:${nagAccount}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
+          reason: 'One signing secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears webhook prefix.',
+        });
+      }
       // Task tokens carry their own authority; SendTaskSuccess has no resource-level permission.
       if (route.wakesExecutions) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
       this.functions.set(route.id, fn as ArrearsFunction<never>);
@@ -199,6 +215,12 @@ export class StatelessStack extends Stack {
     grantTable(reminderRun, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']);
     grantMessaging(reminderRun);
     this.delinquencyStateMachine.grantStartExecution(reminderRun.role);
+    for (const route of apiRoutes as readonly ApiRoute[]) {
+      if (!route.startsExecutions) continue;
+      const fn = this.functions.get(route.id)!;
+      fn.function.addEnvironment('STATE_MACHINE_ARN', this.delinquencyStateMachine.stateMachineArn);
+      this.delinquencyStateMachine.grantStartExecution(fn.role);
+    }
     this.functions.set(REMINDER_RUN.id, reminderRun);
     new events.Rule(this, `${REMINDER_RUN.id}Schedule`, {
       description: REMINDER_RUN.description,

@@ -14,7 +14,13 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SfnExecutions } from '../adapters/aws/sfn-executions';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
-import type { ExecutionWaker } from '../ports/executions.port';
+import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
+import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { WebhookEventStore } from '../ports/webhook-events.port';
+import type { WebhookSecrets } from '../ports/webhook-secrets.port';
+import { DynamoWebhookEventStore } from '../adapters/dynamodb/webhook-events.dynamodb';
+import { SecretsManagerWebhookSecrets } from '../adapters/aws/secrets-manager-webhook-secrets';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IdempotencyStore } from '../ports/idempotency-store.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
@@ -32,9 +38,23 @@ export interface ApiDependencies extends CoreDeps {
   strategies: StrategyRepository;
   unsubscribeTokens: UnsubscribeTokens;
   tasks: TaskRepository;
+  delinquencies: DelinquencyRepository;
+  executions: ExecutionStarter;
+  webhookEvents: WebhookEventStore;
+  webhookSecrets: WebhookSecrets;
+  /** Real seconds since the epoch: webhook signatures are checked against it, never against a virtual clock. */
+  wallClockSeconds: () => number;
   confirmations: ConfirmationSender | null;
   maxBodyBytes: number;
 }
+
+/** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
+export interface ApiExtras {
+  confirmations?: ConfirmationSender | null;
+  webhookSecrets?: WebhookSecrets;
+}
+
+const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
 
 export const buildApiDependencies = (
   client: DynamoDBDocumentClient,
@@ -42,9 +62,11 @@ export const buildApiDependencies = (
   clock: Clock,
   maxBodyBytes: number,
   dueDateShards: number,
-  waker: ExecutionWaker,
-  confirmations: ConfirmationSender | null = null,
-): ApiDependencies => ({
+  executions: ExecutionWaker & ExecutionStarter,
+  extras: ApiExtras = {},
+): ApiDependencies => {
+  const delinquencies = new DynamoDelinquencyRepository(client, tableName);
+  return {
   clock,
   tenants: new DynamoTenantDirectory(client, tableName),
   customers: new DynamoCustomerRepository(client, tableName),
@@ -53,10 +75,16 @@ export const buildApiDependencies = (
   strategies: new DynamoStrategyRepository(client, tableName),
   unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
   tasks: new DynamoTaskRepository(client, tableName),
-  factsChanged: new WakeOnFactsChanged(new DynamoDelinquencyRepository(client, tableName), waker),
-  confirmations,
+  factsChanged: new WakeOnFactsChanged(delinquencies, executions),
+  delinquencies,
+  executions,
+  webhookEvents: new DynamoWebhookEventStore(client, tableName),
+  webhookSecrets: extras.webhookSecrets ?? noWebhookSecrets,
+  wallClockSeconds: () => Math.floor(Date.now() / 1000),
+  confirmations: extras.confirmations ?? null,
   maxBodyBytes,
-});
+  };
+};
 
 let cached: ApiDependencies | undefined;
 
@@ -70,10 +98,14 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
       systemClock,
       env.MAX_BODY_BYTES,
       env.DUE_DATE_SHARDS,
-      new SfnExecutions(new SFNClient({}), undefined),
-      env.SES_CONFIGURATION_SET && env.DEFAULT_EMAIL_FROM
-        ? { email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET), defaultEmailFrom: env.DEFAULT_EMAIL_FROM }
-        : null,
+      new SfnExecutions(new SFNClient({}), env.STATE_MACHINE_ARN),
+      {
+        confirmations:
+          env.SES_CONFIGURATION_SET && env.DEFAULT_EMAIL_FROM
+            ? { email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET), defaultEmailFrom: env.DEFAULT_EMAIL_FROM }
+            : null,
+        ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: new SecretsManagerWebhookSecrets(new SecretsManagerClient({})) } : {}),
+      },
     );
   }
   return cached;

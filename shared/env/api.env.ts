@@ -10,5 +10,9 @@ export const ApiEnvSchema = z.object({
   /** Only on routes that send email themselves (the unsubscribe confirmation); without them nothing is sent. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   DEFAULT_EMAIL_FROM: z.email().optional(),
+  /** Only on routes that may start executions (a refund reopening a resolved delinquency). */
+  STATE_MACHINE_ARN: z.string().min(1).optional(),
+  /** Only on webhook routes: where tenants' signing secrets live. */
+  WEBHOOK_SECRETS: z.literal('secrets-manager').optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

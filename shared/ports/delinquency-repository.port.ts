@@ -1,5 +1,6 @@
 // Storage of delinquencies, their timelines and the claims that make every send and charge happen at most once.
 import type { ClaimStatus, Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
+import type { Dispute } from '../schemas/dispute.schema';
 
 export interface StepClaimKey {
   /** SEND for a message, FEE for a charge, STEP for the step as a whole (skips, calls, letters, hand-offs). */
@@ -24,6 +25,9 @@ export interface DelinquencyRepository {
   open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;
   /** Writes the delinquency over `expectedVersion` together with timeline entries; false if the version moved. */
   save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean>;
+  /** Like save, and stores the dispute (once: a second dispute of the same id refuses the whole write). */
+  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute): Promise<boolean>;
+  disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]>;
   appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
   timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
   /** Claims a step action with a conditional write, before any provider is called. */

@@ -1,11 +1,12 @@
 // Storage of invoices and the payments against them; every balance change is guarded by the invoice's version.
 import type { Charge } from '../schemas/delinquency.schema';
-import type { Invoice, Payment } from '../schemas/invoice.schema';
+import type { Invoice, Payment, Refund } from '../schemas/invoice.schema';
 
 export interface InvoiceWithPayments {
   invoice: Invoice;
   payments: Payment[];
   charges: Charge[];
+  refunds: Refund[];
 }
 
 /** 'duplicate' means the payment or charge id was already stored: the write had happened before. */
@@ -25,6 +26,8 @@ export interface InvoiceRepository {
   applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome>;
   /** One page of the invoices the scheduled run must look at, under one scan date and shard (never a scan). */
   listForRun(tenantId: string, date: string, shard: number, cursor?: Record<string, unknown>): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;
+  /** In one transaction: stores the refund (refused if its id exists) and the invoice with its lowered paid total. */
+  applyRefund(tenantId: string, updated: Invoice, expectedVersion: number, refund: Refund): Promise<ApplyPaymentOutcome>;
   /** In one transaction: stores the charge (refused if its id exists) and the invoice with its new fee total. */
   addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome>;
 }

@@ -33,6 +33,8 @@ export const DelinquencySchema = z.object({
   closedAt: z.string().nullable(),
   /** Bumped by every fact that should wake the execution (payment, promise, dispute); guards the parked task token. */
   factsVersion: z.number().int(),
+  /** How often a refund or chargeback reopened it after it was resolved; names each new execution. */
+  reopenCount: z.number().int().default(0),
   /** Task token of the execution's current wait, so an event can wake it at once. */
   taskToken: z.string().nullable(),
   version: z.number().int(),

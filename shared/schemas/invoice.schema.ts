@@ -65,6 +65,26 @@ export const PaymentSchema = z
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof PaymentSchema>;
 
+/** Money given back against one payment: a refund, or a chargeback the customer's bank pulled. */
+export const RefundSchema = z
+  .object({
+    id: z.string(),
+    invoiceId: PartnerIdSchema,
+    paymentId: z.string(),
+    kind: z.enum(['refund', 'chargeback']),
+    amount: MinorUnitsSchema,
+    currency: z.string(),
+    /** The part that had reduced the balance and now owes again. */
+    reversedApplied: MinorUnitsSchema,
+    /** The part that had been the customer's credit (an overpayment) and is gone. */
+    reversedCredit: MinorUnitsSchema,
+    reference: z.string(),
+    source: PaymentSourceSchema,
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'Refund' });
+export type Refund = z.infer<typeof RefundSchema>;
+
 /** The invoice as stored: the partner's fields plus what Arrears keeps about it. */
 export const InvoiceSchema = z.object({
   id: PartnerIdSchema,
@@ -110,6 +130,7 @@ export const InvoiceResponseSchema = z
     asOf: z.string().meta({ description: "The customer's local date that interest and balance are computed for." }),
     delinquencyId: z.string().nullable(),
     payments: z.array(PaymentSchema),
+    refunds: z.array(RefundSchema),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -23,7 +23,7 @@ import { retryOnConflict } from './retry-on-conflict';
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The invoice as a partner reads it: facts plus what they add up to today (`interest` as of the customer's today). */
-export const invoiceView = ({ invoice, payments }: InvoiceWithPayments, { interest, asOf }: InterestToday): InvoiceResponse => ({
+export const invoiceView = ({ invoice, payments, refunds }: InvoiceWithPayments, { interest, asOf }: InterestToday): InvoiceResponse => ({
   id: invoice.id,
   customerId: invoice.customerId,
   amount: invoice.amount,
@@ -39,6 +39,7 @@ export const invoiceView = ({ invoice, payments }: InvoiceWithPayments, { intere
   asOf,
   delinquencyId: invoice.delinquencyId,
   payments: [...payments].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)),
+  refunds: [...refunds].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)),
   createdAt: invoice.createdAt,
   updatedAt: invoice.updatedAt,
 });
@@ -127,7 +128,7 @@ export const putInvoice = async (
     if (!saved) return undefined;
     const payments = existing?.payments ?? [];
     const interest = interestToday(deps.clock, { invoice, payments }, customer, await interestRuleFor(deps, tenantId, invoice, customer));
-    return { invoice: invoiceView({ invoice, payments, charges: existing?.charges ?? [] }, interest), created: !previous };
+    return { invoice: invoiceView({ invoice, payments, charges: existing?.charges ?? [], refunds: existing?.refunds ?? [] }, interest), created: !previous };
   });
 };
 

@@ -72,6 +72,7 @@ export const openDelinquency = async (
     openedAt: now.toISOString(),
     closedAt: null,
     factsVersion: 0,
+    reopenCount: 0,
     taskToken: null,
     version: 1,
   };

@@ -18,6 +18,7 @@ import {
   type Delinquency,
   type TimelineEntry,
 } from '../../schemas/delinquency.schema';
+import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
@@ -101,6 +102,25 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       },
       ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
     ]);
+  }
+
+  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute): Promise<boolean> {
+    return transactGuarded(this.client, [
+      { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.dispute(tenantId, delinquency.id, dispute.id), ...keys.disputeListing(tenantId, dispute.openedAt, dispute.id), ...itemMeta('Dispute'), ...dispute },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+    ]);
+  }
+
+  async disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]> {
+    const items = await this.partition(tenantId, delinquencyId, 'DISPUTE#');
+    return items.map((item) => DisputeSchema.parse(stripStorage(item)));
   }
 
   async appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void> {

@@ -8,7 +8,7 @@ import {
 import { isCollectible } from '../../domain/invoice';
 import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
-import { InvoiceSchema, PaymentSchema, type Invoice, type Payment } from '../../schemas/invoice.schema';
+import { InvoiceSchema, PaymentSchema, RefundSchema, type Invoice, type Payment, type Refund } from '../../schemas/invoice.schema';
 import { queryAll, transactionCancellationCodes } from './client';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { putVersioned, versionCondition } from './version-condition';
@@ -33,6 +33,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       invoice: InvoiceSchema.parse(stripStorage(invoiceItem)),
       payments: items.filter((item) => item.type === 'Payment').map((item) => PaymentSchema.parse(stripStorage(item))),
       charges: items.filter((item) => item.type === 'Charge').map((item) => ChargeSchema.parse(stripStorage(item))),
+      refunds: items.filter((item) => item.type === 'Refund').map((item) => RefundSchema.parse(stripStorage(item))),
     };
   }
 
@@ -56,6 +57,14 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ...keys.payment(tenantId, payment.invoiceId, payment.id),
       ...itemMeta('Payment'),
       ...payment,
+    });
+  }
+
+  applyRefund(tenantId: string, updated: Invoice, expectedVersion: number, refund: Refund): Promise<ApplyPaymentOutcome> {
+    return this.writeWithInvoice(tenantId, updated, expectedVersion, {
+      ...keys.refund(tenantId, refund.invoiceId, refund.id),
+      ...itemMeta('Refund'),
+      ...refund,
     });
   }
 

@@ -12,6 +12,10 @@
 // |                    |                                     |                                 | gsi2 (open, not yet in collection): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
 // | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
+// | Refund             | TENANT#{t}#INVOICE#{i}              | REFUND#{refundId}               | (refunds and chargebacks against a payment)                |
+// | ProviderPayment    | TENANT#{t}#PROVIDER#{p}#{paymentId} | PAYMENT                         | (the provider's payment id -> invoice and payment)         |
+// | WaitingReversal    | TENANT#{t}#PROVIDER#{p}#{paymentId} | WAITING#{eventId}               | (a refund that arrived before its payment)                 |
+// | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
 // |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
@@ -60,6 +64,10 @@ export type ItemType =
   | 'Invoice'
   | 'Payment'
   | 'Charge'
+  | 'Refund'
+  | 'ProviderPayment'
+  | 'WaitingReversal'
+  | 'Dispute'
   | 'Delinquency'
   | 'TimelineEntry'
   | 'StepClaim'
@@ -125,6 +133,29 @@ export const keys = {
     sk: `CHARGE#${chargeId}`,
   }),
   chargePrefix: 'CHARGE#',
+  refund: (tenantId: string, invoiceId: string, refundId: string): PrimaryKey => ({
+    pk: keys.invoicePartition(tenantId, invoiceId),
+    sk: `REFUND#${refundId}`,
+  }),
+  providerPaymentPartition: (tenantId: string, provider: string, providerPaymentId: string) =>
+    `${tenant(tenantId)}#PROVIDER#${provider}#${providerPaymentId}`,
+  providerPayment: (tenantId: string, provider: string, providerPaymentId: string): PrimaryKey => ({
+    pk: keys.providerPaymentPartition(tenantId, provider, providerPaymentId),
+    sk: 'PAYMENT',
+  }),
+  waitingReversal: (tenantId: string, provider: string, providerPaymentId: string, eventId: string): PrimaryKey => ({
+    pk: keys.providerPaymentPartition(tenantId, provider, providerPaymentId),
+    sk: `WAITING#${eventId}`,
+  }),
+  waitingPrefix: 'WAITING#',
+  dispute: (tenantId: string, delinquencyId: string, disputeId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `DISPUTE#${disputeId}`,
+  }),
+  disputeListing: (tenantId: string, openedAt: string, disputeId: string) => ({
+    gsi1pk: `${tenant(tenantId)}#DISPUTES`,
+    gsi1sk: `${openedAt}#${disputeId}`,
+  }),
 
   delinquencyPartition: (tenantId: string, delinquencyId: string) => `${tenant(tenantId)}#DELINQUENCY#${delinquencyId}`,
   delinquency: (tenantId: string, delinquencyId: string): PrimaryKey => ({

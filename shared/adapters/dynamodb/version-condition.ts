@@ -27,7 +27,7 @@ export const putVersioned = async (
   }
 };
 
-/** Runs a transaction whose first action is the guarded one; false when that guard refused it. */
+/** Runs a transaction of guarded writes; false when any guard refused it (so nothing of it was written). */
 export const transactGuarded = async (
   client: DynamoDBDocumentClient,
   items: NonNullable<TransactWriteCommandInput['TransactItems']>,
@@ -36,7 +36,7 @@ export const transactGuarded = async (
     await client.send(new TransactWriteCommand({ TransactItems: items }));
     return true;
   } catch (error) {
-    if (transactionCancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    if (transactionCancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
     throw error;
   }
 };

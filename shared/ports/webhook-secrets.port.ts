@@ -1,0 +1,11 @@
+// Where a tenant's webhook signing secrets come from: Secrets Manager when deployed, ARREARS_LOCAL_TENANTS locally.
+
+/** Deployed, each tenant's secrets are one Secrets Manager secret named this prefix + the tenant id. */
+export const WEBHOOK_SECRET_PREFIX = 'arrears/webhooks/';
+
+export type WebhookProvider = 'stripe' | 'generic';
+
+export interface WebhookSecrets {
+  /** The tenant's signing secret for that provider, or null when the tenant has none (its webhooks are refused). */
+  secretFor(tenantId: string, provider: WebhookProvider): Promise<string | null>;
+}

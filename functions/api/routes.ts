@@ -22,6 +22,7 @@ import {
 } from '../../shared/schemas/strategy.schema';
 import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
 import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
+import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
 import { WebhookAnswerSchema, WebhookPathSchema } from '../../shared/schemas/webhook.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
@@ -224,6 +225,17 @@ export const apiRoutes = [
     wakesExecutions: true,
     // The event record, the payment or refund transaction with its invoice, the delinquency it wakes or reopens.
     dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'GetDelinquency',
+    method: 'GET',
+    path: '/v1/delinquencies/{delinquencyId}',
+    handler: 'get-delinquency.handler.ts',
+    summary: 'One delinquency: status, stage, balance today, days past due, next action, disputes and its timeline',
+    params: DelinquencyPathSchema,
+    responses: [{ status: 200, description: 'The delinquency', schema: DelinquencyViewSchema }],
+    // The balance is the invoice's (interest needs the customer and strategy; the default strategy is stored on first use).
+    dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: [] },
   },
   {
     id: 'ListTasks',

@@ -118,13 +118,22 @@ describe('stateless stack', () => {
     }
   });
 
-  it('lets only the run start executions, and only of the delinquency state machine', () => {
+  it('lets only the run and the Stripe webhook (a refund reopens a case) start executions, only of the delinquency machine', () => {
     const starters = ['ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask', ...apiRoutes.map((route) => route.id)].filter((id) =>
       statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
     );
-    expect(starters).toEqual(['ReminderRun']);
-    const start = statementsOf('ReminderRun').find((statement) => actionsOf(statement).includes('states:StartExecution'))!;
-    expect(JSON.stringify(start.Resource)).toContain('DelinquencyStateMachine');
+    expect(starters).toEqual(['ReminderRun', 'PostStripeWebhook']);
+    for (const id of starters) {
+      const start = statementsOf(id).find((statement) => actionsOf(statement).includes('states:StartExecution'))!;
+      expect(JSON.stringify(start.Resource)).toContain('DelinquencyStateMachine');
+    }
+  });
+
+  it("lets only the webhook read signing secrets, and only under the Arrears prefix", () => {
+    const readers = apiRoutes.map((route) => route.id).filter((id) => statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')));
+    expect(readers).toEqual(['PostStripeWebhook']);
+    const read = statementsOf('PostStripeWebhook').find((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))!;
+    expect(JSON.stringify(read.Resource)).toContain(':secret:arrears/webhooks/*');
   });
 
   it('routes every partner API path to its function, with access logs and throttling on the stage', () => {

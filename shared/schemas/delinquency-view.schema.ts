@@ -1,0 +1,28 @@
+// What GET /v1/delinquencies/{id} answers: a collector's whole view of one delinquency.
+import { z } from 'zod';
+import { DelinquencyStatusSchema, TimelineEntrySchema } from './delinquency.schema';
+import { DisputeSchema } from './dispute.schema';
+
+export const DelinquencyPathSchema = z.strictObject({ delinquencyId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a delinquency id') });
+
+export const DelinquencyViewSchema = z
+  .object({
+    id: z.string(),
+    status: DelinquencyStatusSchema,
+    stage: z.string().nullable(),
+    customerId: z.string(),
+    invoiceIds: z.array(z.string()),
+    currency: z.string(),
+    balance: z.number().int().meta({ description: 'What is owed now, charges included, in minor units.' }),
+    daysPastDue: z.number().int().meta({ description: "Days since the due date, on the customer's calendar." }),
+    /** Filled by scoring; null until a score exists. */
+    score: z.object({ value: z.number(), band: z.string(), reasons: z.array(z.string()) }).nullable(),
+    nextActionAt: z.string().nullable(),
+    nextStep: z.string().nullable(),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+    disputes: z.array(DisputeSchema),
+    timeline: z.array(TimelineEntrySchema),
+  })
+  .meta({ id: 'Delinquency' });
+export type DelinquencyView = z.infer<typeof DelinquencyViewSchema>;

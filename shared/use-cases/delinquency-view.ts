@@ -1,0 +1,40 @@
+// One delinquency as a collector reads it: status, stage, what is owed today, disputes and the whole timeline.
+import { daysBetween, localDate } from '../domain/calendar';
+import { NotFoundError } from '../errors/errors';
+import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyView } from '../schemas/delinquency-view.schema';
+import { getInvoice } from './invoices';
+import type { CoreDeps } from './ports';
+
+export const getDelinquencyView = async (
+  deps: CoreDeps & { delinquencies: DelinquencyRepository },
+  tenantId: string,
+  delinquencyId: string,
+): Promise<DelinquencyView> => {
+  const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
+  if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
+  const [invoice, customer, timeline, disputes] = await Promise.all([
+    getInvoice(deps, tenantId, delinquency.invoiceId),
+    deps.customers.get(tenantId, delinquency.customerId),
+    deps.delinquencies.timeline(tenantId, delinquencyId),
+    deps.delinquencies.disputes(tenantId, delinquencyId),
+  ]);
+  const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
+  return {
+    id: delinquency.id,
+    status: delinquency.status,
+    stage: delinquency.stage,
+    customerId: delinquency.customerId,
+    invoiceIds: [delinquency.invoiceId],
+    currency: delinquency.currency,
+    balance: invoice.balance,
+    daysPastDue: Math.max(0, daysBetween(invoice.dueDate, today)),
+    score: null,
+    nextActionAt: delinquency.nextActionAt,
+    nextStep: delinquency.nextStep,
+    openedAt: delinquency.openedAt,
+    closedAt: delinquency.closedAt,
+    disputes,
+    timeline: [...timeline].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
+  };
+};

@@ -1,0 +1,107 @@
+// Stripe webhooks end to end on `npm start` with the virtual clock: a payment ends the escalation, a refund reopens it,
+// a chargeback pauses it as a dispute. Signed with Stripe's own library; judged by statuses, executions and the outbox.
+import Stripe from 'stripe';
+import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
+
+let runtime: RuntimeProcess;
+const KEY = 'webhooks-key-00000001';
+const SECRET = 'whsec_webhooks_e2e';
+const stripe = new Stripe('sk_test_not_used_offline');
+
+beforeAll(async () => {
+  runtime = await startRuntimeProcess({
+    ARREARS_CLOCK: 'virtual',
+    ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
+    ARREARS_LOCAL_TENANTS: `hooks:${KEY}:${SECRET}`,
+  });
+}, 120_000);
+afterAll(() => runtime.stop());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+  const response = await fetch(`${runtime.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return text ? JSON.parse(text) : undefined;
+};
+const advance = (by: string) => call('POST', '/local/clock/advance', { by });
+
+const webhook = async (event: unknown) => {
+  const payload = JSON.stringify(event);
+  const response = await fetch(`${runtime.url}/v1/webhooks/stripe/hooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    body: payload,
+  });
+  return { status: response.status, body: await response.json() };
+};
+const paid = (intentId: string, invoiceId: string, amount: number) => ({
+  id: `evt_${intentId}`,
+  type: 'payment_intent.succeeded',
+  data: { object: { id: intentId, object: 'payment_intent', amount_received: amount, currency: 'nok', metadata: { invoice_id: invoiceId } } },
+});
+
+const steps = async (customerId: string): Promise<string[]> =>
+  ((await call('GET', '/local/outbox')).messages as { customerId: string; step: string }[]).filter((m) => m.customerId === customerId).map((m) => m.step);
+const executionsOf = async (delinquencyId: string): Promise<{ name: string; status: string }[]> =>
+  ((await call('GET', '/local/executions')).executions as { name: string; status: string }[]).filter((e) => e.name.startsWith(delinquencyId));
+
+describe('payments from Stripe', () => {
+  const customer = { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', timeZone: 'Europe/Oslo', locale: 'nb-NO' };
+  let refundedCase: string;
+  let disputedCase: string;
+
+  beforeAll(async () => {
+    for (const id of ['refund', 'chargeback']) {
+      await call('PUT', `/v1/customers/${id}`, { ...customer, email: `${id}@example.no` });
+      await call('PUT', `/v1/invoices/inv-${id}`, { customerId: id, amount: 100_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+    }
+    await advance('P2D'); // the overdue reminder goes out on 2 December
+    refundedCase = (await call('GET', '/v1/invoices/inv-refund')).delinquencyId;
+    disputedCase = (await call('GET', '/v1/invoices/inv-chargeback')).delinquencyId;
+  }, 120_000);
+
+  it('resolves the delinquency and ends its execution when a full payment arrives by webhook', async () => {
+    expect(await steps('refund')).toEqual(['upcoming', 'overdue']);
+    expect(await webhook(paid('pi_refund', 'inv-refund', 100_000))).toMatchObject({ status: 200, body: { outcome: 'applied' } });
+    await advance('PT1M');
+    expect((await call('GET', `/v1/delinquencies/${refundedCase}`)).status).toBe('resolved');
+    expect(await executionsOf(refundedCase)).toEqual([expect.objectContaining({ name: refundedCase, status: 'SUCCEEDED' })]);
+  });
+
+  it('reopens it with a new execution when part of the payment is refunded, and escalation resumes from the facts', async () => {
+    const refund = await webhook({
+      id: 'evt_refund_1',
+      type: 'charge.refunded',
+      data: { object: { id: 'ch_refund', object: 'charge', payment_intent: 'pi_refund', amount_refunded: 30_000, currency: 'nok' } },
+    });
+    expect(refund.body.outcome).toBe('applied');
+    const view = await call('GET', `/v1/delinquencies/${refundedCase}`);
+    expect(view).toMatchObject({ status: 'active', balance: 30_000 });
+    expect(view.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(expect.arrayContaining(['delinquency.resolved', 'delinquency.reopened']));
+    await advance('P3D'); // 5 December: the SMS step (no phone: suppressed); 11 December: the second reminder
+    await advance('P6D');
+    expect(await steps('refund')).toEqual(['upcoming', 'overdue', 'second-reminder']);
+    expect((await executionsOf(refundedCase)).map((e) => e.name)).toEqual([refundedCase, `${refundedCase}-r1`]);
+  });
+
+  it('pauses a chargeback as a dispute: the money owes again but no reminder goes out', async () => {
+    await webhook(paid('pi_chargeback', 'inv-chargeback', 100_000));
+    await advance('PT1M');
+    const chargeback = await webhook({
+      id: 'evt_dispute_1',
+      type: 'charge.dispute.created',
+      data: { object: { id: 'dp_1', object: 'dispute', payment_intent: 'pi_chargeback', amount: 100_000, currency: 'nok', reason: 'fraudulent' } },
+    });
+    expect(chargeback.body.outcome).toBe('applied');
+    const view = await call('GET', `/v1/delinquencies/${disputedCase}`);
+    expect(view).toMatchObject({ status: 'disputed', balance: 100_000, disputes: [{ status: 'open', source: 'stripe', providerDisputeId: 'dp_1', reason: 'chargeback: fraudulent' }] });
+    const before = await steps('chargeback');
+    await advance('P20D');
+    expect(await steps('chargeback')).toEqual(before);
+    expect((await call('GET', `/v1/delinquencies/${disputedCase}`)).status).toBe('disputed');
+  });
+});

@@ -323,6 +323,36 @@ const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promise<Acted
   };
 };
 
+/** The thank-you after a full payment: an email step of its own, so the usual claim makes it go out once. */
+const RECEIPT_STEP: Step = { id: 'receipt', offsetDays: 0, channel: 'email', template: 'receipt' };
+
+/**
+ * Sends the receipt of a paid delinquency once, inside the customer's contact hours. Returns the wait until those
+ * hours when it is too early or late to send; null when there is nothing (more) to send.
+ */
+const sendReceipt = async (deps: EngineDeps, facts: Facts): Promise<AdvanceResult | null> => {
+  if (facts.found.invoice.voided || facts.balance > 0) return null;
+  const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
+  if (claims.some((claim) => claim.kind === 'SEND' && claim.stepId === RECEIPT_STEP.id)) return null;
+  const now = deps.clock.now();
+  if (!isWithinHours(now, facts.customer.timeZone)) {
+    const allowed = nextAllowedAt(now, [facts.customer.timeZone]);
+    return { done: false, status: 'resolved', waitSeconds: waitFor(now, allowed), factsVersion: facts.delinquency.factsVersion };
+  }
+  const result = await sendReminder(
+    deps,
+    { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step: RECEIPT_STEP, balance: 0, fee: 0 },
+    claimStore(deps, facts.tenant.id, facts.delinquency.id),
+    async () => true,
+  );
+  if (result.outcome === 'sent') {
+    await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [
+      entry(now, 'receipt.sent', 'a thank-you for the payment in full was emailed', { stepId: RECEIPT_STEP.id, channel: 'email', rule: 'payment.receipt', data: { messageId: result.messageId } }),
+    ]);
+  }
+  return null;
+};
+
 const waitFor = (from: Date, until: Date | null) =>
   until === null ? MAX_WAIT_SECONDS : Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((until.getTime() - from.getTime()) / 1000)));
 
@@ -335,7 +365,9 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     const f = await loadFacts(deps, input);
     const delinquency = f.delinquency;
     const finish = (status: Delinquency['status']): AdvanceResult => ({ done: true, status, waitSeconds: 1, factsVersion: delinquency.factsVersion });
-    if (CLOSED_STATUSES.includes(delinquency.status)) return finish(delinquency.status);
+    if (CLOSED_STATUSES.includes(delinquency.status)) {
+      return (delinquency.status === 'resolved' ? await sendReceipt(deps, f) : null) ?? finish(delinquency.status);
+    }
     const now = deps.clock.now();
     /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
     const entries: TimelineEntry[] = [];
@@ -352,7 +384,8 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
 
     if (f.found.invoice.voided || f.balance === 0) {
       const resolved = entry(now, 'delinquency.resolved', f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid', { rule: 'payment-wins' });
-      return (await save({ status: 'resolved', closedAt: now.toISOString(), nextActionAt: null, nextStep: null }, [resolved])) ? finish('resolved') : undefined;
+      if (!(await save({ status: 'resolved', closedAt: now.toISOString(), nextActionAt: null, nextStep: null }, [resolved]))) return undefined;
+      return (await sendReceipt(deps, f)) ?? finish('resolved');
     }
     if (delinquency.status !== 'active') {
       return { done: false, status: delinquency.status, waitSeconds: MAX_WAIT_SECONDS, factsVersion: delinquency.factsVersion };

@@ -74,7 +74,7 @@ describe('outbox', () => {
 });
 
 describe('payment wins', () => {
-  it('ends the execution as soon as a full payment is recorded, and nothing more is sent', async () => {
+  it('ends the execution as soon as a full payment is recorded, and only the thank-you is sent after it', async () => {
     const id = uniqueId('paying');
     await call('PUT', `/v1/customers/${id}`, { body: { name: 'Prompt Payer', kind: 'consumer', email: 'payer@example.com', timeZone: 'UTC' } });
     const { now } = (await local('GET', '/local/clock')).body as { now: string };
@@ -85,7 +85,9 @@ describe('payment wins', () => {
     const invoice = (await call('GET', `/v1/invoices/inv-${id}`, {})).body;
     const mine = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;
     expect(mine.status).toBe('RUNNING');
-    const sentBefore = (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).length;
+    const stepsSent = async () =>
+      (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).map((message: { step: string }) => message.step);
+    const sentBefore = await stepsSent();
 
     await call('POST', `/v1/invoices/inv-${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'in-full' } });
     await local('POST', '/local/clock/advance', { by: 'PT0S' });
@@ -94,7 +96,6 @@ describe('payment wins', () => {
     expect(after.status).toBe('SUCCEEDED');
     expect(after.states.at(-1)).toBe('Done');
     await local('POST', '/local/clock/advance', { by: 'P30D' });
-    const sentAfter = (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).length;
-    expect(sentAfter).toBe(sentBefore);
+    expect(await stepsSent()).toEqual([...sentBefore, 'receipt']);
   });
 });

@@ -56,7 +56,7 @@ describe('delinquency state machine', () => {
     expect(advances).toBe(3); // open, the overdue step, the spurious wake-up
   });
 
-  it('ends within the wait when a payment wakes it through its task token, and sends nothing more', async () => {
+  it('ends within the wait when a payment wakes it through its task token, and sends only the thank-you', async () => {
     harness.clock.set(new Date('2027-03-01T00:00:00Z'));
     const id = await harness.openCase({ invoiceId: 'paid', dueDate: '2027-02-28' });
     await harness.advanceTo('2027-03-02T12:00:00Z');
@@ -68,8 +68,9 @@ describe('delinquency state machine', () => {
     expect(await harness.engine.waker.wake(parkedToken!)).toBe(false);
     expect(record(id).status).toBe('SUCCEEDED');
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+    expect(steps(id)).toEqual(['overdue', 'receipt']);
     await harness.advanceTo('2027-04-30T00:00:00Z');
-    expect(steps(id)).toEqual(['overdue']);
+    expect(steps(id)).toEqual(['overdue', 'receipt']);
   });
 
   it('retries a failing send and sends it exactly once', async () => {
@@ -91,5 +92,18 @@ describe('delinquency state machine', () => {
     expect(steps(id)).toEqual(['second-reminder']);
     const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
     expect(timeline.filter((entry) => entry.kind === 'step.skipped').map((entry) => entry.stepId)).toEqual(['overdue', 'overdue-sms']);
+  });
+  it('holds the thank-you for a payment made at night until 08:00 in the customer’s zone', async () => {
+    harness.clock.set(new Date('2027-09-01T00:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'night', dueDate: '2027-08-31' });
+    await harness.advanceTo('2027-09-01T21:30:00Z'); // 23:30 in Oslo
+    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'night', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    await harness.executions.idle();
+    expect(steps(id)).toEqual(['overdue']);
+    expect(record(id).status).toBe('RUNNING');
+    await harness.advanceTo('2027-09-02T12:00:00Z');
+    const receipt = harness.outbox.list().find((message) => message.delinquencyId === id && message.step === 'receipt');
+    expect(receipt?.sentAt).toBe('2027-09-02T06:00:00.000Z'); // 08:00 CEST
+    expect(record(id).status).toBe('SUCCEEDED');
   });
 });

@@ -12,6 +12,9 @@ export interface MessageFacts {
   fee: string;
   payUrl: string;
   unsubscribeUrl: string;
+  /** Set for a promise reminder: what was promised, formatted, and by when. */
+  promisedAmount?: string;
+  promisedDate?: string;
 }
 
 export interface RenderedEmail {

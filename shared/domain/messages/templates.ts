@@ -49,6 +49,26 @@ export const EMAIL_TEMPLATES: Record<string, Record<TemplateLocale, EmailTemplat
       body: 'Hei {customer},\n\nFaktura {invoice} er {daysOverdue} dager forfalt. Et purregebyr på {fee} er lagt til, og {amount} skal nå betales.\n\nBetal nå for å unngå videre tiltak.',
     },
   },
+  receipt: {
+    en: {
+      subject: '{tenant}: thank you, invoice {invoice} is paid',
+      body: 'Dear {customer},\n\nThank you: we have received your payment and invoice {invoice} is now paid in full. Nothing more is owed on it, and no further reminders will be sent about it.',
+    },
+    nb: {
+      subject: '{tenant}: takk, faktura {invoice} er betalt',
+      body: 'Hei {customer},\n\nTakk: vi har mottatt betalingen din, og faktura {invoice} er nå betalt i sin helhet. Det gjenstår ingenting, og du får ingen flere påminnelser om den.',
+    },
+  },
+  'promise-reminder': {
+    en: {
+      subject: '{tenant}: your payment for invoice {invoice} is due tomorrow',
+      body: 'Dear {customer},\n\nThank you for promising to pay {promisedAmount} for invoice {invoice} by {promisedDate}. This is a reminder that the date is tomorrow.\n\nIf you have already paid, thank you, and please ignore this message.',
+    },
+    nb: {
+      subject: '{tenant}: betalingen for faktura {invoice} forfaller i morgen',
+      body: 'Hei {customer},\n\nTakk for at du har lovet å betale {promisedAmount} for faktura {invoice} innen {promisedDate}. Dette er en påminnelse om at datoen er i morgen.\n\nHar du allerede betalt, takk, og se bort fra denne meldingen.',
+    },
+  },
   'final-notice': {
     en: {
       subject: '{tenant}: final notice for invoice {invoice}',

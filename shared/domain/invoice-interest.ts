@@ -1,7 +1,7 @@
 // Interest on one invoice as of a local date: its principal over time follows the payments, so partial payments lose none.
 import { accruedInterest, type InterestResult } from './charges';
 import { localDate } from './calendar';
-import type { Invoice, Payment } from '../schemas/invoice.schema';
+import type { Invoice, Payment, Refund } from '../schemas/invoice.schema';
 import type { Strategy } from '../schemas/strategy.schema';
 
 export interface InterestFacts {
@@ -12,6 +12,18 @@ export interface InterestFacts {
   /** The customer's local date interest is accrued up to. */
   asOf: string;
 }
+
+/**
+ * What moved the principal and when: payments lower it, refunds and chargebacks raise it again by what they reversed
+ * from the balance (an overpayment's credit never touched principal).
+ */
+export const principalMovements = (
+  payments: readonly Pick<Payment, 'paidAt' | 'appliedAmount'>[],
+  refunds: readonly Pick<Refund, 'recordedAt' | 'reversedApplied'>[],
+): Pick<Payment, 'paidAt' | 'appliedAmount'>[] => [
+  ...payments,
+  ...refunds.map((refund) => ({ paidAt: refund.recordedAt, appliedAmount: -refund.reversedApplied })),
+];
 
 /**
  * Payments reduce principal first (then fees, then interest), from the customer's local date the money arrived, so

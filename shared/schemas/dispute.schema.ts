@@ -10,7 +10,7 @@ export const DisputeSchema = z
     status: z.enum(['open', 'accepted', 'rejected']),
     reason: z.string(),
     /** Where it came from: the API (a collector or the customer's own page) or a provider chargeback. */
-    source: z.enum(['api', 'stripe']),
+    source: z.enum(['api', 'stripe', 'webhook']),
     providerDisputeId: z.string().nullable(),
     /** For a chargeback: what the bank pulled back, in minor units. */
     amount: z.number().int().nullable(),

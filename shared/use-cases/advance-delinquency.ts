@@ -8,7 +8,7 @@ import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
 import { localDate } from '../domain/calendar';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
-import { invoiceInterest } from '../domain/invoice-interest';
+import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
 import { isPreDue, ladderPosition, scheduleSteps, type ScheduledStep } from '../domain/ladder';
 import { renderLetter, templateLocale } from '../domain/messages/render';
 import { DEFAULT_STRATEGY_ID } from '../domain/strategy';
@@ -72,7 +72,7 @@ const loadFacts = async (deps: EngineDeps, input: AdvanceInput): Promise<Facts> 
   const interest =
     invoiceInterest({
       invoice: found.invoice,
-      payments: found.payments,
+      payments: principalMovements(found.payments, found.refunds),
       customer: customerWith.customer,
       interest: strategy.interest,
       asOf: localDate(deps.clock.now(), customerWith.customer.timeZone),

@@ -12,7 +12,7 @@ import type {
   PutInvoiceBody,
 } from '../schemas/invoice.schema';
 import { addDays, localDate } from '../domain/calendar';
-import { invoiceInterest } from '../domain/invoice-interest';
+import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { Strategy } from '../schemas/strategy.schema';
 import type { Customer } from '../schemas/customer.schema';
@@ -62,12 +62,12 @@ const interestRuleFor = async (
 /** Interest accrued on an invoice up to the customer's local today. */
 const interestToday = (
   clock: CoreDeps['clock'],
-  found: Pick<InvoiceWithPayments, 'invoice' | 'payments'>,
+  found: Pick<InvoiceWithPayments, 'invoice' | 'payments' | 'refunds'>,
   customer: Customer,
   rule: Strategy['interest'],
 ): InterestToday => {
   const asOf = localDate(clock.now(), customer.timeZone);
-  const result = invoiceInterest({ invoice: found.invoice, payments: found.payments, customer, interest: rule, asOf });
+  const result = invoiceInterest({ invoice: found.invoice, payments: principalMovements(found.payments, found.refunds), customer, interest: rule, asOf });
   return { interest: result?.amount ?? 0, asOf };
 };
 
@@ -126,9 +126,9 @@ export const putInvoice = async (
     };
     const saved = await deps.invoices.save(tenantId, invoice, previous?.version ?? null);
     if (!saved) return undefined;
-    const payments = existing?.payments ?? [];
-    const interest = interestToday(deps.clock, { invoice, payments }, customer, await interestRuleFor(deps, tenantId, invoice, customer));
-    return { invoice: invoiceView({ invoice, payments, charges: existing?.charges ?? [], refunds: existing?.refunds ?? [] }, interest), created: !previous };
+    const stored = { invoice, payments: existing?.payments ?? [], charges: existing?.charges ?? [], refunds: existing?.refunds ?? [] };
+    const interest = interestToday(deps.clock, stored, customer, await interestRuleFor(deps, tenantId, invoice, customer));
+    return { invoice: invoiceView(stored, interest), created: !previous };
   });
 };
 
@@ -207,7 +207,7 @@ export const recordPayment = async (
       // Payment wins: the delinquency's execution re-derives at once instead of at its next timer.
       if (invoice.delinquencyId !== null) await deps.factsChanged.notify(tenantId, invoice.delinquencyId);
       const payments = [...found.payments, payment];
-      const after = interestToday(deps.clock, { invoice: updated, payments }, customer, rule);
+      const after = interestToday(deps.clock, { invoice: updated, payments, refunds: found.refunds }, customer, rule);
       return { payment, invoice: invoiceView({ ...found, invoice: updated, payments }, after), created: true };
     }
     if (outcome === 'duplicate') {

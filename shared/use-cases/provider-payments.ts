@@ -115,7 +115,7 @@ export const applyProviderChargeback = async (deps: ProviderDeps, tenantId: stri
   if (invoice?.delinquencyId) {
     await openDispute(deps, tenantId, invoice.delinquencyId, {
       reason: `chargeback: ${reported.reason}`,
-      source: 'stripe',
+      source: reported.source,
       providerDisputeId: reported.providerDisputeId,
       amount: reported.cumulativeAmount,
       actor: `provider:${reported.provider}`,

@@ -118,20 +118,20 @@ describe('stateless stack', () => {
     }
   });
 
-  it('lets only the run and the Stripe webhook (a refund reopens a case) start executions, only of the delinquency machine', () => {
+  it('lets only the run and the webhooks (a refund reopens a case) start executions, only of the delinquency machine', () => {
     const starters = ['ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask', ...apiRoutes.map((route) => route.id)].filter((id) =>
       statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
     );
-    expect(starters).toEqual(['ReminderRun', 'PostStripeWebhook']);
+    expect(starters).toEqual(['ReminderRun', 'PostStripeWebhook', 'PostGenericWebhook']);
     for (const id of starters) {
       const start = statementsOf(id).find((statement) => actionsOf(statement).includes('states:StartExecution'))!;
       expect(JSON.stringify(start.Resource)).toContain('DelinquencyStateMachine');
     }
   });
 
-  it("lets only the webhook read signing secrets, and only under the Arrears prefix", () => {
+  it('lets only the webhooks read signing secrets, and only under the Arrears prefix', () => {
     const readers = apiRoutes.map((route) => route.id).filter((id) => statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')));
-    expect(readers).toEqual(['PostStripeWebhook']);
+    expect(readers).toEqual(['PostStripeWebhook', 'PostGenericWebhook']);
     const read = statementsOf('PostStripeWebhook').find((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))!;
     expect(JSON.stringify(read.Resource)).toContain(':secret:arrears/webhooks/*');
   });

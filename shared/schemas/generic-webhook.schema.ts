@@ -1,0 +1,25 @@
+// The generic payment webhook any processor can post (documented in the README): one event per payment fact.
+import { z } from 'zod';
+import { CurrencySchema, PartnerIdSchema, PositiveMinorUnitsSchema } from './common.schema';
+
+const ProviderId = z.string().min(1).max(255);
+
+export const GenericWebhookEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    id: ProviderId,
+    type: z.literal('payment.succeeded'),
+    payment: z.strictObject({ id: ProviderId, invoiceId: PartnerIdSchema, amount: PositiveMinorUnitsSchema, currency: CurrencySchema }),
+  }),
+  z.strictObject({
+    id: ProviderId,
+    type: z.literal('payment.refunded'),
+    /** `totalRefunded`: everything refunded on this payment so far (a running total, so repeats and reorders are safe). */
+    payment: z.strictObject({ id: ProviderId, totalRefunded: PositiveMinorUnitsSchema }),
+  }),
+  z.strictObject({
+    id: ProviderId,
+    type: z.literal('payment.charged_back'),
+    payment: z.strictObject({ id: ProviderId, amount: PositiveMinorUnitsSchema, disputeId: ProviderId, reason: z.string().min(1).max(200) }),
+  }),
+]);
+export type GenericWebhookEvent = z.infer<typeof GenericWebhookEventSchema>;

@@ -23,6 +23,7 @@ import {
 import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
 import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
 import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
+import { PaymentPromiseSchema, PostPromiseBodySchema } from '../../shared/schemas/promise.schema';
 import { WebhookAnswerSchema, WebhookPathSchema } from '../../shared/schemas/webhook.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
@@ -254,6 +255,23 @@ export const apiRoutes = [
     responses: [{ status: 200, description: 'The delinquency', schema: DelinquencyViewSchema }],
     // The balance is the invoice's (interest needs the customer and strategy; the default strategy is stored on first use).
     dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: [] },
+  },
+  {
+    id: 'PostPromise',
+    method: 'POST',
+    path: '/v1/delinquencies/{delinquencyId}/promises',
+    handler: 'post-promise.handler.ts',
+    summary: "Record a promise to pay: reminders pause until its date plus the tenant's grace days; payments decide it",
+    params: DelinquencyPathSchema,
+    body: PostPromiseBodySchema,
+    responses: [
+      { status: 201, description: 'The promise, open', schema: PaymentPromiseSchema },
+      { status: 409, description: 'The delinquency is not active, or a promise is already open' },
+    ],
+    idempotent: true,
+    wakesExecutions: true,
+    // The delinquency, invoice, customer and tenant are read; the promise and delinquency are written together.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
   },
   {
     id: 'ListTasks',

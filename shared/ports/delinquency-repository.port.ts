@@ -1,6 +1,7 @@
 // Storage of delinquencies, their timelines and the claims that make every send and charge happen at most once.
 import type { ClaimStatus, Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
 import type { Dispute } from '../schemas/dispute.schema';
+import type { PaymentPromise } from '../schemas/promise.schema';
 
 export interface StepClaimKey {
   /** SEND for a message, FEE for a charge, STEP for the step as a whole (skips, calls, letters, hand-offs). */
@@ -28,6 +29,9 @@ export interface DelinquencyRepository {
   /** Like save, and stores the dispute (once: a second dispute of the same id refuses the whole write). */
   saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute): Promise<boolean>;
   disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]>;
+  /** Like save, and writes the promise (a new one must not exist yet). */
+  saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean>;
+  promises(tenantId: string, delinquencyId: string): Promise<PaymentPromise[]>;
   appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
   timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
   /** Claims a step action with a conditional write, before any provider is called. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DelinquencyStatusSchema, TimelineEntrySchema } from './delinquency.schema';
 import { DisputeSchema } from './dispute.schema';
+import { PaymentPromiseSchema } from './promise.schema';
 
 export const DelinquencyPathSchema = z.strictObject({ delinquencyId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a delinquency id') });
 
@@ -21,6 +22,7 @@ export const DelinquencyViewSchema = z
     nextStep: z.string().nullable(),
     openedAt: z.string(),
     closedAt: z.string().nullable(),
+    promises: z.array(PaymentPromiseSchema),
     disputes: z.array(DisputeSchema),
     timeline: z.array(TimelineEntrySchema),
   })

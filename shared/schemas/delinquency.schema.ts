@@ -35,6 +35,8 @@ export const DelinquencySchema = z.object({
   factsVersion: z.number().int(),
   /** How often a refund or chargeback reopened it after it was resolved; names each new execution. */
   reopenCount: z.number().int().default(0),
+  /** The promise to pay the pause is waiting on, while the status is `promised`. */
+  activePromiseId: z.string().nullable().default(null),
   /** Task token of the execution's current wait, so an event can wake it at once. */
   taskToken: z.string().nullable(),
   version: z.number().int(),

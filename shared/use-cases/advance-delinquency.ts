@@ -23,6 +23,8 @@ import type { EngineDeps } from './engine-deps';
 import { retryOnConflict } from './retry-on-conflict';
 import { messageFacts, sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
+import { closingPromise, followPromise } from './follow-promise';
+import type { PaymentPromise } from '../schemas/promise.schema';
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
 export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
@@ -376,16 +378,26 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
       if (events.length > 0) await deps.events.publish(events.splice(0));
     };
-    const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = []) => {
+    const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = [], promise?: PaymentPromise) => {
       await flush();
       const updated: Delinquency = { ...delinquency, ...changes, taskToken: null, version: delinquency.version + 1 };
-      return deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
+      return promise
+        ? deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, promise, false)
+        : deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
     };
 
     if (f.found.invoice.voided || f.balance === 0) {
       const resolved = entry(now, 'delinquency.resolved', f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid', { rule: 'payment-wins' });
-      if (!(await save({ status: 'resolved', closedAt: now.toISOString(), nextActionAt: null, nextStep: null }, [resolved]))) return undefined;
+      const promise = await closingPromise(deps, { ...f, invoice: f.found.invoice }, now);
+      const closed = { status: 'resolved' as const, closedAt: now.toISOString(), nextActionAt: null, nextStep: null, activePromiseId: null };
+      if (!(await save(closed, promise ? [promise.entry, resolved] : [resolved], promise?.promise))) return undefined;
       return (await sendReceipt(deps, f)) ?? finish('resolved');
+    }
+    if (delinquency.status === 'promised') {
+      const followed = await followPromise(deps, { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) });
+      if (followed.kind === 'wait') return { done: false, status: 'promised', waitSeconds: waitFor(now, followed.until), factsVersion: delinquency.factsVersion };
+      // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
+      return undefined;
     }
     if (delinquency.status !== 'active') {
       return { done: false, status: delinquency.status, waitSeconds: MAX_WAIT_SECONDS, factsVersion: delinquency.factsVersion };

@@ -13,11 +13,12 @@ export const getDelinquencyView = async (
 ): Promise<DelinquencyView> => {
   const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
   if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
-  const [invoice, customer, timeline, disputes] = await Promise.all([
+  const [invoice, customer, timeline, disputes, promises] = await Promise.all([
     getInvoice(deps, tenantId, delinquency.invoiceId),
     deps.customers.get(tenantId, delinquency.customerId),
     deps.delinquencies.timeline(tenantId, delinquencyId),
     deps.delinquencies.disputes(tenantId, delinquencyId),
+    deps.delinquencies.promises(tenantId, delinquencyId),
   ]);
   const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
   return {
@@ -34,6 +35,7 @@ export const getDelinquencyView = async (
     nextStep: delinquency.nextStep,
     openedAt: delinquency.openedAt,
     closedAt: delinquency.closedAt,
+    promises,
     disputes,
     timeline: [...timeline].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
   };

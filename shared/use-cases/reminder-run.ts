@@ -73,6 +73,7 @@ export const openDelinquency = async (
     closedAt: null,
     factsVersion: 0,
     reopenCount: 0,
+    activePromiseId: null,
     taskToken: null,
     version: 1,
   };

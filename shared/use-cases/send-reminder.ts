@@ -20,6 +20,8 @@ export interface ReminderContext {
   /** What is owed as the message is written, and the fee the step added (0 if none). */
   balance: number;
   fee: number;
+  /** Words some templates need beyond the invoice's (a promise reminder's amount and date). */
+  extraFacts?: Pick<MessageFacts, 'promisedAmount' | 'promisedDate'>;
 }
 
 /** Where a claim lives: on the delinquency, or (before any delinquency exists) on the invoice. */
@@ -51,6 +53,7 @@ export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubsc
     fee: formatMoney(context.fee, context.invoice.currency, locale),
     payUrl,
     unsubscribeUrl,
+    ...context.extraFacts,
   };
 };
 

@@ -106,3 +106,34 @@ describe('payments from Stripe', () => {
     expect((await call('GET', `/v1/delinquencies/${disputedCase}`)).status).toBe('disputed');
   });
 });
+
+describe('promises over the API', () => {
+  it('takes a promise (201, replayable), refuses bad ones by field, and shows the pause on the delinquency', async () => {
+    await call('PUT', '/v1/customers/promiser', { name: 'Ola Nordmann', kind: 'consumer', email: 'ola@example.no', timeZone: 'Europe/Oslo' });
+    const { now } = await call('GET', '/local/clock');
+    const dueDate = new Date(Date.parse(now) - 3 * 86_400_000).toISOString().slice(0, 10);
+    await call('PUT', '/v1/invoices/inv-promiser', { customerId: 'promiser', amount: 50_000, currency: 'NOK', issuedAt: dueDate, dueDate });
+    await advance('PT2H');
+    const { delinquencyId } = await call('GET', '/v1/invoices/inv-promiser');
+    const date = new Date(Date.parse(now) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const post = (body: unknown, key = 'promise-1') =>
+      fetch(`${runtime.url}/v1/delinquencies/${delinquencyId}/promises`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+    const refused = await post({ amount: 50_001, date: '2020-01-01' }, 'promise-bad');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual(['amount', 'date']);
+    const made = await post({ amount: 20_000, date });
+    expect(made.status).toBe(201);
+    const promise = (await made.json()) as { id: string; status: string; holdsUntil: string };
+    expect(promise).toMatchObject({ status: 'open' });
+    const replay = await post({ amount: 20_000, date });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replay.json()) as { id: string }).id).toBe(promise.id);
+    expect((await post({ amount: 1_000, date }, 'promise-2')).status).toBe(409);
+    const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
+    expect(view).toMatchObject({ status: 'promised', promises: [{ id: promise.id, status: 'open', amount: 20_000 }] });
+  });
+});

@@ -19,6 +19,7 @@ import {
   type TimelineEntry,
 } from '../../schemas/delinquency.schema';
 import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
+import { PaymentPromiseSchema, type PaymentPromise } from '../../schemas/promise.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
@@ -116,6 +117,25 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       },
       ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
     ]);
+  }
+
+  saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {
+    return transactGuarded(this.client, [
+      { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.promise(tenantId, delinquency.id, promise.id), ...itemMeta('PaymentPromise'), ...promise },
+          ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+        },
+      },
+      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+    ]);
+  }
+
+  async promises(tenantId: string, delinquencyId: string): Promise<PaymentPromise[]> {
+    const items = await this.partition(tenantId, delinquencyId, keys.promisePrefix);
+    return items.map((item) => PaymentPromiseSchema.parse(stripStorage(item)));
   }
 
   async disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]> {

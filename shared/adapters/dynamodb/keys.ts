@@ -15,6 +15,7 @@
 // | Refund             | TENANT#{t}#INVOICE#{i}              | REFUND#{refundId}               | (refunds and chargebacks against a payment)                |
 // | ProviderPayment    | TENANT#{t}#PROVIDER#{p}#{paymentId} | PAYMENT                         | (the provider's payment id -> invoice and payment)         |
 // | WaitingReversal    | TENANT#{t}#PROVIDER#{p}#{paymentId} | WAITING#{eventId}               | (a refund that arrived before its payment)                 |
+// | PaymentPromise     | TENANT#{t}#DELINQUENCY#{d}          | PROMISE#{promiseId}             |                                                            |
 // | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
 // |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
@@ -68,6 +69,7 @@ export type ItemType =
   | 'ProviderPayment'
   | 'WaitingReversal'
   | 'Dispute'
+  | 'PaymentPromise'
   | 'Delinquency'
   | 'TimelineEntry'
   | 'StepClaim'
@@ -148,6 +150,11 @@ export const keys = {
     sk: `WAITING#${eventId}`,
   }),
   waitingPrefix: 'WAITING#',
+  promise: (tenantId: string, delinquencyId: string, promiseId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `PROMISE#${promiseId}`,
+  }),
+  promisePrefix: 'PROMISE#',
   dispute: (tenantId: string, delinquencyId: string, disputeId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `DISPUTE#${disputeId}`,

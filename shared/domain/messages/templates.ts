@@ -86,6 +86,10 @@ export const SMS_TEMPLATES: Record<string, Record<TemplateLocale, string>> = {
     en: '{tenant}: invoice {invoice} ({amount}) is overdue since {dueDate}. Pay: {payUrl}',
     nb: '{tenant}: faktura {invoice} ({amount}) er forfalt siden {dueDate}. Betal: {payUrl}',
   },
+  'promise-reminder': {
+    en: '{tenant}: as promised, {promisedAmount} for invoice {invoice} is due tomorrow ({promisedDate}). Pay: {payUrl}',
+    nb: '{tenant}: som avtalt skal {promisedAmount} for faktura {invoice} betales i morgen ({promisedDate}). Betal: {payUrl}',
+  },
   upcoming: {
     en: '{tenant}: invoice {invoice} ({amount}) is due on {dueDate}. Pay: {payUrl}',
     nb: '{tenant}: faktura {invoice} ({amount}) forfaller {dueDate}. Betal: {payUrl}',

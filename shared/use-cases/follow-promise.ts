@@ -1,0 +1,100 @@
+// The engine's side of a promise to pay: remind the day before, decide it from payments, resume the ladder after it.
+import { addDays, localDate, zonedInstant } from '../domain/calendar';
+import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
+import { newId } from '../domain/ids';
+import { formatMoney } from '../domain/money';
+import type { Customer, OptOut } from '../schemas/customer.schema';
+import type { Delinquency } from '../schemas/delinquency.schema';
+import type { Invoice } from '../schemas/invoice.schema';
+import type { Step } from '../schemas/strategy.schema';
+import type { Tenant } from '../schemas/tenant.schema';
+import type { EngineDeps } from './engine-deps';
+import { decidePromise } from './promises';
+import { sendReminder, type ClaimStore } from './send-reminder';
+
+export interface PromiseFacts {
+  delinquency: Delinquency;
+  tenant: Tenant;
+  customer: Customer;
+  optOuts: OptOut[];
+  invoice: Invoice;
+  balance: number;
+  claims: ClaimStore;
+}
+
+/** Wait until `until` (null: the longest wait), or resume: the promise is decided and the ladder runs again. */
+export type PromiseStep = { kind: 'wait'; until: Date | null } | { kind: 'resume' } | { kind: 'retry' };
+
+const DECISION_WORDS = {
+  kept: 'promise kept: the promised amount was paid',
+  partially_kept: 'promise partly kept: only part of the promised amount was paid by its last day',
+  broken: 'promise broken: nothing was paid by its last day',
+} as const;
+
+/**
+ * The open promise of a delinquency that is being resolved (paid in full or voided), decided: kept when its amount came
+ * in, otherwise cancelled (a voided invoice owes nothing). Null when no promise is open.
+ */
+export const closingPromise = async (deps: EngineDeps, facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>, now: Date) => {
+  if (!facts.delinquency.activePromiseId) return null;
+  const promise = (await deps.delinquencies.promises(facts.tenant.id, facts.delinquency.id)).find((candidate) => candidate.id === facts.delinquency.activePromiseId);
+  if (!promise) return null;
+  const paidTowards = Math.max(0, facts.invoice.paidTotal - promise.paidBefore);
+  const status = paidTowards >= promise.amount ? ('kept' as const) : ('cancelled' as const);
+  return {
+    promise: { ...promise, status, paidTowards, decidedAt: now.toISOString() },
+    entry: { id: newId('tl', now), at: now.toISOString(), kind: `promise.${status}`, actor: 'execution', detail: status === 'kept' ? DECISION_WORDS.kept : 'promise cancelled: the invoice no longer owes anything', rule: 'promise.decided', data: { promiseId: promise.id, paidTowards } },
+  };
+};
+
+export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Promise<PromiseStep> => {
+  const { delinquency, customer, tenant } = facts;
+  const now = deps.clock.now();
+  const promise = (await deps.delinquencies.promises(tenant.id, delinquency.id)).find((candidate) => candidate.id === delinquency.activePromiseId);
+  const decision = promise ? decidePromise(promise, facts.invoice.paidTotal, localDate(now, customer.timeZone)) : ({ status: 'broken', paidTowards: 0 } as const);
+  if (decision) {
+    const at = now.toISOString();
+    const entries = [
+      { id: newId('tl', now), at, kind: `promise.${decision.status}`, actor: 'execution', detail: DECISION_WORDS[decision.status as keyof typeof DECISION_WORDS] ?? decision.status, rule: 'promise.decided', data: { promiseId: delinquency.activePromiseId, paidTowards: decision.paidTowards } },
+    ];
+    const resumed = { ...delinquency, status: 'active' as const, activePromiseId: null, taskToken: null, version: delinquency.version + 1 };
+    const saved = promise
+      ? await deps.delinquencies.saveWithPromise(tenant.id, resumed, delinquency.version, entries, { ...promise, ...decision, decidedAt: at }, false)
+      : await deps.delinquencies.save(tenant.id, resumed, delinquency.version, entries);
+    return saved ? { kind: 'resume' } : { kind: 'retry' };
+  }
+  const [hour = 9, minute = 0] = tenant.sendTime.split(':').map(Number);
+  const reminderAt = zonedInstant(addDays(promise!.date, -1), customer.timeZone, hour, minute);
+  const lastMoment = zonedInstant(addDays(promise!.holdsUntil, 1), customer.timeZone, 0, 0);
+  const step: Step = { id: `promise-reminder-${promise!.id}`, offsetDays: 0, channel: customer.email ? 'email' : 'sms', template: 'promise-reminder' };
+  const reminded = (await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id);
+  if (!reminded && now >= reminderAt) {
+    if (!isWithinHours(now, customer.timeZone)) return { kind: 'wait', until: nextAllowedAt(now, [customer.timeZone]) };
+    const locale = customer.locale ?? 'en';
+    const result = await sendReminder(
+      deps,
+      {
+        tenant,
+        customer,
+        optOuts: facts.optOuts,
+        invoice: facts.invoice,
+        delinquencyId: delinquency.id,
+        step,
+        balance: facts.balance,
+        fee: 0,
+        extraFacts: {
+          promisedAmount: formatMoney(promise!.amount, promise!.currency, locale),
+          promisedDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${promise!.date}T00:00:00Z`)),
+        },
+      },
+      facts.claims,
+      async () => true,
+    );
+    if (result.outcome === 'sent') {
+      await deps.delinquencies.appendTimeline(tenant.id, delinquency.id, [
+        { id: newId('tl', now), at: now.toISOString(), kind: 'reminder.sent', actor: 'execution', stepId: step.id, channel: result.channel, detail: 'the promise falls due tomorrow: a reminder was sent', rule: 'promise.reminder', data: { messageId: result.messageId } },
+      ]);
+    }
+  }
+  return { kind: 'wait', until: !reminded && now < reminderAt ? reminderAt : lastMoment };
+};

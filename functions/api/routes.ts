@@ -24,6 +24,14 @@ import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/
 import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
 import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
 import { PaymentPromiseSchema, PostPromiseBodySchema } from '../../shared/schemas/promise.schema';
+import {
+  DisputeListQuerySchema,
+  DisputePageSchema,
+  DisputePathSchema,
+  DisputeSchema,
+  PostDisputeBodySchema,
+  ResolveDisputeBodySchema,
+} from '../../shared/schemas/dispute.schema';
 import { WebhookAnswerSchema, WebhookPathSchema } from '../../shared/schemas/webhook.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
 
@@ -272,6 +280,50 @@ export const apiRoutes = [
     wakesExecutions: true,
     // The delinquency, invoice, customer and tenant are read; the promise and delinquency are written together.
     dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'PostDispute',
+    method: 'POST',
+    path: '/v1/delinquencies/{delinquencyId}/disputes',
+    handler: 'post-dispute.handler.ts',
+    summary: 'Open a dispute: escalation pauses until it is decided',
+    params: DelinquencyPathSchema,
+    body: PostDisputeBodySchema,
+    responses: [
+      { status: 201, description: 'The dispute, open', schema: DisputeSchema },
+      { status: 409, description: 'A dispute is already open, or the case was handed off or written off' },
+    ],
+    idempotent: true,
+    wakesExecutions: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'ResolveDispute',
+    method: 'POST',
+    path: '/v1/disputes/{disputeId}/resolve',
+    handler: 'resolve-dispute.handler.ts',
+    summary: "Decide a dispute: accepted (with an optional credit; above the tenant's limit a manager's key, not the opener's) or rejected (escalation resumes)",
+    params: DisputePathSchema,
+    body: ResolveDisputeBodySchema,
+    responses: [
+      { status: 200, description: 'The dispute, decided', schema: DisputeSchema },
+      { status: 403, description: "The credit needs another key: a manager's, and not the one that opened the dispute" },
+      { status: 409, description: 'The dispute was already decided' },
+    ],
+    idempotent: true,
+    wakesExecutions: true,
+    // The credit is an adjustment payment on the invoice (a transaction with the invoice); the decision is saved with the case.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'ListDisputes',
+    method: 'GET',
+    path: '/v1/disputes',
+    handler: 'list-disputes.handler.ts',
+    summary: "The tenant's disputes, newest first, with cursor pagination",
+    query: DisputeListQuerySchema,
+    responses: [{ status: 200, description: 'A page of disputes', schema: DisputePageSchema }],
+    dynamodb: { actions: ['Query'], indexes: ['gsi1'] },
   },
   {
     id: 'ListTasks',

@@ -7,7 +7,7 @@ export interface FieldIssue {
 }
 
 export abstract class ArrearsError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'too_large' | 'domain' | 'integration';
+  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'domain' | 'integration';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -55,6 +55,18 @@ export class ConflictError extends ArrearsError {
 
 export class UnauthorizedError extends ArrearsError {
   readonly kind = 'unauthorized';
+}
+
+/** The key is valid but its role may not do this (e.g. a large dispute credit needs a manager's key). */
+export class ForbiddenError extends ArrearsError {
+  readonly kind = 'forbidden';
+
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
 }
 
 export class PayloadTooLargeError extends ArrearsError {

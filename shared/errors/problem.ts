@@ -19,7 +19,7 @@ export const problem = (
   title: string,
   detail: string,
   extensions: Record<string, unknown> = {},
-): Problem => ({ type: problemType(code), title, status, detail, ...extensions });
+): Problem => ({ ...extensions, type: problemType(code), title, status, detail });
 
 /** Dotted path of a zod issue ("installments.0.amount"); `prefix` names where the field came from (path, query, header). */
 const joinPath = (prefix: string | undefined, path: PropertyKey[]): string => {
@@ -55,6 +55,8 @@ export const toProblem = (error: unknown): ProblemAnswer => {
         problem: problem(401, 'unauthorized', 'Unauthorized', error.message),
         headers: { 'www-authenticate': 'Bearer realm="arrears"' },
       };
+    case 'forbidden':
+      return { status: 403, problem: problem(403, (error as ArrearsError & { code: string }).code, 'Forbidden', error.message) };
     case 'not_found':
       return { status: 404, problem: problem(404, 'not-found', 'Not found', error.message) };
     case 'conflict': {

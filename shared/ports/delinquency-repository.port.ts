@@ -26,8 +26,12 @@ export interface DelinquencyRepository {
   open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;
   /** Writes the delinquency over `expectedVersion` together with timeline entries; false if the version moved. */
   save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean>;
-  /** Like save, and stores the dispute (once: a second dispute of the same id refuses the whole write). */
-  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute): Promise<boolean>;
+  /** Like save, and writes the dispute (a new one once: a second of the same id refuses the whole write). */
+  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute, isNew?: boolean): Promise<boolean>;
+  /** The delinquency a dispute belongs to, or null for an unknown id. */
+  disputeOwner(tenantId: string, disputeId: string): Promise<string | null>;
+  /** A tenant's disputes, newest first, a page at a time. */
+  listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }>;
   disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]>;
   /** Like save, and writes the promise (a new one must not exist yet). */
   saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean>;

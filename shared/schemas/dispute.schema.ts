@@ -1,5 +1,6 @@
 // A dispute: the customer (or their bank, as a chargeback) says the debt is wrong; escalation pauses until it is decided.
 import { z } from 'zod';
+import { PositiveMinorUnitsSchema, TextSchema } from './common.schema';
 
 export const DisputeSchema = z
   .object({
@@ -18,6 +19,30 @@ export const DisputeSchema = z
     openedBy: z.string(),
     resolvedAt: z.string().nullable(),
     resolvedBy: z.string().nullable(),
+    /** For an accepted dispute: the credit that reduced the balance (0 when none). */
+    adjustment: z.number().int().nullable().default(null),
+    note: z.string().nullable().default(null),
   })
   .meta({ id: 'Dispute' });
 export type Dispute = z.infer<typeof DisputeSchema>;
+
+export const PostDisputeBodySchema = z.strictObject({ reason: TextSchema(500) }).meta({ id: 'PostDisputeBody' });
+
+export const ResolveDisputeBodySchema = z
+  .strictObject({
+    outcome: z.enum(['accepted', 'rejected']),
+    adjustment: PositiveMinorUnitsSchema.optional().meta({ description: 'Accepted only: a credit that reduces the balance, possibly to zero.' }),
+    note: TextSchema(500).optional(),
+  })
+  .refine((body) => body.outcome === 'accepted' || body.adjustment === undefined, { path: ['adjustment'], message: 'only an accepted dispute carries an adjustment' })
+  .meta({ id: 'ResolveDisputeBody' });
+export type ResolveDisputeBody = z.infer<typeof ResolveDisputeBodySchema>;
+
+export const DisputePathSchema = z.strictObject({ disputeId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a dispute id') });
+
+export const DisputeListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const DisputePageSchema = z.object({ items: z.array(DisputeSchema), nextCursor: z.string().nullable() }).meta({ id: 'DisputePage' });

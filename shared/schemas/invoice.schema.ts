@@ -46,7 +46,8 @@ export const PostPaymentBodySchema = z
   .meta({ id: 'PostPaymentBody' });
 export type PostPaymentBody = z.infer<typeof PostPaymentBodySchema>;
 
-export const PaymentSourceSchema = z.enum(['api', 'stripe', 'webhook']);
+/** `adjustment`: a credit granted when a dispute was accepted (it reduces the balance like a payment). */
+export const PaymentSourceSchema = z.enum(['api', 'stripe', 'webhook', 'adjustment']);
 
 export const PaymentSchema = z
   .object({

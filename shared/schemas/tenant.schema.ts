@@ -18,6 +18,11 @@ export const TenantSchema = z.object({
   emailFrom: z.email().optional(),
   /** The tenant's own payment page, with {invoiceId} where the invoice goes; Arrears' own link when absent. */
   payUrlTemplate: z.string().url().optional(),
+  /**
+   * Accepting a dispute with a credit above this (minor units of the invoice's currency) needs a manager's key, and not
+   * the key that opened the dispute: four eyes.
+   */
+  disputeApprovalAbove: z.number().int().min(0).default(100_000),
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
@@ -26,4 +31,5 @@ export const defaultTenantSettings = {
   sendTime: '09:00',
   promiseGraceDays: 2,
   timeZone: 'UTC',
+  disputeApprovalAbove: 100_000,
 } as const;

@@ -334,6 +334,9 @@ const RECEIPT_STEP: Step = { id: 'receipt', offsetDays: 0, channel: 'email', tem
  */
 const sendReceipt = async (deps: EngineDeps, facts: Facts): Promise<AdvanceResult | null> => {
   if (facts.found.invoice.voided || facts.balance > 0) return null;
+  // Settled by an accepted dispute's credit, not by the customer's money: there is nothing to thank them for.
+  const last = [...facts.found.payments].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).at(-1);
+  if (!last || last.source === 'adjustment') return null;
   const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
   if (claims.some((claim) => claim.kind === 'SEND' && claim.stepId === RECEIPT_STEP.id)) return null;
   const now = deps.clock.now();

@@ -1,9 +1,14 @@
-// Opening a dispute: the delinquency pauses (no reminder, no fee) until someone decides it; every step is on the timeline.
+// Disputes: opened by a collector, the customer's own page or a provider chargeback, they pause the ladder until someone
+// decides them. Accepting one may credit the balance (a large credit needs a manager's key, not the opener's: four eyes);
+// rejecting one resumes escalation from the facts. Every decision is on the timeline with the key that made it.
 import { newId, stableId } from '../domain/ids';
-import { ConflictError, NotFoundError } from '../errors/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/errors';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
-import { CLOSED_STATUSES } from '../schemas/delinquency.schema';
-import type { Dispute } from '../schemas/dispute.schema';
+import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
+import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
+import type { Dispute, ResolveDisputeBody } from '../schemas/dispute.schema';
+import { defaultTenantSettings } from '../schemas/tenant.schema';
+import { getInvoice, recordPayment } from './invoices';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -18,22 +23,30 @@ export interface OpenDisputeRequest {
   amount: number | null;
   /** Who opened it, for the record: "provider:stripe", "api:<keyId>". */
   actor: string;
+  /** A second open dispute is refused (409) for API requests; a provider's chargeback is always recorded. */
+  refuseWhileOpen?: boolean;
 }
+
+/** Where a case goes when its last open dispute is decided: back to its promise if one is open, else escalating. */
+const statusAfterDisputes = (delinquency: Delinquency): Delinquency['status'] => (delinquency.activePromiseId ? 'promised' : 'active');
 
 /**
  * Opens a dispute once: a provider dispute's id is derived from the provider's, so a replayed chargeback finds the
- * dispute it opened. A closed delinquency (handed off, written off) takes no dispute here: the agency owns it now.
+ * dispute it opened. A case handed off or written off takes no dispute here: the agency owns it now.
  */
 export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquencyId: string, request: OpenDisputeRequest): Promise<{ dispute: Dispute; created: boolean }> => {
   const disputeId = request.providerDisputeId ? stableId('dsp', tenantId, request.source, request.providerDisputeId) : newId('dsp', deps.clock.now());
   const result = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
-    const existing = (await deps.delinquencies.disputes(tenantId, delinquencyId)).find((dispute) => dispute.id === disputeId);
+    const disputes = await deps.delinquencies.disputes(tenantId, delinquencyId);
+    const existing = disputes.find((dispute) => dispute.id === disputeId);
     if (existing) return { dispute: existing, created: false };
     if (CLOSED_STATUSES.includes(delinquency.status) && delinquency.status !== 'resolved') {
-      throw new ConflictError(`delinquency ${delinquencyId} is ${delinquency.status}; it takes no dispute`, 'delinquency-closed');
+      throw new ConflictError(`delinquency ${delinquencyId} is ${delinquency.status}; it takes no dispute`, 'delinquency-closed', { delinquencyStatus: delinquency.status });
     }
+    const open = disputes.find((dispute) => dispute.status === 'open');
+    if (request.refuseWhileOpen && open) throw new ConflictError('a dispute is already open on this delinquency', 'dispute-open', { disputeId: open.id });
     const now = deps.clock.now().toISOString();
     const dispute: Dispute = {
       id: disputeId,
@@ -49,6 +62,8 @@ export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquen
       openedBy: request.actor,
       resolvedAt: null,
       resolvedBy: null,
+      adjustment: null,
+      note: null,
     };
     const entry = {
       id: newId('tl', deps.clock.now()),
@@ -66,4 +81,62 @@ export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquen
   });
   if (result.created) await deps.factsChanged.notify(tenantId, delinquencyId);
   return result;
+};
+
+export interface ResolveDeps extends DisputeDeps {
+  tenants: TenantDirectory;
+}
+
+/**
+ * Decides an open dispute. The credit of an accepted one is applied first, as an `adjustment` payment keyed by the
+ * dispute (so a retry after a crash applies it once), then the decision is saved; the execution wakes and re-derives.
+ */
+export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disputeId: string, body: ResolveDisputeBody, grant: ApiKeyGrant): Promise<Dispute> => {
+  const delinquencyId = await deps.delinquencies.disputeOwner(tenantId, disputeId);
+  if (!delinquencyId) throw new NotFoundError(`no dispute ${disputeId}`);
+  const actor = `api:${grant.keyId}`;
+  const current = async () => {
+    const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
+    const dispute = (await deps.delinquencies.disputes(tenantId, delinquencyId)).find((candidate) => candidate.id === disputeId);
+    if (!delinquency || !dispute) throw new NotFoundError(`no dispute ${disputeId}`);
+    if (dispute.status !== 'open') throw new ConflictError(`the dispute was already ${dispute.status}`, 'dispute-decided', { disputeStatus: dispute.status });
+    return { delinquency, dispute };
+  };
+  const { delinquency, dispute } = await current();
+  const adjustment = body.outcome === 'accepted' ? (body.adjustment ?? 0) : 0;
+  if (adjustment > 0) {
+    const [invoice, tenant] = await Promise.all([getInvoice(deps, tenantId, delinquency.invoiceId), deps.tenants.getTenant(tenantId)]);
+    if (adjustment > invoice.balance) throw new ValidationError('the credit is larger than what is owed', [{ path: 'adjustment', message: `must not exceed the balance, ${invoice.balance}` }]);
+    const limit = tenant?.disputeApprovalAbove ?? defaultTenantSettings.disputeApprovalAbove;
+    if (adjustment > limit && grant.role !== 'manager') {
+      throw new ForbiddenError(`a credit above ${limit} needs a manager's key`, 'manager-approval-required');
+    }
+    if (adjustment > limit && dispute.openedBy === actor) {
+      throw new ForbiddenError('four eyes: the key that opened the dispute cannot approve its credit', 'four-eyes');
+    }
+    await recordPayment(deps, tenantId, delinquency.invoiceId, { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` }, { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment' });
+  }
+  const decided = await retryOnConflict('the delinquency', async () => {
+    const fresh = await current();
+    const now = deps.clock.now().toISOString();
+    const updated: Dispute = { ...fresh.dispute, status: body.outcome, resolvedAt: now, resolvedBy: actor, adjustment, note: body.note ?? null };
+    const othersOpen = (await deps.delinquencies.disputes(tenantId, delinquencyId)).some((candidate) => candidate.id !== disputeId && candidate.status === 'open');
+    const status = fresh.delinquency.status === 'disputed' && !othersOpen ? statusAfterDisputes(fresh.delinquency) : fresh.delinquency.status;
+    const entry = {
+      id: newId('tl', deps.clock.now()),
+      at: now,
+      kind: `dispute.${body.outcome}`,
+      actor,
+      detail:
+        body.outcome === 'accepted'
+          ? `dispute accepted${adjustment > 0 ? ` with a credit of ${adjustment}` : ''}${body.note ? `: ${body.note}` : ''}`
+          : `dispute rejected${body.note ? `: ${body.note}` : ''}: escalation resumes from the facts`,
+      rule: 'dispute.decided',
+      data: { disputeId, adjustment },
+    };
+    const saved = await deps.delinquencies.saveWithDispute(tenantId, { ...fresh.delinquency, status, version: fresh.delinquency.version + 1 }, fresh.delinquency.version, [entry], updated, false);
+    return saved ? updated : undefined;
+  });
+  await deps.factsChanged.notify(tenantId, delinquencyId);
+  return decided;
 };

@@ -26,7 +26,7 @@ export const makePromise = async (deps: PromiseDeps, tenantId: string, delinquen
       throw new ConflictError('a promise is already open on this delinquency; it is decided by its date', 'promise-open', { promiseId: delinquency.activePromiseId });
     }
     if (delinquency.status !== 'active') {
-      throw new ConflictError(`the delinquency is ${delinquency.status}; only an active one takes a promise`, 'delinquency-not-active', { status: delinquency.status });
+      throw new ConflictError(`the delinquency is ${delinquency.status}; only an active one takes a promise`, 'delinquency-not-active', { delinquencyStatus: delinquency.status });
     }
     const [invoice, customer, tenant] = await Promise.all([
       getInvoice(deps, tenantId, delinquency.invoiceId),

@@ -53,7 +53,7 @@ export const applyProviderPayment = async (deps: ProviderDeps, tenantId: string,
       kind: waiting.kind,
       cumulativeAmount: waiting.cumulativeAmount,
       reference: waiting.reference,
-      source: reported.source,
+      source: reported.source === 'stripe' ? 'stripe' : 'webhook',
       actor: `provider:${reported.provider}`,
     });
   }
@@ -115,7 +115,7 @@ export const applyProviderChargeback = async (deps: ProviderDeps, tenantId: stri
   if (invoice?.delinquencyId) {
     await openDispute(deps, tenantId, invoice.delinquencyId, {
       reason: `chargeback: ${reported.reason}`,
-      source: reported.source,
+      source: reported.source === 'stripe' ? 'stripe' : 'webhook',
       providerDisputeId: reported.providerDisputeId,
       amount: reported.cumulativeAmount,
       actor: `provider:${reported.provider}`,

@@ -89,7 +89,7 @@ export const createHarness = async (startIso: string): Promise<Harness> => {
     () => undefined,
   );
   late.executions = executions;
-  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', createdAt: startIso });
+  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, createdAt: startIso });
   return {
     table,
     capacity,

@@ -2,6 +2,7 @@
 import {
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -21,6 +22,7 @@ import {
 import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
 import { PaymentPromiseSchema, type PaymentPromise } from '../../schemas/promise.schema';
 import { DynamoClaims } from './claims.dynamodb';
+import { decodeCursor, encodeCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
@@ -105,18 +107,42 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     ]);
   }
 
-  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute): Promise<boolean> {
+  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute, isNew = true): Promise<boolean> {
     return transactGuarded(this.client, [
       { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
       {
         Put: {
           TableName: this.tableName,
           Item: { ...keys.dispute(tenantId, delinquency.id, dispute.id), ...keys.disputeListing(tenantId, dispute.openedAt, dispute.id), ...itemMeta('Dispute'), ...dispute },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
         },
       },
+      ...(isNew
+        ? [{ Put: { TableName: this.tableName, Item: { ...keys.disputePointer(tenantId, dispute.id), ...itemMeta('DisputePointer'), delinquencyId: delinquency.id } } }]
+        : []),
       ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
     ]);
+  }
+
+  async disputeOwner(tenantId: string, disputeId: string): Promise<string | null> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.disputePointer(tenantId, disputeId), ConsistentRead: true }));
+    return typeof result.Item?.delinquencyId === 'string' ? result.Item.delinquencyId : null;
+  }
+
+  async listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }> {
+    const partition = keys.disputesPartition(tenantId);
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, 'gsi1pk', partition),
+      }),
+    );
+    return { items: (page.Items ?? []).map((item) => DisputeSchema.parse(stripStorage(item))), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {

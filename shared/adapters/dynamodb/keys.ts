@@ -17,6 +17,7 @@
 // | WaitingReversal    | TENANT#{t}#PROVIDER#{p}#{paymentId} | WAITING#{eventId}               | (a refund that arrived before its payment)                 |
 // | PaymentPromise     | TENANT#{t}#DELINQUENCY#{d}          | PROMISE#{promiseId}             |                                                            |
 // | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |
+// | DisputePointer     | TENANT#{t}#DISPUTE#{disputeId}      | DISPUTE                         | (a dispute id -> its delinquency, for /v1/disputes/{id})    |
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
 // |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
@@ -70,6 +71,7 @@ export type ItemType =
   | 'WaitingReversal'
   | 'Dispute'
   | 'PaymentPromise'
+  | 'DisputePointer'
   | 'Delinquency'
   | 'TimelineEntry'
   | 'StepClaim'
@@ -160,9 +162,11 @@ export const keys = {
     sk: `DISPUTE#${disputeId}`,
   }),
   disputeListing: (tenantId: string, openedAt: string, disputeId: string) => ({
-    gsi1pk: `${tenant(tenantId)}#DISPUTES`,
+    gsi1pk: keys.disputesPartition(tenantId),
     gsi1sk: `${openedAt}#${disputeId}`,
   }),
+  disputesPartition: (tenantId: string) => `${tenant(tenantId)}#DISPUTES`,
+  disputePointer: (tenantId: string, disputeId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#DISPUTE#${disputeId}`, sk: 'DISPUTE' }),
 
   delinquencyPartition: (tenantId: string, delinquencyId: string) => `${tenant(tenantId)}#DELINQUENCY#${delinquencyId}`,
   delinquency: (tenantId: string, delinquencyId: string): PrimaryKey => ({

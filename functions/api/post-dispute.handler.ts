@@ -1,0 +1,20 @@
+// POST /v1/delinquencies/{delinquencyId}/disputes: the customer says the debt is wrong; escalation pauses.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { openDispute } from '../../shared/use-cases/disputes';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostDispute'), async ({ grant, params, body }) => {
+    const { dispute } = await openDispute(deps, grant.tenantId, params.delinquencyId, {
+      reason: body.reason,
+      source: 'api',
+      providerDisputeId: null,
+      amount: null,
+      actor: `api:${grant.keyId}`,
+      refuseWhileOpen: true,
+    });
+    return { status: 201, body: dispute };
+  });
+
+export const handler = deployedHandler(createHandler);

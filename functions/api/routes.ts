@@ -24,6 +24,7 @@ import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/
 import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
 import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
 import { PaymentPromiseSchema, PostPromiseBodySchema } from '../../shared/schemas/promise.schema';
+import { PaymentPlanSchema, PostPlanBodySchema } from '../../shared/schemas/plan.schema';
 import {
   DisputeListQuerySchema,
   DisputePageSchema,
@@ -279,6 +280,22 @@ export const apiRoutes = [
     idempotent: true,
     wakesExecutions: true,
     // The delinquency, invoice, customer and tenant are read; the promise and delinquency are written together.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'PostPaymentPlan',
+    method: 'POST',
+    path: '/v1/delinquencies/{delinquencyId}/payment-plan',
+    handler: 'post-payment-plan.handler.ts',
+    summary: 'Agree a payment plan: instalments summing to the balance, optionally collected from a saved payment method',
+    params: DelinquencyPathSchema,
+    body: PostPlanBodySchema,
+    responses: [
+      { status: 201, description: 'The plan, active', schema: PaymentPlanSchema },
+      { status: 409, description: 'A promise, plan or dispute is open, or the case is closed' },
+    ],
+    idempotent: true,
+    wakesExecutions: true,
     dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
   },
   {

@@ -103,6 +103,19 @@ export class StatelessStack extends Stack {
     // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
     const nagRegion = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
     const nagAccount = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
+    /** The tenants' provider secrets (webhook signing secrets, the Stripe key for instalments), one secret per tenant. */
+    const grantWebhookSecrets = (fn: ArrearsFunction<never>) => {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [`arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${WEBHOOK_SECRET_PREFIX}*`],
+        }),
+      );
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagRegion}:${nagAccount}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
+        reason: 'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
+      });
+    };
     /** Raw SES sends (for List-Unsubscribe headers) through the configuration set, from any of the account's identities. */
     const grantEmail = (fn: ArrearsFunction<never>) => {
       fn.role.addToPolicy(
@@ -138,18 +151,7 @@ export class StatelessStack extends Stack {
       });
       grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
       if (route.sendsEmail) grantEmail(fn as ArrearsFunction<never>);
-      if (route.readsWebhookSecrets) {
-        fn.role.addToPolicy(
-          new iam.PolicyStatement({
-            actions: ['secretsmanager:GetSecretValue'],
-            resources: [`arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${WEBHOOK_SECRET_PREFIX}*`],
-          }),
-        );
-        Validations.of(fn.role).acknowledge({
-          id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagRegion}:${nagAccount}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
-          reason: 'One signing secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears webhook prefix.',
-        });
-      }
+      if (route.readsWebhookSecrets) grantWebhookSecrets(fn as ArrearsFunction<never>);
       // Task tokens carry their own authority; SendTaskSuccess has no resource-level permission.
       if (route.wakesExecutions) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
       this.functions.set(route.id, fn as ArrearsFunction<never>);
@@ -189,6 +191,8 @@ export class StatelessStack extends Stack {
     const advance = engineFunction('AdvanceTask', 'functions/tasks/advance.handler.ts', 'Delinquency task: re-derive the stage from facts and act', EngineEnvSchema, engineEnvironment);
     grantTable(advance, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], []);
     grantMessaging(advance);
+    // Instalments of plans with automatic collection are charged with the tenant's Stripe key.
+    grantWebhookSecrets(advance);
     const waitForWakeUp = engineFunction('WaitForWakeUpTask', 'functions/tasks/wait-for-wake-up.handler.ts', 'Delinquency task: park the task token until a timer or an event', EngineEnvSchema, engineEnvironment);
     grantTable(waitForWakeUp, ['UpdateItem'], []);
     waitForWakeUp.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));

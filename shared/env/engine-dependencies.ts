@@ -6,6 +6,9 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgePublisher } from '../adapters/aws/eventbridge-publisher';
 import { SesEmailSender } from '../adapters/aws/ses-email-sender';
+import { SecretsManagerWebhookSecrets } from '../adapters/aws/secrets-manager-webhook-secrets';
+import { StripeCollector } from '../adapters/stripe/stripe-collector';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SfnExecutions } from '../adapters/aws/sfn-executions';
 import { SnsSmsSender } from '../adapters/aws/sns-sms-sender';
 import { DynamoClaims } from '../adapters/dynamodb/claims.dynamodb';
@@ -23,6 +26,7 @@ import { systemClock, type Clock } from '../ports/clock.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
 import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
+import type { PaymentCollector } from '../ports/payment-collector.port';
 import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
 import type { RunDeps } from '../use-cases/reminder-run';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
@@ -33,7 +37,13 @@ export interface EngineAdapters {
   sms: SmsSender;
   events: EventPublisher;
   executions: ExecutionStarter & ExecutionWaker;
+  collector?: PaymentCollector;
 }
+
+/** Where no provider is configured, an automatic collection is a refusal the plan records, never an outage. */
+const unconfiguredCollector: PaymentCollector = {
+  collect: async () => ({ outcome: 'failed', providerPaymentId: null, reason: 'automatic collection is not configured' }),
+};
 
 export type FullEngineDeps = RunDeps & { waker: ExecutionWaker; factsChanged: WakeOnFactsChanged };
 
@@ -60,6 +70,7 @@ export const buildEngineDependencies = (
     email: adapters.email,
     sms: adapters.sms,
     events: adapters.events,
+    collector: adapters.collector ?? unconfiguredCollector,
     settings,
   };
   return {
@@ -94,6 +105,7 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
         sms: new SnsSmsSender(new SNSClient({})),
         events: new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME),
         executions: new SfnExecutions(new SFNClient({}), stateMachineArn),
+        collector: new StripeCollector(new SecretsManagerWebhookSecrets(new SecretsManagerClient({}))),
       },
       { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), defaultEmailFrom: env.DEFAULT_EMAIL_FROM },
       env.DUE_DATE_SHARDS,

@@ -2,6 +2,7 @@
 import type { ClaimStatus, Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
 import type { Dispute } from '../schemas/dispute.schema';
 import type { PaymentPromise } from '../schemas/promise.schema';
+import type { PaymentPlan } from '../schemas/plan.schema';
 
 export interface StepClaimKey {
   /** SEND for a message, FEE for a charge, STEP for the step as a whole (skips, calls, letters, hand-offs). */
@@ -36,6 +37,9 @@ export interface DelinquencyRepository {
   /** Like save, and writes the promise (a new one must not exist yet). */
   saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean>;
   promises(tenantId: string, delinquencyId: string): Promise<PaymentPromise[]>;
+  /** Like save, and writes the payment plan (a new one must not exist yet). */
+  saveWithPlan(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], plan: PaymentPlan, isNew: boolean): Promise<boolean>;
+  plans(tenantId: string, delinquencyId: string): Promise<PaymentPlan[]>;
   appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
   timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
   /** Claims a step action with a conditional write, before any provider is called. */

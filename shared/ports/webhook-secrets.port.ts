@@ -3,7 +3,8 @@
 /** Deployed, each tenant's secrets are one Secrets Manager secret named this prefix + the tenant id. */
 export const WEBHOOK_SECRET_PREFIX = 'arrears/webhooks/';
 
-export type WebhookProvider = 'stripe' | 'generic';
+/** `stripe` and `generic`: webhook signing secrets; `stripeApiKey`: the restricted key instalments are collected with. */
+export type WebhookProvider = 'stripe' | 'generic' | 'stripeApiKey';
 
 export interface WebhookSecrets {
   /** The tenant's signing secret for that provider, or null when the tenant has none (its webhooks are refused). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DelinquencyStatusSchema, TimelineEntrySchema } from './delinquency.schema';
 import { DisputeSchema } from './dispute.schema';
 import { PaymentPromiseSchema } from './promise.schema';
+import { PaymentPlanSchema } from './plan.schema';
 
 export const DelinquencyPathSchema = z.strictObject({ delinquencyId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a delinquency id') });
 
@@ -23,6 +24,7 @@ export const DelinquencyViewSchema = z
     openedAt: z.string(),
     closedAt: z.string().nullable(),
     promises: z.array(PaymentPromiseSchema),
+    plans: z.array(PaymentPlanSchema),
     disputes: z.array(DisputeSchema),
     timeline: z.array(TimelineEntrySchema),
   })

@@ -37,6 +37,8 @@ export const DelinquencySchema = z.object({
   reopenCount: z.number().int().default(0),
   /** The promise to pay the pause is waiting on, while the status is `promised`. */
   activePromiseId: z.string().nullable().default(null),
+  /** The payment plan being followed, while the status is `in_plan`. */
+  activePlanId: z.string().nullable().default(null),
   /** Task token of the execution's current wait, so an event can wake it at once. */
   taskToken: z.string().nullable(),
   version: z.number().int(),

@@ -24,6 +24,8 @@ import { retryOnConflict } from './retry-on-conflict';
 import { messageFacts, sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
 import { closingPromise, followPromise } from './follow-promise';
+import { closingPlan, followPlan } from './follow-plan';
+import type { PaymentPlan } from '../schemas/plan.schema';
 import type { PaymentPromise } from '../schemas/promise.schema';
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
@@ -381,24 +383,26 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
       if (events.length > 0) await deps.events.publish(events.splice(0));
     };
-    const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = [], promise?: PaymentPromise) => {
+    const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = [], attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {}) => {
       await flush();
       const updated: Delinquency = { ...delinquency, ...changes, taskToken: null, version: delinquency.version + 1 };
-      return promise
-        ? deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, promise, false)
-        : deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
+      if (attached.promise) return deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, attached.promise, false);
+      if (attached.plan) return deps.delinquencies.saveWithPlan(f.tenant.id, updated, delinquency.version, stateEntries, attached.plan, false);
+      return deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
     };
 
     if (f.found.invoice.voided || f.balance === 0) {
       const resolved = entry(now, 'delinquency.resolved', f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid', { rule: 'payment-wins' });
-      const promise = await closingPromise(deps, { ...f, invoice: f.found.invoice }, now);
-      const closed = { status: 'resolved' as const, closedAt: now.toISOString(), nextActionAt: null, nextStep: null, activePromiseId: null };
-      if (!(await save(closed, promise ? [promise.entry, resolved] : [resolved], promise?.promise))) return undefined;
+      const pause = (await closingPromise(deps, { ...f, invoice: f.found.invoice }, now)) ?? (await closingPlan(deps, { ...f, invoice: f.found.invoice }, now));
+      const closed = { status: 'resolved' as const, closedAt: now.toISOString(), nextActionAt: null, nextStep: null, activePromiseId: null, activePlanId: null };
+      const attached = pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
+      if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
       return (await sendReceipt(deps, f)) ?? finish('resolved');
     }
-    if (delinquency.status === 'promised') {
-      const followed = await followPromise(deps, { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) });
-      if (followed.kind === 'wait') return { done: false, status: 'promised', waitSeconds: waitFor(now, followed.until), factsVersion: delinquency.factsVersion };
+    if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
+      const paused = { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) };
+      const followed = delinquency.status === 'promised' ? await followPromise(deps, paused) : await followPlan(deps, paused);
+      if (followed.kind === 'wait') return { done: false, status: delinquency.status, waitSeconds: waitFor(now, followed.until), factsVersion: delinquency.factsVersion };
       // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
       return undefined;
     }

@@ -13,12 +13,13 @@ export const getDelinquencyView = async (
 ): Promise<DelinquencyView> => {
   const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
   if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
-  const [invoice, customer, timeline, disputes, promises] = await Promise.all([
+  const [invoice, customer, timeline, disputes, promises, plans] = await Promise.all([
     getInvoice(deps, tenantId, delinquency.invoiceId),
     deps.customers.get(tenantId, delinquency.customerId),
     deps.delinquencies.timeline(tenantId, delinquencyId),
     deps.delinquencies.disputes(tenantId, delinquencyId),
     deps.delinquencies.promises(tenantId, delinquencyId),
+    deps.delinquencies.plans(tenantId, delinquencyId),
   ]);
   const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
   return {
@@ -36,6 +37,7 @@ export const getDelinquencyView = async (
     openedAt: delinquency.openedAt,
     closedAt: delinquency.closedAt,
     promises,
+    plans,
     disputes,
     timeline: [...timeline].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
   };

@@ -7,6 +7,7 @@ import type { InvoiceRepository } from '../ports/invoice-repository.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
 import type { TaskRepository } from '../ports/task-repository.port';
+import type { PaymentCollector } from '../ports/payment-collector.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 
@@ -29,5 +30,7 @@ export interface EngineDeps {
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;
+  /** Collects instalments of plans agreed with automatic collection. */
+  collector: PaymentCollector;
   settings: EngineSettings;
 }

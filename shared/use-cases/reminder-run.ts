@@ -74,6 +74,7 @@ export const openDelinquency = async (
     factsVersion: 0,
     reopenCount: 0,
     activePromiseId: null,
+    activePlanId: null,
     taskToken: null,
     version: 1,
   };

@@ -21,7 +21,7 @@ const openCase = async (invoiceId: string) => {
   const id = `dlq-${invoiceId}`;
   await deps.delinquencies.open(
     't1',
-    { id, invoiceId, customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, taskToken: null, version: 1 },
+    { id, invoiceId, customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, taskToken: null, version: 1 },
     { id: `tl-${id}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the test' },
   );
   return id;

@@ -11,6 +11,7 @@ import { VirtualTimerQueue } from '../../local/timers';
 import { meterCapacity, type CapacityMeter } from '../../shared/adapters/dynamodb/capacity-meter';
 import { buildEngineDependencies, type FullEngineDeps } from '../../shared/env/engine-dependencies';
 import type { EmailSender, OutgoingEmail } from '../../shared/ports/notifier.port';
+import type { PaymentCollector } from '../../shared/ports/payment-collector.port';
 import type { PutStrategyBody } from '../../shared/schemas/strategy.schema';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
@@ -58,7 +59,7 @@ export interface Harness {
 
 export const TENANT = 'sm-tenant';
 
-export const createHarness = async (startIso: string): Promise<Harness> => {
+export const createHarness = async (startIso: string, options: { collector?: PaymentCollector } = {}): Promise<Harness> => {
   const table = await createTestTable();
   const capacity = meterCapacity(table.client);
   const clock = new VirtualClock(new Date(startIso));
@@ -77,6 +78,7 @@ export const createHarness = async (startIso: string): Promise<Harness> => {
       sms: new OutboxSmsSender(outbox, clock),
       events,
       executions: { start: (name, input) => late.executions!.start(name, input), wake: (token) => late.executions!.wake(token) },
+      ...(options.collector ? { collector: options.collector } : {}),
     },
     { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
     2,

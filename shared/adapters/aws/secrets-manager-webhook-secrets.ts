@@ -1,11 +1,15 @@
 // Webhook secrets from Secrets Manager: one secret per tenant, named arrears/webhooks/{tenantId}, holding
-// {"stripe": "whsec_...", "generic": "..."}; cached for a few minutes so a burst of webhooks reads it once.
+// {"stripe": "whsec_...", "generic": "...", "stripeApiKey": "rk_..."}; cached for a few minutes so a burst of webhooks reads it once.
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { WEBHOOK_SECRET_PREFIX, type WebhookProvider, type WebhookSecrets } from '../../ports/webhook-secrets.port';
 const CACHE_MS = 5 * 60_000;
 
-const SecretValueSchema = z.object({ stripe: z.string().min(1).optional(), generic: z.string().min(1).optional() });
+const SecretValueSchema = z.object({
+  stripe: z.string().min(1).optional(),
+  generic: z.string().min(1).optional(),
+  stripeApiKey: z.string().min(1).optional(),
+});
 
 export class SecretsManagerWebhookSecrets implements WebhookSecrets {
   private readonly cache = new Map<string, { value: z.infer<typeof SecretValueSchema> | null; until: number }>();

@@ -21,6 +21,7 @@ import {
 } from '../../schemas/delinquency.schema';
 import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
 import { PaymentPromiseSchema, type PaymentPromise } from '../../schemas/promise.schema';
+import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
@@ -145,18 +146,28 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return { items: (page.Items ?? []).map((item) => DisputeSchema.parse(stripStorage(item))), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
-  saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {
+  /** The delinquency over its version, one item of its partition (new: must not exist yet) and timeline entries. */
+  private saveWithItem(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], item: Record<string, unknown>, isNew: boolean): Promise<boolean> {
     return transactGuarded(this.client, [
       { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.promise(tenantId, delinquency.id, promise.id), ...itemMeta('PaymentPromise'), ...promise },
-          ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
-        },
-      },
+      { Put: { TableName: this.tableName, Item: item, ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } },
       ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
     ]);
+  }
+
+  saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {
+    const item = { ...keys.promise(tenantId, delinquency.id, promise.id), ...itemMeta('PaymentPromise'), ...promise };
+    return this.saveWithItem(tenantId, delinquency, expectedVersion, entries, item, isNew);
+  }
+
+  saveWithPlan(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], plan: PaymentPlan, isNew: boolean): Promise<boolean> {
+    const item = { ...keys.plan(tenantId, delinquency.id, plan.id), ...itemMeta('PaymentPlan'), ...plan };
+    return this.saveWithItem(tenantId, delinquency, expectedVersion, entries, item, isNew);
+  }
+
+  async plans(tenantId: string, delinquencyId: string): Promise<PaymentPlan[]> {
+    const items = await this.partition(tenantId, delinquencyId, keys.planPrefix);
+    return items.map((item) => PaymentPlanSchema.parse(stripStorage(item)));
   }
 
   async promises(tenantId: string, delinquencyId: string): Promise<PaymentPromise[]> {

@@ -16,6 +16,7 @@
 // | ProviderPayment    | TENANT#{t}#PROVIDER#{p}#{paymentId} | PAYMENT                         | (the provider's payment id -> invoice and payment)         |
 // | WaitingReversal    | TENANT#{t}#PROVIDER#{p}#{paymentId} | WAITING#{eventId}               | (a refund that arrived before its payment)                 |
 // | PaymentPromise     | TENANT#{t}#DELINQUENCY#{d}          | PROMISE#{promiseId}             |                                                            |
+// | PaymentPlan        | TENANT#{t}#DELINQUENCY#{d}          | PLAN#{planId}                   |                                                            |
 // | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |
 // | DisputePointer     | TENANT#{t}#DISPUTE#{disputeId}      | DISPUTE                         | (a dispute id -> its delinquency, for /v1/disputes/{id})    |
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
@@ -72,6 +73,7 @@ export type ItemType =
   | 'Dispute'
   | 'PaymentPromise'
   | 'DisputePointer'
+  | 'PaymentPlan'
   | 'Delinquency'
   | 'TimelineEntry'
   | 'StepClaim'
@@ -157,6 +159,11 @@ export const keys = {
     sk: `PROMISE#${promiseId}`,
   }),
   promisePrefix: 'PROMISE#',
+  plan: (tenantId: string, delinquencyId: string, planId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `PLAN#${planId}`,
+  }),
+  planPrefix: 'PLAN#',
   dispute: (tenantId: string, delinquencyId: string, disputeId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `DISPUTE#${disputeId}`,

@@ -69,6 +69,16 @@ export const EMAIL_TEMPLATES: Record<string, Record<TemplateLocale, EmailTemplat
       body: 'Hei {customer},\n\nTakk for at du har lovet å betale {promisedAmount} for faktura {invoice} innen {promisedDate}. Dette er en påminnelse om at datoen er i morgen.\n\nHar du allerede betalt, takk, og se bort fra denne meldingen.',
     },
   },
+  'plan-reminder': {
+    en: {
+      subject: '{tenant}: your next instalment for invoice {invoice} is due on {promisedDate}',
+      body: 'Dear {customer},\n\nThis is a reminder that the next instalment of your payment plan for invoice {invoice}, {promisedAmount}, is due on {promisedDate}.\n\nIf it is collected automatically, please make sure the funds are available. If you have already paid, thank you.',
+    },
+    nb: {
+      subject: '{tenant}: neste avdrag for faktura {invoice} forfaller {promisedDate}',
+      body: 'Hei {customer},\n\nDette er en påminnelse om at neste avdrag i nedbetalingsplanen for faktura {invoice}, {promisedAmount}, forfaller {promisedDate}.\n\nTrekkes det automatisk, sørg for at det er dekning. Har du allerede betalt, takk.',
+    },
+  },
   'final-notice': {
     en: {
       subject: '{tenant}: final notice for invoice {invoice}',
@@ -85,6 +95,10 @@ export const SMS_TEMPLATES: Record<string, Record<TemplateLocale, string>> = {
   'overdue-sms': {
     en: '{tenant}: invoice {invoice} ({amount}) is overdue since {dueDate}. Pay: {payUrl}',
     nb: '{tenant}: faktura {invoice} ({amount}) er forfalt siden {dueDate}. Betal: {payUrl}',
+  },
+  'plan-reminder': {
+    en: '{tenant}: the next instalment for invoice {invoice}, {promisedAmount}, is due on {promisedDate}. Pay: {payUrl}',
+    nb: '{tenant}: neste avdrag for faktura {invoice}, {promisedAmount}, forfaller {promisedDate}. Betal: {payUrl}',
   },
   'promise-reminder': {
     en: '{tenant}: as promised, {promisedAmount} for invoice {invoice} is due tomorrow ({promisedDate}). Pay: {payUrl}',

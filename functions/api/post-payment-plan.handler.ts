@@ -1,0 +1,13 @@
+// POST /v1/delinquencies/{delinquencyId}/payment-plan: instalments that sum to the balance; escalation pauses while kept.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { makePlan } from '../../shared/use-cases/plans';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostPaymentPlan'), async ({ grant, params, body }) => ({
+    status: 201,
+    body: await makePlan(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
+  }));
+
+export const handler = deployedHandler(createHandler);

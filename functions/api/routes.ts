@@ -20,7 +20,7 @@ import {
   StrategyPathSchema,
   StrategySchema,
 } from '../../shared/schemas/strategy.schema';
-import { UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
+import { PayTokenPathSchema, UnsubscribedSchema, UnsubscribePathSchema } from '../../shared/schemas/unsubscribe.schema';
 import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.schema';
 import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
 import { PaymentPromiseSchema, PostPromiseBodySchema } from '../../shared/schemas/promise.schema';
@@ -351,6 +351,42 @@ export const apiRoutes = [
     query: TaskListQuerySchema,
     responses: [{ status: 200, description: 'A page of open tasks', schema: TaskPageSchema }],
     dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
+  },
+  {
+    id: 'GetPayPage',
+    method: 'GET',
+    path: '/v1/pay/{token}',
+    handler: 'get-pay-page.handler.ts',
+    summary: "The customer's pay page behind a reminder's link: what is owed, a way to pay, a promise or a dispute",
+    params: PayTokenPathSchema,
+    responses: [{ status: 200, description: 'An HTML page' }],
+    public: true,
+    // The invoice's balance today needs the customer and the strategy (stored on first use).
+    dynamodb: { actions: ['Query', 'GetItem', 'PutItem'], indexes: [] },
+  },
+  {
+    id: 'PostPayPromise',
+    method: 'POST',
+    path: '/v1/pay/{token}/promise',
+    handler: 'post-pay-promise.handler.ts',
+    summary: 'From the pay page (a form): the customer promises to pay the balance by a date',
+    params: PayTokenPathSchema,
+    responses: [{ status: 200, description: 'The pay page, showing the promise' }],
+    public: true,
+    wakesExecutions: true,
+    dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'PostPayDispute',
+    method: 'POST',
+    path: '/v1/pay/{token}/dispute',
+    handler: 'post-pay-dispute.handler.ts',
+    summary: 'From the pay page (a form): the customer says something is wrong with the invoice',
+    params: PayTokenPathSchema,
+    responses: [{ status: 200, description: 'The pay page, showing the dispute' }],
+    public: true,
+    wakesExecutions: true,
+    dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
   },
   {
     id: 'GetOpenApi',

@@ -10,6 +10,8 @@ import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dyn
 import type { TaskRepository } from '../ports/task-repository.port';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
+import type { PayTokens } from '../ports/pay-tokens.port';
+import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SfnExecutions } from '../adapters/aws/sfn-executions';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
@@ -37,6 +39,7 @@ export interface ApiDependencies extends CoreDeps {
   idempotency: IdempotencyStore;
   strategies: StrategyRepository;
   unsubscribeTokens: UnsubscribeTokens;
+  payTokens: PayTokens;
   tasks: TaskRepository;
   delinquencies: DelinquencyRepository;
   executions: ExecutionStarter;
@@ -74,6 +77,7 @@ export const buildApiDependencies = (
   idempotency: new DynamoIdempotencyStore(client, tableName),
   strategies: new DynamoStrategyRepository(client, tableName),
   unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
+  payTokens: new DynamoPayTokens(client, tableName),
   tasks: new DynamoTaskRepository(client, tableName),
   factsChanged: new WakeOnFactsChanged(delinquencies, executions),
   delinquencies,

@@ -21,6 +21,7 @@ import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-reposito
 import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
+import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
@@ -67,6 +68,7 @@ export const buildEngineDependencies = (
     tasks: new DynamoTaskRepository(client, tableName),
     factsChanged: new WakeOnFactsChanged(delinquencies, adapters.executions),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
+    payTokens: new DynamoPayTokens(client, tableName),
     email: adapters.email,
     sms: adapters.sms,
     events: adapters.events,

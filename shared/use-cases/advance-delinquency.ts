@@ -21,7 +21,7 @@ import type { Step, Strategy } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
 import { retryOnConflict } from './retry-on-conflict';
-import { messageFacts, sendReminder, type ClaimStore } from './send-reminder';
+import { messageFacts, payLink, sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
 import { closingPromise, followPromise } from './follow-promise';
 import { closingPlan, followPlan } from './follow-plan';
@@ -277,7 +277,8 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
     case 'letter': {
       if (await claimStep(deps, facts, step, 'done', 'letter rendered')) {
         const locale = templateLocale(facts.customer.locale);
-        const html = renderLetter(step.template ?? 'final-notice', locale, messageFacts(deps, { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee }, ''), localDate(now, facts.customer.timeZone));
+        const context = { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee };
+        const html = renderLetter(step.template ?? 'final-notice', locale, messageFacts(deps, context, '', await payLink(deps, context)), localDate(now, facts.customer.timeZone));
         const letterId = stableId('ltr', facts.delinquency.id, step.id);
         await deps.delinquencies.storeLetter(facts.tenant.id, facts.delinquency.id, { id: letterId, stepId: step.id, html, createdAt: now.toISOString() });
         acted.entries.push(entry(now, 'letter.ready', 'a printable letter was kept with the case and offered to the print provider', { stepId: step.id, channel: 'letter', rule: 'ladder.step', data: { letterId } }));

@@ -10,6 +10,7 @@ import type { TaskRepository } from '../ports/task-repository.port';
 import type { PaymentCollector } from '../ports/payment-collector.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
+import type { PayTokens } from '../ports/pay-tokens.port';
 
 export interface EngineSettings {
   /** Base URL of the public API, for unsubscribe and pay links (no trailing slash). */
@@ -27,6 +28,7 @@ export interface EngineDeps {
   delinquencies: DelinquencyRepository;
   tasks: TaskRepository;
   unsubscribeTokens: UnsubscribeTokens;
+  payTokens: PayTokens;
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;

@@ -37,12 +37,19 @@ export type ReminderOutcome =
   | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: string; detail: string }
   | { outcome: 'settled' };
 
-export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubscribeUrl: string): MessageFacts => {
+/**
+ * Where a reminder sends the customer to pay: the tenant's own payment page when it has one, else Arrears' pay page
+ * behind an unguessable per-invoice token (what is owed, a promise, a dispute, without talking to anyone).
+ */
+export const payLink = async (deps: EngineDeps, context: Pick<ReminderContext, 'tenant' | 'invoice'>): Promise<string> => {
+  if (context.tenant.payUrlTemplate) return context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id));
+  const token = await deps.payTokens.tokenFor({ tenantId: context.tenant.id, invoiceId: context.invoice.id, customerId: context.invoice.customerId });
+  return `${deps.settings.publicBaseUrl}/v1/pay/${token}`;
+};
+
+export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubscribeUrl: string, payUrl: string): MessageFacts => {
   const locale = context.customer.locale ?? 'en';
   const today = localDate(deps.clock.now(), context.customer.timeZone);
-  const payUrl = context.tenant.payUrlTemplate
-    ? context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id))
-    : `${deps.settings.publicBaseUrl}/v1/pay/${encodeURIComponent(context.tenant.id)}/${encodeURIComponent(context.invoice.id)}`;
   return {
     tenant: context.tenant.name,
     customer: context.customer.name,
@@ -101,7 +108,7 @@ export const sendReminder = async (
     if (channel === 'email') {
       const token = await deps.unsubscribeTokens.tokenFor({ tenantId: context.tenant.id, customerId: context.customer.id, channel, address });
       const unsubscribeUrl = `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`;
-      const rendered = renderEmail(templateId, locale, messageFacts(deps, context, unsubscribeUrl));
+      const rendered = renderEmail(templateId, locale, messageFacts(deps, context, unsubscribeUrl, await payLink(deps, context)));
       ({ messageId } = await deps.email.send({
         to: address,
         from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom,
@@ -110,7 +117,7 @@ export const sendReminder = async (
         context: messageContext,
       }));
     } else {
-      const body = renderSms(templateId, locale, messageFacts(deps, context, ''));
+      const body = renderSms(templateId, locale, messageFacts(deps, context, '', await payLink(deps, context)));
       ({ messageId } = await deps.sms.send({ to: address, body, context: messageContext }));
     }
     await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });

@@ -137,3 +137,34 @@ describe('promises over the API', () => {
     expect(view).toMatchObject({ status: 'promised', promises: [{ id: promise.id, status: 'open', amount: 20_000 }] });
   });
 });
+
+describe("the customer's pay page", () => {
+  it('shows what is owed behind the link in every reminder, and takes a promise from the customer', async () => {
+    await call('PUT', '/v1/customers/selfserve', { name: 'Sato Hanako', kind: 'consumer', email: 'hanako@example.jp', timeZone: 'Asia/Tokyo', locale: 'en' });
+    const { now } = await call('GET', '/local/clock');
+    const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
+    await call('PUT', '/v1/invoices/inv-selfserve', { customerId: 'selfserve', amount: 12_000, currency: 'JPY', issuedAt: dueDate, dueDate });
+    await advance('P1D');
+    const reminder = ((await call('GET', '/local/outbox')).messages as { customerId: string; body: string }[]).find((message) => message.customerId === 'selfserve')!;
+    const link = /\/v1\/pay\/[A-Za-z0-9_-]{16,64}/.exec(reminder.body)![0];
+    const page = await fetch(`${runtime.url}${link}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Invoice inv-selfserve');
+    expect(html).toContain('¥12,000');
+    expect(html).toContain(`action="${link}/promise"`);
+    const form = (body: string, action: string) =>
+      fetch(`${runtime.url}${link}/${action}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const refused = await form('reason=', 'dispute');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('role="alert" style="padding:.6em;background:#fdecea">a reason is required');
+    const inAWeek = new Date(Date.parse(now) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const promised = await form(`date=${inAWeek}`, 'promise');
+    expect(promised.status).toBe(200);
+    expect(await promised.text()).toContain(`You promised to pay ¥12,000 by ${inAWeek}`);
+    const { delinquencyId } = await call('GET', '/v1/invoices/inv-selfserve');
+    const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
+    expect(view).toMatchObject({ status: 'promised', promises: [{ amount: 12_000, date: inAWeek, createdBy: 'customer:pay-page' }] });
+    expect((await fetch(`${runtime.url}/v1/pay/${'x'.repeat(32)}`)).status).toBe(404);
+  });
+});

@@ -26,6 +26,8 @@
 // | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
 // | CollectorTask      | TENANT#{t}#DELINQUENCY#{d}          | TASK#{stepId}                   | gsi3 (open only): TENANT#{t}#TASKS#open / {dueAt}#{taskId}  |
 // | UnsubscribeToken   | UNSUBSCRIBE#{token}                 | TENANT#{t}                      | (public link; resolves to customer, channel, address)      |
+// | PayToken           | PAY#{token}                         | TENANT#{t}                      | (public pay link; resolves to tenant, invoice, customer)   |
+// | InvoicePayToken    | TENANT#{t}#INVOICE#{i}              | PAYTOKEN                        | (the invoice's pay-link token)                             |
 // | CustomerToken      | TENANT#{t}#CUSTOMER#{c}             | TOKEN#{channel}#{address}       | (the customer's unsubscribe token for that address)        |
 // | PreDueClaim        | TENANT#{t}#INVOICE#{i}              | CLAIM#SEND#{stepId}#{channel}   | (reminders sent before any delinquency exists)             |
 // | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
@@ -74,6 +76,8 @@ export type ItemType =
   | 'PaymentPromise'
   | 'DisputePointer'
   | 'PaymentPlan'
+  | 'PayToken'
+  | 'InvoicePayToken'
   | 'Delinquency'
   | 'TimelineEntry'
   | 'StepClaim'
@@ -212,6 +216,9 @@ export const keys = {
   openTasksPartition: (tenantId: string) => `${tenant(tenantId)}#TASKS#open`,
   unsubscribeToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `UNSUBSCRIBE#${token}`, sk: tenant(tenantId) }),
   unsubscribePartition: (token: string) => `UNSUBSCRIBE#${token}`,
+  payToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `PAY#${token}`, sk: tenant(tenantId) }),
+  payTokenPartition: (token: string) => `PAY#${token}`,
+  invoicePayToken: (tenantId: string, invoiceId: string): PrimaryKey => ({ pk: keys.invoicePartition(tenantId, invoiceId), sk: 'PAYTOKEN' }),
   customerToken: (tenantId: string, customerId: string, channel: string, address: string): PrimaryKey => ({
     pk: keys.customerPartition(tenantId, customerId),
     sk: `TOKEN#${channel}#${address.toLowerCase()}`,

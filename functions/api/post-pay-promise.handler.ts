@@ -1,0 +1,13 @@
+// POST /v1/pay/{token}/promise: the pay page's promise form; answers the page again, with the outcome or the reason it was refused.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { payPageAction } from '../../shared/use-cases/pay-page';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostPayPromise'), async ({ params, rawBody }) => {
+    const { status, html } = await payPageAction(deps, params.token, 'promise', new URLSearchParams(rawBody));
+    return { status, body: html, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, raw: true };
+  });
+
+export const handler = deployedHandler(createHandler);

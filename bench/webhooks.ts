@@ -1,0 +1,74 @@
+// Measures the Stripe webhook endpoint under load on the local runtime: signed payment events posted concurrently,
+// answer times as p50 / p99 / max, and a check that the balances came out exact. Run: npm run bench:webhooks.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { signatureHeader } from '../shared/webhooks/signature';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const INVOICES = 20;
+const KEY = 'bench-key-00000001';
+const SECRET = 'whsec_bench';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+const main = async () => {
+  const { startLocalRuntime } = await import('../local/runtime');
+  const runtime = await startLocalRuntime({ port: 0, host: '127.0.0.1', clock: 'virtual', clockStart: '2026-12-01T08:00:00Z', tenants: `bench:${KEY}:${SECRET}`, log: () => undefined });
+  const api = (method: string, path: string, body: unknown) =>
+    fetch(`${runtime.url}${path}`, { method, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  try {
+    await api('PUT', '/v1/customers/bench', { name: 'Bench Customer', kind: 'business', email: 'bench@example.com', timeZone: 'Europe/Oslo' });
+    for (let i = 0; i < INVOICES; i += 1) {
+      await api('PUT', `/v1/invoices/inv-${i}`, { customerId: 'bench', amount: 10_000_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-11-20' });
+    }
+    // One event in ten is a replay of an earlier one: it must answer fast and change nothing.
+    const events = Array.from({ length: EVENTS }, (_, n) => {
+      const original = n % 10 === 9 ? n - 5 : n;
+      return {
+        id: `evt_bench_${original}`,
+        type: 'payment_intent.succeeded',
+        data: { object: { id: `pi_bench_${original}`, amount_received: 1_000, currency: 'eur', metadata: { invoice_id: `inv-${original % INVOICES}` } } },
+      };
+    });
+    const timings: number[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < events.length) {
+        const payload = JSON.stringify(events[next++]);
+        const started = performance.now();
+        const response = await fetch(`${runtime.url}/v1/webhooks/stripe/bench`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': signatureHeader(payload, SECRET, Math.floor(Date.now() / 1000)) },
+          body: payload,
+        });
+        await response.text();
+        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+        timings.push(performance.now() - started);
+      }
+    };
+    const wall = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const seconds = (performance.now() - wall) / 1000;
+    const unique = new Set(events.map((event) => event.id)).size;
+    let paid = 0;
+    for (let i = 0; i < INVOICES; i += 1) paid += ((await (await fetch(`${runtime.url}/v1/invoices/inv-${i}`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { paid: number }).paid;
+    const sorted = [...timings].sort((a, b) => a - b);
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    process.stdout.write(
+      [
+        `Stripe webhooks on the local runtime (DynamoDB Local): ${EVENTS} events (${unique} distinct, the rest replays), ${CONCURRENCY} at a time, ${INVOICES} invoices`,
+        `  answer time p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1)!)}`,
+        `  throughput ${(EVENTS / seconds).toFixed(0)} events/s`,
+        `  money applied ${paid} = ${unique} x 1000: ${paid === unique * 1_000 ? 'exact' : 'WRONG'}`,
+        '',
+      ].join('\n'),
+    );
+    if (paid !== unique * 1_000) process.exitCode = 1;
+  } finally {
+    await runtime.stop();
+  }
+};
+
+void main();

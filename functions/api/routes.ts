@@ -25,6 +25,7 @@ import { TaskListQuerySchema, TaskPageSchema } from '../../shared/schemas/task.s
 import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
 import { PaymentPromiseSchema, PostPromiseBodySchema } from '../../shared/schemas/promise.schema';
 import { PaymentPlanSchema, PostPlanBodySchema } from '../../shared/schemas/plan.schema';
+import { StatementQuerySchema, StatementSchema } from '../../shared/schemas/statement.schema';
 import {
   DisputeListQuerySchema,
   DisputePageSchema,
@@ -114,6 +115,18 @@ export const apiRoutes = [
     ],
     idempotent: true,
     dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetStatement',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/statement',
+    handler: 'get-statement.handler.ts',
+    summary: "A customer's statement: open items with fees and interest, payments, credit and total due (`format=html` prints it)",
+    params: CustomerPathSchema,
+    query: StatementQuerySchema,
+    responses: [{ status: 200, description: 'The statement (JSON, or HTML with format=html)', schema: StatementSchema }],
+    // The customer's invoices come from gsi1; each invoice's balance needs its partition and the strategy.
+    dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: ['gsi1'] },
   },
   {
     id: 'PutInvoice',

@@ -16,6 +16,8 @@ export interface InvoiceRepository {
   /** How many shards the run's due-date index has per tenant and date. */
   readonly shardCount: number;
   get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null>;
+  /** A customer's invoices (the case), by due date, from the customer index. */
+  listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]>;
   getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null>;
   /** Writes the invoice if the stored version is still `expectedVersion` (null: must not exist yet); false if it moved. */
   save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean>;

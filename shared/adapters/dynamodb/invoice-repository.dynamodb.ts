@@ -37,6 +37,16 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     };
   }
 
+  async listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customerId), ':prefix': 'INVOICE#' },
+    });
+    return items.map((item) => InvoiceSchema.parse(stripStorage(item)));
+  }
+
   async getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null> {
     const result = await this.client.send(
       new GetCommand({

@@ -1,0 +1,59 @@
+// Customer statements against DynamoDB Local: open items per currency, payments, overpaid credit, total due, HTML.
+import { createHandler } from '../../functions/api/get-statement.handler';
+import { sha256Hex } from '../../shared/domain/ids';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { putCustomer } from '../../shared/use-cases/customers';
+import { putInvoice, recordPayment } from '../../shared/use-cases/invoices';
+import { apiEvent, context } from '../fixtures/api-event';
+import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+
+let table: TestTable;
+let deps: ApiDependencies;
+const clock = fixedClock('2026-12-20T10:00:00Z');
+const KEY = 'statement-key-0001';
+
+beforeAll(async () => {
+  table = await createTestTable();
+  deps = table.deps(clock);
+  await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: 't1', role: 'partner', keyId: 'k1' }, 'now');
+  await putCustomer(deps, 't1', 'kari', { name: 'Kari Nordmann', kind: 'consumer', timeZone: 'Europe/Oslo', locale: 'nb-NO' });
+  const invoice = (id: string, amount: number, currency: string, dueDate: string) => putInvoice(deps, 't1', id, { customerId: 'kari', amount, currency, issuedAt: '2026-11-01', dueDate });
+  await invoice('A-1', 10_000, 'EUR', '2026-12-01');
+  await invoice('A-2', 5_000, 'EUR', '2026-12-10');
+  await invoice('A-3', 2_000, 'EUR', '2026-12-15');
+  await invoice('N-1', 80_000, 'NOK', '2026-12-05');
+  await recordPayment(deps, 't1', 'A-1', { amount: 4_000, currency: 'EUR', reference: 'bank-1' });
+  await recordPayment(deps, 't1', 'A-3', { amount: 2_500, currency: 'EUR', reference: 'bank-2' }); // 500 over: credit
+});
+afterAll(() => table.destroy());
+
+const get = async (customerId: string, format?: string) => {
+  const event = apiEvent({ method: 'GET', routePath: '/v1/customers/{customerId}/statement', path: `/v1/customers/${customerId}/statement`, pathParameters: { customerId }, headers: { authorization: `Bearer ${KEY}` } });
+  if (format) event.queryStringParameters = { format };
+  const response = await createHandler(deps)(event, context());
+  return { status: response.statusCode, contentType: response.headers['content-type'], body: response.body ?? '' };
+};
+
+describe('customer statements', () => {
+  it('lists open items per currency with payments, nets overpaid credit into the total due', async () => {
+    const answer = await get('kari');
+    expect(answer.status).toBe(200);
+    const statement = JSON.parse(answer.body);
+    expect(statement.asOf).toBe('2026-12-20');
+    expect(statement.currencies.EUR.items.map((item: { invoiceId: string; balance: number; daysPastDue: number }) => [item.invoiceId, item.balance, item.daysPastDue])).toEqual([
+      ['A-1', 6_000, 19],
+      ['A-2', 5_000, 10],
+    ]);
+    expect(statement.currencies.EUR).toMatchObject({ credit: 500, totalDue: 10_500 });
+    expect(statement.currencies.EUR.payments).toEqual([expect.objectContaining({ invoiceId: 'A-1', amount: 4_000, reference: 'bank-1' })]);
+    expect(statement.currencies.NOK).toMatchObject({ totalDue: 80_000, credit: 0 });
+  });
+
+  it('prints it as HTML in the customer’s language, and 404s a customer of no one', async () => {
+    const html = await get('kari', 'html');
+    expect(html.contentType).toContain('text/html');
+    expect(html.body).toContain('Kontoutskrift per 2026-12-20');
+    expect(html.body).toContain('Å betale');
+    expect((await get('nobody')).status).toBe(404);
+  });
+});

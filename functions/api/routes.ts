@@ -26,6 +26,7 @@ import { DelinquencyPathSchema, DelinquencyViewSchema } from '../../shared/schem
 import { PaymentPromiseSchema, PostPromiseBodySchema } from '../../shared/schemas/promise.schema';
 import { PaymentPlanSchema, PostPlanBodySchema } from '../../shared/schemas/plan.schema';
 import { StatementQuerySchema, StatementSchema } from '../../shared/schemas/statement.schema';
+import { CasePaymentSchema } from '../../shared/schemas/case-payment.schema';
 import {
   DisputeListQuerySchema,
   DisputePageSchema,
@@ -115,6 +116,22 @@ export const apiRoutes = [
     ],
     idempotent: true,
     dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'PostCasePayment',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/payments',
+    handler: 'post-case-payment.handler.ts',
+    summary: "A payment that names no invoice: applied across the customer's open invoices in that currency, oldest due first",
+    params: CustomerPathSchema,
+    body: PostPaymentBodySchema,
+    responses: [
+      { status: 201, description: 'Applied; the split over the invoices and any credit', schema: CasePaymentSchema },
+      { status: 409, description: 'Nothing is owed in that currency' },
+    ],
+    idempotent: true,
+    wakesExecutions: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
   },
   {
     id: 'GetStatement',

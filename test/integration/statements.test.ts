@@ -1,9 +1,10 @@
-// Customer statements against DynamoDB Local: open items per currency, payments, overpaid credit, total due, HTML.
+// Customer statements and case payments against DynamoDB Local: open items per currency, payments, credit, total due.
 import { createHandler } from '../../functions/api/get-statement.handler';
 import { sha256Hex } from '../../shared/domain/ids';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice, recordPayment } from '../../shared/use-cases/invoices';
+import { recordCasePayment } from '../../shared/use-cases/case-payments';
 import { apiEvent, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
@@ -55,5 +56,28 @@ describe('customer statements', () => {
     expect(html.body).toContain('Kontoutskrift per 2026-12-20');
     expect(html.body).toContain('Å betale');
     expect((await get('nobody')).status).toBe(404);
+  });
+});
+
+describe('a payment that names no invoice', () => {
+  it('is applied across the case oldest due first, the rest kept as credit, and a retry applies nothing twice', async () => {
+    await putCustomer(deps, 't1', 'ola', { name: 'Ola Hansen', kind: 'consumer', timeZone: 'Europe/Oslo' });
+    for (const [id, amount, dueDate] of [['O-2', 3_000, '2026-12-12'], ['O-1', 2_000, '2026-12-02'], ['O-3', 4_000, '2026-12-18']] as const) {
+      await putInvoice(deps, 't1', id, { customerId: 'ola', amount, currency: 'EUR', issuedAt: '2026-11-01', dueDate });
+    }
+    const pay = () => recordCasePayment(deps, 't1', 'ola', { amount: 6_000, currency: 'EUR', reference: 'bank-ola' }, 'idem-ola-1');
+    const first = await pay();
+    expect(first.allocations.map((part) => [part.invoiceId, part.amount, part.balance])).toEqual([
+      ['O-1', 2_000, 0],
+      ['O-2', 3_000, 0],
+      ['O-3', 1_000, 3_000],
+    ]);
+    const again = await pay();
+    expect(again.allocations.map((part) => part.paymentId)).toEqual(first.allocations.map((part) => part.paymentId));
+    const statement = JSON.parse((await get('ola')).body);
+    expect(statement.currencies.EUR.totalDue).toBe(3_000);
+    const over = await recordCasePayment(deps, 't1', 'ola', { amount: 3_500, currency: 'EUR', reference: 'bank-ola-2' }, 'idem-ola-2');
+    expect(over).toMatchObject({ credit: 500, allocations: [{ invoiceId: 'O-3', amount: 3_000, balance: 0 }] });
+    await expect(recordCasePayment(deps, 't1', 'ola', { amount: 100, currency: 'NOK', reference: 'bank-ola-3' })).rejects.toMatchObject({ code: 'nothing-owed' });
   });
 });

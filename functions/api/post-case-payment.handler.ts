@@ -1,0 +1,15 @@
+// POST /v1/customers/{customerId}/payments: a payment that names no invoice, applied across the case oldest first.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import { header } from '../../shared/middleware/api-context';
+import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middleware';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { recordCasePayment } from '../../shared/use-cases/case-payments';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostCasePayment'), async ({ grant, params, body, event }) => ({
+    status: 201,
+    body: await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER)),
+  }));
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,60 @@
+// A payment that names no invoice: applied across the customer's case, oldest due date first, each part exactly once.
+import { stableId } from '../domain/ids';
+import { ConflictError, NotFoundError } from '../errors/errors';
+import type { PostPaymentBody } from '../schemas/invoice.schema';
+import { getInvoice, recordPayment } from './invoices';
+import type { CoreDeps } from './ports';
+
+export interface CaseAllocation {
+  invoiceId: string;
+  paymentId: string;
+  amount: number;
+  /** What is left on that invoice afterwards. */
+  balance: number;
+}
+
+export interface CasePayment {
+  customerId: string;
+  amount: number;
+  currency: string;
+  reference: string;
+  allocations: CaseAllocation[];
+  /** What was beyond everything owed: kept as the customer's credit on the newest invoice paid. */
+  credit: number;
+}
+
+const partKey = (key: string, invoiceId: string) => `case:${key}:${invoiceId}`;
+
+/**
+ * Splits the payment over the open invoices in that currency, oldest due first. Each part is recorded under a key
+ * derived from the request's key (or the partner's reference), so a retry after a failure halfway applies only the
+ * parts not yet applied, never a part twice.
+ */
+export const recordCasePayment = async (deps: CoreDeps, tenantId: string, customerId: string, body: PostPaymentBody, idempotencyKey?: string): Promise<CasePayment> => {
+  if (!(await deps.customers.get(tenantId, customerId))) throw new NotFoundError(`no customer ${customerId}`);
+  const key = idempotencyKey ?? `reference:${body.reference}`;
+  const invoices = (await deps.invoices.listByCustomer(tenantId, customerId))
+    .filter((invoice) => invoice.currency === body.currency && !invoice.voided && !invoice.writtenOff)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  const open = [];
+  for (const invoice of invoices) {
+    const view = await getInvoice(deps, tenantId, invoice.id);
+    // A part already applied by an earlier attempt of this same payment counts as still open, so the split comes out
+    // the same and that part is found (not applied again) by its id.
+    const earlier = view.payments.find((payment) => payment.id === stableId('pay', tenantId, invoice.id, partKey(key, invoice.id)));
+    if (view.balance > 0 || earlier) open.push({ id: invoice.id, owed: view.balance + (earlier?.appliedAmount ?? 0) });
+  }
+  if (open.length === 0) throw new ConflictError(`the customer owes nothing in ${body.currency}; record the money against an invoice to keep it as credit`, 'nothing-owed');
+  let remaining = body.amount;
+  const allocations: CaseAllocation[] = [];
+  for (const [index, invoice] of open.entries()) {
+    if (remaining <= 0) break;
+    const last = index === open.length - 1;
+    const part = last ? remaining : Math.min(remaining, invoice.owed);
+    const recorded = await recordPayment(deps, tenantId, invoice.id, { ...body, amount: part }, { idempotencyKey: partKey(key, invoice.id), source: 'api' });
+    allocations.push({ invoiceId: invoice.id, paymentId: recorded.payment.id, amount: recorded.payment.appliedAmount, balance: recorded.invoice.balance });
+    remaining -= part;
+  }
+  const credit = body.amount - allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+  return { customerId, amount: body.amount, currency: body.currency, reference: body.reference, allocations, credit };
+};

@@ -73,6 +73,14 @@ export const buildEngineDependencies = (
     sms: adapters.sms,
     events: adapters.events,
     collector: adapters.collector ?? unconfiguredCollector,
+    caseClaims: (tenantId, customerId) => {
+      const pk = keys.customerPartition(tenantId, customerId);
+      return {
+        claim: (claim) => claims.claim(pk, claim),
+        settle: (key, attemptId, update) => claims.settle(pk, key, attemptId, update),
+        release: (key, attemptId) => claims.release(pk, key, attemptId),
+      };
+    },
     settings,
   };
   return {

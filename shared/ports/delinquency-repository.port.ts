@@ -17,6 +17,8 @@ export interface StepClaim extends StepClaimKey {
   at: string;
   detail?: string;
   providerMessageId?: string;
+  /** A case message's claim: the delinquencies its one message speaks for. */
+  covers?: string[];
 }
 
 export type ClaimOutcome = { outcome: 'claimed' } | { outcome: 'exists'; claim: StepClaim };
@@ -31,6 +33,8 @@ export interface DelinquencyRepository {
   saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute, isNew?: boolean): Promise<boolean>;
   /** The delinquency a dispute belongs to, or null for an unknown id. */
   disputeOwner(tenantId: string, disputeId: string): Promise<string | null>;
+  /** A customer's delinquencies (the case), from the customer index. */
+  listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]>;
   /** A tenant's disputes, newest first, a page at a time. */
   listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }>;
   disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]>;

@@ -23,6 +23,7 @@ import type { EngineDeps } from './engine-deps';
 import { retryOnConflict } from './retry-on-conflict';
 import { messageFacts, payLink, sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
+import { caseRole } from './case-messages';
 import { closingPromise, followPromise } from './follow-promise';
 import { closingPlan, followPlan } from './follow-plan';
 import type { PaymentPlan } from '../schemas/plan.schema';
@@ -226,16 +227,29 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
   switch (step.channel) {
     case 'email':
     case 'sms': {
+      const role = await caseRole(deps, facts.tenant.id, facts.customer, facts.delinquency, step.channel);
+      if (role.kind === 'covered') {
+        acted.entries.push(entry(now, 'reminder.covered', `${step.channel} "${step.template ?? step.id}" not sent on its own: today's case message from ${role.by} lists this invoice`, { stepId: step.id, channel: step.channel, rule: 'case.one-message', data: { coveredBy: role.by, messageId: role.messageId } }));
+        break;
+      }
       const stillOwed = async () => {
         const current = await deps.invoices.get(facts.tenant.id, facts.found.invoice.id);
         return current !== null && !current.invoice.voided && invoiceBalance(current.invoice, facts.interest) > 0;
       };
-      const result = await sendReminder(
-        deps,
-        { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee },
-        claimStore(deps, facts.tenant.id, facts.delinquency.id),
-        stillOwed,
-      );
+      let result: Awaited<ReturnType<typeof sendReminder>>;
+      try {
+        result = await sendReminder(
+          deps,
+          { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee, ...(role.kind === 'lead' ? { extraFacts: role.extraFacts } : {}) },
+          claimStore(deps, facts.tenant.id, facts.delinquency.id),
+          stillOwed,
+        );
+      } catch (error) {
+        if (role.kind === 'lead') await role.release();
+        throw error;
+      }
+      // The case message went out (its mates are covered), or it did not (they send their own).
+      if (role.kind === 'lead') await (result.outcome === 'sent' ? role.settle(result.messageId) : role.release());
       if (result.outcome === 'sent') {
         acted.entries.push(entry(now, 'reminder.sent', `${step.channel} "${step.template ?? step.id}" sent`, { stepId: step.id, channel: step.channel, rule: 'ladder.step', data: { messageId: result.messageId } }));
         acted.events.push({ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel: result.channel, messageId: result.messageId, sentAt: now.toISOString() } });

@@ -8,6 +8,7 @@ import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
 import type { TaskRepository } from '../ports/task-repository.port';
 import type { PaymentCollector } from '../ports/payment-collector.port';
+import type { ClaimStore } from './send-reminder';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
@@ -32,6 +33,8 @@ export interface EngineDeps {
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;
+  /** Claims in a customer's partition: one case message per channel and day. */
+  caseClaims: (tenantId: string, customerId: string) => ClaimStore;
   /** Collects instalments of plans agreed with automatic collection. */
   collector: PaymentCollector;
   settings: EngineSettings;

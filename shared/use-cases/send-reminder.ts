@@ -21,7 +21,7 @@ export interface ReminderContext {
   balance: number;
   fee: number;
   /** Words some templates need beyond the invoice's (a promise reminder's amount and date). */
-  extraFacts?: Pick<MessageFacts, 'promisedAmount' | 'promisedDate'>;
+  extraFacts?: Pick<MessageFacts, 'promisedAmount' | 'promisedDate' | 'caseLines' | 'caseTotal'>;
 }
 
 /** Where a claim lives: on the delinquency, or (before any delinquency exists) on the invoice. */

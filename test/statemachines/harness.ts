@@ -54,7 +54,7 @@ export interface Harness {
   capacity: CapacityMeter;
   advanceTo(iso: string): Promise<void>;
   /** Creates tenant, customer and invoice, opens the delinquency and starts its execution. */
-  openCase(options: { invoiceId: string; dueDate: string; timeZone?: string; strategy?: PutStrategyBody; customer?: Record<string, unknown> }): Promise<string>;
+  openCase(options: { invoiceId: string; dueDate: string; timeZone?: string; strategy?: PutStrategyBody; customer?: Record<string, unknown>; customerId?: string; amount?: number }): Promise<string>;
 }
 
 export const TENANT = 'sm-tenant';
@@ -112,13 +112,12 @@ export const createHarness = async (startIso: string, options: { collector?: Pay
       await executions.idle();
       if (errors.length > 0) throw errors[0];
     },
-    openCase: async ({ invoiceId, dueDate, timeZone = 'Europe/Oslo', strategy, customer }) => {
+    openCase: async ({ invoiceId, dueDate, timeZone = 'Europe/Oslo', strategy, customer, customerId = `cus-${invoiceId}`, amount = 125_000 }) => {
       const deps = { ...engine, clock };
-      const customerId = `cus-${invoiceId}`;
       await putCustomer(deps, TENANT, customerId, { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone, ...customer } as never);
       const strategyId = strategy ? `s-${invoiceId}` : undefined;
       if (strategy) await putStrategy(deps, TENANT, strategyId!, strategy);
-      await putInvoice(deps, TENANT, invoiceId, { customerId, amount: 125_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate, ...(strategyId ? { strategyId } : {}) });
+      await putInvoice(deps, TENANT, invoiceId, { customerId, amount, currency: 'NOK', issuedAt: '2026-11-01', dueDate, ...(strategyId ? { strategyId } : {}) });
       const tenant = (await engine.tenants.getTenant(TENANT))!;
       const found = (await engine.invoices.get(TENANT, invoiceId))!;
       const { delinquency } = await openDelinquency(engine, tenant, found.invoice, await listStrategies(engine, TENANT), undefined);

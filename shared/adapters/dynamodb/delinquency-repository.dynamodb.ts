@@ -125,6 +125,16 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     ]);
   }
 
+  async listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customerId), ':prefix': 'DELINQUENCY#' },
+    });
+    return items.map((item) => DelinquencySchema.parse(stripStorage(item)));
+  }
+
   async disputeOwner(tenantId: string, disputeId: string): Promise<string | null> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.disputePointer(tenantId, disputeId), ConsistentRead: true }));
     return typeof result.Item?.delinquencyId === 'string' ? result.Item.delinquencyId : null;

@@ -1,5 +1,5 @@
 // Renders reminders: email as text and HTML with a pay link and an unsubscribe link, SMS with its opt-out line.
-import { EMAIL_FOOTER, EMAIL_TEMPLATES, OPT_OUT_CONFIRMATION, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
+import { CASE_WORDS, EMAIL_FOOTER, EMAIL_TEMPLATES, OPT_OUT_CONFIRMATION, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
 
 export interface MessageFacts {
   tenant: string;
@@ -15,6 +15,10 @@ export interface MessageFacts {
   /** Set for a promise reminder: what was promised, formatted, and by when. */
   promisedAmount?: string;
   promisedDate?: string;
+  /** The customer's other open invoices, one line each, when one message covers the whole case. */
+  caseLines?: string[];
+  /** What the whole case owes, formatted. */
+  caseTotal?: string;
 }
 
 export interface RenderedEmail {
@@ -28,7 +32,7 @@ export const templateLocale = (locale: string | undefined): TemplateLocale =>
   locale !== undefined && /^(nb|nn|no)\b/i.test(locale) ? 'nb' : 'en';
 
 const fill = (template: string, facts: MessageFacts): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in facts ? String(facts[name as keyof MessageFacts]) : whole));
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in facts ? String((facts as unknown as Record<string, unknown>)[name]) : whole));
 
 const escapeHtml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -37,7 +41,7 @@ export const renderEmail = (templateId: string, locale: TemplateLocale, facts: M
   const template = (EMAIL_TEMPLATES[templateId] ?? EMAIL_TEMPLATES.overdue!)[locale];
   const footer = EMAIL_FOOTER[locale];
   const subject = fill(template.subject, facts);
-  const paragraphs = fill(template.body, facts).split('\n\n');
+  const paragraphs = [...fill(template.body, facts).split('\n\n'), ...caseParagraphs(locale, facts)];
   const text = [...paragraphs, `${footer.pay}: ${facts.payUrl}`, `${footer.unsubscribe}: ${facts.unsubscribeUrl}`].join('\n\n');
   const html = [
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
@@ -52,8 +56,13 @@ export const renderEmail = (templateId: string, locale: TemplateLocale, facts: M
 
 export const renderSms = (templateId: string, locale: TemplateLocale, facts: MessageFacts): string => {
   const template = (SMS_TEMPLATES[templateId] ?? SMS_TEMPLATES['overdue-sms']!)[locale];
-  return `${fill(template, facts)} ${SMS_OPT_OUT_LINE[locale]}`;
+  const caseNote = facts.caseLines?.length ? ` ${fill(CASE_WORDS[locale].sms, { ...facts, caseCount: String(facts.caseLines.length) } as MessageFacts)}` : '';
+  return `${fill(template, facts)}${caseNote} ${SMS_OPT_OUT_LINE[locale]}`;
 };
+
+/** One message for the whole case: the other open invoices and the total, after the step's own words. */
+const caseParagraphs = (locale: TemplateLocale, facts: MessageFacts): string[] =>
+  facts.caseLines?.length ? [CASE_WORDS[locale].intro, facts.caseLines.join('\n'), fill(CASE_WORDS[locale].total, facts)] : [];
 
 /** A printable letter (A4 HTML) with the same words as the email, for a print-and-mail provider. */
 export const renderLetter = (templateId: string, locale: TemplateLocale, facts: MessageFacts, date: string): string => {

@@ -132,3 +132,9 @@ export const OPT_OUT_CONFIRMATION: Record<TemplateLocale, EmailTemplate> = {
     body: 'Du ba oss slutte å sende e-post til denne adressen om kontoen din, og det har vi gjort. Dette er den siste e-posten du får her fra {tenant}.\n\nDu kan fortsatt kontakte oss, og vi kan nå deg på andre måter du ikke har meldt deg av.',
   },
 };
+
+/** The words around a case's other invoices when one message covers them all. */
+export const CASE_WORDS: Record<TemplateLocale, { intro: string; total: string; sms: string }> = {
+  en: { intro: 'Also open on your account:', total: 'In all, {caseTotal} is now due.', sms: '{caseCount} more invoice(s) open, {caseTotal} in all.' },
+  nb: { intro: 'Også åpent på kontoen din:', total: 'Til sammen skal {caseTotal} betales nå.', sms: '{caseCount} faktura(er) til er åpne, {caseTotal} til sammen.' },
+};

@@ -1,0 +1,31 @@
+// Cases on the synthesized state machine: a customer's delinquencies with steps on the same day get one message.
+import { createHarness, TENANT, type Harness } from './harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await createHarness('2026-12-01T23:30:00Z');
+});
+afterAll(() => harness.stop());
+
+describe('one message per case', () => {
+  it('sends one email and one SMS for three invoices falling due together, listing the others and the total', async () => {
+    const ids = [];
+    for (const [invoiceId, amount] of [['case-a', 100_000], ['case-b', 20_000], ['case-c', 5_000]] as const) {
+      ids.push(await harness.openCase({ invoiceId, dueDate: '2026-12-01', customerId: 'case-kari', amount }));
+    }
+    await harness.advanceTo('2026-12-06T12:00:00Z');
+    const sent = harness.outbox.list().filter((message) => message.customerId === 'case-kari');
+    expect(sent.map((message) => `${message.channel}:${message.step}`)).toEqual(['email:overdue', 'sms:overdue-sms']);
+    const [email, sms] = sent;
+    const others = ids.filter((id) => id !== email!.delinquencyId).length;
+    expect(others).toBe(2);
+    expect(email!.body).toContain('Also open on your account:');
+    expect(email!.body).toContain('In all, NOK');
+    expect(email!.body).toMatch(/1,250\.00/);
+    expect(sms!.body).toContain('2 more invoice(s) open');
+    for (const id of ids.filter((candidate) => candidate !== email!.delinquencyId)) {
+      const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
+      expect(timeline.filter((entry) => entry.kind === 'reminder.covered').map((entry) => entry.stepId)).toEqual(expect.arrayContaining(['overdue']));
+    }
+  });
+});

@@ -168,3 +168,50 @@ describe("the customer's pay page", () => {
     expect((await fetch(`${runtime.url}/v1/pay/${'x'.repeat(32)}`)).status).toBe(404);
   });
 });
+
+describe('plans and disputes over the API, on the virtual clock', () => {
+  const openCase = async (customerId: string) => {
+    await call('PUT', `/v1/customers/${customerId}`, { name: 'Kari Nordmann', kind: 'consumer', email: `${customerId}@example.no`, timeZone: 'Europe/Oslo', locale: 'nb-NO' });
+    const { now } = await call('GET', '/local/clock');
+    const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
+    await call('PUT', `/v1/invoices/inv-${customerId}`, { customerId, amount: 90_000, currency: 'NOK', issuedAt: dueDate, dueDate });
+    await advance('PT2H');
+    return { delinquencyId: (await call('GET', `/v1/invoices/inv-${customerId}`)).delinquencyId as string, today: Date.parse(now) };
+  };
+  const day = (from: number, days: number) => new Date(from + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('completes a plan paid on time and resolves the case, with a reminder before each instalment', async () => {
+    const { delinquencyId, today } = await openCase('planner');
+    const before = (await steps('planner')).length;
+    const plan = await call('POST', `/v1/delinquencies/${delinquencyId}/payment-plan`, { installments: [{ dueDate: day(today, 7), amount: 45_000 }, { dueDate: day(today, 14), amount: 45_000 }] });
+    expect(plan).toMatchObject({ status: 'active', installments: [{ number: 1, status: 'pending' }, { number: 2, status: 'pending' }] });
+    await advance('P6D');
+    await call('POST', '/v1/invoices/inv-planner/payments', { amount: 45_000, currency: 'NOK', reference: 'instalment-1' });
+    await advance('P7D');
+    await call('POST', '/v1/invoices/inv-planner/payments', { amount: 45_000, currency: 'NOK', reference: 'instalment-2' });
+    await advance('PT1M');
+    const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
+    expect(view).toMatchObject({ status: 'resolved', plans: [{ status: 'completed' }] });
+    const sent = (await steps('planner')).slice(before).map((step) => step.replace(/^plan-reminder-.*-(\d)$/, 'plan-reminder-$1'));
+    expect(sent).toEqual(['plan-reminder-1', 'plan-reminder-2', 'receipt']);
+  });
+
+  it('pauses on a dispute and resumes the ladder when it is rejected', async () => {
+    const { delinquencyId } = await openCase('disputer');
+    const dispute = await call('POST', `/v1/delinquencies/${delinquencyId}/disputes`, { reason: 'never received the goods' });
+    expect(dispute).toMatchObject({ status: 'open' });
+    const before = await steps('disputer');
+    await advance('P12D');
+    expect(await steps('disputer')).toEqual(before);
+    const rejected = await call('POST', `/v1/disputes/${dispute.id}/resolve`, { outcome: 'rejected', note: 'delivery signed for' });
+    expect(rejected).toMatchObject({ status: 'rejected' });
+    await advance('P1D');
+    const after = await steps('disputer');
+    // Of the steps that fell due during the pause, the most advanced goes out once and the rest are recorded as skipped.
+    expect(after.slice(before.length)[0]).toBe('second-reminder');
+    expect(after.filter((step) => step === 'second-reminder')).toHaveLength(1);
+    const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
+    expect(view.status).toBe('active');
+    expect(view.timeline.filter((entry: { kind: string }) => entry.kind === 'step.skipped').map((entry: { stepId: string }) => entry.stepId)).toEqual(['overdue-sms']);
+  });
+});

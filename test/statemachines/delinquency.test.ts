@@ -106,4 +106,27 @@ describe('delinquency state machine', () => {
     expect(receipt?.sentAt).toBe('2027-09-02T06:00:00.000Z'); // 08:00 CEST
     expect(record(id).status).toBe('SUCCEEDED');
   });
+  it('sends no reminder when a payment is recorded while the send is in flight (after the facts were read)', async () => {
+    harness.clock.set(new Date('2027-10-01T00:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'race', dueDate: '2027-09-30' });
+    // The payment lands exactly between the execution reading the facts and claiming the send: the worst moment.
+    const repository = harness.engine.delinquencies;
+    const claim = repository.claim.bind(repository);
+    let paid = false;
+    repository.claim = async (tenantId, delinquencyId, attempt) => {
+      if (delinquencyId === id && attempt.kind === 'SEND' && !paid) {
+        paid = true;
+        await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'race', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+      }
+      return claim(tenantId, delinquencyId, attempt);
+    };
+    try {
+      await harness.advanceTo('2027-10-01T12:00:00Z');
+    } finally {
+      repository.claim = claim;
+    }
+    expect(paid).toBe(true);
+    expect(steps(id)).toEqual(['receipt']);
+    expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+  });
 });

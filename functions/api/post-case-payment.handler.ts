@@ -9,7 +9,7 @@ import { routeById } from './routes';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, routeById('PostCasePayment'), async ({ grant, params, body, event }) => ({
     status: 201,
-    body: await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER)),
+    body: await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER), `api:${grant.keyId}`),
   }));
 
 export const handler = deployedHandler(createHandler);

@@ -30,7 +30,7 @@ const partKey = (key: string, invoiceId: string) => `case:${key}:${invoiceId}`;
  * derived from the request's key (or the partner's reference), so a retry after a failure halfway applies only the
  * parts not yet applied, never a part twice.
  */
-export const recordCasePayment = async (deps: CoreDeps, tenantId: string, customerId: string, body: PostPaymentBody, idempotencyKey?: string): Promise<CasePayment> => {
+export const recordCasePayment = async (deps: CoreDeps, tenantId: string, customerId: string, body: PostPaymentBody, idempotencyKey: string | undefined, actor: string): Promise<CasePayment> => {
   if (!(await deps.customers.get(tenantId, customerId))) throw new NotFoundError(`no customer ${customerId}`);
   const key = idempotencyKey ?? `reference:${body.reference}`;
   const invoices = (await deps.invoices.listByCustomer(tenantId, customerId))
@@ -51,7 +51,7 @@ export const recordCasePayment = async (deps: CoreDeps, tenantId: string, custom
     if (remaining <= 0) break;
     const last = index === open.length - 1;
     const part = last ? remaining : Math.min(remaining, invoice.owed);
-    const recorded = await recordPayment(deps, tenantId, invoice.id, { ...body, amount: part }, { idempotencyKey: partKey(key, invoice.id), source: 'api' });
+    const recorded = await recordPayment(deps, tenantId, invoice.id, { ...body, amount: part }, { idempotencyKey: partKey(key, invoice.id), source: 'api', actor });
     allocations.push({ invoiceId: invoice.id, paymentId: recorded.payment.id, amount: recorded.payment.appliedAmount, balance: recorded.invoice.balance });
     remaining -= part;
   }

@@ -114,7 +114,7 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
     if (adjustment > limit && dispute.openedBy === actor) {
       throw new ForbiddenError('four eyes: the key that opened the dispute cannot approve its credit', 'four-eyes');
     }
-    await recordPayment(deps, tenantId, delinquency.invoiceId, { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` }, { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment' });
+    await recordPayment(deps, tenantId, delinquency.invoiceId, { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` }, { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment', actor });
   }
   const decided = await retryOnConflict('the delinquency', async () => {
     const fresh = await current();

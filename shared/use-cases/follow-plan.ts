@@ -91,7 +91,7 @@ export const followPlan = async (deps: PlanDeps, facts: PromiseFacts): Promise<P
         const attempt = { installment: next.number, at, outcome: result.outcome, providerPaymentId: result.providerPaymentId, reason: result.outcome === 'failed' ? result.reason : null };
         if (result.outcome === 'succeeded') {
           // This execution is the one that would be woken: it re-derives right after, so nothing needs waking.
-          await recordPayment({ ...deps, factsChanged: { notify: async () => undefined } }, tenant.id, plan.invoiceId, { amount: result.amount, currency: plan.currency, reference: result.providerPaymentId }, { idempotencyKey: `stripe:${result.providerPaymentId}`, source: 'stripe' });
+          await recordPayment({ ...deps, factsChanged: { notify: async () => undefined } }, tenant.id, plan.invoiceId, { amount: result.amount, currency: plan.currency, reference: result.providerPaymentId }, { idempotencyKey: `stripe:${result.providerPaymentId}`, source: 'stripe', actor: 'execution' });
         }
         const entry = {
           id: newId('tl', now),

@@ -158,7 +158,7 @@ export const recordPayment = async (
   tenantId: string,
   invoiceId: string,
   body: PostPaymentBody,
-  options: { idempotencyKey?: string; source?: Payment['source'] } = {},
+  options: { idempotencyKey?: string; source?: Payment['source']; actor?: string } = {},
 ): Promise<RecordedPayment> => {
   const firstNow = deps.clock.now();
   // With an idempotency key the payment id is derived from it, so even a retry after a crash lands on the same item.
@@ -198,6 +198,7 @@ export const recordPayment = async (
       recordedAt: now,
       reference: body.reference,
       source: options.source ?? 'api',
+      recordedBy: options.actor ?? 'unknown',
       appliedAmount: applied,
       unappliedAmount: unapplied,
     };

@@ -43,7 +43,7 @@ export const applyProviderPayment = async (deps: ProviderDeps, tenantId: string,
     tenantId,
     reported.invoiceId,
     { amount: reported.amount, currency: reported.currency, reference: reported.providerPaymentId },
-    { idempotencyKey: `${reported.provider}:${reported.providerPaymentId}`, source: reported.source },
+    { idempotencyKey: `${reported.provider}:${reported.providerPaymentId}`, source: reported.source, actor: `provider:${reported.provider}` },
   );
   const link = { invoiceId: reported.invoiceId, paymentId: recorded.payment.id };
   await deps.webhookEvents.linkPayment(tenantId, reported.provider, reported.providerPaymentId, link);

@@ -154,6 +154,7 @@ describe('invoice repository', () => {
       recordedAt: 'x',
       reference: 'r',
       source: 'api' as const,
+      recordedBy: 'api:k1',
       appliedAmount: 2_500,
       unappliedAmount: 0,
     };

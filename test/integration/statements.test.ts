@@ -65,7 +65,7 @@ describe('a payment that names no invoice', () => {
     for (const [id, amount, dueDate] of [['O-2', 3_000, '2026-12-12'], ['O-1', 2_000, '2026-12-02'], ['O-3', 4_000, '2026-12-18']] as const) {
       await putInvoice(deps, 't1', id, { customerId: 'ola', amount, currency: 'EUR', issuedAt: '2026-11-01', dueDate });
     }
-    const pay = () => recordCasePayment(deps, 't1', 'ola', { amount: 6_000, currency: 'EUR', reference: 'bank-ola' }, 'idem-ola-1');
+    const pay = () => recordCasePayment(deps, 't1', 'ola', { amount: 6_000, currency: 'EUR', reference: 'bank-ola' }, 'idem-ola-1', 'api:k1');
     const first = await pay();
     expect(first.allocations.map((part) => [part.invoiceId, part.amount, part.balance])).toEqual([
       ['O-1', 2_000, 0],
@@ -76,8 +76,8 @@ describe('a payment that names no invoice', () => {
     expect(again.allocations.map((part) => part.paymentId)).toEqual(first.allocations.map((part) => part.paymentId));
     const statement = JSON.parse((await get('ola')).body);
     expect(statement.currencies.EUR.totalDue).toBe(3_000);
-    const over = await recordCasePayment(deps, 't1', 'ola', { amount: 3_500, currency: 'EUR', reference: 'bank-ola-2' }, 'idem-ola-2');
+    const over = await recordCasePayment(deps, 't1', 'ola', { amount: 3_500, currency: 'EUR', reference: 'bank-ola-2' }, 'idem-ola-2', 'api:k1');
     expect(over).toMatchObject({ credit: 500, allocations: [{ invoiceId: 'O-3', amount: 3_000, balance: 0 }] });
-    await expect(recordCasePayment(deps, 't1', 'ola', { amount: 100, currency: 'NOK', reference: 'bank-ola-3' })).rejects.toMatchObject({ code: 'nothing-owed' });
+    await expect(recordCasePayment(deps, 't1', 'ola', { amount: 100, currency: 'NOK', reference: 'bank-ola-3' }, undefined, 'api:k1')).rejects.toMatchObject({ code: 'nothing-owed' });
   });
 });

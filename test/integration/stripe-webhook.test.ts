@@ -62,7 +62,7 @@ describe('Stripe webhooks', () => {
     expect(answer).toEqual({ status: 200, body: { received: true, eventId: 'evt_pay_pi_pay', outcome: 'applied', replayed: false } });
     const invoice = await getInvoice(deps, 't1', 'inv-pay');
     expect(invoice.balance).toBe(6_000);
-    expect(invoice.payments).toEqual([expect.objectContaining({ amount: 4_000, currency: 'EUR', source: 'stripe', reference: 'pi_pay' })]);
+    expect(invoice.payments).toEqual([expect.objectContaining({ amount: 4_000, currency: 'EUR', source: 'stripe', reference: 'pi_pay', recordedBy: 'provider:stripe' })]);
   });
 
   it.each([

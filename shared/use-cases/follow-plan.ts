@@ -1,15 +1,12 @@
 // The engine's side of a payment plan: remind before each instalment, collect it automatically if agreed (retrying a
 // declined charge on the following days), mark instalments paid from payments, complete or break the plan.
 import { addDays, zonedInstant } from '../domain/calendar';
-import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
 import { newId } from '../domain/ids';
-import { formatMoney } from '../domain/money';
 import type { PaymentPlan } from '../schemas/plan.schema';
-import type { Step } from '../schemas/strategy.schema';
 import type { EngineDeps } from './engine-deps';
 import type { PromiseFacts, PromiseStep } from './follow-promise';
 import { recordPayment } from './invoices';
-import { sendReminder } from './send-reminder';
+import { remindOnce } from './pause-reminder';
 
 /** Days after an instalment's date on which a declined automatic charge is tried again (each within the grace days). */
 export const COLLECTION_RETRY_DAYS = [0, 1, 2] as const;
@@ -109,37 +106,17 @@ export const followPlan = async (deps: PlanDeps, facts: PromiseFacts): Promise<P
     }
   }
 
-  const step: Step = { id: `plan-reminder-${plan.id}-${next.number}`, offsetDays: 0, channel: customer.email ? 'email' : 'sms', template: 'plan-reminder' };
-  const reminderAt = zonedInstant(addDays(next.dueDate, -PLAN_REMINDER_DAYS_BEFORE), customer.timeZone, hour, minute);
-  const reminded = (await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id);
-  if (!reminded && now < reminderAt) moments.push(reminderAt);
-  if (!reminded && now >= reminderAt) {
-    if (!isWithinHours(now, customer.timeZone)) return { kind: 'wait', until: nextAllowedAt(now, [customer.timeZone]) };
-    const locale = customer.locale ?? 'en';
-    const result = await sendReminder(
-      deps,
-      {
-        tenant,
-        customer,
-        optOuts: facts.optOuts,
-        invoice: facts.invoice,
-        delinquencyId: delinquency.id,
-        step,
-        balance: facts.balance,
-        fee: 0,
-        extraFacts: {
-          promisedAmount: formatMoney(next.amount, plan.currency, locale),
-          promisedDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${next.dueDate}T00:00:00Z`)),
-        },
-      },
-      facts.claims,
-      async () => true,
-    );
-    if (result.outcome === 'sent') {
-      await deps.delinquencies.appendTimeline(tenant.id, delinquency.id, [
-        { id: newId('tl', now), at, kind: 'reminder.sent', actor: 'execution', stepId: step.id, channel: result.channel, detail: `instalment ${next.number} falls due on ${next.dueDate}: a reminder was sent`, rule: 'plan.reminder', data: { messageId: result.messageId } },
-      ]);
-    }
-  }
+  const reminder = await remindOnce(deps, facts, {
+    stepId: `plan-reminder-${plan.id}-${next.number}`,
+    template: 'plan-reminder',
+    at: zonedInstant(addDays(next.dueDate, -PLAN_REMINDER_DAYS_BEFORE), customer.timeZone, hour, minute),
+    amount: next.amount,
+    currency: plan.currency,
+    date: next.dueDate,
+    detail: `instalment ${next.number} falls due on ${next.dueDate}: a reminder was sent`,
+    rule: 'plan.reminder',
+  });
+  if (reminder.state === 'quiet-hours') return { kind: 'wait', until: reminder.until };
+  if (reminder.state === 'later') moments.push(reminder.at);
   return { kind: 'wait', until: new Date(Math.min(...moments.map((moment) => moment.getTime()))) };
 };

@@ -1,16 +1,14 @@
 // The engine's side of a promise to pay: remind the day before, decide it from payments, resume the ladder after it.
 import { addDays, localDate, zonedInstant } from '../domain/calendar';
-import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
 import { newId } from '../domain/ids';
-import { formatMoney } from '../domain/money';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
-import type { Step } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
 import { decidePromise } from './promises';
-import { sendReminder, type ClaimStore } from './send-reminder';
+import { remindOnce } from './pause-reminder';
+import type { ClaimStore } from './send-reminder';
 
 export interface PromiseFacts {
   delinquency: Delinquency;
@@ -66,35 +64,16 @@ export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Prom
   const [hour = 9, minute = 0] = tenant.sendTime.split(':').map(Number);
   const reminderAt = zonedInstant(addDays(promise!.date, -1), customer.timeZone, hour, minute);
   const lastMoment = zonedInstant(addDays(promise!.holdsUntil, 1), customer.timeZone, 0, 0);
-  const step: Step = { id: `promise-reminder-${promise!.id}`, offsetDays: 0, channel: customer.email ? 'email' : 'sms', template: 'promise-reminder' };
-  const reminded = (await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id);
-  if (!reminded && now >= reminderAt) {
-    if (!isWithinHours(now, customer.timeZone)) return { kind: 'wait', until: nextAllowedAt(now, [customer.timeZone]) };
-    const locale = customer.locale ?? 'en';
-    const result = await sendReminder(
-      deps,
-      {
-        tenant,
-        customer,
-        optOuts: facts.optOuts,
-        invoice: facts.invoice,
-        delinquencyId: delinquency.id,
-        step,
-        balance: facts.balance,
-        fee: 0,
-        extraFacts: {
-          promisedAmount: formatMoney(promise!.amount, promise!.currency, locale),
-          promisedDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${promise!.date}T00:00:00Z`)),
-        },
-      },
-      facts.claims,
-      async () => true,
-    );
-    if (result.outcome === 'sent') {
-      await deps.delinquencies.appendTimeline(tenant.id, delinquency.id, [
-        { id: newId('tl', now), at: now.toISOString(), kind: 'reminder.sent', actor: 'execution', stepId: step.id, channel: result.channel, detail: 'the promise falls due tomorrow: a reminder was sent', rule: 'promise.reminder', data: { messageId: result.messageId } },
-      ]);
-    }
-  }
-  return { kind: 'wait', until: !reminded && now < reminderAt ? reminderAt : lastMoment };
+  const reminder = await remindOnce(deps, facts, {
+    stepId: `promise-reminder-${promise!.id}`,
+    template: 'promise-reminder',
+    at: reminderAt,
+    amount: promise!.amount,
+    currency: promise!.currency,
+    date: promise!.date,
+    detail: 'the promise falls due tomorrow: a reminder was sent',
+    rule: 'promise.reminder',
+  });
+  if (reminder.state === 'quiet-hours') return { kind: 'wait', until: reminder.until };
+  return { kind: 'wait', until: reminder.state === 'later' ? reminder.at : lastMoment };
 };

@@ -1,9 +1,8 @@
 // Pay-link tokens: a random token per invoice, stored both ways so links resolve and every reminder reuses the same link.
-import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PayTarget, PayTokens } from '../../ports/pay-tokens.port';
-import { transactionCancellationCodes } from './client';
-import { itemMeta, keys } from './keys';
+import { keys } from './keys';
+import { resolveToken, tokenFor } from './two-way-tokens';
 
 export class DynamoPayTokens implements PayTokens {
   constructor(
@@ -11,35 +10,18 @@ export class DynamoPayTokens implements PayTokens {
     private readonly tableName: string,
   ) {}
 
-  async tokenFor(target: PayTarget): Promise<string> {
-    const key = keys.invoicePayToken(target.tenantId, target.invoiceId);
-    const existing = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
-    if (typeof existing.Item?.token === 'string') return existing.Item.token;
-    const token = randomBytes(24).toString('base64url');
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...key, ...itemMeta('InvoicePayToken'), token }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: { ...keys.payToken(token, target.tenantId), ...itemMeta('PayToken'), ...target } } },
-          ],
-        }),
-      );
-      return token;
-    } catch (error) {
-      // A concurrent send created it first: use theirs.
-      if (transactionCancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
-      const winner = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
-      return String(winner.Item?.token);
-    }
+  tokenFor(target: PayTarget): Promise<string> {
+    return tokenFor(this.client, this.tableName, {
+      owner: keys.invoicePayToken(target.tenantId, target.invoiceId),
+      ownerType: 'InvoicePayToken',
+      link: (token) => keys.payToken(token, target.tenantId),
+      linkType: 'PayToken',
+      target: { ...target },
+    });
   }
 
   async resolve(token: string): Promise<PayTarget | null> {
-    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
-    const page = await this.client.send(
-      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.payTokenPartition(token) }, Limit: 1 }),
-    );
-    const item = page.Items?.[0];
+    const item = await resolveToken(this.client, this.tableName, token, keys.payTokenPartition);
     return item ? { tenantId: String(item.tenantId), invoiceId: String(item.invoiceId), customerId: String(item.customerId) } : null;
   }
 }

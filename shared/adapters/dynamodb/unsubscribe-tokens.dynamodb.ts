@@ -1,9 +1,8 @@
 // Unsubscribe tokens: a random token per customer address, stored both ways so links resolve and tokens are reused.
-import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UnsubscribeTarget, UnsubscribeTokens } from '../../ports/unsubscribe-tokens.port';
-import { transactionCancellationCodes } from './client';
-import { itemMeta, keys } from './keys';
+import { keys } from './keys';
+import { resolveToken, tokenFor } from './two-way-tokens';
 
 export class DynamoUnsubscribeTokens implements UnsubscribeTokens {
   constructor(
@@ -11,40 +10,18 @@ export class DynamoUnsubscribeTokens implements UnsubscribeTokens {
     private readonly tableName: string,
   ) {}
 
-  async tokenFor(target: UnsubscribeTarget): Promise<string> {
-    const key = keys.customerToken(target.tenantId, target.customerId, target.channel, target.address);
-    const existing = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
-    if (typeof existing.Item?.token === 'string') return existing.Item.token;
-    const token = randomBytes(24).toString('base64url');
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...key, ...itemMeta('CustomerToken'), token }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: { ...keys.unsubscribeToken(token, target.tenantId), ...itemMeta('UnsubscribeToken'), ...target } } },
-          ],
-        }),
-      );
-      return token;
-    } catch (error) {
-      // Another send created it first: use theirs.
-      if (transactionCancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
-      const winner = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
-      return String(winner.Item?.token);
-    }
+  tokenFor(target: UnsubscribeTarget): Promise<string> {
+    return tokenFor(this.client, this.tableName, {
+      owner: keys.customerToken(target.tenantId, target.customerId, target.channel, target.address),
+      ownerType: 'CustomerToken',
+      link: (token) => keys.unsubscribeToken(token, target.tenantId),
+      linkType: 'UnsubscribeToken',
+      target: { ...target },
+    });
   }
 
   async resolve(token: string): Promise<UnsubscribeTarget | null> {
-    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.unsubscribePartition(token) },
-        Limit: 1,
-      }),
-    );
-    const item = page.Items?.[0];
+    const item = await resolveToken(this.client, this.tableName, token, keys.unsubscribePartition);
     if (!item) return null;
     return { tenantId: String(item.tenantId), customerId: String(item.customerId), channel: item.channel as UnsubscribeTarget['channel'], address: String(item.address) };
   }

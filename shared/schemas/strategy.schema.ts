@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { CalendarDateSchema, CurrencySchema, PartnerIdSchema, PositiveMinorUnitsSchema, TextSchema } from './common.schema';
 
-export const StepChannelSchema = z.enum(['email', 'sms', 'call', 'letter', 'agency', 'write_off']);
+/** `statement`: emails the customer's statement (all open invoices, or this one, as the tenant's `statementMode` says). */
+export const StepChannelSchema = z.enum(['email', 'sms', 'call', 'letter', 'statement', 'agency', 'write_off']);
 export type StepChannel = z.infer<typeof StepChannelSchema>;
 
 /** Channels that end the road: after them the delinquency leaves collection. */

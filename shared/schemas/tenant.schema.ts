@@ -23,6 +23,8 @@ export const TenantSchema = z.object({
    * the key that opened the dispute: four eyes.
    */
   disputeApprovalAbove: z.number().int().min(0).default(100_000),
+  /** A `statement` step sends one statement of all the customer's open invoices, or one per invoice. */
+  statementMode: z.enum(['customer', 'invoice']).default('customer'),
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
@@ -32,4 +34,5 @@ export const defaultTenantSettings = {
   promiseGraceDays: 2,
   timeZone: 'UTC',
   disputeApprovalAbove: 100_000,
+  statementMode: 'customer',
 } as const;

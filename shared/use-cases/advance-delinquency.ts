@@ -24,6 +24,7 @@ import { retryOnConflict } from './retry-on-conflict';
 import { messageFacts, payLink, sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
 import { caseRole } from './case-messages';
+import { sendStatement } from './send-statement';
 import { closingPromise, followPromise } from './follow-promise';
 import { closingPlan, followPlan } from './follow-plan';
 import type { PaymentPlan } from '../schemas/plan.schema';
@@ -50,7 +51,7 @@ interface Facts {
   balance: number;
 }
 
-const CONTACT_CHANNELS = new Set(['email', 'sms', 'call']);
+const CONTACT_CHANNELS = new Set(['email', 'sms', 'call', 'statement']);
 
 const entry = (at: Date, kind: string, detail: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
   id: newId('tl', at),
@@ -285,6 +286,18 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       if (await claimStep(deps, facts, step, 'done', 'call requested')) {
         acted.entries.push(entry(now, 'call.requested', 'a collector call is due: queued for collectors and offered to the dialer', { stepId: step.id, channel: 'call', rule: 'ladder.step' }));
         acted.events.push({ detailType: 'delinquency.escalated', detail: { ...base, stepId: step.id, channel: 'call', phone: facts.customer.phone, at: now.toISOString() } });
+      }
+      break;
+    }
+    case 'statement': {
+      const result = await sendStatement(deps, { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, delinquency: facts.delinquency, step }, claimStore(deps, facts.tenant.id, facts.delinquency.id));
+      if (result.outcome === 'sent') {
+        acted.entries.push(entry(now, 'reminder.sent', `statement emailed (${facts.tenant.statementMode === 'customer' ? 'all open invoices' : 'this invoice'})`, { stepId: step.id, channel: 'email', rule: 'ladder.step', data: { messageId: result.messageId } }));
+        acted.events.push({ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel: 'email', messageId: result.messageId, sentAt: now.toISOString() } });
+      } else if (result.outcome === 'covered') {
+        acted.entries.push(entry(now, 'reminder.covered', `today's statement from ${result.by} already covers this invoice`, { stepId: step.id, channel: 'email', rule: 'case.one-message', data: { coveredBy: result.by } }));
+      } else if (result.outcome === 'suppressed' && (await claimStep(deps, facts, step, 'suppressed', result.detail))) {
+        acted.entries.push(entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: 'email', rule: result.rule }));
       }
       break;
     }

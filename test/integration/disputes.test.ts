@@ -31,7 +31,7 @@ beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
   for (const [key, role] of Object.entries(KEYS)) await deps.tenants.putApiKey(sha256Hex(key), { tenantId: 't1', role, keyId: key }, 'now');
-  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, createdAt: 'now' });
+  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', createdAt: 'now' });
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
 });
 afterAll(() => table.destroy());

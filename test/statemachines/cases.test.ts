@@ -28,4 +28,26 @@ describe('one message per case', () => {
       expect(timeline.filter((entry) => entry.kind === 'reminder.covered').map((entry) => entry.stepId)).toEqual(expect.arrayContaining(['overdue']));
     }
   });
+  it('emails one statement of all open invoices when several reach a statement step on the same day', async () => {
+    harness.clock.set(new Date('2027-01-01T23:30:00Z'));
+    const strategy = {
+      name: 'Statement ladder',
+      steps: [
+        { id: 'overdue', offsetDays: 1, channel: 'email' as const, template: 'overdue' },
+        { id: 'statement', offsetDays: 3, channel: 'statement' as const },
+        { id: 'hand-off', offsetDays: 30, channel: 'agency' as const },
+      ],
+    };
+    const ids = [];
+    for (const invoiceId of ['stmt-a', 'stmt-b']) ids.push(await harness.openCase({ invoiceId, dueDate: '2027-01-01', customerId: 'stmt-ola', strategy }));
+    await harness.advanceTo('2027-01-05T12:00:00Z');
+    const statements = harness.outbox.list().filter((message) => message.customerId === 'stmt-ola' && message.step === 'statement');
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.body).toContain('stmt-a');
+    expect(statements[0]!.body).toContain('stmt-b');
+    expect(statements[0]!.subject).toBe('Acme Energi: your statement');
+    const other = ids.find((id) => id !== statements[0]!.delinquencyId)!;
+    const timeline = await harness.engine.delinquencies.timeline(TENANT, other);
+    expect(timeline.filter((entry) => entry.kind === 'reminder.covered').map((entry) => entry.stepId)).toEqual(expect.arrayContaining(['statement']));
+  });
 });

@@ -91,7 +91,7 @@ export const createHarness = async (startIso: string, options: { collector?: Pay
     () => undefined,
   );
   late.executions = executions;
-  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, createdAt: startIso });
+  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', createdAt: startIso });
   return {
     table,
     capacity,

@@ -50,5 +50,6 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
  */
 export const localWebhookSecrets = (tenants: LocalTenant[]): WebhookSecrets => {
   const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
-  return { secretFor: async (tenantId) => secrets.get(tenantId) ?? null };
+  // No Stripe API key locally: automatic instalment collection is recorded as not configured.
+  return { secretFor: async (tenantId, name) => (name === 'stripeApiKey' ? null : (secrets.get(tenantId) ?? null)) };
 };

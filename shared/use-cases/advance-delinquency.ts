@@ -228,7 +228,7 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
   switch (step.channel) {
     case 'email':
     case 'sms': {
-      const role = await caseRole(deps, facts.tenant.id, facts.customer, facts.delinquency, step.channel);
+      const role = await caseRole(deps, facts.tenant.id, facts.customer, facts.delinquency, balance, step.channel);
       if (role.kind === 'covered') {
         acted.entries.push(entry(now, 'reminder.covered', `${step.channel} "${step.template ?? step.id}" not sent on its own: today's case message from ${role.by} lists this invoice`, { stepId: step.id, channel: step.channel, rule: 'case.one-message', data: { coveredBy: role.by, messageId: role.messageId } }));
         break;

@@ -19,7 +19,7 @@ export type CaseRole =
  * Decides this delinquency's part in today's message on `channel`: alone (no other open delinquency of the customer in
  * that currency), covered (another one's message today already listed it), or lead (it sends, listing the others).
  */
-export const caseRole = async (deps: EngineDeps, tenantId: string, customer: Customer, delinquency: Delinquency, channel: 'email' | 'sms'): Promise<CaseRole> => {
+export const caseRole = async (deps: EngineDeps, tenantId: string, customer: Customer, delinquency: Delinquency, ownBalance: number, channel: 'email' | 'sms'): Promise<CaseRole> => {
   const mates = (await deps.delinquencies.listByCustomer(tenantId, customer.id)).filter(
     (mate) => mate.id !== delinquency.id && mate.currency === delinquency.currency && !CLOSED_STATUSES.includes(mate.status),
   );
@@ -38,8 +38,7 @@ export const caseRole = async (deps: EngineDeps, tenantId: string, customer: Cus
     return claimed.claim.covers?.includes(delinquency.id) ? { kind: 'covered', by: claimed.claim.covers[0] ?? '', messageId: claimed.claim.providerMessageId ?? null } : { kind: 'alone' };
   }
   const locale = customer.locale ?? 'en';
-  const own = await deps.invoices.get(tenantId, delinquency.invoiceId);
-  const total = owing.reduce((sum, item) => sum + item.balance, own ? invoiceBalance(own.invoice) : 0);
+  const total = owing.reduce((sum, item) => sum + item.balance, ownBalance);
   return {
     kind: 'lead',
     extraFacts: {

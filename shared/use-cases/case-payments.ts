@@ -2,7 +2,7 @@
 import { stableId } from '../domain/ids';
 import { ConflictError, NotFoundError } from '../errors/errors';
 import type { PostPaymentBody } from '../schemas/invoice.schema';
-import { getInvoice, recordPayment } from './invoices';
+import { getCustomerInvoices, recordPayment } from './invoices';
 import type { CoreDeps } from './ports';
 
 export interface CaseAllocation {
@@ -31,18 +31,18 @@ const partKey = (key: string, invoiceId: string) => `case:${key}:${invoiceId}`;
  * parts not yet applied, never a part twice.
  */
 export const recordCasePayment = async (deps: CoreDeps, tenantId: string, customerId: string, body: PostPaymentBody, idempotencyKey: string | undefined, actor: string): Promise<CasePayment> => {
-  if (!(await deps.customers.get(tenantId, customerId))) throw new NotFoundError(`no customer ${customerId}`);
+  const customer = await deps.customers.get(tenantId, customerId);
+  if (!customer) throw new NotFoundError(`no customer ${customerId}`);
   const key = idempotencyKey ?? `reference:${body.reference}`;
   const invoices = (await deps.invoices.listByCustomer(tenantId, customerId))
     .filter((invoice) => invoice.currency === body.currency && !invoice.voided && !invoice.writtenOff)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
   const open = [];
-  for (const invoice of invoices) {
-    const view = await getInvoice(deps, tenantId, invoice.id);
+  for (const invoice of await getCustomerInvoices(deps, tenantId, customer, invoices.map((item) => item.id))) {
     // A part already applied by an earlier attempt of this same payment counts as still open, so the split comes out
     // the same and that part is found (not applied again) by its id.
-    const earlier = view.payments.find((payment) => payment.id === stableId('pay', tenantId, invoice.id, partKey(key, invoice.id)));
-    if (view.balance > 0 || earlier) open.push({ id: invoice.id, owed: view.balance + (earlier?.appliedAmount ?? 0) });
+    const earlier = invoice.payments.find((payment) => payment.id === stableId('pay', tenantId, invoice.id, partKey(key, invoice.id)));
+    if (invoice.balance > 0 || earlier) open.push({ id: invoice.id, owed: invoice.balance + (earlier?.appliedAmount ?? 0) });
   }
   if (open.length === 0) throw new ConflictError(`the customer owes nothing in ${body.currency}; record the money against an invoice to keep it as credit`, 'nothing-owed');
   let remaining = body.amount;

@@ -97,10 +97,11 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
   const actor = `api:${grant.keyId}`;
   const current = async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
-    const dispute = (await deps.delinquencies.disputes(tenantId, delinquencyId)).find((candidate) => candidate.id === disputeId);
+    const disputes = await deps.delinquencies.disputes(tenantId, delinquencyId);
+    const dispute = disputes.find((candidate) => candidate.id === disputeId);
     if (!delinquency || !dispute) throw new NotFoundError(`no dispute ${disputeId}`);
     if (dispute.status !== 'open') throw new ConflictError(`the dispute was already ${dispute.status}`, 'dispute-decided', { disputeStatus: dispute.status });
-    return { delinquency, dispute };
+    return { delinquency, dispute, othersOpen: disputes.some((candidate) => candidate.id !== disputeId && candidate.status === 'open') };
   };
   const { delinquency, dispute } = await current();
   const adjustment = body.outcome === 'accepted' ? (body.adjustment ?? 0) : 0;
@@ -120,8 +121,7 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
     const fresh = await current();
     const now = deps.clock.now().toISOString();
     const updated: Dispute = { ...fresh.dispute, status: body.outcome, resolvedAt: now, resolvedBy: actor, adjustment, note: body.note ?? null };
-    const othersOpen = (await deps.delinquencies.disputes(tenantId, delinquencyId)).some((candidate) => candidate.id !== disputeId && candidate.status === 'open');
-    const status = fresh.delinquency.status === 'disputed' && !othersOpen ? statusAfterDisputes(fresh.delinquency) : fresh.delinquency.status;
+    const status = fresh.delinquency.status === 'disputed' && !fresh.othersOpen ? statusAfterDisputes(fresh.delinquency) : fresh.delinquency.status;
     const entry = {
       id: newId('tl', deps.clock.now()),
       at: now,

@@ -13,8 +13,6 @@ export const COLLECTION_RETRY_DAYS = [0, 1, 2] as const;
 /** How long before an instalment its reminder goes out. */
 export const PLAN_REMINDER_DAYS_BEFORE = 3;
 
-export type PlanDeps = EngineDeps;
-
 /** Instalments are paid in order from what came in since the plan was agreed. */
 export const coverInstallments = (plan: PaymentPlan, paidTotal: number): PaymentPlan['installments'] => {
   let covered = Math.max(0, paidTotal - plan.paidBefore);
@@ -40,7 +38,7 @@ export const closingPlan = async (deps: EngineDeps, facts: Pick<PromiseFacts, 'd
   };
 };
 
-export const followPlan = async (deps: PlanDeps, facts: PromiseFacts): Promise<PromiseStep> => {
+export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise<PromiseStep> => {
   const { delinquency, customer, tenant } = facts;
   const now = deps.clock.now();
   const at = now.toISOString();

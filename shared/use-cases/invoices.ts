@@ -139,6 +139,19 @@ export const getInvoice = async (deps: CoreDeps, tenantId: string, invoiceId: st
   return invoiceView(found, interestToday(deps.clock, found, customer, await interestRuleFor(deps, tenantId, found.invoice, customer)));
 };
 
+/** Several invoices of one customer as getInvoice answers them, reading the customer's strategies once, not per invoice. */
+export const getCustomerInvoices = async (deps: CoreDeps, tenantId: string, customer: Customer, invoiceIds: readonly string[]): Promise<InvoiceResponse[]> => {
+  const strategies = await listStrategies(deps, tenantId);
+  const views: InvoiceResponse[] = [];
+  for (const invoiceId of invoiceIds) {
+    const found = await deps.invoices.get(tenantId, invoiceId);
+    if (!found) continue;
+    const rule = chooseStrategy(strategies, choiceFacts(found.invoice, customer.segment)).strategy.interest;
+    views.push(invoiceView(found, interestToday(deps.clock, found, customer, rule)));
+  }
+  return views;
+};
+
 /** Clock skew allowed between a partner's server and Arrears when a payment is dated "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 

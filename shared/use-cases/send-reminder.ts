@@ -64,7 +64,7 @@ export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubsc
   };
 };
 
-const isOptedOut = (optOuts: OptOut[], channel: 'email' | 'sms', address: string) =>
+export const isOptedOut = (optOuts: OptOut[], channel: 'email' | 'sms', address: string) =>
   optOuts.some((optOut) => optOut.channel === channel && optOut.address.toLowerCase() === address.toLowerCase());
 
 /**

@@ -9,7 +9,7 @@ import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Step } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
-import type { ClaimStore } from './send-reminder';
+import { isOptedOut, type ClaimStore } from './send-reminder';
 import { customerStatement } from './statements';
 
 export type StatementOutcome =
@@ -28,7 +28,7 @@ export const sendStatement = async (
   const { tenant, customer, delinquency, step } = context;
   const address = customer.email;
   if (!address) return { outcome: 'suppressed', rule: 'no-address', detail: 'the customer has no email address for the statement' };
-  if (context.optOuts.some((optOut) => optOut.channel === 'email' && optOut.address.toLowerCase() === address.toLowerCase())) {
+  if (isOptedOut(context.optOuts, 'email', address)) {
     return { outcome: 'suppressed', rule: 'opt-out', detail: 'the customer opted out of email to this address' };
   }
   const now = deps.clock.now();

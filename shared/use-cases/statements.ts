@@ -3,18 +3,16 @@
 import { daysBetween, localDate } from '../domain/calendar';
 import { NotFoundError } from '../errors/errors';
 import type { Statement } from '../schemas/statement.schema';
-import { getInvoice } from './invoices';
+import { getCustomerInvoices } from './invoices';
 import type { CoreDeps } from './ports';
 
 export const customerStatement = async (deps: CoreDeps, tenantId: string, customerId: string): Promise<Statement> => {
   const customer = await deps.customers.get(tenantId, customerId);
   if (!customer) throw new NotFoundError(`no customer ${customerId}`);
   const asOf = localDate(deps.clock.now(), customer.timeZone);
-  const invoices = await deps.invoices.listByCustomer(tenantId, customerId);
+  const stored = (await deps.invoices.listByCustomer(tenantId, customerId)).filter((invoice) => !invoice.voided);
   const currencies: Statement['currencies'] = {};
-  for (const stored of invoices) {
-    if (stored.voided) continue;
-    const invoice = await getInvoice(deps, tenantId, stored.id);
+  for (const invoice of await getCustomerInvoices(deps, tenantId, customer, stored.map((item) => item.id))) {
     const block = (currencies[invoice.currency] ??= { items: [], payments: [], credit: 0, totalDue: 0 });
     const credit =
       invoice.payments.reduce((sum, payment) => sum + payment.unappliedAmount, 0) - invoice.refunds.reduce((sum, refund) => sum + refund.reversedCredit, 0);

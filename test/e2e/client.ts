@@ -31,3 +31,21 @@ export const call = async (
 
 /** Ids unique to one test run, so tests sharing the runtime never see each other's data. */
 export const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * A partner's calls against a runtime a test file started itself (its own clock; `url` is read per call, since the
+ * runtime starts in beforeAll): JSON in, parsed JSON out, and the local clock moved by an ISO duration.
+ */
+export const runtimeClient = (url: () => string, key: string) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const response = await fetch(`${url()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  };
+  return { call, advance: (by: string) => call('POST', '/local/clock/advance', { by }) };
+};

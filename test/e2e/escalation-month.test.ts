@@ -1,5 +1,6 @@
 // A month of collections on `npm start` with a virtual clock: customers in three zones (one east of UTC), every
 // message at 09:00 local on its step's date, fees in the balance, opt-outs silent, hand-off at the end, a late import.
+import { runtimeClient } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 let runtime: RuntimeProcess;
@@ -14,18 +15,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => runtime.stop());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const call = async (method: string, path: string, body?: unknown): Promise<any> => {
-  const response = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-};
-
-const advance = (by: string) => call('POST', '/local/clock/advance', { by });
+const { call, advance } = runtimeClient(() => runtime.url, KEY);
 
 interface Message {
   channel: string;

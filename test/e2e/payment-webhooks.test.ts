@@ -1,6 +1,7 @@
 // Stripe webhooks end to end on `npm start` with the virtual clock: a payment ends the escalation, a refund reopens it,
 // a chargeback pauses it as a dispute. Signed with Stripe's own library; judged by statuses, executions and the outbox.
 import Stripe from 'stripe';
+import { runtimeClient } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 let runtime: RuntimeProcess;
@@ -17,17 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => runtime.stop());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const call = async (method: string, path: string, body?: unknown): Promise<any> => {
-  const response = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-};
-const advance = (by: string) => call('POST', '/local/clock/advance', { by });
+const { call, advance } = runtimeClient(() => runtime.url, KEY);
 
 const webhook = async (event: unknown) => {
   const payload = JSON.stringify(event);

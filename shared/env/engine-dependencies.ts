@@ -22,6 +22,7 @@ import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynam
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
+import { DynamoWebhookEventStore } from '../adapters/dynamodb/webhook-events.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
@@ -73,6 +74,8 @@ export const buildEngineDependencies = (
     sms: adapters.sms,
     events: adapters.events,
     collector: adapters.collector ?? unconfiguredCollector,
+    webhookEvents: new DynamoWebhookEventStore(client, tableName),
+    executions: adapters.executions,
     caseClaims: (tenantId, customerId) => {
       const pk = keys.customerPartition(tenantId, customerId);
       return {
@@ -85,7 +88,6 @@ export const buildEngineDependencies = (
   };
   return {
     ...engine,
-    executions: adapters.executions,
     waker: adapters.executions,
     preDueClaims: (tenantId, invoiceId) => {
       const pk = keys.invoicePartition(tenantId, invoiceId);

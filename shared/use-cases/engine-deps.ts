@@ -12,6 +12,8 @@ import type { ClaimStore } from './send-reminder';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
+import type { WebhookEventStore } from '../ports/webhook-events.port';
+import type { ExecutionStarter } from '../ports/executions.port';
 
 export interface EngineSettings {
   /** Base URL of the public API, for unsubscribe and pay links (no trailing slash). */
@@ -37,5 +39,9 @@ export interface EngineDeps {
   caseClaims: (tenantId: string, customerId: string) => ClaimStore;
   /** Collects instalments of plans agreed with automatic collection. */
   collector: PaymentCollector;
+  /** Links a collected charge to its invoice payment, so the provider's later refund or chargeback finds it. */
+  webhookEvents: WebhookEventStore;
+  /** Starts the execution of a delinquency a reversal reopens. */
+  executions: ExecutionStarter;
   settings: EngineSettings;
 }

@@ -5,7 +5,7 @@ import { newId } from '../domain/ids';
 import type { PaymentPlan } from '../schemas/plan.schema';
 import type { EngineDeps } from './engine-deps';
 import type { PromiseFacts, PromiseStep } from './follow-promise';
-import { recordPayment } from './invoices';
+import { applyProviderPayment } from './provider-payments';
 import { remindOnce } from './pause-reminder';
 
 /** Days after an instalment's date on which a declined automatic charge is tried again (each within the grace days). */
@@ -86,7 +86,16 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
         const attempt = { installment: next.number, at, outcome: result.outcome, providerPaymentId: result.providerPaymentId, reason: result.outcome === 'failed' ? result.reason : null };
         if (result.outcome === 'succeeded') {
           // This execution is the one that would be woken: it re-derives right after, so nothing needs waking.
-          await recordPayment({ ...deps, factsChanged: { notify: async () => undefined } }, tenant.id, plan.invoiceId, { amount: result.amount, currency: plan.currency, reference: result.providerPaymentId }, { idempotencyKey: `stripe:${result.providerPaymentId}`, source: 'stripe', actor: 'execution' });
+          // Applied as Stripe's own report would be (the same id, so its webhook later changes nothing), and linked, so a
+          // refund or chargeback of this charge finds its payment.
+          await applyProviderPayment({ ...deps, factsChanged: { notify: async () => undefined } }, tenant.id, {
+            provider: 'stripe',
+            providerPaymentId: result.providerPaymentId,
+            invoiceId: plan.invoiceId,
+            amount: result.amount,
+            currency: plan.currency,
+            source: 'stripe',
+          });
         }
         const entry = {
           id: newId('tl', now),

@@ -3,6 +3,7 @@
 import { StripeCollector } from '../../shared/adapters/stripe/stripe-collector';
 import { ValidationError } from '../../shared/errors/errors';
 import { recordPayment } from '../../shared/use-cases/invoices';
+import { applyProviderReversal } from '../../shared/use-cases/provider-payments';
 import { makePlan } from '../../shared/use-cases/plans';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe';
 import { createHarness, TENANT, type Harness } from './harness';
@@ -90,6 +91,12 @@ describe('payment plans', () => {
     const payments = [...invoice.payments].sort((a, b) => a.paidAt.localeCompare(b.paidAt));
     expect(payments.map((payment) => `${payment.source}:${payment.amount}`)).toEqual(['stripe:60000', 'stripe:65000']);
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+
+    // Stripe later refunds the second charge: the collected payment is found through its link and the case reopens.
+    const refunded = await applyProviderReversal(deps(), TENANT, { provider: 'stripe', providerPaymentId: charges[3]!.id, eventId: 'evt_refund_auto', kind: 'refund', cumulativeAmount: 65_000, reference: 're_auto', source: 'stripe' });
+    await harness.executions.idle();
+    expect(refunded.status).toBe('applied');
+    expect(await harness.engine.delinquencies.get(TENANT, id)).toMatchObject({ status: 'active', reopenCount: 1 });
   });
 
   it('refuses instalments that do not sum to the balance or are out of order, naming the fields', async () => {

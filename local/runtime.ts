@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesEmailSender } from '../shared/adapters/aws/ses-email-sender';
+import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
 import { createHandler as createAdvanceHandler } from '../functions/tasks/advance.handler';
 import { createHandler as createWaitHandler } from '../functions/tasks/wait-for-wake-up.handler';
@@ -39,6 +40,8 @@ export interface LocalRuntimeOptions {
   dueDateShards?: number;
   /** Base of the links in messages (unsubscribe, pay); default the local server's own address. */
   publicBaseUrl?: string;
+  /** Where automatic instalment collection charges (Stripe's API or a stand-in for it), with the key to use. */
+  stripeApi?: { url: string; apiKey: string };
   log: (line: string) => void;
 }
 
@@ -108,9 +111,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const sesClient = new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const email = new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local', () => clock.now()), outbox, clock);
     const defaultEmailFrom = 'collections@arrears.local';
+    const secrets = localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null);
     const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, executionPort, {
       confirmations: { email, defaultEmailFrom },
-      webhookSecrets: localWebhookSecrets(tenants),
+      webhookSecrets: secrets,
     });
     await seedTenants(deps.tenants, tenants, clock.now());
     const handlers = await loadApiHandlers(deps);
@@ -129,6 +133,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         sms: new OutboxSmsSender(outbox, clock),
         events,
         executions: executionPort,
+        ...(options.stripeApi ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) } : {}),
       },
       settings,
       options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS,

@@ -14,6 +14,10 @@ const main = async () => {
   const clockMode = process.env.ARREARS_CLOCK ?? 'real';
   if (clockMode !== 'real' && clockMode !== 'virtual') throw new Error(`ARREARS_CLOCK must be "real" or "virtual", got "${clockMode}"`);
   const quiet = process.env.ARREARS_QUIET === '1';
+  const stripeUrl = process.env.ARREARS_STRIPE_API_URL;
+  const stripeKey = process.env.ARREARS_STRIPE_API_KEY;
+  if ((stripeUrl === undefined) !== (stripeKey === undefined)) throw new Error('ARREARS_STRIPE_API_URL and ARREARS_STRIPE_API_KEY go together: set both or neither');
+  if (stripeUrl !== undefined && !/^https?:\/\/\S+$/.test(stripeUrl)) throw new Error(`ARREARS_STRIPE_API_URL must be an http(s) URL, got "${stripeUrl}"`);
   const runtime = await startLocalRuntime({
     port,
     host: process.env.HOST ?? '127.0.0.1',
@@ -22,6 +26,7 @@ const main = async () => {
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
     ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
     ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined ? {} : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
+    ...(stripeUrl && stripeKey ? { stripeApi: { url: stripeUrl, apiKey: stripeKey } } : {}),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
   });
   const lines = [
@@ -30,6 +35,7 @@ const main = async () => {
     `  dynamodb:  ${runtime.dynamoEndpoint} (DynamoDB Local)`,
     `  openapi:   ${runtime.url}/v1/openapi.json`,
     `  outbox:    ${runtime.url}/local/outbox`,
+    `  stripe:    ${stripeUrl ? `automatic collection charges ${stripeUrl}` : 'automatic collection not configured (ARREARS_STRIPE_API_URL, ARREARS_STRIPE_API_KEY)'}`,
     ...runtime.tenants.map(
       (tenant) => `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,
     ),

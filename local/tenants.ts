@@ -46,10 +46,17 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
 
 /**
  * Locally each tenant has one signing secret (the third field of its entry), used by both the Stripe endpoint and the
- * generic one; deployed, each provider's secret is stored separately in Secrets Manager.
+ * generic one; deployed, each provider's secret is stored separately in Secrets Manager. The Stripe API key, for
+ * automatic instalment collection, is one for all local tenants (ARREARS_STRIPE_API_KEY); without it a collection is
+ * recorded as not configured.
  */
-export const localWebhookSecrets = (tenants: LocalTenant[]): WebhookSecrets => {
+export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string | null = null): WebhookSecrets => {
   const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
-  // No Stripe API key locally: automatic instalment collection is recorded as not configured.
-  return { secretFor: async (tenantId, name) => (name === 'stripeApiKey' ? null : (secrets.get(tenantId) ?? null)) };
+  return {
+    secretFor: async (tenantId, name) => {
+      const webhookSecret = secrets.get(tenantId) ?? null;
+      if (name !== 'stripeApiKey') return webhookSecret;
+      return webhookSecret === null ? null : stripeApiKey;
+    },
+  };
 };

@@ -50,4 +50,27 @@ describe('one message per case', () => {
     const timeline = await harness.engine.delinquencies.timeline(TENANT, other);
     expect(timeline.filter((entry) => entry.kind === 'reminder.covered').map((entry) => entry.stepId)).toEqual(expect.arrayContaining(['statement']));
   });
+
+  it("emails one statement per invoice, each showing only its own, when the tenant's statement mode is per invoice", async () => {
+    harness.clock.set(new Date('2027-02-01T23:30:00Z'));
+    const tenant = (await harness.engine.tenants.getTenant(TENANT))!;
+    await harness.engine.tenants.putTenant({ ...tenant, statementMode: 'invoice' });
+    try {
+      const strategy = {
+        name: 'Statement ladder',
+        steps: [
+          { id: 'statement', offsetDays: 3, channel: 'statement' as const },
+          { id: 'hand-off', offsetDays: 30, channel: 'agency' as const },
+        ],
+      };
+      for (const invoiceId of ['each-a', 'each-b']) await harness.openCase({ invoiceId, dueDate: '2027-02-01', customerId: 'stmt-per-invoice', strategy });
+      await harness.advanceTo('2027-02-05T12:00:00Z');
+      const statements = harness.outbox.list().filter((message) => message.customerId === 'stmt-per-invoice' && message.step === 'statement');
+      expect(statements).toHaveLength(2);
+      const shown = statements.map((message) => ['each-a', 'each-b'].filter((invoiceId) => message.body.includes(invoiceId)));
+      expect(shown.sort()).toEqual([['each-a'], ['each-b']]);
+    } finally {
+      await harness.engine.tenants.putTenant(tenant);
+    }
+  });
 });

@@ -1,9 +1,16 @@
 // Measures the Stripe webhook endpoint under load on the local runtime: signed payment events posted concurrently,
-// answer times as p50 / p99 / max, and a check that the balances came out exact. Run: npm run bench:webhooks.
+// answer times as p50 / p99 / max, and a check that the balances came out exact; beside it, in the same run and on the
+// same DynamoDB Local, a minimal handler that only verifies the signature and does one conditional write (the floor
+// any webhook receiver pays). Run: npm run bench:webhooks. Writes bench/results/webhooks.json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { signatureHeader } from '../shared/webhooks/signature';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { signatureHeader, verifySignatureHeader } from '../shared/webhooks/signature';
+import { writeResult } from './results';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -12,6 +19,44 @@ const KEY = 'bench-key-00000001';
 const SECRET = 'whsec_bench';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/**
+ * The floor: an HTTP handler in this process that verifies the signature and records the event id with one
+ * conditional write to the same DynamoDB Local (a replay's write is refused and acknowledged).
+ */
+const baselineRun = async (dynamoEndpoint: string, load: (url: string) => Promise<{ timings: number[]; seconds: number }>) => {
+  const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
+  const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
+  const { TABLE_NAME } = await import('../local/runtime');
+  const raw = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const client = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const check = verifySignatureHeader(body, request.headers['stripe-signature'] as string | undefined, SECRET, Math.floor(Date.now() / 1000));
+      if (!check.valid) return void response.writeHead(400).end();
+      const id = (JSON.parse(body) as { id: string }).id;
+      client
+        .send(new PutCommand({ TableName: TABLE_NAME, Item: { pk: `BASELINE#${id}`, sk: 'EVENT' }, ConditionExpression: 'attribute_not_exists(pk)' }))
+        .catch((error: unknown) => {
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        })
+        .then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'))
+        .catch(() => response.writeHead(500).end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { timings, seconds } = await load(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    return { sorted: [...timings].sort((a, b) => a - b), seconds };
+  } finally {
+    server.close();
+    client.destroy();
+    raw.destroy();
+  }
+};
 
 const main = async () => {
   const { startLocalRuntime } = await import('../local/runtime');
@@ -32,25 +77,30 @@ const main = async () => {
         data: { object: { id: `pi_bench_${original}`, amount_received: 1_000, currency: 'eur', metadata: { invoice_id: `inv-${original % INVOICES}` } } },
       };
     });
-    const timings: number[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < events.length) {
-        const payload = JSON.stringify(events[next++]);
-        const started = performance.now();
-        const response = await fetch(`${runtime.url}/v1/webhooks/stripe/bench`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'stripe-signature': signatureHeader(payload, SECRET, Math.floor(Date.now() / 1000)) },
-          body: payload,
-        });
-        await response.text();
-        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
-        timings.push(performance.now() - started);
-      }
+    /** Posts every event to `url`, CONCURRENCY at a time: answer times and wall seconds. */
+    const load = async (url: string) => {
+      const timings: number[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < events.length) {
+          const payload = JSON.stringify(events[next++]);
+          const started = performance.now();
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'stripe-signature': signatureHeader(payload, SECRET, Math.floor(Date.now() / 1000)) },
+            body: payload,
+          });
+          await response.text();
+          if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+          timings.push(performance.now() - started);
+        }
+      };
+      const wall = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      return { timings, seconds: (performance.now() - wall) / 1000 };
     };
-    const wall = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const seconds = (performance.now() - wall) / 1000;
+    const { timings, seconds } = await load(`${runtime.url}/v1/webhooks/stripe/bench`);
+    const baseline = await baselineRun(runtime.dynamoEndpoint, load);
     const unique = new Set(events.map((event) => event.id)).size;
     let paid = 0;
     for (let i = 0; i < INVOICES; i += 1) paid += ((await (await fetch(`${runtime.url}/v1/invoices/inv-${i}`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { paid: number }).paid;
@@ -65,6 +115,18 @@ const main = async () => {
         '',
       ].join('\n'),
     );
+    process.stdout.write(`  baseline (verify + one conditional write): ${(EVENTS / baseline.seconds).toFixed(0)} events/s, p50 ${ms(percentile(baseline.sorted, 50))}, p99 ${ms(percentile(baseline.sorted, 99))}\n`);
+    writeResult('webhooks', {
+      events: EVENTS,
+      concurrency: CONCURRENCY,
+      webhookP50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
+      webhookP99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
+      webhookRps: Math.round(EVENTS / seconds),
+      baselineRps: Math.round(EVENTS / baseline.seconds),
+      baselineP50Ms: Math.round(percentile(baseline.sorted, 50) * 10) / 10,
+      baselineP99Ms: Math.round(percentile(baseline.sorted, 99) * 10) / 10,
+      exact: paid === unique * 1_000,
+    });
     if (paid !== unique * 1_000) process.exitCode = 1;
   } finally {
     await runtime.stop();

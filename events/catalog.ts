@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CaseFileSchema, DelinquencyHandedOffSchema, DelinquencyWrittenOffSchema } from './case-closed.event';
 import { ChargeAppliedSchema } from './charge-applied.event';
+import { CreditHoldSchema, CreditReleasedSchema } from './credit-hold.event';
 import { DelinquencyEscalatedSchema } from './delinquency-escalated.event';
 import { DelinquencyOpenedSchema } from './delinquency-opened.event';
 import { ReminderSentSchema } from './reminder-sent.event';
@@ -15,6 +16,8 @@ export const IntegrationEventSchema = z.discriminatedUnion('detailType', [
   DelinquencyEscalatedSchema,
   DelinquencyHandedOffSchema,
   DelinquencyWrittenOffSchema,
+  CreditHoldSchema,
+  CreditReleasedSchema,
 ]);
 export type IntegrationEvent = z.infer<typeof IntegrationEventSchema>;
 export type CaseFile = z.infer<typeof CaseFileSchema>;

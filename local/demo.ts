@@ -71,8 +71,12 @@ const main = async () => {
             ? `fee ${String(event.detail.amount)} ${String(event.detail.currency)}`
             : event.detailType === 'delinquency.escalated'
               ? `${String(event.detail.channel)} (${String(event.detail.stepId)})`
-              : event.detailType.replace('delinquency.', '').replace('_', ' ');
-        const label = event.detailType === 'charge.applied' ? 'charge' : event.detailType === 'delinquency.escalated' ? 'escalated' : 'closed';
+              : event.detailType === 'customer.credit_hold'
+                ? `on hold (${(event.detail.reasons as string[]).join(', ')}): no new orders`
+                : event.detailType === 'customer.credit_released'
+                  ? 'hold released'
+                  : event.detailType.replace('delinquency.', '').replace('_', ' ');
+        const label = event.detailType === 'charge.applied' ? 'charge' : event.detailType === 'delinquency.escalated' ? 'escalated' : event.detailType.startsWith('customer.credit') ? 'credit' : 'closed';
         out(`${today}  ${label.padEnd(9)} ${(customer?.name ?? '').padEnd(14)} ${what}`);
       }
       seenEvents = events.length;

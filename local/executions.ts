@@ -56,6 +56,8 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
   private idleWaiters: (() => void)[] = [];
   /** Lambda invocations by task state, as the deployed functions would count them. */
   readonly invocations: Record<string, number> = {};
+  /** Milliseconds the task handlers ran, by task state (the wait task's run, not its parked time). */
+  readonly invocationMs: Record<string, number> = {};
 
   constructor(
     definition: Record<string, unknown>,
@@ -136,7 +138,13 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
 
   private async invoke(name: string, call: () => Promise<unknown>): Promise<never> {
     this.invocations[name] = (this.invocations[name] ?? 0) + 1;
-    return (await call()) as never;
+    const started = performance.now();
+    try {
+      return (await call()) as never;
+    } finally {
+      // Wall time of the handler on this machine: what the benchmark turns into Lambda GB-seconds.
+      this.invocationMs[name] = (this.invocationMs[name] ?? 0) + (performance.now() - started);
+    }
   }
 
   /** The wait: the real handler parks a fresh token; a virtual timer times it out; `wake` resumes it. */

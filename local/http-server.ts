@@ -10,6 +10,7 @@ import type { Clock } from '../shared/ports/clock.port';
 import { matchRoute, toApiGatewayEvent } from './api-gateway';
 import { lambdaContext } from './lambda-context';
 import type { EventRecorder } from './event-recorder';
+import type { MetricsRecorder } from './metrics-recorder';
 import type { LocalExecutions } from './executions';
 import type { Outbox } from './outbox';
 import type { VirtualTimerQueue } from './timers';
@@ -26,6 +27,8 @@ export interface HttpServerParts {
   virtualTimers: VirtualTimerQueue | null;
   outbox: Outbox;
   events: EventRecorder;
+  /** Business metrics the handlers counted since start (what CloudWatch would receive as EMF when deployed). */
+  metrics: MetricsRecorder;
   executions: LocalExecutions;
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
@@ -65,8 +68,9 @@ const handleLocalRoute = async (parts: HttpServerParts, method: string, path: st
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }
   if (method === 'GET' && path === '/local/events') return send(response, 200, { events: parts.events.list() });
+  if (method === 'GET' && path === '/local/metrics') return send(response, 200, { metrics: parts.metrics.list() });
   if (method === 'GET' && path === '/local/executions') {
-    return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations, dynamodb: parts.capacity.totals() });
+    return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations, lambdaMs: parts.executions.invocationMs, dynamodb: parts.capacity.totals() });
   }
   if (method === 'GET' && path === '/local/clock') {
     return send(response, 200, { now: parts.clock.now().toISOString(), mode: parts.virtualTimers ? 'virtual' : 'real' });

@@ -8,6 +8,7 @@ import { buildEngineDependencies } from '../shared/env/engine-dependencies';
 import { createHandler as createAdvanceHandler } from '../functions/tasks/advance.handler';
 import { createHandler as createWaitHandler } from '../functions/tasks/wait-for-wake-up.handler';
 import { EventRecorder } from './event-recorder';
+import { MetricsRecorder } from './metrics-recorder';
 import { LocalExecutions } from './executions';
 import { OutboxSmsSender, RecordingEmailSender } from './outbox-senders';
 import { startSesServer } from './ses-server';
@@ -108,6 +109,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     };
     const outbox = new Outbox();
     const events = new EventRecorder();
+    const metrics = new MetricsRecorder();
     const sesClient = new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const email = new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local', () => clock.now()), outbox, clock);
     const defaultEmailFrom = 'collections@arrears.local';
@@ -115,6 +117,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, executionPort, {
       confirmations: { email, defaultEmailFrom },
       webhookSecrets: secrets,
+      events,
+      metrics,
     });
     await seedTenants(deps.tenants, tenants, clock.now());
     const handlers = await loadApiHandlers(deps);
@@ -133,6 +137,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         sms: new OutboxSmsSender(outbox, clock),
         events,
         executions: executionPort,
+        metrics,
         ...(options.stripeApi ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) } : {}),
       },
       settings,
@@ -164,6 +169,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       virtualTimers,
       outbox,
       events,
+      metrics,
       executions,
       capacity,
       pendingTimers: () => timers.pending(),

@@ -4,12 +4,14 @@ import { header } from '../../shared/middleware/api-context';
 import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middleware';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { recordCasePayment } from '../../shared/use-cases/case-payments';
+import { reviewCreditOf } from '../../shared/use-cases/credit';
 import { routeById } from './routes';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostCasePayment'), async ({ grant, params, body, event }) => ({
-    status: 201,
-    body: await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER), `api:${grant.keyId}`),
-  }));
+  apiHandler(deps, routeById('PostCasePayment'), async ({ grant, params, body, event }) => {
+    const recorded = await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER), `api:${grant.keyId}`);
+    await reviewCreditOf(deps, grant.tenantId, params.customerId, null);
+    return { status: 201, body: recorded };
+  });
 
 export const handler = deployedHandler(createHandler);

@@ -4,6 +4,7 @@ import { header } from '../../shared/middleware/api-context';
 import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middleware';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { recordPayment } from '../../shared/use-cases/invoices';
+import { reviewCreditOf } from '../../shared/use-cases/credit';
 import { routeById } from './routes';
 
 export const createHandler = (deps: ApiDependencies) =>
@@ -13,6 +14,7 @@ export const createHandler = (deps: ApiDependencies) =>
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       actor: `api:${grant.keyId}`,
     });
+    await reviewCreditOf(deps, grant.tenantId, payment.customerId, null);
     return {
       status: created ? 201 : 200,
       body: { ...payment, invoice: { status: invoice.status, balance: invoice.balance } },

@@ -2,11 +2,14 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
+import { reviewCredit } from '../../shared/use-cases/credit';
 import { routeById } from './routes';
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, routeById('PutCustomer'), async ({ grant, params, body }) => {
-    const { customer, created } = await putCustomer(deps, grant.tenantId, params.customerId, body);
+    const { customer, created } = await putCustomer(deps, grant.tenantId, params.customerId, body, `api:${grant.keyId}`);
+    // A new or changed credit limit may start or end a hold.
+    await reviewCredit(deps, grant.tenantId, customer);
     return { status: created ? 201 : 200, body: customer };
   });
 

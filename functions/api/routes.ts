@@ -36,7 +36,23 @@ import {
   ResolveDisputeBodySchema,
 } from '../../shared/schemas/dispute.schema';
 import { WebhookAnswerSchema, WebhookPathSchema } from '../../shared/schemas/webhook.schema';
+import {
+  ContactListQuerySchema,
+  ContactPageSchema,
+  ContactSchema,
+  ContactWindowQuerySchema,
+  ContactWindowSchema,
+  PostContactBodySchema,
+} from '../../shared/schemas/contact.schema';
 import type { IndexName } from '../../shared/adapters/dynamodb/table-design';
+import { AgingQuerySchema, AgingReportSchema, KpiQuerySchema, KpiReportSchema } from '../../shared/schemas/report.schema';
+import { ScoreModelSchema } from '../../shared/schemas/score.schema';
+import { ScoringHistoryPageSchema, ScoringHistoryQuerySchema } from '../../shared/schemas/scoring-history.schema';
+import { CreditViewSchema, PutUnbilledBodySchema } from '../../shared/schemas/credit.schema';
+import { QueueItemSchema, QueuePageSchema, QueueQuerySchema } from '../../shared/schemas/queue.schema';
+import { CollectorListSchema, CollectorPathSchema, CollectorSchema, PutAssigneeBodySchema, PutCollectorBodySchema } from '../../shared/schemas/collector.schema';
+import { ApiKeyListSchema, ApiKeyPathSchema, ApiKeyRecordSchema, IssuedApiKeySchema, PostApiKeyBodySchema } from '../../shared/schemas/api-key.schema';
+import { CustomerExportSchema, ErasureSchema } from '../../shared/schemas/personal-data.schema';
 
 export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
 
@@ -70,6 +86,8 @@ export interface ApiRoute {
   startsExecutions?: boolean;
   /** A provider webhook: it reads the tenants' signing secrets from Secrets Manager. */
   readsWebhookSecrets?: boolean;
+  /** The route may publish integration events (a credit hold starting or ending) to the bus. */
+  publishesEvents?: boolean;
 }
 
 /** Resolving a key needs one Query; an Idempotency-Key claim writes and may release a record. */
@@ -90,7 +108,10 @@ export const apiRoutes = [
       { status: 200, description: 'Replaced', schema: CustomerResponseSchema },
     ],
     idempotent: true,
-    dynamodb: { actions: IDEMPOTENT_WRITE, indexes: [] },
+    // A new segment or country moves the report counters of the customer's invoices (found through gsi1).
+    // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
+    publishesEvents: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
   },
   {
     id: 'GetCustomer',
@@ -131,6 +152,8 @@ export const apiRoutes = [
     ],
     idempotent: true,
     wakesExecutions: true,
+    // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
+    publishesEvents: true,
     dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
   },
   {
@@ -158,7 +181,10 @@ export const apiRoutes = [
       { status: 200, description: 'Replaced', schema: InvoiceResponseSchema },
     ],
     idempotent: true,
-    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+    // The invoice is written with its report counters (UpdateItem adds to them) in one transaction.
+    // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
+    publishesEvents: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
   },
   {
     id: 'GetInvoice',
@@ -185,7 +211,9 @@ export const apiRoutes = [
     ],
     idempotent: true,
     // Interest needs the customer and strategy; a payment bumps the delinquency's facts (UpdateItem) and wakes it.
-    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+    // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
+    publishesEvents: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
     wakesExecutions: true,
   },
   {
@@ -258,6 +286,7 @@ export const apiRoutes = [
       { status: 200, description: 'Received (also for a replay, an unknown invoice or an event type Arrears does not act on)', schema: WebhookAnswerSchema },
       { status: 400, description: 'The signature does not verify (or is too old): nothing was changed' },
       { status: 404, description: 'No webhook endpoint for that tenant' },
+      { status: 409, description: 'Another delivery of this event is being handled right now: retry later (the provider does)' },
     ],
     public: true,
     startsExecutions: true,
@@ -277,6 +306,7 @@ export const apiRoutes = [
       { status: 200, description: 'Received (also for a replay or an unknown invoice)', schema: WebhookAnswerSchema },
       { status: 400, description: 'The signature does not verify, or the body is not an event: nothing was changed' },
       { status: 404, description: 'No webhook endpoint for that tenant' },
+      { status: 409, description: 'Another delivery of this event is being handled right now: retry later (the provider does)' },
     ],
     public: true,
     startsExecutions: true,
@@ -383,6 +413,60 @@ export const apiRoutes = [
     dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
   },
   {
+    id: 'PostContact',
+    method: 'POST',
+    path: '/v1/delinquencies/{delinquencyId}/contacts',
+    handler: 'post-contact.handler.ts',
+    summary: 'Log a call, email, SMS or letter with its outcome; an outbound call that would break a Regulation F rule is refused',
+    params: DelinquencyPathSchema,
+    body: PostContactBodySchema,
+    responses: [
+      { status: 201, description: 'Logged', schema: ContactSchema },
+      { status: 409, description: 'The call would break a rule (`rule`, `nextAllowedAt`): nothing was logged' },
+    ],
+    idempotent: true,
+    // The delinquency, the customer with opt-outs, the debt's contact log; the contact, log and timeline in one transaction.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'ListContacts',
+    method: 'GET',
+    path: '/v1/delinquencies/{delinquencyId}/contacts',
+    handler: 'list-contacts.handler.ts',
+    summary: "A delinquency's contacts, newest first, with cursor pagination",
+    params: DelinquencyPathSchema,
+    query: ContactListQuerySchema,
+    responses: [{ status: 200, description: 'A page of contacts', schema: ContactPageSchema }],
+    dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetContactWindow',
+    method: 'GET',
+    path: '/v1/delinquencies/{delinquencyId}/contact-window',
+    handler: 'get-contact-window.handler.ts',
+    summary: 'The earliest moment from now a contact on a channel is allowed, and the rule that forbids it now',
+    params: DelinquencyPathSchema,
+    query: ContactWindowQuerySchema,
+    responses: [{ status: 200, description: 'The window', schema: ContactWindowSchema }],
+    dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'PostCaseContact',
+    method: 'POST',
+    path: '/v1/customers/{customerId}/contacts',
+    handler: 'post-case-contact.handler.ts',
+    summary: "Log one contact on the customer's case: a conversation counts for every open debt, an unanswered attempt against the oldest",
+    params: CustomerPathSchema,
+    body: PostContactBodySchema,
+    responses: [
+      { status: 201, description: 'Logged against the debts it counts for', schema: ContactSchema },
+      { status: 409, description: 'The call would break a rule for a debt it counts against, or no debt is open' },
+    ],
+    idempotent: true,
+    // The customer's open delinquencies come from gsi1.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
+  },
+  {
     id: 'GetPayPage',
     method: 'GET',
     path: '/v1/pay/{token}',
@@ -417,6 +501,190 @@ export const apiRoutes = [
     public: true,
     wakesExecutions: true,
     dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'GetCredit',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/credit',
+    handler: 'get-credit.handler.ts',
+    summary: "The customer's credit position: limit, exposure (open balance plus unbilled), available credit, and the hold with its reasons",
+    params: CustomerPathSchema,
+    responses: [{ status: 200, description: 'The credit position', schema: CreditViewSchema }],
+    dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi1'] },
+  },
+  {
+    id: 'PutUnbilled',
+    method: 'PUT',
+    path: '/v1/customers/{customerId}/unbilled',
+    handler: 'put-unbilled.handler.ts',
+    summary: "Report what the customer has been delivered but not yet invoiced (replaces the last report); the credit hold is reviewed at once",
+    params: CustomerPathSchema,
+    body: PutUnbilledBodySchema,
+    responses: [{ status: 200, description: 'The credit position after the report', schema: CreditViewSchema }],
+    idempotent: true,
+    publishesEvents: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
+  },
+  {
+    id: 'GetScoreModel',
+    method: 'GET',
+    path: '/v1/scoring/model',
+    handler: 'get-score-model.handler.ts',
+    summary: "The propensity-to-pay scorecard in use: the tenant's fitted weights, or the documented default",
+    responses: [{ status: 200, description: 'The scorecard', schema: ScoreModelSchema }],
+    dynamodb: { actions: ['Query', 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'PutScoreModel',
+    method: 'PUT',
+    path: '/v1/scoring/model',
+    handler: 'put-score-model.handler.ts',
+    summary: "A manager installs a scorecard fitted on the tenant's own history (npm run score:fit)",
+    body: ScoreModelSchema,
+    responses: [{ status: 200, description: 'The scorecard now in use', schema: ScoreModelSchema }],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetScoringHistory',
+    method: 'GET',
+    path: '/v1/scoring/history',
+    handler: 'get-scoring-history.handler.ts',
+    summary: 'Closed delinquencies of a month with the score inputs they opened with and whether they ended paid: what a scorecard is fitted on',
+    query: ScoringHistoryQuerySchema,
+    responses: [{ status: 200, description: 'A page of the history', schema: ScoringHistoryPageSchema }],
+    dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
+  },
+  {
+    id: 'ListDelinquencies',
+    method: 'GET',
+    path: '/v1/delinquencies',
+    handler: 'list-delinquencies.handler.ts',
+    summary: 'The work queue: open delinquencies, highest expected recovery first, filtered by status, assignee, score band and currency',
+    query: QueueQuerySchema,
+    responses: [{ status: 200, description: 'A page of the queue', schema: QueuePageSchema }],
+    dynamodb: { actions: ['Query'], indexes: ['gsi3', 'gsi4'] },
+  },
+  {
+    id: 'PutAssignee',
+    method: 'PUT',
+    path: '/v1/delinquencies/{delinquencyId}/assignee',
+    handler: 'put-assignee.handler.ts',
+    summary: "A manager gives a delinquency to a collector (or to no one); the collectors' loads move with it",
+    params: DelinquencyPathSchema,
+    body: PutAssigneeBodySchema,
+    responses: [{ status: 200, description: 'The delinquency as the queue shows it', schema: QueueItemSchema }],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'PutCollector',
+    method: 'PUT',
+    path: '/v1/collectors/{collectorId}',
+    handler: 'put-collector.handler.ts',
+    summary: 'A manager registers or changes a collector: name, capacity for automatic assignment, active',
+    params: CollectorPathSchema,
+    body: PutCollectorBodySchema,
+    responses: [
+      { status: 201, description: 'Registered', schema: CollectorSchema },
+      { status: 200, description: 'Changed', schema: CollectorSchema },
+    ],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'UpdateItem'], indexes: [] },
+  },
+  {
+    id: 'ListCollectors',
+    method: 'GET',
+    path: '/v1/collectors',
+    handler: 'list-collectors.handler.ts',
+    summary: "The tenant's collectors with capacity, open load and monthly results",
+    responses: [{ status: 200, description: 'The collectors', schema: CollectorListSchema }],
+    dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
+  },
+  {
+    id: 'GetAgingReport',
+    method: 'GET',
+    path: '/v1/reports/aging',
+    handler: 'get-aging-report.handler.ts',
+    summary: 'Aging: open balance per currency in buckets by days past due (current, 1-30, 31-60, 61-90, 91+) as of a day, optionally by segment, country or collector',
+    query: AgingQuerySchema,
+    responses: [{ status: 200, description: 'The aging', schema: AgingReportSchema }],
+    // The tenant's zone (GetItem) and the pre-aggregated counters: a snapshot and the days since (Query).
+    dynamodb: { actions: ['Query', 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetKpiReport',
+    method: 'GET',
+    path: '/v1/reports/kpis',
+    handler: 'get-kpi-report.handler.ts',
+    summary: 'Collection KPIs of a period per currency: count-back DSO, best possible DSO, average days delinquent, CEI, promise-kept, recovery, cure and roll rates',
+    query: KpiQuerySchema,
+    responses: [{ status: 200, description: 'The KPIs', schema: KpiReportSchema }],
+    dynamodb: { actions: ['Query', 'GetItem'], indexes: [] },
+  },
+  {
+    id: 'GetCustomerExport',
+    method: 'GET',
+    path: '/v1/customers/{customerId}/export',
+    handler: 'get-customer-export.handler.ts',
+    summary: 'Everything held about one customer (GDPR access): the customer, opt-outs, invoices, payments, cases with timelines, promises, plans, disputes, contacts',
+    params: CustomerPathSchema,
+    responses: [{ status: 200, description: 'The export', schema: CustomerExportSchema }],
+    // The customer's partition, its invoices and cases through gsi1, then each of their partitions.
+    dynamodb: { actions: AUTHENTICATED_READ, indexes: ['gsi1'] },
+  },
+  {
+    id: 'DeleteCustomer',
+    method: 'DELETE',
+    path: '/v1/customers/{customerId}',
+    handler: 'delete-customer.handler.ts',
+    summary: "A manager erases a customer's personal data (GDPR); invoices and payments are kept, anonymised, for the retention period, and the decision is recorded",
+    params: CustomerPathSchema,
+    responses: [
+      { status: 200, description: 'Erased (also when it already was: the recorded decision)', schema: ErasureSchema },
+      { status: 403, description: "Erasure needs a manager's key" },
+    ],
+    idempotent: true,
+    // Reads everything about the customer (gsi1), rewrites or deletes the items that hold personal data.
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
+  },
+  {
+    id: 'PostApiKey',
+    method: 'POST',
+    path: '/v1/api-keys',
+    handler: 'post-api-key.handler.ts',
+    summary: "A manager issues another API key for the tenant (rotation: issue, move over, revoke the old one); the key is shown once",
+    body: PostApiKeyBodySchema,
+    responses: [
+      { status: 201, description: 'The new key, shown this once', schema: IssuedApiKeySchema },
+      { status: 403, description: "Needs a manager's key" },
+    ],
+    idempotent: true,
+    // The key's hash and its listing are written together.
+    dynamodb: { actions: IDEMPOTENT_WRITE, indexes: [] },
+  },
+  {
+    id: 'ListApiKeys',
+    method: 'GET',
+    path: '/v1/api-keys',
+    handler: 'list-api-keys.handler.ts',
+    summary: "The tenant's API keys: ids, roles, who issued and revoked them (never the keys)",
+    responses: [{ status: 200, description: 'The keys', schema: ApiKeyListSchema }],
+    dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
+  },
+  {
+    id: 'DeleteApiKey',
+    method: 'DELETE',
+    path: '/v1/api-keys/{keyId}',
+    handler: 'delete-api-key.handler.ts',
+    summary: 'A manager revokes an API key: it stops working on the next request (a key cannot revoke itself)',
+    params: ApiKeyPathSchema,
+    responses: [
+      { status: 200, description: 'Revoked (also when it already was)', schema: ApiKeyRecordSchema },
+      { status: 409, description: 'A key cannot revoke itself' },
+    ],
+    idempotent: true,
+    dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
   },
   {
     id: 'GetOpenApi',

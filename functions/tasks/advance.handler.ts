@@ -4,6 +4,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { engineDependenciesFromEnv } from '../../shared/env/engine-dependencies';
 import { logger } from '../../shared/observability/logger';
+import { publishMetrics } from '../../shared/middleware/publish-metrics.middleware';
+import { metricsOf } from '../../shared/ports/metrics.port';
 import { advanceDelinquency, type AdvanceResult } from '../../shared/use-cases/advance-delinquency';
 import type { EngineDeps } from '../../shared/use-cases/engine-deps';
 import { ExecutionInputSchema } from '../../statemachines/delinquency/delinquency.schema';
@@ -11,6 +13,7 @@ import { ExecutionInputSchema } from '../../statemachines/delinquency/delinquenc
 export const createHandler = (deps: EngineDeps) =>
   middy<unknown, AdvanceResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics(metricsOf(deps)))
     .handler(async (event) => {
       const input = ExecutionInputSchema.parse(event);
       logger.appendKeys({ tenantId: input.tenantId, delinquencyId: input.delinquencyId });

@@ -45,6 +45,7 @@ export const buildArrearsApp = (
     bus: stateful.bus,
     configurationSet: stateful.configurationSet,
     emailEventsTopic: stateful.emailEventsTopic,
+    alarmTopic: stateful.alarmTopic,
     defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
   });
   if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

@@ -14,6 +14,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import { OperationsMonitoring } from '../constructs/operations-monitoring';
 import type { Construct } from 'constructs';
 import { apiRoutes, type ApiRoute, type DynamoAction } from '../../functions/api/routes';
 import { REMINDER_RUN } from '../../functions/schedules/schedules';
@@ -32,6 +35,8 @@ export interface StatelessStackProps extends StackProps {
   configurationSet: ses.IConfigurationSet;
   /** Where the configuration set publishes bounces and complaints. */
   emailEventsTopic: sns.ITopic;
+  /** The operators' encrypted topic every alarm notifies. */
+  alarmTopic: sns.ITopic;
   /** Verified SES sender used when a tenant has none of its own. */
   defaultEmailFrom: string;
   /** Shards of the due-date index; fixed once data exists (default 16: a million invoices due on one day). */
@@ -147,11 +152,13 @@ export class StatelessStack extends Stack {
           // Set once the state machine exists (below).
           STATE_MACHINE_ARN: undefined,
           WEBHOOK_SECRETS: route.readsWebhookSecrets ? 'secrets-manager' : undefined,
+          EVENT_BUS_NAME: route.publishesEvents ? props.bus.eventBusName : undefined,
         },
       });
       grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
       if (route.sendsEmail) grantEmail(fn as ArrearsFunction<never>);
       if (route.readsWebhookSecrets) grantWebhookSecrets(fn as ArrearsFunction<never>);
+      if (route.publishesEvents) props.bus.grantPutEventsTo(fn.role);
       // Task tokens carry their own authority; SendTaskSuccess has no resource-level permission.
       if (route.wakesExecutions) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
       this.functions.set(route.id, fn as ArrearsFunction<never>);
@@ -226,10 +233,22 @@ export class StatelessStack extends Stack {
       this.delinquencyStateMachine.grantStartExecution(fn.role);
     }
     this.functions.set(REMINDER_RUN.id, reminderRun);
+    // Work an asynchronous invocation or a schedule target gives up on after its retries lands here, encrypted with the
+    // data key (an SES bounce names an address), for an operator to read and replay; the DeadLetters alarm watches it.
+    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetterQueue).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the schedule target and of the asynchronous invocations; nothing consumes it but operators.',
+    });
     new events.Rule(this, `${REMINDER_RUN.id}Schedule`, {
       description: REMINDER_RUN.description,
       schedule: events.Schedule.cron({ minute: String(REMINDER_RUN.minuteOfHour) }),
-      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30) })],
+      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30), deadLetterQueue })],
     });
 
     const sesFeedback = new ArrearsFunction(this, 'SesFeedback', {
@@ -241,6 +260,18 @@ export class StatelessStack extends Stack {
     grantTable(sesFeedback, ['PutItem'], []);
     props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function));
     this.functions.set('SesFeedback', sesFeedback);
+    // EventBridge and SNS invoke these asynchronously: an invocation that still fails after Lambda's retries is kept.
+    for (const fn of [reminderRun, sesFeedback]) {
+      fn.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new destinations.SqsDestination(deadLetterQueue) });
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
+        reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
+      });
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+        reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
+      });
+    }
 
     for (const fn of [advance, waitForWakeUp, reminderRun]) {
       Validations.of(fn.role).acknowledge({
@@ -265,6 +296,15 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:
         'Every route but the public OpenAPI document and the unsubscribe link (an unguessable token) authenticates in its function: the bearer API key is hashed and resolved to its tenant in DynamoDB, where tenancy is enforced on every read.',
+    });
+
+    new OperationsMonitoring(this, 'Operations', {
+      alarmTopic: props.alarmTopic,
+      stateMachine: this.delinquencyStateMachine,
+      api: this.api,
+      stage: this.node.findChild('PartnerApiStage') as apigwv2.HttpStage,
+      webhookRouteKeys: (apiRoutes as readonly ApiRoute[]).filter((route) => route.readsWebhookSecrets).map((route) => `${route.method} ${route.path}`),
+      deadLetterQueue,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the partner API' });

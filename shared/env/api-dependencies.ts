@@ -8,6 +8,13 @@ import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-reposito
 import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import type { TaskRepository } from '../ports/task-repository.port';
+import type { CollectorRepository } from '../ports/collector-repository.port';
+import type { CreditRepository } from '../ports/credit-repository.port';
+import { DynamoCreditRepository } from '../adapters/dynamodb/credit-repository.dynamodb';
+import type { EventPublisher } from '../ports/event-publisher.port';
+import { EventBridgePublisher } from '../adapters/aws/eventbridge-publisher';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoCollectorRepository } from '../adapters/dynamodb/collector-repository.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
@@ -32,7 +39,15 @@ import type { ConfirmationSender } from '../use-cases/unsubscribe';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesEmailSender } from '../adapters/aws/ses-email-sender';
 import { ApiEnvSchema } from './api.env';
+import { DynamoReportStore } from '../adapters/dynamodb/report-store.dynamodb';
+import type { ReportStore } from '../ports/report-store.port';
+import { DynamoContactRepository } from '../adapters/dynamodb/contact-repository.dynamodb';
+import type { ContactRepository } from '../ports/contact-repository.port';
+import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
+import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import { readEnv } from './read-env';
+import type { PersonalDataStore } from '../ports/personal-data.port';
+import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -41,7 +56,16 @@ export interface ApiDependencies extends CoreDeps {
   unsubscribeTokens: UnsubscribeTokens;
   payTokens: PayTokens;
   tasks: TaskRepository;
+  /** Pre-aggregated report counters (aging, KPIs). */
+  reports: ReportStore;
+  collectors: CollectorRepository;
+  /** Credit-control state per customer (unbilled report, hold). */
+  credit: CreditRepository;
+  /** Integration events some routes publish (a credit hold starting or ending). */
+  events: EventPublisher;
   delinquencies: DelinquencyRepository;
+  contacts: ContactRepository;
+  metrics: BusinessMetrics;
   executions: ExecutionStarter;
   webhookEvents: WebhookEventStore;
   webhookSecrets: WebhookSecrets;
@@ -49,15 +73,22 @@ export interface ApiDependencies extends CoreDeps {
   wallClockSeconds: () => number;
   confirmations: ConfirmationSender | null;
   maxBodyBytes: number;
+  /** Everything about one customer at once: GDPR export and erasure. */
+  personalData: PersonalDataStore;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
 export interface ApiExtras {
   confirmations?: ConfirmationSender | null;
   webhookSecrets?: WebhookSecrets;
+  /** The event bus (EventBridge when deployed, the recorder locally); routes without one publish nothing. */
+  events?: EventPublisher;
+  /** Business metrics (EMF when deployed, the local recorder); none when left out. */
+  metrics?: BusinessMetrics;
 }
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
+const noEvents: EventPublisher = { publish: async () => undefined };
 
 export const buildApiDependencies = (
   client: DynamoDBDocumentClient,
@@ -79,14 +110,21 @@ export const buildApiDependencies = (
   unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
   payTokens: new DynamoPayTokens(client, tableName),
   tasks: new DynamoTaskRepository(client, tableName),
+  reports: new DynamoReportStore(client, tableName),
+  collectors: new DynamoCollectorRepository(client, tableName),
+  credit: new DynamoCreditRepository(client, tableName),
+  events: extras.events ?? noEvents,
   factsChanged: new WakeOnFactsChanged(delinquencies, executions),
   delinquencies,
+  contacts: new DynamoContactRepository(client, tableName),
+  metrics: extras.metrics ?? noMetrics,
   executions,
   webhookEvents: new DynamoWebhookEventStore(client, tableName),
   webhookSecrets: extras.webhookSecrets ?? noWebhookSecrets,
   wallClockSeconds: () => Math.floor(Date.now() / 1000),
   confirmations: extras.confirmations ?? null,
   maxBodyBytes,
+  personalData: new DynamoPersonalDataStore(client, tableName),
   };
 };
 
@@ -109,6 +147,8 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
             ? { email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET), defaultEmailFrom: env.DEFAULT_EMAIL_FROM }
             : null,
         ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: new SecretsManagerWebhookSecrets(new SecretsManagerClient({})) } : {}),
+        ...(env.EVENT_BUS_NAME ? { events: new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME) } : {}),
+        metrics: new PowertoolsBusinessMetrics(),
       },
     );
   }

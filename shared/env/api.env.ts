@@ -12,6 +12,8 @@ export const ApiEnvSchema = z.object({
   DEFAULT_EMAIL_FROM: z.email().optional(),
   /** Only on routes that may start executions (a refund reopening a resolved delinquency). */
   STATE_MACHINE_ARN: z.string().min(1).optional(),
+  /** Only on routes that publish integration events (credit holds). */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Only on webhook routes: where tenants' signing secrets live. */
   WEBHOOK_SECRETS: z.literal('secrets-manager').optional(),
 });

@@ -23,12 +23,17 @@ import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dyn
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
 import { DynamoWebhookEventStore } from '../adapters/dynamodb/webhook-events.dynamodb';
+import { DynamoCollectorRepository } from '../adapters/dynamodb/collector-repository.dynamodb';
+import { DynamoCreditRepository } from '../adapters/dynamodb/credit-repository.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
+import { DynamoReportStore } from '../adapters/dynamodb/report-store.dynamodb';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
 import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { PaymentCollector } from '../ports/payment-collector.port';
+import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
+import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
 import type { RunDeps } from '../use-cases/reminder-run';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
@@ -40,6 +45,8 @@ export interface EngineAdapters {
   events: EventPublisher;
   executions: ExecutionStarter & ExecutionWaker;
   collector?: PaymentCollector;
+  /** Business metrics (EMF when deployed, the local recorder); none when left out. */
+  metrics?: BusinessMetrics;
 }
 
 /** Where no provider is configured, an automatic collection is a refusal the plan records, never an outage. */
@@ -67,6 +74,8 @@ export const buildEngineDependencies = (
     strategies: new DynamoStrategyRepository(client, tableName),
     delinquencies,
     tasks: new DynamoTaskRepository(client, tableName),
+    collectors: new DynamoCollectorRepository(client, tableName),
+    credit: new DynamoCreditRepository(client, tableName),
     factsChanged: new WakeOnFactsChanged(delinquencies, adapters.executions),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
@@ -76,6 +85,7 @@ export const buildEngineDependencies = (
     collector: adapters.collector ?? unconfiguredCollector,
     webhookEvents: new DynamoWebhookEventStore(client, tableName),
     executions: adapters.executions,
+    metrics: adapters.metrics ?? noMetrics,
     caseClaims: (tenantId, customerId) => {
       const pk = keys.customerPartition(tenantId, customerId);
       return {
@@ -89,6 +99,7 @@ export const buildEngineDependencies = (
   return {
     ...engine,
     waker: adapters.executions,
+    reports: new DynamoReportStore(client, tableName),
     preDueClaims: (tenantId, invoiceId) => {
       const pk = keys.invoicePartition(tenantId, invoiceId);
       return {
@@ -118,6 +129,7 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
         events: new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME),
         executions: new SfnExecutions(new SFNClient({}), stateMachineArn),
         collector: new StripeCollector(new SecretsManagerWebhookSecrets(new SecretsManagerClient({}))),
+        metrics: new PowertoolsBusinessMetrics(),
       },
       { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), defaultEmailFrom: env.DEFAULT_EMAIL_FROM },
       env.DUE_DATE_SHARDS,

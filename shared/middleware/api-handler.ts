@@ -9,6 +9,7 @@ import { authenticate } from './authenticate.middleware';
 import { idempotency } from './idempotency.middleware';
 import { parseRequest } from './parse-request.middleware';
 import { problemResponses } from './problem-responses.middleware';
+import { publishMetrics } from './publish-metrics.middleware';
 import type { ApiKeyGrant } from '../ports/tenant-directory.port';
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -49,6 +50,7 @@ export const apiHandler = <
 ) => {
   const handler = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics(deps.metrics))
     .use(problemResponses());
   if (!options.public) handler.use(authenticate(deps.tenants));
   handler.use(parseRequest(options, deps.maxBodyBytes));

@@ -23,7 +23,35 @@ export interface StepClaim extends StepClaimKey {
 
 export type ClaimOutcome = { outcome: 'claimed' } | { outcome: 'exists'; claim: StepClaim };
 
+export interface QueueFilter {
+  status: Delinquency['status'];
+  /** A collector's id, or null for the unassigned; undefined for everyone's. */
+  assigneeId?: string | null;
+  band?: 'high' | 'medium' | 'low';
+  currency?: string;
+}
+
+export interface QueuePage {
+  items: Delinquency[];
+  nextCursor: string | null;
+}
+
+export interface AssigneeChange {
+  from: string | null;
+  to: string | null;
+  /** The month ("YYYY-MM") the new collector's assignment counts in. */
+  month: string;
+  /** Automatic assignment: only to an active collector below capacity (else nothing is written). */
+  withinCapacity: boolean;
+}
+
 export interface DelinquencyRepository {
+  /** The work queue: open delinquencies of one status, highest priority first, from an index, a page at a time. */
+  listQueue(tenantId: string, filter: QueueFilter, limit: number, cursor?: string): Promise<QueuePage>;
+  /** Delinquencies that closed in a month ("YYYY-MM"), oldest first: the history a scorecard is fitted on. */
+  listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage>;
+  /** Saves the delinquency with its new assignee and moves the load between collectors, in one transaction. */
+  assign(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], change: AssigneeChange): Promise<boolean>;
   get(tenantId: string, delinquencyId: string): Promise<Delinquency | null>;
   /** Creates the delinquency and points its invoice at it, once: a second open of the same id reports 'exists'. */
   open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import {
   CountrySchema,
+  CurrencySchema,
+  MinorUnitsSchema,
   EmailSchema,
   LocaleSchema,
   PartnerIdSchema,
@@ -23,6 +25,10 @@ export const PutCustomerBodySchema = z
     country: CountrySchema.optional(),
     region: TextSchema(100).optional(),
     segment: TextSchema(100).optional(),
+    creditLimit: z
+      .strictObject({ amount: MinorUnitsSchema.min(0, 'must not be negative'), currency: CurrencySchema })
+      .optional()
+      .meta({ description: 'What the customer may owe in all (open balance plus unbilled) before a credit hold.' }),
   })
   .meta({ id: 'PutCustomerBody' });
 export type PutCustomerBody = z.infer<typeof PutCustomerBodySchema>;
@@ -56,6 +62,11 @@ export const CustomerSchema = PutCustomerBodySchema.extend({
   id: PartnerIdSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Who wrote it last: "api:<keyId>" (audit). */
+  updatedBy: z.string().optional(),
+  /** Set once the customer's personal data was erased (GDPR): name, email, phone and region are gone for good. */
+  erasedAt: z.string().optional(),
+  erasedBy: z.string().optional(),
   version: z.number().int(),
 }).meta({ id: 'Customer' });
 export type Customer = z.infer<typeof CustomerSchema>;

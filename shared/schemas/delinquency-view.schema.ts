@@ -17,8 +17,10 @@ export const DelinquencyViewSchema = z
     currency: z.string(),
     balance: z.number().int().meta({ description: 'What is owed now, charges included, in minor units.' }),
     daysPastDue: z.number().int().meta({ description: "Days since the due date, on the customer's calendar." }),
-    /** Filled by scoring; null until a score exists. */
+    /** Propensity to pay with its band and the largest reasons; null until the first scoring. */
     score: z.object({ value: z.number(), band: z.string(), reasons: z.array(z.string()) }).nullable(),
+    assigneeId: z.string().nullable().meta({ description: 'The collector working it.' }),
+    priority: z.number().int().meta({ description: 'Its rank in the work queue (higher first).' }),
     nextActionAt: z.string().nullable(),
     nextStep: z.string().nullable(),
     openedAt: z.string(),

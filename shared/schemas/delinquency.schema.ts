@@ -1,5 +1,6 @@
 // A delinquency (one overdue invoice's collection lifecycle), its timeline and the claims that make each action happen once.
 import { z } from 'zod';
+import { ScoreSchema } from './score.schema';
 
 export const DelinquencyStatusSchema = z.enum([
   'active',
@@ -39,6 +40,18 @@ export const DelinquencySchema = z.object({
   activePromiseId: z.string().nullable().default(null),
   /** The payment plan being followed, while the status is `in_plan`. */
   activePlanId: z.string().nullable().default(null),
+  /** The collector working it; null while unassigned. */
+  assigneeId: z.string().nullable().default(null),
+  /** Propensity to pay, recomputed whenever the execution re-reads the facts; null before the first scoring. */
+  score: ScoreSchema.nullable().default(null),
+  /** The score's inputs when the debt opened (packed like Score.inputs): what a fitted model learns from. */
+  openingInputs: z.array(z.number().nullable()).nullable().default(null),
+  /** Work-queue rank (0..1 000 000, higher first): expected recovery weighted by urgency. */
+  priority: z.number().int().default(0),
+  /** What was owed when it was last scored, in minor units: what the work queue shows and ranks by. */
+  balance: z.number().int().default(0),
+  /** Promises to pay on this debt that were broken; the customer's score counts them. */
+  brokenPromises: z.number().int().default(0),
   /** Task token of the execution's current wait, so an event can wake it at once. */
   taskToken: z.string().nullable(),
   version: z.number().int(),
@@ -62,7 +75,8 @@ export const TimelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
-export const ClaimStatusSchema = z.enum(['claimed', 'sent', 'failed', 'skipped', 'suppressed', 'charged', 'done']);
+// 'sending': the provider is being called; 'unknown': that attempt died before recording its answer (never resent).
+export const ClaimStatusSchema = z.enum(['claimed', 'sent', 'failed', 'skipped', 'suppressed', 'charged', 'done', 'sending', 'unknown']);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 export const ChargeSchema = z

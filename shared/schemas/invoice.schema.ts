@@ -110,6 +110,8 @@ export const InvoiceSchema = z.object({
   scanDate: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Who wrote it last: "api:<keyId>" (audit). */
+  updatedBy: z.string().optional(),
   version: z.number().int(),
 });
 export type Invoice = z.infer<typeof InvoiceSchema>;
@@ -136,6 +138,8 @@ export const InvoiceResponseSchema = z
     refunds: z.array(RefundSchema),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** Who wrote it last: "api:<keyId>" (audit). */
+    updatedBy: z.string().optional(),
   })
   .meta({ id: 'Invoice' });
 export type InvoiceResponse = z.infer<typeof InvoiceResponseSchema>;

@@ -1,6 +1,7 @@
 // A tenant (creditor organisation) and the settings that shape how it collects.
 import { z } from 'zod';
 import { PartnerIdSchema, TimeZoneSchema } from './common.schema';
+import { ScoreModelSchema } from './score.schema';
 
 export const ApiKeyRoleSchema = z.enum(['partner', 'collector', 'manager']);
 export type ApiKeyRole = z.infer<typeof ApiKeyRoleSchema>;
@@ -25,6 +26,10 @@ export const TenantSchema = z.object({
   disputeApprovalAbove: z.number().int().min(0).default(100_000),
   /** A `statement` step sends one statement of all the customer's open invoices, or one per invoice. */
   statementMode: z.enum(['customer', 'invoice']).default('customer'),
+  /** The tenant's own fitted scorecard (PUT /v1/scoring/model); the documented default when absent. */
+  scoreModel: ScoreModelSchema.optional(),
+  /** A customer goes on credit hold when any debt is this many days past due (or the exposure passes the limit). */
+  creditHoldDaysPastDue: z.number().int().min(1).max(365).default(30),
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
@@ -35,4 +40,5 @@ export const defaultTenantSettings = {
   timeZone: 'UTC',
   disputeApprovalAbove: 100_000,
   statementMode: 'customer',
+  creditHoldDaysPastDue: 30,
 } as const;

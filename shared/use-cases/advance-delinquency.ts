@@ -5,7 +5,7 @@ import type { IntegrationEvent } from '../../events/catalog';
 import type { AdvanceResultSchema } from '../../statemachines/delinquency/delinquency.schema';
 import { fixedCompensation, stepFee } from '../domain/charges';
 import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
-import { localDate } from '../domain/calendar';
+import { addDays, daysBetween, localDate, zonedInstant } from '../domain/calendar';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
@@ -25,10 +25,19 @@ import { messageFacts, payLink, sendReminder, type ClaimStore } from './send-rem
 import { listStrategies } from './strategies';
 import { caseRole } from './case-messages';
 import { sendStatement } from './send-statement';
-import { closingPromise, followPromise } from './follow-promise';
+import { closingPromise, countPromiseDecision, followPromise } from './follow-promise';
 import { closingPlan, followPlan } from './follow-plan';
 import type { PaymentPlan } from '../schemas/plan.schema';
 import type { PaymentPromise } from '../schemas/promise.schema';
+import { releaseAssignment } from './assignment';
+import { scoreDelinquency } from './scoring';
+import { reviewCredit } from './credit';
+import { metricsOf } from '../ports/metrics.port';
+
+const sendHour = (sendTime: string): [number, number] => {
+  const [hour = 9, minute = 0] = sendTime.split(':').map(Number);
+  return [hour, minute];
+};
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
 export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
@@ -155,9 +164,9 @@ const applyCharge = async (
     if (outcome === 'version_moved') return undefined;
     return outcome === 'applied';
   });
-  if (claim.outcome === 'claimed') {
-    await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, claimKey, attemptId, { status: 'charged' });
-  }
+  // Settled by this attempt, or for an attempt that died after charging (its claim was left 'claimed').
+  const owner = claim.outcome === 'claimed' ? attemptId : claim.claim.status === 'claimed' ? claim.claim.attemptId : null;
+  if (owner) await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, claimKey, owner, { status: 'charged' });
   return applied ? charge : null;
 };
 
@@ -168,6 +177,8 @@ interface Acted {
   closesAs?: 'handed_off' | 'written_off';
   /** The send could not happen because the debt was settled meanwhile. */
   settled?: boolean;
+  /** Another attempt holds the step's send claim: the step is not done; decide again at this time. */
+  retryAt?: Date;
 }
 
 const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
@@ -259,6 +270,15 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
         acted.entries.push(entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: step.channel, rule: result.rule }));
       } else if (result.outcome === 'settled') {
         acted.settled = true;
+      } else if (result.outcome === 'in_flight') {
+        acted.retryAt = result.until;
+      } else if (result.outcome === 'unknown') {
+        // At most once: whatever the dead attempt did stays done; the collector sees the doubt on the timeline, in one
+        // entry (dated at the claim, with a stable id) however many passes find it.
+        acted.entries.push({
+          ...entry(new Date(result.since), 'reminder.unknown', `${step.channel} "${step.template ?? step.id}": an attempt claimed it at ${result.since} and died before recording the provider's answer; not resent`, { stepId: step.id, channel: step.channel, rule: 'send.at-most-once' }),
+          id: stableId('tl', facts.delinquency.id, 'unknown', step.id),
+        });
       }
       break;
     }
@@ -315,7 +335,10 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
     }
     case 'agency':
     case 'write_off': {
-      if (await claimStep(deps, facts, step, 'done', step.channel)) {
+      // The step is acted on here only while it is not in doneSteps, i.e. no pass has closed the case yet: a pass that
+      // claimed it and died before closing is finished by this one (the event may then go out twice: at least once).
+      const claimed = await claimStep(deps, facts, step, 'done', step.channel);
+      if (claimed || !CLOSED_STATUSES.includes(facts.delinquency.status)) {
         const timeline = await deps.delinquencies.timeline(facts.tenant.id, facts.delinquency.id);
         const file = caseFile(facts, timeline);
         if (step.channel === 'write_off') {
@@ -388,6 +411,24 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts): Promise<AdvanceResul
   return null;
 };
 
+/**
+ * Publishes what a pass did. The publisher already retried failed entries with backoff; if the bus still refuses, the
+ * events are parked on the timeline (a dead letter an operator replays, counted by an alarmed metric) instead of
+ * failing the pass: a retried pass would find its steps done and never produce those events again.
+ */
+const publishOrPark = async (deps: EngineDeps, tenantId: string, delinquencyId: string, batch: IntegrationEvent[]) => {
+  try {
+    await deps.events.publish(batch);
+  } catch (error) {
+    const now = deps.clock.now();
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    await deps.delinquencies.appendTimeline(tenantId, delinquencyId, [
+      entry(now, 'events.unpublished', `the event bus refused ${batch.length} event(s) after retries (${reason}); kept here for replay`, { rule: 'events.dead-letter', data: { count: batch.length, events: JSON.stringify(batch) } }),
+    ]);
+    metricsOf(deps).add('EventsUnpublished', batch.length);
+  }
+};
+
 const waitFor = (from: Date, until: Date | null) =>
   until === null ? MAX_WAIT_SECONDS : Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((until.getTime() - from.getTime()) / 1000)));
 
@@ -404,19 +445,30 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       return (delinquency.status === 'resolved' ? await sendReceipt(deps, f) : null) ?? finish(delinquency.status);
     }
     const now = deps.clock.now();
+    // Credit control: a debt passing the tenant's days-past-due threshold, or being paid, may start or end a hold.
+    const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
+    if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) await reviewCredit({ ...deps, factsChanged: { notify: async () => undefined } }, f.tenant.id, f.customer, daysPastDue);
     /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
     const entries: TimelineEntry[] = [];
     const events: IntegrationEvent[] = [];
     const flush = async () => {
       if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
-      if (events.length > 0) await deps.events.publish(events.splice(0));
+      if (events.length > 0) await publishOrPark(deps, f.tenant.id, delinquency.id, events.splice(0));
     };
     const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = [], attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {}) => {
       await flush();
-      const updated: Delinquency = { ...delinquency, ...changes, taskToken: null, version: delinquency.version + 1 };
-      if (attached.promise) return deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, attached.promise, false);
-      if (attached.plan) return deps.delinquencies.saveWithPlan(f.tenant.id, updated, delinquency.version, stateEntries, attached.plan, false);
-      return deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
+      const draft: Delinquency = { ...delinquency, ...changes };
+      const closing = CLOSED_STATUSES.includes(draft.status);
+      // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
+      const scoring = closing ? { balance: f.balance } : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance: f.balance });
+      const updated: Delinquency = { ...draft, ...scoring, taskToken: null, version: delinquency.version + 1 };
+      const saved = attached.promise
+        ? await deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, attached.promise, false)
+        : attached.plan
+          ? await deps.delinquencies.saveWithPlan(f.tenant.id, updated, delinquency.version, stateEntries, attached.plan, false)
+          : await deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
+      if (saved && closing) await releaseAssignment(deps, f.tenant.id, updated, now);
+      return saved;
     };
 
     if (f.found.invoice.voided || f.balance === 0) {
@@ -425,6 +477,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       const closed = { status: 'resolved' as const, closedAt: now.toISOString(), nextActionAt: null, nextStep: null, activePromiseId: null, activePlanId: null };
       const attached = pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
       if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
+      if (attached.promise) countPromiseDecision(deps, attached.promise.status);
       return (await sendReceipt(deps, f)) ?? finish('resolved');
     }
     if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
@@ -473,6 +526,14 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
         await flush();
         return undefined;
       }
+      if (acted.retryAt) {
+        // A send of this step is in flight in another attempt: keep what was done, then look again once it is settled
+        // or its claim has gone stale.
+        entries.push(...acted.entries);
+        const movedTo = stage !== delinquency.stage ? [entry(now, 'stage.changed', `now at step ${stage}`, { ...(stage ? { stepId: stage } : {}), rule: 'ladder.step' })] : [];
+        const saved = await save({ stage, doneSteps: [...doneSteps], nextActionAt: acted.retryAt.toISOString(), nextStep: scheduled.step.id }, movedTo);
+        return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, acted.retryAt), factsVersion: delinquency.factsVersion } : undefined;
+      }
       entries.push(...acted.entries);
       events.push(...acted.events);
       doneSteps.add(scheduled.step.id);
@@ -489,5 +550,8 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     if (!saved) return undefined;
     // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
     if (!next) return { done: true, status: 'active', waitSeconds: 1, factsVersion: delinquency.factsVersion };
-    return { done: false, status: 'active', waitSeconds: waitFor(now, next.fireAt), factsVersion: delinquency.factsVersion };
+    // The morning the debt reaches the credit-hold threshold is a wake-up too, unless a step wakes it then anyway.
+    const holdAt = zonedInstant(addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue), f.customer.timeZone, ...sendHour(f.tenant.sendTime));
+    const wakeAt = holdAt > now && holdAt < next.fireAt ? holdAt : next.fireAt;
+    return { done: false, status: 'active', waitSeconds: waitFor(now, wakeAt), factsVersion: delinquency.factsVersion };
   });

@@ -1,5 +1,5 @@
 // Partner use cases on customers: create or replace, read back with opt-outs, record an opt-out.
-import { NotFoundError, ValidationError } from '../errors/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import { newId } from '../domain/ids';
 import type { Customer, OptOut, PostOptOutBody, PutCustomerBody } from '../schemas/customer.schema';
 import type { CoreDeps } from './ports';
@@ -14,15 +14,20 @@ export const putCustomer = (
   tenantId: string,
   customerId: string,
   body: PutCustomerBody,
+  /** Who writes it ("api:<keyId>"), kept on the customer for the audit trail. */
+  actor?: string,
 ): Promise<{ customer: CustomerView; created: boolean }> =>
   retryOnConflict('the customer', async () => {
     const existing = await deps.customers.getWithOptOuts(tenantId, customerId);
+    // Erasure is final: a partner's nightly sync must not bring the person back under the same id.
+    if (existing?.customer.erasedAt) throw new ConflictError(`customer ${customerId} was erased on request; use a new id for a new customer`, 'customer-erased');
     const now = deps.clock.now().toISOString();
     const customer: Customer = {
       ...body,
       id: customerId,
       createdAt: existing?.customer.createdAt ?? now,
       updatedAt: now,
+      ...(actor ? { updatedBy: actor } : {}),
       version: (existing?.customer.version ?? 0) + 1,
     };
     const saved = await deps.customers.save(tenantId, customer, existing?.customer.version ?? null);

@@ -5,21 +5,24 @@ import type { DelinquencyRepository } from '../ports/delinquency-repository.port
 import type { DelinquencyView } from '../schemas/delinquency-view.schema';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
+import type { TenantDirectory } from '../ports/tenant-directory.port';
+import { scoreView } from './scoring';
 
 export const getDelinquencyView = async (
-  deps: CoreDeps & { delinquencies: DelinquencyRepository },
+  deps: CoreDeps & { delinquencies: DelinquencyRepository; tenants: TenantDirectory },
   tenantId: string,
   delinquencyId: string,
 ): Promise<DelinquencyView> => {
   const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
   if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
-  const [invoice, customer, timeline, disputes, promises, plans] = await Promise.all([
+  const [invoice, customer, timeline, disputes, promises, plans, tenant] = await Promise.all([
     getInvoice(deps, tenantId, delinquency.invoiceId),
     deps.customers.get(tenantId, delinquency.customerId),
     deps.delinquencies.timeline(tenantId, delinquencyId),
     deps.delinquencies.disputes(tenantId, delinquencyId),
     deps.delinquencies.promises(tenantId, delinquencyId),
     deps.delinquencies.plans(tenantId, delinquencyId),
+    deps.tenants.getTenant(tenantId),
   ]);
   const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
   return {
@@ -31,7 +34,9 @@ export const getDelinquencyView = async (
     currency: delinquency.currency,
     balance: invoice.balance,
     daysPastDue: Math.max(0, daysBetween(invoice.dueDate, today)),
-    score: null,
+    score: scoreView(delinquency.score, tenant),
+    assigneeId: delinquency.assigneeId,
+    priority: delinquency.priority,
     nextActionAt: delinquency.nextActionAt,
     nextStep: delinquency.nextStep,
     openedAt: delinquency.openedAt,

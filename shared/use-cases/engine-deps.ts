@@ -13,7 +13,10 @@ import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
 import type { WebhookEventStore } from '../ports/webhook-events.port';
+import type { CollectorRepository } from '../ports/collector-repository.port';
+import type { CreditRepository } from '../ports/credit-repository.port';
 import type { ExecutionStarter } from '../ports/executions.port';
+import type { BusinessMetrics } from '../ports/metrics.port';
 
 export interface EngineSettings {
   /** Base URL of the public API, for unsubscribe and pay links (no trailing slash). */
@@ -30,6 +33,10 @@ export interface EngineDeps {
   strategies: StrategyRepository;
   delinquencies: DelinquencyRepository;
   tasks: TaskRepository;
+  /** Collectors new delinquencies are assigned to, and whose load and results move as debts end. */
+  collectors: CollectorRepository;
+  /** Credit-control state: the engine reviews a customer's hold as its debts age and get paid. */
+  credit: CreditRepository;
   unsubscribeTokens: UnsubscribeTokens;
   payTokens: PayTokens;
   email: EmailSender;
@@ -44,4 +51,6 @@ export interface EngineDeps {
   /** Starts the execution of a delinquency a reversal reopens. */
   executions: ExecutionStarter;
   settings: EngineSettings;
+  /** Counts business events (messages sent, executions started, promises decided); none when left out. */
+  metrics?: BusinessMetrics;
 }

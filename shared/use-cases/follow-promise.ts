@@ -1,6 +1,7 @@
 // The engine's side of a promise to pay: remind the day before, decide it from payments, resume the ladder after it.
 import { addDays, localDate, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
+import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
@@ -45,6 +46,9 @@ export const closingPromise = async (deps: EngineDeps, facts: Pick<PromiseFacts,
   };
 };
 
+/** Counts a promise's decision once it is saved (kept, partially_kept, broken, cancelled), for the promise-kept rate. */
+export const countPromiseDecision = (deps: Pick<EngineDeps, 'metrics'>, status: string) => metricsOf(deps).add('PromisesDecided', 1, status);
+
 export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Promise<PromiseStep> => {
   const { delinquency, customer, tenant } = facts;
   const now = deps.clock.now();
@@ -55,10 +59,18 @@ export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Prom
     const entries = [
       { id: newId('tl', now), at, kind: `promise.${decision.status}`, actor: 'execution', detail: DECISION_WORDS[decision.status as keyof typeof DECISION_WORDS] ?? decision.status, rule: 'promise.decided', data: { promiseId: delinquency.activePromiseId, paidTowards: decision.paidTowards } },
     ];
-    const resumed = { ...delinquency, status: 'active' as const, activePromiseId: null, taskToken: null, version: delinquency.version + 1 };
+    const resumed = {
+      ...delinquency,
+      status: 'active' as const,
+      activePromiseId: null,
+      brokenPromises: delinquency.brokenPromises + (decision.status === 'broken' ? 1 : 0),
+      taskToken: null,
+      version: delinquency.version + 1,
+    };
     const saved = promise
       ? await deps.delinquencies.saveWithPromise(tenant.id, resumed, delinquency.version, entries, { ...promise, ...decision, decidedAt: at }, false)
       : await deps.delinquencies.save(tenant.id, resumed, delinquency.version, entries);
+    if (saved && promise) countPromiseDecision(deps, decision.status);
     return saved ? { kind: 'resume' } : { kind: 'retry' };
   }
   const [hour = 9, minute = 0] = tenant.sendTime.split(':').map(Number);

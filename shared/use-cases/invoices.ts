@@ -4,6 +4,7 @@ import { invoiceBalance, invoiceStatus } from '../domain/invoice';
 import { newId, stableId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { InvoiceWithPayments } from '../ports/invoice-repository.port';
+import { metricsOf } from '../ports/metrics.port';
 import type {
   Invoice,
   InvoiceResponse,
@@ -42,6 +43,7 @@ export const invoiceView = ({ invoice, payments, refunds }: InvoiceWithPayments,
   refunds: [...refunds].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)),
   createdAt: invoice.createdAt,
   updatedAt: invoice.updatedAt,
+  ...(invoice.updatedBy === undefined ? {} : { updatedBy: invoice.updatedBy }),
 });
 
 export interface InterestToday {
@@ -82,6 +84,8 @@ export const putInvoice = async (
   tenantId: string,
   invoiceId: string,
   body: PutInvoiceBody,
+  /** Who writes it ("api:<keyId>"), kept on the invoice for the audit trail. */
+  actor?: string,
 ): Promise<{ invoice: InvoiceResponse; created: boolean }> => {
   const customer = await deps.customers.get(tenantId, body.customerId);
   if (!customer) {
@@ -122,6 +126,7 @@ export const putInvoice = async (
       scanDate: maxDate(body.dueDate, addDays(localDate(deps.clock.now(), customer.timeZone), -1)),
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
+      ...(actor ? { updatedBy: actor } : {}),
       version: (previous?.version ?? 0) + 1,
     };
     const saved = await deps.invoices.save(tenantId, invoice, previous?.version ?? null);
@@ -218,6 +223,11 @@ export const recordPayment = async (
     const updated: Invoice = { ...invoice, paidTotal: invoice.paidTotal + applied, updatedAt: now, version: invoice.version + 1 };
     const outcome = await deps.invoices.applyPayment(tenantId, updated, invoice.version, payment);
     if (outcome === 'applied') {
+      // Counted here only: a replay returns above or as a duplicate below and counts nothing. A credit is not money in.
+      if (payment.source !== 'adjustment') {
+        metricsOf(deps).add('PaymentsApplied', 1, payment.currency);
+        metricsOf(deps).add('AmountRecovered', payment.appliedAmount, payment.currency);
+      }
       // Payment wins: the delinquency's execution re-derives at once instead of at its next timer.
       if (invoice.delinquencyId !== null) await deps.factsChanged.notify(tenantId, invoice.delinquencyId);
       const payments = [...found.payments, payment];

@@ -5,6 +5,7 @@ import type { Payment, Refund } from '../schemas/invoice.schema';
 import { openDispute } from './disputes';
 import { recordPayment } from './invoices';
 import { reversePayment, type ReversalDeps } from './reversals';
+import { CONCURRENT_MODIFICATION } from './retry-on-conflict';
 
 export interface ProviderDeps extends ReversalDeps {
   webhookEvents: WebhookEventStore;
@@ -18,6 +19,8 @@ export interface Outcome {
 /** What a provider's report can meet that retrying will never fix: recorded as the event's outcome, not retried. */
 export const settledRefusal = (error: unknown): Outcome | null => {
   if (error instanceof NotFoundError) return { status: 'unmatched', detail: error.message };
+  // Writers that kept colliding on one invoice are an outage of the moment, not a refusal: the provider's retry applies it.
+  if (error instanceof ConflictError && error.code === CONCURRENT_MODIFICATION) return null;
   if (error instanceof ValidationError || error instanceof ConflictError) return { status: 'rejected', detail: error.message };
   // An event object without the fields Arrears reads will not grow them on a retry.
   if (error instanceof Error && error.name === 'ZodError') return { status: 'rejected', detail: 'the event object lacks fields Arrears reads' };

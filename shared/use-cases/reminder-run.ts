@@ -10,6 +10,8 @@ import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { StepClaim } from '../ports/delinquency-repository.port';
+import { metricsOf } from '../ports/metrics.port';
+import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
 import type { Strategy } from '../schemas/strategy.schema';
@@ -17,6 +19,11 @@ import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
 import { sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
+import { autoAssign } from './assignment';
+import { scoreDelinquency } from './scoring';
+import type { ReportStore } from '../ports/report-store.port';
+import { logger } from '../observability/logger';
+import { snapshotReports } from './reports';
 
 /** How many days of missed runs a run catches up on (invoices leave the index once in collection, so this stays cheap). */
 export const RUN_LOOKBACK_DAYS = 2;
@@ -24,6 +31,8 @@ export const RUN_LOOKBACK_DAYS = 2;
 export interface RunDeps extends EngineDeps {
   executions: ExecutionStarter;
   preDueClaims: (tenantId: string, invoiceId: string) => ClaimStore & { done(): Promise<Set<string>> };
+  /** Report counters: the run folds each tenant's closed days into a daily snapshot. */
+  reports: ReportStore;
 }
 
 export interface RunTotals {
@@ -54,12 +63,15 @@ export const openDelinquency = async (
   tenant: Tenant,
   invoice: Invoice,
   strategies: readonly Strategy[],
-  segment: string | undefined,
+  debtor: { customer: Customer; optOuts: OptOut[] },
 ): Promise<{ delinquency: Delinquency; opened: boolean }> => {
   const now = deps.clock.now();
-  const choice = chooseStrategy(strategies, choiceFacts(invoice, segment));
+  const id = stableId('dlq', tenant.id, invoice.id);
+  // Scored before the strategy is chosen: a strategy may apply to a score band only.
+  const scoring = await scoreDelinquency(deps, { tenant, ...debtor, delinquency: { id, nextActionAt: null }, invoice, balance: invoiceBalance(invoice) });
+  const choice = chooseStrategy(strategies, { ...choiceFacts(invoice, debtor.customer.segment), scoreBand: scoring.score.band });
   const delinquency: Delinquency = {
-    id: stableId('dlq', tenant.id, invoice.id),
+    id,
     invoiceId: invoice.id,
     customerId: invoice.customerId,
     currency: invoice.currency,
@@ -75,6 +87,12 @@ export const openDelinquency = async (
     reopenCount: 0,
     activePromiseId: null,
     activePlanId: null,
+    assigneeId: null,
+    score: scoring.score,
+    openingInputs: scoring.score.inputs,
+    priority: scoring.priority,
+    balance: scoring.balance,
+    brokenPromises: 0,
     taskToken: null,
     version: 1,
   };
@@ -83,10 +101,11 @@ export const openDelinquency = async (
     at: now.toISOString(),
     kind: 'delinquency.opened',
     actor: 'schedule',
-    detail: `invoice ${invoice.id} is overdue (due ${invoice.dueDate}); strategy ${choice.strategy.id}: ${choice.reason}`,
+    detail: `invoice ${invoice.id} is overdue (due ${invoice.dueDate}); score ${scoring.score.value} (${scoring.score.band}); strategy ${choice.strategy.id}: ${choice.reason}`,
     rule: 'overdue.local-date',
   });
   if (outcome === 'opened') {
+    delinquency.assigneeId = await autoAssign(deps, tenant.id, delinquency.id);
     await deps.events.publish([
       {
         detailType: 'delinquency.opened',
@@ -114,10 +133,11 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
   const now = deps.clock.now();
   const today = localDate(now, customer.timeZone);
   if (today > invoice.dueDate) {
-    const { delinquency, opened } = await openDelinquency(deps, tenant, invoice, strategies, customer.segment);
+    const { delinquency, opened } = await openDelinquency(deps, tenant, invoice, strategies, { customer, optOuts });
     if (opened) totals.delinquenciesOpened += 1;
     if ((await deps.executions.start(delinquency.id, { tenantId: tenant.id, delinquencyId: delinquency.id })) === 'started') {
       totals.executionsStarted += 1;
+      metricsOf(deps).add('ExecutionsStarted', 1);
     }
     return;
   }
@@ -167,7 +187,8 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
 
 export const runReminders = async (deps: RunDeps): Promise<RunTotals> => {
   const totals: RunTotals = { tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0 };
-  for (const tenant of await deps.tenants.listTenants()) {
+  const tenants = await deps.tenants.listTenants();
+  for (const tenant of tenants) {
     totals.tenants += 1;
     const strategies = await listStrategies(deps, tenant.id);
     // Every (date, shard) partition is read side by side; each is paged through in order.
@@ -185,6 +206,10 @@ export const runReminders = async (deps: RunDeps): Promise<RunTotals> => {
         } while (cursor);
       }),
     );
+  }
+  // Reports: yesterday's snapshot, once per tenant-local day. Only reports wait on it, so a failure stops no reminder.
+  for (const tenant of tenants) {
+    await snapshotReports(deps, tenant).catch((error: unknown) => logger.error('report snapshot not written', { tenantId: tenant.id, error: (error as Error).message }));
   }
   return totals;
 };

@@ -2,6 +2,8 @@
 import { ConflictError } from '../errors/errors';
 
 export const MAX_OPTIMISTIC_ATTEMPTS = 60;
+/** The code of the conflict thrown when the attempts run out: worth retrying later, unlike a refusal. */
+export const CONCURRENT_MODIFICATION = 'concurrent-modification';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -15,5 +17,5 @@ export const retryOnConflict = async <T>(what: string, attempt: () => Promise<T 
     if (result !== undefined) return result;
     await pause(Math.random() * Math.min(250, 4 * 2 ** Math.min(round, 6)));
   }
-  throw new ConflictError(`${what} kept changing under concurrent writes; try again`, 'concurrent-modification');
+  throw new ConflictError(`${what} kept changing under concurrent writes; try again`, CONCURRENT_MODIFICATION);
 };

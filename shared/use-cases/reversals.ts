@@ -6,12 +6,16 @@ import { invoiceBalance } from '../domain/invoice';
 import { NotFoundError } from '../errors/errors';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import { metricsOf } from '../ports/metrics.port';
+import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { Invoice, Refund } from '../schemas/invoice.schema';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface ReversalDeps extends CoreDeps {
   delinquencies: DelinquencyRepository;
+  /** A reopened debt counts in its collector's load again. */
+  collectors: CollectorRepository;
   executions: ExecutionStarter;
 }
 
@@ -111,10 +115,13 @@ const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoi
       delinquency.version,
       [entry],
     );
+    if (saved && delinquency.assigneeId !== null) await deps.collectors.reclaim(tenantId, delinquency.assigneeId);
     return saved ? { reopenCount, fresh: true } : undefined;
   });
   if (!reopened) return;
   // Named after the reopening: a repeat of this call finds it started ('exists') and starts nothing.
-  if (reopened.reopenCount > 0) await deps.executions.start(executionName(delinquencyId, reopened.reopenCount), { tenantId, delinquencyId });
+  if (reopened.reopenCount > 0 && (await deps.executions.start(executionName(delinquencyId, reopened.reopenCount), { tenantId, delinquencyId })) === 'started') {
+    metricsOf(deps).add('ExecutionsStarted', 1);
+  }
   if (!reopened.fresh) await deps.factsChanged.notify(tenantId, delinquencyId);
 };

@@ -1,9 +1,11 @@
 // Sends one reminder of a step, exactly once: claim, re-check that it is still owed, render, send, record.
+import { sameAddress } from '../domain/erasure';
 import { randomUUID } from 'node:crypto';
 import { daysBetween, localDate } from '../domain/calendar';
 import { formatMoney } from '../domain/money';
 import { renderEmail, renderSms, templateLocale, type MessageFacts } from '../domain/messages/render';
 import type { StepClaim, StepClaimKey } from '../ports/delinquency-repository.port';
+import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Invoice } from '../schemas/invoice.schema';
 import type { Step } from '../schemas/strategy.schema';
@@ -35,7 +37,36 @@ export type ReminderOutcome =
   | { outcome: 'sent'; channel: 'email' | 'sms'; to: string; messageId: string }
   | { outcome: 'already'; channel: 'email' | 'sms' }
   | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: string; detail: string }
-  | { outcome: 'settled' };
+  | { outcome: 'settled' }
+  /** Another attempt holds the claim and may be talking to the provider right now: decide again at `until`. */
+  | { outcome: 'in_flight'; channel: 'email' | 'sms'; until: Date }
+  /** An attempt died holding the claim: the provider may or may not have the message. Never resent (at most once). */
+  | { outcome: 'unknown'; channel: 'email' | 'sms'; since: string };
+
+/**
+ * How long a claim may stay 'claimed' or 'sending' while its attempt could still be alive: past the Advance function's
+ * 2-minute timeout with a wide margin. A stale 'claimed' claim never reached the provider (it is taken over and sent);
+ * a stale 'sending' one died while the provider was being called or after it accepted: nobody can tell which.
+ */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+
+/**
+ * A claim someone else holds: settled ('sent', 'skipped', ...) means done; a fresh 'claimed' one is in flight; a
+ * stale one is marked 'unknown' (guarded by the dead attempt's id) and counted, so an operator
+ * can look at the provider's logs. It is never sent again automatically: a duplicate demand for money is worse than
+ * a missing one, and the next step of the ladder follows anyway.
+ */
+export const heldClaim = async (deps: EngineDeps, claims: ClaimStore, held: StepClaim, channel: 'email' | 'sms'): Promise<ReminderOutcome> => {
+  if (held.status === 'unknown') return { outcome: 'unknown', channel, since: held.at };
+  if (held.status !== 'claimed' && held.status !== 'sending') return { outcome: 'already', channel };
+  const staleAt = Date.parse(held.at) + CLAIM_LEASE_MS;
+  const now = deps.clock.now();
+  if (now.getTime() < staleAt) return { outcome: 'in_flight', channel, until: new Date(staleAt) };
+  const key: StepClaimKey = { kind: held.kind, stepId: held.stepId, ...(held.channel ? { channel: held.channel } : {}) };
+  await claims.settle(key, held.attemptId, { status: 'unknown', detail: `found unsettled at ${now.toISOString()}` });
+  metricsOf(deps).add('SendsUnknown', 1, channel);
+  return { outcome: 'unknown', channel, since: held.at };
+};
 
 /**
  * Where a reminder sends the customer to pay: the tenant's own payment page when it has one, else Arrears' pay page
@@ -65,19 +96,22 @@ export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubsc
 };
 
 export const isOptedOut = (optOuts: OptOut[], channel: 'email' | 'sms', address: string) =>
-  optOuts.some((optOut) => optOut.channel === channel && optOut.address.toLowerCase() === address.toLowerCase());
+  // An erased customer's opt-outs keep only a hash of the address: still honoured if the address comes back.
+  optOuts.some((optOut) => optOut.channel === channel && sameAddress(optOut.address, address));
 
 /**
  * Rule 2: the send is claimed with a conditional write before the provider is called, so retries, duplicate
  * executions and concurrent runs send nothing twice. Rule 3: after the claim, what is owed is read again, and a
  * payment that arrived first stops the send. A provider that refuses releases the claim and the error goes up, so
- * the caller's retry sends it once.
+ * the caller's retry sends it once. A claim held by an attempt that died is never resent (see `heldClaim`).
  */
 export const sendReminder = async (
   deps: EngineDeps,
   context: ReminderContext,
   claims: ClaimStore,
   stillOwed: () => Promise<boolean>,
+  /** Whether a stale, never-sent claim may be taken over (once per call). */
+  takeOver = true,
 ): Promise<ReminderOutcome> => {
   const channel = context.step.channel as 'email' | 'sms';
   const address = channel === 'email' ? context.customer.email : context.customer.phone;
@@ -90,10 +124,14 @@ export const sendReminder = async (
   const key: StepClaimKey = { kind: 'SEND', stepId: context.step.id, channel };
   const attemptId = randomUUID();
   const claimed = await claims.claim({ ...key, status: 'claimed', attemptId, at: deps.clock.now().toISOString() });
-  if (claimed.outcome === 'exists') return { outcome: 'already', channel };
-  if (!(await stillOwed())) {
-    await claims.release(key, attemptId);
-    return { outcome: 'settled' };
+  if (claimed.outcome === 'exists') {
+    const held = claimed.claim;
+    if (held.status === 'claimed' && deps.clock.now().getTime() >= Date.parse(held.at) + CLAIM_LEASE_MS && takeOver) {
+      // Its attempt died before 'sending': the provider never saw it. Freed (guarded by that attempt's id) and sent.
+      await claims.release(key, held.attemptId);
+      return sendReminder(deps, context, claims, stillOwed, false);
+    }
+    return heldClaim(deps, claims, held, channel);
   }
   const locale = templateLocale(context.customer.locale);
   const messageContext = {
@@ -103,27 +141,33 @@ export const sendReminder = async (
     stepId: context.step.id,
   };
   const templateId = context.step.template ?? (channel === 'email' ? 'overdue' : 'overdue-sms');
+  let messageId: string;
   try {
-    let messageId: string;
+    if (!(await stillOwed())) {
+      await claims.release(key, attemptId);
+      return { outcome: 'settled' };
+    }
+    let deliver: () => Promise<{ messageId: string }>;
     if (channel === 'email') {
       const token = await deps.unsubscribeTokens.tokenFor({ tenantId: context.tenant.id, customerId: context.customer.id, channel, address });
       const unsubscribeUrl = `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`;
       const rendered = renderEmail(templateId, locale, messageFacts(deps, context, unsubscribeUrl, await payLink(deps, context)));
-      ({ messageId } = await deps.email.send({
-        to: address,
-        from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom,
-        ...rendered,
-        unsubscribeUrl,
-        context: messageContext,
-      }));
+      deliver = () => deps.email.send({ to: address, from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom, ...rendered, unsubscribeUrl, context: messageContext });
     } else {
       const body = renderSms(templateId, locale, messageFacts(deps, context, '', await payLink(deps, context)));
-      ({ messageId } = await deps.sms.send({ to: address, body, context: messageContext }));
+      deliver = () => deps.sms.send({ to: address, body, context: messageContext });
     }
-    await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });
-    return { outcome: 'sent', channel, to: address, messageId };
+    // The last write before the provider: a claim found stale after this may have been sent, one found before it was not.
+    await claims.settle(key, attemptId, { status: 'sending' });
+    ({ messageId } = await deliver());
   } catch (error) {
+    // Nothing reached the provider (it refused, or rendering failed): the claim is freed so the retry sends once.
     await claims.release(key, attemptId);
     throw error;
   }
+  // The provider accepted: from here the claim is never released. If settling fails, the claim stays 'sending' and a
+  // later pass marks it 'unknown' instead of sending again.
+  metricsOf(deps).add('MessagesSent', 1, channel);
+  await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });
+  return { outcome: 'sent', channel, to: address, messageId };
 };

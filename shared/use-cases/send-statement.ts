@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../domain/calendar';
 import { templateLocale } from '../domain/messages/render';
 import { renderStatementHtml } from '../domain/messages/statement-html';
+import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Step } from '../schemas/strategy.schema';
@@ -68,6 +69,7 @@ export const sendStatement = async (
       context: { tenantId: tenant.id, customerId: customer.id, delinquencyId: delinquency.id, stepId: step.id },
     });
     await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });
+    metricsOf(deps).add('MessagesSent', 1, 'email');
     return { outcome: 'sent', messageId };
   } catch (error) {
     await claims.release(key, attemptId);

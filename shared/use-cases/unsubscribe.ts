@@ -7,6 +7,7 @@ import { logger } from '../observability/logger';
 import type { Clock } from '../ports/clock.port';
 import type { CustomerRepository } from '../ports/customer-repository.port';
 import type { EmailSender } from '../ports/notifier.port';
+import { metricsOf, type BusinessMetrics } from '../ports/metrics.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 
@@ -22,6 +23,7 @@ export interface UnsubscribeDeps {
   tenants: TenantDirectory;
   unsubscribeTokens: UnsubscribeTokens;
   confirmations: ConfirmationSender | null;
+  metrics?: BusinessMetrics;
 }
 
 export interface UnsubscribeResult {
@@ -64,6 +66,7 @@ const sendConfirmation = async (deps: UnsubscribeDeps, tenantId: string, custome
       ...rendered,
       context: { tenantId, customerId, delinquencyId: null, stepId: 'opt-out-confirmation' },
     });
+    metricsOf(deps).add('MessagesSent', 1, 'email');
     return true;
   } catch (error) {
     logger.warn('opt-out confirmation not sent', { tenantId, customerId, error: (error as Error).name });

@@ -1,6 +1,6 @@
 // What every provider webhook does the same way: find the tenant's secret, verify the signature on the raw body, then
 // handle each event id once (a leased record) and acknowledge what came of it, also when nothing could be done.
-import { NotFoundError, ValidationError } from '../errors/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { WebhookProvider, WebhookSecrets } from '../ports/webhook-secrets.port';
 import { verifySignatureHeader } from '../webhooks/signature';
 import { settledRefusal, type Outcome, type ProviderDeps } from './provider-payments';
@@ -14,7 +14,7 @@ export interface WebhookDeps extends ProviderDeps {
 export interface WebhookAnswer {
   received: true;
   eventId: string;
-  /** 'processing': another delivery of the same event is being handled right now. */
+  /** 'processing' is no longer answered: a delivery racing its twin gets 409 so the provider retries. */
   outcome: Outcome['status'] | 'processing';
   /** True when this event id had already been handled: nothing was done again. */
   replayed: boolean;
@@ -67,7 +67,13 @@ export const receiveWebhook = async <E extends { id: string; type: string }>(
     leaseUntil: new Date(now.getTime() + EVENT_LEASE_MS).toISOString(),
   });
   if (!begun.fresh) {
-    return { received: true, eventId: event.id, outcome: begun.record.status === 'received' ? 'processing' : begun.record.status, replayed: true };
+    // A delivery whose twin is still working must not be acknowledged: if the twin dies (a timeout), a 2xx here would
+    // end the provider's retries and the event would never be applied. The provider retries; after the lease, that
+    // retry takes the event over and finishes it.
+    if (begun.record.status === 'received') {
+      throw new ConflictError('another delivery of this event is being handled right now; retry later', 'event-in-progress', { eventId: event.id });
+    }
+    return { received: true, eventId: event.id, outcome: begun.record.status, replayed: true };
   }
   let outcome: Outcome;
   try {

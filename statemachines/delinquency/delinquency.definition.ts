@@ -12,6 +12,20 @@ export interface DelinquencyFunctions {
   waitForWakeUp: lambda.IFunction;
 }
 
+/** Errors a retry can fix: Lambda's own service errors and the throttling and 5xx of the AWS services a task calls. */
+export const TRANSIENT_TASK_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+];
+
 export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFunctions): sfn.IChainable => {
   const advance = new tasks.LambdaInvoke(scope, DelinquencyStates.Advance, {
     lambdaFunction: functions.advance,
@@ -23,7 +37,8 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
   });
   // A failing send or a throttled dependency is retried; claims make the retry send nothing twice.
   advance.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(5), backoffRate: 2, maxAttempts: 6, jitterStrategy: sfn.JitterType.FULL });
-  advance.addCatch(new sfn.Fail(scope, DelinquencyStates.Failed, { error: 'AdvanceFailed', cause: 'The Advance task kept failing; see its logs' }), {
+  const failed = new sfn.Fail(scope, DelinquencyStates.Failed, { error: 'TaskFailed', cause: 'A task kept failing after its retries; see its logs' });
+  advance.addCatch(failed, {
     errors: ['States.ALL'],
     resultPath: '$.error',
   });
@@ -43,7 +58,11 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
     taskTimeout: sfn.Timeout.at('$.advance.waitSeconds'),
     retryOnServiceExceptions: false,
   });
+  // Parking the token can be throttled too. The retry names transient errors (States.ALL would also retry the
+  // timeout, which is the timer); a retried wait parks a fresh token. Anything else ends in Failed (alarmed).
+  waitForWakeUp.addRetry({ errors: TRANSIENT_TASK_ERRORS, interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 6, jitterStrategy: sfn.JitterType.FULL });
   waitForWakeUp.addCatch(advance, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
+  waitForWakeUp.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
   waitForWakeUp.next(advance);
 
   return advance.next(

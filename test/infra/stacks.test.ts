@@ -33,7 +33,7 @@ describe('stateful stack', () => {
       BillingMode: 'PAY_PER_REQUEST',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
-      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((name) =>
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'].map((name) =>
         Match.objectLike({
           IndexName: name,
           KeySchema: [

@@ -21,7 +21,7 @@ const openCase = async (invoiceId: string) => {
   const id = `dlq-${invoiceId}`;
   await deps.delinquencies.open(
     't1',
-    { id, invoiceId, customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, taskToken: null, version: 1 },
+    { id, invoiceId, customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, assigneeId: null, score: null, openingInputs: null, priority: 0, balance: 0, brokenPromises: 0, taskToken: null, version: 1 },
     { id: `tl-${id}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the test' },
   );
   return id;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
   for (const [key, role] of Object.entries(KEYS)) await deps.tenants.putApiKey(sha256Hex(key), { tenantId: 't1', role, keyId: key }, 'now');
-  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', createdAt: 'now' });
+  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
 });
 afterAll(() => table.destroy());

@@ -68,7 +68,7 @@ describe('tenant directory', () => {
   it('lists tenants from the index, without a scan', async () => {
     const { tenants } = table.deps(clock);
     for (const id of ['alpha', 'beta']) {
-      await tenants.putTenant({ id, name: id, sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', createdAt: 'now' });
+      await tenants.putTenant({ id, name: id, sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
     }
     expect((await tenants.listTenants()).map((tenant) => tenant.id)).toEqual(expect.arrayContaining(['alpha', 'beta']));
     expect(await tenants.getTenant('alpha')).toMatchObject({ id: 'alpha', sendTime: '09:00' });

@@ -3,6 +3,7 @@ import { createHandler as createAdvanceHandler } from '../../functions/tasks/adv
 import { createHandler as createWaitHandler } from '../../functions/tasks/wait-for-wake-up.handler';
 import { VirtualClock } from '../../local/clock';
 import { EventRecorder } from '../../local/event-recorder';
+import { MetricsRecorder } from '../../local/metrics-recorder';
 import { LocalExecutions } from '../../local/executions';
 import { Outbox } from '../../local/outbox';
 import { OutboxSmsSender } from '../../local/outbox-senders';
@@ -10,7 +11,9 @@ import { synthesizedStateMachines } from '../../local/synthesized-definitions';
 import { VirtualTimerQueue } from '../../local/timers';
 import { meterCapacity, type CapacityMeter } from '../../shared/adapters/dynamodb/capacity-meter';
 import { buildEngineDependencies, type FullEngineDeps } from '../../shared/env/engine-dependencies';
-import type { EmailSender, OutgoingEmail } from '../../shared/ports/notifier.port';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EventPublisher } from '../../shared/ports/event-publisher.port';
+import type { EmailSender, OutgoingEmail, SmsSender } from '../../shared/ports/notifier.port';
 import type { PaymentCollector } from '../../shared/ports/payment-collector.port';
 import type { PutStrategyBody } from '../../shared/schemas/strategy.schema';
 import { putCustomer } from '../../shared/use-cases/customers';
@@ -47,6 +50,8 @@ export interface Harness {
   timers: VirtualTimerQueue;
   outbox: Outbox;
   events: EventRecorder;
+  /** Business metrics the engine counted, as GET /local/metrics shows them. */
+  metrics: MetricsRecorder;
   email: OutboxEmailSender;
   engine: FullEngineDeps;
   executions: LocalExecutions;
@@ -59,7 +64,20 @@ export interface Harness {
 
 export const TENANT = 'sm-tenant';
 
-export const createHarness = async (startIso: string, options: { collector?: PaymentCollector } = {}): Promise<Harness> => {
+export interface HarnessOptions {
+  collector?: PaymentCollector;
+  /** The engine's DynamoDB client (e.g. one that injects faults); the table is the harness's own. */
+  client?: DynamoDBDocumentClient;
+  /** Wraps the recording senders (e.g. to throttle or crash after the provider accepted). */
+  wrapEmail?: (inner: EmailSender) => EmailSender;
+  wrapSms?: (inner: SmsSender) => SmsSender;
+  /** The engine's event publisher instead of the recorder. */
+  events?: EventPublisher;
+  /** Runs each task invocation (Advance, WaitForWakeUp), e.g. in its own crash scope. */
+  invocation?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+export const createHarness = async (startIso: string, options: HarnessOptions = {}): Promise<Harness> => {
   const table = await createTestTable();
   const capacity = meterCapacity(table.client);
   const clock = new VirtualClock(new Date(startIso));
@@ -67,31 +85,40 @@ export const createHarness = async (startIso: string, options: { collector?: Pay
   const timers = new VirtualTimerQueue(clock, (_label, error) => errors.push(error));
   const outbox = new Outbox();
   const events = new EventRecorder();
+  const metrics = new MetricsRecorder();
   const email = new OutboxEmailSender(outbox, clock);
   const late: { executions?: LocalExecutions } = {};
   const engine = buildEngineDependencies(
-    table.client,
+    options.client ?? table.client,
     table.tableName,
     clock,
     {
-      email,
-      sms: new OutboxSmsSender(outbox, clock),
-      events,
+      email: options.wrapEmail ? options.wrapEmail(email) : email,
+      sms: options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock),
+      events: options.events ?? events,
+      metrics,
       executions: { start: (name, input) => late.executions!.start(name, input), wake: (token) => late.executions!.wake(token) },
       ...(options.collector ? { collector: options.collector } : {}),
     },
     { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
     2,
   );
+  const advanceHandler = createAdvanceHandler(engine);
+  const waitHandler = createWaitHandler(engine);
   const executions = new LocalExecutions(
     definition,
-    { advance: createAdvanceHandler(engine) as never, waitForWakeUp: createWaitHandler(engine) as never },
+    options.invocation
+      ? {
+          advance: ((event: unknown, context: never) => options.invocation!(() => advanceHandler(event, context))) as never,
+          waitForWakeUp: ((event: unknown, context: never) => options.invocation!(() => waitHandler(event, context))) as never,
+        }
+      : { advance: advanceHandler as never, waitForWakeUp: waitHandler as never },
     clock,
     timers,
     () => undefined,
   );
   late.executions = executions;
-  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', createdAt: startIso });
+  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: startIso });
   return {
     table,
     capacity,
@@ -104,6 +131,7 @@ export const createHarness = async (startIso: string, options: { collector?: Pay
     timers,
     outbox,
     events,
+    metrics,
     email,
     engine,
     executions,
@@ -120,7 +148,8 @@ export const createHarness = async (startIso: string, options: { collector?: Pay
       await putInvoice(deps, TENANT, invoiceId, { customerId, amount, currency: 'NOK', issuedAt: '2026-11-01', dueDate, ...(strategyId ? { strategyId } : {}) });
       const tenant = (await engine.tenants.getTenant(TENANT))!;
       const found = (await engine.invoices.get(TENANT, invoiceId))!;
-      const { delinquency } = await openDelinquency(engine, tenant, found.invoice, await listStrategies(engine, TENANT), undefined);
+      const debtor = (await engine.customers.getWithOptOuts(TENANT, customerId))!;
+      const { delinquency } = await openDelinquency(engine, tenant, found.invoice, await listStrategies(engine, TENANT), debtor);
       await executions.start(delinquency.id, { tenantId: TENANT, delinquencyId: delinquency.id });
       await executions.idle();
       return delinquency.id;

@@ -49,9 +49,10 @@ export class DynamoClaims {
         new DeleteCommand({
           TableName: this.tableName,
           Key: { pk, sk: sortKey(key) },
-          ConditionExpression: 'attemptId = :attempt AND #status = :claimed',
+          // Only an attempt's own claim that did not act: a refused send ('sending') is freed too.
+          ConditionExpression: 'attemptId = :attempt AND #status IN (:claimed, :sending)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':attempt': attemptId, ':claimed': 'claimed' },
+          ExpressionAttributeValues: { ':attempt': attemptId, ':claimed': 'claimed', ':sending': 'sending' },
         }),
       )
       .catch((error: unknown) => {

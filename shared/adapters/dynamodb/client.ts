@@ -3,8 +3,15 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 
+/**
+ * SDK attempts per call. The standard retry mode backs off with full jitter (base 100 ms, 500 ms for throttling,
+ * capped at 20 s) and retries throttling, timeouts and 5xx; five attempts ride out a throttled partition
+ * well inside the API's 29 s, and what still fails goes up to the caller's own retry (Step Functions, the provider).
+ */
+export const DYNAMODB_MAX_ATTEMPTS = 5;
+
 export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, retryMode: 'standard', ...config }), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
   });

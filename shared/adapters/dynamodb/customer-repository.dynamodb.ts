@@ -5,6 +5,7 @@ import { CustomerSchema, OptOutSchema, type Customer, type OptOut } from '../../
 import { conditionFailureItem, isConditionFailure } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { putVersioned } from './version-condition';
+import { DynamoReportLedger } from './report-ledger.dynamodb';
 
 export class DynamoCustomerRepository implements CustomerRepository {
   constructor(
@@ -37,9 +38,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
     };
   }
 
-  save(tenantId: string, customer: Customer, expectedVersion: number | null): Promise<boolean> {
+  async save(tenantId: string, customer: Customer, expectedVersion: number | null): Promise<boolean> {
     const item = { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer };
-    return putVersioned(this.client, this.tableName, item, expectedVersion);
+    const saved = await putVersioned(this.client, this.tableName, item, expectedVersion);
+    // A new segment or country moves the report counters of the customer's invoices along (a retry moves the rest).
+    if (saved && expectedVersion !== null) await new DynamoReportLedger(this.client, this.tableName).followCustomer(tenantId, customer);
+    return saved;
   }
 
   async addOptOut(tenantId: string, customerId: string, optOut: OptOut): Promise<{ optOut: OptOut; created: boolean }> {

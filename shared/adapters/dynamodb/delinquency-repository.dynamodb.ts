@@ -7,6 +7,9 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type {
+  AssigneeChange,
+  QueueFilter,
+  QueuePage,
   ClaimOutcome,
   DelinquencyRepository,
   StepClaim,
@@ -23,19 +26,62 @@ import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
 import { PaymentPromiseSchema, type PaymentPromise } from '../../schemas/promise.schema';
 import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { decodeCursor, encodeCursor, refuse as refuseCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
+import { reportDims } from '../../domain/report-ledger';
+import { DynamoReportLedger } from './report-ledger.dynamodb';
+import { logger } from '../../observability/logger';
+import type { TransactItem } from './report-items';
+
+/** Index pages a filtered queue page reads at most before it answers what it found, with a cursor to go on. */
+const MAX_QUEUE_READS = 5;
+
+const QUEUE_BANDS = ['high', 'medium', 'low'] as const;
+type QueueBand = (typeof QUEUE_BANDS)[number];
+
+const indexKeyOf = (item: Record<string, unknown>, index: 'gsi3' | 'gsi4') => ({ pk: item.pk, sk: item.sk, [`${index}pk`]: item[`${index}pk`], [`${index}sk`]: item[`${index}sk`] });
+
+const encodeBandCursor = (positions: Record<QueueBand, Record<string, unknown> | undefined | 'end'>): string =>
+  Buffer.from(JSON.stringify(Object.fromEntries(QUEUE_BANDS.map((band) => [band, positions[band] === 'end' ? 'end' : (encodeCursor(positions[band] as Record<string, unknown> | undefined) ?? null)]))), 'utf8').toString('base64url');
+
+/** A merged-queue cursor: per band "end", null (from the top) or that band's own cursor, checked against its partition. */
+const decodeBandCursor = (cursor: string | undefined, partitions: Record<QueueBand, string>): Record<QueueBand, Record<string, string> | undefined | 'end'> => {
+  const fresh = { high: undefined, medium: undefined, low: undefined };
+  if (cursor === undefined) return fresh;
+  let outer: unknown;
+  try {
+    outer = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    outer = null;
+  }
+  if (typeof outer !== 'object' || outer === null || Array.isArray(outer) || QUEUE_BANDS.some((band) => !(band in outer))) {
+    throw refuseCursor();
+  }
+  const parts = outer as Record<QueueBand, unknown>;
+  return Object.fromEntries(
+    QUEUE_BANDS.map((band) => {
+      const part = parts[band];
+      if (part === 'end') return [band, 'end'];
+      if (part === null) return [band, undefined];
+      if (typeof part !== 'string') throw refuseCursor();
+      return [band, decodeCursor(part, 'gsi3pk', partitions[band])];
+    }),
+  ) as Record<QueueBand, Record<string, string> | undefined | 'end'>;
+};
 
 export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private readonly claimTable: DynamoClaims;
+  /** Report counters: a promise decision counts in its transaction; a reassigned debt's counters follow it. */
+  private readonly reports: DynamoReportLedger;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
     this.claimTable = new DynamoClaims(client, tableName);
+    this.reports = new DynamoReportLedger(client, tableName);
   }
 
   private partition(tenantId: string, delinquencyId: string, prefix: string): Promise<Record<string, unknown>[]> {
@@ -52,8 +98,10 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return {
       ...keys.delinquency(tenantId, delinquency.id),
       ...keys.delinquencyByCustomer(tenantId, delinquency.customerId, delinquency.openedAt, delinquency.id),
-      // Only open delinquencies are in the work queue; priority scoring arrives with the queue itself.
-      ...(active ? keys.workQueue(tenantId, delinquency.status, 0, delinquency.id) : {}),
+      // Only open delinquencies are in the work queues (the tenant's and the assignee's), ranked by priority.
+      ...(active ? keys.workQueue(tenantId, delinquency.status, delinquency.score?.band ?? 'medium', delinquency.priority, delinquency.id) : {}),
+      ...(active ? keys.assigneeQueue(tenantId, delinquency.assigneeId, delinquency.status, delinquency.priority, delinquency.id) : {}),
+      ...(!active && delinquency.closedAt ? keys.closedListing(tenantId, delinquency.closedAt, delinquency.id) : {}),
       ...itemMeta('Delinquency'),
       ...delinquency,
     };
@@ -91,7 +139,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         },
       },
       { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },
-    ]);
+    ], 'throw');
     return created ? 'opened' : 'exists';
   }
 
@@ -123,6 +171,170 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         : []),
       ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
     ]);
+  }
+
+  async listQueue(tenantId: string, filter: QueueFilter, limit: number, cursor?: string): Promise<QueuePage> {
+    if (filter.assigneeId !== undefined) {
+      // One collector's queue is short: band and currency filter it.
+      const partition = keys.assigneeQueuePartition(tenantId, filter.assigneeId, filter.status);
+      return this.singlePartitionPage('gsi4', partition, { band: filter.band, currency: filter.currency }, limit, cursor);
+    }
+    if (filter.band !== undefined) {
+      return this.singlePartitionPage('gsi3', keys.workQueuePartition(tenantId, filter.status, filter.band), { currency: filter.currency }, limit, cursor);
+    }
+    return this.mergedBandsPage(tenantId, filter.status, filter.currency, limit, cursor);
+  }
+
+  private queryPage(index: 'gsi3' | 'gsi4', partition: string, filter: { band?: string | undefined; currency?: string | undefined }, limit: number, startKey: Record<string, unknown> | undefined) {
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = { ':pk': partition };
+    const names: Record<string, string> = {};
+    if (filter.band !== undefined) {
+      conditions.push('#score.#band = :band');
+      Object.assign(names, { '#score': 'score', '#band': 'band' });
+      values[':band'] = filter.band;
+    }
+    if (filter.currency !== undefined) {
+      conditions.push('#currency = :currency');
+      names['#currency'] = 'currency';
+      values[':currency'] = filter.currency;
+    }
+    return this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        // A filtered page reads more of the index per call, since some of what it reads is left out.
+        Limit: conditions.length > 0 ? Math.max(limit * 4, 50) : limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+  }
+
+  /**
+   * One index partition, highest priority first. A filtered page reads on until it is full or the partition ends (at
+   * most a few index pages) and answers a cursor after the last item it returned: the next page neither repeats nor
+   * skips anything.
+   */
+  private async singlePartitionPage(index: 'gsi3' | 'gsi4', partition: string, filter: { band?: string | undefined; currency?: string | undefined }, limit: number, cursor?: string): Promise<QueuePage> {
+    const items: Delinquency[] = [];
+    let startKey = decodeCursor(cursor, `${index}pk`, partition) as Record<string, unknown> | undefined;
+    let lastIncluded: Record<string, unknown> | undefined;
+    let exhausted = false;
+    for (let reads = 0; reads < MAX_QUEUE_READS; reads += 1) {
+      const page = await this.queryPage(index, partition, filter, limit - items.length, startKey);
+      const found = page.Items ?? [];
+      let taken = 0;
+      for (const item of found) {
+        if (items.length === limit) break;
+        items.push(DelinquencySchema.parse(stripStorage(item)));
+        lastIncluded = indexKeyOf(item, index);
+        taken += 1;
+      }
+      startKey = page.LastEvaluatedKey;
+      if (items.length === limit) {
+        exhausted = !startKey && taken === found.length;
+        break;
+      }
+      if (!startKey) {
+        exhausted = true;
+        break;
+      }
+    }
+    const nextKey = exhausted ? undefined : items.length === limit ? lastIncluded : startKey;
+    return { items, nextCursor: encodeCursor(nextKey) };
+  }
+
+  /**
+   * The whole status: the three band partitions read side by side and merged by priority. An item is answered only
+   * when no band with more to read could still hold a higher one, so the order is exact; the band that holds the
+   * others back is read further (within a budget) until the page is full. The cursor keeps a position per band, each
+   * checked to be the caller's own partition.
+   */
+  private async mergedBandsPage(tenantId: string, status: string, currency: string | undefined, limit: number, cursor?: string): Promise<QueuePage> {
+    const partitions = Object.fromEntries(QUEUE_BANDS.map((band) => [band, keys.workQueuePartition(tenantId, status, band)])) as Record<QueueBand, string>;
+    const start = decodeBandCursor(cursor, partitions);
+    const bands = QUEUE_BANDS.map((band) => ({ band, start: start[band], at: start[band], items: [] as Record<string, unknown>[] }));
+    const read = async (entry: (typeof bands)[number]) => {
+      const page = await this.queryPage('gsi3', partitions[entry.band], { currency }, limit, entry.at === 'end' ? undefined : entry.at);
+      entry.items.push(...(page.Items ?? []));
+      entry.at = page.LastEvaluatedKey ?? 'end';
+    };
+    await Promise.all(bands.filter((entry) => entry.at !== 'end').map(read));
+    const sortKey = (item: Record<string, unknown>) => String(item.gsi3sk);
+    let eligible: { band: QueueBand; item: Record<string, unknown> }[];
+    for (let reads = 0; ; reads += 1) {
+      const open = bands.filter((entry) => entry.at !== 'end');
+      const limiting = open.reduce<(typeof bands)[number] | undefined>((low, entry) => (!low || sortKey(entry.at as Record<string, unknown>) < sortKey(low.at as Record<string, unknown>) ? entry : low), undefined);
+      const boundary = limiting ? sortKey(limiting.at as Record<string, unknown>) : undefined;
+      eligible = bands
+        .flatMap((entry) => entry.items.map((item) => ({ band: entry.band, item })))
+        .filter((candidate) => boundary === undefined || sortKey(candidate.item) <= boundary)
+        .sort((a, b) => (sortKey(a.item) < sortKey(b.item) ? -1 : 1));
+      if (eligible.length >= limit || !limiting || reads >= MAX_QUEUE_READS * QUEUE_BANDS.length) break;
+      await read(limiting);
+    }
+    const taken = eligible.slice(0, limit);
+    const next = {} as Record<QueueBand, Record<string, unknown> | undefined | 'end'>;
+    for (const entry of bands) {
+      const fromBand = taken.filter((candidate) => candidate.band === entry.band);
+      if (fromBand.length === entry.items.length) next[entry.band] = entry.at; // all it read was answered (or filtered out)
+      else if (fromBand.length > 0) next[entry.band] = indexKeyOf(fromBand[fromBand.length - 1]!.item, 'gsi3');
+      else next[entry.band] = entry.start; // read but held back: read again from where this page began
+    }
+    const done = QUEUE_BANDS.every((band) => next[band] === 'end');
+    return { items: taken.map((candidate) => DelinquencySchema.parse(stripStorage(candidate.item))), nextCursor: done ? null : encodeBandCursor(next) };
+  }
+
+  async listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage> {
+    const partition = keys.closedPartition(tenantId, month);
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, 'gsi3pk', partition),
+      }),
+    );
+    return { items: (page.Items ?? []).map((item) => DelinquencySchema.parse(stripStorage(item))), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  assign(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], change: AssigneeChange): Promise<boolean> {
+    const collectorUpdate = (collectorId: string, delta: 1 | -1) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.collector(tenantId, collectorId),
+        UpdateExpression:
+          delta === 1 ? 'SET openCount = openCount + :one, results.#month = if_not_exists(results.#month, :zero) + :one' : 'SET openCount = openCount - :one',
+        // Automatic assignment keeps to capacity and to active collectors; a manager's choice is theirs to make.
+        ConditionExpression:
+          delta === 1 && change.withinCapacity ? 'attribute_exists(pk) AND #active = :yes AND openCount < #capacity' : 'attribute_exists(pk)',
+        ...(delta === 1
+          ? { ExpressionAttributeNames: { '#month': `${change.month}#assigned`, ...(change.withinCapacity ? { '#active': 'active', '#capacity': 'capacity' } : {}) } }
+          : {}),
+        ExpressionAttributeValues: { ':one': 1, ...(delta === 1 ? { ':zero': 0 } : {}), ...(delta === 1 && change.withinCapacity ? { ':yes': true } : {}) },
+      },
+    });
+    const writes = [
+      { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
+      ...(change.to ? [collectorUpdate(change.to, 1)] : []),
+      ...(change.from ? [collectorUpdate(change.from, -1)] : []),
+      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+    ];
+    return transactGuarded(this.client, writes as never).then(async (saved) => {
+      // The debt's report counters follow it to its collector: a move of its own, retried on conflict. The assignment
+      // stands either way, so a move that still fails is logged rather than reported as a failed assignment.
+      if (saved) {
+        await this.reports
+          .moveDimensions(tenantId, delinquency.invoiceId, { collector: reportDims(null, delinquency.assigneeId).collector }, entries[0]?.at ?? new Date().toISOString())
+          .catch((error: unknown) => logger.error('report counters did not follow the assignment', { tenantId, delinquencyId: delinquency.id, error: (error as Error).message }));
+      }
+      return saved;
+    });
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]> {
@@ -157,17 +369,20 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   }
 
   /** The delinquency over its version, one item of its partition (new: must not exist yet) and timeline entries. */
-  private saveWithItem(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], item: Record<string, unknown>, isNew: boolean): Promise<boolean> {
+  private saveWithItem(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], item: Record<string, unknown>, isNew: boolean, extra: TransactItem[] = []): Promise<boolean> {
     return transactGuarded(this.client, [
       { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
       { Put: { TableName: this.tableName, Item: item, ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } },
       ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+      ...extra,
     ]);
   }
 
-  saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {
+  async saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {
     const item = { ...keys.promise(tenantId, delinquency.id, promise.id), ...itemMeta('PaymentPromise'), ...promise };
-    return this.saveWithItem(tenantId, delinquency, expectedVersion, entries, item, isNew);
+    // A decided promise counts for the promise-kept rate in the same transaction that records the decision.
+    const decision = await this.reports.promiseDecision(tenantId, delinquency, promise);
+    return this.saveWithItem(tenantId, delinquency, expectedVersion, entries, item, isNew, decision);
   }
 
   saveWithPlan(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], plan: PaymentPlan, isNew: boolean): Promise<boolean> {

@@ -6,18 +6,22 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { isCollectible } from '../../domain/invoice';
+import type { InvoiceFact } from '../../domain/report-ledger';
 import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
 import { InvoiceSchema, PaymentSchema, RefundSchema, type Invoice, type Payment, type Refund } from '../../schemas/invoice.schema';
 import { queryAll, transactionCancellationCodes } from './client';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
-import { putVersioned, versionCondition } from './version-condition';
+import { DynamoReportLedger } from './report-ledger.dynamodb';
+import { versionCondition } from './version-condition';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     readonly shardCount: number = DUE_DATE_SHARDS,
+    /** The report counters every balance change updates in its own transaction. */
+    private readonly reports: DynamoReportLedger = new DynamoReportLedger(client, tableName),
   ) {}
 
   async get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null> {
@@ -29,6 +33,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     });
     const invoiceItem = items.find((item) => item.type === 'Invoice');
     if (!invoiceItem) return null;
+    this.reports.remember(tenantId, invoiceItem);
     return {
       invoice: InvoiceSchema.parse(stripStorage(invoiceItem)),
       payments: items.filter((item) => item.type === 'Payment').map((item) => PaymentSchema.parse(stripStorage(item))),
@@ -58,8 +63,25 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return result.Item ? PaymentSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
-    return putVersioned(this.client, this.tableName, this.invoiceItem(tenantId, invoice), expectedVersion);
+  async save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
+    const report = await this.reports.invoiceWrite(tenantId, expectedVersion, invoice, { kind: 'replace' });
+    if (report === 'moved') return false;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes }, ...versionCondition(expectedVersion) } },
+            ...report.writes,
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const codes = transactionCancellationCodes(error);
+      // Someone else wrote the invoice (or one of its counters) first: the caller reads again.
+      if (codes?.includes('ConditionalCheckFailed') || codes?.includes('TransactionConflict')) return false;
+      throw error;
+    }
   }
 
   applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome> {
@@ -67,7 +89,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ...keys.payment(tenantId, payment.invoiceId, payment.id),
       ...itemMeta('Payment'),
       ...payment,
-    });
+    }, { kind: 'payment', applied: payment.appliedAmount, adjustment: payment.source === 'adjustment' });
   }
 
   applyRefund(tenantId: string, updated: Invoice, expectedVersion: number, refund: Refund): Promise<ApplyPaymentOutcome> {
@@ -75,7 +97,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ...keys.refund(tenantId, refund.invoiceId, refund.id),
       ...itemMeta('Refund'),
       ...refund,
-    });
+    }, { kind: 'refund', reversedApplied: refund.reversedApplied });
   }
 
   addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome> {
@@ -83,16 +105,22 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       ...keys.charge(tenantId, charge.invoiceId, charge.id),
       ...itemMeta('Charge'),
       ...charge,
-    });
+    }, { kind: 'charge', amount: charge.amount });
   }
 
-  /** One transaction: a new item that must not exist yet, and the invoice over the version it was read at. */
+  /**
+   * One transaction: a new item that must not exist yet, the invoice over the version it was read at, and the report
+   * counters the change moves (so a refused duplicate counts nothing).
+   */
   private async writeWithInvoice(
     tenantId: string,
     updated: Invoice,
     expectedVersion: number,
     item: Record<string, unknown>,
+    fact: InvoiceFact,
   ): Promise<ApplyPaymentOutcome> {
+    const report = await this.reports.invoiceWrite(tenantId, expectedVersion, updated, fact);
+    if (report === 'moved') return 'version_moved';
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -100,11 +128,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: this.invoiceItem(tenantId, updated),
+                Item: { ...this.invoiceItem(tenantId, updated), ...report.attributes },
                 ...versionCondition(expectedVersion),
               },
             },
             { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...report.writes,
           ],
         }),
       );

@@ -6,8 +6,11 @@
 // |--------------------|-------------------------------------|---------------------------------|------------------------------------------------------------|
 // | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
 // | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
+// | ApiKeyListing      | TENANT#{t}#APIKEYS                  | KEY#{keyId}                     | (the tenant's keys by id: role, hash, who issued or revoked) |
+// | Erasure            | TENANT#{t}#CUSTOMER#{c}             | ERASURE                         | (the GDPR erasure decision: who, when, what was kept)      |
 // | Customer           | TENANT#{t}#CUSTOMER#{c}             | CUSTOMER                        |                                                            |
 // | OptOut             | TENANT#{t}#CUSTOMER#{c}             | OPTOUT#{channel}#{address}      |                                                            |
+// | CreditState        | TENANT#{t}#CUSTOMER#{c}             | CREDIT                          | (unbilled report, credit hold and its reasons)             |
 // | Invoice            | TENANT#{t}#INVOICE#{i}              | INVOICE                         | gsi1: TENANT#{t}#CUSTOMER#{c} / INVOICE#{dueDate}#{i}      |
 // |                    |                                     |                                 | gsi2 (open, not yet in collection): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
@@ -20,11 +23,16 @@
 // | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |
 // | DisputePointer     | TENANT#{t}#DISPUTE#{disputeId}      | DISPUTE                         | (a dispute id -> its delinquency, for /v1/disputes/{id})    |
 // | Delinquency        | TENANT#{t}#DELINQUENCY#{d}          | DELINQUENCY                     | gsi1: TENANT#{t}#CUSTOMER#{c} / DELINQUENCY#{openedAt}#{d}  |
-// |                    |                                     |                                 | gsi3 (active only): TENANT#{t}#QUEUE#{status} / {priority}#{d} |
+// |                    |                                     |                                 | gsi3 (open only): TENANT#{t}#QUEUE#{status}#{band} / {priority}#{d} |
+// |                    |                                     |                                 | gsi3 (closed): TENANT#{t}#CLOSED#{yyyy-mm} / {closedAt}#{d} |
+// |                    |                                     |                                 | gsi4 (open only): TENANT#{t}#ASSIGNEE#{collector|~unassigned}#{status} / {priority}#{d} |
+// | Collector          | TENANT#{t}#COLLECTORS               | COLLECTOR#{collectorId}         | (capacity, open count, monthly results)                    |
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
 // | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
 // | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
 // | CollectorTask      | TENANT#{t}#DELINQUENCY#{d}          | TASK#{stepId}                   | gsi3 (open only): TENANT#{t}#TASKS#open / {dueAt}#{taskId}  |
+// | Contact            | TENANT#{t}#DELINQUENCY#{d}          | CONTACT#{at}#{contactId}        | (a call, email, SMS or letter a collector logged)          |
+// | ContactLog         | TENANT#{t}#DELINQUENCY#{d}          | CONTACTLOG                      | (version guarding the call-limit check: one writer wins)   |
 // | UnsubscribeToken   | UNSUBSCRIBE#{token}                 | TENANT#{t}                      | (public link; resolves to customer, channel, address)      |
 // | PayToken           | PAY#{token}                         | TENANT#{t}                      | (public pay link; resolves to tenant, invoice, customer)   |
 // | InvoicePayToken    | TENANT#{t}#INVOICE#{i}              | PAYTOKEN                        | (the invoice's pay-link token)                             |
@@ -33,9 +41,13 @@
 // | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
 // | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt                                             |
 // | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
+// | ReportCell         | TENANT#{t}#REPORT#{shard}           | {family}#{day}#{value}#{currency}[#promise#{id}] | report counters a day's facts added; TTL |
+// | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
+// | ReportSnapshotDay  | TENANT#{t}#REPORTDAYS               | {day}                           | (marks a snapshot as complete)                             |
 //
 // Access patterns:
 // - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
+// - a tenant's API keys (rotation: issue, list, revoke): Query pk = TENANT#{t}#APIKEYS; a revocation marks both items
 // - list tenants (scheduled run): Query gsi1 pk = TENANTS
 // - a customer with opt-outs: Query pk = TENANT#{t}#CUSTOMER#{c}
 // - an invoice with its payments and charges: Query pk = TENANT#{t}#INVOICE#{i}
@@ -44,12 +56,21 @@
 // - open invoices not yet in collection, by due date: Query gsi2 pk = TENANT#{t}#DUE#{date}#{shard} for every shard,
 //   page by page. An invoice leaves this index when its delinquency opens, so the hourly run reads only what it must.
 //   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
-// - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}, highest priority first (sk sorts descending priority)
+// - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}#{band}, highest priority first (sk sorts descending
+//   priority); the whole status merges the three band partitions page by page (a cursor position per band);
+//   one collector's queue: Query gsi4 pk = TENANT#{t}#ASSIGNEE#{collector}#{status}; band and currency filter the page
+// - scoring history (closed delinquencies with their opening inputs): Query gsi3 pk = TENANT#{t}#CLOSED#{month}
+// - a tenant's collectors (auto-assignment, GET /v1/collectors): Query pk = TENANT#{t}#COLLECTORS
 // - collectors' open tasks (calls to make): Query gsi3 pk = TENANT#{t}#TASKS#open, oldest due first, page by page
+// - a debt's contacts around a moment (call limits), or newest first: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk BETWEEN
+//   CONTACT#{from} AND CONTACT#{to}, or begins_with CONTACT# descending
 // - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
 // - has this step been sent / charged / skipped: conditional Put of CLAIM# items; Query begins_with CLAIM# lists them
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
 // - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
+// - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
+//   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
+//   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
 import { createHash } from 'node:crypto';
 
 /**
@@ -64,6 +85,8 @@ export const SCHEMA_VERSION = 1;
 export type ItemType =
   | 'Tenant'
   | 'ApiKey'
+  | 'ApiKeyListing'
+  | 'Erasure'
   | 'Customer'
   | 'OptOut'
   | 'Invoice'
@@ -86,8 +109,15 @@ export type ItemType =
   | 'WebhookEvent'
   | 'Letter'
   | 'CollectorTask'
+  | 'Contact'
+  | 'ContactLog'
   | 'UnsubscribeToken'
-  | 'CustomerToken';
+  | 'CustomerToken'
+  | 'Collector'
+  | 'CreditState'
+  | 'ReportCell'
+  | 'ReportSnapshot'
+  | 'ReportSnapshotDay';
 
 export interface PrimaryKey {
   pk: string;
@@ -95,6 +125,9 @@ export interface PrimaryKey {
 }
 
 const tenant = (tenantId: string) => `TENANT#${tenantId}`;
+
+/** Stands for "no collector" in the assignee index; partner ids cannot start with "~". */
+export const UNASSIGNED = '~unassigned';
 
 /** Stable shard of an id: the same invoice always lands in the same shard. */
 export const shardOf = (id: string, shards = DUE_DATE_SHARDS): number =>
@@ -107,6 +140,9 @@ export const keys = {
 
   apiKeyPartition: (keyHash: string) => `APIKEY#${keyHash}`,
   apiKey: (keyHash: string, tenantId: string): PrimaryKey => ({ pk: `APIKEY#${keyHash}`, sk: tenant(tenantId) }),
+  apiKeysPartition: (tenantId: string) => `${tenant(tenantId)}#APIKEYS`,
+  apiKeyListing: (tenantId: string, keyId: string): PrimaryKey => ({ pk: keys.apiKeysPartition(tenantId), sk: `KEY#${keyId}` }),
+  erasure: (tenantId: string, customerId: string): PrimaryKey => ({ pk: keys.customerPartition(tenantId, customerId), sk: 'ERASURE' }),
 
   customerPartition: (tenantId: string, customerId: string) => `${tenant(tenantId)}#CUSTOMER#${customerId}`,
   customer: (tenantId: string, customerId: string): PrimaryKey => ({
@@ -118,6 +154,7 @@ export const keys = {
     sk: `OPTOUT#${channel}#${address.toLowerCase()}`,
   }),
   optOutPrefix: 'OPTOUT#',
+  credit: (tenantId: string, customerId: string): PrimaryKey => ({ pk: keys.customerPartition(tenantId, customerId), sk: 'CREDIT' }),
 
   invoicePartition: (tenantId: string, invoiceId: string) => `${tenant(tenantId)}#INVOICE#${invoiceId}`,
   invoice: (tenantId: string, invoiceId: string): PrimaryKey => ({
@@ -188,12 +225,32 @@ export const keys = {
     gsi1pk: keys.customerPartition(tenantId, customerId),
     gsi1sk: `DELINQUENCY#${openedAt}#${delinquencyId}`,
   }),
-  /** Priority 0..1 000 000 (higher first); stored inverted so an ascending query returns the highest first. */
-  workQueue: (tenantId: string, status: string, priority: number, delinquencyId: string) => ({
-    gsi3pk: keys.workQueuePartition(tenantId, status),
-    gsi3sk: `${String(1_000_000 - Math.max(0, Math.min(1_000_000, Math.round(priority)))).padStart(7, '0')}#${delinquencyId}`,
+  /**
+   * The tenant's queue, one partition per status and score band (so a band is a key, not a filter). Priority
+   * 0..1 000 000 (higher first) is stored inverted so an ascending query returns the highest first.
+   */
+  workQueue: (tenantId: string, status: string, band: string, priority: number, delinquencyId: string) => ({
+    gsi3pk: keys.workQueuePartition(tenantId, status, band),
+    gsi3sk: keys.queueSortKey(priority, delinquencyId),
   }),
-  workQueuePartition: (tenantId: string, status: string) => `${tenant(tenantId)}#QUEUE#${status}`,
+  workQueuePartition: (tenantId: string, status: string, band: string) => `${tenant(tenantId)}#QUEUE#${status}#${band}`,
+  queueSortKey: (priority: number, delinquencyId: string) =>
+    `${String(1_000_000 - Math.max(0, Math.min(1_000_000, Math.round(priority)))).padStart(7, '0')}#${delinquencyId}`,
+  /** One collector's queue (or the unassigned one) per status, in the same priority order as the tenant's queue. */
+  assigneeQueue: (tenantId: string, assigneeId: string | null, status: string, priority: number, delinquencyId: string) => ({
+    gsi4pk: keys.assigneeQueuePartition(tenantId, assigneeId, status),
+    gsi4sk: keys.queueSortKey(priority, delinquencyId),
+  }),
+  assigneeQueuePartition: (tenantId: string, assigneeId: string | null, status: string) =>
+    `${tenant(tenantId)}#ASSIGNEE#${assigneeId ?? UNASSIGNED}#${status}`,
+  /** Closed delinquencies by the month they closed: the history a scorecard is fitted on. */
+  closedListing: (tenantId: string, closedAt: string, delinquencyId: string) => ({
+    gsi3pk: keys.closedPartition(tenantId, closedAt.slice(0, 7)),
+    gsi3sk: `${closedAt}#${delinquencyId}`,
+  }),
+  closedPartition: (tenantId: string, month: string) => `${tenant(tenantId)}#CLOSED#${month}`,
+  collectorsPartition: (tenantId: string) => `${tenant(tenantId)}#COLLECTORS`,
+  collector: (tenantId: string, collectorId: string): PrimaryKey => ({ pk: keys.collectorsPartition(tenantId), sk: `COLLECTOR#${collectorId}` }),
   timelineEntry: (tenantId: string, delinquencyId: string, at: string, entryId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `TIMELINE#${at}#${entryId}`,
@@ -214,6 +271,12 @@ export const keys = {
     gsi3sk: `${dueAt}#${taskId}`,
   }),
   openTasksPartition: (tenantId: string) => `${tenant(tenantId)}#TASKS#open`,
+  contact: (tenantId: string, delinquencyId: string, at: string, contactId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `${keys.contactPrefix}${at}#${contactId}`,
+  }),
+  contactPrefix: 'CONTACT#',
+  contactLog: (tenantId: string, delinquencyId: string): PrimaryKey => ({ pk: keys.delinquencyPartition(tenantId, delinquencyId), sk: 'CONTACTLOG' }),
   unsubscribeToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `UNSUBSCRIBE#${token}`, sk: tenant(tenantId) }),
   unsubscribePartition: (token: string) => `UNSUBSCRIBE#${token}`,
   payToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `PAY#${token}`, sk: tenant(tenantId) }),
@@ -234,6 +297,22 @@ export const keys = {
     pk: `${tenant(tenantId)}#IDEMPOTENCY#${keyHash}`,
     sk: 'IDEMPOTENCY',
   }),
+  /** One shard of a tenant's report counters; a day's cells sort by family, then day, so a range reads "since". */
+  reportLedgerPartition: (tenantId: string, shard: number) => `${tenant(tenantId)}#REPORT#${shard}`,
+  reportCell: (tenantId: string, shard: number, cell: { family: string; day: string; value: string; currency: string }, factId?: string): PrimaryKey => ({
+    pk: keys.reportLedgerPartition(tenantId, shard),
+    sk: `${keys.reportCellPrefix(cell.family, cell.day)}${encodeURIComponent(cell.value)}#${cell.currency}${factId === undefined ? '' : `#promise#${factId}`}`,
+  }),
+  /** `{family}#{day}#`: every cell of a family and day starts with it; `${family}#${day}$` sorts after all of them. */
+  reportCellPrefix: (family: string, day: string) => `${family}#${day}#`,
+  reportSnapshotDays: (tenantId: string) => `${tenant(tenantId)}#REPORTDAYS`,
+  reportSnapshotDay: (tenantId: string, day: string): PrimaryKey => ({ pk: keys.reportSnapshotDays(tenantId), sk: day }),
+  reportSnapshotPartition: (tenantId: string, day: string) => `${tenant(tenantId)}#REPORTSNAP#${day}`,
+  /** One kind of a snapshot cell's counters (o, n, p, s, or f for the undated): aging reads only the open balances. */
+  reportSnapshot: (tenantId: string, day: string, cell: { family: string; value: string; currency: string }, kind: string, part: number): PrimaryKey => ({
+    pk: keys.reportSnapshotPartition(tenantId, day),
+    sk: `${cell.family}#${kind}#${encodeURIComponent(cell.value)}#${cell.currency}#${part}`,
+  }),
   webhookEvent: (tenantId: string, provider: string, eventId: string): PrimaryKey => ({
     pk: `${tenant(tenantId)}#WEBHOOK#${provider}#${eventId}`,
     sk: 'WEBHOOK',
@@ -253,6 +332,8 @@ export const STORAGE_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'type',
   'schemaVersion',
   'expiresAt',

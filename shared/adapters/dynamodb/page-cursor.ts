@@ -1,7 +1,8 @@
 // Opaque page cursors for list APIs: DynamoDB's LastEvaluatedKey as base64url, checked to belong to the caller's list.
 import { ValidationError } from '../../errors/errors';
 
-const refuse = () => new ValidationError('the cursor is not one this list gave out', [{ path: 'query.cursor', message: 'unknown or foreign cursor' }], { code: 'invalid-cursor' });
+/** The refusal of a cursor this list did not give out (400, naming query.cursor). */
+export const refuse = () => new ValidationError('the cursor is not one this list gave out', [{ path: 'query.cursor', message: 'unknown or foreign cursor' }], { code: 'invalid-cursor' });
 
 export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | null =>
   lastKey ? Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url') : null;

@@ -18,6 +18,8 @@ export const TABLE_DESIGN = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Active delinquencies of a tenant by priority: the collectors' work queue. Sparse. */
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /** Open delinquencies of one collector (or unassigned) by priority: "my queue". Sparse. */
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ] satisfies IndexDesign[],
 } as const;
 

@@ -1,5 +1,6 @@
 // Tenants and API key hashes in the single table.
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ApiKeyRecordSchema, type ApiKeyRecord } from '../../schemas/api-key.schema';
 import type { ApiKeyGrant, TenantDirectory } from '../../ports/tenant-directory.port';
 import { TenantSchema, ApiKeyRoleSchema, type Tenant } from '../../schemas/tenant.schema';
 import { queryAll } from './client';
@@ -41,13 +42,41 @@ export class DynamoTenantDirectory implements TenantDirectory {
     );
   }
 
-  async putApiKey(keyHash: string, grant: ApiKeyGrant, createdAt: string): Promise<void> {
+  async putApiKey(keyHash: string, grant: ApiKeyGrant, createdAt: string, details: { name?: string; createdBy?: string } = {}): Promise<void> {
+    const listing = { keyId: grant.keyId, role: grant.role, ...(details.name ? { name: details.name } : {}), createdAt, createdBy: details.createdBy ?? 'operator', revokedAt: null, revokedBy: null };
     await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.apiKey(keyHash, grant.tenantId), ...itemMeta('ApiKey'), ...grant, createdAt },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.apiKey(keyHash, grant.tenantId), ...itemMeta('ApiKey'), ...grant, createdAt } } },
+          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyListing(grant.tenantId, grant.keyId), ...itemMeta('ApiKeyListing'), ...listing, keyHash } } },
+        ],
       }),
     );
+  }
+
+  async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.apiKeysPartition(tenantId) },
+    });
+    return items.map((item) => ApiKeyRecordSchema.parse(stripStorage(item))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async revokeApiKey(tenantId: string, keyId: string, revokedAt: string, revokedBy: string): Promise<'revoked' | 'already-revoked' | 'not-found'> {
+    const listing = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.apiKeyListing(tenantId, keyId), ConsistentRead: true }));
+    if (!listing.Item) return 'not-found';
+    if (listing.Item.revokedAt) return 'already-revoked';
+    const revoke = { UpdateExpression: 'SET revokedAt = :at, revokedBy = :by', ExpressionAttributeValues: { ':at': revokedAt, ':by': revokedBy } };
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: { TableName: this.tableName, Key: keys.apiKeyListing(tenantId, keyId), ...revoke } },
+          { Update: { TableName: this.tableName, Key: keys.apiKey(String(listing.Item.keyHash), tenantId), ...revoke, ConditionExpression: 'attribute_exists(pk)' } },
+        ],
+      }),
+    );
+    return 'revoked';
   }
 
   async listTenants(): Promise<Tenant[]> {

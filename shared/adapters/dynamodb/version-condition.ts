@@ -27,16 +27,22 @@ export const putVersioned = async (
   }
 };
 
-/** Runs a transaction of guarded writes; false when any guard refused it (so nothing of it was written). */
+/**
+ * Runs a transaction of guarded writes; false when any guard refused it (so nothing of it was written). A transaction
+ * racing another one on the same item (TransactionConflict) is refused the same way, so the caller reads again, unless
+ * the caller reads `false` as "it exists" (a create): then the conflict goes up as the retryable error it is.
+ */
 export const transactGuarded = async (
   client: DynamoDBDocumentClient,
   items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  conflicts: 'refuse' | 'throw' = 'refuse',
 ): Promise<boolean> => {
   try {
     await client.send(new TransactWriteCommand({ TransactItems: items }));
     return true;
   } catch (error) {
-    if (transactionCancellationCodes(error)?.includes('ConditionalCheckFailed')) return false;
+    const codes = transactionCancellationCodes(error);
+    if (codes?.includes('ConditionalCheckFailed') || (conflicts === 'refuse' && codes?.includes('TransactionConflict'))) return false;
     throw error;
   }
 };

@@ -17,7 +17,7 @@ describe('keys', () => {
       keys.webhookEvent('t1', 'stripe', 'evt_1').pk,
       keys.invoiceByCustomer('t1', 'c1', '2026-12-01', 'i1').gsi1pk,
       keys.invoiceByDueDate('t1', '2026-12-01', 'i1').gsi2pk,
-      keys.workQueue('t1', 'active', 10, 'd1').gsi3pk,
+      keys.workQueue('t1', 'active', 'high', 10, 'd1').gsi3pk,
     ];
     for (const key of all) expect(key).toContain('TENANT#t1');
   });
@@ -32,8 +32,8 @@ describe('keys', () => {
   });
 
   it('orders the work queue highest priority first in an ascending query', () => {
-    const high = keys.workQueue('t', 'active', 900_000, 'd1').gsi3sk;
-    const low = keys.workQueue('t', 'active', 10, 'd2').gsi3sk;
+    const high = keys.workQueue('t', 'active', 'high', 900_000, 'd1').gsi3sk;
+    const low = keys.workQueue('t', 'active', 'high', 10, 'd2').gsi3sk;
     expect([low, high].sort()).toEqual([high, low]);
   });
 

@@ -1,0 +1,14 @@
+// GET /v1/customers/{customerId}/export: everything Arrears holds about one customer (GDPR access request).
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { exportCustomer } from '../../shared/use-cases/personal-data';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('GetCustomerExport'), async ({ grant, params }) => ({
+    status: 200,
+    body: await exportCustomer(deps, grant, params.customerId),
+    headers: { 'cache-control': 'no-store' },
+  }));
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,13 @@
+// POST /v1/customers/{customerId}/contacts: one contact on the customer's case, counted against the debts it concerns.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { logCaseContact } from '../../shared/use-cases/contacts';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostCaseContact'), async ({ grant, params, body }) => ({
+    status: 201,
+    body: await logCaseContact(deps, grant.tenantId, params.customerId, body, `api:${grant.keyId}`),
+  }));
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,13 @@
+// POST /v1/delinquencies/{delinquencyId}/contacts: a collector logs a call, email, SMS or letter on one debt.
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { logContact } from '../../shared/use-cases/contacts';
+import { routeById } from './routes';
+
+export const createHandler = (deps: ApiDependencies) =>
+  apiHandler(deps, routeById('PostContact'), async ({ grant, params, body }) => ({
+    status: 201,
+    body: await logContact(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
+  }));
+
+export const handler = deployedHandler(createHandler);

@@ -1,0 +1,48 @@
+// GDPR erasure rules: what replaces personal data, how an erased opt-out stays honoured, how long financial records stay.
+import { sha256Hex } from './ids';
+
+/** What stands where a name or a free text about the person was. */
+export const ERASED = '(erased)';
+
+/**
+ * Bookkeeping laws keep invoices and payments for years (Norway 5, Germany 10): the longest common one is used, and
+ * the date is recorded with the decision so an operator can delete the financial records then.
+ */
+export const FINANCIAL_RETENTION_YEARS = 10;
+
+const ERASED_ADDRESS_PREFIX = 'erased:sha256:';
+
+/** An opt-out's address after erasure: a one-way hash, so the same address given again is still refused. */
+export const erasedAddress = (address: string): string => `${ERASED_ADDRESS_PREFIX}${sha256Hex(address.trim().toLowerCase())}`;
+
+export const isErasedAddress = (address: string): boolean => address.startsWith(ERASED_ADDRESS_PREFIX);
+
+/** An opt-out address (clear or erased) stands for this address. */
+export const sameAddress = (stored: string, address: string): boolean =>
+  isErasedAddress(stored) ? stored === erasedAddress(address) : stored.toLowerCase() === address.toLowerCase();
+
+export const retainUntil = (erasedAt: Date): string => {
+  const until = new Date(erasedAt);
+  until.setUTCFullYear(until.getUTCFullYear() + FINANCIAL_RETENTION_YEARS);
+  return until.toISOString().slice(0, 10);
+};
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Replaces every occurrence of the person's identifiers in any string of a stored value (timeline details, notes,
+ * descriptions), case-insensitively; numbers, booleans and ids stay. Identifiers shorter than 3 characters are left
+ * alone: they would erase ordinary words.
+ */
+export const redact = <T>(value: T, identifiers: readonly string[]): T => {
+  const usable = [...new Set(identifiers.map((identifier) => identifier.trim()).filter((identifier) => identifier.length >= 3))];
+  if (usable.length === 0) return value;
+  const pattern = new RegExp(usable.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return node.replace(pattern, ERASED);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, walk(inner)]));
+    return node;
+  };
+  return walk(value) as T;
+};

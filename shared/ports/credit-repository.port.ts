@@ -1,0 +1,8 @@
+// Storage of a customer's credit-control state: the partner's unbilled report and the hold.
+import type { CreditState } from '../schemas/credit.schema';
+
+export interface CreditRepository {
+  get(tenantId: string, customerId: string): Promise<CreditState | null>;
+  /** Writes over `expectedVersion` (null: must not exist yet); false when someone else wrote first. */
+  save(tenantId: string, state: CreditState, expectedVersion: number | null): Promise<boolean>;
+}

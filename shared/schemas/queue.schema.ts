@@ -1,0 +1,40 @@
+// The work queue as collectors read it: open delinquencies, highest expected recovery first, with what to act on.
+import { z } from 'zod';
+import { CurrencySchema, PartnerIdSchema } from './common.schema';
+import { DelinquencyStatusSchema } from './delinquency.schema';
+import { ScoreBandSchema } from './strategy.schema';
+
+const OPEN_STATUSES = ['active', 'paused', 'promised', 'in_plan', 'disputed'] as const;
+
+export const QueueQuerySchema = z.strictObject({
+  status: z.enum(OPEN_STATUSES).default('active').meta({ description: 'Which open delinquencies: those escalating (default), or those paused by a promise, plan or dispute.' }),
+  assignee: z
+    .union([z.literal('unassigned'), PartnerIdSchema])
+    .optional()
+    .meta({ description: 'A collector\'s id for their queue, or "unassigned".' }),
+  band: ScoreBandSchema.optional(),
+  currency: CurrencySchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type QueueQuery = z.infer<typeof QueueQuerySchema>;
+
+export const QueueItemSchema = z
+  .object({
+    id: z.string(),
+    status: DelinquencyStatusSchema,
+    customerId: z.string(),
+    invoiceId: z.string(),
+    currency: z.string(),
+    balance: z.number().int().meta({ description: 'What was owed when it was last scored, in minor units.' }),
+    score: z.object({ value: z.number(), band: ScoreBandSchema, reasons: z.array(z.string()) }).nullable(),
+    priority: z.number().int().meta({ description: 'Rank in the queue: expected recovery weighted by urgency (higher first).' }),
+    assigneeId: z.string().nullable(),
+    stage: z.string().nullable(),
+    nextStep: z.string().nullable(),
+    nextActionAt: z.string().nullable(),
+    openedAt: z.string(),
+  })
+  .meta({ id: 'QueueItem' });
+
+export const QueuePageSchema = z.object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() }).meta({ id: 'QueuePage' });

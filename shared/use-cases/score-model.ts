@@ -1,0 +1,37 @@
+// The tenant's scorecard: read it, replace it with weights fitted on its own history, and export that history.
+import { DEFAULT_SCORE_MODEL } from '../domain/score';
+import { NotFoundError } from '../errors/errors';
+import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
+import { unpackInputs, type ScoreModel } from '../schemas/score.schema';
+import { requireManager } from './collectors';
+
+export const getScoreModel = async (deps: { tenants: TenantDirectory }, tenantId: string): Promise<ScoreModel> =>
+  (await deps.tenants.getTenant(tenantId))?.scoreModel ?? DEFAULT_SCORE_MODEL;
+
+/** A manager installs a fitted model; every later scoring uses it (existing scores change at their next pass). */
+export const putScoreModel = async (deps: { tenants: TenantDirectory }, grant: ApiKeyGrant, model: ScoreModel): Promise<ScoreModel> => {
+  requireManager(grant, 'changing the scorecard');
+  const tenant = await deps.tenants.getTenant(grant.tenantId);
+  if (!tenant) throw new NotFoundError(`no tenant ${grant.tenantId}`);
+  await deps.tenants.putTenant({ ...tenant, scoreModel: model });
+  return model;
+};
+
+/** One month's closed delinquencies that were scored when they opened, with how they ended. */
+export const scoringHistory = async (deps: { delinquencies: DelinquencyRepository }, tenantId: string, month: string, limit: number, cursor?: string) => {
+  const page = await deps.delinquencies.listClosed(tenantId, month, limit, cursor);
+  return {
+    items: page.items
+      .filter((delinquency) => delinquency.openingInputs !== null && delinquency.closedAt !== null)
+      .map((delinquency) => ({
+        delinquencyId: delinquency.id,
+        customerId: delinquency.customerId,
+        closedAt: delinquency.closedAt!,
+        status: delinquency.status,
+        paid: delinquency.status === 'resolved',
+        inputs: unpackInputs(delinquency.openingInputs!),
+      })),
+    nextCursor: page.nextCursor,
+  };
+};

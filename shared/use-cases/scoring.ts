@@ -1,0 +1,99 @@
+// Scores a delinquency from the customer's whole history (earlier debts, promises, invoices paid on time, reachable
+// channels, tenure) and ranks it for the work queue; called when a debt opens and whenever its execution re-reads facts.
+import { daysBetween, localDate } from '../domain/calendar';
+import { creditPosition } from '../domain/credit';
+import { invoiceBalance, invoiceStatus, isCollectible } from '../domain/invoice';
+import { computeScore, DEFAULT_SCORE_MODEL, workPriority } from '../domain/score';
+import type { Customer, OptOut } from '../schemas/customer.schema';
+import type { Delinquency } from '../schemas/delinquency.schema';
+import type { Invoice } from '../schemas/invoice.schema';
+import { packInputs, unpackInputs, type Score, type ScoreInputs } from '../schemas/score.schema';
+import type { Tenant } from '../schemas/tenant.schema';
+import type { EngineDeps } from './engine-deps';
+import { isOptedOut } from './send-reminder';
+
+/** An earlier debt paid within this many days of opening counts as a response to the reminders. */
+const RESPONDED_WITHIN_DAYS = 14;
+
+export interface ScoringFacts {
+  tenant: Tenant;
+  customer: Customer;
+  optOuts: OptOut[];
+  delinquency: Pick<Delinquency, 'id' | 'nextActionAt'>;
+  invoice: Pick<Invoice, 'id' | 'dueDate' | 'currency'>;
+  balance: number;
+}
+
+const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export const scoreInputs = (facts: ScoringFacts, history: { delinquencies: Delinquency[]; invoices: Invoice[] }, now: Date): ScoreInputs => {
+  const today = localDate(now, facts.customer.timeZone);
+  const earlier = history.delinquencies.filter((other) => other.id !== facts.delinquency.id);
+  const closed = earlier.filter((other) => other.closedAt !== null);
+  const settled = history.invoices.filter((invoice) => invoice.id !== facts.invoice.id && invoiceStatus(invoice) === 'paid');
+  const usual = median(history.invoices.filter((invoice) => invoice.currency === facts.invoice.currency).map((invoice) => invoice.amount));
+  const firstIssued = history.invoices.reduce((first, invoice) => (invoice.issuedAt < first ? invoice.issuedAt : first), today);
+  const { email, phone } = facts.customer;
+  const reachableChannels = (email && !isOptedOut(facts.optOuts, 'email', email) ? 1 : 0) + (phone && !isOptedOut(facts.optOuts, 'sms', phone) ? 1 : 0);
+  return {
+    daysPastDue: Math.max(0, daysBetween(facts.invoice.dueDate, today)),
+    amountRatio: usual ? Math.round((facts.balance / usual) * 100) / 100 : 1,
+    priorDelinquencies: earlier.length,
+    priorBadEndings: earlier.filter((other) => other.status === 'handed_off' || other.status === 'written_off').length,
+    brokenPromises: history.delinquencies.reduce((sum, other) => sum + other.brokenPromises, 0),
+    onTimeShare: settled.length === 0 ? null : settled.filter((invoice) => invoice.delinquencyId === null).length / settled.length,
+    respondedShare:
+      closed.length === 0
+        ? null
+        : closed.filter((other) => other.status === 'resolved' && Date.parse(other.closedAt!) - Date.parse(other.openedAt) <= RESPONDED_WITHIN_DAYS * 86_400_000).length / closed.length,
+    reachableChannels,
+    bounced: facts.optOuts.some((optOut) => optOut.reason === 'bounce' || optOut.reason === 'complaint'),
+    tenureYears: Math.round((Math.max(0, daysBetween(firstIssued, today)) / 365) * 100) / 100,
+  };
+};
+
+export interface Scoring {
+  score: Score;
+  priority: number;
+  balance: number;
+}
+
+/** The score, priority and balance a delinquency should carry now. */
+export const scoreDelinquency = async (deps: Pick<EngineDeps, 'delinquencies' | 'invoices' | 'clock'>, facts: ScoringFacts): Promise<Scoring> => {
+  const now = deps.clock.now();
+  const [delinquencies, invoices] = await Promise.all([
+    deps.delinquencies.listByCustomer(facts.tenant.id, facts.customer.id),
+    deps.invoices.listByCustomer(facts.tenant.id, facts.customer.id),
+  ]);
+  const inputs = scoreInputs(facts, { delinquencies, invoices }, now);
+  const model = facts.tenant.scoreModel ?? DEFAULT_SCORE_MODEL;
+  const result = computeScore(inputs, model);
+  const nextAt = facts.delinquency.nextActionAt ? Date.parse(facts.delinquency.nextActionAt) : null;
+  const priority = workPriority({
+    balance: facts.balance,
+    score: result.value,
+    daysPastDue: inputs.daysPastDue,
+    daysToNextStep: nextAt === null ? null : Math.max(0, (nextAt - now.getTime()) / 86_400_000),
+    limitShareInArrears: creditPosition({
+      limit: facts.customer.creditLimit ?? null,
+      openInvoices: invoices.filter(isCollectible).map((invoice) => ({ balance: invoiceBalance(invoice), currency: invoice.currency, dueDate: invoice.dueDate })),
+      unbilled: null,
+      today: localDate(now, facts.customer.timeZone),
+      holdDaysPastDue: facts.tenant.creditHoldDaysPastDue,
+    }).limitShareInArrears,
+  });
+  return {
+    score: { value: result.value, band: result.band, inputs: packInputs(inputs), model: model.id, computedAt: now.toISOString() },
+    priority,
+    balance: facts.balance,
+  };
+};
+
+/** A stored score as people read it: the value and band it was given, and its reasons in words from its inputs. */
+export const scoreView = (score: Score | null, tenant: Pick<Tenant, 'scoreModel'> | null) =>
+  score ? { value: score.value, band: score.band, reasons: computeScore(unpackInputs(score.inputs), tenant?.scoreModel ?? DEFAULT_SCORE_MODEL).reasons } : null;

@@ -1,0 +1,121 @@
+// Least privilege, checked: every function's role lists exactly the actions and resources its work needs, nothing more.
+import { Template } from 'aws-cdk-lib/assertions';
+import { apiRoutes, type ApiRoute } from '../../functions/api/routes';
+import { buildArrearsApp } from '../../infra/lib/arrears-app';
+
+const { stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: '123456789012', region: 'eu-west-1' });
+const template = Template.fromStack(stateless);
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string>> };
+type Resource = { Properties: Record<string, unknown> };
+
+/** What a resource is, in words the expectations can name (the table with its indexes, the key, the own log group, ...). */
+const kindOf = (resource: unknown, functionId: string): string => {
+  if (resource === '*') return '*';
+  const text = JSON.stringify(resource);
+  if (/ExportsOutputFnGetAttTable\w+Arn/.test(text)) {
+    const indexes = [...text.matchAll(/\/index\/(gsi\d)/g)].map((match) => match[1]).sort();
+    return indexes.length > 0 ? `table+${indexes.join('+')}` : 'table';
+  }
+  if (/ExportsOutputFnGetAttDataKey/.test(text)) return 'data key';
+  if (new RegExp(`"${functionId}Logs[0-9A-F]{8}"`).test(text)) return 'own log group';
+  if (/ExportsOutputFnGetAttBus/.test(text)) return 'event bus';
+  if (text.includes(':secret:arrears/webhooks/*')) return 'arrears provider secrets';
+  if (text.includes(':ses:eu-west-1:123456789012:identity/*') && text.includes('configuration-set/')) return 'ses identities + configuration set';
+  if (/"DelinquencyStateMachine[0-9A-F]{8}"/.test(text)) return 'delinquency state machine';
+  if (/"DeadLetterQueue[0-9A-F]{8}"/.test(text)) return 'dead-letter queue';
+  return `UNEXPECTED ${text}`;
+};
+
+const describeStatement = (statement: Statement, functionId: string): string => {
+  const actions = (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).slice().sort();
+  const via = statement.Condition?.StringEquals?.['kms:ViaService'];
+  return `${statement.Effect} ${actions.join(',')} on ${kindOf(statement.Resource, functionId)}${via ? ` via ${via}` : ''}`;
+};
+
+/** The function's construct id -> every statement its role is allowed, described. */
+const granted = (): Map<string, string[]> => {
+  const functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+  const roles = template.findResources('AWS::IAM::Role') as Record<string, Resource>;
+  const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
+  const result = new Map<string, string[]>();
+  for (const [logicalId, fn] of Object.entries(functions)) {
+    const functionId = logicalId.replace(/Function[0-9A-F]{8}$/, '');
+    const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+    // Managed or inline role policies would escape the table below.
+    expect({ functionId, managed: roles[roleId]!.Properties.ManagedPolicyArns, inline: roles[roleId]!.Properties.Policies }).toEqual({ functionId, managed: undefined, inline: undefined });
+    const statements = policies
+      .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    result.set(functionId, statements.map((statement) => describeStatement(statement, functionId)).sort());
+  }
+  return result;
+};
+
+const LOGS = 'Allow logs:CreateLogStream,logs:PutLogEvents on own log group';
+const TRACES = 'Allow xray:PutTelemetryRecords,xray:PutTraceSegments on *';
+const KEY_READ = 'Allow kms:Decrypt,kms:DescribeKey on data key via dynamodb.eu-west-1.amazonaws.com';
+const KEY_WRITE = 'Allow kms:Decrypt,kms:DescribeKey,kms:Encrypt,kms:GenerateDataKey on data key via dynamodb.eu-west-1.amazonaws.com';
+const table = (actions: readonly string[], indexes: readonly string[] = []) =>
+  `Allow ${[...new Set(actions)].map((action) => `dynamodb:${action}`).sort().join(',')} on ${indexes.length > 0 ? `table+${[...indexes].sort().join('+')}` : 'table'}`;
+const EMAIL = 'Allow ses:SendRawEmail on ses identities + configuration set';
+const SMS = 'Allow sns:Publish on *';
+const EVENTS = 'Allow events:PutEvents on event bus';
+const SECRETS = 'Allow secretsmanager:GetSecretValue on arrears provider secrets';
+const WAKE = 'Allow states:SendTaskSuccess on *';
+const START = 'Allow states:StartExecution on delinquency state machine';
+const DEAD_LETTERS = [
+  'Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage on dead-letter queue',
+  // Granted by CDK for sending to the KMS-encrypted queue (acknowledged in the stack); bounded to the one data key.
+  'Allow kms:Decrypt,kms:Encrypt,kms:GenerateDataKey*,kms:ReEncrypt* on data key',
+];
+
+/** An API route's role follows from its line in the route table and nothing else. */
+const expectedForRoute = (route: ApiRoute): string[] => {
+  const writes = route.dynamodb.actions.some((action) => !['GetItem', 'Query'].includes(action));
+  return [
+    LOGS,
+    TRACES,
+    ...(route.dynamodb.actions.length > 0 ? [table(route.dynamodb.actions, route.dynamodb.indexes), writes ? KEY_WRITE : KEY_READ] : []),
+    ...(route.publishesEvents ? [EVENTS] : []),
+    ...(route.sendsEmail ? [EMAIL] : []),
+    ...(route.readsWebhookSecrets ? [SECRETS] : []),
+    ...(route.wakesExecutions ? [WAKE] : []),
+    ...(route.startsExecutions ? [START] : []),
+  ].sort();
+};
+
+/** The engine's functions, written out by hand: what each step of a delinquency's life may touch. */
+const ENGINE: Record<string, string[]> = {
+  AdvanceTask: [LOGS, TRACES, table(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']), KEY_WRITE, EMAIL, SMS, EVENTS, SECRETS],
+  WaitForWakeUpTask: [LOGS, TRACES, table(['UpdateItem']), KEY_WRITE, WAKE],
+  ReminderRun: [LOGS, TRACES, table(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']), KEY_WRITE, EMAIL, SMS, EVENTS, START, ...DEAD_LETTERS],
+  SesFeedback: [LOGS, TRACES, table(['PutItem']), KEY_WRITE, ...DEAD_LETTERS],
+};
+
+describe('least-privilege IAM', () => {
+  const actual = granted();
+
+  it('has an expectation for every function and a function for every expectation', () => {
+    expect([...actual.keys()].sort()).toEqual([...apiRoutes.map((route) => route.id), ...Object.keys(ENGINE)].sort());
+  });
+
+  it.each((apiRoutes as readonly ApiRoute[]).map((route) => [route.id, route] as const))('%s may do exactly what its route-table line says', (id, route) => {
+    expect(actual.get(id)).toEqual(expectedForRoute(route));
+  });
+
+  it.each(Object.entries(ENGINE))('%s may do exactly what the engine step needs', (id, expected) => {
+    expect(actual.get(id)).toEqual([...expected].sort());
+  });
+
+  it('grants no wildcard action and no table-wide or account-wide wildcard anywhere', () => {
+    for (const [id, statements] of actual) {
+      for (const statement of statements) {
+        const actions = statement.replace(/^Allow /, '').split(' on ')[0]!.split(',');
+        expect({ id, wildcard: actions.filter((action) => action === '*' || action.endsWith(':*') || action.startsWith('dynamodb:') && action.includes('*')) }).toEqual({ id, wildcard: [] });
+        expect(statement).not.toContain('UNEXPECTED');
+        expect(statement.startsWith('Allow ')).toBe(true);
+      }
+    }
+  });
+});

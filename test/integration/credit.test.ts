@@ -1,0 +1,87 @@
+// Credit control against DynamoDB Local through the API: limit, exposure and available credit, and the automatic hold
+// and release (with the integration events an ERP acts on) as invoices, unbilled reports and payments come in.
+import { createHandler as createGetCredit } from '../../functions/api/get-credit.handler';
+import { createHandler as createPutUnbilled } from '../../functions/api/put-unbilled.handler';
+import { createHandler as createPutCustomer } from '../../functions/api/put-customer.handler';
+import { createHandler as createPutInvoice } from '../../functions/api/put-invoice.handler';
+import { createHandler as createPostPayment } from '../../functions/api/post-payment.handler';
+import type { IntegrationEvent } from '../../events/catalog';
+import { sha256Hex } from '../../shared/domain/ids';
+import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { apiEvent, context } from '../fixtures/api-event';
+import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+
+let table: TestTable;
+let deps: ApiDependencies;
+const published: IntegrationEvent[] = [];
+const clock = fixedClock('2026-12-20T10:00:00Z');
+
+type Handler = ReturnType<typeof createGetCredit>;
+const send = async (create: (deps: ApiDependencies) => Handler, method: string, routePath: string, params: Record<string, string>, body?: unknown, key = 'partner-key-00001') => {
+  const path = Object.entries(params).reduce((text, [name, value]) => text.replace(`{${name}}`, value), routePath);
+  const response = await create(deps)(apiEvent({ method, routePath, path, pathParameters: params, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) }), context());
+  return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
+};
+const credit = (customerId: string, key?: string) => send(createGetCredit, 'GET', '/v1/customers/{customerId}/credit', { customerId }, undefined, key);
+const customer = (customerId: string, body: unknown) => send(createPutCustomer, 'PUT', '/v1/customers/{customerId}', { customerId }, body);
+const invoice = (invoiceId: string, body: unknown) => send(createPutInvoice, 'PUT', '/v1/invoices/{invoiceId}', { invoiceId }, body);
+const unbilled = (customerId: string, body: unknown) => send(createPutUnbilled, 'PUT', '/v1/customers/{customerId}/unbilled', { customerId }, body);
+const pay = (invoiceId: string, amount: number) => send(createPostPayment, 'POST', '/v1/invoices/{invoiceId}/payments', { invoiceId }, { amount, currency: 'EUR', reference: `bank-${amount}` });
+const holds = (customerId: string) => published.filter((event) => 'customerId' in event.detail && event.detail.customerId === customerId).map((event) => `${event.detailType}:${'reasons' in event.detail ? event.detail.reasons.join('+') : ''}`);
+
+beforeAll(async () => {
+  table = await createTestTable();
+  deps = { ...table.deps(clock), events: { publish: async (events) => void published.push(...events) } };
+  await deps.tenants.putApiKey(sha256Hex('partner-key-00001'), { tenantId: 't1', role: 'partner', keyId: 'partner-key-00001' }, 'now');
+  await deps.tenants.putApiKey(sha256Hex('other-key-000001'), { tenantId: 't2', role: 'partner', keyId: 'other-key-000001' }, 'now');
+  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
+});
+afterAll(() => table.destroy());
+
+describe('credit control', () => {
+  it('holds a customer whose exposure (open balance plus unbilled) passes the limit, and releases it when paid down', async () => {
+    expect((await customer('shop', { name: 'Corner Shop AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: 100_000, currency: 'EUR' } })).status).toBe(201);
+    await invoice('shop-1', { customerId: 'shop', amount: 80_000, currency: 'EUR', issuedAt: '2026-12-01', dueDate: '2027-01-01' });
+    // Another currency does not count towards a EUR limit.
+    await invoice('shop-2', { customerId: 'shop', amount: 500_000, currency: 'NOK', issuedAt: '2026-12-01', dueDate: '2027-01-01' });
+    expect((await credit('shop')).body).toEqual({
+      customerId: 'shop',
+      currency: 'EUR',
+      limit: 100_000,
+      openBalance: 80_000,
+      unbilled: 0,
+      exposure: 80_000,
+      available: 20_000,
+      pastDueBalance: 0,
+      maxDaysPastDue: 0,
+      hold: { onHold: false, reasons: [], since: null },
+    });
+    const reported = await unbilled('shop', { amount: 30_000, currency: 'EUR' });
+    expect(reported).toMatchObject({ status: 200, body: { exposure: 110_000, available: 0, hold: { onHold: true, reasons: ['over-limit'], since: '2026-12-20T10:00:00.000Z' } } });
+    expect(holds('shop')).toEqual(['customer.credit_hold:over-limit']);
+    // Reporting the same again changes nothing and publishes nothing.
+    await unbilled('shop', { amount: 30_000, currency: 'EUR' });
+    expect(holds('shop')).toHaveLength(1);
+    await pay('shop-1', 20_000);
+    expect((await credit('shop')).body).toMatchObject({ exposure: 90_000, available: 10_000, hold: { onHold: false, reasons: [] } });
+    expect(holds('shop')).toEqual(['customer.credit_hold:over-limit', 'customer.credit_released:']);
+  });
+
+  it('holds a customer with a debt past the tenant threshold even without a limit, and a raised limit does not release it', async () => {
+    await customer('late', { name: 'Late Payer', kind: 'consumer', timeZone: 'Europe/Oslo' });
+    await invoice('late-1', { customerId: 'late', amount: 12_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-10' });
+    expect((await credit('late')).body).toMatchObject({ limit: null, available: null, pastDueBalance: 12_000, maxDaysPastDue: 40, hold: { onHold: true, reasons: ['past-due'] } });
+    await customer('late', { name: 'Late Payer', kind: 'consumer', timeZone: 'Europe/Oslo', creditLimit: { amount: 1_000_000, currency: 'EUR' } });
+    expect((await credit('late')).body.hold).toMatchObject({ onHold: true, reasons: ['past-due'] });
+    await pay('late-1', 12_000);
+    expect((await credit('late')).body.hold).toMatchObject({ onHold: false, reasons: [] });
+    expect(holds('late')).toEqual(['customer.credit_hold:past-due', 'customer.credit_released:']);
+  });
+
+  it('refuses a negative unbilled amount or limit by field, and answers 404 for an unknown or foreign customer', async () => {
+    expect((await unbilled('shop', { amount: -1, currency: 'eur' })).body).toMatchObject({ status: 400, errors: [{ path: 'amount' }, { path: 'currency' }] });
+    expect((await customer('shop', { name: 'Corner Shop AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: -5, currency: 'EUR' } })).body).toMatchObject({ status: 400, errors: [{ path: 'creditLimit.amount' }] });
+    expect((await credit('nobody')).status).toBe(404);
+    expect((await credit('shop', 'other-key-000001')).status).toBe(404);
+  });
+});

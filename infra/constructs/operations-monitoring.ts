@@ -53,6 +53,8 @@ export class OperationsMonitoring extends Construct {
   readonly webhookServerErrorsAlarm: cloudwatch.Alarm;
   readonly deadLettersAlarm: cloudwatch.Alarm;
   readonly bounceRateAlarm: cloudwatch.Alarm;
+  readonly unknownSendsAlarm: cloudwatch.Alarm;
+  readonly unpublishedEventsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: OperationsMonitoringProps) {
     super(scope, id);
@@ -124,6 +126,28 @@ export class OperationsMonitoring extends Construct {
       'Work was dropped after its retries (a reminder run, an SES bounce or complaint): read the dead-letter queue, fix the cause and replay.',
     );
 
+    // Counted by the engine: a send whose task died between the provider and the claim (never resent), and events the
+    // bus kept refusing (parked on the delinquency's timeline for replay).
+    const faultMetric = (name: BusinessMetricName, label: string) =>
+      new cloudwatch.MathExpression({
+        expression: `SUM(SEARCH('{${METRICS_NAMESPACE},service${name === 'SendsUnknown' ? ',channel' : ''}} MetricName="${name}"', 'Sum', 300))`,
+        usingMetrics: {},
+        label,
+        period: FIVE_MINUTES,
+      });
+    this.unknownSendsAlarm = alarm(
+      'UnknownSends',
+      faultMetric('SendsUnknown', 'Sends of unknown outcome'),
+      1,
+      "A reminder's task died after claiming it, maybe after the provider accepted it: it was not resent. Check the provider's log for the delinquency's 'reminder.unknown' timeline entry.",
+    );
+    this.unpublishedEventsAlarm = alarm(
+      'UnpublishedEvents',
+      faultMetric('EventsUnpublished', 'Events parked after PutEvents retries'),
+      1,
+      "EventBridge kept refusing integration events; they are parked on the delinquencies' timelines ('events.unpublished'): replay them.",
+    );
+
     const bounceRate = new cloudwatch.Metric({
       namespace: 'AWS/SES',
       metricName: 'Reputation.BounceRate',
@@ -146,7 +170,7 @@ export class OperationsMonitoring extends Construct {
         [
           new cloudwatch.AlarmStatusWidget({
             title: 'Alarms',
-            alarms: [this.failedExecutionsAlarm, this.webhookServerErrorsAlarm, this.deadLettersAlarm, this.bounceRateAlarm],
+            alarms: [this.failedExecutionsAlarm, this.webhookServerErrorsAlarm, this.deadLettersAlarm, this.bounceRateAlarm, this.unknownSendsAlarm, this.unpublishedEventsAlarm],
             width: 24,
             height: 3,
           }),

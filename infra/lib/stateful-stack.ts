@@ -56,9 +56,9 @@ export class StatefulStack extends Stack {
       masterKey: this.key,
       enforceSSL: true,
     });
-    // SES and CloudWatch alarms publish to the encrypted topics, EventBridge to the encrypted dead-letter queue of the
-    // schedule; they need the key for that and for nothing else.
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com', 'events.amazonaws.com']) {
+    // SES and CloudWatch alarms publish to the encrypted topics, EventBridge and SNS (a subscription's undeliverable
+    // messages) to the encrypted dead-letter queue; they need the key for that and for nothing else.
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com', 'events.amazonaws.com', 'sns.amazonaws.com']) {
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({
           principals: [new iam.ServicePrincipal(service)],

@@ -258,7 +258,8 @@ export class StatelessStack extends Stack {
       environment: { TABLE_NAME: table.tableName },
     }) as unknown as ArrearsFunction<never>;
     grantTable(sesFeedback, ['PutItem'], []);
-    props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function));
+    // What SNS cannot deliver to the function (throttled past SNS's own retries) is kept rather than dropped.
+    props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function, { deadLetterQueue }));
     this.functions.set('SesFeedback', sesFeedback);
     // EventBridge and SNS invoke these asynchronously: an invocation that still fails after Lambda's retries is kept.
     for (const fn of [reminderRun, sesFeedback]) {

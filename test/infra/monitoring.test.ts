@@ -81,9 +81,9 @@ describe('alarms', () => {
     });
   });
 
-  it('has exactly these four alarms, all treating no data as fine', () => {
+  it('has exactly these six alarms (the fault ones in faults.test.ts), all treating no data as fine', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { TreatMissingData: string } }[];
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(6);
     for (const alarm of alarms) expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
   });
 
@@ -146,7 +146,7 @@ const graphed = (widget: Widget) =>
 describe('dashboard', () => {
   it('shows the alarms, then the business metrics by channel, currency and outcome beside the service metrics', () => {
     const [alarms, ...graphs] = widgets();
-    expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: ['REF', 'REF', 'REF', 'REF'] } });
+    expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: ['REF', 'REF', 'REF', 'REF', 'REF', 'REF'] } });
     const byTitle = Object.fromEntries(graphs.map((widget) => [widget.properties.title, graphed(widget)]));
     expect(byTitle).toEqual({
       'Messages sent by channel (per hour)': ['Arrears MessagesSent channel email service arrears', 'Arrears MessagesSent channel sms service arrears'],

@@ -3,6 +3,7 @@ import { createHandler as createPost } from '../../functions/api/post-api-key.ha
 import { createHandler as createList } from '../../functions/api/list-api-keys.handler';
 import { createHandler as createDelete } from '../../functions/api/delete-api-key.handler';
 import { createHandler as createGetCustomer } from '../../functions/api/get-customer.handler';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '../../shared/domain/ids';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
@@ -25,11 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => table.destroy());
 
-const call = async (handler: ReturnType<typeof createPost>, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown }) => {
-  const response = await handler(apiEvent({ ...options, headers: { authorization: `Bearer ${key}` } }), context());
+const call = async (handler: ReturnType<typeof createPost>, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown; headers?: Record<string, string> }) => {
+  const response = await handler(apiEvent({ ...options, headers: { authorization: `Bearer ${key}`, ...options.headers } }), context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}'), headers: response.headers ?? {} };
 };
-const issue = (key: string, body: unknown) => call(createPost(deps), key, { method: 'POST', routePath: '/v1/api-keys', path: '/v1/api-keys', body });
+const issue = (key: string, body: unknown) =>
+  call(createPost(deps), key, { method: 'POST', routePath: '/v1/api-keys', path: '/v1/api-keys', body, headers: { 'idempotency-key': `issue-${JSON.stringify(body)}` } });
 const list = (key: string) => call(createList(deps), key, { method: 'GET', routePath: '/v1/api-keys', path: '/v1/api-keys' });
 const revoke = (key: string, keyId: string) =>
   call(createDelete(deps), key, { method: 'DELETE', routePath: '/v1/api-keys/{keyId}', path: `/v1/api-keys/${keyId}`, pathParameters: { keyId } });
@@ -42,6 +44,8 @@ describe('API key rotation', () => {
     expect(issued).toMatchObject({ status: 201, body: { role: 'manager', name: 'ERP sync 2027', createdBy: 'api:key_old', revokedAt: null }, headers: { 'cache-control': 'no-store' } });
     const fresh = issued.body.apiKey as string;
     expect(fresh).toMatch(/^ark_[A-Za-z0-9_-]{32}$/);
+    // Stored nowhere, not even in an idempotency record: only its hash.
+    expect(JSON.stringify((await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items)).not.toContain(fresh);
     // Both keys work during the switch-over.
     expect((await readCustomer(OLD_MANAGER)).status).toBe(200);
     expect((await readCustomer(fresh)).status).toBe(200);

@@ -1,0 +1,71 @@
+// Where work can be dropped in the deployed system, something keeps it and an alarm says so; the state machine retries.
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildArrearsApp } from '../../infra/lib/arrears-app';
+
+const { stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: '123456789012', region: 'eu-west-1' });
+const template = Template.fromStack(stateless);
+const statefulTemplate = Template.fromStack(stateful);
+const ALARM_TOPIC = [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmTopic') }];
+const queueArn = () => {
+  const ids = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.startsWith('DeadLetterQueue'));
+  expect(ids).toHaveLength(1);
+  return { 'Fn::GetAtt': [ids[0]!, 'Arn'] };
+};
+
+type States = Record<string, { Type: string; Retry?: { ErrorEquals: string[]; MaxAttempts: number; BackoffRate: number; JitterStrategy?: string }[]; Catch?: { ErrorEquals: string[]; Next: string }[] }>;
+const definition = (): { States: States } => {
+  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } }[];
+  const text = machine!.Properties.DefinitionString['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : '"REF"')).join('');
+  return JSON.parse(text.replace(/""REF""/g, '"REF"')) as { States: States };
+};
+
+describe('dead letters', () => {
+  it('keeps what SNS cannot deliver to the SES feedback function, in the encrypted dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: { deadLetterTargetArn: queueArn() } });
+    statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'] })]) },
+    });
+  });
+
+  it('gives every EventBridge rule target and every asynchronously invoked function a dead-letter destination', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { Targets?: { DeadLetterConfig?: unknown }[] } }[];
+    for (const rule of rules) for (const target of rule.Properties.Targets ?? []) expect(target.DeadLetterConfig).toEqual({ Arn: queueArn() });
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')) as { Properties: { DestinationConfig: unknown } }[];
+    expect(configs.length).toBeGreaterThanOrEqual(2);
+    for (const config of configs) expect(config.Properties.DestinationConfig).toEqual({ OnFailure: { Destination: queueArn() } });
+  });
+});
+
+describe('fault alarms', () => {
+  it.each([
+    ['SendsUnknown', 'a send whose task died after claiming it'],
+    ['EventsUnpublished', 'events parked after PutEvents kept failing'],
+  ])('pages on any %s (%s)', (metric) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: [Match.objectLike({ Expression: Match.stringLikeRegexp(`MetricName="${metric}"`), ReturnData: true })],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: ALARM_TOPIC,
+    });
+  });
+});
+
+describe('state machine retries', () => {
+  it('retries Advance on any error with jittered exponential backoff, then ends in Failed (alarmed)', () => {
+    const { States } = definition();
+    expect(States.Advance!.Retry).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' })]);
+    expect(States.Advance!.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Failed' })]);
+  });
+
+  it('retries a throttled WaitForWakeUp without retrying its timeout, which is the timer', () => {
+    const { States } = definition();
+    const [retry] = States.WaitForWakeUp!.Retry!;
+    expect(retry!.ErrorEquals).toEqual(expect.arrayContaining(['Lambda.TooManyRequestsException', 'ProvisionedThroughputExceededException', 'ThrottlingException']));
+    expect(retry!.ErrorEquals).not.toContain('States.ALL');
+    expect(retry!.ErrorEquals).not.toContain('States.Timeout');
+    expect(States.WaitForWakeUp!.Catch!.map((rule) => [rule.ErrorEquals, rule.Next])).toEqual([
+      [['States.Timeout'], 'Advance'],
+      [['States.ALL'], 'Failed'],
+    ]);
+  });
+});

@@ -1,4 +1,6 @@
-// A partner's view of the local runtime: plain HTTP calls with an API key, answers parsed as JSON.
+// A partner's view of the local runtime: plain HTTP calls with an API key, answers parsed as JSON, and Stripe's webhooks
+// signed with Stripe's own library.
+import Stripe from 'stripe';
 
 export const TENANT_KEYS = { acme: 'acme-key-00000001', globex: 'globex-key-00000001' } as const;
 
@@ -48,4 +50,18 @@ export const runtimeClient = (url: () => string, key: string) => {
     return text ? JSON.parse(text) : undefined;
   };
   return { call, advance: (by: string) => call('POST', '/local/clock/advance', { by }) };
+};
+
+const stripe = new Stripe('sk_test_not_used_offline');
+
+/** Posts Stripe events to a tenant's webhook, signed with its secret as Stripe does; answers status and parsed body. */
+export const stripeWebhook = (url: () => string, tenantId: string, secret: string) => async (event: unknown) => {
+  const payload = JSON.stringify(event);
+  const response = await fetch(`${url()}/v1/webhooks/stripe/${tenantId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret }) },
+    body: payload,
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as any };
 };

@@ -23,7 +23,7 @@ beforeAll(async () => {
   // From here on: the start banner prints the local keys on purpose, the run itself must not.
   runtime.child.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   runtime.child.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-}, 120_000);
+}, 200_000);
 afterAll(() => runtime.stop());
 
 const { call, advance } = runtimeClient(() => runtime.url, KEY);
@@ -70,5 +70,5 @@ describe('logs of a full run', () => {
     );
     const context = leaks.map((value) => logs.slice(Math.max(0, logs.toLowerCase().indexOf(value.toLowerCase()) - 300), logs.toLowerCase().indexOf(value.toLowerCase()) + 100));
     expect({ leaks, context }).toEqual({ leaks: [], context: [] });
-  }, 120_000);
+  }, 200_000);
 });

@@ -1,9 +1,8 @@
 // Promises, payment plans and disputes end to end on `npm start` with the virtual clock: every way a pause can end
 // (kept, partly kept, broken; completed by automatic collection, broken; accepted with a credit), judged by statuses,
 // the outbox and the charges a local stand-in for Stripe's API received.
-import Stripe from 'stripe';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe';
-import { runtimeClient } from './client';
+import { runtimeClient, stripeWebhook } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 const KEY = 'pauses-key-00000001';
@@ -21,7 +20,7 @@ beforeAll(async () => {
     ARREARS_STRIPE_API_URL: stripe.url,
     ARREARS_STRIPE_API_KEY: STRIPE_KEY,
   });
-}, 120_000);
+}, 200_000);
 afterAll(async () => {
   await runtime.stop();
   await stripe.stop();
@@ -131,16 +130,8 @@ describe('payment plans', () => {
     expect(kinds(done.timeline).filter((kind) => kind.startsWith('plan.collect'))).toEqual(['plan.collection_failed', 'plan.collected', 'plan.collection_failed', 'plan.collected']);
 
     // Stripe's own report of a collected charge changes nothing; its refund finds the payment and reopens the case.
-    const signed = new Stripe('sk_test_not_used_offline');
-    const webhook = async (event: unknown) => {
-      const payload = JSON.stringify(event);
-      const response = await fetch(`${runtime.url}/v1/webhooks/stripe/pauses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'stripe-signature': signed.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
-        body: payload,
-      });
-      return (await response.json()) as { outcome: string };
-    };
+    const post = stripeWebhook(() => runtime.url, 'pauses', SECRET);
+    const webhook = async (event: unknown) => (await post(event)).body as { outcome: string };
     const last = charges[3]!;
     const intent = { id: last.id, object: 'payment_intent', amount_received: 45_000, currency: 'nok', metadata: { invoice_id: 'inv-autopay' } };
     expect(await webhook({ id: 'evt_auto_paid', type: 'payment_intent.succeeded', data: { object: intent } })).toMatchObject({ outcome: 'applied' });

@@ -1,13 +1,11 @@
 // Stripe webhooks end to end on `npm start` with the virtual clock: a payment ends the escalation, a refund reopens it,
 // a chargeback pauses it as a dispute. Signed with Stripe's own library; judged by statuses, executions and the outbox.
-import Stripe from 'stripe';
-import { runtimeClient } from './client';
+import { runtimeClient, stripeWebhook } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 let runtime: RuntimeProcess;
 const KEY = 'webhooks-key-00000001';
 const SECRET = 'whsec_webhooks_e2e';
-const stripe = new Stripe('sk_test_not_used_offline');
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess({
@@ -15,21 +13,12 @@ beforeAll(async () => {
     ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
     ARREARS_LOCAL_TENANTS: `hooks:${KEY}:${SECRET}`,
   });
-}, 120_000);
+}, 200_000);
 afterAll(() => runtime.stop());
 
 const { call, advance } = runtimeClient(() => runtime.url, KEY);
 
-const webhook = async (event: unknown) => {
-  const payload = JSON.stringify(event);
-  const response = await fetch(`${runtime.url}/v1/webhooks/stripe/hooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
-    body: payload,
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as any };
-};
+const webhook = stripeWebhook(() => runtime.url, 'hooks', SECRET);
 const paid = (intentId: string, invoiceId: string, amount: number) => ({
   id: `evt_${intentId}`,
   type: 'payment_intent.succeeded',
@@ -54,7 +43,7 @@ describe('payments from Stripe', () => {
     await advance('P2D'); // the overdue reminder goes out on 2 December
     refundedCase = (await call('GET', '/v1/invoices/inv-refund')).delinquencyId;
     disputedCase = (await call('GET', '/v1/invoices/inv-chargeback')).delinquencyId;
-  }, 120_000);
+  }, 200_000);
 
   it('resolves the delinquency and ends its execution when a full payment arrives by webhook', async () => {
     expect(await steps('refund')).toEqual(['upcoming', 'overdue']);

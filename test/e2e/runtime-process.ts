@@ -22,8 +22,8 @@ export const startRuntimeProcess = (env: Record<string, string>): Promise<Runtim
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the local runtime did not start within 60 s:\n${output}`));
-    }, 60_000);
+      reject(new Error(`the local runtime did not start within 180 s:\n${output}`));
+    }, 180_000);
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -1,6 +1,7 @@
 // Where work can be dropped in the deployed system, something keeps it and an alarm says so; the state machine retries.
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildArrearsApp } from '../../infra/lib/arrears-app';
+import { synthesizedStateMachines } from '../../local/synthesized-definitions';
 
 const { stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: '123456789012', region: 'eu-west-1' });
 const template = Template.fromStack(stateless);
@@ -13,11 +14,8 @@ const queueArn = () => {
 };
 
 type States = Record<string, { Type: string; Retry?: { ErrorEquals: string[]; MaxAttempts: number; BackoffRate: number; JitterStrategy?: string }[]; Catch?: { ErrorEquals: string[]; Next: string }[] }>;
-const definition = (): { States: States } => {
-  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine')) as { Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } }[];
-  const text = machine!.Properties.DefinitionString['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : '"REF"')).join('');
-  return JSON.parse(text.replace(/""REF""/g, '"REF"')) as { States: States };
-};
+/** The definition as synthesized (the one the local runtime runs too). */
+const definition = () => synthesizedStateMachines().get('DelinquencyStateMachine')!.definition as unknown as { States: States };
 
 describe('dead letters', () => {
   it('keeps what SNS cannot deliver to the SES feedback function, in the encrypted dead-letter queue', () => {

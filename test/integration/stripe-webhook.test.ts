@@ -85,8 +85,9 @@ describe('Stripe webhooks', () => {
     await openInvoice('inv-replay');
     const event = paymentSucceeded('inv-replay', 2_500);
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(event)));
-    expect(answers.every((answer) => answer.status === 200)).toBe(true);
-    expect(answers.filter((answer) => !answer.body.replayed)).toHaveLength(1);
+    // A copy arriving while the first is being handled gets 409 (the provider retries it); none is applied twice.
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);
+    expect(answers.filter((answer) => answer.status === 200 && !answer.body.replayed)).toHaveLength(1);
     const invoice = await getInvoice(deps, 't1', 'inv-replay');
     expect(invoice.balance).toBe(7_500);
     expect(invoice.payments).toHaveLength(1);

@@ -26,7 +26,7 @@ import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
 import { PaymentPromiseSchema, type PaymentPromise } from '../../schemas/promise.schema';
 import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
-import { decodeCursor, encodeCursor, refuse as refuseCursor } from './page-cursor';
+import { decodeCursor, encodeCursor, indexPage, refuse as refuseCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
@@ -288,20 +288,11 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return { items: taken.map((candidate) => DelinquencySchema.parse(stripStorage(candidate.item))), nextCursor: done ? null : encodeBandCursor(next) };
   }
 
-  async listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage> {
-    const partition = keys.closedPartition(tenantId, month);
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, 'gsi3pk', partition),
-      }),
-    );
-    return { items: (page.Items ?? []).map((item) => DelinquencySchema.parse(stripStorage(item))), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage> {
+    const request = { tableName: this.tableName, index: 'gsi3' as const, partition: keys.closedPartition(tenantId, month), limit, cursor };
+    return indexPage(this.client, request, (item) => DelinquencySchema.parse(stripStorage(item)));
   }
+
 
   assign(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], change: AssigneeChange): Promise<boolean> {
     const collectorUpdate = (collectorId: string, delta: 1 | -1) => ({
@@ -352,21 +343,11 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return typeof result.Item?.delinquencyId === 'string' ? result.Item.delinquencyId : null;
   }
 
-  async listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }> {
-    const partition = keys.disputesPartition(tenantId);
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, 'gsi1pk', partition),
-      }),
-    );
-    return { items: (page.Items ?? []).map((item) => DisputeSchema.parse(stripStorage(item))), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }> {
+    const request = { tableName: this.tableName, index: 'gsi1' as const, partition: keys.disputesPartition(tenantId), limit, cursor, newestFirst: true };
+    return indexPage(this.client, request, (item) => DisputeSchema.parse(stripStorage(item)));
   }
+
 
   /** The delinquency over its version, one item of its partition (new: must not exist yet) and timeline entries. */
   private saveWithItem(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], item: Record<string, unknown>, isNew: boolean, extra: TransactItem[] = []): Promise<boolean> {

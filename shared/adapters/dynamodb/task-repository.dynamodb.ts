@@ -1,10 +1,10 @@
 // Collectors' tasks: kept beside their delinquency, and listed through gsi3 while open, oldest due first.
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TaskPage, TaskRepository } from '../../ports/task-repository.port';
 import { CollectorTaskSchema, type CollectorTask } from '../../schemas/task.schema';
 import { isConditionFailure } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { indexPage } from './page-cursor';
 
 export class DynamoTaskRepository implements TaskRepository {
   constructor(
@@ -31,21 +31,9 @@ export class DynamoTaskRepository implements TaskRepository {
     }
   }
 
-  async listOpen(tenantId: string, limit: number, cursor?: string): Promise<TaskPage> {
-    const partition = keys.openTasksPartition(tenantId);
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, 'gsi3pk', partition),
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map((item) => CollectorTaskSchema.parse(stripStorage(item))),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
-    };
+  listOpen(tenantId: string, limit: number, cursor?: string): Promise<TaskPage> {
+    const request = { tableName: this.tableName, index: 'gsi3' as const, partition: keys.openTasksPartition(tenantId), limit, cursor };
+    return indexPage(this.client, request, (item) => CollectorTaskSchema.parse(stripStorage(item)));
   }
+
 }

@@ -18,12 +18,13 @@ describe('delinquency state machine', () => {
     const id = await harness.openCase({ invoiceId: 'ladder', dueDate: '2026-12-01' });
     await harness.advanceTo('2027-01-31T00:00:00Z');
     // The cost of one whole lifecycle (set-up writes included): a budget, so a change that multiplies reads shows here.
-    // Measured 100 RCU / 220 WCU with scoring (two history reads per save), the assignee queue index, and the credit
-    // review once the debt is 30 days past due (the tenant's hold threshold).
+    // Measured 100 RCU / 293 WCU: scoring (two history reads per save), the assignee queue index, the credit review
+    // once the debt is 30 days past due, the report counters written with each invoice change, and the `sending` mark
+    // before each provider call. Issue 6 is to bring the writes back down.
     const used = harness.capacity.totals();
     if (process.env.ARREARS_REPORT_CAPACITY) process.stdout.write(`lifecycle capacity ${JSON.stringify(used)} transitions ${record(id).states.length}\n`);
     expect(used.readUnits).toBeLessThan(110);
-    expect(used.writeUnits).toBeLessThan(240);
+    expect(used.writeUnits).toBeLessThan(310);
 
     expect(steps(id)).toEqual(['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'final-notice']);
     const execution = record(id);

@@ -11,8 +11,14 @@ export interface ScheduledStep {
 /** Steps on or before the due date are reminders the scheduled run sends; later ones belong to the delinquency. */
 export const isPreDue = (step: Step): boolean => step.offsetDays <= 0;
 
+/** The tenant's send time ("HH:MM", validated on the tenant) as hour and minute. */
+export const sendHourMinute = (sendTime: string): [number, number] => {
+  const [hour = 9, minute = 0] = sendTime.split(':').map(Number);
+  return [hour, minute];
+};
+
 export const scheduleSteps = (steps: readonly Step[], dueDate: string, zone: string, sendTime: string): ScheduledStep[] => {
-  const [hour, minute] = sendTime.split(':').map(Number) as [number, number];
+  const [hour, minute] = sendHourMinute(sendTime);
   return steps.map((step) => ({ step, fireAt: zonedInstant(addDays(dueDate, step.offsetDays), zone, hour, minute) }));
 };
 

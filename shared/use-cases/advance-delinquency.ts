@@ -9,7 +9,7 @@ import { addDays, daysBetween, localDate, zonedInstant } from '../domain/calenda
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
-import { isPreDue, ladderPosition, scheduleSteps, type ScheduledStep } from '../domain/ladder';
+import { isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../domain/ladder';
 import { renderLetter, templateLocale } from '../domain/messages/render';
 import { DEFAULT_STRATEGY_ID } from '../domain/strategy';
 import { DomainError } from '../errors/errors';
@@ -34,10 +34,6 @@ import { scoreDelinquency } from './scoring';
 import { reviewCredit } from './credit';
 import { metricsOf } from '../ports/metrics.port';
 
-const sendHour = (sendTime: string): [number, number] => {
-  const [hour = 9, minute = 0] = sendTime.split(':').map(Number);
-  return [hour, minute];
-};
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
 export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
@@ -551,7 +547,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
     if (!next) return { done: true, status: 'active', waitSeconds: 1, factsVersion: delinquency.factsVersion };
     // The morning the debt reaches the credit-hold threshold is a wake-up too, unless a step wakes it then anyway.
-    const holdAt = zonedInstant(addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue), f.customer.timeZone, ...sendHour(f.tenant.sendTime));
+    const holdAt = zonedInstant(addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue), f.customer.timeZone, ...sendHourMinute(f.tenant.sendTime));
     const wakeAt = holdAt > now && holdAt < next.fireAt ? holdAt : next.fireAt;
     return { done: false, status: 'active', waitSeconds: waitFor(now, wakeAt), factsVersion: delinquency.factsVersion };
   });

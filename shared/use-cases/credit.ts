@@ -23,15 +23,18 @@ export interface CreditDeps extends CoreDeps {
 
 const emptyState = (customerId: string): CreditState => ({ customerId, unbilled: null, onHold: false, reasons: [], since: null, version: 0 });
 
-const positionOf = async (deps: CreditDeps, tenantId: string, customer: Customer, state: CreditState): Promise<CreditPosition> => {
-  const [tenant, invoices] = await Promise.all([deps.tenants.getTenant(tenantId), deps.invoices.listByCustomer(tenantId, customer.id)]);
+const holdThreshold = async (deps: CreditDeps, tenantId: string) =>
+  (await deps.tenants.getTenant(tenantId))?.creditHoldDaysPastDue ?? defaultTenantSettings.creditHoldDaysPastDue;
+
+const positionOf = async (deps: CreditDeps, tenantId: string, customer: Customer, state: CreditState, holdDaysPastDue: number): Promise<CreditPosition> => {
+  const invoices = await deps.invoices.listByCustomer(tenantId, customer.id);
   const open = await getCustomerInvoices(deps, tenantId, customer, invoices.filter(isCollectible).map((invoice) => invoice.id));
   return creditPosition({
     limit: customer.creditLimit ?? null,
     openInvoices: open.map((invoice) => ({ balance: invoice.balance, currency: invoice.currency, dueDate: invoice.dueDate })),
     unbilled: state.unbilled,
     today: localDate(deps.clock.now(), customer.timeZone),
-    holdDaysPastDue: tenant?.creditHoldDaysPastDue ?? defaultTenantSettings.creditHoldDaysPastDue,
+    holdDaysPastDue,
   });
 };
 
@@ -60,13 +63,12 @@ const customerOrThrow = async (deps: CreditDeps, tenantId: string, customerId: s
  * nothing past the threshold by the caller's reckoning).
  */
 export const reviewCredit = async (deps: CreditDeps, tenantId: string, customer: Customer, daysPastDueHint = 0): Promise<CreditView | null> => {
-  const tenant = await deps.tenants.getTenant(tenantId);
-  const threshold = tenant?.creditHoldDaysPastDue ?? defaultTenantSettings.creditHoldDaysPastDue;
+  const threshold = await holdThreshold(deps, tenantId);
   return retryOnConflict('the credit state', async () => {
     const stored = await deps.credit.get(tenantId, customer.id);
     const state = stored ?? emptyState(customer.id);
     if (!customer.creditLimit && !state.onHold && daysPastDueHint < threshold) return null;
-    const position = await positionOf(deps, tenantId, customer, state);
+    const position = await positionOf(deps, tenantId, customer, state, threshold);
     const onHold = position.reasons.length > 0;
     const unchanged = onHold === state.onHold && position.reasons.join() === state.reasons.join();
     if (unchanged) return view(customer.id, position, state);
@@ -93,7 +95,7 @@ export const reviewCreditOf = async (deps: CreditDeps, tenantId: string, custome
 export const getCredit = async (deps: CreditDeps, tenantId: string, customerId: string): Promise<CreditView> => {
   const customer = await customerOrThrow(deps, tenantId, customerId);
   const state = (await deps.credit.get(tenantId, customerId)) ?? emptyState(customerId);
-  return view(customerId, await positionOf(deps, tenantId, customer, state), state);
+  return view(customerId, await positionOf(deps, tenantId, customer, state, await holdThreshold(deps, tenantId)), state);
 };
 
 /** The partner reports what it has delivered or booked but not invoiced yet; the hold is reviewed at once. */

@@ -2,6 +2,7 @@
 // declined charge on the following days), mark instalments paid from payments, complete or break the plan.
 import { addDays, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
+import { sendHourMinute } from '../domain/ladder';
 import type { PaymentPlan } from '../schemas/plan.schema';
 import type { EngineDeps } from './engine-deps';
 import type { PromiseFacts, PromiseStep } from './follow-promise';
@@ -55,7 +56,7 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
   const installments = coverInstallments(plan, facts.invoice.paidTotal);
   const next = installments.find((installment) => installment.status === 'pending');
   if (!next) return resume('completed', installments, 'every instalment is paid: the plan is complete');
-  const [hour = 9, minute = 0] = tenant.sendTime.split(':').map(Number);
+  const [hour, minute] = sendHourMinute(tenant.sendTime);
   const lastMoment = zonedInstant(addDays(next.dueDate, plan.graceDays + 1), customer.timeZone, 0, 0);
   if (now >= lastMoment) {
     const missed = installments.map((installment) => (installment.number === next.number ? { ...installment, status: 'missed' as const } : installment));

@@ -1,6 +1,7 @@
 // The engine's side of a promise to pay: remind the day before, decide it from payments, resume the ladder after it.
 import { addDays, localDate, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
+import { sendHourMinute } from '../domain/ladder';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
@@ -73,7 +74,7 @@ export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Prom
     if (saved && promise) countPromiseDecision(deps, decision.status);
     return saved ? { kind: 'resume' } : { kind: 'retry' };
   }
-  const [hour = 9, minute = 0] = tenant.sendTime.split(':').map(Number);
+  const [hour, minute] = sendHourMinute(tenant.sendTime);
   const reminderAt = zonedInstant(addDays(promise!.date, -1), customer.timeZone, hour, minute);
   const lastMoment = zonedInstant(addDays(promise!.holdsUntil, 1), customer.timeZone, 0, 0);
   const reminder = await remindOnce(deps, facts, {

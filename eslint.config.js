@@ -14,6 +14,19 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Code bundled into functions: a named `z` import makes esbuild keep zod's whole namespace (every locale, ~250 KB).
+    files: ['functions/**/*.ts', 'shared/**/*.ts', 'events/**/*.ts', 'statemachines/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z'][importKind='value']",
+          message: "Use import * as z from 'zod': a named z import bundles every zod locale.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { CDK_BUNDLING } from './cdk-bundling';
 import { writeResult } from './results';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -20,8 +21,14 @@ const entries = (): { name: string; file: string }[] =>
 
 const bundle = (name: string, entry: string) => {
   const outfile = path.join(OUT, `${name.replace('/', '__')}.js`);
-  buildSync({ entryPoints: [entry], bundle: true, minify: true, platform: 'node', target: 'node22', format: 'cjs', external: ['@aws-sdk/*'], outfile, logLevel: 'silent' });
+  buildSync({ ...CDK_BUNDLING, entryPoints: [entry], outfile, logLevel: 'silent' });
   return outfile;
+};
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : Math.round(((sorted[middle - 1]! + sorted[middle]!) / 2) * 10) / 10;
 };
 
 /** Median milliseconds to require the bundle and reach its handler, each in a fresh process. */
@@ -47,11 +54,14 @@ const main = () => {
   const bundleKb = Object.fromEntries(rows.map((row) => [row.name, row.kb]));
   const init = Object.fromEntries(rows.map((row) => [row.name, row.ms]));
   const largest = Math.max(...functions.map((row) => row.kb));
+  const smallest = Math.min(...functions.map((row) => row.kb));
   const slowest = Math.max(...functions.map((row) => row.ms));
+  const medianKb = median(functions.map((row) => row.kb));
+  const medianInitMs = median(functions.map((row) => row.ms));
   process.stdout.write(
-    [`${functions.length} functions bundled as the CDK does (init: median of ${RUNS} fresh processes)`, '', '| function | bundle | init |', '| --- | --- | --- |', ...rows.map((row) => `| ${row.name} | ${row.kb} KB | ${row.ms} ms |`), '', `largest ${largest} KB, slowest init ${slowest} ms`].join('\n') + '\n',
+    [`${functions.length} functions bundled as the CDK does (init: median of ${RUNS} fresh processes)`, '', '| function | bundle | init |', '| --- | --- | --- |', ...rows.map((row) => `| ${row.name} | ${row.kb} KB | ${row.ms} ms |`), '', `bundles: median ${medianKb} KB, smallest ${smallest} KB, largest ${largest} KB; init: median ${medianInitMs} ms, slowest ${slowest} ms`].join('\n') + '\n',
   );
-  writeResult('bundles', { bundleKb, initMs: init, largestKb: largest, slowestInitMs: slowest });
+  writeResult('bundles', { bundleKb, initMs: init, medianKb, smallestKb: smallest, largestKb: largest, medianInitMs, slowestInitMs: slowest });
 };
 
 main();

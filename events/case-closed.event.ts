@@ -1,5 +1,5 @@
 // delinquency.handed_off and delinquency.written_off: the end of the road, with the case file an agency or ledger needs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const CaseFileSchema = z.object({

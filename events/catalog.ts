@@ -1,5 +1,5 @@
 // Every integration event Arrears publishes (source "arrears"), as one discriminated union subscribers can validate with.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseFileSchema, DelinquencyHandedOffSchema, DelinquencyWrittenOffSchema } from './case-closed.event';
 import { ChargeAppliedSchema } from './charge-applied.event';
 import { CreditHoldSchema, CreditReleasedSchema } from './credit-hold.event';

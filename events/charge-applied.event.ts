@@ -1,5 +1,5 @@
 // charge.applied: a fee or a statutory fixed sum was added to an invoice, with the rule that produced it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const ChargeAppliedSchema = z.object({

@@ -1,5 +1,5 @@
 // customer.credit_hold / customer.credit_released: the partner's ERP stops (or resumes) new orders for the customer.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const CreditChangeSchema = z.object({
   tenantId: z.string(),

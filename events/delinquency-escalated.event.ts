@@ -1,5 +1,5 @@
 // delinquency.escalated: the ladder moved to a step; a call step asks a dialer to call, a letter step a printer to print.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const DelinquencyEscalatedSchema = z.object({

@@ -1,5 +1,5 @@
 // delinquency.opened: an invoice fell overdue in the customer's zone and its collection lifecycle began.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const DelinquencyOpenedSchema = z.object({

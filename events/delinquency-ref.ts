@@ -1,5 +1,5 @@
 // The ids every delinquency event carries, so a subscriber can find the case without reading anything else.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DelinquencyRefSchema = z.object({
   tenantId: z.string(),

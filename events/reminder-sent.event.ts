@@ -1,5 +1,5 @@
 // reminder.sent: an email or SMS of a ladder step left Arrears (accepted by the provider).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ReminderSentSchema = z.object({
   detailType: z.literal('reminder.sent'),

@@ -13,9 +13,12 @@ import { LocalExecutions } from './executions';
 import { OutboxSmsSender, RecordingEmailSender } from './outbox-senders';
 import { startSesServer } from './ses-server';
 import { synthesizedStateMachines } from './synthesized-definitions';
-import type { Context, ScheduledEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import { apiRoutes } from '../functions/api/routes';
-import { nextHourlyFiring, REMINDER_RUN } from '../functions/schedules/schedules';
+import { nextHourlyFiring, REMINDER_RUN, REMINDER_RUN_TIMEOUT_MS } from '../functions/schedules/schedules';
+import type { ReminderRunEvent } from '../functions/schedules/reminder-run.handler';
+import { RUN_CONTINUES_EVENT } from '../shared/adapters/aws/eventbridge-run-continuation';
 import { meterCapacity } from '../shared/adapters/dynamodb/capacity-meter';
 import { createDocumentClient } from '../shared/adapters/dynamodb/client';
 import { buildApiDependencies, type ApiDependencies } from '../shared/env/api-dependencies';
@@ -153,13 +156,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     late.executions = executions;
 
     const reminderRun = (await import('../functions/schedules/reminder-run.handler')).createHandler(engine);
+    const invokeReminderRun = async (event: ReminderRunEvent) => {
+      await reminderRun(event, lambdaContext(REMINDER_RUN.id, REMINDER_RUN_TIMEOUT_MS));
+      await executions.idle();
+    };
+    // A run out of time continues at once, as the bus would deliver its hand-over event.
+    engine.continuation = {
+      continueRun: async (next) =>
+        timers.schedule(clock.now(), `${REMINDER_RUN.id} turn ${next.turn}`, () =>
+          invokeReminderRun({ id: randomUUID(), 'detail-type': RUN_CONTINUES_EVENT.detailType, source: RUN_CONTINUES_EVENT.source, time: clock.now().toISOString(), detail: next } as ReminderRunEvent),
+        ),
+    };
     const scheduleReminderRun = (after: Date) =>
       timers.schedule(nextHourlyFiring(REMINDER_RUN, after), REMINDER_RUN.id, async () => {
         const firedAt = clock.now();
         scheduleReminderRun(firedAt);
-        const event = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: firedAt.toISOString(), detail: {} };
-        await reminderRun(event as unknown as ScheduledEvent, lambdaContext(REMINDER_RUN.id));
-        await executions.idle();
+        await invokeReminderRun({ id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', time: firedAt.toISOString(), detail: {} } as ReminderRunEvent);
       });
     scheduleReminderRun(clock.now());
 

@@ -2,9 +2,9 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { revokeApiKey } from '../../shared/use-cases/api-keys';
-import { routeById } from './routes';
+import { deleteApiKeyRoute } from './routes/delete-api-key.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('DeleteApiKey'), async ({ grant, params }) => ({ status: 200, body: await revokeApiKey(deps, grant, params.keyId) }));
+  apiHandler(deps, deleteApiKeyRoute, async ({ grant, params }) => ({ status: 200, body: await revokeApiKey(deps, grant, params.keyId) }));
 
 export const handler = deployedHandler(createHandler);

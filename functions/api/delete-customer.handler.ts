@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { eraseCustomer } from '../../shared/use-cases/personal-data';
-import { routeById } from './routes';
+import { deleteCustomerRoute } from './routes/delete-customer.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('DeleteCustomer'), async ({ grant, params }) => {
+  apiHandler(deps, deleteCustomerRoute, async ({ grant, params }) => {
     const { erasure } = await eraseCustomer(deps, grant, params.customerId);
     return { status: 200, body: erasure };
   });

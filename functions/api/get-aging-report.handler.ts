@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { agingReport } from '../../shared/use-cases/reports';
-import { routeById } from './routes';
+import { getAgingReportRoute } from './routes/get-aging-report.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetAgingReport'), async ({ grant, query }) => ({
+  apiHandler(deps, getAgingReportRoute, async ({ grant, query }) => ({
     status: 200,
     body: await agingReport(deps, grant.tenantId, query),
   }));

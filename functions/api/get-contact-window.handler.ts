@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { contactWindow } from '../../shared/use-cases/contacts';
-import { routeById } from './routes';
+import { getContactWindowRoute } from './routes/get-contact-window.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetContactWindow'), async ({ grant, params, query }) => ({
+  apiHandler(deps, getContactWindowRoute, async ({ grant, params, query }) => ({
     status: 200,
     body: await contactWindow(deps, grant.tenantId, params.delinquencyId, query.channel),
   }));

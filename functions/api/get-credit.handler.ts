@@ -2,9 +2,9 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { getCredit } from '../../shared/use-cases/credit';
-import { routeById } from './routes';
+import { getCreditRoute } from './routes/get-credit.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetCredit'), async ({ grant, params }) => ({ status: 200, body: await getCredit(deps, grant.tenantId, params.customerId) }));
+  apiHandler(deps, getCreditRoute, async ({ grant, params }) => ({ status: 200, body: await getCredit(deps, grant.tenantId, params.customerId) }));
 
 export const handler = deployedHandler(createHandler);

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { exportCustomer } from '../../shared/use-cases/personal-data';
-import { routeById } from './routes';
+import { getCustomerExportRoute } from './routes/get-customer-export.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetCustomerExport'), async ({ grant, params }) => ({
+  apiHandler(deps, getCustomerExportRoute, async ({ grant, params }) => ({
     status: 200,
     body: await exportCustomer(deps, grant, params.customerId),
     headers: { 'cache-control': 'no-store' },

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { getCustomer } from '../../shared/use-cases/customers';
-import { routeById } from './routes';
+import { getCustomerRoute } from './routes/get-customer.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetCustomer'), async ({ grant, params }) => ({
+  apiHandler(deps, getCustomerRoute, async ({ grant, params }) => ({
     status: 200,
     body: await getCustomer(deps, grant.tenantId, params.customerId),
   }));

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { getDelinquencyView } from '../../shared/use-cases/delinquency-view';
-import { routeById } from './routes';
+import { getDelinquencyRoute } from './routes/get-delinquency.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetDelinquency'), async ({ grant, params }) => ({
+  apiHandler(deps, getDelinquencyRoute, async ({ grant, params }) => ({
     status: 200,
     body: await getDelinquencyView(deps, grant.tenantId, params.delinquencyId),
   }));

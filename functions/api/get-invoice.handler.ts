@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { getInvoice } from '../../shared/use-cases/invoices';
-import { routeById } from './routes';
+import { getInvoiceRoute } from './routes/get-invoice.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetInvoice'), async ({ grant, params }) => ({
+  apiHandler(deps, getInvoiceRoute, async ({ grant, params }) => ({
     status: 200,
     body: await getInvoice(deps, grant.tenantId, params.invoiceId),
   }));

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { kpiReport } from '../../shared/use-cases/reports';
-import { routeById } from './routes';
+import { getKpiReportRoute } from './routes/get-kpi-report.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetKpiReport'), async ({ grant, query }) => ({
+  apiHandler(deps, getKpiReportRoute, async ({ grant, query }) => ({
     status: 200,
     body: await kpiReport(deps, grant.tenantId, query),
   }));

@@ -2,11 +2,11 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { buildOpenApiDocument } from './openapi';
-import { routeById } from './routes';
+import { getOpenApiRoute } from './routes/get-openapi.route';
 
 export const createHandler = (deps: ApiDependencies) => {
   const document = buildOpenApiDocument();
-  return apiHandler(deps, routeById('GetOpenApi'), async () => ({
+  return apiHandler(deps, getOpenApiRoute, async () => ({
     status: 200,
     body: document,
     headers: { 'cache-control': 'public, max-age=300' },

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { payPage } from '../../shared/use-cases/pay-page';
-import { routeById } from './routes';
+import { getPayPageRoute } from './routes/get-pay-page.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetPayPage'), async ({ params }) => ({
+  apiHandler(deps, getPayPageRoute, async ({ params }) => ({
     status: 200,
     body: await payPage(deps, params.token),
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },

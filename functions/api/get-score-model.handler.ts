@@ -2,9 +2,9 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { getScoreModel } from '../../shared/use-cases/score-model';
-import { routeById } from './routes';
+import { getScoreModelRoute } from './routes/get-score-model.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetScoreModel'), async ({ grant }) => ({ status: 200, body: await getScoreModel(deps, grant.tenantId) }));
+  apiHandler(deps, getScoreModelRoute, async ({ grant }) => ({ status: 200, body: await getScoreModel(deps, grant.tenantId) }));
 
 export const handler = deployedHandler(createHandler);

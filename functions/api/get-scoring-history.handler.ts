@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { scoringHistory } from '../../shared/use-cases/score-model';
-import { routeById } from './routes';
+import { getScoringHistoryRoute } from './routes/get-scoring-history.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetScoringHistory'), async ({ grant, query }) => ({
+  apiHandler(deps, getScoringHistoryRoute, async ({ grant, query }) => ({
     status: 200,
     body: await scoringHistory(deps, grant.tenantId, query.month, query.limit, query.cursor),
   }));

@@ -4,10 +4,10 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { renderStatementHtml } from '../../shared/domain/messages/statement-html';
 import { templateLocale } from '../../shared/domain/messages/render';
 import { customerStatement } from '../../shared/use-cases/statements';
-import { routeById } from './routes';
+import { getStatementRoute } from './routes/get-statement.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetStatement'), async ({ grant, params, query }) => {
+  apiHandler(deps, getStatementRoute, async ({ grant, params, query }) => {
     const statement = await customerStatement(deps, grant.tenantId, params.customerId);
     if (query.format === 'json') return { status: 200, body: statement };
     const [tenant, customer] = await Promise.all([deps.tenants.getTenant(grant.tenantId), deps.customers.get(grant.tenantId, params.customerId)]);

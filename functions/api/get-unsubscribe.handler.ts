@@ -2,7 +2,7 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { NotFoundError } from '../../shared/errors/errors';
-import { routeById } from './routes';
+import { getUnsubscribeRoute } from './routes/get-unsubscribe.route';
 
 const page = (token: string) =>
   [
@@ -14,7 +14,7 @@ const page = (token: string) =>
   ].join('\n');
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('GetUnsubscribe'), async ({ params }) => {
+  apiHandler(deps, getUnsubscribeRoute, async ({ params }) => {
     if (!(await deps.unsubscribeTokens.resolve(params.token))) throw new NotFoundError('this unsubscribe link is not known');
     return { status: 200, body: page(params.token), headers: { 'content-type': 'text/html; charset=utf-8' }, raw: true };
   });

@@ -2,9 +2,9 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { listApiKeys } from '../../shared/use-cases/api-keys';
-import { routeById } from './routes';
+import { listApiKeysRoute } from './routes/list-api-keys.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('ListApiKeys'), async ({ grant }) => ({ status: 200, body: { items: await listApiKeys(deps, grant) } }));
+  apiHandler(deps, listApiKeysRoute, async ({ grant }) => ({ status: 200, body: { items: await listApiKeys(deps, grant) } }));
 
 export const handler = deployedHandler(createHandler);

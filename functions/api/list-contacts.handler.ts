@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { listContacts } from '../../shared/use-cases/contacts';
-import { routeById } from './routes';
+import { listContactsRoute } from './routes/list-contacts.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('ListContacts'), async ({ grant, params, query }) => ({
+  apiHandler(deps, listContactsRoute, async ({ grant, params, query }) => ({
     status: 200,
     body: await listContacts(deps, grant.tenantId, params.delinquencyId, query.limit, query.cursor),
   }));

@@ -2,9 +2,9 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { workQueue } from '../../shared/use-cases/work-queue';
-import { routeById } from './routes';
+import { listDelinquenciesRoute } from './routes/list-delinquencies.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('ListDelinquencies'), async ({ grant, query }) => ({ status: 200, body: await workQueue(deps, grant.tenantId, query) }));
+  apiHandler(deps, listDelinquenciesRoute, async ({ grant, query }) => ({ status: 200, body: await workQueue(deps, grant.tenantId, query) }));
 
 export const handler = deployedHandler(createHandler);

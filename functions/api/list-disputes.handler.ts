@@ -1,10 +1,10 @@
 // GET /v1/disputes: the tenant's disputes, newest first, a page at a time.
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
-import { routeById } from './routes';
+import { listDisputesRoute } from './routes/list-disputes.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('ListDisputes'), async ({ grant, query }) => ({
+  apiHandler(deps, listDisputesRoute, async ({ grant, query }) => ({
     status: 200,
     body: await deps.delinquencies.listDisputes(grant.tenantId, query.limit, query.cursor),
   }));

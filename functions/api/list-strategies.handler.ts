@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { listStrategies } from '../../shared/use-cases/strategies';
-import { routeById } from './routes';
+import { listStrategiesRoute } from './routes/list-strategies.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('ListStrategies'), async ({ grant }) => ({
+  apiHandler(deps, listStrategiesRoute, async ({ grant }) => ({
     status: 200,
     body: { strategies: await listStrategies(deps, grant.tenantId) },
   }));

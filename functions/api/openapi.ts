@@ -1,5 +1,5 @@
 // Generates the OpenAPI 3.1 document from the route table and its zod schemas, so the contract cannot drift from the code.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemSchema } from '../../shared/schemas/problem.schema';
 import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middleware';
 import { apiRoutes, type ApiRoute } from './routes';

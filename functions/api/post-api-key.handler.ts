@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { issueApiKey } from '../../shared/use-cases/api-keys';
-import { routeById } from './routes';
+import { postApiKeyRoute } from './routes/post-api-key.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostApiKey'), async ({ grant, body }) => ({
+  apiHandler(deps, postApiKeyRoute, async ({ grant, body }) => ({
     status: 201,
     body: await issueApiKey(deps, grant, body),
     headers: { 'cache-control': 'no-store' },

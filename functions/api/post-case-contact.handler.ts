@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { logCaseContact } from '../../shared/use-cases/contacts';
-import { routeById } from './routes';
+import { postCaseContactRoute } from './routes/post-case-contact.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostCaseContact'), async ({ grant, params, body }) => ({
+  apiHandler(deps, postCaseContactRoute, async ({ grant, params, body }) => ({
     status: 201,
     body: await logCaseContact(deps, grant.tenantId, params.customerId, body, `api:${grant.keyId}`),
   }));

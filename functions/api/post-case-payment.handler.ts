@@ -5,10 +5,10 @@ import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middlewa
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { recordCasePayment } from '../../shared/use-cases/case-payments';
 import { reviewCreditOf } from '../../shared/use-cases/credit';
-import { routeById } from './routes';
+import { postCasePaymentRoute } from './routes/post-case-payment.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostCasePayment'), async ({ grant, params, body, event }) => {
+  apiHandler(deps, postCasePaymentRoute, async ({ grant, params, body, event }) => {
     const recorded = await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER), `api:${grant.keyId}`);
     await reviewCreditOf(deps, grant.tenantId, params.customerId, null);
     return { status: 201, body: recorded };

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { logContact } from '../../shared/use-cases/contacts';
-import { routeById } from './routes';
+import { postContactRoute } from './routes/post-contact.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostContact'), async ({ grant, params, body }) => ({
+  apiHandler(deps, postContactRoute, async ({ grant, params, body }) => ({
     status: 201,
     body: await logContact(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
   }));

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { openDispute } from '../../shared/use-cases/disputes';
-import { routeById } from './routes';
+import { postDisputeRoute } from './routes/post-dispute.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostDispute'), async ({ grant, params, body }) => {
+  apiHandler(deps, postDisputeRoute, async ({ grant, params, body }) => {
     const { dispute } = await openDispute(deps, grant.tenantId, params.delinquencyId, {
       reason: body.reason,
       source: 'api',

@@ -3,10 +3,10 @@ import { header } from '../../shared/middleware/api-context';
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { receiveGenericWebhook } from '../../shared/use-cases/generic-webhook';
-import { routeById } from './routes';
+import { postGenericWebhookRoute } from './routes/post-generic-webhook.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostGenericWebhook'), async ({ params, rawBody, event }) => ({
+  apiHandler(deps, postGenericWebhookRoute, async ({ params, rawBody, event }) => ({
     status: 200,
     body: await receiveGenericWebhook(deps, params.tenantId, rawBody, header(event, 'arrears-signature')),
   }));

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { payPageAction } from '../../shared/use-cases/pay-page';
-import { routeById } from './routes';
+import { postPayDisputeRoute } from './routes/post-pay-dispute.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostPayDispute'), async ({ params, rawBody }) => {
+  apiHandler(deps, postPayDisputeRoute, async ({ params, rawBody }) => {
     const { status, html } = await payPageAction(deps, params.token, 'dispute', new URLSearchParams(rawBody));
     return { status, body: html, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, raw: true };
   });

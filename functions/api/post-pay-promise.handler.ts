@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { payPageAction } from '../../shared/use-cases/pay-page';
-import { routeById } from './routes';
+import { postPayPromiseRoute } from './routes/post-pay-promise.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostPayPromise'), async ({ params, rawBody }) => {
+  apiHandler(deps, postPayPromiseRoute, async ({ params, rawBody }) => {
     const { status, html } = await payPageAction(deps, params.token, 'promise', new URLSearchParams(rawBody));
     return { status, body: html, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, raw: true };
   });

@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { makePlan } from '../../shared/use-cases/plans';
-import { routeById } from './routes';
+import { postPaymentPlanRoute } from './routes/post-payment-plan.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostPaymentPlan'), async ({ grant, params, body }) => ({
+  apiHandler(deps, postPaymentPlanRoute, async ({ grant, params, body }) => ({
     status: 201,
     body: await makePlan(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
   }));

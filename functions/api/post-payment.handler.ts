@@ -5,10 +5,10 @@ import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middlewa
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { recordPayment } from '../../shared/use-cases/invoices';
 import { reviewCreditOf } from '../../shared/use-cases/credit';
-import { routeById } from './routes';
+import { postPaymentRoute } from './routes/post-payment.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostPayment'), async ({ grant, params, body, event }) => {
+  apiHandler(deps, postPaymentRoute, async ({ grant, params, body, event }) => {
     const idempotencyKey = header(event, IDEMPOTENCY_HEADER);
     const { payment, invoice, created } = await recordPayment(deps, grant.tenantId, params.invoiceId, body, {
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),

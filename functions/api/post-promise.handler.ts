@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { makePromise } from '../../shared/use-cases/promises';
-import { routeById } from './routes';
+import { postPromiseRoute } from './routes/post-promise.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostPromise'), async ({ grant, params, body }) => ({
+  apiHandler(deps, postPromiseRoute, async ({ grant, params, body }) => ({
     status: 201,
     body: await makePromise(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
   }));

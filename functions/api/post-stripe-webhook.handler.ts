@@ -3,10 +3,10 @@ import { header } from '../../shared/middleware/api-context';
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { receiveStripeWebhook } from '../../shared/use-cases/stripe-webhook';
-import { routeById } from './routes';
+import { postStripeWebhookRoute } from './routes/post-stripe-webhook.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PostStripeWebhook'), async ({ params, rawBody, event }) => ({
+  apiHandler(deps, postStripeWebhookRoute, async ({ params, rawBody, event }) => ({
     status: 200,
     body: await receiveStripeWebhook(deps, params.tenantId, rawBody, header(event, 'stripe-signature')),
   }));

@@ -4,10 +4,10 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { reassign } from '../../shared/use-cases/assignment';
 import { requireManager } from '../../shared/use-cases/collectors';
 import { workQueueItem } from '../../shared/use-cases/work-queue';
-import { routeById } from './routes';
+import { putAssigneeRoute } from './routes/put-assignee.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PutAssignee'), async ({ grant, params, body }) => {
+  apiHandler(deps, putAssigneeRoute, async ({ grant, params, body }) => {
     requireManager(grant, 'assigning a delinquency');
     const delinquency = await reassign(deps, grant.tenantId, params.delinquencyId, body.collectorId, `api:${grant.keyId}`);
     return { status: 200, body: workQueueItem(delinquency, await deps.tenants.getTenant(grant.tenantId)) };

@@ -3,10 +3,10 @@ import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { reviewCredit } from '../../shared/use-cases/credit';
-import { routeById } from './routes';
+import { putCustomerRoute } from './routes/put-customer.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PutCustomer'), async ({ grant, params, body }) => {
+  apiHandler(deps, putCustomerRoute, async ({ grant, params, body }) => {
     const { customer, created } = await putCustomer(deps, grant.tenantId, params.customerId, body, `api:${grant.keyId}`);
     // A new or changed credit limit may start or end a hold.
     await reviewCredit(deps, grant.tenantId, customer);

@@ -2,9 +2,9 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putScoreModel } from '../../shared/use-cases/score-model';
-import { routeById } from './routes';
+import { putScoreModelRoute } from './routes/put-score-model.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PutScoreModel'), async ({ grant, body }) => ({ status: 200, body: await putScoreModel(deps, grant, body) }));
+  apiHandler(deps, putScoreModelRoute, async ({ grant, body }) => ({ status: 200, body: await putScoreModel(deps, grant, body) }));
 
 export const handler = deployedHandler(createHandler);

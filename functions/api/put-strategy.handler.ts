@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putStrategy } from '../../shared/use-cases/strategies';
-import { routeById } from './routes';
+import { putStrategyRoute } from './routes/put-strategy.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('PutStrategy'), async ({ grant, params, body }) => {
+  apiHandler(deps, putStrategyRoute, async ({ grant, params, body }) => {
     const { strategy, created } = await putStrategy(deps, grant.tenantId, params.strategyId, body);
     return { status: created ? 201 : 200, body: strategy };
   });

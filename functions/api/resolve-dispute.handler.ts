@@ -2,10 +2,10 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { resolveDispute } from '../../shared/use-cases/disputes';
-import { routeById } from './routes';
+import { resolveDisputeRoute } from './routes/resolve-dispute.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, routeById('ResolveDispute'), async ({ grant, params, body }) => ({
+  apiHandler(deps, resolveDisputeRoute, async ({ grant, params, body }) => ({
     status: 200,
     body: await resolveDispute(deps, grant.tenantId, params.disputeId, body, grant),
   }));

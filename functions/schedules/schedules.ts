@@ -25,3 +25,7 @@ export const nextHourlyFiring = (spec: ScheduleSpec, after: Date): Date => {
   if (next.getTime() <= after.getTime()) next.setUTCHours(next.getUTCHours() + 1);
   return next;
 };
+
+/** How long one turn of the run may last: the function's timeout, with a margin to finish what is in flight. */
+export const REMINDER_RUN_TIMEOUT_MS = 15 * 60_000;
+export const REMINDER_RUN_STOP_MARGIN_MS = 90_000;

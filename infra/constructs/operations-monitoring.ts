@@ -9,6 +9,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, METRICS_SERVICE, type BusinessMetricName } from '../../shared/ports/metrics.port';
+import { PARKED_OVERDUE_HOURS } from '../../shared/use-cases/replay-parked-events';
 
 /** SES reviews an account whose bounce rate reaches 5 %: the alarm warns a point before that. */
 export const BOUNCE_RATE_ALARM_THRESHOLD = 0.04;
@@ -54,7 +55,7 @@ export class OperationsMonitoring extends Construct {
   readonly deadLettersAlarm: cloudwatch.Alarm;
   readonly bounceRateAlarm: cloudwatch.Alarm;
   readonly unknownSendsAlarm: cloudwatch.Alarm;
-  readonly unpublishedEventsAlarm: cloudwatch.Alarm;
+  readonly parkedEventsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: OperationsMonitoringProps) {
     super(scope, id);
@@ -127,7 +128,7 @@ export class OperationsMonitoring extends Construct {
     );
 
     // Counted by the engine: a send whose task died between the provider and the claim (never resent), and events the
-    // bus kept refusing (parked on the delinquency's timeline for replay).
+    // bus kept refusing that the hourly replays have not got out for hours.
     const faultMetric = (name: BusinessMetricName, label: string) =>
       new cloudwatch.MathExpression({
         expression: `SUM(SEARCH('{${METRICS_NAMESPACE},service${name === 'SendsUnknown' ? ',channel' : ''}} MetricName="${name}"', 'Sum', 300))`,
@@ -141,11 +142,13 @@ export class OperationsMonitoring extends Construct {
       1,
       "A reminder's task died after claiming it, maybe after the provider accepted it: it was not resent. Check the provider's log for the delinquency's 'reminder.unknown' timeline entry.",
     );
-    this.unpublishedEventsAlarm = alarm(
-      'UnpublishedEvents',
-      faultMetric('EventsUnpublished', 'Events parked after PutEvents retries'),
+    // Parking alone pages nobody: the hourly run replays parked events by itself (each once). The overdue count is
+    // written by each run (once an hour), so the alarm looks at the hour.
+    this.parkedEventsAlarm = alarm(
+      'ParkedEventsOverdue',
+      business('EventsParkedOverdue', {}, `Events parked over ${PARKED_OVERDUE_HOURS} h`),
       1,
-      "EventBridge kept refusing integration events; they are parked on the delinquencies' timelines ('events.unpublished'): replay them.",
+      `Integration events EventBridge refused have waited over ${PARKED_OVERDUE_HOURS} hours: the hourly run replays parked events automatically, and its replays keep being refused. Check the bus (its policy, the function's PutEvents permission, service health) and the reminder run's logs; the events go out by themselves, once each, when the bus takes them again.`,
     );
 
     const bounceRate = new cloudwatch.Metric({
@@ -170,7 +173,7 @@ export class OperationsMonitoring extends Construct {
         [
           new cloudwatch.AlarmStatusWidget({
             title: 'Alarms',
-            alarms: [this.failedExecutionsAlarm, this.webhookServerErrorsAlarm, this.deadLettersAlarm, this.bounceRateAlarm, this.unknownSendsAlarm, this.unpublishedEventsAlarm],
+            alarms: [this.failedExecutionsAlarm, this.webhookServerErrorsAlarm, this.deadLettersAlarm, this.bounceRateAlarm, this.unknownSendsAlarm, this.parkedEventsAlarm],
             width: 24,
             height: 3,
           }),
@@ -198,6 +201,13 @@ export class OperationsMonitoring extends Construct {
             leftAnnotations: [{ value: 1, label: 'alarm' }],
             rightAnnotations: [{ value: BOUNCE_RATE_ALARM_THRESHOLD, label: 'bounce alarm' }],
           }),
+        ],
+        [
+          graph('Integration events parked, replayed, overdue (per hour)', [
+            business('EventsUnpublished', {}, 'parked'),
+            business('EventsReplayed', {}, 'replayed'),
+            this.parkedEventsAlarm.metric,
+          ]),
         ],
       ],
     });

@@ -19,7 +19,8 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { OperationsMonitoring } from '../constructs/operations-monitoring';
 import type { Construct } from 'constructs';
 import { apiRoutes, type ApiRoute, type DynamoAction } from '../../functions/api/routes';
-import { REMINDER_RUN } from '../../functions/schedules/schedules';
+import { REMINDER_RUN, REMINDER_RUN_TIMEOUT_MS } from '../../functions/schedules/schedules';
+import { RUN_CONTINUES_EVENT } from '../../shared/adapters/aws/eventbridge-run-continuation';
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
@@ -185,13 +186,20 @@ export class StatelessStack extends Stack {
       fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
       props.bus.grantPutEventsTo(fn.role);
     };
-    const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema>(id: string, entry: string, description: string, schema: S, environment: Record<string, string>) =>
+    const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema>(
+      id: string,
+      entry: string,
+      description: string,
+      schema: S,
+      environment: Record<string, string>,
+      timeout = Duration.minutes(2),
+    ) =>
       new ArrearsFunction(this, id, {
         entry,
         description,
         environmentSchema: schema,
         environment: environment as never,
-        timeout: Duration.minutes(2),
+        timeout,
         memorySize: 512,
       }) as unknown as ArrearsFunction<never>;
 
@@ -219,10 +227,15 @@ export class StatelessStack extends Stack {
       logs: { destination: stateMachineLogs, level: sfn.LogLevel.ALL, includeExecutionData: false },
     });
 
-    const reminderRun = engineFunction(REMINDER_RUN.id, `functions/schedules/${REMINDER_RUN.handler}`, REMINDER_RUN.description, RunEnvSchema, {
-      ...engineEnvironment,
-      STATE_MACHINE_ARN: this.delinquencyStateMachine.stateMachineArn,
-    });
+    // A turn of the run lasts up to Lambda's limit; a bigger run continues in further turns (see reminder-run-turn.ts).
+    const reminderRun = engineFunction(
+      REMINDER_RUN.id,
+      `functions/schedules/${REMINDER_RUN.handler}`,
+      REMINDER_RUN.description,
+      RunEnvSchema,
+      { ...engineEnvironment, STATE_MACHINE_ARN: this.delinquencyStateMachine.stateMachineArn },
+      Duration.millis(REMINDER_RUN_TIMEOUT_MS),
+    );
     grantTable(reminderRun, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']);
     grantMessaging(reminderRun);
     this.delinquencyStateMachine.grantStartExecution(reminderRun.role);
@@ -248,6 +261,13 @@ export class StatelessStack extends Stack {
     new events.Rule(this, `${REMINDER_RUN.id}Schedule`, {
       description: REMINDER_RUN.description,
       schedule: events.Schedule.cron({ minute: String(REMINDER_RUN.minuteOfHour) }),
+      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30), deadLetterQueue })],
+    });
+    // A run out of time hands the rest to its next turn with an engine event on the bus (never an integration event).
+    new events.Rule(this, `${REMINDER_RUN.id}Continues`, {
+      description: 'The next turn of a reminder run that ran out of time',
+      eventBus: props.bus,
+      eventPattern: { source: [RUN_CONTINUES_EVENT.source], detailType: [RUN_CONTINUES_EVENT.detailType] },
       targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30), deadLetterQueue })],
     });
 

@@ -12,15 +12,11 @@ import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { CreditRepository } from '../ports/credit-repository.port';
 import { DynamoCreditRepository } from '../adapters/dynamodb/credit-repository.dynamodb';
 import type { EventPublisher } from '../ports/event-publisher.port';
-import { EventBridgePublisher } from '../adapters/aws/eventbridge-publisher';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoCollectorRepository } from '../adapters/dynamodb/collector-repository.dynamodb';
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
 import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SfnExecutions } from '../adapters/aws/sfn-executions';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
 import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
@@ -28,16 +24,12 @@ import type { DelinquencyRepository } from '../ports/delinquency-repository.port
 import type { WebhookEventStore } from '../ports/webhook-events.port';
 import type { WebhookSecrets } from '../ports/webhook-secrets.port';
 import { DynamoWebhookEventStore } from '../adapters/dynamodb/webhook-events.dynamodb';
-import { SecretsManagerWebhookSecrets } from '../adapters/aws/secrets-manager-webhook-secrets';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IdempotencyStore } from '../ports/idempotency-store.port';
 import type { StrategyRepository } from '../ports/strategy-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { CoreDeps } from '../use-cases/ports';
 import type { ConfirmationSender } from '../use-cases/unsubscribe';
-import { SESClient } from '@aws-sdk/client-ses';
-import { SesEmailSender } from '../adapters/aws/ses-email-sender';
 import { ApiEnvSchema } from './api.env';
 import { DynamoReportStore } from '../adapters/dynamodb/report-store.dynamodb';
 import type { ReportStore } from '../ports/report-store.port';
@@ -46,6 +38,7 @@ import type { ContactRepository } from '../ports/contact-repository.port';
 import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
 import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import { readEnv } from './read-env';
+import { eventBridgeOnFirstUse, sesEmailOnFirstUse, sfnExecutionsOnFirstUse, webhookSecretsOnFirstUse } from './aws-adapters-on-first-use';
 import type { PersonalDataStore } from '../ports/personal-data.port';
 import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
 
@@ -140,14 +133,15 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
       systemClock,
       env.MAX_BODY_BYTES,
       env.DUE_DATE_SHARDS,
-      new SfnExecutions(new SFNClient({}), env.STATE_MACHINE_ARN),
+      // Step Functions, SES, Secrets Manager and EventBridge load on first use: most routes never touch them.
+      sfnExecutionsOnFirstUse(env.STATE_MACHINE_ARN),
       {
         confirmations:
           env.SES_CONFIGURATION_SET && env.DEFAULT_EMAIL_FROM
-            ? { email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET), defaultEmailFrom: env.DEFAULT_EMAIL_FROM }
+            ? { email: sesEmailOnFirstUse(env.SES_CONFIGURATION_SET), defaultEmailFrom: env.DEFAULT_EMAIL_FROM }
             : null,
-        ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: new SecretsManagerWebhookSecrets(new SecretsManagerClient({})) } : {}),
-        ...(env.EVENT_BUS_NAME ? { events: new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME) } : {}),
+        ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: webhookSecretsOnFirstUse() } : {}),
+        ...(env.EVENT_BUS_NAME ? { events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME) } : {}),
         metrics: new PowertoolsBusinessMetrics(),
       },
     );

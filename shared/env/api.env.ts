@@ -1,5 +1,5 @@
 // The environment every partner-API function needs, validated once per cold start; the CDK side is typed from it.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ApiEnvSchema = z.object({
   TABLE_NAME: z.string().min(1),

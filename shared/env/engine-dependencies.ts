@@ -1,20 +1,11 @@
 // The composition root of the escalation engine: adapters for storage, senders, events and executions.
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SESClient } from '@aws-sdk/client-ses';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EventBridgePublisher } from '../adapters/aws/eventbridge-publisher';
-import { SesEmailSender } from '../adapters/aws/ses-email-sender';
-import { SecretsManagerWebhookSecrets } from '../adapters/aws/secrets-manager-webhook-secrets';
 import { StripeCollector } from '../adapters/stripe/stripe-collector';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SfnExecutions } from '../adapters/aws/sfn-executions';
-import { SnsSmsSender } from '../adapters/aws/sns-sms-sender';
 import { DynamoClaims } from '../adapters/dynamodb/claims.dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { DynamoCustomerRepository } from '../adapters/dynamodb/customer-repository.dynamodb';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
+import { DynamoParkedEventStore } from '../adapters/dynamodb/parked-events.dynamodb';
 import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
 import { keys } from '../adapters/dynamodb/keys';
 import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
@@ -35,7 +26,11 @@ import type { PaymentCollector } from '../ports/payment-collector.port';
 import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
 import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
-import type { RunDeps } from '../use-cases/reminder-run';
+import type { RunTurnDeps } from '../use-cases/reminder-run-turn';
+import type { RunContinuation } from '../ports/run-continuation.port';
+import { DynamoRunLease } from '../adapters/dynamodb/run-lease.dynamodb';
+import { StartPacer } from '../adapters/aws/start-pacer';
+import { eventBridgeOnFirstUse, runContinuationOnFirstUse, sesEmailOnFirstUse, sfnExecutionsOnFirstUse, snsSmsOnFirstUse, webhookSecretsOnFirstUse } from './aws-adapters-on-first-use';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
 import { readEnv } from './read-env';
 
@@ -47,14 +42,24 @@ export interface EngineAdapters {
   collector?: PaymentCollector;
   /** Business metrics (EMF when deployed, the local recorder); none when left out. */
   metrics?: BusinessMetrics;
+  /** Where a reminder run out of time hands over the rest; left out, the next hourly firing picks it up. */
+  continuation?: RunContinuation;
+  /** Invoices the run handles at once. */
+  runConcurrency?: number;
 }
+
+const noContinuation: RunContinuation = {
+  continueRun: async () => {
+    throw new Error('this runtime has no continuation for the reminder run');
+  },
+};
 
 /** Where no provider is configured, an automatic collection is a refusal the plan records, never an outage. */
 const unconfiguredCollector: PaymentCollector = {
   collect: async () => ({ outcome: 'failed', providerPaymentId: null, reason: 'automatic collection is not configured' }),
 };
 
-export type FullEngineDeps = RunDeps & { waker: ExecutionWaker; factsChanged: WakeOnFactsChanged };
+export type FullEngineDeps = RunTurnDeps & { waker: ExecutionWaker; factsChanged: WakeOnFactsChanged };
 
 export const buildEngineDependencies = (
   client: DynamoDBDocumentClient,
@@ -82,6 +87,7 @@ export const buildEngineDependencies = (
     email: adapters.email,
     sms: adapters.sms,
     events: adapters.events,
+    parkedEvents: new DynamoParkedEventStore(client, tableName),
     collector: adapters.collector ?? unconfiguredCollector,
     webhookEvents: new DynamoWebhookEventStore(client, tableName),
     executions: adapters.executions,
@@ -100,6 +106,9 @@ export const buildEngineDependencies = (
     ...engine,
     waker: adapters.executions,
     reports: new DynamoReportStore(client, tableName),
+    runLease: new DynamoRunLease(client, tableName),
+    continuation: adapters.continuation ?? noContinuation,
+    runConcurrency: adapters.runConcurrency,
     preDueClaims: (tenantId, invoiceId) => {
       const pk = keys.invoicePartition(tenantId, invoiceId);
       return {
@@ -118,17 +127,19 @@ let cached: FullEngineDeps | undefined;
 export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDeps => {
   if (!cached) {
     const env = readEnv(EngineEnvSchema);
-    const stateMachineArn = withExecutions ? readEnv(RunEnvSchema).STATE_MACHINE_ARN : undefined;
+    const run = withExecutions ? readEnv(RunEnvSchema) : undefined;
     cached = buildEngineDependencies(
       createDocumentClient(),
       env.TABLE_NAME,
       systemClock,
       {
-        email: new SesEmailSender(new SESClient({}), env.SES_CONFIGURATION_SET),
-        sms: new SnsSmsSender(new SNSClient({})),
-        events: new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME),
-        executions: new SfnExecutions(new SFNClient({}), stateMachineArn),
-        collector: new StripeCollector(new SecretsManagerWebhookSecrets(new SecretsManagerClient({}))),
+        // Each SDK client loads on first use: a task that only parks a token never loads SES, SNS or EventBridge.
+        email: sesEmailOnFirstUse(env.SES_CONFIGURATION_SET),
+        sms: snsSmsOnFirstUse(),
+        events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME),
+        executions: sfnExecutionsOnFirstUse(run?.STATE_MACHINE_ARN, run ? { pacer: new StartPacer(run.START_EXECUTION_RATE, run.START_EXECUTION_BURST) } : undefined),
+        ...(run ? { continuation: runContinuationOnFirstUse(env.EVENT_BUS_NAME), runConcurrency: run.RUN_CONCURRENCY } : {}),
+        collector: new StripeCollector(webhookSecretsOnFirstUse()),
         metrics: new PowertoolsBusinessMetrics(),
       },
       { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), defaultEmailFrom: env.DEFAULT_EMAIL_FROM },

@@ -1,5 +1,5 @@
 // Maps the error taxonomy to RFC 9457 problem+json answers; unknown errors become a bare 500 that reveals nothing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ArrearsError, type FieldIssue } from './errors';
 import type { Problem } from '../schemas/problem.schema';
 

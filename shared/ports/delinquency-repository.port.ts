@@ -17,6 +17,8 @@ export interface StepClaim extends StepClaimKey {
   at: string;
   detail?: string;
   providerMessageId?: string;
+  /** A sent message's timeline entry and event are written: a retried pass that finds it 'sent' has nothing to add. */
+  announced?: boolean;
   /** A case message's claim: the delinquencies its one message speaks for. */
   covers?: string[];
 }

@@ -19,8 +19,12 @@ export const BUSINESS_METRICS = {
   ExecutionsStarted: { unit: 'Count', dimension: null },
   /** A send whose attempt died between claiming it and recording the provider's answer, found stale: never resent. */
   SendsUnknown: { unit: 'Count', dimension: 'channel' },
-  /** Integration events the bus still refused after the publisher's retries, parked on the delinquency's timeline. */
+  /** Integration events the bus still refused after the publisher's retries, parked with the delinquency for replay. */
   EventsUnpublished: { unit: 'Count', dimension: null },
+  /** Parked integration events the hourly run published again (each once). */
+  EventsReplayed: { unit: 'Count', dimension: null },
+  /** Events still parked after a run's replay that were parked more than PARKED_OVERDUE_HOURS ago: the bus keeps refusing. */
+  EventsParkedOverdue: { unit: 'Count', dimension: null },
 } as const satisfies Record<string, { unit: 'Count' | 'None'; dimension: string | null }>;
 
 export type BusinessMetricName = keyof typeof BUSINESS_METRICS;

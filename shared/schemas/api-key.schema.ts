@@ -1,5 +1,5 @@
 // API keys as managers rotate them: the request for a new key, the key's public record, and the key itself shown once.
-import { z } from 'zod';
+import * as z from 'zod';
 import { TextSchema } from './common.schema';
 import { ApiKeyRoleSchema } from './tenant.schema';
 

@@ -1,5 +1,5 @@
 // The answer to a payment recorded against a customer's case: how it was split over the invoices, and any credit.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CasePaymentSchema = z
   .object({

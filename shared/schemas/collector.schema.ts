@@ -1,5 +1,5 @@
 // A collector (a person working the queue) as managers register them, with the load and results assignment weighs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema, PartnerIdSchema, TextSchema } from './common.schema';
 
 export const PutCollectorBodySchema = z

@@ -1,5 +1,5 @@
 // Field schemas every boundary shares: ids, dates, zones, money. Each refusal says in words what was expected.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate, isTimeZone } from '../domain/calendar';
 import { PARTNER_ID_PATTERN } from '../domain/ids';
 import { isCurrencyCode, MAX_MINOR_UNITS } from '../domain/money';

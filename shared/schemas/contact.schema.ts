@@ -1,5 +1,5 @@
 // A collector's contact with a debtor (a call, email, SMS or letter with its outcome) and the window for the next one.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstantSchema } from './common.schema';
 
 export const ContactChannelSchema = z.enum(['call', 'email', 'sms', 'letter']);

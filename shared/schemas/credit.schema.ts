@@ -1,5 +1,5 @@
 // Credit control as stored and answered: the partner's unbilled amount, the hold state, and the customer's position.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, MinorUnitsSchema } from './common.schema';
 
 const HoldReasonSchema = z.enum(['over-limit', 'past-due']);

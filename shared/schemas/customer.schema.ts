@@ -1,5 +1,5 @@
 // The customer (debtor) as partners send it and as Arrears answers it.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CountrySchema,
   CurrencySchema,

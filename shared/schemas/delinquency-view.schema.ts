@@ -1,5 +1,5 @@
 // What GET /v1/delinquencies/{id} answers: a collector's whole view of one delinquency.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelinquencyStatusSchema, TimelineEntrySchema } from './delinquency.schema';
 import { DisputeSchema } from './dispute.schema';
 import { PaymentPromiseSchema } from './promise.schema';

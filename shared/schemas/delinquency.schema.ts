@@ -1,5 +1,5 @@
 // A delinquency (one overdue invoice's collection lifecycle), its timeline and the claims that make each action happen once.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ScoreSchema } from './score.schema';
 
 export const DelinquencyStatusSchema = z.enum([

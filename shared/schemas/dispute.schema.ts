@@ -1,5 +1,5 @@
 // A dispute: the customer (or their bank, as a chargeback) says the debt is wrong; escalation pauses until it is decided.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PositiveMinorUnitsSchema, TextSchema } from './common.schema';
 
 export const DisputeSchema = z

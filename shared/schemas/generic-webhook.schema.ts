@@ -1,5 +1,5 @@
 // The generic payment webhook any processor can post (documented in the README): one event per payment fact.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, PartnerIdSchema, PositiveMinorUnitsSchema } from './common.schema';
 
 const ProviderId = z.string().min(1).max(255);

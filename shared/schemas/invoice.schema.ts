@@ -1,5 +1,5 @@
 // Invoices and the payments recorded against them, as partners send them and as Arrears answers them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../domain/calendar';
 import {
   CalendarDateSchema,
@@ -103,6 +103,11 @@ export const InvoiceSchema = z.object({
   paidTotal: MinorUnitsSchema,
   feesTotal: MinorUnitsSchema,
   delinquencyId: z.string().nullable(),
+  /**
+   * In collection, but its execution not started yet: the invoice stays in the run's index until it is, so a start
+   * that failed (throttled past its retries, a run cut short) is made by the next turn, never lost.
+   */
+  awaitingStart: z.boolean().optional(),
   /**
    * The date under which the scheduled run finds the invoice: its due date, or the day before it was imported when it
    * arrived already overdue, so a late import is picked up by the next run.

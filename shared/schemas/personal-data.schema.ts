@@ -1,5 +1,5 @@
 // GDPR answers: everything held about a customer (export), and the erasure decision that is recorded and returned.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ErasureSchema = z
   .object({

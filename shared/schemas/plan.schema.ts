@@ -1,5 +1,5 @@
 // A payment plan: the balance split into dated instalments; the ladder pauses while it is kept, and resumes if it breaks.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema, PositiveMinorUnitsSchema } from './common.schema';
 
 export const InstallmentSchema = z.object({

@@ -1,5 +1,5 @@
 // RFC 9457 problem details: the one shape every error answer takes.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ProblemSchema = z
   .object({

@@ -1,5 +1,5 @@
 // A promise to pay: the customer says how much and by when; the ladder pauses until then plus the tenant's grace days.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema, PositiveMinorUnitsSchema } from './common.schema';
 
 export const PromiseStatusSchema = z.enum(['open', 'kept', 'partially_kept', 'broken', 'cancelled']);

@@ -1,5 +1,5 @@
 // The work queue as collectors read it: open delinquencies, highest expected recovery first, with what to act on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, PartnerIdSchema } from './common.schema';
 import { DelinquencyStatusSchema } from './delinquency.schema';
 import { ScoreBandSchema } from './strategy.schema';

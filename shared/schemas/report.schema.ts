@@ -1,5 +1,5 @@
 // The report endpoints' query parameters and answers: aging by currency and the collection KPIs of a period.
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween, isCalendarDate } from '../domain/calendar';
 import { MAX_REPORT_PERIOD_DAYS } from '../domain/report-ledger';
 import { CalendarDateSchema, MinorUnitsSchema } from './common.schema';

@@ -1,5 +1,5 @@
 // A delinquency's propensity-to-pay score as stored and answered: the probability, its band, and why, in words.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ScoreBandSchema } from './strategy.schema';
 
 export const SCORE_FEATURES = [

@@ -1,5 +1,5 @@
 // What the scorecard is fitted on: closed delinquencies with the score inputs they opened with and how they ended.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ScoreInputsSchema } from './score.schema';
 
 export const ScoringHistoryQuerySchema = z.strictObject({

@@ -1,5 +1,5 @@
 // The SES event-publishing notification (configuration set -> SNS) for the outcomes that must stop email to an address.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Recipients = z.array(z.object({ emailAddress: z.string() }));
 

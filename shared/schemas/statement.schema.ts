@@ -1,5 +1,5 @@
 // A customer's statement: open items with their charges, recent payments, credit and what is due, per currency.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const StatementItemSchema = z.object({
   invoiceId: z.string(),

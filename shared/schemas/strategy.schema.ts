@@ -1,5 +1,5 @@
 // An escalation strategy: a ladder of dated steps plus an interest rule, chosen per invoice by segment, score band and amount.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema, CurrencySchema, PartnerIdSchema, PositiveMinorUnitsSchema, TextSchema } from './common.schema';
 
 /** `statement`: emails the customer's statement (all open invoices, or this one, as the tenant's `statementMode` says). */

@@ -1,5 +1,5 @@
 // The parts of Stripe's event objects Arrears reads (API version independent); everything else passes through unread.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const StripeEventSchema = z.object({
   id: z.string().min(1).max(255),

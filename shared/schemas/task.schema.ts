@@ -1,5 +1,5 @@
 // A collector's task: work a person must do (a call the ladder asked for), listed oldest first until it is done.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CollectorTaskSchema = z
   .object({

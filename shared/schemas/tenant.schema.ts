@@ -1,5 +1,5 @@
 // A tenant (creditor organisation) and the settings that shape how it collects.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PartnerIdSchema, TimeZoneSchema } from './common.schema';
 import { ScoreModelSchema } from './score.schema';
 

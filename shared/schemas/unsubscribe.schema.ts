@@ -1,5 +1,5 @@
 // The public unsubscribe link: its token and what it answers.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PayTokenPathSchema = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a pay-link token'),

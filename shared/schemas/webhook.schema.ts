@@ -1,5 +1,5 @@
 // The shapes of the provider webhook endpoints: the path and the acknowledgement a provider gets back.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PartnerIdSchema } from './common.schema';
 
 export const WebhookPathSchema = z.strictObject({ tenantId: PartnerIdSchema });

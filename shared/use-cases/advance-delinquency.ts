@@ -21,7 +21,7 @@ import type { Step, Strategy } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
 import { retryOnConflict } from './retry-on-conflict';
-import { messageFacts, payLink, sendReminder, type ClaimStore } from './send-reminder';
+import { CLAIM_LEASE_MS, heldClaim, messageFacts, payLink, sendReminder, type ClaimStore } from './send-reminder';
 import { listStrategies } from './strategies';
 import { caseRole } from './case-messages';
 import { sendStatement } from './send-statement';
@@ -33,6 +33,8 @@ import { releaseAssignment } from './assignment';
 import { scoreDelinquency } from './scoring';
 import { reviewCredit } from './credit';
 import { metricsOf } from '../ports/metrics.port';
+import { EventsRefusedError } from '../ports/event-publisher.port';
+import type { ParkedEvents } from '../schemas/parked-events.schema';
 
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
@@ -120,7 +122,13 @@ const claimStep = async (deps: EngineDeps, facts: Facts, step: Step, status: Ste
   return result.outcome === 'claimed';
 };
 
-/** Adds a charge to the invoice once (the claim and a stable charge id both guard it) under optimistic concurrency. */
+/**
+ * Adds a charge to the invoice once (the claim and a stable charge id both guard it) under optimistic concurrency, then
+ * records and publishes it before its claim is settled: whatever fails later in the pass (the step's send) cannot take
+ * the charge's record with it, and an attempt that died between charging and settling leaves the claim 'claimed', so
+ * the next one announces the charge it finds (at least once) instead of saying nothing (lost). Answers the charge when
+ * this pass charged or announced it.
+ */
 const applyCharge = async (
   deps: EngineDeps,
   facts: Facts,
@@ -128,6 +136,7 @@ const applyCharge = async (
   kind: Charge['kind'],
   amount: number,
   inputs: Record<string, string | number>,
+  describe: (charge: Charge) => { entry: TimelineEntry; event: IntegrationEvent },
 ): Promise<Charge | null> => {
   const claimKey: StepClaimKey = { kind: 'FEE', stepId: claimStepId };
   const attemptId = randomUUID();
@@ -151,10 +160,15 @@ const applyCharge = async (
     inputs,
     chargedAt: now,
   };
+  let stored = charge;
   const applied = await retryOnConflict('the invoice fees', async () => {
     const found = await deps.invoices.get(facts.tenant.id, facts.found.invoice.id);
     if (!found) throw new DomainError(`invoice ${facts.found.invoice.id} vanished`);
-    if (found.charges.some((existing) => existing.id === charge.id)) return false;
+    const existing = found.charges.find((candidate) => candidate.id === charge.id);
+    if (existing) {
+      stored = existing;
+      return false;
+    }
     const updated = { ...found.invoice, feesTotal: found.invoice.feesTotal + amount, updatedAt: now, version: found.invoice.version + 1 };
     const outcome = await deps.invoices.addCharge(facts.tenant.id, updated, found.invoice.version, charge);
     if (outcome === 'version_moved') return undefined;
@@ -162,8 +176,13 @@ const applyCharge = async (
   });
   // Settled by this attempt, or for an attempt that died after charging (its claim was left 'claimed').
   const owner = claim.outcome === 'claimed' ? attemptId : claim.claim.status === 'claimed' ? claim.claim.attemptId : null;
-  if (owner) await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, claimKey, owner, { status: 'charged' });
-  return applied ? charge : null;
+  if (!owner) return applied ? charge : null;
+  const { entry: noted, event } = describe(stored);
+  // A stable entry (dated at the charge): announcing again after a death between these writes records it once.
+  await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [{ ...noted, id: stableId('tl', facts.delinquency.id, 'charge', stored.id), at: stored.chargedAt }]);
+  await publishOrPark(deps, facts.tenant.id, facts.delinquency.id, [event]);
+  await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, claimKey, owner, { status: 'charged' });
+  return stored;
 };
 
 interface Acted {
@@ -176,6 +195,31 @@ interface Acted {
   /** Another attempt holds the step's send claim: the step is not done; decide again at this time. */
   retryAt?: Date;
 }
+
+/**
+ * At most once: whatever a dead attempt did stays done; the collector sees the doubt on the timeline, in one entry
+ * (dated at the claim, with a stable id) however many passes find it.
+ */
+const unknownEntry = (delinquencyId: string, stepId: string, channel: string, label: string, since: string): TimelineEntry => ({
+  ...entry(new Date(since), 'reminder.unknown', `${channel} "${label}": an attempt claimed it at ${since} and died before recording the provider's answer; not resent`, { stepId, channel, rule: 'send.at-most-once' }),
+  id: stableId('tl', delinquencyId, 'unknown', stepId),
+});
+
+/**
+ * Records a sent reminder on the timeline and publishes its event right after the provider took it, then marks its
+ * claim announced: a failure later in the pass (the next step, the save) cannot lose the record, and a pass retried
+ * after a death in between announces it from the claim (the entry once, by its stable id; the event at least once).
+ */
+const announceSend = async (deps: EngineDeps, facts: Facts, step: Step, sent: { messageId: string; sentAt: string; attemptId: string }) => {
+  const channel = step.channel as 'email' | 'sms';
+  const at = new Date(sent.sentAt);
+  await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [
+    { ...entry(at, 'reminder.sent', `${channel} "${step.template ?? step.id}" sent`, { stepId: step.id, channel, rule: 'ladder.step', data: { messageId: sent.messageId } }), id: stableId('tl', facts.delinquency.id, 'sent', step.id, channel) },
+  ]);
+  const base = { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: facts.found.invoice.id, customerId: facts.customer.id };
+  await publishOrPark(deps, facts.tenant.id, facts.delinquency.id, [{ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel, messageId: sent.messageId, sentAt: sent.sentAt } }]);
+  await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, { kind: 'SEND', stepId: step.id, channel }, sent.attemptId, { announced: true });
+};
 
 const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
   customer: {
@@ -223,12 +267,11 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
     if ('skipped' in computed) {
       acted.entries.push(entry(now, 'charge.skipped', computed.skipped, { stepId: step.id, rule: 'fee.currency' }));
     } else if (computed.amount > 0) {
-      const charge = await applyCharge(deps, facts, step.id, 'fee', computed.amount, computed.inputs);
-      if (charge) {
-        fee = charge.amount;
-        acted.entries.push(entry(now, 'charge.applied', `fee of ${charge.amount} ${charge.currency} (${charge.rule})`, { stepId: step.id, rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } }));
-        acted.events.push({ detailType: 'charge.applied', detail: { ...base, chargeId: charge.id, kind: 'fee', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } });
-      }
+      const charge = await applyCharge(deps, facts, step.id, 'fee', computed.amount, computed.inputs, (charged) => ({
+        entry: entry(now, 'charge.applied', `fee of ${charged.amount} ${charged.currency} (${charged.rule})`, { stepId: step.id, rule: charged.rule, data: { chargeId: charged.id, amount: charged.amount } }),
+        event: { detailType: 'charge.applied', detail: { ...base, chargeId: charged.id, kind: 'fee', amount: charged.amount, currency: charged.currency, rule: charged.rule, chargedAt: charged.chargedAt } },
+      }));
+      if (charge) fee = charge.amount;
     }
   }
   const balance = facts.balance + fee;
@@ -259,8 +302,10 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       // The case message went out (its mates are covered), or it did not (they send their own).
       if (role.kind === 'lead') await (result.outcome === 'sent' ? role.settle(result.messageId) : role.release());
       if (result.outcome === 'sent') {
-        acted.entries.push(entry(now, 'reminder.sent', `${step.channel} "${step.template ?? step.id}" sent`, { stepId: step.id, channel: step.channel, rule: 'ladder.step', data: { messageId: result.messageId } }));
-        acted.events.push({ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel: result.channel, messageId: result.messageId, sentAt: now.toISOString() } });
+        await announceSend(deps, facts, step, { messageId: result.messageId, sentAt: now.toISOString(), attemptId: result.attemptId });
+      } else if (result.outcome === 'already' && result.claim?.status === 'sent' && result.claim.announced !== true && result.claim.providerMessageId) {
+        // An attempt sent it and died before recording it: recorded now, from its claim.
+        await announceSend(deps, facts, step, { messageId: result.claim.providerMessageId, sentAt: result.claim.at, attemptId: result.claim.attemptId });
       } else if (result.outcome === 'suppressed') {
         await claimStep(deps, facts, step, 'suppressed', result.detail);
         acted.entries.push(entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: step.channel, rule: result.rule }));
@@ -269,12 +314,7 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       } else if (result.outcome === 'in_flight') {
         acted.retryAt = result.until;
       } else if (result.outcome === 'unknown') {
-        // At most once: whatever the dead attempt did stays done; the collector sees the doubt on the timeline, in one
-        // entry (dated at the claim, with a stable id) however many passes find it.
-        acted.entries.push({
-          ...entry(new Date(result.since), 'reminder.unknown', `${step.channel} "${step.template ?? step.id}": an attempt claimed it at ${result.since} and died before recording the provider's answer; not resent`, { stepId: step.id, channel: step.channel, rule: 'send.at-most-once' }),
-          id: stableId('tl', facts.delinquency.id, 'unknown', step.id),
-        });
+        acted.entries.push(unknownEntry(facts.delinquency.id, step.id, step.channel, step.template ?? step.id, result.since));
       }
       break;
     }
@@ -366,12 +406,12 @@ const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promise<Acted
     const claimed = await deps.delinquencies.claim(facts.tenant.id, facts.delinquency.id, { kind: 'FEE', stepId: 'statutory-compensation', status: 'skipped', attemptId: randomUUID(), at: now.toISOString(), detail: result.skipped });
     return { entries: claimed.outcome === 'claimed' ? [entry(now, 'charge.skipped', result.skipped, { rule })] : [], events: [] };
   }
-  const charge = await applyCharge(deps, facts, 'statutory-compensation', 'compensation', result.amount, result.inputs);
-  if (!charge) return { entries: [], events: [] };
-  return {
-    entries: [entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, { rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } })],
-    events: [{ detailType: 'charge.applied', detail: { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: charge.invoiceId, customerId: facts.customer.id, chargeId: charge.id, kind: 'compensation', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } }],
-  };
+  await applyCharge(deps, facts, 'statutory-compensation', 'compensation', result.amount, result.inputs, (charge) => ({
+    entry: entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, { rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } }),
+    event: { detailType: 'charge.applied', detail: { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: charge.invoiceId, customerId: facts.customer.id, chargeId: charge.id, kind: 'compensation', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } },
+  }));
+  // Recorded and published by applyCharge already.
+  return { entries: [], events: [] };
 };
 
 /** The thank-you after a full payment: an email step of its own, so the usual claim makes it go out once. */
@@ -381,12 +421,11 @@ const RECEIPT_STEP: Step = { id: 'receipt', offsetDays: 0, channel: 'email', tem
  * Sends the receipt of a paid delinquency once, inside the customer's contact hours. Returns the wait until those
  * hours when it is too early or late to send; null when there is nothing (more) to send.
  */
-const sendReceipt = async (deps: EngineDeps, facts: Facts): Promise<AdvanceResult | null> => {
+const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]): Promise<AdvanceResult | null> => {
   if (facts.found.invoice.voided || facts.balance > 0) return null;
   // Settled by an accepted dispute's credit, not by the customer's money: there is nothing to thank them for.
   const last = [...facts.found.payments].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).at(-1);
   if (!last || last.source === 'adjustment') return null;
-  const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
   if (claims.some((claim) => claim.kind === 'SEND' && claim.stepId === RECEIPT_STEP.id)) return null;
   const now = deps.clock.now();
   if (!isWithinHours(now, facts.customer.timeZone)) {
@@ -407,22 +446,92 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts): Promise<AdvanceResul
   return null;
 };
 
+/** Writes of a parked batch tried before the pass fails (a retried pass would not produce the events again). */
+const PARK_ATTEMPTS = 5;
+
 /**
  * Publishes what a pass did. The publisher already retried failed entries with backoff; if the bus still refuses, the
- * events are parked on the timeline (a dead letter an operator replays, counted by an alarmed metric) instead of
- * failing the pass: a retried pass would find its steps done and never produce those events again.
+ * refused events (only those: the others are on the bus) are parked with the delinquency and on its timeline instead
+ * of failing the pass, since a retried pass would find its steps done and never produce those events again. The
+ * hourly run replays them (replay-parked-events.ts); both are counted.
  */
-const publishOrPark = async (deps: EngineDeps, tenantId: string, delinquencyId: string, batch: IntegrationEvent[]) => {
+export const publishOrPark = async (deps: EngineDeps, tenantId: string, delinquencyId: string, batch: IntegrationEvent[]) => {
   try {
     await deps.events.publish(batch);
   } catch (error) {
+    const refused = error instanceof EventsRefusedError ? error.refused : batch;
+    if (refused.length === 0) return;
     const now = deps.clock.now();
     const reason = error instanceof Error ? error.message : 'unknown error';
-    await deps.delinquencies.appendTimeline(tenantId, delinquencyId, [
-      entry(now, 'events.unpublished', `the event bus refused ${batch.length} event(s) after retries (${reason}); kept here for replay`, { rule: 'events.dead-letter', data: { count: batch.length, events: JSON.stringify(batch) } }),
-    ]);
-    metricsOf(deps).add('EventsUnpublished', batch.length);
+    const parked: ParkedEvents = {
+      id: newId('prk', now),
+      delinquencyId,
+      parkedAt: now.toISOString(),
+      events: JSON.stringify(refused),
+      eventCount: refused.length,
+      status: 'parked',
+      attempts: 0,
+      replayAttemptId: null,
+      replayClaimedAt: null,
+      replayedAt: null,
+      lastError: reason.slice(0, 300),
+    };
+    const noted = entry(now, 'events.unpublished', `the event bus refused ${refused.length} event(s) after retries (${reason}); kept for the hourly replay`, {
+      rule: 'events.dead-letter',
+      data: { count: refused.length, parkedId: parked.id, events: parked.events },
+    });
+    // The same batch id every attempt: a write that landed before its answer was lost is not parked twice.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await deps.parkedEvents.park(tenantId, parked, noted);
+        break;
+      } catch (parkError) {
+        if (attempt >= PARK_ATTEMPTS) throw parkError;
+      }
+    }
+    metricsOf(deps).add('EventsUnpublished', refused.length);
   }
+};
+
+/**
+ * A closed case's sends still in flight: no later pass of the ladder comes back to them, so the case's last passes
+ * settle them. A stale 'sending' claim may have reached the provider: marked unknown (counted, on the timeline), never
+ * resent. A stale 'claimed' one of a reminder provably did not (reminders mark 'sending' before the provider): freed. A
+ * fresh one's attempt may still be answering: the answer is the moment to look again, or null when none is left.
+ */
+const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]): Promise<Date | null> => {
+  const store = claimStore(deps, facts.tenant.id, facts.delinquency.id);
+  const now = deps.clock.now();
+  const doubts: TimelineEntry[] = [];
+  let lookAgainMs = Infinity;
+  for (const held of claims) {
+    if (held.kind !== 'SEND' || (held.status !== 'claimed' && held.status !== 'sending')) continue;
+    const staleMs = Date.parse(held.at) + CLAIM_LEASE_MS;
+    if (now.getTime() < staleMs) {
+      lookAgainMs = Math.min(lookAgainMs, staleMs);
+      continue;
+    }
+    const step = held.stepId === RECEIPT_STEP.id ? RECEIPT_STEP : facts.strategy.steps.find((candidate) => candidate.id === held.stepId);
+    const key: StepClaimKey = { kind: 'SEND', stepId: held.stepId, ...(held.channel ? { channel: held.channel } : {}) };
+    if (held.status === 'claimed' && (step?.channel === 'email' || step?.channel === 'sms')) {
+      await store.release(key, held.attemptId);
+      continue;
+    }
+    const channel = held.channel === 'sms' ? 'sms' : 'email';
+    const outcome = await heldClaim(deps, store, held, channel);
+    if (outcome.outcome === 'unknown') doubts.push(unknownEntry(facts.delinquency.id, held.stepId, channel, step?.template ?? held.stepId, outcome.since));
+  }
+  if (doubts.length > 0) await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, doubts);
+  return Number.isFinite(lookAgainMs) ? new Date(lookAgainMs) : null;
+};
+
+/** The last passes of a closed case: its in-flight sends settled first, then the receipt of a paid one. */
+const closeOut = async (deps: EngineDeps, facts: Facts, status: Delinquency['status']): Promise<AdvanceResult> => {
+  const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
+  const lookAgainAt = await settleInFlightSends(deps, facts, claims);
+  const factsVersion = facts.delinquency.factsVersion;
+  if (lookAgainAt) return { done: false, status, waitSeconds: waitFor(deps.clock.now(), lookAgainAt), factsVersion };
+  return (status === 'resolved' ? await sendReceipt(deps, facts, claims) : null) ?? { done: true, status, waitSeconds: 1, factsVersion };
 };
 
 const waitFor = (from: Date, until: Date | null) =>
@@ -436,10 +545,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
   retryOnConflict('the delinquency', async () => {
     const f = await loadFacts(deps, input);
     const delinquency = f.delinquency;
-    const finish = (status: Delinquency['status']): AdvanceResult => ({ done: true, status, waitSeconds: 1, factsVersion: delinquency.factsVersion });
-    if (CLOSED_STATUSES.includes(delinquency.status)) {
-      return (delinquency.status === 'resolved' ? await sendReceipt(deps, f) : null) ?? finish(delinquency.status);
-    }
+    if (CLOSED_STATUSES.includes(delinquency.status)) return closeOut(deps, f, delinquency.status);
     const now = deps.clock.now();
     // Credit control: a debt passing the tenant's days-past-due threshold, or being paid, may start or end a hold.
     const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
@@ -474,7 +580,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       const attached = pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
       if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
       if (attached.promise) countPromiseDecision(deps, attached.promise.status);
-      return (await sendReceipt(deps, f)) ?? finish('resolved');
+      return closeOut(deps, f, 'resolved');
     }
     if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
       const paused = { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) };
@@ -539,7 +645,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     const staged = stage !== delinquency.stage ? [entry(now, 'stage.changed', `now at step ${stage}`, { ...(stage ? { stepId: stage } : {}), rule: 'ladder.step' })] : [];
     if (closesAs) {
       const closed = { status: closesAs, stage, doneSteps: [...doneSteps], closedAt: now.toISOString(), nextActionAt: null, nextStep: null };
-      return (await save(closed, staged)) ? finish(closesAs) : undefined;
+      return (await save(closed, staged)) ? closeOut(deps, f, closesAs) : undefined;
     }
     const next: ScheduledStep | null = position.next;
     const saved = await save({ stage, doneSteps: [...doneSteps], nextActionAt: next?.fireAt.toISOString() ?? null, nextStep: next?.step.id ?? null }, staged);

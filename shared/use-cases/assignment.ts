@@ -38,11 +38,15 @@ export const rankCollectors = (collectors: readonly Collector[], now: Date): Col
 
 /**
  * Gives a newly opened delinquency to the best-ranked collector; with no collectors, or all full, it stays unassigned
- * (the queue's unassigned view shows it). Returns the collector's id, or null.
+ * (the queue's unassigned view shows it). Returns the collector's id, or null. `opened` is the delinquency as just
+ * stored, which saves reading it back; a retry reads it again.
  */
-export const autoAssign = async (deps: AssignmentDeps, tenantId: string, delinquencyId: string): Promise<string | null> => {
+export const autoAssign = async (deps: AssignmentDeps, tenantId: string, opened: Delinquency): Promise<string | null> => {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const [delinquency, collectors] = await Promise.all([deps.delinquencies.get(tenantId, delinquencyId), deps.collectors.list(tenantId)]);
+    const [delinquency, collectors] = await Promise.all([
+      attempt === 0 ? opened : deps.delinquencies.get(tenantId, opened.id),
+      deps.collectors.list(tenantId),
+    ]);
     if (!delinquency || delinquency.assigneeId !== null || CLOSED_STATUSES.includes(delinquency.status)) return delinquency?.assigneeId ?? null;
     const now = deps.clock.now();
     const best = rankCollectors(collectors, now)[0];

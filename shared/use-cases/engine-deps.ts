@@ -17,6 +17,7 @@ import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { CreditRepository } from '../ports/credit-repository.port';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { BusinessMetrics } from '../ports/metrics.port';
+import type { ParkedEventStore } from '../ports/parked-events.port';
 
 export interface EngineSettings {
   /** Base URL of the public API, for unsubscribe and pay links (no trailing slash). */
@@ -42,6 +43,8 @@ export interface EngineDeps {
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;
+  /** Where events the bus kept refusing wait (with their delinquency) for the hourly run's replay. */
+  parkedEvents: ParkedEventStore;
   /** Claims in a customer's partition: one case message per channel and day. */
   caseClaims: (tenantId: string, customerId: string) => ClaimStore;
   /** Collects instalments of plans agreed with automatic collection. */

@@ -24,6 +24,8 @@ import { scoreDelinquency } from './scoring';
 import type { ReportStore } from '../ports/report-store.port';
 import { logger } from '../observability/logger';
 import { snapshotReports } from './reports';
+import { publishOrPark } from './advance-delinquency';
+import type { IntegrationEvent } from '../../events/catalog';
 
 /** How many days of missed runs a run catches up on (invoices leave the index once in collection, so this stays cheap). */
 export const RUN_LOOKBACK_DAYS = 2;
@@ -41,7 +43,16 @@ export interface RunTotals {
   remindersSent: number;
   delinquenciesOpened: number;
   executionsStarted: number;
+  /** Invoices whose handling failed (left in the index for the next run). */
+  invoicesFailed: number;
+  /** Executions whose start failed past its retries: their invoices wait in the run's index for the next turn. */
+  startsDeferred: number;
+  /** False when the turn stopped before the end (its time was up): a continuation picks up the rest. */
+  complete: boolean;
 }
+
+/** Invoices one run handles at once, unless the deployment says otherwise (RUN_CONCURRENCY). */
+export const DEFAULT_RUN_CONCURRENCY = 32;
 
 /** The UTC dates whose invoices can need something now: overdue ones of the last days, and those pre-due steps reach. */
 export const datesToScan = (now: Date, strategies: readonly Strategy[]): string[] => {
@@ -105,8 +116,9 @@ export const openDelinquency = async (
     rule: 'overdue.local-date',
   });
   if (outcome === 'opened') {
-    delinquency.assigneeId = await autoAssign(deps, tenant.id, delinquency.id);
-    await deps.events.publish([
+    delinquency.assigneeId = await autoAssign(deps, tenant.id, delinquency);
+    // A refused event is parked with the delinquency for the hourly replay: a rerun would not open it again.
+    await publishOrPark(deps, tenant.id, delinquency.id, [
       {
         detailType: 'delinquency.opened',
         detail: {
@@ -125,8 +137,44 @@ export const openDelinquency = async (
   return { delinquency, opened: outcome === 'opened' };
 };
 
+/**
+ * Starts the delinquency's execution, then takes the invoice out of the run's index. A start that still fails after the
+ * adapter's retries leaves the invoice in the index: the next turn starts it, and this turn goes on with the others.
+ */
+const startExecution = async (deps: RunDeps, tenantId: string, invoiceId: string, delinquencyId: string, totals: RunTotals) => {
+  try {
+    if ((await deps.executions.start(delinquencyId, { tenantId, delinquencyId })) === 'started') {
+      totals.executionsStarted += 1;
+      metricsOf(deps).add('ExecutionsStarted', 1);
+    }
+  } catch (error) {
+    totals.startsDeferred += 1;
+    logger.error('execution not started; the next run starts it', { tenantId, delinquencyId, error: (error as Error).name });
+    return;
+  }
+  await deps.invoices.markStarted(tenantId, invoiceId, delinquencyId);
+};
+
+/**
+ * A pre-due reminder has no delinquency to park a refused event with: the refusal is counted (the alarmed metric) and
+ * logged, and the run goes on, since the reminder itself was sent and claimed.
+ */
+const preDuePublisher = (deps: RunDeps, tenantId: string, invoiceId: string) => async (events: IntegrationEvent[]) => {
+  try {
+    await deps.events.publish(events);
+  } catch (error) {
+    metricsOf(deps).add('EventsUnpublished', events.length);
+    logger.error('pre-due reminder event refused by the bus', { tenantId, invoiceId, error: (error as Error).message });
+  }
+};
+
 const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly Strategy[], invoice: Invoice, totals: RunTotals) => {
-  if (!isCollectible(invoice) || invoice.delinquencyId !== null) return;
+  if (!isCollectible(invoice)) return;
+  if (invoice.delinquencyId !== null) {
+    // Opened by an earlier turn whose start did not happen.
+    if (invoice.awaitingStart) await startExecution(deps, tenant.id, invoice.id, invoice.delinquencyId, totals);
+    return;
+  }
   const found = await deps.customers.getWithOptOuts(tenant.id, invoice.customerId);
   if (!found) return;
   const { customer, optOuts } = found;
@@ -135,16 +183,14 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
   if (today > invoice.dueDate) {
     const { delinquency, opened } = await openDelinquency(deps, tenant, invoice, strategies, { customer, optOuts });
     if (opened) totals.delinquenciesOpened += 1;
-    if ((await deps.executions.start(delinquency.id, { tenantId: tenant.id, delinquencyId: delinquency.id })) === 'started') {
-      totals.executionsStarted += 1;
-      metricsOf(deps).add('ExecutionsStarted', 1);
-    }
+    await startExecution(deps, tenant.id, invoice.id, delinquency.id, totals);
     return;
   }
   const { strategy } = chooseStrategy(strategies, choiceFacts(invoice, customer.segment));
   const preDue = strategy.steps.filter((step) => isPreDue(step) && (step.channel === 'email' || step.channel === 'sms'));
   if (preDue.length === 0) return;
   const claims = deps.preDueClaims(tenant.id, invoice.id);
+  const publishPreDue = preDuePublisher(deps, tenant.id, invoice.id);
   const position = ladderPosition(scheduleSteps(preDue, invoice.dueDate, customer.timeZone, tenant.sendTime), await claims.done(), now);
   for (const skipped of position.skip) {
     await claims.claim({ kind: 'SEND', stepId: skipped.step.id, channel: skipped.step.channel, status: 'skipped', attemptId: randomUUID(), at: now.toISOString(), detail: 'overtaken by a later reminder' } satisfies StepClaim);
@@ -163,7 +209,7 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
     );
     if (result.outcome === 'sent') {
       totals.remindersSent += 1;
-      await deps.events.publish([
+      await publishPreDue([
         {
           detailType: 'reminder.sent',
           detail: {
@@ -185,13 +231,45 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
   }
 };
 
-export const runReminders = async (deps: RunDeps): Promise<RunTotals> => {
-  const totals: RunTotals = { tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0 };
+export interface RunOptions {
+  /** Invoices handled at once (their reads, writes and starts overlap). */
+  concurrency?: number;
+  /** Asked before each page and each invoice: true when the turn's time is up; the rest waits for the next turn. */
+  shouldStop?: () => boolean;
+}
+
+/** Runs at most `limit` tasks at once, in the order they asked. */
+const limiter = (limit: number) => {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await task();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+};
+
+/**
+ * One pass over what is due: every tenant, every (date, shard) partition of the due-date index read side by side, the
+ * invoices handled `concurrency` at a time. Stopped early, it reports `complete: false`; running it again picks up the
+ * rest (an invoice in collection has left the index, a reminder sent is claimed), so a turn can end anywhere.
+ */
+export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Promise<RunTotals> => {
+  const totals: RunTotals = { tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0, startsDeferred: 0, invoicesFailed: 0, complete: true };
+  // Once time is up, it stays up: whatever was skipped from then on is the continuation's.
+  let stopped = false;
+  const shouldStop = () => (stopped ||= options.shouldStop?.() ?? false);
+  const handle = limiter(options.concurrency ?? DEFAULT_RUN_CONCURRENCY);
   const tenants = await deps.tenants.listTenants();
   for (const tenant of tenants) {
+    if (shouldStop()) break;
     totals.tenants += 1;
     const strategies = await listStrategies(deps, tenant.id);
-    // Every (date, shard) partition is read side by side; each is paged through in order.
     const partitions = datesToScan(deps.clock.now(), strategies).flatMap((date) =>
       Array.from({ length: deps.invoices.shardCount }, (_, shard) => ({ date, shard })),
     );
@@ -199,13 +277,30 @@ export const runReminders = async (deps: RunDeps): Promise<RunTotals> => {
       partitions.map(async ({ date, shard }) => {
         let cursor: Record<string, unknown> | undefined;
         do {
+          if (shouldStop()) return;
           const page = await deps.invoices.listForRun(tenant.id, date, shard, cursor);
           totals.invoicesRead += page.invoices.length;
-          for (const invoice of page.invoices) await handleInvoice(deps, tenant, strategies, invoice, totals);
+          await Promise.all(
+            page.invoices.map((invoice) =>
+              handle(async () => {
+                if (shouldStop()) return;
+                // One invoice's failure (a throttle past the SDK's retries) is not the others': it stays in the index
+                // for the next run, and this one goes on.
+                await handleInvoice(deps, tenant, strategies, invoice, totals).catch((error: unknown) => {
+                  totals.invoicesFailed += 1;
+                  logger.error('invoice not handled; the next run tries again', { tenantId: tenant.id, invoiceId: invoice.id, error: (error as Error).name });
+                });
+              }),
+            ),
+          );
           cursor = page.cursor;
         } while (cursor);
       }),
     );
+  }
+  if (stopped) {
+    totals.complete = false;
+    return totals;
   }
   // Reports: yesterday's snapshot, once per tenant-local day. Only reports wait on it, so a failure stops no reminder.
   for (const tenant of tenants) {

@@ -34,8 +34,10 @@ export interface ClaimStore {
 }
 
 export type ReminderOutcome =
-  | { outcome: 'sent'; channel: 'email' | 'sms'; to: string; messageId: string }
-  | { outcome: 'already'; channel: 'email' | 'sms' }
+  /** Sent by this call; `attemptId` owns the claim (to mark it announced once the send is recorded). */
+  | { outcome: 'sent'; channel: 'email' | 'sms'; to: string; messageId: string; attemptId: string }
+  /** Settled before: `claim` is how (a 'sent' one not yet announced was sent by an attempt that died before recording it). */
+  | { outcome: 'already'; channel: 'email' | 'sms'; claim?: StepClaim }
   | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: string; detail: string }
   | { outcome: 'settled' }
   /** Another attempt holds the claim and may be talking to the provider right now: decide again at `until`. */
@@ -58,7 +60,7 @@ export const CLAIM_LEASE_MS = 5 * 60 * 1000;
  */
 export const heldClaim = async (deps: EngineDeps, claims: ClaimStore, held: StepClaim, channel: 'email' | 'sms'): Promise<ReminderOutcome> => {
   if (held.status === 'unknown') return { outcome: 'unknown', channel, since: held.at };
-  if (held.status !== 'claimed' && held.status !== 'sending') return { outcome: 'already', channel };
+  if (held.status !== 'claimed' && held.status !== 'sending') return { outcome: 'already', channel, claim: held };
   const staleAt = Date.parse(held.at) + CLAIM_LEASE_MS;
   const now = deps.clock.now();
   if (now.getTime() < staleAt) return { outcome: 'in_flight', channel, until: new Date(staleAt) };
@@ -169,5 +171,5 @@ export const sendReminder = async (
   // later pass marks it 'unknown' instead of sending again.
   metricsOf(deps).add('MessagesSent', 1, channel);
   await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });
-  return { outcome: 'sent', channel, to: address, messageId };
+  return { outcome: 'sent', channel, to: address, messageId, attemptId };
 };

@@ -1,5 +1,5 @@
 // The data the delinquency state machine carries: its input, what the Advance task answers, what the wait task receives.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DelinquencyStatusSchema } from '../../shared/schemas/delinquency.schema';
 
 export const ExecutionInputSchema = z.object({ tenantId: z.string().min(1), delinquencyId: z.string().min(1) });

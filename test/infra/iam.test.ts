@@ -89,6 +89,8 @@ const expectedForRoute = (route: ApiRoute): string[] => {
 const ENGINE: Record<string, string[]> = {
   AdvanceTask: [LOGS, TRACES, table(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']), KEY_WRITE, EMAIL, SMS, EVENTS, SECRETS],
   WaitForWakeUpTask: [LOGS, TRACES, table(['UpdateItem']), KEY_WRITE, WAKE],
+  // The run's replay of parked events needs nothing more: Query gsi1 (the tenant's parked list), UpdateItem and PutItem
+  // (claim, settle, timeline) and PutEvents, which the run already has.
   ReminderRun: [LOGS, TRACES, table(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']), KEY_WRITE, EMAIL, SMS, EVENTS, START, ...DEAD_LETTERS],
   SesFeedback: [LOGS, TRACES, table(['PutItem']), KEY_WRITE, ...DEAD_LETTERS],
 };

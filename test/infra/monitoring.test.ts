@@ -170,6 +170,11 @@ describe('dashboard', () => {
         'AWS/SQS ApproximateNumberOfMessagesVisible QueueName REF',
         'AWS/SES Reputation.BounceRate',
       ],
+      'Integration events parked, replayed, overdue (per hour)': [
+        'Arrears EventsUnpublished service arrears',
+        'Arrears EventsReplayed service arrears',
+        'Arrears EventsParkedOverdue service arrears',
+      ],
     });
   });
 });

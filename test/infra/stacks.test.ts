@@ -162,6 +162,19 @@ describe('stateless stack', () => {
     });
   });
 
+  it('gives a turn of the run 15 minutes, paced under the StartExecution quota, and sends its continuation back to it', () => {
+    const run = Object.values(statelessTemplate.findResources('AWS::Lambda::Function')).find((resource) =>
+      String((resource.Properties as { Description?: string }).Description).startsWith('Hourly run'),
+    )!.Properties as { Timeout: number; Environment: { Variables: Record<string, unknown> } };
+    expect(run.Timeout).toBe(900);
+    // The pace and the concurrency are the schema's defaults unless a deployment sets them.
+    expect(run.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
+    statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['arrears.engine'], 'detail-type': ['ReminderRunContinues'] },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ReminderRun'), 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
+    });
+  });
+
   it('defines the delinquency state machine as a Standard workflow with tracing and full logging', () => {
     statelessTemplate.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',

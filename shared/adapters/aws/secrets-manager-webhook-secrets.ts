@@ -1,7 +1,7 @@
 // Webhook secrets from Secrets Manager: one secret per tenant, named arrears/webhooks/{tenantId}, holding
 // {"stripe": "whsec_...", "generic": "...", "stripeApiKey": "rk_..."}; cached for a few minutes so a burst of webhooks reads it once.
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from '../../observability/logger';
 import { WEBHOOK_SECRET_PREFIX, type WebhookProvider, type WebhookSecrets } from '../../ports/webhook-secrets.port';
 /** How long a read secret is trusted: a rotated secret is in use within this time. */

@@ -131,11 +131,11 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         Update: {
           TableName: this.tableName,
           Key: keys.invoice(tenantId, delinquency.invoiceId),
-          // In collection now: the invoice leaves the run's due-date index.
-          UpdateExpression: 'SET delinquencyId = :id, #version = #version + :one REMOVE gsi2pk, gsi2sk',
+          // In collection now; it stays in the run's due-date index until its execution is started (markStarted).
+          UpdateExpression: 'SET delinquencyId = :id, awaitingStart = :true, #version = #version + :one',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1 },
+          ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1, ':true': true },
         },
       },
       { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },

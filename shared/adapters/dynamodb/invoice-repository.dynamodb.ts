@@ -3,6 +3,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { isCollectible } from '../../domain/invoice';
@@ -165,12 +166,30 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     };
   }
 
-  /** The stored item: the entity plus its keys; only collectible invoices not yet in collection are in the run's index. */
+  async markStarted(tenantId: string, invoiceId: string, delinquencyId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.invoice(tenantId, invoiceId),
+          // The version stays: a writer that read the invoice before this can only put the mark back, which costs one
+          // more start call ('exists'), never a lost one.
+          UpdateExpression: 'REMOVE awaitingStart, gsi2pk, gsi2sk',
+          ConditionExpression: 'delinquencyId = :delinquencyId',
+          ExpressionAttributeValues: { ':delinquencyId': delinquencyId },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+
+  /** The stored item: the entity plus its keys; only collectible invoices not yet in collection (or whose execution is not started) are in the run's index. */
   private invoiceItem(tenantId: string, invoice: Invoice): Record<string, unknown> {
     return {
       ...keys.invoice(tenantId, invoice.id),
       ...keys.invoiceByCustomer(tenantId, invoice.customerId, invoice.dueDate, invoice.id),
-      ...(isCollectible(invoice) && invoice.delinquencyId === null ? keys.invoiceByDueDate(tenantId, invoice.scanDate, invoice.id, this.shardCount) : {}),
+      ...(isCollectible(invoice) && (invoice.delinquencyId === null || invoice.awaitingStart === true) ? keys.invoiceByDueDate(tenantId, invoice.scanDate, invoice.id, this.shardCount) : {}),
       ...itemMeta('Invoice'),
       ...invoice,
     };

@@ -6,13 +6,14 @@
 // |--------------------|-------------------------------------|---------------------------------|------------------------------------------------------------|
 // | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
 // | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
+// | RunLease           | RUN#reminder-run                    | LEASE                           | (the run holding the hourly run, until it expires)         |
 // | ApiKeyListing      | TENANT#{t}#APIKEYS                  | KEY#{keyId}                     | (the tenant's keys by id: role, hash, who issued or revoked) |
 // | Erasure            | TENANT#{t}#CUSTOMER#{c}             | ERASURE                         | (the GDPR erasure decision: who, when, what was kept)      |
 // | Customer           | TENANT#{t}#CUSTOMER#{c}             | CUSTOMER                        |                                                            |
 // | OptOut             | TENANT#{t}#CUSTOMER#{c}             | OPTOUT#{channel}#{address}      |                                                            |
 // | CreditState        | TENANT#{t}#CUSTOMER#{c}             | CREDIT                          | (unbilled report, credit hold and its reasons)             |
 // | Invoice            | TENANT#{t}#INVOICE#{i}              | INVOICE                         | gsi1: TENANT#{t}#CUSTOMER#{c} / INVOICE#{dueDate}#{i}      |
-// |                    |                                     |                                 | gsi2 (open, not yet in collection): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
+// |                    |                                     |                                 | gsi2 (open, execution not yet started): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
 // | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
 // | Refund             | TENANT#{t}#INVOICE#{i}              | REFUND#{refundId}               | (refunds and chargebacks against a payment)                |
@@ -28,6 +29,7 @@
 // |                    |                                     |                                 | gsi4 (open only): TENANT#{t}#ASSIGNEE#{collector|~unassigned}#{status} / {priority}#{d} |
 // | Collector          | TENANT#{t}#COLLECTORS               | COLLECTOR#{collectorId}         | (capacity, open count, monthly results)                    |
 // | TimelineEntry      | TENANT#{t}#DELINQUENCY#{d}          | TIMELINE#{at}#{entryId}         |                                                            |
+// | ParkedEvents       | TENANT#{t}#DELINQUENCY#{d}          | PARKED#{parkedAt}#{id}          | gsi1 (waiting only): TENANT#{t}#PARKED / {parkedAt}#{d}#{id} |
 // | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
 // | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
 // | CollectorTask      | TENANT#{t}#DELINQUENCY#{d}          | TASK#{stepId}                   | gsi3 (open only): TENANT#{t}#TASKS#open / {dueAt}#{taskId}  |
@@ -54,7 +56,8 @@
 // - a customer's invoices and delinquencies (the case): Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}, sk begins_with
 //   INVOICE# or DELINQUENCY#
 // - open invoices not yet in collection, by due date: Query gsi2 pk = TENANT#{t}#DUE#{date}#{shard} for every shard,
-//   page by page. An invoice leaves this index when its delinquency opens, so the hourly run reads only what it must.
+//   page by page. An invoice leaves this index once its delinquency's execution has started (until then it carries
+//   awaitingStart, so a start that failed is made by the next run), so the hourly run reads only what it must.
 //   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
 // - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}#{band}, highest priority first (sk sorts descending
 //   priority); the whole status merges the three band partitions page by page (a cursor position per band);
@@ -65,6 +68,8 @@
 // - a debt's contacts around a moment (call limits), or newest first: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk BETWEEN
 //   CONTACT#{from} AND CONTACT#{to}, or begins_with CONTACT# descending
 // - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
+// - events the bus refused, waiting for the hourly replay: Query gsi1 pk = TENANT#{t}#PARKED, oldest first (sparse: a
+//   replayed batch leaves it); the overdue count reads sk < {cutoff} only
 // - has this step been sent / charged / skipped: conditional Put of CLAIM# items; Query begins_with CLAIM# lists them
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
 // - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
@@ -103,6 +108,7 @@ export type ItemType =
   | 'InvoicePayToken'
   | 'Delinquency'
   | 'TimelineEntry'
+  | 'ParkedEvents'
   | 'StepClaim'
   | 'Strategy'
   | 'IdempotencyRecord'
@@ -117,7 +123,8 @@ export type ItemType =
   | 'CreditState'
   | 'ReportCell'
   | 'ReportSnapshot'
-  | 'ReportSnapshotDay';
+  | 'ReportSnapshotDay'
+  | 'RunLease';
 
 export interface PrimaryKey {
   pk: string;
@@ -137,6 +144,7 @@ export const keys = {
   tenant: (tenantId: string): PrimaryKey => ({ pk: tenant(tenantId), sk: 'TENANT' }),
   tenantListing: (tenantId: string) => ({ gsi1pk: 'TENANTS', gsi1sk: tenant(tenantId) }),
   tenantsPartition: () => 'TENANTS',
+  runLease: (): PrimaryKey => ({ pk: 'RUN#reminder-run', sk: 'LEASE' }),
 
   apiKeyPartition: (keyHash: string) => `APIKEY#${keyHash}`,
   apiKey: (keyHash: string, tenantId: string): PrimaryKey => ({ pk: `APIKEY#${keyHash}`, sk: tenant(tenantId) }),
@@ -256,6 +264,16 @@ export const keys = {
     sk: `TIMELINE#${at}#${entryId}`,
   }),
   timelinePrefix: 'TIMELINE#',
+  /** A batch of refused integration events, kept with its delinquency; listed per tenant while it waits for a replay. */
+  parkedEvents: (tenantId: string, delinquencyId: string, parkedAt: string, id: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: `PARKED#${parkedAt}#${id}`,
+  }),
+  parkedListing: (tenantId: string, parkedAt: string, delinquencyId: string, id: string) => ({
+    gsi1pk: keys.parkedPartition(tenantId),
+    gsi1sk: `${parkedAt}#${delinquencyId}#${id}`,
+  }),
+  parkedPartition: (tenantId: string) => `${tenant(tenantId)}#PARKED`,
   claimPrefix: 'CLAIM#',
   claimSortKey: (kind: string, stepId: string, channel?: string) => `CLAIM#${kind}#${stepId}${channel ? `#${channel}` : ''}`,
   letter: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({

@@ -12,7 +12,8 @@ export const TABLE_DESIGN = {
   /** Epoch seconds after which DynamoDB may delete the item (idempotency records, webhook event ids). */
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
-    /** Everything of one customer: invoices by due date, delinquencies by opening (the customer's case). */
+    /** Everything of one customer: invoices by due date, delinquencies by opening (the customer's case); also the
+     *  tenants, a tenant's disputes, and a tenant's parked integration events (sparse: only while they wait). */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** Open invoices by local due date, sharded: what the scheduled run reads. Sparse. */
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

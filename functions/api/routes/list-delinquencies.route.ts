@@ -1,0 +1,14 @@
+// GET /v1/delinquencies (ListDelinquencies): its line of the route table, on its own so its handler bundles only this route's schemas.
+import { QueuePageSchema, QueueQuerySchema } from '../../../shared/schemas/queue.schema';
+import type { ApiRoute } from './api-route';
+
+export const listDelinquenciesRoute = {
+  id: 'ListDelinquencies',
+  method: 'GET',
+  path: '/v1/delinquencies',
+  handler: 'list-delinquencies.handler.ts',
+  summary: 'The work queue: open delinquencies, highest expected recovery first, filtered by status, assignee, score band and currency',
+  query: QueueQuerySchema,
+  responses: [{ status: 200, description: 'A page of the queue', schema: QueuePageSchema }],
+  dynamodb: { actions: ['Query'], indexes: ['gsi3', 'gsi4'] },
+} as const satisfies ApiRoute;

@@ -1,0 +1,16 @@
+// POST /v1/pay/{token}/promise (PostPayPromise): its line of the route table, on its own so its handler bundles only this route's schemas.
+import { PayTokenPathSchema } from '../../../shared/schemas/unsubscribe.schema';
+import type { ApiRoute } from './api-route';
+
+export const postPayPromiseRoute = {
+  id: 'PostPayPromise',
+  method: 'POST',
+  path: '/v1/pay/{token}/promise',
+  handler: 'post-pay-promise.handler.ts',
+  summary: 'From the pay page (a form): the customer promises to pay the balance by a date',
+  params: PayTokenPathSchema,
+  responses: [{ status: 200, description: 'The pay page, showing the promise' }],
+  public: true,
+  wakesExecutions: true,
+  dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+} as const satisfies ApiRoute;

@@ -1,0 +1,5 @@
+// Secrets Manager in a module of its own, so its SDK client loads only when a function first needs a tenant's secret.
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerWebhookSecrets } from '../../adapters/aws/secrets-manager-webhook-secrets';
+
+export const createWebhookSecrets = (): SecretsManagerWebhookSecrets => new SecretsManagerWebhookSecrets(new SecretsManagerClient({}));

@@ -7,7 +7,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWrite } from './batch-write';
 
 const COUNT = Number(process.env.BENCH_DELINQUENCIES ?? 100_000);
 const SAMPLES = 200;
@@ -63,19 +63,7 @@ const main = async () => {
         ...delinquency,
       };
     };
-    const batches: Record<string, unknown>[][] = [];
-    for (let n = 0; n < COUNT; n += 25) batches.push(Array.from({ length: Math.min(25, COUNT - n) }, (_, k) => item(n + k)));
-    let cursor = 0;
-    const writer = async () => {
-      while (cursor < batches.length) {
-        let requests = batches[cursor++]!.map((Item) => ({ PutRequest: { Item } }));
-        while (requests.length > 0) {
-          const result = await client.send(new BatchWriteCommand({ RequestItems: { 'bench-queue': requests } }));
-          requests = (result.UnprocessedItems?.['bench-queue'] ?? []) as typeof requests;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, writer));
+    await batchWrite(client, 'bench-queue', Array.from({ length: COUNT }, (_, n) => item(n)));
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
     const handler = createHandler(deps);

@@ -7,7 +7,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWrite } from './batch-write';
 import { writeResult } from './results';
 
 const PORTFOLIO = Number(process.env.BENCH_PORTFOLIO ?? 100_000);
@@ -26,21 +26,6 @@ const DYNAMODB_CALL_MS = 6;
 const HANDOVER_MS = 2_000;
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
-
-const batchWrite = async (client: DynamoDBDocumentClient, items: Record<string, unknown>[]) => {
-  let next = 0;
-  const writer = async () => {
-    while (next < items.length) {
-      let requests = items.slice(next, next + 25).map((Item) => ({ PutRequest: { Item } }));
-      next += 25;
-      while (requests.length > 0) {
-        const result = await client.send(new BatchWriteCommand({ RequestItems: { [TABLE]: requests } }));
-        requests = (result.UnprocessedItems?.[TABLE] ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, writer));
-};
 
 const inParallel = async (count: number, width: number, task: (index: number) => Promise<unknown>) => {
   let next = 0;
@@ -141,7 +126,7 @@ const main = async () => {
         const overdue = index < invoices * overdueShare;
         return repository.invoiceItem(tenantId, invoiceOf(`inv-${index}`, `cus-${index % customers}`, overdue ? YESTERDAY : IN_THREE_DAYS, 10_000 + (index % 90_000)));
       });
-      await batchWrite(client, items);
+      await batchWrite(client, TABLE, items);
     };
 
     // The pilot: DynamoDB calls the run makes per newly overdue account (what the million-start simulation charges).

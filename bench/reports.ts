@@ -6,7 +6,6 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHandler as createAging } from '../functions/api/get-aging-report.handler';
 import { createHandler as createKpis } from '../functions/api/get-kpi-report.handler';
 import { createTable } from '../local/create-table';
@@ -22,6 +21,7 @@ import { buildApiDependencies } from '../shared/env/api-dependencies';
 import { TenantSchema } from '../shared/schemas/tenant.schema';
 import { putInvoice, recordPayment } from '../shared/use-cases/invoices';
 import { apiEvent, context } from '../test/fixtures/api-event';
+import { batchWrite } from './batch-write';
 import { writeResult } from './results';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
@@ -60,21 +60,6 @@ interface BenchInvoice extends InvoiceStanding {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-const batchWrite = async (client: DynamoDBDocumentClient, items: Record<string, unknown>[]) => {
-  let next = 0;
-  const writer = async () => {
-    while (next < items.length) {
-      let requests = items.slice(next, next + 25).map((Item) => ({ PutRequest: { Item } }));
-      next += 25;
-      while (requests.length > 0) {
-        const result = await client.send(new BatchWriteCommand({ RequestItems: { [TABLE]: requests } }));
-        requests = (result.UnprocessedItems?.[TABLE] ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: WRITERS }, writer));
-};
 
 /** The history as the report counters saw it: each fact's cells, per shard and day, summed as the transactions would. */
 const ledger = new Map<string, { shard: number; day: string; state: ReportState }>();
@@ -219,7 +204,7 @@ const main = async () => {
     }
     process.stdout.write(`loading ${items.length} items (${INVOICES} invoices and their delinquencies, ${payments.length} payments, ${charges.length} fees, ${cells} counter cells)...\n`);
     const loadStarted = performance.now();
-    await batchWrite(client, items);
+    await batchWrite(client, TABLE, items, WRITERS);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
     // Today's facts through the real use cases: payments (their counters in their transactions) and new invoices.

@@ -549,7 +549,11 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     const now = deps.clock.now();
     // Credit control: a debt passing the tenant's days-past-due threshold, or being paid, may start or end a hold.
     const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
-    if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) await reviewCredit({ ...deps, factsChanged: { notify: async () => undefined } }, f.tenant.id, f.customer, daysPastDue);
+    // A hold the bus refuses to announce is parked with this delinquency for the hourly replay, not a failed pass.
+    if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) {
+      const parkingEvents = { publish: (batch: IntegrationEvent[]) => publishOrPark(deps, f.tenant.id, delinquency.id, batch) };
+      await reviewCredit({ ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } }, f.tenant.id, f.customer, daysPastDue);
+    }
     /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
     const entries: TimelineEntry[] = [];
     const events: IntegrationEvent[] = [];

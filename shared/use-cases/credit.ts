@@ -74,11 +74,13 @@ export const reviewCredit = async (deps: CreditDeps, tenantId: string, customer:
     if (unchanged) return view(customer.id, position, state);
     const now = deps.clock.now().toISOString();
     const next: CreditState = { ...state, onHold, reasons: position.reasons, since: onHold === state.onHold ? state.since : now, version: state.version + 1 };
-    if (!(await deps.credit.save(tenantId, next, stored ? stored.version : null))) return undefined;
+    // Published before the new state is stored: if the bus refuses, nothing is stored and the caller's retry decides
+    // and publishes again; if the store then loses a race, the retry may announce it twice (events are at least once).
     if (onHold !== state.onHold) {
       const detail = { tenantId, customerId: customer.id, reasons: position.reasons, currency: position.currency, limit: position.limit, exposure: position.exposure, maxDaysPastDue: position.maxDaysPastDue, at: now };
       await deps.events.publish([onHold ? { detailType: 'customer.credit_hold', detail } : { detailType: 'customer.credit_released', detail }]);
     }
+    if (!(await deps.credit.save(tenantId, next, stored ? stored.version : null))) return undefined;
     return view(customer.id, position, next);
   });
 };

@@ -14,6 +14,8 @@ import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-ta
 let table: TestTable;
 let deps: ApiDependencies;
 const published: IntegrationEvent[] = [];
+/** While true, the bus refuses every event (an outage past the publisher's retries). */
+let busRefuses = false;
 const clock = fixedClock('2026-12-20T10:00:00Z');
 
 type Handler = ReturnType<typeof createGetCredit>;
@@ -31,7 +33,15 @@ const holds = (customerId: string) => published.filter((event) => 'customerId' i
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = { ...table.deps(clock), events: { publish: async (events) => void published.push(...events) } };
+  deps = {
+    ...table.deps(clock),
+    events: {
+      publish: async (events) => {
+        if (busRefuses) throw Object.assign(new Error('EventBridge refused 1 event(s) after 5 attempts'), { name: 'EventsRefused' });
+        published.push(...events);
+      },
+    },
+  };
   await deps.tenants.putApiKey(sha256Hex('partner-key-00001'), { tenantId: 't1', role: 'partner', keyId: 'partner-key-00001' }, 'now');
   await deps.tenants.putApiKey(sha256Hex('other-key-000001'), { tenantId: 't2', role: 'partner', keyId: 'other-key-000001' }, 'now');
   await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
@@ -83,5 +93,17 @@ describe('credit control', () => {
     expect((await customer('shop', { name: 'Corner Shop AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: -5, currency: 'EUR' } })).body).toMatchObject({ status: 400, errors: [{ path: 'creditLimit.amount' }] });
     expect((await credit('nobody')).status).toBe(404);
     expect((await credit('shop', 'other-key-000001')).status).toBe(404);
+  });
+
+  it("never loses a hold announcement the bus refused: nothing is stored, and the partner's retry announces it once", async () => {
+    await customer('cafe', { name: 'Cafe AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: 10_000, currency: 'EUR' } });
+    busRefuses = true;
+    const refused = await unbilled('cafe', { amount: 20_000, currency: 'EUR' });
+    expect(refused.status).toBeGreaterThanOrEqual(500);
+    expect((await credit('cafe')).body.hold).toEqual({ onHold: false, reasons: [], since: null });
+    busRefuses = false;
+    const retried = await unbilled('cafe', { amount: 20_000, currency: 'EUR' });
+    expect(retried).toMatchObject({ status: 200, body: { hold: { onHold: true, reasons: ['over-limit'] } } });
+    expect(holds('cafe')).toEqual(['customer.credit_hold:over-limit']);
   });
 });

@@ -77,7 +77,10 @@ const replayTenant = async (deps: ReplayDeps, tenantId: string, totals: ReplayTo
   const staleBefore = new Date(now.getTime() - REPLAY_LEASE_MS).toISOString();
   /** What this run left waiting of the batches it tried: id -> events still parked. */
   const leftWaiting = new Map<string, number>();
-  for (const listed of await deps.parkedEvents.listParked(tenantId, MAX_REPLAY_BATCHES)) {
+  const waiting = await deps.parkedEvents.listParked(tenantId, MAX_REPLAY_BATCHES);
+  // Nothing parked, nothing overdue: the usual hour costs one query per tenant.
+  if (waiting.length === 0) return;
+  for (const listed of waiting) {
     const attemptId = randomUUID();
     const held = await deps.parkedEvents.claimReplay(tenantId, listed, attemptId, now.toISOString(), staleBefore);
     if (!held) continue;

@@ -202,7 +202,8 @@ interface Acted {
  */
 const unknownEntry = (delinquencyId: string, stepId: string, channel: string, label: string, since: string): TimelineEntry => ({
   ...entry(new Date(since), 'reminder.unknown', `${channel} "${label}": an attempt claimed it at ${since} and died before recording the provider's answer; not resent`, { stepId, channel, rule: 'send.at-most-once' }),
-  id: stableId('tl', delinquencyId, 'unknown', stepId),
+  // One entry per claim: a step may have been claimed on two channels (an email that fell back to a text).
+  id: stableId('tl', delinquencyId, 'unknown', stepId, channel),
 });
 
 /**
@@ -314,7 +315,7 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       } else if (result.outcome === 'in_flight') {
         acted.retryAt = result.until;
       } else if (result.outcome === 'unknown') {
-        acted.entries.push(unknownEntry(facts.delinquency.id, step.id, step.channel, step.template ?? step.id, result.since));
+        acted.entries.push(unknownEntry(facts.delinquency.id, step.id, result.channel, step.template ?? step.id, result.since));
       }
       break;
     }

@@ -114,7 +114,7 @@ const main = async () => {
       { publicBaseUrl: 'https://arrears.example', defaultEmailFrom: 'collections@arrears.example' },
       16,
     );
-    const repository = new DynamoInvoiceRepository(client, TABLE, 16) as unknown as { invoiceItem(tenantId: string, invoice: unknown): Record<string, unknown> };
+    const repository = new DynamoInvoiceRepository(client, TABLE, 16);
     const invoiceOf = (id: string, customerId: string, dueDate: string, amount: number) =>
       InvoiceSchema.parse({ id, customerId, amount, currency: 'GBP', issuedAt: '2027-02-01', dueDate, voided: false, writtenOff: false, paidTotal: 0, feesTotal: 0, delinquencyId: null, scanDate: dueDate, createdAt: '2027-02-01T09:00:00Z', updatedAt: '2027-02-01T09:00:00Z', version: 1 });
     const seedTenant = async (tenantId: string, customers: number, invoices: number, overdueShare: number) => {

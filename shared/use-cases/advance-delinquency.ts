@@ -32,9 +32,7 @@ import type { PaymentPromise } from '../schemas/promise.schema';
 import { releaseAssignment } from './assignment';
 import { scoreDelinquency } from './scoring';
 import { reviewCredit } from './credit';
-import { metricsOf } from '../ports/metrics.port';
-import { EventsRefusedError } from '../ports/event-publisher.port';
-import type { ParkedEvents } from '../schemas/parked-events.schema';
+import { publishOrPark } from './publish-or-park';
 
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
@@ -445,53 +443,6 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]):
     ]);
   }
   return null;
-};
-
-/** Writes of a parked batch tried before the pass fails (a retried pass would not produce the events again). */
-const PARK_ATTEMPTS = 5;
-
-/**
- * Publishes what a pass did. The publisher already retried failed entries with backoff; if the bus still refuses, the
- * refused events (only those: the others are on the bus) are parked with the delinquency and on its timeline instead
- * of failing the pass, since a retried pass would find its steps done and never produce those events again. The
- * hourly run replays them (replay-parked-events.ts); both are counted.
- */
-export const publishOrPark = async (deps: EngineDeps, tenantId: string, delinquencyId: string, batch: IntegrationEvent[]) => {
-  try {
-    await deps.events.publish(batch);
-  } catch (error) {
-    const refused = error instanceof EventsRefusedError ? error.refused : batch;
-    if (refused.length === 0) return;
-    const now = deps.clock.now();
-    const reason = error instanceof Error ? error.message : 'unknown error';
-    const parked: ParkedEvents = {
-      id: newId('prk', now),
-      delinquencyId,
-      parkedAt: now.toISOString(),
-      events: JSON.stringify(refused),
-      eventCount: refused.length,
-      status: 'parked',
-      attempts: 0,
-      replayAttemptId: null,
-      replayClaimedAt: null,
-      replayedAt: null,
-      lastError: reason.slice(0, 300),
-    };
-    const noted = entry(now, 'events.unpublished', `the event bus refused ${refused.length} event(s) after retries (${reason}); kept for the hourly replay`, {
-      rule: 'events.dead-letter',
-      data: { count: refused.length, parkedId: parked.id, events: parked.events },
-    });
-    // The same batch id every attempt: a write that landed before its answer was lost is not parked twice.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await deps.parkedEvents.park(tenantId, parked, noted);
-        break;
-      } catch (parkError) {
-        if (attempt >= PARK_ATTEMPTS) throw parkError;
-      }
-    }
-    metricsOf(deps).add('EventsUnpublished', refused.length);
-  }
 };
 
 /**

@@ -24,7 +24,7 @@ import { scoreDelinquency } from './scoring';
 import type { ReportStore } from '../ports/report-store.port';
 import { logger } from '../observability/logger';
 import { snapshotReports } from './reports';
-import { publishOrPark } from './advance-delinquency';
+import { publishOrPark } from './publish-or-park';
 import type { IntegrationEvent } from '../../events/catalog';
 
 /** How many days of missed runs a run catches up on (invoices leave the index once in collection, so this stays cheap). */

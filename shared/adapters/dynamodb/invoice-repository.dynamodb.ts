@@ -184,8 +184,11 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
   }
 
-  /** The stored item: the entity plus its keys; only collectible invoices not yet in collection (or whose execution is not started) are in the run's index. */
-  private invoiceItem(tenantId: string, invoice: Invoice): Record<string, unknown> {
+  /**
+   * The stored item: the entity plus its keys; only collectible invoices not yet in collection (or whose execution is
+   * not started) are in the run's index. Public so a benchmark seeds exactly the items the repository writes.
+   */
+  invoiceItem(tenantId: string, invoice: Invoice): Record<string, unknown> {
     return {
       ...keys.invoice(tenantId, invoice.id),
       ...keys.invoiceByCustomer(tenantId, invoice.customerId, invoice.dueDate, invoice.id),

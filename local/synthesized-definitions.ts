@@ -1,8 +1,7 @@
 // Reads the state machine definitions out of the synthesized CloudFormation, so local runs execute exactly what deploys.
-import { Template } from 'aws-cdk-lib/assertions';
-import { buildArrearsApp } from '../infra/lib/arrears-app';
+import { LOCAL_ENVIRONMENT, synthesizedTemplates } from './synthesized-app';
 
-export const LOCAL_ENVIRONMENT = { account: '000000000000', region: 'us-east-1' };
+export { LOCAL_ENVIRONMENT };
 
 type Intrinsic = string | { 'Fn::Join'?: [string, Intrinsic[]]; 'Fn::GetAtt'?: [string, string]; Ref?: string };
 
@@ -27,12 +26,11 @@ export interface SynthesizedStateMachine {
   definition: Record<string, unknown>;
 }
 
-/** Synthesizes the app (without bundling) and returns every state machine of the stateless stack by construct id prefix. */
+/** Every state machine of the synthesized stateless stack (see synthesized-app.ts), by construct id prefix. */
 export const synthesizedStateMachines = (): Map<string, SynthesizedStateMachine> => {
-  const { stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, LOCAL_ENVIRONMENT, 'Arrears', { checks: false });
-  const resources = Template.fromStack(stateless).findResources('AWS::StepFunctions::StateMachine');
+  const resources = Object.entries(synthesizedTemplates().stateless.Resources).filter(([, resource]) => resource.Type === 'AWS::StepFunctions::StateMachine');
   const machines = new Map<string, SynthesizedStateMachine>();
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const [logicalId, resource] of resources) {
     const properties = (resource as { Properties: { DefinitionString: Intrinsic; StateMachineType: string } }).Properties;
     const name = logicalId.replace(/[0-9A-F]{8}$/, '');
     machines.set(name, {

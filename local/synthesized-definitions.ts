@@ -31,7 +31,7 @@ export const synthesizedStateMachines = (): Map<string, SynthesizedStateMachine>
   const resources = Object.entries(synthesizedTemplates().stateless.Resources).filter(([, resource]) => resource.Type === 'AWS::StepFunctions::StateMachine');
   const machines = new Map<string, SynthesizedStateMachine>();
   for (const [logicalId, resource] of resources) {
-    const properties = (resource as { Properties: { DefinitionString: Intrinsic; StateMachineType: string } }).Properties;
+    const properties = (resource as unknown as { Properties: { DefinitionString: Intrinsic; StateMachineType: string } }).Properties;
     const name = logicalId.replace(/[0-9A-F]{8}$/, '');
     machines.set(name, {
       logicalId,

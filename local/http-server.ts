@@ -33,6 +33,8 @@ export interface HttpServerParts {
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
   pendingTimers: () => { at: string; label: string }[];
+  /** What the local IAM enforcement refused since start (and whether it is on). */
+  iam: () => { enabled: boolean; denials: { functionId: string; action: string; resource: string }[] };
   log: (line: string) => void;
 }
 
@@ -76,6 +78,7 @@ const handleLocalRoute = async (parts: HttpServerParts, method: string, path: st
     return send(response, 200, { now: parts.clock.now().toISOString(), mode: parts.virtualTimers ? 'virtual' : 'real' });
   }
   if (method === 'GET' && path === '/local/timers') return send(response, 200, { timers: parts.pendingTimers() });
+  if (method === 'GET' && path === '/local/iam') return send(response, 200, parts.iam());
   if (method === 'POST' && path === '/local/clock/advance') {
     if (!parts.virtualTimers) {
       return sendProblem(response, 409, 'clock-is-real', 'Conflict', 'The clock is real; start with ARREARS_CLOCK=virtual to move it.');

@@ -31,6 +31,8 @@ import { lambdaContext } from './lambda-context';
 import { Outbox } from './outbox';
 import { localWebhookSecrets, parseLocalTenants, seedTenants, type LocalTenant } from './tenants';
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
+import { IamEnforcement } from './iam/enforcement';
+import { asFunction } from './iam/function-scope';
 
 export interface LocalRuntimeOptions {
   port: number;
@@ -46,6 +48,8 @@ export interface LocalRuntimeOptions {
   publicBaseUrl?: string;
   /** Where automatic instalment collection charges (Stripe's API or a stand-in for it), with the key to use. */
   stripeApi?: { url: string; apiKey: string };
+  /** Each function's AWS calls checked against its synthesized IAM role (default on; ARREARS_LOCAL_IAM=off). */
+  iam?: boolean;
   log: (line: string) => void;
 }
 
@@ -59,12 +63,15 @@ export interface LocalRuntime {
 }
 
 export const TABLE_NAME = 'arrears-local';
+/** The stack's SES configuration set, as the local sender names it. */
+const LOCAL_CONFIGURATION_SET = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
 /** A laptop's portfolio needs few shards; each one is a query of every hourly run (ARREARS_DUE_DATE_SHARDS). */
 const LOCAL_DUE_DATE_SHARDS = 2;
 
 type HandlerModule<D, E, R> = { createHandler: (deps: D) => (event: E, context: Context) => Promise<R> };
 
+/** Each route's handler runs as its own function: its AWS calls are checked against that function's synthesized role. */
 const loadApiHandlers = async (deps: ApiDependencies): Promise<Map<string, RouteHandler>> => {
   const handlers = new Map<string, RouteHandler>();
   for (const route of apiRoutes) {
@@ -73,7 +80,7 @@ const loadApiHandlers = async (deps: ApiDependencies): Promise<Map<string, Route
       Parameters<RouteHandler>[0],
       Awaited<ReturnType<RouteHandler>>
     >;
-    handlers.set(route.id, module.createHandler(deps));
+    handlers.set(route.id, asFunction(route.id, module.createHandler(deps)));
   }
   return handlers;
 };
@@ -102,25 +109,33 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const rawClient = new DynamoDBClient(clientConfig);
   try {
     await createTable(rawClient, TABLE_NAME);
-    const documentClient = createDocumentClient(clientConfig);
+    // As strict as AWS: every call of a function is checked against the role `cdk synth` gives that function.
+    const iam = new IamEnforcement({
+      tableName: TABLE_NAME,
+      configurationSetName: LOCAL_CONFIGURATION_SET,
+      ...(options.iam === undefined ? {} : { enabled: options.iam }),
+      onDenial: (denial) => { options.log(`IAM denied ${denial.functionId}: ${denial.reason}`); require('node:fs').appendFileSync('/tmp/iam-denials.log', `${denial.functionId} ${denial.action} ${denial.resource}\n`); },
+    });
+    const documentClient = iam.instrument(createDocumentClient(clientConfig));
     const capacity = meterCapacity(documentClient);
     // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
     const late: { executions?: LocalExecutions } = {};
-    const executionPort = {
+    const executionPort = iam.guardExecutions({
       wake: (token: string) => late.executions!.wake(token),
       start: (name: string, input: { tenantId: string; delinquencyId: string }) => late.executions!.start(name, input),
-    };
+    });
     const outbox = new Outbox();
     const events = new EventRecorder();
     const metrics = new MetricsRecorder();
-    const sesClient = new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    const email = new RecordingEmailSender(new SesEmailSender(sesClient, 'arrears-local', () => clock.now()), outbox, clock);
+    const sesClient = iam.instrument(new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+    const email = new RecordingEmailSender(new SesEmailSender(sesClient, LOCAL_CONFIGURATION_SET, () => clock.now()), outbox, clock);
     const defaultEmailFrom = 'collections@arrears.local';
-    const secrets = localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null);
+    const secrets = iam.guardSecrets(localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null));
+    const publisher = iam.guardEvents(events);
     const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, executionPort, {
       confirmations: { email, defaultEmailFrom },
       webhookSecrets: secrets,
-      events,
+      events: publisher,
       metrics,
     });
     await seedTenants(deps.tenants, tenants, clock.now());
@@ -137,8 +152,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       clock,
       {
         email,
-        sms: new OutboxSmsSender(outbox, clock),
-        events,
+        sms: iam.guardSms(new OutboxSmsSender(outbox, clock)),
+        events: publisher,
         executions: executionPort,
         metrics,
         ...(options.stripeApi ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) } : {}),
@@ -148,25 +163,25 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     );
     const executions = new LocalExecutions(
       definition.definition,
-      { advance: createAdvanceHandler(engine) as never, waitForWakeUp: createWaitHandler(engine) as never },
+      { advance: asFunction('AdvanceTask', createAdvanceHandler(engine)) as never, waitForWakeUp: asFunction('WaitForWakeUpTask', createWaitHandler(engine)) as never },
       clock,
       timers,
       (name, error) => options.log(`execution ${name} failed: ${(error as Error).stack ?? String(error)}`),
     );
     late.executions = executions;
 
-    const reminderRun = (await import('../functions/schedules/reminder-run.handler')).createHandler(engine);
+    const reminderRun = asFunction(REMINDER_RUN.id, (await import('../functions/schedules/reminder-run.handler')).createHandler(engine));
     const invokeReminderRun = async (event: ReminderRunEvent) => {
       await reminderRun(event, lambdaContext(REMINDER_RUN.id, REMINDER_RUN_TIMEOUT_MS));
       await executions.idle();
     };
     // A run out of time continues at once, as the bus would deliver its hand-over event.
-    engine.continuation = {
+    engine.continuation = iam.guardContinuation({
       continueRun: async (next) =>
         timers.schedule(clock.now(), `${REMINDER_RUN.id} turn ${next.turn}`, () =>
           invokeReminderRun({ id: randomUUID(), 'detail-type': RUN_CONTINUES_EVENT.detailType, source: RUN_CONTINUES_EVENT.source, time: clock.now().toISOString(), detail: next } as ReminderRunEvent),
         ),
-    };
+    });
     const scheduleReminderRun = (after: Date) =>
       timers.schedule(nextHourlyFiring(REMINDER_RUN, after), REMINDER_RUN.id, async () => {
         const firedAt = clock.now();
@@ -185,6 +200,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       executions,
       capacity,
       pendingTimers: () => timers.pending(),
+      iam: () => ({ enabled: iam.enabled, denials: iam.denials }),
       log: options.log,
     });
     await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const main = async () => {
   const { startLocalRuntime } = await import('./runtime');
+  const { iamEnforcementEnabled } = await import('./iam/enforcement');
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const clockMode = process.env.ARREARS_CLOCK ?? 'real';
@@ -27,6 +28,7 @@ const main = async () => {
     ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
     ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined ? {} : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
     ...(stripeUrl && stripeKey ? { stripeApi: { url: stripeUrl, apiKey: stripeKey } } : {}),
+    iam: iamEnforcementEnabled(),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
   });
   const lines = [
@@ -35,6 +37,7 @@ const main = async () => {
     `  dynamodb:  ${runtime.dynamoEndpoint} (DynamoDB Local)`,
     `  openapi:   ${runtime.url}/v1/openapi.json`,
     `  outbox:    ${runtime.url}/local/outbox`,
+    `  iam:       ${iamEnforcementEnabled() ? "each function's calls checked against its synthesized role (ARREARS_LOCAL_IAM=off turns it off)" : 'NOT enforced (ARREARS_LOCAL_IAM=off): AWS would refuse calls this runtime allows'}`,
     `  stripe:    ${stripeUrl ? `automatic collection charges ${stripeUrl}` : 'automatic collection not configured (ARREARS_STRIPE_API_URL, ARREARS_STRIPE_API_KEY)'}`,
     ...runtime.tenants.map(
       (tenant) => `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,

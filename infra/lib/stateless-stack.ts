@@ -1,5 +1,5 @@
 // What can be replaced on every deploy: the functions, the partner API, the schedules and the state machines.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -10,7 +10,6 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -18,15 +17,16 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { OperationsMonitoring } from '../constructs/operations-monitoring';
 import type { Construct } from 'constructs';
-import { apiRoutes, type ApiRoute, type DynamoAction } from '../../functions/api/routes';
+import { apiRoutes, type ApiRoute } from '../../functions/api/routes';
 import { REMINDER_RUN, REMINDER_RUN_TIMEOUT_MS } from '../../functions/schedules/schedules';
 import { RUN_CONTINUES_EVENT } from '../../shared/adapters/aws/eventbridge-run-continuation';
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
-import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
 import { delinquencyDefinition } from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
+import { FunctionGrants } from '../constructs/function-grants';
+import { engineAccess } from '../../functions/engine-access';
 import { DUE_DATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
 
 export interface StatelessStackProps extends StackProps {
@@ -46,8 +46,6 @@ export interface StatelessStackProps extends StackProps {
   apiThrottle?: { rateLimit: number; burstLimit: number };
 }
 
-const READ_ACTIONS: DynamoAction[] = ['GetItem', 'Query'];
-
 export class StatelessStack extends Stack {
   readonly api: apigwv2.HttpApi;
   readonly functions = new Map<string, ArrearsFunction<never>>();
@@ -58,24 +56,8 @@ export class StatelessStack extends Stack {
     const { table, key } = props;
     const dueDateShards = props.dueDateShards ?? DUE_DATE_SHARDS;
 
-    /** Exactly the table actions (and indexes) listed, plus the key use that DynamoDB encryption needs for them. */
-    const grantTable = (fn: ArrearsFunction<never>, actions: readonly DynamoAction[], indexes: readonly string[]) => {
-      if (actions.length === 0) return;
-      fn.role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: [...new Set(actions)].sort().map((action) => `dynamodb:${action}`),
-          resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
-        }),
-      );
-      const writes = actions.some((action) => !READ_ACTIONS.includes(action));
-      fn.role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
-          resources: [key.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.amazonaws.com` } },
-        }),
-      );
-    };
+    // Every grant a function gets follows from its access declaration (route table, engine-access.ts) and nothing else.
+    const grants = new FunctionGrants(this, 'Grants', { table, key, bus: props.bus, configurationSet: props.configurationSet });
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
@@ -106,39 +88,6 @@ export class StatelessStack extends Stack {
       },
     });
 
-    // cdk-nag names unresolved account and region as CloudFormation pseudo parameters.
-    const nagRegion = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
-    const nagAccount = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;
-    /** The tenants' provider secrets (webhook signing secrets, the Stripe key for instalments), one secret per tenant. */
-    const grantWebhookSecrets = (fn: ArrearsFunction<never>) => {
-      fn.role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [`arn:${this.partition}:secretsmanager:${this.region}:${this.account}:secret:${WEBHOOK_SECRET_PREFIX}*`],
-        }),
-      );
-      Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${nagRegion}:${nagAccount}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
-        reason: 'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
-      });
-    };
-    /** Raw SES sends (for List-Unsubscribe headers) through the configuration set, from any of the account's identities. */
-    const grantEmail = (fn: ArrearsFunction<never>) => {
-      fn.role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ['ses:SendRawEmail'],
-          resources: [
-            `arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`,
-            `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${props.configurationSet.configurationSetName}`,
-          ],
-        }),
-      );
-      Validations.of(fn.role).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${nagRegion}:${nagAccount}:identity/*]`,
-        reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
-      });
-    };
-
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = new ArrearsFunction(this, route.id, {
         entry: `functions/api/${route.handler}`,
@@ -156,12 +105,7 @@ export class StatelessStack extends Stack {
           EVENT_BUS_NAME: route.publishesEvents ? props.bus.eventBusName : undefined,
         },
       });
-      grantTable(fn, route.dynamodb.actions, route.dynamodb.indexes);
-      if (route.sendsEmail) grantEmail(fn as ArrearsFunction<never>);
-      if (route.readsWebhookSecrets) grantWebhookSecrets(fn as ArrearsFunction<never>);
-      if (route.publishesEvents) props.bus.grantPutEventsTo(fn.role);
-      // Task tokens carry their own authority; SendTaskSuccess has no resource-level permission.
-      if (route.wakesExecutions) fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
+      grants.grant(fn as ArrearsFunction<never>, route);
       this.functions.set(route.id, fn as ArrearsFunction<never>);
       this.api.addRoutes({
         path: route.path,
@@ -179,12 +123,6 @@ export class StatelessStack extends Stack {
       SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
       DEFAULT_EMAIL_FROM: props.defaultEmailFrom,
       PUBLIC_BASE_URL: this.api.apiEndpoint,
-    };
-    /** What sending a reminder needs: SES through the configuration set, SMS through SNS, events to the bus. */
-    const grantMessaging = (fn: ArrearsFunction<never>) => {
-      grantEmail(fn);
-      fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-      props.bus.grantPutEventsTo(fn.role);
     };
     const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema>(
       id: string,
@@ -204,13 +142,9 @@ export class StatelessStack extends Stack {
       }) as unknown as ArrearsFunction<never>;
 
     const advance = engineFunction('AdvanceTask', 'functions/tasks/advance.handler.ts', 'Delinquency task: re-derive the stage from facts and act', EngineEnvSchema, engineEnvironment);
-    grantTable(advance, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], []);
-    grantMessaging(advance);
-    // Instalments of plans with automatic collection are charged with the tenant's Stripe key.
-    grantWebhookSecrets(advance);
+    grants.grant(advance, engineAccess.AdvanceTask);
     const waitForWakeUp = engineFunction('WaitForWakeUpTask', 'functions/tasks/wait-for-wake-up.handler.ts', 'Delinquency task: park the task token until a timer or an event', EngineEnvSchema, engineEnvironment);
-    grantTable(waitForWakeUp, ['UpdateItem'], []);
-    waitForWakeUp.role.addToPolicy(new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }));
+    grants.grant(waitForWakeUp, engineAccess.WaitForWakeUpTask);
     for (const fn of [advance, waitForWakeUp]) this.functions.set(fn.node.id, fn);
 
     const stateMachineLogs = new logs.LogGroup(this, 'DelinquencyStateMachineLogs', {
@@ -236,14 +170,13 @@ export class StatelessStack extends Stack {
       { ...engineEnvironment, STATE_MACHINE_ARN: this.delinquencyStateMachine.stateMachineArn },
       Duration.millis(REMINDER_RUN_TIMEOUT_MS),
     );
-    grantTable(reminderRun, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']);
-    grantMessaging(reminderRun);
-    this.delinquencyStateMachine.grantStartExecution(reminderRun.role);
+    grants.grant(reminderRun, engineAccess.ReminderRun);
+    grants.grantExecutions(reminderRun, engineAccess.ReminderRun, this.delinquencyStateMachine);
+    grants.grantExecutions(waitForWakeUp, engineAccess.WaitForWakeUpTask, this.delinquencyStateMachine, true);
     for (const route of apiRoutes as readonly ApiRoute[]) {
-      if (!route.startsExecutions) continue;
       const fn = this.functions.get(route.id)!;
-      fn.function.addEnvironment('STATE_MACHINE_ARN', this.delinquencyStateMachine.stateMachineArn);
-      this.delinquencyStateMachine.grantStartExecution(fn.role);
+      if (route.startsExecutions) fn.function.addEnvironment('STATE_MACHINE_ARN', this.delinquencyStateMachine.stateMachineArn);
+      grants.grantExecutions(fn, route, this.delinquencyStateMachine);
     }
     this.functions.set(REMINDER_RUN.id, reminderRun);
     // Work an asynchronous invocation or a schedule target gives up on after its retries lands here, encrypted with the
@@ -277,7 +210,7 @@ export class StatelessStack extends Stack {
       environmentSchema: FeedbackEnvSchema,
       environment: { TABLE_NAME: table.tableName },
     }) as unknown as ArrearsFunction<never>;
-    grantTable(sesFeedback, ['PutItem'], []);
+    grants.grant(sesFeedback, engineAccess.SesFeedback);
     // What SNS cannot deliver to the function (throttled past SNS's own retries) is kept rather than dropped.
     props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function, { deadLetterQueue }));
     this.functions.set('SesFeedback', sesFeedback);

@@ -54,8 +54,8 @@ afterAll(() => h.stop());
 it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   // Payments go through the real Stripe webhook path, on a client of their own with the same faults.
   const api = {
-    ...buildApiDependencies(faultyDocumentClient(h.faults), h.table.tableName, h.clock, 65_536, 2, h.executions),
-    webhookSecrets: { secretFor: async () => SECRET },
+    ...buildApiDependencies(h.iam.instrument(faultyDocumentClient(h.faults)), h.table.tableName, h.clock, 65_536, 2, h.iam.guardExecutions(h.executions)),
+    webhookSecrets: h.iam.guardSecrets({ secretFor: async () => SECRET }),
     wallClockSeconds: () => Math.floor(Date.now() / 1000),
   };
   const cases: { id: string; invoiceId: string; amount: number }[] = [];
@@ -82,7 +82,7 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
     });
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) });
     try {
-      await receiveStripeWebhook(api, TENANT, payload, signature);
+      await h.asFunction('PostStripeWebhook', () => receiveStripeWebhook(api, TENANT, payload, signature));
     } catch {
       // A 5xx or 409: Stripe retries later, with its own backoff.
       deliveries.refused += 1;
@@ -125,7 +125,7 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   const replayRun = (at: number) =>
     h.timers.schedule(new Date(at), 'replay parked events', async () => {
       replayRun(at + REPLAY_EVERY_HOURS * HOUR);
-      const totals = await replayParkedEvents(h.engine);
+      const totals = await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine));
       replays.runs += 1;
       replays.events += totals.eventsReplayed;
       replays.overdue = Math.max(replays.overdue, totals.eventsOverdue);
@@ -198,7 +198,7 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
 
   // Events: every batch the bus refused was replayed, nothing waits; each parked event reached the bus exactly once by
   // its replay (replays alone set the envelope's time: the parking time), and the counts agree with the metrics.
-  await replayParkedEvents(h.engine);
+  await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine));
   expect(await h.engine.parkedEvents.listParked(TENANT, 1_000)).toEqual([]);
   const parkedEvents: { event: IntegrationEvent; at: string }[] = [];
   let replayedNoted = 0;

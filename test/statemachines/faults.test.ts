@@ -120,9 +120,9 @@ describe('faults, one at a time', () => {
     // The hourly run's replay (two at once, as overlapping runs would): the parked event goes out once, unchanged,
     // under the time it happened; a later replay finds nothing to do.
     const replayedBefore = h.metrics.total('EventsReplayed');
-    const [one, two] = await Promise.all([replayParkedEvents(h.engine), replayParkedEvents(h.engine)]);
+    const [one, two] = await Promise.all([h.asFunction('ReminderRun', () => replayParkedEvents(h.engine)), h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))]);
     expect(one.eventsReplayed + two.eventsReplayed).toBe(1);
-    expect(await replayParkedEvents(h.engine)).toMatchObject({ eventsReplayed: 0, eventsOverdue: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0, eventsOverdue: 0 });
     const sends = onBus(id, 'reminder.sent');
     expect(sends).toHaveLength(5);
     const messageIds = (await timeline(id)).filter((entry) => entry.kind === 'reminder.sent').map((entry) => entry.data!.messageId);
@@ -185,18 +185,18 @@ describe('faults, one at a time', () => {
     // than the alarm's hours it is counted overdue.
     const overdueBefore = h.metrics.total('EventsParkedOverdue');
     h.faults.cue('putAll', 5);
-    expect(await replayParkedEvents(h.engine)).toMatchObject({ eventsReplayed: 0, eventsOverdue: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0, eventsOverdue: 0 });
     await h.advanceTo(new Date(Date.parse(batch!.parkedAt) + PARKED_OVERDUE_HOURS * 3_600_000 + 60_000).toISOString());
     h.faults.cue('putAll', 5);
-    expect(await replayParkedEvents(h.engine)).toMatchObject({ eventsReplayed: 0, eventsOverdue: 1 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0, eventsOverdue: 1 });
     expect(h.metrics.total('EventsParkedOverdue') - overdueBefore).toBe(1);
     const [waiting] = await parkedOf(id);
     expect(waiting).toMatchObject({ status: 'parked', attempts: 2, eventCount: 1, lastError: expect.stringContaining('refused') });
     expect(calls()).toHaveLength(0);
 
     // The bus is back: the call's event goes out once, and the ladder goes on unharmed.
-    expect(await replayParkedEvents(h.engine)).toMatchObject({ eventsReplayed: 1, eventsOverdue: 0 });
-    expect(await replayParkedEvents(h.engine)).toMatchObject({ eventsReplayed: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 1, eventsOverdue: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0 });
     expect(calls()).toEqual([expect.objectContaining({ time: batch!.parkedAt })]);
     await h.advanceTo('2028-03-01T00:00:00Z');
     expect(execution(id).status).toBe('SUCCEEDED');

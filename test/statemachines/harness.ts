@@ -21,6 +21,9 @@ import { putInvoice } from '../../shared/use-cases/invoices';
 import { openDelinquency } from '../../shared/use-cases/reminder-run';
 import { listStrategies, putStrategy } from '../../shared/use-cases/strategies';
 import { createTestTable, type TestTable } from '../fixtures/test-table';
+import { IamEnforcement } from '../../local/iam/enforcement';
+import { asFunction, runAsFunction } from '../../local/iam/function-scope';
+import type { SynthesizedTemplates } from '../../local/synthesized-app';
 
 const definition = synthesizedStateMachines().get('DelinquencyStateMachine')!.definition;
 
@@ -57,6 +60,10 @@ export interface Harness {
   executions: LocalExecutions;
   /** DynamoDB read and write units consumed through the harness's client. */
   capacity: CapacityMeter;
+  /** Every AWS call of a task or of `asFunction` checked against that function's synthesized role. */
+  iam: IamEnforcement;
+  /** Runs work as a deployed function would (e.g. the hourly run's use case as `ReminderRun`), under its role. */
+  asFunction<T>(functionId: string, work: () => Promise<T>): Promise<T>;
   advanceTo(iso: string): Promise<void>;
   /** Creates tenant, customer and invoice, opens the delinquency and starts its execution. */
   openCase(options: { invoiceId: string; dueDate: string; timeZone?: string; strategy?: PutStrategyBody; customer?: Record<string, unknown>; customerId?: string; amount?: number }): Promise<string>;
@@ -75,6 +82,10 @@ export interface HarnessOptions {
   events?: EventPublisher;
   /** Runs each task invocation (Advance, WaitForWakeUp), e.g. in its own crash scope. */
   invocation?: <T>(run: () => Promise<T>) => Promise<T>;
+  /** The templates whose roles are enforced (default: the app as synthesized); a test may take a grant away. */
+  templates?: SynthesizedTemplates;
+  /** Enforcement off, only to show what it catches. */
+  iam?: boolean;
 }
 
 export const createHarness = async (startIso: string, options: HarnessOptions = {}): Promise<Harness> => {
@@ -88,23 +99,24 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
   const metrics = new MetricsRecorder();
   const email = new OutboxEmailSender(outbox, clock);
   const late: { executions?: LocalExecutions } = {};
+  const iam = new IamEnforcement({ tableName: table.tableName, ...(options.templates ? { templates: options.templates } : {}), ...(options.iam === undefined ? {} : { enabled: options.iam }) });
   const engine = buildEngineDependencies(
-    options.client ?? table.client,
+    iam.instrument(options.client ?? table.client),
     table.tableName,
     clock,
     {
-      email: options.wrapEmail ? options.wrapEmail(email) : email,
-      sms: options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock),
-      events: options.events ?? events,
+      email: iam.guardEmail(options.wrapEmail ? options.wrapEmail(email) : email),
+      sms: iam.guardSms(options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock)),
+      events: iam.guardEvents(options.events ?? events),
       metrics,
-      executions: { start: (name, input) => late.executions!.start(name, input), wake: (token) => late.executions!.wake(token) },
+      executions: iam.guardExecutions({ start: (name, input) => late.executions!.start(name, input), wake: (token) => late.executions!.wake(token) }),
       ...(options.collector ? { collector: options.collector } : {}),
     },
     { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
     2,
   );
-  const advanceHandler = createAdvanceHandler(engine);
-  const waitHandler = createWaitHandler(engine);
+  const advanceHandler = asFunction('AdvanceTask', createAdvanceHandler(engine));
+  const waitHandler = asFunction('WaitForWakeUpTask', createWaitHandler(engine));
   const executions = new LocalExecutions(
     definition,
     options.invocation
@@ -122,6 +134,8 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
   return {
     table,
     capacity,
+    iam,
+    asFunction: (functionId, work) => runAsFunction(functionId, work),
     stop: () => {
       executions.stop();
       timers.stop();

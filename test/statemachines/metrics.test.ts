@@ -20,11 +20,11 @@ describe('business metrics', () => {
   it('counts the execution the run starts once, its reminder as one email, and a replayed payment once', async () => {
     await putCustomer(deps(), TENANT, 'cus-metrics', { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone: 'Europe/Oslo' });
     await putInvoice(deps(), TENANT, 'inv-metrics', { customerId: 'cus-metrics', amount: 125_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
-    await runReminders(harness.engine);
+    await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
     await harness.executions.idle();
     expect(total('ExecutionsStarted')).toBe(1);
     // A second run finds the execution running: the service refuses the duplicate, nothing is counted.
-    await runReminders(harness.engine);
+    await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
     expect(total('ExecutionsStarted')).toBe(1);
 
     await harness.advanceTo('2026-12-02T12:00:00Z');

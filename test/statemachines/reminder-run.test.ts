@@ -30,8 +30,8 @@ describe('reminder run', () => {
 
   it('sends a pre-due reminder once however often it runs, at 09:00 in the customer zone', async () => {
     // Both reminders fell due on 27 Nov at 09:00 local. At 07:30Z it is 16:30 in Tokyo (send) and 21:30 in Honolulu (wait).
-    await Promise.all([runReminders(harness.engine), runReminders(harness.engine)]);
-    await runReminders(harness.engine);
+    await Promise.all([harness.asFunction('ReminderRun', () => runReminders(harness.engine)), harness.asFunction('ReminderRun', () => runReminders(harness.engine))]);
+    await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
     const sent = harness.outbox.list().filter((message) => message.step === 'upcoming');
     expect(sent.map((message) => message.customerId)).toEqual(['tokyo']);
     const events = harness.events.list().filter((event) => event.detailType === 'reminder.sent');
@@ -41,8 +41,8 @@ describe('reminder run', () => {
   it('opens the delinquency once the due date has passed in the customer zone, not in UTC', async () => {
     // 2026-12-01T00:00 in Tokyo is 2026-11-30T15:00Z; in Honolulu it is 2026-12-01T10:00Z.
     harness.clock.set(new Date('2026-11-30T16:00:00Z'));
-    const first = await runReminders(harness.engine);
-    const again = await runReminders(harness.engine);
+    const first = await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
+    const again = await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
     expect(first).toMatchObject({ delinquenciesOpened: 1, executionsStarted: 1 });
     expect(again).toMatchObject({ delinquenciesOpened: 0, executionsStarted: 0 });
     expect((await harness.engine.invoices.get(TENANT, 'run-tokyo'))?.invoice.delinquencyId).not.toBeNull();

@@ -1,0 +1,31 @@
+// What each engine function (the state machine's tasks, the hourly run, SES feedback) may ask of AWS: the stack's
+// grants for them are made from this table, as the API's are made from the route table. Keys are construct ids.
+import type { FunctionAccess } from './function-access';
+
+export const engineAccess = {
+  // Acts on a delinquency: reads the case, the customer's other debts and scoring history (gsi1), claims and records
+  // sends and charges, sends email and SMS, publishes events, charges
+  // instalments with the tenant's Stripe key.
+  AdvanceTask: {
+    dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['gsi1'] },
+    sendsEmail: true,
+    sendsSms: true,
+    publishesEvents: true,
+    readsWebhookSecrets: true,
+  },
+  // Parks the task token on the delinquency, or hands it straight back when the facts moved meanwhile.
+  WaitForWakeUpTask: { dynamodb: { actions: ['UpdateItem'], indexes: [] }, wakesExecutions: true },
+  // Finds what fell due (gsi2), opens delinquencies and starts their executions, sends pre-due reminders, replays parked
+  // events (gsi1), folds report snapshots with BatchWriteItem, continues itself on the bus.
+  ReminderRun: {
+    dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], indexes: ['gsi1', 'gsi2'] },
+    sendsEmail: true,
+    sendsSms: true,
+    publishesEvents: true,
+    startsExecutions: true,
+  },
+  // Suppresses an address SES reports as bounced or complained about.
+  SesFeedback: { dynamodb: { actions: ['PutItem'], indexes: [] } },
+} as const satisfies Record<string, FunctionAccess>;
+
+export type EngineFunctionId = keyof typeof engineAccess;

@@ -1,0 +1,22 @@
+// What a function may ask of AWS, declared beside its code: the stack grants exactly this and the local runtime refuses
+// anything else, so a call the code makes without its declaration fails in every local run, not on the first deploy.
+import type { IndexName } from '../shared/adapters/dynamodb/table-design';
+
+export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+
+export interface FunctionAccess {
+  /** Exactly what the function may do to the table and which of its indexes it may query. */
+  dynamodb: { actions: readonly DynamoAction[]; indexes: readonly IndexName[] };
+  /** Sends email through SES (from any of the account's identities, through the stack's configuration set). */
+  sendsEmail?: boolean;
+  /** Sends SMS through SNS straight to phone numbers. */
+  sendsSms?: boolean;
+  /** Publishes to the stack's event bus (integration events, a reminder run's hand-over). */
+  publishesEvents?: boolean;
+  /** Reads the tenants' provider secrets (webhook signing secrets, the Stripe key) from Secrets Manager. */
+  readsWebhookSecrets?: boolean;
+  /** Starts delinquency executions. */
+  startsExecutions?: boolean;
+  /** Hands task tokens back to the delinquency state machine (wakes a parked execution). */
+  wakesExecutions?: boolean;
+}

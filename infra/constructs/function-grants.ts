@@ -1,0 +1,126 @@
+// Turns a function's access declaration (functions/function-access.ts) into its IAM grants: the only place the stack
+// grants a function anything, so what deploys is what the code declares and what the local runtime enforces.
+import { Stack, Token, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { DynamoAction, FunctionAccess } from '../../functions/function-access';
+import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
+import type { ArrearsFunction } from './arrears-function';
+
+const READ_ACTIONS: readonly DynamoAction[] = ['GetItem', 'Query'];
+
+export interface FunctionGrantsProps {
+  table: dynamodb.ITableV2;
+  key: kms.IKey;
+  bus: events.IEventBus;
+  configurationSet: ses.IConfigurationSet;
+}
+
+export class FunctionGrants extends Construct {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: FunctionGrantsProps,
+  ) {
+    super(scope, id);
+  }
+
+  /** Everything the declaration asks for except the state machine's own actions (see grantExecutions). */
+  grant(fn: ArrearsFunction<never>, access: FunctionAccess): void {
+    this.grantTable(fn, access.dynamodb.actions, access.dynamodb.indexes);
+    if (access.sendsEmail) this.grantEmail(fn);
+    if (access.sendsSms) {
+      // SMS straight to a phone number has no resource to name: SNS authorizes it on "*".
+      fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    }
+    if (access.publishesEvents) this.props.bus.grantPutEventsTo(fn.role);
+    if (access.readsWebhookSecrets) this.grantProviderSecrets(fn);
+  }
+
+  /**
+   * Starting executions and handing task tokens back, once the state machine exists. A task function of the machine
+   * itself (`partOfMachine`) gets its token grant as a separate policy: in the role's default policy it would make the
+   * function depend on the machine that depends on the function, a cycle CloudFormation refuses.
+   */
+  grantExecutions(fn: ArrearsFunction<never>, access: FunctionAccess, stateMachine: sfn.StateMachine, partOfMachine = false): void {
+    if (access.startsExecutions) stateMachine.grantStartExecution(fn.role);
+    if (!access.wakesExecutions) return;
+    if (!partOfMachine) {
+      stateMachine.grant(fn.role, 'states:SendTaskSuccess');
+      return;
+    }
+    new iam.Policy(fn, 'HandsTokensBack', {
+      roles: [fn.role],
+      statements: [new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachine.stateMachineArn] })],
+    });
+  }
+
+  /** Exactly the table actions (and indexes) listed, plus the key use that DynamoDB encryption needs for them. */
+  private grantTable(fn: ArrearsFunction<never>, actions: readonly DynamoAction[], indexes: readonly string[]): void {
+    if (actions.length === 0) return;
+    const { table, key } = this.props;
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [...new Set(actions)].sort().map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)],
+      }),
+    );
+    const writes = actions.some((action) => !READ_ACTIONS.includes(action));
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /** Raw SES sends (for List-Unsubscribe headers) through the configuration set, from any of the account's identities. */
+  private grantEmail(fn: ArrearsFunction<never>): void {
+    const stack = Stack.of(this);
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: [
+          `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/*`,
+          `arn:${stack.partition}:ses:${stack.region}:${stack.account}:configuration-set/${this.props.configurationSet.configurationSetName}`,
+        ],
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${this.nagRegion()}:${this.nagAccount()}:identity/*]`,
+      reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
+    });
+  }
+
+  /** The tenants' provider secrets (webhook signing secrets, the Stripe key for instalments), one secret per tenant. */
+  private grantProviderSecrets(fn: ArrearsFunction<never>): void {
+    const stack = Stack.of(this);
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [`arn:${stack.partition}:secretsmanager:${stack.region}:${stack.account}:secret:${WEBHOOK_SECRET_PREFIX}*`],
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${this.nagRegion()}:${this.nagAccount()}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
+      reason: 'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
+    });
+  }
+
+  /** cdk-nag names unresolved account and region as CloudFormation pseudo parameters. */
+  private nagRegion(): string {
+    const region = Stack.of(this).region;
+    return Token.isUnresolved(region) ? '<AWS::Region>' : region;
+  }
+
+  private nagAccount(): string {
+    const account = Stack.of(this).account;
+    return Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
+  }
+}

@@ -1,0 +1,180 @@
+// IAM, locally: every AWS call a function makes (through an SDK client or a local stand-in for a service) is checked
+// against that function's synthesized role, and refused with AccessDeniedException as AWS would refuse it.
+import type { EventPublisher } from '../../shared/ports/event-publisher.port';
+import type { ExecutionStarter, ExecutionWaker } from '../../shared/ports/executions.port';
+import type { EmailSender, SmsSender } from '../../shared/ports/notifier.port';
+import type { RunContinuation } from '../../shared/ports/run-continuation.port';
+import { WEBHOOK_SECRET_PREFIX, type WebhookSecrets } from '../../shared/ports/webhook-secrets.port';
+import { LOCAL_ENVIRONMENT, synthesizedTemplates, type SynthesizedTemplates } from '../synthesized-app';
+import { busArn, requestsFor, secretArn, type AwsTarget } from './aws-requests';
+import { functionPrincipals, keyPolicies } from './function-policies';
+import { currentFunction } from './function-scope';
+import { PolicyEvaluator, type AccessRequest } from './policy-evaluator';
+import { TemplateResolver } from './template-resolver';
+
+export interface IamEnforcementOptions {
+  tableName: string;
+  /** The SES configuration set the local senders name (the stack's one, under its local name). */
+  configurationSetName?: string;
+  /** Off only to show the difference (ARREARS_LOCAL_IAM=off); on by default. */
+  enabled?: boolean;
+  templates?: SynthesizedTemplates;
+  /** Told of every refusal (the runtime logs it: a denial otherwise surfaces only as a failed task or a 500). */
+  onDenial?: (denial: Denial & { reason: string }) => void;
+}
+
+export interface Denial {
+  functionId: string;
+  action: string;
+  resource: string;
+}
+
+/** The error the SDK throws for a refused call: same name, same fault, same status. */
+export class AccessDeniedException extends Error {
+  override readonly name = 'AccessDeniedException';
+  readonly $fault = 'client';
+  readonly $metadata = { httpStatusCode: 400 };
+}
+
+type MiddlewareClient = {
+  middlewareStack: { add: (middleware: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void };
+};
+
+/** True unless ARREARS_LOCAL_IAM says off (the one switch; for showing what enforcement catches, never for a test to pass). */
+export const iamEnforcementEnabled = (value = process.env.ARREARS_LOCAL_IAM): boolean => value !== 'off';
+
+export class IamEnforcement {
+  readonly enabled: boolean;
+  /** Every refusal, in order: what a test or the runtime's log reads. */
+  readonly denials: Denial[] = [];
+  /** Calls made outside any function (an operator's setup, a test's arrangement): not checked. */
+  unattributed = 0;
+  readonly target: AwsTarget;
+  readonly eventBusArn: string;
+  private readonly evaluator: PolicyEvaluator;
+  private readonly configurationSetName: string;
+  private readonly onDenial: ((denial: Denial & { reason: string }) => void) | undefined;
+
+  constructor(options: IamEnforcementOptions) {
+    this.enabled = options.enabled ?? iamEnforcementEnabled();
+    const templates = options.templates ?? synthesizedTemplates();
+    this.configurationSetName = options.configurationSetName ?? 'arrears-local';
+    this.onDenial = options.onDenial;
+    const resolver = new TemplateResolver(templates, { tableName: options.tableName, configurationSetName: this.configurationSetName }, LOCAL_ENVIRONMENT);
+    const stateful = Object.entries(templates.stateful.Resources);
+    const stateless = Object.entries(templates.stateless.Resources);
+    const only = (entries: typeof stateful, type: string) => {
+      const found = entries.filter(([, resource]) => resource.Type === type);
+      if (found.length !== 1) throw new Error(`the local IAM enforcement expects one ${type}, found ${found.length}`);
+      return found[0]![0];
+    };
+    const table = only(stateful, 'AWS::DynamoDB::GlobalTable');
+    const tableKey = (templates.stateful.Resources[table]!.Properties as { SSESpecification?: { KMSMasterKeyId?: unknown } }).SSESpecification;
+    this.target = {
+      ...LOCAL_ENVIRONMENT,
+      tableKeyArn: tableKey?.KMSMasterKeyId ? String(resolver.resolve(tableKey.KMSMasterKeyId, 'stateful')) : resolver.physical('stateful', only(stateful, 'AWS::KMS::Key'), 'Arn'),
+      stateMachineArn: resolver.physical('stateless', only(stateless, 'AWS::StepFunctions::StateMachine'), 'Arn'),
+    };
+    this.eventBusArn = resolver.physical('stateful', only(stateful, 'AWS::Events::EventBus'), 'Arn');
+    this.evaluator = new PolicyEvaluator(functionPrincipals(templates, resolver), keyPolicies(templates, resolver), LOCAL_ENVIRONMENT.account);
+  }
+
+  /** Checks the requests of one call against the current function's role; throws AccessDeniedException on the first refusal. */
+  async authorize(requests: AccessRequest[]): Promise<void> {
+    if (!this.enabled) return;
+    const functionId = currentFunction();
+    if (functionId === undefined) {
+      this.unattributed += 1;
+      return;
+    }
+    for (const request of requests) {
+      const decision = await this.evaluator.decide(functionId, request);
+      if (!decision.allowed) {
+        const denial = { functionId, action: request.action, resource: request.resource };
+        this.denials.push(denial);
+        this.onDenial?.({ ...denial, reason: decision.reason });
+        throw new AccessDeniedException(decision.reason);
+      }
+    }
+  }
+
+  /** Adds the check to an SDK client (DynamoDB, SES, Secrets Manager, ...): it runs before the request is built. */
+  instrument<C extends MiddlewareClient>(client: C): C {
+    const middleware = (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { clientName?: string; commandName?: string }) =>
+      async (args: { input: Record<string, unknown> }) => {
+        await this.authorize(requestsFor(context.clientName ?? '', context.commandName ?? '', args.input, this.target));
+        return next(args);
+      };
+    client.middlewareStack.add(middleware as never, { step: 'initialize', name: 'arrearsLocalIam', priority: 'high' });
+    return client;
+  }
+
+  /** The local event recorder stands in for PutEvents on the stack's bus. */
+  guardEvents(port: EventPublisher): EventPublisher {
+    return {
+      publish: async (events, options) => {
+        await this.authorize([{ action: 'events:PutEvents', resource: this.eventBusArn }]);
+        return port.publish(events, options);
+      },
+    };
+  }
+
+  /** The reminder run hands its next turn over with an event on the bus. */
+  guardContinuation(port: RunContinuation): RunContinuation {
+    return {
+      continueRun: async (next) => {
+        await this.authorize([{ action: 'events:PutEvents', resource: this.eventBusArn }]);
+        return port.continueRun(next);
+      },
+    };
+  }
+
+  /** The local interpreter stands in for StartExecution and SendTaskSuccess on the stack's state machine. */
+  guardExecutions<P extends ExecutionStarter & ExecutionWaker>(port: P): ExecutionStarter & ExecutionWaker {
+    return {
+      start: async (name, input) => {
+        await this.authorize([{ action: 'states:StartExecution', resource: this.target.stateMachineArn }]);
+        return port.start(name, input);
+      },
+      wake: async (token) => {
+        await this.authorize([{ action: 'states:SendTaskSuccess', resource: this.target.stateMachineArn }]);
+        return port.wake(token);
+      },
+    };
+  }
+
+  /** SMS goes to SNS's Publish on a phone number. */
+  guardSms(port: SmsSender): SmsSender {
+    return {
+      send: async (sms) => {
+        await this.authorize(requestsFor('SNSClient', 'PublishCommand', { PhoneNumber: sms.to }, this.target));
+        return port.send(sms);
+      },
+    };
+  }
+
+  /** An email sender that is not the SES adapter (a recorder in tests) is checked as SES's SendRawEmail. */
+  guardEmail(port: EmailSender): EmailSender {
+    return {
+      send: async (email) => {
+        await this.authorize(requestsFor('SESClient', 'SendRawEmailCommand', { Source: email.from, ConfigurationSetName: this.configurationSetName }, this.target));
+        return port.send(email);
+      },
+    };
+  }
+
+  /** The local secrets stand in for Secrets Manager's GetSecretValue of the tenant's secret. */
+  guardSecrets(port: WebhookSecrets): WebhookSecrets {
+    return {
+      secretFor: async (tenantId, provider) => {
+        await this.authorize([{ action: 'secretsmanager:GetSecretValue', resource: secretArn(this.target, `${WEBHOOK_SECRET_PREFIX}${tenantId}`) }]);
+        return port.secretFor(tenantId, provider);
+      },
+    };
+  }
+
+  /** The ARN of a bus by name, as PutEvents authorizes it. */
+  busArn(name?: string): string {
+    return name ? busArn(this.target, name) : this.eventBusArn;
+  }
+}

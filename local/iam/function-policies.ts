@@ -1,0 +1,69 @@
+// Reads, from the synthesized stateless template, the IAM policies CloudFormation would attach to each function's role,
+// and the resource policies (the data key's) that AWS evaluates beside them.
+import type { SynthesizedTemplates } from '../synthesized-app';
+import type { TemplateResolver } from './template-resolver';
+
+export interface PolicyDocument {
+  Version?: string;
+  Statement: Record<string, unknown>[];
+}
+
+export interface FunctionPrincipal {
+  /** The function's construct id (a route's id, `AdvanceTask`, ...): the name the local runtime invokes it by. */
+  functionId: string;
+  roleArn: string;
+  /** The role's inline and attached policies, intrinsics resolved to local ARNs. */
+  policies: { name: string; document: PolicyDocument }[];
+}
+
+type Resource = { Type: string; Properties?: Record<string, unknown> };
+
+const logicalIdOf = (value: unknown): string | undefined => {
+  const object = value as { Ref?: string; 'Fn::GetAtt'?: [string, string] } | undefined;
+  return object?.Ref ?? object?.['Fn::GetAtt']?.[0];
+};
+
+/** Every function of the stateless stack with its role's policies, keyed by construct id. */
+export const functionPrincipals = (templates: SynthesizedTemplates, resolver: TemplateResolver): Map<string, FunctionPrincipal> => {
+  const resources = templates.stateless.Resources as Record<string, Resource>;
+  const policiesByRole = new Map<string, { name: string; document: PolicyDocument }[]>();
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::IAM::Policy') continue;
+    const document = resolver.resolve(resource.Properties!.PolicyDocument, 'stateless') as PolicyDocument;
+    for (const role of (resource.Properties!.Roles as unknown[]) ?? []) {
+      const roleId = logicalIdOf(role);
+      if (!roleId) continue;
+      policiesByRole.set(roleId, [...(policiesByRole.get(roleId) ?? []), { name: logicalId, document }]);
+    }
+  }
+  const principals = new Map<string, FunctionPrincipal>();
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::Lambda::Function') continue;
+    // ArrearsFunction puts the NodejsFunction at `<id>/Function`: its logical id is `<id>Function<hash>`.
+    const match = /^(.+)Function[0-9A-F]{8}$/.exec(logicalId);
+    if (!match) continue;
+    const roleId = logicalIdOf(resource.Properties!.Role);
+    if (!roleId || resources[roleId]?.Type !== 'AWS::IAM::Role') continue;
+    const role = resources[roleId]!.Properties ?? {};
+    const inline = ((role.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? []).map((policy) => ({
+      name: policy.PolicyName,
+      document: resolver.resolve(policy.PolicyDocument, 'stateless') as PolicyDocument,
+    }));
+    principals.set(match[1]!, {
+      functionId: match[1]!,
+      roleArn: String(resolver.resolve({ 'Fn::GetAtt': [roleId, 'Arn'] }, 'stateless')),
+      policies: [...inline, ...(policiesByRole.get(roleId) ?? [])],
+    });
+  }
+  return principals;
+};
+
+/** Resource policies by resource ARN: the KMS key policies of the stateful stack (a key is usable only if its policy allows). */
+export const keyPolicies = (templates: SynthesizedTemplates, resolver: TemplateResolver): Map<string, PolicyDocument> => {
+  const keys = new Map<string, PolicyDocument>();
+  for (const [logicalId, resource] of Object.entries(templates.stateful.Resources as Record<string, Resource>)) {
+    if (resource.Type !== 'AWS::KMS::Key') continue;
+    keys.set(resolver.physical('stateful', logicalId, 'Arn'), resolver.resolve(resource.Properties!.KeyPolicy, 'stateful') as PolicyDocument);
+  }
+  return keys;
+};

@@ -34,7 +34,7 @@ export interface HttpServerParts {
   capacity: CapacityMeter;
   pendingTimers: () => { at: string; label: string }[];
   /** What the local IAM enforcement refused since start (and whether it is on). */
-  iam: () => { enabled: boolean; denials: { functionId: string; action: string; resource: string }[] };
+  iam: () => { enabled: boolean; denials: { functionId: string; action: string; resource: string }[]; unattributedCalls: number };
   log: (line: string) => void;
 }
 

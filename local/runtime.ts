@@ -200,7 +200,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       executions,
       capacity,
       pendingTimers: () => timers.pending(),
-      iam: () => ({ enabled: iam.enabled, denials: iam.denials }),
+      iam: () => ({ enabled: iam.enabled, denials: iam.denials, unattributedCalls: iam.unattributed }),
       log: options.log,
     });
     await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { sha256Hex } from '../../shared/domain/ids';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => table.destroy());
 
 const call = async (handler: ReturnType<typeof createPost>, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown; headers?: Record<string, string> }) => {
-  const response = await handler(apiEvent({ ...options, headers: { authorization: `Bearer ${key}`, ...options.headers } }), context());
+  const response = await asRoute(handler)(apiEvent({ ...options, headers: { authorization: `Bearer ${key}`, ...options.headers } }), context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}'), headers: response.headers ?? {} };
 };
 const issue = (key: string, body: unknown) =>

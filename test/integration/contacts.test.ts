@@ -8,7 +8,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { DelinquencySchema } from '../../shared/schemas/delinquency.schema';
 import { addOptOut, putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -41,7 +41,7 @@ interface Call {
 const send = async (handler: ReturnType<typeof createPostContact>, call: Call) => {
   const event = apiEvent({ ...call, headers: { authorization: `Bearer ${call.key ?? KEY}` } });
   if (call.query) event.queryStringParameters = call.query;
-  const response = await handler(event, context());
+  const response = await asRoute(handler)(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const logContact = (delinquencyId: string, body: unknown, key?: string) =>

@@ -8,7 +8,7 @@ import { createHandler as createPostPayment } from '../../functions/api/post-pay
 import type { IntegrationEvent } from '../../events/catalog';
 import { sha256Hex } from '../../shared/domain/ids';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -21,7 +21,7 @@ const clock = fixedClock('2026-12-20T10:00:00Z');
 type Handler = ReturnType<typeof createGetCredit>;
 const send = async (create: (deps: ApiDependencies) => Handler, method: string, routePath: string, params: Record<string, string>, body?: unknown, key = 'partner-key-00001') => {
   const path = Object.entries(params).reduce((text, [name, value]) => text.replace(`{${name}}`, value), routePath);
-  const response = await create(deps)(apiEvent({ method, routePath, path, pathParameters: params, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) }), context());
+  const response = await asRoute(create(deps))(apiEvent({ method, routePath, path, pathParameters: params, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) }), context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const credit = (customerId: string, key?: string) => send(createGetCredit, 'GET', '/v1/customers/{customerId}/credit', { customerId }, undefined, key);

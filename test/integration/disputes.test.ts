@@ -7,7 +7,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import type { ApiKeyRole } from '../../shared/schemas/tenant.schema';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { getInvoice, putInvoice } from '../../shared/use-cases/invoices';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -39,7 +39,7 @@ afterAll(() => table.destroy());
 const send = async (handler: ReturnType<typeof createPostDispute>, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; key: string; body?: unknown; query?: Record<string, string> }) => {
   const event = apiEvent({ ...options, headers: { authorization: `Bearer ${options.key}` } });
   if (options.query) event.queryStringParameters = options.query;
-  const response = await handler(event, context());
+  const response = await asRoute(handler)(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const dispute = (delinquencyId: string, key = 'collector-key-0001') =>

@@ -4,7 +4,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { getInvoice, putInvoice } from '../../shared/use-cases/invoices';
 import { signatureHeader } from '../../shared/webhooks/signature';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 const SECRET = 'generic-secret-0001';
@@ -22,7 +22,7 @@ afterAll(() => table.destroy());
 
 const post = async (event: unknown, sign: (body: string) => string = (body) => signatureHeader(body, SECRET, Math.floor(Date.now() / 1000))) => {
   const body = JSON.stringify(event);
-  const response = await createHandler(deps)(
+  const response = await asRoute(createHandler(deps))(
     apiEvent({
       method: 'POST',
       routePath: '/v1/webhooks/generic/{tenantId}',

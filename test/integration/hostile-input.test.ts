@@ -13,6 +13,7 @@ import { putInvoice } from '../../shared/use-cases/invoices';
 import { signatureHeader } from '../../shared/webhooks/signature';
 import { apiEvent, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+import { asFunction } from '../../local/iam/function-scope';
 
 /** Fixed so a failure replays exactly; the runs per route keep the file well under a minute on two cores. */
 const SEED = 20_261_210;
@@ -321,7 +322,7 @@ const handlerFor = async (route: ApiRoute) => {
     const module = (await import(`../../functions/api/${route.handler.replace(/\.ts$/, '')}`)) as {
       createHandler: (deps: ApiDependencies) => (event: ApiEvent, context: ApiContext) => Promise<APIGatewayProxyResultV2>;
     };
-    handlers.set(route.id, module.createHandler(deps));
+    handlers.set(route.id, asFunction(route.id, module.createHandler(deps)));
   }
   return handlers.get(route.id)!;
 };

@@ -3,7 +3,7 @@ import { createHandler as createPostPayment } from '../../functions/api/post-pay
 import { sha256Hex } from '../../shared/domain/ids';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { getInvoice, putInvoice, recordPayment } from '../../shared/use-cases/invoices';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -65,7 +65,7 @@ describe('concurrent payments', () => {
 
 describe('POST /v1/invoices/{id}/payments with an Idempotency-Key', () => {
   const post = (invoiceId: string, key: string, body: unknown) =>
-    createPostPayment(table.deps(clock))(
+    asRoute(createPostPayment(table.deps(clock)))(
       apiEvent({
         method: 'POST',
         routePath: '/v1/invoices/{invoiceId}/payments',

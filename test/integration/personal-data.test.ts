@@ -13,7 +13,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { addOptOut, putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
 import { isOptedOut } from '../../shared/use-cases/send-reminder';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -46,7 +46,7 @@ afterAll(() => table.destroy());
 
 type Handler = ReturnType<typeof createExport>;
 const call = async (handler: Handler, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown }) => {
-  const response = await handler(apiEvent({ ...options, headers: { authorization: `Bearer ${key}` } }), context());
+  const response = await asRoute(handler)(apiEvent({ ...options, headers: { authorization: `Bearer ${key}` } }), context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const customerPath = (customerId: string) => ({ path: `/v1/customers/${customerId}`, pathParameters: { customerId } });

@@ -11,7 +11,7 @@ import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice, recordPayment } from '../../shared/use-cases/invoices';
 import { snapshotReports } from '../../shared/use-cases/reports';
 import { reversePayment } from '../../shared/use-cases/reversals';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -50,7 +50,7 @@ const openDelinquency = async (invoiceId: string, customerId: string) => {
 const get = async (handler: 'aging' | 'kpis', query: Record<string, string>, key = KEY) => {
   const event = apiEvent({ method: 'GET', routePath: `/v1/reports/${handler}`, path: `/v1/reports/${handler}`, headers: { authorization: `Bearer ${key}` } });
   event.queryStringParameters = query;
-  const response = await (handler === 'aging' ? createAging(deps) : createKpis(deps))(event, context());
+  const response = await asRoute(handler === 'aging' ? createAging(deps) : createKpis(deps))(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 

@@ -4,6 +4,7 @@ import { createHandler } from '../../functions/events/ses-feedback.handler';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+import { asFunction } from '../../local/iam/function-scope';
 
 let table: TestTable;
 const clock = fixedClock('2026-12-02T08:00:00Z');
@@ -40,7 +41,7 @@ const snsEvent = (message: Record<string, unknown>): SNSEvent => ({
 const mail = { messageId: 'ses-1', timestamp: '2026-12-02T08:00:00.000Z', source: 'collections@acme.no', destination: ['kari@example.no'], tags: { tenant: ['acme'], customer: ['cus-1'], step: ['overdue'] } };
 
 describe('SES feedback subscriber', () => {
-  const handler = () => createHandler({ clock, customers: table.deps(clock).customers });
+  const handler = () => asFunction('SesFeedback', createHandler({ clock, customers: table.deps(clock).customers }));
   const optOuts = async () => (await table.deps(clock).customers.getWithOptOuts('acme', 'cus-1'))!.optOuts;
 
   it('ignores deliveries and transient bounces', async () => {

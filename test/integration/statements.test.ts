@@ -5,7 +5,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice, recordPayment } from '../../shared/use-cases/invoices';
 import { recordCasePayment } from '../../shared/use-cases/case-payments';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -31,7 +31,7 @@ afterAll(() => table.destroy());
 const get = async (customerId: string, format?: string) => {
   const event = apiEvent({ method: 'GET', routePath: '/v1/customers/{customerId}/statement', path: `/v1/customers/${customerId}/statement`, pathParameters: { customerId }, headers: { authorization: `Bearer ${KEY}` } });
   if (format) event.queryStringParameters = { format };
-  const response = await createHandler(deps)(event, context());
+  const response = await asRoute(createHandler(deps))(event, context());
   return { status: response.statusCode, contentType: response.headers['content-type'], body: response.body ?? '' };
 };
 

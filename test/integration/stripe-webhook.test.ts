@@ -4,7 +4,7 @@ import { createHandler } from '../../functions/api/post-stripe-webhook.handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { getInvoice, putInvoice } from '../../shared/use-cases/invoices';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 const SECRET = 'whsec_integration_0001';
@@ -41,7 +41,7 @@ const post = async (event: unknown, options: { secret?: string; timestamp?: numb
   const payload = JSON.stringify(event);
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, timestamp: options.timestamp ?? Math.floor(Date.now() / 1000) });
   const tenantId = options.tenantId ?? 't1';
-  const response = await createHandler(deps)(
+  const response = await asRoute(createHandler(deps))(
     apiEvent({
       method: 'POST',
       routePath: '/v1/webhooks/stripe/{tenantId}',

@@ -5,7 +5,7 @@ import { createHandler } from '../../functions/api/post-stripe-webhook.handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 const SECRET = 'whsec_faults_0001';
@@ -32,7 +32,7 @@ const event = {
 const deliver = async () => {
   const payload = JSON.stringify(event);
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) });
-  const response = await createHandler(deps)(
+  const response = await asRoute(createHandler(deps))(
     apiEvent({ method: 'POST', routePath: '/v1/webhooks/stripe/{tenantId}', path: '/v1/webhooks/stripe/t1', pathParameters: { tenantId: 't1' }, headers: { 'stripe-signature': signature }, body: payload }),
     context(),
   );

@@ -13,7 +13,7 @@ import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
 import { openDelinquency } from '../../shared/use-cases/reminder-run';
 import { listStrategies, putStrategy } from '../../shared/use-cases/strategies';
-import { apiEvent, context } from '../fixtures/api-event';
+import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 let table: TestTable;
@@ -29,7 +29,7 @@ type Handler = ReturnType<typeof createList>;
 const send = async (handler: Handler, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; key?: string; body?: unknown; query?: Record<string, string> }) => {
   const event = apiEvent({ ...options, headers: { authorization: `Bearer ${options.key ?? 'manager-key-00001'}` } });
   if (options.query) event.queryStringParameters = options.query;
-  const response = await handler(event, context());
+  const response = await asRoute(handler)(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const queue = (query: Record<string, string>, key?: string) => send(createList(deps), { method: 'GET', routePath: '/v1/delinquencies', path: '/v1/delinquencies', query, ...(key ? { key } : {}) });

@@ -81,6 +81,11 @@ describe('API function bundles (built as the CDK builds them)', () => {
     expect(routes).toEqual([`functions/api/routes/${handler.replace('.handler.ts', '.route.ts')}`]);
   });
 
+  // The local IAM evaluator (@cloud-copilot/iam-simulate, AGPL-3.0) is a dev dependency of the local runtime and tests only.
+  it.each(HANDLERS)('%s bundles nothing of the local runtime and no part of the IAM evaluator', (handler) => {
+    expect(analyses.get(handler)!.inputs.filter((input) => input.startsWith('local/') || input.includes('@cloud-copilot'))).toEqual([]);
+  });
+
   it.each(HANDLERS)('%s loads no AWS SDK client but DynamoDB before its first request, and the others with require', (handler) => {
     const { requiredAtLoad, importedNatively } = analyses.get(handler)!;
     expect(requiredAtLoad.filter((name) => !LOADED_AT_START.includes(name))).toEqual([]);

@@ -101,6 +101,9 @@ const main = async () => {
     out(`  transitions:  ${executions.executions.reduce((sum, e) => sum + e.transitions, 0)}`);
     out(`  invocations:  ${JSON.stringify(executions.lambdaInvocations)}`);
     out(`  dynamodb:     ${executions.dynamodb.readUnits} read units, ${executions.dynamodb.writeUnits} write units (API calls, runs and executions)`);
+    const iam = (await call('GET', '/local/iam')) as { enabled: boolean; denials: { functionId: string; action: string; resource: string }[] };
+    out(`  iam:          ${iam.enabled ? `every call checked against its function's synthesized role, ${iam.denials.length} refused` : 'not checked (ARREARS_LOCAL_IAM=off)'}`);
+    for (const denial of iam.denials.slice(0, 5)) out(`                refused: ${denial.functionId} ${denial.action} on ${denial.resource}`);
     for (const customer of portfolio) {
       const invoice = (await call('GET', `/v1/invoices/inv-${customer.id}`)) as { status: string; balance: number; charges: { fees: number } };
       out(`  ${customer.name.padEnd(14)} ${invoice.status.padEnd(6)} balance ${String(invoice.balance).padStart(8)} ${customer.currency} (fees ${invoice.charges.fees})`);

@@ -138,7 +138,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       events: publisher,
       metrics,
     });
+    // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
     await seedTenants(deps.tenants, tenants, clock.now());
+    iam.unattributed = 0;
     const handlers = await loadApiHandlers(deps);
 
     // The state machine is the one `cdk synth` produces: synthesized here, in-process, at start.

@@ -1,5 +1,6 @@
 // What operators watch: one CloudWatch dashboard of the business metrics and the service metrics behind them, and the
-// alarms that page them (failed executions, webhook 5xx, dead letters, SES bounce rate) on the encrypted alarm topic.
+// alarms that page them (executions failed, timed out or aborted, webhook 5xx, dead letters, SES bounce rate, unknown
+// sends, overdue parked events) on the encrypted alarm topic.
 import { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -10,6 +11,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, METRICS_SERVICE, type BusinessMetricName } from '../../shared/ports/metrics.port';
 import { PARKED_OVERDUE_HOURS } from '../../shared/use-cases/replay-parked-events';
+import type { ReminderOutcome } from '../../shared/use-cases/send-reminder';
 
 /** SES reviews an account whose bounce rate reaches 5 %: the alarm warns a point before that. */
 export const BOUNCE_RATE_ALARM_THRESHOLD = 0.04;
@@ -39,7 +41,15 @@ const business = (metricName: BusinessMetricName, dimensions: Record<string, str
     ...(label ? { label } : {}),
   });
 
-/** Every currency's series of a business metric, whatever currencies the tenants collect in. */
+/** The channels a send can end 'unknown' on; the alarm sums one series per channel (alarms refuse SEARCH). */
+type SendChannel = Extract<ReminderOutcome, { outcome: 'unknown' }>['channel'];
+// Written as a record so that a channel added to the outcome and not listed here stops the build, not the alarm.
+export const SEND_CHANNELS = Object.keys({ email: true, sms: true } satisfies Record<SendChannel, true>) as SendChannel[];
+
+/**
+ * Every currency's series of a business metric, whatever currencies the tenants collect in. SEARCH is for dashboards
+ * only: CloudWatch refuses it in an alarm ("SEARCH is not supported on Metric Alarms").
+ */
 const perCurrency = (metricName: BusinessMetricName, label: string) =>
   new cloudwatch.MathExpression({
     expression: `SEARCH('{${METRICS_NAMESPACE},service,currency} MetricName="${metricName}"', 'Sum', 3600)`,
@@ -51,6 +61,8 @@ const perCurrency = (metricName: BusinessMetricName, label: string) =>
 export class OperationsMonitoring extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
   readonly failedExecutionsAlarm: cloudwatch.Alarm;
+  readonly timedOutExecutionsAlarm: cloudwatch.Alarm;
+  readonly abortedExecutionsAlarm: cloudwatch.Alarm;
   readonly webhookServerErrorsAlarm: cloudwatch.Alarm;
   readonly deadLettersAlarm: cloudwatch.Alarm;
   readonly bounceRateAlarm: cloudwatch.Alarm;
@@ -74,11 +86,26 @@ export class OperationsMonitoring extends Construct {
       return created;
     };
 
+    // An execution that failed, timed out (Standard executions end after a year) or was stopped leaves its delinquency
+    // without escalation until the hourly run restarts it: each way of ending badly pages on its own.
+    const executionMetric = { period: FIVE_MINUTES, statistic: cloudwatch.Stats.SUM };
     this.failedExecutionsAlarm = alarm(
       'FailedExecutions',
-      props.stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: cloudwatch.Stats.SUM }),
+      props.stateMachine.metricFailed(executionMetric),
       1,
       "A delinquency's escalation execution failed: that case escalates no further until it is restarted. Look at the execution's history.",
+    );
+    this.timedOutExecutionsAlarm = alarm(
+      'TimedOutExecutions',
+      props.stateMachine.metricTimedOut(executionMetric),
+      1,
+      "A delinquency's escalation execution timed out (a Standard execution lives at most a year): that case escalates no further until it is restarted. Look at the execution's history.",
+    );
+    this.abortedExecutionsAlarm = alarm(
+      'AbortedExecutions',
+      props.stateMachine.metricAborted(executionMetric),
+      1,
+      "A delinquency's escalation execution was stopped (StopExecution, or a redeploy that aborted it): that case escalates no further until it is restarted. Check who stopped it in CloudTrail.",
     );
 
     // HTTP APIs publish a route's 5xx only with detailed metrics on that route; turned on for the webhooks alone, since
@@ -129,16 +156,19 @@ export class OperationsMonitoring extends Construct {
 
     // Counted by the engine: a send whose task died between the provider and the claim (never resent), and events the
     // bus kept refusing that the hourly replays have not got out for hours.
-    const faultMetric = (name: BusinessMetricName, label: string) =>
-      new cloudwatch.MathExpression({
-        expression: `SUM(SEARCH('{${METRICS_NAMESPACE},service${name === 'SendsUnknown' ? ',channel' : ''}} MetricName="${name}"', 'Sum', 300))`,
-        usingMetrics: {},
-        label,
-        period: FIVE_MINUTES,
-      });
+    // One series per channel, each filled with 0 where a period has none: a sum of explicit metrics is what an alarm takes.
+    const unknownByChannel = Object.fromEntries(
+      SEND_CHANNELS.map((channel) => [channel, business('SendsUnknown', { channel }, channel).with({ period: FIVE_MINUTES })]),
+    );
+    const sendsUnknown = new cloudwatch.MathExpression({
+      expression: Object.keys(unknownByChannel).map((id) => `FILL(${id}, 0)`).join(' + '),
+      usingMetrics: unknownByChannel,
+      label: 'Sends of unknown outcome',
+      period: FIVE_MINUTES,
+    });
     this.unknownSendsAlarm = alarm(
       'UnknownSends',
-      faultMetric('SendsUnknown', 'Sends of unknown outcome'),
+      sendsUnknown,
       1,
       "A reminder's task died after claiming it, maybe after the provider accepted it: it was not resent. Check the provider's log for the delinquency's 'reminder.unknown' timeline entry.",
     );
@@ -173,7 +203,16 @@ export class OperationsMonitoring extends Construct {
         [
           new cloudwatch.AlarmStatusWidget({
             title: 'Alarms',
-            alarms: [this.failedExecutionsAlarm, this.webhookServerErrorsAlarm, this.deadLettersAlarm, this.bounceRateAlarm, this.unknownSendsAlarm, this.parkedEventsAlarm],
+            alarms: [
+              this.failedExecutionsAlarm,
+              this.timedOutExecutionsAlarm,
+              this.abortedExecutionsAlarm,
+              this.webhookServerErrorsAlarm,
+              this.deadLettersAlarm,
+              this.bounceRateAlarm,
+              this.unknownSendsAlarm,
+              this.parkedEventsAlarm,
+            ],
             width: 24,
             height: 3,
           }),

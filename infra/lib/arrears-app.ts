@@ -2,6 +2,9 @@
 import { App, type AppProps, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Validations } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ALARM_EMAIL_CONTEXT_KEY, DeployVariablesSchema, REGION_CONTEXT_KEY, alarmEmailFrom, resolveDeployEnvironment } from './deploy-environment';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -11,34 +14,42 @@ export interface ArrearsStacks {
   stateless: StatelessStack;
 }
 
-/** Account and region come from the CLI's profile (CDK_DEFAULT_*); a customer-managed table key needs a concrete region. */
-const defaultEnvironment = (): Environment => ({
-  account: process.env.CDK_DEFAULT_ACCOUNT,
-  region: process.env.CDK_DEFAULT_REGION ?? process.env.AWS_REGION ?? 'us-east-1',
-});
+/**
+ * The context of cdk.json (the feature flags): the CLI passes it to a synth it runs, and every other synth (tests, the
+ * local runtime) reads it here, so all of them build the same templates.
+ */
+const projectContext = (): Record<string, unknown> => {
+  const file = path.resolve(__dirname, '..', '..', 'cdk.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+};
 
 export interface BuildOptions {
   /** cdk-nag's checks run on every real synth; the local runtime, which only reads the definitions, skips them. */
   checks?: boolean;
 }
 
-export const buildArrearsApp = (
-  props: AppProps = {},
-  env: Environment = defaultEnvironment(),
-  prefix = 'Arrears',
-  options: BuildOptions = {},
-): ArrearsStacks => {
+/**
+ * The app of both stacks. `env` is given by tests and the local runtime; `cdk synth` and `cdk deploy` leave it out and
+ * the region must then be named (see deploy-environment.ts): a customer-managed table key needs a concrete one.
+ */
+export const buildArrearsApp = (props: AppProps = {}, env?: Environment, prefix = 'Arrears', options: BuildOptions = {}): ArrearsStacks => {
   const app = new App({
     ...props,
     context: {
+      ...projectContext(),
       // Cross-stack references stay strong: the stateless stack must never lose the table it points at.
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
       ...props.context,
     },
   });
-  const stateful = new StatefulStack(app, `${prefix}Stateful`, { env, description: 'Arrears: table, key, bus, topics (retained)' });
+  const environment = env ?? resolveDeployEnvironment(app.node.tryGetContext(REGION_CONTEXT_KEY), DeployVariablesSchema.parse(process.env));
+  const stateful = new StatefulStack(app, `${prefix}Stateful`, {
+    env: environment,
+    description: 'Arrears: table, key, bus, topics (retained)',
+    alarmEmail: alarmEmailFrom(app.node.tryGetContext(ALARM_EMAIL_CONTEXT_KEY)),
+  });
   const stateless = new StatelessStack(app, `${prefix}Stateless`, {
-    env,
+    env: environment,
     description: 'Arrears: functions, partner API, schedules, state machines',
     table: stateful.table,
     key: stateful.key,

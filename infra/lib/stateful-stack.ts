@@ -6,8 +6,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../shared/adapters/dynamodb/table-design';
+
+export interface StatefulStackProps extends StackProps {
+  /** An address subscribed to the alarm topic (it must confirm the subscription from the mail SNS sends). */
+  alarmEmail?: string;
+}
 
 export class StatefulStack extends Stack {
   readonly key: kms.Key;
@@ -17,7 +23,7 @@ export class StatefulStack extends Stack {
   readonly emailEventsTopic: sns.Topic;
   readonly configurationSet: ses.ConfigurationSet;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
 
     this.key = new kms.Key(this, 'DataKey', {
@@ -51,6 +57,21 @@ export class StatefulStack extends Stack {
       masterKey: this.key,
       enforceSSL: true,
     });
+    // enforceSSL writes a topic policy holding only its Deny, and a topic policy replaces the default one: without this
+    // Allow, CloudWatch may not publish and every alarm's notification is dropped.
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
+        },
+      }),
+    );
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     this.emailEventsTopic = new sns.Topic(this, 'EmailEventsTopic', {
       displayName: 'Arrears SES bounces, complaints and deliveries',
       masterKey: this.key,
@@ -68,6 +89,20 @@ export class StatefulStack extends Stack {
         }),
       );
     }
+
+    // Log groups of personal data (function logs, API access logs, state machine logs) are encrypted with this key: CloudWatch
+    // Logs may use it for this account's log groups in this region only.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchLogsEncryptLogGroups',
+        principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` },
+        },
+      }),
+    );
 
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,

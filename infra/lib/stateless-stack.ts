@@ -1,5 +1,5 @@
 // What can be replaced on every deploy: the functions, the partner API, the schedules and the state machines.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -42,7 +42,10 @@ export interface StatelessStackProps extends StackProps {
   defaultEmailFrom: string;
   /** Shards of the due-date index; fixed once data exists (default 16: a million invoices due on one day). */
   dueDateShards?: number;
-  /** Requests per second the API accepts before it answers 429 (steady rate and burst). */
+  /**
+   * The stage's throttle (steady rate and burst, per second) beyond which a route answers 429. An HTTP API has no
+   * API-wide bucket: the stage's default applies to each route separately, within the account's regional quota.
+   */
   apiThrottle?: { rateLimit: number; burstLimit: number };
 }
 
@@ -55,6 +58,13 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { table, key } = props;
     const dueDateShards = props.dueDateShards ?? DUE_DATE_SHARDS;
+    // Every log group of the stack (each function's, the API's access logs, the state machine's) may hold ids of people's
+    // cases: encrypted with the data key, whose policy lets CloudWatch Logs of this account and region use it.
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node instanceof logs.CfnLogGroup && node.kmsKeyId === undefined) node.kmsKeyId = key.keyArn;
+      },
+    });
 
     // Every grant a function gets follows from its access declaration (route table, engine-access.ts) and nothing else.
     const grants = new FunctionGrants(this, 'Grants', { table, key, bus: props.bus, configurationSet: props.configurationSet });
@@ -147,7 +157,10 @@ export class StatelessStack extends Stack {
     grants.grant(waitForWakeUp, engineAccess.WaitForWakeUpTask);
     for (const fn of [advance, waitForWakeUp]) this.functions.set(fn.node.id, fn);
 
+    // Step Functions delivers logs as vended logs: under /aws/vendedlogs/ the log group's resource policy stays small
+    // (one policy per account may not grow past 5,120 characters).
     const stateMachineLogs = new logs.LogGroup(this, 'DelinquencyStateMachineLogs', {
+      logGroupName: `/aws/vendedlogs/states/${this.stackName}-DelinquencyStateMachine`,
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -186,6 +199,8 @@ export class StatelessStack extends Stack {
       encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      // What it holds is work still to replay: deleting or replacing the stack must not drop it.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(deadLetterQueue).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',

@@ -35,9 +35,19 @@ describe('dead letters', () => {
 });
 
 describe('fault alarms', () => {
-  it('pages on any SendsUnknown (a send whose task died after claiming it)', () => {
+  it('pages on any SendsUnknown (a send whose task died after claiming it), on either channel', () => {
+    const perChannel = (channel: string) =>
+      Match.objectLike({
+        Id: channel,
+        MetricStat: Match.objectLike({
+          Metric: { Namespace: 'Arrears', MetricName: 'SendsUnknown', Dimensions: Match.arrayWith([{ Name: 'channel', Value: channel }]) },
+          Period: 300,
+          Stat: 'Sum',
+        }),
+        ReturnData: false,
+      });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: [Match.objectLike({ Expression: Match.stringLikeRegexp('MetricName="SendsUnknown"'), ReturnData: true })],
+      Metrics: [Match.objectLike({ Expression: 'FILL(email, 0) + FILL(sms, 0)', ReturnData: true }), perChannel('email'), perChannel('sms')],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: ALARM_TOPIC,

@@ -30,6 +30,21 @@ describe('alarms', () => {
     });
   });
 
+  it('pages as well on executions that timed out or were aborted, each with its own alarm', () => {
+    for (const metricName of ['ExecutionsTimedOut', 'ExecutionsAborted']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'DelinquencyStateMachine') } }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: ALARM_TOPIC,
+      });
+    }
+  });
+
   it("pages on any 5xx of the payment webhooks' routes, from their per-route API Gateway metrics", () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 1,
@@ -81,10 +96,41 @@ describe('alarms', () => {
     });
   });
 
-  it('has exactly these six alarms (the fault ones in faults.test.ts), all treating no data as fine', () => {
+  it('has exactly these eight alarms (the fault ones in faults.test.ts), all treating no data as fine', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { TreatMissingData: string } }[];
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(8);
     for (const alarm of alarms) expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
+  });
+
+  it('lets CloudWatch publish to the alarm topic, whose SSL-only policy would otherwise hold nothing but a Deny', () => {
+    const policies = Object.values(statefulTemplate.findResources('AWS::SNS::TopicPolicy')) as { Properties: { Topics: { Ref: string }[]; PolicyDocument: { Statement: unknown[] } } }[];
+    const alarmTopicPolicy = policies.find((policy) => policy.Properties.Topics.some((topic) => topic.Ref.startsWith('AlarmTopic')))!;
+    expect(alarmTopicPolicy.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: 'sns:Publish',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '123456789012' },
+            ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:eu-west-1:123456789012:alarm:*']] } },
+          },
+        }),
+      ]),
+    );
+  });
+
+  it('mails the alarms to the address given with -c arrears:alarmEmail, and to nobody unless one is given', () => {
+    const withEmail = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops@example.com' } }, { account: '123456789012', region: 'eu-west-1' });
+    Template.fromStack(withEmail.stateful).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+      TopicArn: { Ref: Match.stringLikeRegexp('^AlarmTopic') },
+    });
+    statefulTemplate.resourceCountIs('AWS::SNS::Subscription', 0);
+    expect(() => buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops-at-example' } }, { account: '123456789012', region: 'eu-west-1' })).toThrow(
+      /arrears:alarmEmail=ops-at-example is not an email address/,
+    );
   });
 
   it('lets CloudWatch and EventBridge use the data key that encrypts the alarm topic and the dead-letter queue', () => {
@@ -146,7 +192,7 @@ const graphed = (widget: Widget) =>
 describe('dashboard', () => {
   it('shows the alarms, then the business metrics by channel, currency and outcome beside the service metrics', () => {
     const [alarms, ...graphs] = widgets();
-    expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: ['REF', 'REF', 'REF', 'REF', 'REF', 'REF'] } });
+    expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: Array(8).fill('REF') } });
     const byTitle = Object.fromEntries(graphs.map((widget) => [widget.properties.title, graphed(widget)]));
     expect(byTitle).toEqual({
       'Messages sent by channel (per hour)': ['Arrears MessagesSent channel email service arrears', 'Arrears MessagesSent channel sms service arrears'],

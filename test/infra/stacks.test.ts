@@ -182,6 +182,39 @@ describe('stateless stack', () => {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
     });
   });
+
+  it("logs the state machine as vended logs, under /aws/vendedlogs/states/, encrypted with the data key", () => {
+    const [logGroupId] = Object.keys(statelessTemplate.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/aws/vendedlogs/states/ArrearsStateless-DelinquencyStateMachine' } }));
+    expect(logGroupId).toBeDefined();
+    statelessTemplate.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/vendedlogs/states/ArrearsStateless-DelinquencyStateMachine',
+      KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('DataKey') },
+    });
+    statelessTemplate.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logGroupId, 'Arn'] } } }] }),
+    });
+  });
+
+  it('encrypts every log group (functions, API access logs, state machine) with the data key', () => {
+    const groups = Object.values(statelessTemplate.findResources('AWS::Logs::LogGroup')) as { Properties: { KmsKeyId?: unknown } }[];
+    // One per function, the API's access logs and the state machine's.
+    expect(groups).toHaveLength(Object.keys(statelessTemplate.findResources('AWS::Lambda::Function')).length + 2);
+    for (const group of groups) expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/ExportsOutputFnGetAttDataKey\w+Arn/);
+    statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:123456789012:log-group:*']] } } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps the dead-letter queue, and what waits in it, when the stack is deleted or replaced', () => {
+    statelessTemplate.hasResource('AWS::SQS::Queue', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
 });
 
 describe('cdk-nag AwsSolutions', () => {

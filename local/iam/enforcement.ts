@@ -6,7 +6,7 @@ import type { EmailSender, SmsSender } from '../../shared/ports/notifier.port';
 import type { RunContinuation } from '../../shared/ports/run-continuation.port';
 import { WEBHOOK_SECRET_PREFIX, type WebhookSecrets } from '../../shared/ports/webhook-secrets.port';
 import { LOCAL_ENVIRONMENT, synthesizedTemplates, type SynthesizedTemplates } from '../synthesized-app';
-import { busArn, requestsFor, secretArn, type AwsTarget } from './aws-requests';
+import { requestsFor, secretArn, type AwsTarget } from './aws-requests';
 import { functionPrincipals, keyPolicies } from './function-policies';
 import { currentFunction } from './function-scope';
 import { PolicyEvaluator, type AccessRequest } from './policy-evaluator';
@@ -177,10 +177,5 @@ export class IamEnforcement {
         return port.secretFor(tenantId, provider);
       },
     };
-  }
-
-  /** The ARN of a bus by name, as PutEvents authorizes it. */
-  busArn(name?: string): string {
-    return name ? busArn(this.target, name) : this.eventBusArn;
   }
 }

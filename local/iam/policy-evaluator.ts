@@ -43,18 +43,12 @@ const matchTokenAction = (policies: PolicyDocument[], request: AccessRequest): '
 
 export class PolicyEvaluator {
   private readonly cache = new Map<string, Promise<AccessDecision>>();
-  /** Requests evaluated (not cached) and refused, for the enforcement's own tests and the closing figures. */
-  evaluated = 0;
 
   constructor(
     private readonly principals: ReadonlyMap<string, FunctionPrincipal>,
     private readonly resourcePolicies: ReadonlyMap<string, PolicyDocument>,
     private readonly account: string,
   ) {}
-
-  has(functionId: string): boolean {
-    return this.principals.has(functionId);
-  }
 
   decide(functionId: string, request: AccessRequest): Promise<AccessDecision> {
     const key = `${functionId}\n${request.action}\n${request.resource}\n${JSON.stringify(request.context ?? {})}`;
@@ -67,7 +61,6 @@ export class PolicyEvaluator {
   }
 
   private async evaluate(functionId: string, request: AccessRequest): Promise<AccessDecision> {
-    this.evaluated += 1;
     const principal = this.principals.get(functionId);
     if (!principal) return { allowed: false, reason: `${functionId} is not a function of the synthesized stack` };
     const roleName = principal.roleArn.split('/').pop()!;

@@ -97,10 +97,6 @@ export class TemplateResolver {
         if (attribute === 'Arn') return `arn:aws:scheduler:${region}:${account}:schedule-group/${named('Name')}`;
         if (attribute === 'Ref') return named('Name');
         break;
-      case 'AWS::ApiGatewayV2::Api':
-        if (attribute === 'Ref' || attribute === 'ApiId') return logicalId.toLowerCase().slice(0, 10);
-        if (attribute === 'ApiEndpoint') return `https://${logicalId.toLowerCase().slice(0, 10)}.execute-api.${region}.amazonaws.com`;
-        break;
       default:
         break;
     }

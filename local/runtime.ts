@@ -7,6 +7,8 @@ import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
 import { createHandler as createAdvanceHandler } from '../functions/tasks/advance.handler';
 import { createHandler as createWaitHandler } from '../functions/tasks/wait-for-wake-up.handler';
+import { createHandler as createExecutionEndedHandler } from '../functions/events/execution-ended.handler';
+import { deliverExecutionStatus } from './execution-status-delivery';
 import { EventRecorder } from './event-recorder';
 import { MetricsRecorder } from './metrics-recorder';
 import { LocalExecutions } from './executions';
@@ -152,6 +154,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       clock,
       timers,
       (name, error) => options.log(`execution ${name} failed: ${(error as Error).stack ?? String(error)}`),
+      { onStatusChange: deliverExecutionStatus(timers, clock, createExecutionEndedHandler(engine)) },
     );
     late.executions = executions;
 

@@ -25,7 +25,7 @@ import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
-import { delinquencyDefinition } from '../../statemachines/delinquency/delinquency.definition';
+import { delinquencyDefinition, delinquencyStateMachineName } from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
 import { DUE_DATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
 
@@ -217,10 +217,18 @@ export class StatelessStack extends Stack {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Fixed name: the hand-over state starts the next execution of this same machine, and a grant naming it by ARN
+    // would otherwise depend on the machine that depends on the grant (see delinquency.definition.ts).
+    const delinquencyMachineName = delinquencyStateMachineName(this.stackName);
     this.delinquencyStateMachine = new sfn.StateMachine(this, 'DelinquencyStateMachine', {
+      stateMachineName: delinquencyMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(
-        delinquencyDefinition(this, { advance: advance.function, waitForWakeUp: waitForWakeUp.function }),
+        delinquencyDefinition(this, {
+          advance: advance.function,
+          waitForWakeUp: waitForWakeUp.function,
+          self: sfn.StateMachine.fromStateMachineName(this, 'DelinquencyStateMachineByName', delinquencyMachineName),
+        }),
       ),
       comment: 'One execution per delinquency, named after it: escalates until paid, paused or handed off',
       tracingEnabled: true,

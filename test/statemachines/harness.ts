@@ -1,6 +1,8 @@
 // Runs the synthesized delinquency state machine with the real task handlers against DynamoDB Local, on a virtual clock.
 import { createHandler as createAdvanceHandler } from '../../functions/tasks/advance.handler';
 import { createHandler as createWaitHandler } from '../../functions/tasks/wait-for-wake-up.handler';
+import { createHandler as createExecutionEndedHandler } from '../../functions/events/execution-ended.handler';
+import { deliverExecutionStatus } from '../../local/execution-status-delivery';
 import { VirtualClock } from '../../local/clock';
 import { EventRecorder } from '../../local/event-recorder';
 import { MetricsRecorder } from '../../local/metrics-recorder';
@@ -116,6 +118,8 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     clock,
     timers,
     () => undefined,
+    // Early ends reach the restart marker as Step Functions' status events would (on the timer queue, like the bus).
+    { onStatusChange: deliverExecutionStatus(timers, clock, createExecutionEndedHandler(engine)) },
   );
   late.executions = executions;
   await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: startIso });

@@ -93,6 +93,8 @@ const ENGINE: Record<string, string[]> = {
   // (claim, settle, timeline) and PutEvents, which the run already has.
   ReminderRun: [LOGS, TRACES, table(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['gsi1', 'gsi2']), KEY_WRITE, EMAIL, SMS, EVENTS, START, ...DEAD_LETTERS],
   SesFeedback: [LOGS, TRACES, table(['PutItem']), KEY_WRITE, ...DEAD_LETTERS],
+  // Marks an open case whose execution ended early: reads the case and its current execution, writes the marker.
+  ExecutionEnded: [LOGS, TRACES, table(['GetItem', 'PutItem']), KEY_WRITE, ...DEAD_LETTERS],
 };
 
 describe('least-privilege IAM', () => {

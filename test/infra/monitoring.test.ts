@@ -81,9 +81,9 @@ describe('alarms', () => {
     });
   });
 
-  it('has exactly these six alarms (the fault ones in faults.test.ts), all treating no data as fine', () => {
+  it('has exactly these seven alarms (the fault ones in faults.test.ts, restarted executions), all treating no data as fine', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { TreatMissingData: string } }[];
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(7);
     for (const alarm of alarms) expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
   });
 

@@ -257,7 +257,8 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
       this.live.get(name)?.abort();
     }
     this.live.delete(name);
-    for (const [token, wait] of [...this.parked]) if (wait.execution === name) this.parked.delete(token);
+    // Its wait is released: no callback can wake it, and the interpreter's own timer for it is cleared.
+    for (const wait of [...this.parked.values()]) if (wait.execution === name) wait.abort();
     this.settle(name);
     if (this.stopping) return;
     this.options.onStatusChange?.({

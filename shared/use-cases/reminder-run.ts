@@ -159,12 +159,13 @@ const startExecution = async (deps: RunDeps, tenantId: string, invoiceId: string
       metricsOf(deps).add('ExecutionsStarted', 1);
     }
     // The first name is taken by an execution that already ended (a start made earlier, whose hand-back to the index
-    // was lost): it is not running, so an open case continues under the next name.
+    // was lost): it is not running. If it was still the case's execution when it ended and the case is open, the case
+    // continues under the next name ('exists' if a restart started that one already); if a later execution of the
+    // chain took over, that one goes on.
     if (outcome === 'refused') {
-      const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
-      if (delinquency && !CLOSED_STATUSES.includes(delinquency.status)) {
-        const recorded = await deps.currentExecutions.get(tenantId, delinquencyId);
-        const next = await startInChain(deps.executions, tenantId, delinquencyId, (recorded?.generation ?? 1) + 1);
+      const [delinquency, recorded] = await Promise.all([deps.delinquencies.get(tenantId, delinquencyId), deps.currentExecutions.get(tenantId, delinquencyId)]);
+      if (delinquency && !CLOSED_STATUSES.includes(delinquency.status) && (recorded === null || recorded.name === delinquencyId)) {
+        const next = await startInChain(deps.executions, tenantId, delinquencyId, 2);
         if (next.outcome === 'started') {
           totals.executionsRestarted += 1;
           metricsOf(deps).add('ExecutionsRestarted', 1);

@@ -21,8 +21,11 @@ interface Rig {
   parkedTokens: string[];
 }
 
-/** Advance always waits `waitSeconds` (or ends when told); the wait parks, or wakes itself at once when `wakeAtOnce`. */
-const rig = (behaviour: { waitSeconds: number; done?: () => boolean; wakeAtOnce?: boolean }): Rig => {
+/**
+ * Advance always waits `waitSeconds` (or ends when told, or hands over to the name `handOver` gives for the execution it
+ * runs in); the wait parks, or wakes itself at once when `wakeAtOnce`.
+ */
+const rig = (behaviour: { waitSeconds: number; done?: () => boolean; wakeAtOnce?: boolean; handOver?: (execution: string) => string | undefined }): Rig => {
   const clock = new VirtualClock(new Date('2027-01-01T00:00:00Z'));
   const timers = new VirtualTimerQueue(clock, (label, error) => {
     throw new Error(`timer ${label} failed: ${String(error)}`);
@@ -33,7 +36,10 @@ const rig = (behaviour: { waitSeconds: number; done?: () => boolean; wakeAtOnce?
   const executions = new LocalExecutions(
     definition,
     {
-      advance: async () => ({ done: behaviour.done?.() ?? false, status: 'active', waitSeconds: behaviour.waitSeconds, factsVersion: 0 }),
+      advance: async (event) => {
+        const handOverTo = behaviour.handOver?.((event as { execution: { name: string } }).execution.name);
+        return { done: behaviour.done?.() ?? false, status: 'active', waitSeconds: behaviour.waitSeconds, factsVersion: 0, ...(handOverTo ? { handOverTo } : {}) };
+      },
       waitForWakeUp: async (event) => {
         const token = (event as { taskToken: string }).taskToken;
         parkedTokens.push(token);
@@ -110,6 +116,22 @@ describe('local Step Functions limits', () => {
     // A success is not an early end: no status event reaches the restart marker's rule.
     expect(r.changes.map((change) => change.status)).toEqual(['SUCCEEDED']);
     await expect(r.executions.start('dlq_limits/bad', input)).rejects.toMatchObject({ name: 'InvalidName' });
+  });
+
+  it('runs the hand-over state: the successor starts with the same input, and one already running is fine', async () => {
+    const r = (current = rig({ waitSeconds: DAY, handOver: (execution) => (execution === 'dlq_limits' || execution === 'dlq_limits.3' ? `${execution === 'dlq_limits' ? 'dlq_limits.2' : 'dlq_limits.4'}` : undefined) }));
+    await r.executions.start('dlq_limits', input);
+    await r.executions.idle();
+    expect(r.executions.get('dlq_limits')).toMatchObject({ status: 'SUCCEEDED' });
+    expect(r.executions.get('dlq_limits')!.states).toEqual([DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.HandOver, DelinquencyStates.HandedOver]);
+    expect(r.executions.get('dlq_limits.2')).toMatchObject({ status: 'RUNNING', input: JSON.stringify(input) });
+
+    // The successor's name already runs (a restart got there first): the start answers it, and the hand-over succeeds.
+    await r.executions.start('dlq_limits.4', input);
+    await r.executions.start('dlq_limits.3', input);
+    await r.executions.idle();
+    expect(r.executions.get('dlq_limits.3')!.states.at(-1)).toBe(DelinquencyStates.HandedOver);
+    expect(r.executions.list().map((execution) => execution.name)).toEqual(['dlq_limits', 'dlq_limits.2', 'dlq_limits.4', 'dlq_limits.3']);
   });
 
   it('aborts a running execution as StopExecution would, and refuses its name afterwards', async () => {

@@ -1,7 +1,10 @@
 // Reconciliation on the synthesized state machine: an execution aborted or failed mid-ladder raises Step Functions'
 // status event, the case is marked, and the next hourly run restarts it under the next name of its chain; the ladder
 // goes on from the facts and no message goes out twice.
+import { createHandler as createExecutionEndedHandler, type ExecutionStatusEvent } from '../../functions/events/execution-ended.handler';
+import { lambdaContext } from '../../local/lambda-context';
 import { DelinquencyStates } from '../../statemachines/delinquency/state-names';
+import { recordPayment } from '../../shared/use-cases/invoices';
 import { runReminders } from '../../shared/use-cases/reminder-run';
 import { createHarness, TENANT, type Harness } from './harness';
 
@@ -97,6 +100,40 @@ describe('restarting executions that ended early', () => {
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('handed_off');
     expect(chainOf(id).map((candidate) => `${candidate.name.replace(id, '<id>')}:${candidate.status}`)).toEqual(['<id>:FAILED', '<id>.2:SUCCEEDED']);
     report('failed', id, started);
+  });
+});
+
+/** The status event Step Functions sends (EventBridge delivers at least once: a repeat is a normal event). */
+const statusEvent = (name: string, status: string, delinquencyId: string): ExecutionStatusEvent =>
+  ({
+    id: `evt-${name}-${status}`,
+    'detail-type': 'Step Functions Execution Status Change',
+    source: 'aws.states',
+    time: harness.clock.now().toISOString(),
+    detail: { executionArn: `arn:aws:states:us-east-1:000000000000:execution:x:${name}`, stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:x', name, status, startDate: 0, stopDate: harness.clock.now().getTime(), input: JSON.stringify({ tenantId: TENANT, delinquencyId }) },
+  }) as unknown as ExecutionStatusEvent;
+
+describe('ends that need no restart', () => {
+  it('ignores a repeated event of an execution already replaced, and any end once the case is closed', async () => {
+    harness.clock.set(new Date('2027-09-01T23:30:00Z'));
+    const id = await harness.openCase({ invoiceId: 'repeat', dueDate: '2027-09-01' });
+    await harness.advanceTo('2027-09-02T12:00:00Z');
+    harness.executions.abort(id);
+    expect((await hourlyRun('2027-09-02T13:00:00Z')).executionsRestarted).toBe(1);
+    const ended = createExecutionEndedHandler(harness.engine);
+
+    // The first execution's ABORTED event again: its successor escalates the case now.
+    expect(await ended(statusEvent(id, 'ABORTED', id), lambdaContext('ExecutionEnded'))).toEqual({ outcome: 'superseded' });
+    // A success is not an early end.
+    expect(await ended(statusEvent(`${id}.2`, 'SUCCEEDED', id), lambdaContext('ExecutionEnded'))).toEqual({ outcome: 'ignored' });
+    expect(await harness.engine.restartMarkers.list(TENANT, 10)).toEqual([]);
+
+    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'repeat', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    await harness.executions.idle();
+    expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+    expect(await ended(statusEvent(`${id}.2`, 'FAILED', id), lambdaContext('ExecutionEnded'))).toEqual({ outcome: 'closed' });
+    expect((await hourlyRun('2027-09-02T14:00:00Z')).executionsRestarted).toBe(0);
+    expect(chainOf(id).map((candidate) => candidate.status)).toEqual(['ABORTED', 'SUCCEEDED']);
   });
 });
 

@@ -2,7 +2,7 @@
 // on the synthesized state machine, across executions that hand over before a year (<id>, <id>.2, <id>.3).
 import { StripeCollector } from '../../shared/adapters/stripe/stripe-collector';
 import { addDays } from '../../shared/domain/calendar';
-import { HAND_OVER_AFTER_MS, STANDARD_EXECUTION_LIMITS } from '../../shared/domain/execution-chain';
+import { HAND_OVER_AFTER_MS, HAND_OVER_AFTER_PASSES, STANDARD_EXECUTION_LIMITS } from '../../shared/domain/execution-chain';
 import { makePlan } from '../../shared/use-cases/plans';
 import { DelinquencyStates } from '../../statemachines/delinquency/state-names';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe';
@@ -71,6 +71,28 @@ describe('a case longer than an execution may live', () => {
     if (process.env.ARREARS_REPORT_FIGURES) {
       const figures = chain.map((execution) => `${execution.name.replace(id, '<id>')}: ${execution.startedAt.slice(0, 10)}..${execution.stoppedAt!.slice(0, 10)}, ${execution.transitions} transitions, ${execution.historyEvents} events`);
       process.stdout.write(`continuation: ${chain.length} executions; ${figures.join('; ')}; ${Math.round(performance.now() - started)} ms\n`);
+    }
+  });
+
+  it('hands over after as many passes as a worst-case history can hold, long before the history limit', async () => {
+    const started = performance.now();
+    harness.clock.set(new Date('2029-02-01T23:30:00Z'));
+    const id = await harness.openCase({ invoiceId: 'restless', dueDate: '2029-02-01' });
+    // Woken again and again (as payments, promises and disputes would), each wake one more pass of the same execution.
+    for (let pass = 1; harness.executions.get(`${id}.2`) === undefined; pass += 1) {
+      const token = (await harness.engine.delinquencies.get(TENANT, id))!.taskToken!;
+      expect(await harness.engine.waker.wake(token)).toBe(true);
+      await harness.executions.idle();
+      expect(pass).toBeLessThan(HAND_OVER_AFTER_PASSES);
+    }
+    const first = harness.executions.get(id)!;
+    expect(first.states.filter((state) => state === DelinquencyStates.Advance)).toHaveLength(HAND_OVER_AFTER_PASSES);
+    expect(first.states.at(-1)).toBe(DelinquencyStates.HandedOver);
+    expect(first.historyEvents).toBeLessThan(STANDARD_EXECUTION_LIMITS.maxHistoryEvents / 4);
+    expect(harness.executions.get(`${id}.2`)).toMatchObject({ status: 'RUNNING' });
+    expect(await harness.engine.currentExecutions.get(TENANT, id)).toMatchObject({ name: `${id}.2`, generation: 2 });
+    if (process.env.ARREARS_REPORT_FIGURES) {
+      process.stdout.write(`hand-over by passes: ${HAND_OVER_AFTER_PASSES} passes, ${first.transitions} transitions, ${first.historyEvents} events; ${Math.round(performance.now() - started)} ms\n`);
     }
   });
 });

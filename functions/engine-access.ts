@@ -24,6 +24,9 @@ export const engineAccess = {
     publishesEvents: true,
     startsExecutions: true,
   },
+  // Marks an open case whose execution failed, timed out or was aborted: reads the case and its current execution,
+  // writes the restart marker the hourly run picks up.
+  ExecutionEnded: { dynamodb: { actions: ['GetItem', 'PutItem'], indexes: [] } },
   // Suppresses an address SES reports as bounced or complained about.
   SesFeedback: { dynamodb: { actions: ['PutItem'], indexes: [] } },
 } as const satisfies Record<string, FunctionAccess>;

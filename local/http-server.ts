@@ -74,6 +74,12 @@ const handleLocalRoute = async (parts: HttpServerParts, method: string, path: st
   if (method === 'GET' && path === '/local/executions') {
     return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations, lambdaMs: parts.executions.invocationMs, dynamodb: parts.capacity.totals() });
   }
+  // StopExecution, for operators of the local runtime: the execution ends ABORTED and the next hourly run restarts its case.
+  const abort = method === 'POST' ? /^\/local\/executions\/([A-Za-z0-9_.-]{1,80})\/abort$/.exec(path) : null;
+  if (abort) {
+    if (!parts.executions.abort(abort[1]!)) return sendProblem(response, 409, 'not-running', 'Conflict', `No running execution ${abort[1]}.`);
+    return send(response, 200, { execution: parts.executions.get(abort[1]!) });
+  }
   if (method === 'GET' && path === '/local/clock') {
     return send(response, 200, { now: parts.clock.now().toISOString(), mode: parts.virtualTimers ? 'virtual' : 'real' });
   }

@@ -7,6 +7,8 @@ import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
 import { createHandler as createAdvanceHandler } from '../functions/tasks/advance.handler';
 import { createHandler as createWaitHandler } from '../functions/tasks/wait-for-wake-up.handler';
+import { createHandler as createExecutionEndedHandler } from '../functions/events/execution-ended.handler';
+import { deliverExecutionStatus } from './execution-status-delivery';
 import { EventRecorder } from './event-recorder';
 import { MetricsRecorder } from './metrics-recorder';
 import { LocalExecutions } from './executions';
@@ -63,6 +65,8 @@ export interface LocalRuntime {
 }
 
 export const TABLE_NAME = 'arrears-local';
+/** The delinquency state machine's construct id: the principal its own calls (task invocations, hand-over) are checked as. */
+const STATE_MACHINE_ID = 'DelinquencyStateMachine';
 /** The stack's SES configuration set, as the local sender names it. */
 const LOCAL_CONFIGURATION_SET = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
@@ -165,10 +169,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     );
     const executions = new LocalExecutions(
       definition.definition,
-      { advance: asFunction('AdvanceTask', createAdvanceHandler(engine)) as never, waitForWakeUp: asFunction('WaitForWakeUpTask', createWaitHandler(engine)) as never },
+      {
+        advance: iam.stateMachineTask(STATE_MACHINE_ID, 'AdvanceTask', createAdvanceHandler(engine)) as never,
+        waitForWakeUp: iam.stateMachineTask(STATE_MACHINE_ID, 'WaitForWakeUpTask', createWaitHandler(engine)) as never,
+      },
       clock,
       timers,
       (name, error) => options.log(`execution ${name} failed: ${(error as Error).stack ?? String(error)}`),
+      {
+        onStatusChange: deliverExecutionStatus(timers, clock, asFunction('ExecutionEnded', createExecutionEndedHandler(engine))),
+        authorizeHandOver: () => iam.authorizeAs(STATE_MACHINE_ID, [{ action: 'states:StartExecution', resource: iam.target.stateMachineArn }]),
+      },
     );
     late.executions = executions;
 

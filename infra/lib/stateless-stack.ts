@@ -16,6 +16,9 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { OperationsMonitoring } from '../constructs/operations-monitoring';
+import { ExecutionRestartsAlarm } from '../constructs/execution-restarts-alarm';
+import { EARLY_END_STATUSES, EXECUTION_STATUS_CHANGE } from '../../functions/events/execution-status.events';
+import { ExecutionEventsEnvSchema } from '../../shared/env/execution-events.env';
 import type { Construct } from 'constructs';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes';
 import { REMINDER_RUN, REMINDER_RUN_TIMEOUT_MS } from '../../functions/schedules/schedules';
@@ -23,7 +26,7 @@ import { RUN_CONTINUES_EVENT } from '../../shared/adapters/aws/eventbridge-run-c
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
-import { delinquencyDefinition } from '../../statemachines/delinquency/delinquency.definition';
+import { delinquencyDefinition, delinquencyStateMachineName } from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
 import { FunctionGrants } from '../constructs/function-grants';
 import { engineAccess } from '../../functions/engine-access';
@@ -164,10 +167,18 @@ export class StatelessStack extends Stack {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Fixed name: the hand-over state starts the next execution of this same machine, and a grant naming it by ARN
+    // would otherwise depend on the machine that depends on the grant (see delinquency.definition.ts).
+    const delinquencyMachineName = delinquencyStateMachineName(this.stackName);
     this.delinquencyStateMachine = new sfn.StateMachine(this, 'DelinquencyStateMachine', {
+      stateMachineName: delinquencyMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(
-        delinquencyDefinition(this, { advance: advance.function, waitForWakeUp: waitForWakeUp.function }),
+        delinquencyDefinition(this, {
+          advance: advance.function,
+          waitForWakeUp: waitForWakeUp.function,
+          self: sfn.StateMachine.fromStateMachineName(this, 'DelinquencyStateMachineByName', delinquencyMachineName),
+        }),
       ),
       comment: 'One execution per delinquency, named after it: escalates until paid, paused or handed off',
       tracingEnabled: true,
@@ -266,6 +277,42 @@ export class StatelessStack extends Stack {
       reason:
         'Every route but the public OpenAPI document and the unsubscribe link (an unguessable token) authenticates in its function: the bearer API key is hashed and resolved to its tenant in DynamoDB, where tenancy is enforced on every read.',
     });
+
+    // ---- Execution chain: restarts of executions that ended early (issue 12, finding 5) ----
+    // Step Functions raises a status-change event on the default bus when an execution fails, times out or is aborted;
+    // this function marks the case (if still open) and the hourly run restarts marked cases. The run already has what
+    // restarting needs (StartExecution on this machine, the table); the hand-over state's own StartExecution grant comes
+    // with its task (on the machine's fixed name). What the restart markers need besides:
+    const executionEnded = new ArrearsFunction(this, 'ExecutionEnded', {
+      entry: 'functions/events/execution-ended.handler.ts',
+      description: 'An escalation execution failed, timed out or was aborted: mark its open case for a restart',
+      environmentSchema: ExecutionEventsEnvSchema,
+      environment: { TABLE_NAME: table.tableName },
+    }) as unknown as ArrearsFunction<never>;
+    grants.grant(executionEnded, engineAccess.ExecutionEnded);
+    new events.Rule(this, 'DelinquencyExecutionEnded', {
+      description: 'Early ends of delinquency executions, for the hourly run to restart their cases',
+      eventPattern: {
+        source: [EXECUTION_STATUS_CHANGE.source],
+        detailType: [EXECUTION_STATUS_CHANGE.detailType],
+        detail: { status: [...EARLY_END_STATUSES], stateMachineArn: [this.delinquencyStateMachine.stateMachineArn] },
+      },
+      targets: [new targets.LambdaFunction(executionEnded.function, { retryAttempts: 4, maxEventAge: Duration.hours(6), deadLetterQueue })],
+    });
+    executionEnded.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new destinations.SqsDestination(deadLetterQueue) });
+    for (const suppression of ['Action::kms:ReEncrypt*', 'Action::kms:GenerateDataKey*']) {
+      Validations.of(executionEnded.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[${suppression}]`,
+        reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
+      });
+    }
+    Validations.of(executionEnded.role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing supports no resource-level permissions.',
+    });
+    this.functions.set('ExecutionEnded', executionEnded);
+    new ExecutionRestartsAlarm(this, 'ExecutionRestarts', { alarmTopic: props.alarmTopic });
+    // ---- end of the execution chain block ----
 
     new OperationsMonitoring(this, 'Operations', {
       alarmTopic: props.alarmTopic,

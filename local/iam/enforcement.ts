@@ -7,8 +7,8 @@ import type { RunContinuation } from '../../shared/ports/run-continuation.port';
 import { WEBHOOK_SECRET_PREFIX, type WebhookSecrets } from '../../shared/ports/webhook-secrets.port';
 import { LOCAL_ENVIRONMENT, synthesizedTemplates, type SynthesizedTemplates } from '../synthesized-app';
 import { requestsFor, secretArn, type AwsTarget } from './aws-requests';
-import { functionPrincipals, keyPolicies } from './function-policies';
-import { currentFunction } from './function-scope';
+import { functionPrincipals, keyPolicies, type FunctionPrincipal } from './function-policies';
+import { currentFunction, runAsFunction } from './function-scope';
 import { PolicyEvaluator, type AccessRequest } from './policy-evaluator';
 import { TemplateResolver } from './template-resolver';
 
@@ -54,6 +54,7 @@ export class IamEnforcement {
   readonly target: AwsTarget;
   readonly eventBusArn: string;
   private readonly evaluator: PolicyEvaluator;
+  private readonly principals: Map<string, FunctionPrincipal>;
   private readonly configurationSetName: string;
   private readonly onDenial: ((denial: Denial & { reason: string }) => void) | undefined;
 
@@ -78,7 +79,8 @@ export class IamEnforcement {
       stateMachineArn: resolver.physical('stateless', only(stateless, 'AWS::StepFunctions::StateMachine'), 'Arn'),
     };
     this.eventBusArn = resolver.physical('stateful', only(stateful, 'AWS::Events::EventBus'), 'Arn');
-    this.evaluator = new PolicyEvaluator(functionPrincipals(templates, resolver), keyPolicies(templates, resolver), LOCAL_ENVIRONMENT.account);
+    this.principals = functionPrincipals(templates, resolver);
+    this.evaluator = new PolicyEvaluator(this.principals, keyPolicies(templates, resolver), LOCAL_ENVIRONMENT.account);
   }
 
   /** Checks the requests of one call against the current function's role; throws AccessDeniedException on the first refusal. */
@@ -89,6 +91,12 @@ export class IamEnforcement {
       this.unattributed += 1;
       return;
     }
+    await this.authorizeAs(functionId, requests);
+  }
+
+  /** Checks requests against one principal's role (a state machine's own service calls, which run in no function). */
+  async authorizeAs(functionId: string, requests: AccessRequest[]): Promise<void> {
+    if (!this.enabled) return;
     for (const request of requests) {
       const decision = await this.evaluator.decide(functionId, request);
       if (!decision.allowed) {
@@ -113,6 +121,18 @@ export class IamEnforcement {
       };
     client.middlewareStack.add(middleware as never, { step: 'initialize', name: MIDDLEWARE_NAME, priority: 'high' });
     return client;
+  }
+
+  /**
+   * A task of a state machine: the machine's role must allow invoking the task's function (lambda:InvokeFunction on its
+   * ARN), and the function then runs under its own role.
+   */
+  stateMachineTask<A extends unknown[], R>(machineId: string, functionId: string, handler: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    const functionArn = this.principals.get(functionId)?.resourceArn ?? `arn:aws:lambda:${this.target.region}:${this.target.account}:function:${functionId}`;
+    return async (...args: A) => {
+      await this.authorizeAs(machineId, [{ action: 'lambda:InvokeFunction', resource: functionArn }]);
+      return runAsFunction(functionId, () => handler(...args));
+    };
   }
 
   /** The local event recorder stands in for PutEvents on the stack's bus. */

@@ -9,9 +9,11 @@ export interface PolicyDocument {
 }
 
 export interface FunctionPrincipal {
-  /** The function's construct id (a route's id, `AdvanceTask`, ...): the name the local runtime invokes it by. */
+  /** The function's construct id (a route's id, `AdvanceTask`, ...) or a state machine's: the name the runtime knows it by. */
   functionId: string;
   roleArn: string;
+  /** The function's own ARN (or the state machine's), as a caller of it is authorized against. */
+  resourceArn: string;
   /** The role's inline and attached policies, intrinsics resolved to local ARNs. */
   policies: { name: string; document: PolicyDocument }[];
 }
@@ -23,7 +25,7 @@ const logicalIdOf = (value: unknown): string | undefined => {
   return object?.Ref ?? object?.['Fn::GetAtt']?.[0];
 };
 
-/** Every function of the stateless stack with its role's policies, keyed by construct id. */
+/** Every function and state machine of the stateless stack with its role's policies, keyed by construct id. */
 export const functionPrincipals = (templates: SynthesizedTemplates, resolver: TemplateResolver): Map<string, FunctionPrincipal> => {
   const resources = templates.stateless.Resources as Record<string, Resource>;
   const policiesByRole = new Map<string, { name: string; document: PolicyDocument }[]>();
@@ -38,11 +40,11 @@ export const functionPrincipals = (templates: SynthesizedTemplates, resolver: Te
   }
   const principals = new Map<string, FunctionPrincipal>();
   for (const [logicalId, resource] of Object.entries(resources)) {
-    if (resource.Type !== 'AWS::Lambda::Function') continue;
-    // ArrearsFunction puts the NodejsFunction at `<id>/Function`: its logical id is `<id>Function<hash>`.
-    const match = /^(.+)Function[0-9A-F]{8}$/.exec(logicalId);
+    // ArrearsFunction puts the NodejsFunction at `<id>/Function` (logical id `<id>Function<hash>`); a state machine is `<id><hash>`.
+    const match =
+      resource.Type === 'AWS::Lambda::Function' ? /^(.+)Function[0-9A-F]{8}$/.exec(logicalId) : resource.Type === 'AWS::StepFunctions::StateMachine' ? /^(.+)[0-9A-F]{8}$/.exec(logicalId) : null;
     if (!match) continue;
-    const roleId = logicalIdOf(resource.Properties!.Role);
+    const roleId = logicalIdOf(resource.Properties!.Role ?? resource.Properties!.RoleArn);
     if (!roleId || resources[roleId]?.Type !== 'AWS::IAM::Role') continue;
     const role = resources[roleId]!.Properties ?? {};
     const inline = ((role.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? []).map((policy) => ({
@@ -52,6 +54,7 @@ export const functionPrincipals = (templates: SynthesizedTemplates, resolver: Te
     principals.set(match[1]!, {
       functionId: match[1]!,
       roleArn: String(resolver.resolve({ 'Fn::GetAtt': [roleId, 'Arn'] }, 'stateless')),
+      resourceArn: resolver.physical('stateless', logicalId, 'Arn'),
       policies: [...inline, ...(policiesByRole.get(roleId) ?? [])],
     });
   }

@@ -46,7 +46,8 @@ export class TemplateResolver {
     if (!resource) throw new Error(`no resource ${logicalId} in the ${stack} template`);
     const { region, account } = this.env;
     const props = (resource.Properties ?? {}) as Record<string, unknown>;
-    const named = (property: string) => (typeof props[property] === 'string' ? (props[property] as string) : logicalId);
+    // A physical name set in the template (a string or an intrinsic such as the stack's name joined in), else the logical id.
+    const named = (property: string) => (props[property] === undefined ? logicalId : String(this.resolve(props[property], stack)));
     switch (resource.Type) {
       case 'AWS::DynamoDB::GlobalTable':
       case 'AWS::DynamoDB::Table': {

@@ -29,6 +29,8 @@ import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
 import type { RunTurnDeps } from '../use-cases/reminder-run-turn';
 import type { RunContinuation } from '../ports/run-continuation.port';
 import { DynamoRunLease } from '../adapters/dynamodb/run-lease.dynamodb';
+import { DynamoRestartMarkers } from '../adapters/dynamodb/restart-markers.dynamodb';
+import { DynamoCurrentExecutions } from '../adapters/dynamodb/current-executions.dynamodb';
 import { StartPacer } from '../adapters/aws/start-pacer';
 import { eventBridgeOnFirstUse, runContinuationOnFirstUse, sesEmailOnFirstUse, sfnExecutionsOnFirstUse, snsSmsOnFirstUse, webhookSecretsOnFirstUse } from './aws-adapters-on-first-use';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
@@ -107,6 +109,8 @@ export const buildEngineDependencies = (
     waker: adapters.executions,
     reports: new DynamoReportStore(client, tableName),
     runLease: new DynamoRunLease(client, tableName),
+    restartMarkers: new DynamoRestartMarkers(client, tableName),
+    currentExecutions: new DynamoCurrentExecutions(client, tableName),
     continuation: adapters.continuation ?? noContinuation,
     runConcurrency: adapters.runConcurrency,
     preDueClaims: (tenantId, invoiceId) => {

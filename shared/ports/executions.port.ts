@@ -1,8 +1,15 @@
 // Starting and waking the per-delinquency executions (Step Functions when deployed, the local interpreter on one machine).
 
+/**
+ * What a start came to, as Step Functions answers StartExecution: 'started' a new execution; 'exists' when one of that
+ * name is running with the same input (the service answers it as a success, so a repeated start is harmless);
+ * 'refused' when the name belongs to an execution that has ended (names are never reused) or runs with another input
+ * (ExecutionAlreadyExists): nothing runs under that name, and the caller must not take it for running.
+ */
+export type StartOutcome = 'started' | 'exists' | 'refused';
+
 export interface ExecutionStarter {
-  /** Starts the execution named `name`; 'exists' when one of that name already ran or runs (a duplicate start is success). */
-  start(name: string, input: { tenantId: string; delinquencyId: string }): Promise<'started' | 'exists'>;
+  start(name: string, input: { tenantId: string; delinquencyId: string }): Promise<StartOutcome>;
 }
 
 export interface ExecutionWaker {

@@ -17,6 +17,8 @@ export const BUSINESS_METRICS = {
   PromisesDecided: { unit: 'Count', dimension: 'outcome' },
   /** A delinquency's escalation execution started (a duplicate start the service refuses is not counted). */
   ExecutionsStarted: { unit: 'Count', dimension: null },
+  /** An open delinquency's execution failed, timed out or was aborted, and the hourly run started the next one. */
+  ExecutionsRestarted: { unit: 'Count', dimension: null },
   /** A send whose attempt died between claiming it and recording the provider's answer, found stale: never resent. */
   SendsUnknown: { unit: 'Count', dimension: 'channel' },
   /** Integration events the bus still refused after the publisher's retries, parked with the delinquency for replay. */

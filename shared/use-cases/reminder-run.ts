@@ -1,5 +1,5 @@
 // The hourly run: sends pre-due reminders, opens a delinquency for each invoice that fell overdue in its customer's zone,
-// and starts its execution. It reads the sharded due-date index page by page (never a scan), and running it twice,
+// and starts its execution; it also restarts open cases whose execution ended early (execution-restarts.ts). It reads the sharded due-date index page by page (never a scan), and running it twice,
 // or again after it stopped halfway, sends and opens nothing twice.
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../domain/calendar';
@@ -10,9 +10,11 @@ import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { StepClaim } from '../ports/delinquency-repository.port';
+import type { RestartMarkers } from '../ports/restart-markers.port';
+import type { CurrentExecutions } from '../ports/current-executions.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
-import type { Delinquency } from '../schemas/delinquency.schema';
+import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
 import type { Strategy } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
@@ -26,6 +28,8 @@ import { logger } from '../observability/logger';
 import { snapshotReports } from './reports';
 import { publishOrPark } from './publish-or-park';
 import type { IntegrationEvent } from '../../events/catalog';
+import { startInChain } from './execution-chain';
+import { restartEndedExecutions } from './execution-restarts';
 
 /** How many days of missed runs a run catches up on (invoices leave the index once in collection, so this stays cheap). */
 export const RUN_LOOKBACK_DAYS = 2;
@@ -35,6 +39,10 @@ export interface RunDeps extends EngineDeps {
   preDueClaims: (tenantId: string, invoiceId: string) => ClaimStore & { done(): Promise<Set<string>> };
   /** Report counters: the run folds each tenant's closed days into a daily snapshot. */
   reports: ReportStore;
+  /** Open cases whose execution failed, timed out or was aborted: the run restarts them. */
+  restartMarkers: RestartMarkers;
+  /** The execution escalating each case (recorded by the execution itself), which restarts continue after. */
+  currentExecutions: CurrentExecutions;
 }
 
 export interface RunTotals {
@@ -43,6 +51,8 @@ export interface RunTotals {
   remindersSent: number;
   delinquenciesOpened: number;
   executionsStarted: number;
+  /** Open cases whose execution had ended early, started again under the next name of their chain. */
+  executionsRestarted: number;
   /** Invoices whose handling failed (left in the index for the next run). */
   invoicesFailed: number;
   /** Executions whose start failed past its retries: their invoices wait in the run's index for the next turn. */
@@ -143,9 +153,24 @@ export const openDelinquency = async (
  */
 const startExecution = async (deps: RunDeps, tenantId: string, invoiceId: string, delinquencyId: string, totals: RunTotals) => {
   try {
-    if ((await deps.executions.start(delinquencyId, { tenantId, delinquencyId })) === 'started') {
+    const outcome = await deps.executions.start(delinquencyId, { tenantId, delinquencyId });
+    if (outcome === 'started') {
       totals.executionsStarted += 1;
       metricsOf(deps).add('ExecutionsStarted', 1);
+    }
+    // The first name is taken by an execution that already ended (a start made earlier, whose hand-back to the index
+    // was lost): it is not running. If it was still the case's execution when it ended and the case is open, the case
+    // continues under the next name ('exists' if a restart started that one already); if a later execution of the
+    // chain took over, that one goes on.
+    if (outcome === 'refused') {
+      const [delinquency, recorded] = await Promise.all([deps.delinquencies.get(tenantId, delinquencyId), deps.currentExecutions.get(tenantId, delinquencyId)]);
+      if (delinquency && !CLOSED_STATUSES.includes(delinquency.status) && (recorded === null || recorded.name === delinquencyId)) {
+        const next = await startInChain(deps.executions, tenantId, delinquencyId, 2);
+        if (next.outcome === 'started') {
+          totals.executionsRestarted += 1;
+          metricsOf(deps).add('ExecutionsRestarted', 1);
+        }
+      }
     }
   } catch (error) {
     totals.startsDeferred += 1;
@@ -260,7 +285,7 @@ const limiter = (limit: number) => {
  * rest (an invoice in collection has left the index, a reminder sent is claimed), so a turn can end anywhere.
  */
 export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Promise<RunTotals> => {
-  const totals: RunTotals = { tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0, startsDeferred: 0, invoicesFailed: 0, complete: true };
+  const totals: RunTotals = { tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0, executionsRestarted: 0, startsDeferred: 0, invoicesFailed: 0, complete: true };
   // Once time is up, it stays up: whatever was skipped from then on is the continuation's.
   let stopped = false;
   const shouldStop = () => (stopped ||= options.shouldStop?.() ?? false);
@@ -269,6 +294,11 @@ export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Pro
   for (const tenant of tenants) {
     if (shouldStop()) break;
     totals.tenants += 1;
+    // Cases whose execution ended early go on first: one query per tenant, usually empty. A failure here stops no reminder.
+    totals.executionsRestarted += await restartEndedExecutions(deps, tenant.id).catch((error: unknown) => {
+      logger.error('ended executions not restarted; the next run tries again', { tenantId: tenant.id, error: (error as Error).message });
+      return 0;
+    });
     const strategies = await listStrategies(deps, tenant.id);
     const partitions = datesToScan(deps.clock.now(), strategies).flatMap((date) =>
       Array.from({ length: deps.invoices.shardCount }, (_, shard) => ({ date, shard })),

@@ -6,5 +6,9 @@ export const DelinquencyStates = {
   /** Sleeps until the next action time, or until an event (payment, promise, dispute) wakes it through its task token. */
   WaitForWakeUp: 'WaitForWakeUp',
   Done: 'Done',
+  /** Starts the next execution of the chain (before a year or the history limit) with the same input. */
+  HandOver: 'HandOver',
+  /** This execution's part is over: its successor goes on. */
+  HandedOver: 'HandedOver',
   Failed: 'Failed',
 } as const;

@@ -90,8 +90,8 @@ const expectedFor = (access: FunctionAccess): string[] => {
   ].sort();
 };
 
-/** Invoked asynchronously (a schedule, SNS): what still fails after Lambda's retries goes to the dead-letter queue. */
-const ASYNCHRONOUS = new Set(['ReminderRun', 'SesFeedback']);
+/** Invoked asynchronously (a schedule, SNS, a status-change rule): what still fails after Lambda's retries goes to the dead-letter queue. */
+const ASYNCHRONOUS = new Set(['ReminderRun', 'SesFeedback', 'ExecutionEnded']);
 
 describe('least-privilege IAM', () => {
   const actual = granted();

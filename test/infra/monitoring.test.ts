@@ -96,9 +96,9 @@ describe('alarms', () => {
     });
   });
 
-  it('has exactly these eight alarms (the fault ones in faults.test.ts), all treating no data as fine', () => {
+  it('has exactly these nine alarms (the fault ones in faults.test.ts, restarted executions), all treating no data as fine', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { TreatMissingData: string } }[];
-    expect(alarms).toHaveLength(8);
+    expect(alarms).toHaveLength(9);
     for (const alarm of alarms) expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
   });
 

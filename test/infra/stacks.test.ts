@@ -73,8 +73,9 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on arm64 and Node.js 24 with its own role', () => {
     const functions = statelessTemplate.findResources('AWS::Lambda::Function');
-    // One per API route, the two state machine tasks, the reminder run and the SES feedback subscriber.
-    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 4);
+    // One per API route, the two state machine tasks, the reminder run, the SES feedback subscriber and the marker of
+    // executions that ended early.
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 5);
     const roles = new Set<string>();
     for (const fn of Object.values(functions) as { Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } } }[]) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');

@@ -1,6 +1,8 @@
 // Runs the synthesized delinquency state machine with the real task handlers against DynamoDB Local, on a virtual clock.
 import { createHandler as createAdvanceHandler } from '../../functions/tasks/advance.handler';
 import { createHandler as createWaitHandler } from '../../functions/tasks/wait-for-wake-up.handler';
+import { createHandler as createExecutionEndedHandler } from '../../functions/events/execution-ended.handler';
+import { deliverExecutionStatus } from '../../local/execution-status-delivery';
 import { VirtualClock } from '../../local/clock';
 import { EventRecorder } from '../../local/event-recorder';
 import { MetricsRecorder } from '../../local/metrics-recorder';
@@ -70,6 +72,8 @@ export interface Harness {
 }
 
 export const TENANT = 'sm-tenant';
+/** The delinquency state machine's construct id, the principal of its own calls. */
+const STATE_MACHINE_ID = 'DelinquencyStateMachine';
 
 export interface HarnessOptions {
   collector?: PaymentCollector;
@@ -115,8 +119,9 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
     2,
   );
-  const advanceHandler = asFunction('AdvanceTask', createAdvanceHandler(engine));
-  const waitHandler = asFunction('WaitForWakeUpTask', createWaitHandler(engine));
+  // The machine's role must allow invoking each task's function, which then runs under its own role.
+  const advanceHandler = iam.stateMachineTask(STATE_MACHINE_ID, 'AdvanceTask', createAdvanceHandler(engine));
+  const waitHandler = iam.stateMachineTask(STATE_MACHINE_ID, 'WaitForWakeUpTask', createWaitHandler(engine));
   const executions = new LocalExecutions(
     definition,
     options.invocation
@@ -128,6 +133,11 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     clock,
     timers,
     () => undefined,
+    // Early ends reach the restart marker as Step Functions' status events would (on the timer queue, like the bus).
+    {
+      onStatusChange: deliverExecutionStatus(timers, clock, asFunction('ExecutionEnded', createExecutionEndedHandler(engine))),
+      authorizeHandOver: () => iam.authorizeAs(STATE_MACHINE_ID, [{ action: 'states:StartExecution', resource: iam.target.stateMachineArn }]),
+    },
   );
   late.executions = executions;
   await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: startIso });

@@ -1,10 +1,16 @@
-// Step Functions adapter: one Standard execution per delinquency, started at a paced rate under the account's quota
+// Step Functions adapter: the delinquencies' Standard executions, started at a paced rate under the account's quota
 // (with backoff if throttled anyway); waits woken by token.
 import { SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { ExecutionStarter, ExecutionWaker } from '../../ports/executions.port';
+import type { ExecutionStarter, ExecutionWaker, StartOutcome } from '../../ports/executions.port';
 import { realPacerTime, type PacerTime, type StartPacer } from './start-pacer';
 
 const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+
+/**
+ * StartExecution answers a repeated start of a running execution (same name, same input) with that execution's ARN and
+ * its original start date, as a success: a start date this much older than the request was not this request's start.
+ */
+const REPEATED_START_MARGIN_MS = 60_000;
 
 export interface SfnExecutionsOptions {
   /** Attempts per start before a throttle is given up on (the run then fails and its schedule retries it). */
@@ -32,16 +38,18 @@ export class SfnExecutions implements ExecutionStarter, ExecutionWaker {
     this.random = options.random ?? Math.random;
   }
 
-  async start(name: string, input: { tenantId: string; delinquencyId: string }): Promise<'started' | 'exists'> {
+  async start(name: string, input: { tenantId: string; delinquencyId: string }): Promise<StartOutcome> {
     if (!this.stateMachineArn) throw new Error('this function was not given the state machine to start executions of');
     for (let attempt = 0; ; attempt += 1) {
       await this.options.pacer?.take();
+      const requestedAt = this.time.now();
       try {
-        await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
-        return 'started';
+        const started = await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
+        return started.startDate && started.startDate.getTime() < requestedAt - REPEATED_START_MARGIN_MS ? 'exists' : 'started';
       } catch (error) {
         const errorName = (error as Error).name;
-        if (errorName === 'ExecutionAlreadyExists') return 'exists';
+        // The name is taken by an ended execution (or one with another input): nothing runs under it.
+        if (errorName === 'ExecutionAlreadyExists') return 'refused';
         if (!THROTTLED.has(errorName) || attempt + 1 >= this.maxAttempts) throw error;
         this.throttled += 1;
         this.options.pacer?.drain();

@@ -7,6 +7,8 @@
 // | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
 // | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
 // | RunLease           | RUN#reminder-run                    | LEASE                           | (the run holding the hourly run, until it expires)         |
+// | CurrentExecution   | TENANT#{t}#DELINQUENCY#{d}          | EXECUTION                       | (the execution escalating it: name, generation, start)     |
+// | RestartMarker      | TENANT#{t}#RESTARTS                 | DELINQUENCY#{d}                 | (an open case whose execution ended: the run restarts it)  |
 // | ApiKeyListing      | TENANT#{t}#APIKEYS                  | KEY#{keyId}                     | (the tenant's keys by id: role, hash, who issued or revoked) |
 // | Erasure            | TENANT#{t}#CUSTOMER#{c}             | ERASURE                         | (the GDPR erasure decision: who, when, what was kept)      |
 // | Customer           | TENANT#{t}#CUSTOMER#{c}             | CUSTOMER                        |                                                            |
@@ -72,6 +74,8 @@
 //   replayed batch leaves it); the overdue count reads sk < {cutoff} only
 // - has this step been sent / charged / skipped: conditional Put of CLAIM# items; Query begins_with CLAIM# lists them
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
+// - open cases whose execution failed, timed out or was aborted (the hourly run restarts them): Query
+//   pk = TENANT#{t}#RESTARTS (usually empty); a restart deletes its marker on the condition it still names that execution
 // - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
 // - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
 //   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
@@ -124,7 +128,9 @@ export type ItemType =
   | 'ReportCell'
   | 'ReportSnapshot'
   | 'ReportSnapshotDay'
-  | 'RunLease';
+  | 'RunLease'
+  | 'RestartMarker'
+  | 'CurrentExecution';
 
 export interface PrimaryKey {
   pk: string;
@@ -145,6 +151,9 @@ export const keys = {
   tenantListing: (tenantId: string) => ({ gsi1pk: 'TENANTS', gsi1sk: tenant(tenantId) }),
   tenantsPartition: () => 'TENANTS',
   runLease: (): PrimaryKey => ({ pk: 'RUN#reminder-run', sk: 'LEASE' }),
+  currentExecution: (tenantId: string, delinquencyId: string): PrimaryKey => ({ pk: keys.delinquencyPartition(tenantId, delinquencyId), sk: 'EXECUTION' }),
+  restartsPartition: (tenantId: string) => `${tenant(tenantId)}#RESTARTS`,
+  restartMarker: (tenantId: string, delinquencyId: string): PrimaryKey => ({ pk: keys.restartsPartition(tenantId), sk: `DELINQUENCY#${delinquencyId}` }),
 
   apiKeyPartition: (keyHash: string) => `APIKEY#${keyHash}`,
   apiKey: (keyHash: string, tenantId: string): PrimaryKey => ({ pk: `APIKEY#${keyHash}`, sk: tenant(tenantId) }),

@@ -110,6 +110,16 @@ describe('the synthesized roles, evaluated', () => {
     await expect(call(off, 'GetInvoice', 'SNSClient', 'PublishCommand', { PhoneNumber: '+1' })).resolves.toBeUndefined();
   });
 
+  it("checks the state machine's own calls against its role: its tasks' functions and its hand-over, nothing else", async () => {
+    const iam = enforcement();
+    const ran: string[] = [];
+    await iam.stateMachineTask('DelinquencyStateMachine', 'AdvanceTask', async () => ran.push('advance'))();
+    await expect(iam.stateMachineTask('DelinquencyStateMachine', 'GetInvoice', async () => ran.push('get-invoice'))()).rejects.toThrow('lambda:InvokeFunction');
+    expect(ran).toEqual(['advance']);
+    await expect(iam.authorizeAs('DelinquencyStateMachine', [{ action: 'states:StartExecution', resource: iam.target.stateMachineArn }])).resolves.toBeUndefined();
+    await expect(iam.authorizeAs('DelinquencyStateMachine', [{ action: 'states:StartExecution', resource: `${iam.target.stateMachineArn}-other` }])).rejects.toThrow('states:StartExecution');
+  });
+
   it('knows every function of the stack and refuses calls of one it does not know', async () => {
     await expect(call(enforcement(), 'NoSuchFunction', 'DynamoDBClient', 'GetItemCommand', { TableName: TABLE })).rejects.toThrow('not a function of the synthesized stack');
   });

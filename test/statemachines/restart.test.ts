@@ -34,7 +34,7 @@ const nextHour = (iso: string) => {
 /** The hourly run as the schedule fires it: at the top of the hour, then whatever it started runs until it parks. */
 const hourlyRun = async (iso: string) => {
   await harness.advanceTo(iso);
-  const totals = await runReminders(harness.engine);
+  const totals = await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
   await harness.executions.idle();
   return totals;
 };

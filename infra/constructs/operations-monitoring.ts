@@ -26,6 +26,8 @@ export interface OperationsMonitoringProps {
   webhookRouteKeys: readonly string[];
   /** Where failed asynchronous invocations and undeliverable schedule events end up. */
   deadLetterQueue: sqs.IQueue;
+  /** Alarms made elsewhere (restarted executions) that belong on the dashboard's alarm row too. */
+  otherAlarms?: readonly cloudwatch.IAlarm[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -212,6 +214,7 @@ export class OperationsMonitoring extends Construct {
               this.bounceRateAlarm,
               this.unknownSendsAlarm,
               this.parkedEventsAlarm,
+              ...(props.otherAlarms ?? []),
             ],
             width: 24,
             height: 3,

@@ -311,7 +311,7 @@ export class StatelessStack extends Stack {
       reason: 'X-Ray tracing supports no resource-level permissions.',
     });
     this.functions.set('ExecutionEnded', executionEnded);
-    new ExecutionRestartsAlarm(this, 'ExecutionRestarts', { alarmTopic: props.alarmTopic });
+    const executionRestarts = new ExecutionRestartsAlarm(this, 'ExecutionRestarts', { alarmTopic: props.alarmTopic });
     // ---- end of the execution chain block ----
 
     new OperationsMonitoring(this, 'Operations', {
@@ -321,6 +321,7 @@ export class StatelessStack extends Stack {
       stage: this.node.findChild('PartnerApiStage') as apigwv2.HttpStage,
       webhookRouteKeys: (apiRoutes as readonly ApiRoute[]).filter((route) => route.readsWebhookSecrets).map((route) => `${route.method} ${route.path}`),
       deadLetterQueue,
+      otherAlarms: [executionRestarts.alarm],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the partner API' });

@@ -192,7 +192,7 @@ const graphed = (widget: Widget) =>
 describe('dashboard', () => {
   it('shows the alarms, then the business metrics by channel, currency and outcome beside the service metrics', () => {
     const [alarms, ...graphs] = widgets();
-    expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: Array(8).fill('REF') } });
+    expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: Array(9).fill('REF') } });
     const byTitle = Object.fromEntries(graphs.map((widget) => [widget.properties.title, graphed(widget)]));
     expect(byTitle).toEqual({
       'Messages sent by channel (per hour)': ['Arrears MessagesSent channel email service arrears', 'Arrears MessagesSent channel sms service arrears'],

@@ -22,6 +22,8 @@ export interface RouteOptions<P, Q, B> {
   body?: B;
   /** Writes take an Idempotency-Key. */
   idempotent?: boolean;
+  /** Requests (all, or those whose body passes the test) that are refused without an Idempotency-Key. */
+  requiresIdempotencyKey?: true | ((body: unknown) => boolean);
   /** Routes such as the OpenAPI document need no key. */
   public?: boolean;
 }
@@ -54,7 +56,9 @@ export const apiHandler = <
     .use(problemResponses());
   if (!options.public) handler.use(authenticate(deps.tenants));
   handler.use(parseRequest(options, deps.maxBodyBytes));
-  if (options.idempotent) handler.use(idempotency({ store: deps.idempotency, clock: deps.clock }));
+  if (options.idempotent) {
+    handler.use(idempotency({ store: deps.idempotency, clock: deps.clock, ...(options.requiresIdempotencyKey ? { required: options.requiresIdempotencyKey } : {}) }));
+  }
   return handler.handler(async (event, context) => {
     const input = context.input!;
     const result = await run({

@@ -36,8 +36,10 @@ beforeAll(async () => {
 });
 afterAll(() => table.destroy());
 
+let calls = 0;
 const send = async (handler: ReturnType<typeof createPostDispute>, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; key: string; body?: unknown; query?: Record<string, string> }) => {
-  const event = apiEvent({ ...options, headers: { authorization: `Bearer ${options.key}` } });
+  // A fresh Idempotency-Key per call: a decision with a credit moves money and needs one.
+  const event = apiEvent({ ...options, headers: { authorization: `Bearer ${options.key}`, 'idempotency-key': `call-${(calls += 1)}` } });
   if (options.query) event.queryStringParameters = options.query;
   const response = await asRoute(handler)(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };

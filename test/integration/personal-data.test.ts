@@ -45,8 +45,10 @@ beforeAll(async () => {
 afterAll(() => table.destroy());
 
 type Handler = ReturnType<typeof createExport>;
-const call = async (handler: Handler, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown }) => {
-  const response = await asRoute(handler)(apiEvent({ ...options, headers: { authorization: `Bearer ${key}` } }), context());
+const call = async (handler: Handler, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown; idempotencyKey?: string }) => {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+  const response = await asRoute(handler)(apiEvent({ ...options, headers }), context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const customerPath = (customerId: string) => ({ path: `/v1/customers/${customerId}`, pathParameters: { customerId } });
@@ -58,7 +60,7 @@ const allItems = async () => JSON.stringify((await table.client.send(new ScanCom
 describe('GDPR export and erasure', () => {
   it('exports everything held about the customer, and nothing of another tenant', async () => {
     await call(createPostDispute(deps), PARTNER, { method: 'POST', routePath: '/v1/delinquencies/{delinquencyId}/disputes', path: '/v1/delinquencies/dlq-inv1/disputes', pathParameters: { delinquencyId: 'dlq-inv1' }, body: { reason: `${PERSON.name} says the meter is wrong` } });
-    await call(createPostPayment(deps), PARTNER, { method: 'POST', routePath: '/v1/invoices/{invoiceId}/payments', path: '/v1/invoices/inv1/payments', pathParameters: { invoiceId: 'inv1' }, body: { amount: 20_000, currency: 'EUR', reference: 'bank-1' } });
+    await call(createPostPayment(deps), PARTNER, { method: 'POST', routePath: '/v1/invoices/{invoiceId}/payments', path: '/v1/invoices/inv1/payments', pathParameters: { invoiceId: 'inv1' }, body: { amount: 20_000, currency: 'EUR', reference: 'bank-1' }, idempotencyKey: 'pay-bank-1' });
     const answer = await exportOf(PARTNER);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({

@@ -24,6 +24,11 @@ export interface ApiRoute extends FunctionAccess {
   body?: z.ZodType;
   responses: ApiResponseSpec[];
   idempotent?: boolean;
+  /**
+   * The request moves money: without an Idempotency-Key it is refused with 428, since a retry could apply it twice.
+   * True for every request, or a test of the parsed body (a dispute decision only when it carries a credit).
+   */
+  requiresIdempotencyKey?: true | ((body: unknown) => boolean);
   public?: boolean;
 }
 

@@ -114,7 +114,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       tableName: TABLE_NAME,
       configurationSetName: LOCAL_CONFIGURATION_SET,
       ...(options.iam === undefined ? {} : { enabled: options.iam }),
-      onDenial: (denial) => { options.log(`IAM denied ${denial.functionId}: ${denial.reason}`); require('node:fs').appendFileSync('/tmp/iam-denials.log', `${denial.functionId} ${denial.action} ${denial.resource}\n`); },
+      onDenial: (denial) => options.log(`IAM denied ${denial.functionId}: ${denial.reason}`),
     });
     const documentClient = iam.instrument(createDocumentClient(clientConfig));
     const capacity = meterCapacity(documentClient);

@@ -37,8 +37,10 @@ export class AccessDeniedException extends Error {
 }
 
 type MiddlewareClient = {
-  middlewareStack: { add: (middleware: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void };
+  middlewareStack: { add: (middleware: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void; remove: (name: string) => boolean };
 };
+
+const MIDDLEWARE_NAME = 'arrearsLocalIam';
 
 /** True unless ARREARS_LOCAL_IAM says off (the one switch; for showing what enforcement catches, never for a test to pass). */
 export const iamEnforcementEnabled = (value = process.env.ARREARS_LOCAL_IAM): boolean => value !== 'off';
@@ -98,14 +100,18 @@ export class IamEnforcement {
     }
   }
 
-  /** Adds the check to an SDK client (DynamoDB, SES, Secrets Manager, ...): it runs before the request is built. */
+  /**
+   * Adds the check to an SDK client (DynamoDB, SES, Secrets Manager, ...): it runs before the request is built. A client
+   * already checked by another enforcement (a test table's, then a harness's own) is checked by this one from now on.
+   */
   instrument<C extends MiddlewareClient>(client: C): C {
+    client.middlewareStack.remove(MIDDLEWARE_NAME);
     const middleware = (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { clientName?: string; commandName?: string }) =>
       async (args: { input: Record<string, unknown> }) => {
         await this.authorize(requestsFor(context.clientName ?? '', context.commandName ?? '', args.input, this.target));
         return next(args);
       };
-    client.middlewareStack.add(middleware as never, { step: 'initialize', name: 'arrearsLocalIam', priority: 'high' });
+    client.middlewareStack.add(middleware as never, { step: 'initialize', name: MIDDLEWARE_NAME, priority: 'high' });
     return client;
   }
 

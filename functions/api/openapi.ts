@@ -73,6 +73,11 @@ export const buildOpenApiDocument = (): JsonObject => {
     }
     if (route.params || route.query || route.body) responses['400'] = { ...problemResponse, description: 'Invalid request: the failing fields are listed in `errors`' };
     if (!route.public) responses['401'] = { ...problemResponse, description: 'Missing or unknown API key' };
+    if (route.roles) {
+      const allowed = `The key's role may not call this (forbidden-role): only ${route.roles.join(', ')}`;
+      const stated = responses['403'] as { description: string } | undefined;
+      responses['403'] = { ...problemResponse, description: stated ? `${stated.description}; or ${allowed}` : allowed };
+    }
     if (route.params) responses['404'] = { ...problemResponse, description: 'No such resource for this tenant' };
     if (route.idempotent) responses['409'] = { ...problemResponse, description: 'Conflicts with the stored state or an in-flight request' };
     if (route.requiresIdempotencyKey) responses['428'] = { ...problemResponse, description: 'The Idempotency-Key header is missing: this request moves money' };
@@ -81,6 +86,7 @@ export const buildOpenApiDocument = (): JsonObject => {
       operationId: route.id,
       summary: route.summary,
       ...(route.public ? { security: [] } : {}),
+      ...(route.roles ? { 'x-arrears-roles': [...route.roles] } : {}),
       parameters: parametersOf(route, components),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toComponent(route.body, 'input', components) } } } }

@@ -22,5 +22,6 @@ export const postCasePaymentRoute = {
   wakesExecutions: true,
   // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

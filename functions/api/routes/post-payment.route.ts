@@ -20,6 +20,7 @@ export const postPaymentRoute = {
   // Interest needs the customer and strategy; a payment bumps the delinquency's facts (UpdateItem) and wakes it.
   // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
   wakesExecutions: true,
 } as const satisfies ApiRoute;

@@ -53,9 +53,10 @@ const main = async () => {
   const sampler = setInterval(sample, 250);
   let apiRequests = 0;
   let apiMs = 0;
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown, idempotencyKey?: string) => {
     const started = performance.now();
-    const response = await fetch(`${runtime.url}${path}`, { method, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+    const response = await fetch(`${runtime.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await response.text();
     if (!path.startsWith('/local/')) {
       apiRequests += 1;
@@ -73,7 +74,7 @@ const main = async () => {
     const delinquencyOf = new Map<number, string>();
     const payInFull = async (n: number) => {
       const invoice = (await call('GET', `/v1/invoices/i${n}`)) as { balance: number };
-      if (invoice.balance > 0) await call('POST', `/v1/invoices/i${n}/payments`, { amount: invoice.balance, currency: 'USD', reference: `bank-${n}` });
+      if (invoice.balance > 0) await call('POST', `/v1/invoices/i${n}/payments`, { amount: invoice.balance, currency: 'USD', reference: `bank-${n}` }, `pay-i${n}`);
     };
     // Day by day to 1 March (the hand-offs come 45 days after the due date), acting at noon UTC.
     for (let day = 0; day <= 56; day += 1) {

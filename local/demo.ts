@@ -21,10 +21,10 @@ const main = async () => {
   const { startLocalRuntime } = await import('./runtime');
   const wall = Date.now();
   const runtime = await startLocalRuntime({ port: 0, host: '127.0.0.1', clock: 'virtual', clockStart: START, log: () => undefined });
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown, idempotencyKey?: string) => {
     const response = await fetch(`${runtime.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return (await response.json()) as never;
@@ -83,7 +83,7 @@ const main = async () => {
       for (const customer of portfolio) {
         if ('paysOn' in customer && customer.paysOn === today) {
           const invoice = (await call('GET', `/v1/invoices/inv-${customer.id}`)) as { balance: number };
-          await call('POST', `/v1/invoices/inv-${customer.id}/payments`, { amount: invoice.balance, currency: customer.currency, reference: `bank-${today}` });
+          await call('POST', `/v1/invoices/inv-${customer.id}/payments`, { amount: invoice.balance, currency: customer.currency, reference: `bank-${today}` }, `pay-${customer.id}`);
           out(`${today}  payment   ${customer.name} paid ${invoice.balance} ${customer.currency} in full`);
         }
       }

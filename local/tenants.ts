@@ -40,6 +40,8 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
       sha256Hex(tenant.apiKey),
       { tenantId: tenant.tenantId, role: 'manager', keyId: `local-${tenant.tenantId}` },
       now.toISOString(),
+      // The operator who started the runtime holds these keys.
+      { issuedTo: 'operator' },
     );
   }
 };

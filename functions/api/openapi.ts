@@ -45,8 +45,12 @@ const parametersOf = (route: ApiRoute, components: JsonObject): JsonObject[] => 
     parameters.push({
       name: IDEMPOTENCY_HEADER,
       in: 'header',
-      required: false,
-      description: 'Makes the write safe to retry: a replay within 24 hours returns the first answer.',
+      // A payment is required always; a dispute decision only with a credit, which OpenAPI cannot say: its 428 does.
+      required: route.requiresIdempotencyKey === true,
+      description:
+        route.requiresIdempotencyKey === undefined
+          ? 'Makes the write safe to retry: a replay within 24 hours returns the first answer.'
+          : 'Makes the write safe to retry: a replay within 24 hours returns the first answer. Required when the request moves money (428 without it).',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
@@ -69,13 +73,20 @@ export const buildOpenApiDocument = (): JsonObject => {
     }
     if (route.params || route.query || route.body) responses['400'] = { ...problemResponse, description: 'Invalid request: the failing fields are listed in `errors`' };
     if (!route.public) responses['401'] = { ...problemResponse, description: 'Missing or unknown API key' };
+    if (route.roles) {
+      const allowed = `The key's role may not call this (forbidden-role): only ${route.roles.join(', ')}`;
+      const stated = responses['403'] as { description: string } | undefined;
+      responses['403'] = { ...problemResponse, description: stated ? `${stated.description}; or ${allowed}` : allowed };
+    }
     if (route.params) responses['404'] = { ...problemResponse, description: 'No such resource for this tenant' };
     if (route.idempotent) responses['409'] = { ...problemResponse, description: 'Conflicts with the stored state or an in-flight request' };
+    if (route.requiresIdempotencyKey) responses['428'] = { ...problemResponse, description: 'The Idempotency-Key header is missing: this request moves money' };
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.id,
       summary: route.summary,
       ...(route.public ? { security: [] } : {}),
+      ...(route.roles ? { 'x-arrears-roles': [...route.roles] } : {}),
       parameters: parametersOf(route, components),
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toComponent(route.body, 'input', components) } } } }

@@ -12,6 +12,7 @@ export const createHandler = (deps: ApiDependencies) =>
       providerDisputeId: null,
       amount: null,
       actor: `api:${grant.keyId}`,
+      person: grant.person,
       refuseWhileOpen: true,
     });
     return { status: 201, body: dispute };

@@ -41,6 +41,8 @@ import { readEnv } from './read-env';
 import { eventBridgeOnFirstUse, sesEmailOnFirstUse, sfnExecutionsOnFirstUse, webhookSecretsOnFirstUse } from './aws-adapters-on-first-use';
 import type { PersonalDataStore } from '../ports/personal-data.port';
 import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
+import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
+import { DynamoDisputeCreditLedger } from '../adapters/dynamodb/dispute-credits.dynamodb';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -68,6 +70,8 @@ export interface ApiDependencies extends CoreDeps {
   maxBodyBytes: number;
   /** Everything about one customer at once: GDPR export and erasure. */
   personalData: PersonalDataStore;
+  /** Dispute credits added up per case and per customer: what the approval limit is checked against. */
+  disputeCredits: DisputeCreditLedger;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -118,6 +122,7 @@ export const buildApiDependencies = (
   confirmations: extras.confirmations ?? null,
   maxBodyBytes,
   personalData: new DynamoPersonalDataStore(client, tableName),
+  disputeCredits: new DynamoDisputeCreditLedger(client, tableName),
   };
 };
 

@@ -7,7 +7,7 @@ export interface FieldIssue {
 }
 
 export abstract class ArrearsError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'domain' | 'integration';
+  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'precondition_required' | 'domain' | 'integration';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -71,6 +71,19 @@ export class ForbiddenError extends ArrearsError {
 
 export class PayloadTooLargeError extends ArrearsError {
   readonly kind = 'too_large';
+}
+
+/** A header the request must carry is missing (an Idempotency-Key on a POST that moves money): 428. */
+export class PreconditionRequiredError extends ArrearsError {
+  readonly kind = 'precondition_required';
+
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(message);
+  }
 }
 
 /** A rule of the domain was broken by a caller inside the engine: a bug, not a partner's mistake. */

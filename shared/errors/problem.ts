@@ -69,6 +69,10 @@ export const toProblem = (error: unknown): ProblemAnswer => {
     }
     case 'too_large':
       return { status: 413, problem: problem(413, 'payload-too-large', 'Payload too large', error.message) };
+    case 'precondition_required': {
+      const { code, issues } = error as ArrearsError & { code: string; issues: FieldIssue[] };
+      return { status: 428, problem: problem(428, code, 'Precondition required', error.message, { errors: issues }) };
+    }
     case 'integration':
       return {
         status: 503,

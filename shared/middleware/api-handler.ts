@@ -1,4 +1,5 @@
-// Builds a partner-API Lambda handler: logging, problem answers, authentication, validation and idempotency, in that order.
+// Builds a partner-API Lambda handler: logging, problem answers, authentication, the role check, validation and
+// idempotency, in that order.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { z } from 'zod';
@@ -6,6 +7,8 @@ import { logger } from '../observability/logger';
 import { apiDependenciesFromEnv, type ApiDependencies } from '../env/api-dependencies';
 import { jsonResponse, type ApiContext, type ApiEvent, type ApiInput, type ApiResponse } from './api-context';
 import { authenticate } from './authenticate.middleware';
+import { requireRole } from './require-role.middleware';
+import type { ApiKeyRole } from '../schemas/tenant.schema';
 import { idempotency } from './idempotency.middleware';
 import { parseRequest } from './parse-request.middleware';
 import { problemResponses } from './problem-responses.middleware';
@@ -22,8 +25,12 @@ export interface RouteOptions<P, Q, B> {
   body?: B;
   /** Writes take an Idempotency-Key. */
   idempotent?: boolean;
+  /** Requests (all, or those whose body passes the test) that are refused without an Idempotency-Key. */
+  requiresIdempotencyKey?: true | ((body: unknown) => boolean);
   /** Routes such as the OpenAPI document need no key. */
   public?: boolean;
+  /** The roles whose keys may call it; every route that takes a key names them. */
+  roles?: readonly ApiKeyRole[];
 }
 
 export interface RouteRequest<P, Q, B> extends ApiInput<Infer<P>, Infer<Q>, Infer<B>> {
@@ -52,9 +59,15 @@ export const apiHandler = <
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics(deps.metrics))
     .use(problemResponses());
-  if (!options.public) handler.use(authenticate(deps.tenants));
+  if (!options.public) {
+    // A route that forgot its roles would be open to every key: it is refused when the handler is built, not served.
+    if (!options.roles?.length) throw new Error(`route ${options.id} takes a key but names no roles`);
+    handler.use(authenticate(deps.tenants)).use(requireRole(options.roles));
+  }
   handler.use(parseRequest(options, deps.maxBodyBytes));
-  if (options.idempotent) handler.use(idempotency({ store: deps.idempotency, clock: deps.clock }));
+  if (options.idempotent) {
+    handler.use(idempotency({ store: deps.idempotency, clock: deps.clock, ...(options.requiresIdempotencyKey ? { required: options.requiresIdempotencyKey } : {}) }));
+  }
   return handler.handler(async (event, context) => {
     const input = context.input!;
     const result = await run({

@@ -1,7 +1,7 @@
 // Idempotency-Key on writes: the first answer is stored and replayed; a concurrent duplicate is refused, not re-run.
 import type { MiddlewareObj } from '@middy/core';
 import { sha256Hex } from '../domain/ids';
-import { ConflictError, ValidationError } from '../errors/errors';
+import { ConflictError, PreconditionRequiredError, ValidationError } from '../errors/errors';
 import type { Clock } from '../ports/clock.port';
 import type { IdempotencyClaim, IdempotencyStore } from '../ports/idempotency-store.port';
 import { header, type ApiContext, type ApiEvent, type ApiResponse } from './api-context';
@@ -16,7 +16,12 @@ export interface IdempotencySettings {
   retentionSeconds?: number;
   /** How long an unfinished request blocks its key if it died mid-way (above the function timeout). */
   inProgressSeconds?: number;
+  /** Requests that move money: without a key they are refused (428), all of them or those whose body passes the test. */
+  required?: true | ((body: unknown) => boolean);
 }
+
+const keyRequired = (settings: IdempotencySettings, body: unknown): boolean =>
+  settings.required === true || (typeof settings.required === 'function' && settings.required(body));
 
 interface IdempotencyState {
   claim?: IdempotencyClaim;
@@ -27,7 +32,14 @@ export const idempotency = (
 ): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext & { idempotency?: IdempotencyState }> => ({
   before: async (request) => {
     const key = header(request.event, IDEMPOTENCY_HEADER);
-    if (key === undefined) return undefined;
+    if (key === undefined) {
+      if (!keyRequired(settings, request.context.input?.body)) return undefined;
+      throw new PreconditionRequiredError(
+        `this request moves money: send an ${IDEMPOTENCY_HEADER} header (a unique value per payment, the same on every retry) so a retry is never applied twice`,
+        'idempotency-key-required',
+        [{ path: `header.${IDEMPOTENCY_HEADER}`, message: 'is required on this request' }],
+      );
+    }
     if (!KEY_PATTERN.test(key)) {
       throw new ValidationError('the Idempotency-Key header is malformed', [
         { path: `header.${IDEMPOTENCY_HEADER}`, message: 'must be 1-255 visible ASCII characters' },

@@ -1,4 +1,4 @@
-// Who is calling: API keys (stored only as hashes) resolve to exactly one tenant and a role.
+// Who is calling: API keys (stored only as hashes) resolve to exactly one tenant, a role and the person they were issued to.
 import type { Tenant, ApiKeyRole } from '../schemas/tenant.schema';
 import type { ApiKeyRecord } from '../schemas/api-key.schema';
 
@@ -6,15 +6,29 @@ export interface ApiKeyGrant {
   tenantId: string;
   role: ApiKeyRole;
   keyId: string;
+  /**
+   * The person acting: the key's `issuedTo` (a person's id token will fill it from its subject). Four eyes compares it.
+   * A key stored before keys named people stands for a person of its own, `key:<keyId>`.
+   */
+  person: string;
 }
+
+/** What a key is stored with; the person it names is given with its details. */
+export type StoredKeyGrant = Omit<ApiKeyGrant, 'person'>;
+
+/** Who a stored key stands for when it names no person (keys issued before keys named people). */
+export const personOfUnnamedKey = (keyId: string) => `key:${keyId}`;
 
 export interface TenantDirectory {
   /** The grant for a key hash, or null for an unknown or revoked key. */
   resolveApiKey(keyHash: string): Promise<ApiKeyGrant | null>;
   getTenant(tenantId: string): Promise<Tenant | null>;
   putTenant(tenant: Tenant): Promise<void>;
-  /** Stores a key's hash and its listing (role, who issued it); `createdBy` defaults to the operator. */
-  putApiKey(keyHash: string, grant: ApiKeyGrant, createdAt: string, details?: { name?: string; createdBy?: string }): Promise<void>;
+  /**
+   * Stores a key's hash and its listing (role, who issued it, the person it is issued to); `createdBy` defaults to the
+   * operator, `issuedTo` to a person of the key's own.
+   */
+  putApiKey(keyHash: string, grant: StoredKeyGrant, createdAt: string, details?: { name?: string; createdBy?: string; issuedTo?: string }): Promise<void>;
   /** The tenant's keys, revoked ones included, oldest first. */
   listApiKeys(tenantId: string): Promise<ApiKeyRecord[]>;
   /** Marks a key revoked: it stops resolving at once. */

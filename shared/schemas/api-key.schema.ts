@@ -3,6 +3,15 @@ import * as z from 'zod';
 import { TextSchema } from './common.schema';
 import { ApiKeyRoleSchema } from './tenant.schema';
 
+/**
+ * A person's id: who a key is issued to and who acted. Keys name them now; a person's id token (Cognito) names them the
+ * same way later.
+ */
+export const PersonIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._@+:-]{1,128}$/, 'a person id: 1-128 letters, digits or . _ @ + : -')
+  .meta({ description: 'Who the key is issued to: a person, e.g. an email address or a user id.' });
+
 export const PostApiKeyBodySchema = z
   .strictObject({
     role: ApiKeyRoleSchema.meta({ description: 'What the key may do: partner (systems), collector, manager.' }),
@@ -19,6 +28,9 @@ export const ApiKeyRecordSchema = z
     keyId: z.string(),
     role: ApiKeyRoleSchema,
     name: z.string().optional(),
+    issuedTo: z.string().meta({
+      description: 'The person the key acts for (a key issued with a key names the same person as the key that issued it). Four eyes compares people, not keys.',
+    }),
     createdAt: z.string(),
     createdBy: z.string(),
     revokedAt: z.string().nullable(),

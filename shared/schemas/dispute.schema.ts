@@ -17,8 +17,12 @@ export const DisputeSchema = z
     amount: z.number().int().nullable(),
     openedAt: z.string(),
     openedBy: z.string(),
+    /** The person behind the key that opened it (four eyes compares people); null for a customer or a provider. */
+    openedByPerson: z.string().nullable().default(null),
     resolvedAt: z.string().nullable(),
     resolvedBy: z.string().nullable(),
+    /** The person behind the key that decided it. */
+    resolvedByPerson: z.string().nullable().default(null),
     /** For an accepted dispute: the credit that reduced the balance (0 when none). */
     adjustment: z.number().int().nullable().default(null),
     note: z.string().nullable().default(null),

@@ -14,13 +14,15 @@ export const mintApiKey = () => ({ apiKey: `ark_${randomBytes(24).toString('base
 
 export const actorOf = (grant: ApiKeyGrant) => `api:${grant.keyId}`;
 
+/** A key issued with a key names the same person: a manager cannot mint a second person for themselves. */
 export const issueApiKey = async (deps: Deps, grant: ApiKeyGrant, body: PostApiKeyBody): Promise<ApiKeyRecord & { apiKey: string }> => {
   requireManager(grant, 'issuing an API key');
   const { apiKey, keyId } = mintApiKey();
   const createdAt = deps.clock.now().toISOString();
   const createdBy = actorOf(grant);
-  await deps.tenants.putApiKey(sha256Hex(apiKey), { tenantId: grant.tenantId, role: body.role, keyId }, createdAt, { ...(body.name ? { name: body.name } : {}), createdBy });
-  return { keyId, role: body.role, ...(body.name ? { name: body.name } : {}), createdAt, createdBy, revokedAt: null, revokedBy: null, apiKey };
+  const issuedTo = grant.person;
+  await deps.tenants.putApiKey(sha256Hex(apiKey), { tenantId: grant.tenantId, role: body.role, keyId }, createdAt, { ...(body.name ? { name: body.name } : {}), createdBy, issuedTo });
+  return { keyId, role: body.role, ...(body.name ? { name: body.name } : {}), issuedTo, createdAt, createdBy, revokedAt: null, revokedBy: null, apiKey };
 };
 
 export const listApiKeys = async (deps: Deps, grant: ApiKeyGrant): Promise<ApiKeyRecord[]> => {

@@ -1,4 +1,4 @@
-// Collectors as a resource: managers register them with a capacity; everyone may list them with their load.
+// Collectors as a resource: managers register them with a capacity; collectors and managers list them with their load.
 import { ForbiddenError } from '../errors/errors';
 import type { ApiKeyGrant } from '../ports/tenant-directory.port';
 import type { Clock } from '../ports/clock.port';

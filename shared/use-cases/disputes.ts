@@ -1,10 +1,13 @@
 // Disputes: opened by a collector, the customer's own page or a provider chargeback, they pause the ladder until someone
-// decides them. Accepting one may credit the balance (a large credit needs a manager's key, not the opener's: four eyes);
-// rejecting one resumes escalation from the facts. Every decision is on the timeline with the key that made it.
+// decides them. Accepting one may credit the balance: once the credits accepted on the case (or on its customer within
+// 30 days) add up to more than the tenant's limit, a manager decides, and not the person who opened it (four eyes).
+// Rejecting one resumes escalation from the facts. Every decision is on the timeline with the key and person that made it.
 import { newId, stableId } from '../domain/ids';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/errors';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
 import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
+import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
+import type { DisputeCredits } from '../schemas/dispute-credits.schema';
 import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
 import type { Dispute, ResolveDisputeBody } from '../schemas/dispute.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
@@ -23,6 +26,8 @@ export interface OpenDisputeRequest {
   amount: number | null;
   /** Who opened it, for the record: "provider:stripe", "api:<keyId>". */
   actor: string;
+  /** The person behind the key that opened it (four eyes compares people); none for a customer or a provider. */
+  person?: string | null;
   /** A second open dispute is refused (409) for API requests; a provider's chargeback is always recorded. */
   refuseWhileOpen?: boolean;
 }
@@ -60,8 +65,10 @@ export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquen
       amount: request.amount,
       openedAt: now,
       openedBy: request.actor,
+      openedByPerson: request.person ?? null,
       resolvedAt: null,
       resolvedBy: null,
+      resolvedByPerson: null,
       adjustment: null,
       note: null,
     };
@@ -85,7 +92,69 @@ export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquen
 
 export interface ResolveDeps extends DisputeDeps {
   tenants: TenantDirectory;
+  disputeCredits: DisputeCreditLedger;
 }
+
+/** Credits on one customer count together for this long: splitting a credit over cases and days does not escape it. */
+export const CUSTOMER_CREDIT_WINDOW_DAYS = 30;
+
+interface CreditRequest {
+  dispute: Dispute;
+  amount: number;
+  currency: string;
+  limit: number;
+  grant: ApiKeyGrant;
+  actor: string;
+}
+
+const sum = (amounts: number[]) => amounts.reduce((total, amount) => total + amount, 0);
+
+/**
+ * Adds the credit to the customer's running totals before it is applied, over the version it read: of two decisions at
+ * once, the second reads the first's credit and is judged with it. Above the limit (the case's credits or the
+ * customer's within the window, added up), only a manager who did not open the dispute may add it.
+ */
+const reserveCredit = (deps: ResolveDeps, tenantId: string, request: CreditRequest) =>
+  retryOnConflict('the dispute credits', async () => {
+    const { dispute, amount, currency, limit, grant } = request;
+    const ledger = await deps.disputeCredits.read(tenantId, dispute.customerId);
+    // An earlier attempt of this same decision reserved it already (it stopped before the credit was applied).
+    if (ledger.recent.some((credit) => credit.disputeId === dispute.id)) return true;
+    const now = deps.clock.now();
+    const since = new Date(now.getTime() - CUSTOMER_CREDIT_WINDOW_DAYS * 86_400_000).toISOString();
+    const recent = ledger.recent.filter((credit) => credit.at >= since);
+    const caseTotal = (ledger.byDelinquency[dispute.delinquencyId] ?? 0) + amount;
+    const customerTotal = sum(recent.filter((credit) => credit.currency === currency).map((credit) => credit.amount)) + amount;
+    if (caseTotal > limit || customerTotal > limit) {
+      const totals = `credits of ${caseTotal} on this case and ${customerTotal} ${currency} on the customer within ${CUSTOMER_CREDIT_WINDOW_DAYS} days`;
+      if (grant.role !== 'manager') throw new ForbiddenError(`${totals} would pass the approval limit of ${limit}: a manager's key decides`, 'manager-approval-required');
+      if (dispute.openedByPerson === grant.person || dispute.openedBy === request.actor) {
+        throw new ForbiddenError(`four eyes: ${totals} pass the approval limit, and ${grant.person} opened this dispute; another person decides it`, 'four-eyes');
+      }
+    }
+    const next: DisputeCredits = {
+      customerId: dispute.customerId,
+      byDelinquency: { ...ledger.byDelinquency, [dispute.delinquencyId]: caseTotal },
+      recent: [...recent, { disputeId: dispute.id, delinquencyId: dispute.delinquencyId, amount, currency, at: now.toISOString() }],
+      version: ledger.version + 1,
+    };
+    return (await deps.disputeCredits.write(tenantId, next, ledger.version)) ? true : undefined;
+  });
+
+/** Takes back a reservation whose credit could not be applied, so it does not count against later decisions. */
+const releaseCredit = (deps: ResolveDeps, tenantId: string, dispute: Dispute) =>
+  retryOnConflict('the dispute credits', async () => {
+    const ledger = await deps.disputeCredits.read(tenantId, dispute.customerId);
+    const reserved = ledger.recent.find((credit) => credit.disputeId === dispute.id);
+    if (!reserved) return true;
+    const next: DisputeCredits = {
+      ...ledger,
+      byDelinquency: { ...ledger.byDelinquency, [dispute.delinquencyId]: Math.max(0, (ledger.byDelinquency[dispute.delinquencyId] ?? 0) - reserved.amount) },
+      recent: ledger.recent.filter((credit) => credit.disputeId !== dispute.id),
+      version: ledger.version + 1,
+    };
+    return (await deps.disputeCredits.write(tenantId, next, ledger.version)) ? true : undefined;
+  });
 
 /**
  * Decides an open dispute. The credit of an accepted one is applied first, as an `adjustment` payment keyed by the
@@ -109,18 +178,18 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
     const [invoice, tenant] = await Promise.all([getInvoice(deps, tenantId, delinquency.invoiceId), deps.tenants.getTenant(tenantId)]);
     if (adjustment > invoice.balance) throw new ValidationError('the credit is larger than what is owed', [{ path: 'adjustment', message: `must not exceed the balance, ${invoice.balance}` }]);
     const limit = tenant?.disputeApprovalAbove ?? defaultTenantSettings.disputeApprovalAbove;
-    if (adjustment > limit && grant.role !== 'manager') {
-      throw new ForbiddenError(`a credit above ${limit} needs a manager's key`, 'manager-approval-required');
+    await reserveCredit(deps, tenantId, { dispute, amount: adjustment, currency: invoice.currency, limit, grant, actor });
+    try {
+      await recordPayment(deps, tenantId, delinquency.invoiceId, { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` }, { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment', actor });
+    } catch (error) {
+      await releaseCredit(deps, tenantId, dispute);
+      throw error;
     }
-    if (adjustment > limit && dispute.openedBy === actor) {
-      throw new ForbiddenError('four eyes: the key that opened the dispute cannot approve its credit', 'four-eyes');
-    }
-    await recordPayment(deps, tenantId, delinquency.invoiceId, { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` }, { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment', actor });
   }
   const decided = await retryOnConflict('the delinquency', async () => {
     const fresh = await current();
     const now = deps.clock.now().toISOString();
-    const updated: Dispute = { ...fresh.dispute, status: body.outcome, resolvedAt: now, resolvedBy: actor, adjustment, note: body.note ?? null };
+    const updated: Dispute = { ...fresh.dispute, status: body.outcome, resolvedAt: now, resolvedBy: actor, resolvedByPerson: grant.person, adjustment, note: body.note ?? null };
     const status = fresh.delinquency.status === 'disputed' && !fresh.othersOpen ? statusAfterDisputes(fresh.delinquency) : fresh.delinquency.status;
     const entry = {
       id: newId('tl', deps.clock.now()),

@@ -1,5 +1,6 @@
 // A partner's view of the local runtime: plain HTTP calls with an API key, answers parsed as JSON, and Stripe's webhooks
 // signed with Stripe's own library.
+import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 
 export const TENANT_KEYS = { acme: 'acme-key-00000001', globex: 'globex-key-00000001' } as const;
@@ -43,7 +44,8 @@ export const runtimeClient = (url: () => string, key: string) => {
   const call = async (method: string, path: string, body?: unknown): Promise<any> => {
     const response = await fetch(`${url()}${path}`, {
       method,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      // As a careful partner does: every POST carries its own Idempotency-Key (money-moving ones are refused without).
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -15,10 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.stop());
 
-const call = async (method: string, path: string, options: { body?: unknown }) => {
+const call = async (method: string, path: string, options: { body?: unknown; idempotencyKey?: string }) => {
   const response = await fetch(`${runtime.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}) },
     body: JSON.stringify(options.body),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -89,7 +89,7 @@ describe('payment wins', () => {
       (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).map((message: { step: string }) => message.step);
     const sentBefore = await stepsSent();
 
-    await call('POST', `/v1/invoices/inv-${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'in-full' } });
+    await call('POST', `/v1/invoices/inv-${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'in-full' }, idempotencyKey: `pay-${id}` });
     await local('POST', '/local/clock/advance', { by: 'PT0S' });
 
     const after = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;

@@ -82,10 +82,10 @@ describe('invoices and payments', () => {
 
   it('reduces the balance by a partial payment and marks the invoice paid by the rest', async () => {
     const { id } = await newInvoice();
-    const partial = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 25_000, currency: 'NOK', reference: 'bank-1' } });
+    const partial = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 25_000, currency: 'NOK', reference: 'bank-1' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
     expect(partial.status).toBe(201);
     expect(partial.body).toMatchObject({ appliedAmount: 25_000, unappliedAmount: 0, invoice: { status: 'open', balance: 100_000 } });
-    const rest = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100_000, currency: 'NOK', reference: 'bank-2' } });
+    const rest = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100_000, currency: 'NOK', reference: 'bank-2' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
     expect(rest.body.invoice).toEqual({ status: 'paid', balance: 0 });
     expect((await call('GET', `/v1/invoices/${id}`)).body).toMatchObject({ status: 'paid', balance: 0, paid: 125_000 });
   });
@@ -107,7 +107,7 @@ describe('invoices and payments', () => {
   it('takes no payment on a void invoice', async () => {
     const { id, customerId } = await newInvoice();
     expect((await call('PUT', `/v1/invoices/${id}`, { body: { ...invoiceBody(customerId), status: 'void' } })).body.status).toBe('void');
-    const refused = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'NOK', reference: 'x' } });
+    const refused = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'NOK', reference: 'x' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
     expectProblem(refused, 409);
     expect((await call('GET', `/v1/invoices/${id}`)).body.payments).toEqual([]);
   });
@@ -178,10 +178,10 @@ describe('bad input is refused with problem+json and stores nothing', () => {
 
   it('refuses a payment in another currency or with a fractional amount, and applies nothing', async () => {
     const { id } = await newInvoice();
-    const currency = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'EUR', reference: 'r' } });
+    const currency = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'EUR', reference: 'r' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
     expectProblem(currency, 400);
     expect(currency.body.errors).toEqual([{ path: 'currency', message: "must be the invoice's currency, NOK" }]);
-    expectProblem(await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 99.99, currency: 'NOK', reference: 'r' } }), 400);
+    expectProblem(await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 99.99, currency: 'NOK', reference: 'r' }, headers: { 'Idempotency-Key': uniqueId('pay') } }), 400);
     expect((await call('GET', `/v1/invoices/${id}`)).body.balance).toBe(125_000);
   });
 });
@@ -205,7 +205,7 @@ describe('authentication and tenancy', () => {
     const { id, customerId } = await newInvoice(TENANT_KEYS.globex);
     expectProblem(await call('GET', `/v1/customers/${customerId}`), 404);
     expectProblem(await call('GET', `/v1/invoices/${id}`), 404);
-    expectProblem(await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'NOK', reference: 'x' } }), 404);
+    expectProblem(await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'NOK', reference: 'x' }, headers: { 'Idempotency-Key': uniqueId('pay') } }), 404);
     expectProblem(await call('POST', `/v1/customers/${customerId}/opt-outs`, { body: { channel: 'email' } }), 404);
     const theirs = await call('GET', `/v1/invoices/${id}`, { key: TENANT_KEYS.globex });
     expect(theirs.body).toMatchObject({ balance: 125_000, payments: [] });
@@ -240,11 +240,13 @@ describe('payment dates', () => {
     const { id } = await newInvoice();
     const future = await call('POST', `/v1/invoices/${id}/payments`, {
       body: { amount: 100, currency: 'NOK', reference: 'early', paidAt: '2030-01-01T00:00:00Z' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
     });
     expectProblem(future, 400);
     expect(future.body.errors[0].path).toBe('paidAt');
     const past = await call('POST', `/v1/invoices/${id}/payments`, {
       body: { amount: 100, currency: 'NOK', reference: 'late', paidAt: '2026-11-30T23:59:00+01:00' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
     });
     expect(past.status).toBe(201);
     expect(past.body.paidAt).toBe('2026-11-30T22:59:00.000Z');
@@ -338,7 +340,7 @@ describe('interest on an overdue invoice', () => {
     expect(invoice.charges).toEqual({ fees: 0, interest: expected });
     expect(invoice.balance).toBe(100_000 + expected);
     // Paying the whole balance, interest included, settles it with nothing left over.
-    const paid = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'all' } });
+    const paid = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'all' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
     expect(paid.body).toMatchObject({ appliedAmount: invoice.balance, unappliedAmount: 0, invoice: { status: 'paid', balance: 0 } });
   });
 });

@@ -19,9 +19,12 @@ let busRefuses = false;
 const clock = fixedClock('2026-12-20T10:00:00Z');
 
 type Handler = ReturnType<typeof createGetCredit>;
+let calls = 0;
 const send = async (create: (deps: ApiDependencies) => Handler, method: string, routePath: string, params: Record<string, string>, body?: unknown, key = 'partner-key-00001') => {
   const path = Object.entries(params).reduce((text, [name, value]) => text.replace(`{${name}}`, value), routePath);
-  const response = await asRoute(create(deps))(apiEvent({ method, routePath, path, pathParameters: params, headers: { authorization: `Bearer ${key}` }, ...(body === undefined ? {} : { body }) }), context());
+  // A fresh Idempotency-Key per write: a payment moves money and needs one.
+  const headers = { authorization: `Bearer ${key}`, ...(method === 'GET' ? {} : { 'idempotency-key': `call-${(calls += 1)}` }) };
+  const response = await asRoute(create(deps))(apiEvent({ method, routePath, path, pathParameters: params, headers, ...(body === undefined ? {} : { body }) }), context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const credit = (customerId: string, key?: string) => send(createGetCredit, 'GET', '/v1/customers/{customerId}/credit', { customerId }, undefined, key);

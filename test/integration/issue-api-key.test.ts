@@ -34,6 +34,17 @@ describe('npm run issue-api-key', () => {
     expect(await deps.tenants.getTenant('newco')).toMatchObject({ name: 'NewCo AS', sendTime: '09:00' });
   });
 
+  it('item 3: names the person a key is issued to, the operator when not told', async () => {
+    const deps = table.deps(fixedClock('2026-12-01T00:00:00Z'));
+    const named = issue('--table', table.tableName, '--tenant', 'peopleco', '--role', 'manager', '--issued-to', 'anna@peopleco.example');
+    expect(named.status).toBe(0);
+    expect(await deps.tenants.resolveApiKey(sha256Hex(/api key: (\S+)/.exec(named.stdout)![1]!))).toMatchObject({ role: 'manager', person: 'anna@peopleco.example' });
+    const unnamed = issue('--table', table.tableName, '--tenant', 'peopleco');
+    expect(await deps.tenants.resolveApiKey(sha256Hex(/api key: (\S+)/.exec(unnamed.stdout)![1]!))).toMatchObject({ person: expect.stringMatching(/^operator:/) });
+    expect((await deps.tenants.listApiKeys('peopleco')).map((key) => key.issuedTo)).toEqual(['anna@peopleco.example', expect.stringMatching(/^operator:/)]);
+    expect(issue('--table', table.tableName, '--tenant', 'peopleco', '--issued-to', 'two words').stderr).toContain('--issued-to');
+  });
+
   it('refuses a bad tenant id and a bad role', () => {
     expect(issue('--table', table.tableName, '--tenant', 'bad#id').stderr).toContain('not a valid tenant id');
     expect(issue('--table', table.tableName, '--tenant', 'ok', '--role', 'admin').status).toBe(1);

@@ -48,8 +48,11 @@ describe('tenant directory', () => {
   it('resolves a key hash to its tenant and nothing else', async () => {
     const { tenants } = table.deps(clock);
     await tenants.putApiKey(sha256Hex('key-one-111111'), { tenantId: 't1', role: 'partner', keyId: 'k1' }, 'now');
-    expect(await tenants.resolveApiKey(sha256Hex('key-one-111111'))).toEqual({ tenantId: 't1', role: 'partner', keyId: 'k1' });
+    // A key stored without a person stands for a person of its own.
+    expect(await tenants.resolveApiKey(sha256Hex('key-one-111111'))).toEqual({ tenantId: 't1', role: 'partner', keyId: 'k1', person: 'key:k1' });
     expect(await tenants.resolveApiKey(sha256Hex('key-two-222222'))).toBeNull();
+    await tenants.putApiKey(sha256Hex('key-three-33333'), { tenantId: 't1', role: 'manager', keyId: 'k3' }, 'now', { issuedTo: 'anna' });
+    expect(await tenants.resolveApiKey(sha256Hex('key-three-33333'))).toEqual({ tenantId: 't1', role: 'manager', keyId: 'k3', person: 'anna' });
   });
 
   it('stores only the hash of a key', async () => {

@@ -16,7 +16,7 @@ const KEY = 'statement-key-0001';
 beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
-  await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: 't1', role: 'partner', keyId: 'k1' }, 'now');
+  await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: 't1', role: 'collector', keyId: 'k1' }, 'now');
   await putCustomer(deps, 't1', 'kari', { name: 'Kari Nordmann', kind: 'consumer', timeZone: 'Europe/Oslo', locale: 'nb-NO' });
   const invoice = (id: string, amount: number, currency: string, dueDate: string) => putInvoice(deps, 't1', id, { customerId: 'kari', amount, currency, issuedAt: '2026-11-01', dueDate });
   await invoice('A-1', 10_000, 'EUR', '2026-12-01');

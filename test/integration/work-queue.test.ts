@@ -86,7 +86,7 @@ afterAll(() => table.destroy());
 
 describe('collectors', () => {
   it("takes new collectors and changes from a manager's key only", async () => {
-    expect((await putCollector('carol', { name: 'Carol', capacity: 3 }, 'collector-key-0001')).body).toMatchObject({ status: 403, type: 'urn:arrears:problem:manager-required' });
+    expect((await putCollector('carol', { name: 'Carol', capacity: 3 }, 'collector-key-0001')).body).toMatchObject({ status: 403, type: 'urn:arrears:problem:forbidden-role' });
     expect((await putCollector('bob', { name: 'Bob', capacity: -1 })).body).toMatchObject({ status: 400, errors: [{ path: 'capacity' }] });
     const changed = await putCollector('bob', { name: 'Bob Builder', capacity: 5 });
     expect(changed).toMatchObject({ status: 200, body: { id: 'bob', name: 'Bob Builder', capacity: 5, openCount: 5 } });

@@ -14,5 +14,6 @@ export const deleteApiKeyRoute = {
     { status: 409, description: 'A key cannot revoke itself' },
   ],
   idempotent: true,
+  roles: ['manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

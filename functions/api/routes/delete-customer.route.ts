@@ -15,6 +15,7 @@ export const deleteCustomerRoute = {
     { status: 403, description: "Erasure needs a manager's key" },
   ],
   idempotent: true,
+  roles: ['manager'],
   // Reads everything about the customer (gsi1), rewrites or deletes the items that hold personal data.
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

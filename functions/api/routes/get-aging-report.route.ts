@@ -10,6 +10,7 @@ export const getAgingReportRoute = {
   summary: 'Aging: open balance per currency in buckets by days past due (current, 1-30, 31-60, 61-90, 91+) as of a day, optionally by segment, country or collector',
   query: AgingQuerySchema,
   responses: [{ status: 200, description: 'The aging', schema: AgingReportSchema }],
+  roles: ['manager'],
   // The tenant's zone (GetItem) and the pre-aggregated counters: a snapshot and the days since (Query).
   dynamodb: { actions: ['Query', 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

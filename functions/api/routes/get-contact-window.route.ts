@@ -12,5 +12,6 @@ export const getContactWindowRoute = {
   params: DelinquencyPathSchema,
   query: ContactWindowQuerySchema,
   responses: [{ status: 200, description: 'The window', schema: ContactWindowSchema }],
+  roles: ['collector', 'manager'],
   dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

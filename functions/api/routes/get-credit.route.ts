@@ -11,5 +11,6 @@ export const getCreditRoute = {
   summary: "The customer's credit position: limit, exposure (open balance plus unbilled), available credit, and the hold with its reasons",
   params: CustomerPathSchema,
   responses: [{ status: 200, description: 'The credit position', schema: CreditViewSchema }],
+  roles: ['partner', 'collector', 'manager'],
   dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

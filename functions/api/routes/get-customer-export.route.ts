@@ -11,6 +11,7 @@ export const getCustomerExportRoute = {
   summary: 'Everything held about one customer (GDPR access): the customer, opt-outs, invoices, payments, cases with timelines, promises, plans, disputes, contacts',
   params: CustomerPathSchema,
   responses: [{ status: 200, description: 'The export', schema: CustomerExportSchema }],
+  roles: ['manager'],
   // The customer's partition, its invoices and cases through gsi1, then each of their partitions.
   dynamodb: { actions: AUTHENTICATED_READ, indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -10,5 +10,6 @@ export const getCustomerRoute = {
   summary: 'Read a customer with its opt-outs',
   params: CustomerPathSchema,
   responses: [{ status: 200, description: 'The customer', schema: CustomerResponseSchema }],
+  roles: ['partner', 'collector', 'manager'],
   dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
 } as const satisfies ApiRoute;

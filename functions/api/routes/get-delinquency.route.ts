@@ -10,6 +10,7 @@ export const getDelinquencyRoute = {
   summary: 'One delinquency: status, stage, balance today, days past due, next action, disputes and its timeline',
   params: DelinquencyPathSchema,
   responses: [{ status: 200, description: 'The delinquency', schema: DelinquencyViewSchema }],
+  roles: ['collector', 'manager'],
   // The balance is the invoice's (interest needs the customer and strategy; the default strategy is stored on first use).
   dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: [] },
 } as const satisfies ApiRoute;

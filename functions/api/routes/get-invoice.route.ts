@@ -10,6 +10,7 @@ export const getInvoiceRoute = {
   summary: 'Read an invoice with its balance, charges and payments',
   params: InvoicePathSchema,
   responses: [{ status: 200, description: 'The invoice', schema: InvoiceResponseSchema }],
+  roles: ['partner', 'collector', 'manager'],
   // Interest needs the customer (zone, kind) and the strategy; the default strategy is stored on first use.
   dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -10,5 +10,6 @@ export const getKpiReportRoute = {
   summary: 'Collection KPIs of a period per currency: count-back DSO, best possible DSO, average days delinquent, CEI, promise-kept, recovery, cure and roll rates',
   query: KpiQuerySchema,
   responses: [{ status: 200, description: 'The KPIs', schema: KpiReportSchema }],
+  roles: ['manager'],
   dynamodb: { actions: ['Query', 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -9,5 +9,6 @@ export const getScoreModelRoute = {
   handler: 'get-score-model.handler.ts',
   summary: "The propensity-to-pay scorecard in use: the tenant's fitted weights, or the documented default",
   responses: [{ status: 200, description: 'The scorecard', schema: ScoreModelSchema }],
+  roles: ['manager'],
   dynamodb: { actions: ['Query', 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

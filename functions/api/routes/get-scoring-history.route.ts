@@ -10,5 +10,6 @@ export const getScoringHistoryRoute = {
   summary: 'Closed delinquencies of a month with the score inputs they opened with and whether they ended paid: what a scorecard is fitted on',
   query: ScoringHistoryQuerySchema,
   responses: [{ status: 200, description: 'A page of the history', schema: ScoringHistoryPageSchema }],
+  roles: ['manager'],
   dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
 } as const satisfies ApiRoute;

@@ -12,6 +12,7 @@ export const getStatementRoute = {
   params: CustomerPathSchema,
   query: StatementQuerySchema,
   responses: [{ status: 200, description: 'The statement (JSON, or HTML with format=html)', schema: StatementSchema }],
+  roles: ['collector', 'manager'],
   // The customer's invoices come from gsi1; each invoice's balance needs its partition and the strategy.
   dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem', 'PutItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

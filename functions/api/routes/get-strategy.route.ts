@@ -10,5 +10,6 @@ export const getStrategyRoute = {
   summary: 'One escalation strategy',
   params: StrategyPathSchema,
   responses: [{ status: 200, description: 'The strategy', schema: StrategySchema }],
+  roles: ['collector', 'manager'],
   dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -9,5 +9,6 @@ export const listApiKeysRoute = {
   handler: 'list-api-keys.handler.ts',
   summary: "The tenant's API keys: ids, roles, who issued and revoked them (never the keys)",
   responses: [{ status: 200, description: 'The keys', schema: ApiKeyListSchema }],
+  roles: ['manager'],
   dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
 } as const satisfies ApiRoute;

@@ -9,5 +9,6 @@ export const listCollectorsRoute = {
   handler: 'list-collectors.handler.ts',
   summary: "The tenant's collectors with capacity, open load and monthly results",
   responses: [{ status: 200, description: 'The collectors', schema: CollectorListSchema }],
+  roles: ['collector', 'manager'],
   dynamodb: { actions: AUTHENTICATED_READ, indexes: [] },
 } as const satisfies ApiRoute;

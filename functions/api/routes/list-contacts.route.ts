@@ -12,5 +12,6 @@ export const listContactsRoute = {
   params: DelinquencyPathSchema,
   query: ContactListQuerySchema,
   responses: [{ status: 200, description: 'A page of contacts', schema: ContactPageSchema }],
+  roles: ['collector', 'manager'],
   dynamodb: { actions: [...AUTHENTICATED_READ, 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -10,6 +10,7 @@ export const listDelinquenciesRoute = {
   summary: 'The work queue: open delinquencies, highest expected recovery first, filtered by status, assignee, score band and currency',
   query: QueueQuerySchema,
   responses: [{ status: 200, description: 'A page of the queue', schema: QueuePageSchema }],
+  roles: ['collector', 'manager'],
   // The tenant's scoring model (GetItem) explains each item's score; the pages come from the queue indexes.
   dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi3', 'gsi4'] },
 } as const satisfies ApiRoute;

@@ -10,5 +10,6 @@ export const listDisputesRoute = {
   summary: "The tenant's disputes, newest first, with cursor pagination",
   query: DisputeListQuerySchema,
   responses: [{ status: 200, description: 'A page of disputes', schema: DisputePageSchema }],
+  roles: ['collector', 'manager'],
   dynamodb: { actions: ['Query'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

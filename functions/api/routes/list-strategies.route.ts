@@ -9,6 +9,7 @@ export const listStrategiesRoute = {
   handler: 'list-strategies.handler.ts',
   summary: "The tenant's escalation strategies, default first",
   responses: [{ status: 200, description: 'The strategies', schema: StrategyListSchema }],
+  roles: ['collector', 'manager'],
   // The default ladder is stored on first use.
   dynamodb: { actions: ['Query', 'PutItem'], indexes: [] },
 } as const satisfies ApiRoute;

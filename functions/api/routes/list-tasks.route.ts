@@ -10,5 +10,6 @@ export const listTasksRoute = {
   summary: "The collectors' open tasks (calls the ladder asked for), oldest due first, with cursor pagination",
   query: TaskListQuerySchema,
   responses: [{ status: 200, description: 'A page of open tasks', schema: TaskPageSchema }],
+  roles: ['collector', 'manager'],
   dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
 } as const satisfies ApiRoute;

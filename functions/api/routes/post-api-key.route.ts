@@ -13,6 +13,7 @@ export const postApiKeyRoute = {
     { status: 201, description: 'The new key, shown this once', schema: IssuedApiKeySchema },
     { status: 403, description: "Needs a manager's key" },
   ],
+  roles: ['manager'],
   // Not idempotent on purpose: a replay record would keep the key itself for a day. A retried request issues another
   // key, which the manager revokes like any other.
   // The key's hash and its listing are written together.

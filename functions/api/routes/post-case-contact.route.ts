@@ -16,6 +16,7 @@ export const postCaseContactRoute = {
     { status: 409, description: 'The call would break a rule for a debt it counts against, or no debt is open' },
   ],
   idempotent: true,
+  roles: ['collector', 'manager'],
   // The customer's open delinquencies come from gsi1.
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -17,8 +17,11 @@ export const postCasePaymentRoute = {
     { status: 409, description: 'Nothing is owed in that currency' },
   ],
   idempotent: true,
+  // Moves money: a retry without the key could apply it twice.
+  requiresIdempotencyKey: true,
   wakesExecutions: true,
   // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

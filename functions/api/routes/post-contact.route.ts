@@ -16,6 +16,7 @@ export const postContactRoute = {
     { status: 409, description: 'The call would break a rule (`rule`, `nextAllowedAt`): nothing was logged' },
   ],
   idempotent: true,
+  roles: ['collector', 'manager'],
   // The delinquency, the customer with opt-outs, the debt's contact log; the contact, log and timeline in one transaction.
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -15,5 +15,6 @@ export const postOptOutRoute = {
     { status: 200, description: 'Already opted out', schema: OptOutSchema },
   ],
   idempotent: true,
+  roles: ['partner', 'collector', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -17,5 +17,6 @@ export const postPaymentPlanRoute = {
   ],
   idempotent: true,
   wakesExecutions: true,
+  roles: ['collector', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

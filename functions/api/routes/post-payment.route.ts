@@ -15,9 +15,12 @@ export const postPaymentRoute = {
     { status: 200, description: 'This payment was already recorded', schema: PaymentResponseSchema },
   ],
   idempotent: true,
+  // Moves money: a retry without the key could apply it twice.
+  requiresIdempotencyKey: true,
   // Interest needs the customer and strategy; a payment bumps the delinquency's facts (UpdateItem) and wakes it.
   // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
   wakesExecutions: true,
 } as const satisfies ApiRoute;

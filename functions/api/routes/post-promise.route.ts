@@ -17,6 +17,7 @@ export const postPromiseRoute = {
   ],
   idempotent: true,
   wakesExecutions: true,
+  roles: ['collector', 'manager'],
   // The delinquency, invoice, customer and tenant are read; the promise and delinquency are written together.
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -14,5 +14,6 @@ export const putAssigneeRoute = {
   body: PutAssigneeBodySchema,
   responses: [{ status: 200, description: 'The delinquency as the queue shows it', schema: QueueItemSchema }],
   idempotent: true,
+  roles: ['manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

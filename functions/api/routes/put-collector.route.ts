@@ -15,5 +15,6 @@ export const putCollectorRoute = {
     { status: 200, description: 'Changed', schema: CollectorSchema },
   ],
   idempotent: true,
+  roles: ['manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

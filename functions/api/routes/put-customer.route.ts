@@ -18,5 +18,6 @@ export const putCustomerRoute = {
   // A new segment or country moves the report counters of the customer's invoices (found through gsi1).
   // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

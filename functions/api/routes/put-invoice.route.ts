@@ -18,5 +18,6 @@ export const putInvoiceRoute = {
   // The invoice is written with its report counters (UpdateItem adds to them) in one transaction.
   // Reviews the customer's credit hold afterwards (reads its invoices, writes the hold, publishes a change).
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -11,5 +11,6 @@ export const putScoreModelRoute = {
   body: ScoreModelSchema,
   responses: [{ status: 200, description: 'The scorecard now in use', schema: ScoreModelSchema }],
   idempotent: true,
+  roles: ['manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
 } as const satisfies ApiRoute;

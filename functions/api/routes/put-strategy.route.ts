@@ -15,5 +15,6 @@ export const putStrategyRoute = {
     { status: 200, description: 'Replaced', schema: StrategySchema },
   ],
   idempotent: true,
+  roles: ['manager'],
   dynamodb: { actions: IDEMPOTENT_WRITE, indexes: [] },
 } as const satisfies ApiRoute;

@@ -14,5 +14,6 @@ export const putUnbilledRoute = {
   responses: [{ status: 200, description: 'The credit position after the report', schema: CreditViewSchema }],
   idempotent: true,
   publishesEvents: true,
+  roles: ['partner', 'manager'],
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

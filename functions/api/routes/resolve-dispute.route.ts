@@ -16,7 +16,10 @@ export const resolveDisputeRoute = {
     { status: 409, description: 'The dispute was already decided' },
   ],
   idempotent: true,
+  // A credit moves money: a retry without the key could apply it twice. A decision without one needs no key.
+  requiresIdempotencyKey: (body: unknown) => (body as { adjustment?: unknown } | undefined)?.adjustment !== undefined,
   wakesExecutions: true,
+  roles: ['collector', 'manager'],
   // The credit is an adjustment payment on the invoice (a transaction with the invoice); the decision is saved with the case.
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

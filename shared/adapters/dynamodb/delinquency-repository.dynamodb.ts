@@ -56,7 +56,8 @@ const decodeBandCursor = (cursor: string | undefined, partitions: Record<QueueBa
   } catch {
     outer = null;
   }
-  if (typeof outer !== 'object' || outer === null || Array.isArray(outer) || QUEUE_BANDS.some((band) => !(band in outer))) {
+  // Exactly the three bands, each its own checked cursor: nothing else in a cursor reaches a query.
+  if (typeof outer !== 'object' || outer === null || Array.isArray(outer) || Object.keys(outer).length !== QUEUE_BANDS.length || QUEUE_BANDS.some((band) => !Object.hasOwn(outer, band))) {
     throw refuseCursor();
   }
   const parts = outer as Record<QueueBand, unknown>;

@@ -14,6 +14,7 @@
 // | Customer           | TENANT#{t}#CUSTOMER#{c}             | CUSTOMER                        |                                                            |
 // | OptOut             | TENANT#{t}#CUSTOMER#{c}             | OPTOUT#{channel}#{address}      |                                                            |
 // | CreditState        | TENANT#{t}#CUSTOMER#{c}             | CREDIT                          | (unbilled report, credit hold and its reasons)             |
+// | DisputeCredits     | TENANT#{t}#DISPUTECREDITS           | CUSTOMER#{c}                    | (credits accepted per case and in 30 days: the limit's running total) |
 // | Invoice            | TENANT#{t}#INVOICE#{i}              | INVOICE                         | gsi1: TENANT#{t}#CUSTOMER#{c} / INVOICE#{dueDate}#{i}      |
 // |                    |                                     |                                 | gsi2 (open, execution not yet started): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
@@ -125,6 +126,7 @@ export type ItemType =
   | 'CustomerToken'
   | 'Collector'
   | 'CreditState'
+  | 'DisputeCredits'
   | 'ReportCell'
   | 'ReportSnapshot'
   | 'ReportSnapshotDay'
@@ -172,6 +174,8 @@ export const keys = {
   }),
   optOutPrefix: 'OPTOUT#',
   credit: (tenantId: string, customerId: string): PrimaryKey => ({ pk: keys.customerPartition(tenantId, customerId), sk: 'CREDIT' }),
+  // Outside the customer's partition: it holds no personal data, only amounts and ids.
+  disputeCredits: (tenantId: string, customerId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#DISPUTECREDITS`, sk: `CUSTOMER#${customerId}` }),
 
   invoicePartition: (tenantId: string, invoiceId: string) => `${tenant(tenantId)}#INVOICE#${invoiceId}`,
   invoice: (tenantId: string, invoiceId: string): PrimaryKey => ({

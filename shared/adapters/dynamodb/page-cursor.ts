@@ -8,9 +8,23 @@ export const refuse = () => new ValidationError('the cursor is not one this list
 export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | null =>
   lastKey ? Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url') : null;
 
+/** DynamoDB refuses a key attribute that is empty, a partition key over 2048 bytes and a sort key over 1024. */
+const KEY_BYTES = { partition: 2048, sort: 1024 } as const;
+
 /**
- * Decodes a cursor for a query on `partitionAttribute` = `partition`. Every key attribute must be a string, and the
- * partition must be the caller's own: a cursor from another tenant or another list is refused, never followed.
+ * The exact attributes of a LastEvaluatedKey: the table's keys, and for an index query also that index's keys. A
+ * cursor with any other attribute, one missing, or a value DynamoDB would refuse is forged: it must not reach a query.
+ */
+const cursorShape = (partitionAttribute: string): Record<string, number> => {
+  const index = /^(gsi\d+)pk$/.exec(partitionAttribute)?.[1];
+  const table = { pk: KEY_BYTES.partition, sk: KEY_BYTES.sort };
+  return index ? { ...table, [`${index}pk`]: KEY_BYTES.partition, [`${index}sk`]: KEY_BYTES.sort } : table;
+};
+
+/**
+ * Decodes a cursor for a query on `partitionAttribute` = `partition` (`pk` for the table, `gsiNpk` for an index). It
+ * must hold exactly that query's key attributes, each a non-empty string DynamoDB accepts, and name the caller's own
+ * partition: a cursor from another tenant or another list, or one made by hand, is refused, never followed.
  */
 export const decodeCursor = (cursor: string | undefined, partitionAttribute: string, partition: string): Record<string, string> | undefined => {
   if (cursor === undefined) return undefined;
@@ -21,10 +35,15 @@ export const decodeCursor = (cursor: string | undefined, partitionAttribute: str
     throw refuse();
   }
   if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw refuse();
+  const shape = cursorShape(partitionAttribute);
   const entries = Object.entries(decoded);
-  if (entries.length > 6 || !entries.every(([, value]) => typeof value === 'string')) throw refuse();
+  if (entries.length !== Object.keys(shape).length) throw refuse();
+  for (const [name, value] of entries) {
+    const limit = Object.hasOwn(shape, name) ? shape[name]! : 0;
+    if (typeof value !== 'string' || value === '' || Buffer.byteLength(value, 'utf8') > limit) throw refuse();
+  }
   const key = Object.fromEntries(entries) as Record<string, string>;
-  if (key[partitionAttribute] !== partition || typeof key.pk !== 'string' || typeof key.sk !== 'string') throw refuse();
+  if (key[partitionAttribute] !== partition) throw refuse();
   return key;
 };
 

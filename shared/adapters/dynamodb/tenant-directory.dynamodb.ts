@@ -1,7 +1,7 @@
 // Tenants and API key hashes in the single table.
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ApiKeyRecordSchema, type ApiKeyRecord } from '../../schemas/api-key.schema';
-import type { ApiKeyGrant, TenantDirectory } from '../../ports/tenant-directory.port';
+import { personOfUnnamedKey, type ApiKeyGrant, type StoredKeyGrant, type TenantDirectory } from '../../ports/tenant-directory.port';
 import { TenantSchema, ApiKeyRoleSchema, type Tenant } from '../../schemas/tenant.schema';
 import { queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
@@ -25,7 +25,8 @@ export class DynamoTenantDirectory implements TenantDirectory {
     // A hash that maps to two tenants is a collision no caller can be trusted with.
     if (active.length !== 1) return null;
     const item = active[0]!;
-    return { tenantId: String(item.tenantId), role: ApiKeyRoleSchema.parse(item.role), keyId: String(item.keyId) };
+    const keyId = String(item.keyId);
+    return { tenantId: String(item.tenantId), role: ApiKeyRoleSchema.parse(item.role), keyId, person: typeof item.issuedTo === 'string' ? item.issuedTo : personOfUnnamedKey(keyId) };
   }
 
   async getTenant(tenantId: string): Promise<Tenant | null> {
@@ -42,12 +43,13 @@ export class DynamoTenantDirectory implements TenantDirectory {
     );
   }
 
-  async putApiKey(keyHash: string, grant: ApiKeyGrant, createdAt: string, details: { name?: string; createdBy?: string } = {}): Promise<void> {
-    const listing = { keyId: grant.keyId, role: grant.role, ...(details.name ? { name: details.name } : {}), createdAt, createdBy: details.createdBy ?? 'operator', revokedAt: null, revokedBy: null };
+  async putApiKey(keyHash: string, grant: StoredKeyGrant, createdAt: string, details: { name?: string; createdBy?: string; issuedTo?: string } = {}): Promise<void> {
+    const issuedTo = details.issuedTo ?? personOfUnnamedKey(grant.keyId);
+    const listing = { keyId: grant.keyId, role: grant.role, ...(details.name ? { name: details.name } : {}), issuedTo, createdAt, createdBy: details.createdBy ?? 'operator', revokedAt: null, revokedBy: null };
     await this.client.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.apiKey(keyHash, grant.tenantId), ...itemMeta('ApiKey'), ...grant, createdAt } } },
+          { Put: { TableName: this.tableName, Item: { ...keys.apiKey(keyHash, grant.tenantId), ...itemMeta('ApiKey'), tenantId: grant.tenantId, role: grant.role, keyId: grant.keyId, issuedTo, createdAt } } },
           { Put: { TableName: this.tableName, Item: { ...keys.apiKeyListing(grant.tenantId, grant.keyId), ...itemMeta('ApiKeyListing'), ...listing, keyHash } } },
         ],
       }),
@@ -60,7 +62,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.apiKeysPartition(tenantId) },
     });
-    return items.map((item) => ApiKeyRecordSchema.parse(stripStorage(item))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return items.map((item) => ApiKeyRecordSchema.parse({ issuedTo: personOfUnnamedKey(String(item.keyId)), ...stripStorage(item) })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async revokeApiKey(tenantId: string, keyId: string, revokedAt: string, revokedBy: string): Promise<'revoked' | 'already-revoked' | 'not-found'> {

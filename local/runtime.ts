@@ -27,7 +27,7 @@ import { buildApiDependencies, type ApiDependencies } from '../shared/env/api-de
 import { systemClock, type Clock } from '../shared/ports/clock.port';
 import { VirtualClock } from './clock';
 import { createTable } from './create-table';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
+import { attachDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { createHttpServer, type RouteHandler } from './http-server';
 import { lambdaContext } from './lambda-context';
 import { Outbox } from './outbox';
@@ -44,6 +44,8 @@ export interface LocalRuntimeOptions {
   clockStart?: string;
   /** Keep DynamoDB data in this folder between runs (default: in memory). */
   dataDir?: string;
+  /** A DynamoDB Local already running without -sharedDb, to keep a database of its own in instead of starting one. */
+  dynamoDbLocal?: string;
   /** Shards of the due-date index (default 2 locally, 16 when deployed). */
   dueDateShards?: number;
   /** Base of the links in messages (unsubscribe, pay); default the local server's own address. */
@@ -104,12 +106,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const virtualTimers = virtualClock ? new VirtualTimerQueue(virtualClock, onTimerError) : null;
   const timers: TimerQueue = virtualTimers ?? new RealTimerQueue(clock, onTimerError);
 
-  const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  const dynamo = options.dynamoDbLocal ? attachDynamoDbLocal(options.dynamoDbLocal) : await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
   const ses = await startSesServer().catch(async (error: unknown) => {
     await dynamo.stop();
     throw error;
   });
-  const clientConfig = { endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const clientConfig = { endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: dynamo.credentials };
   const rawClient = new DynamoDBClient(clientConfig);
   try {
     await createTable(rawClient, TABLE_NAME);

@@ -26,6 +26,7 @@ const main = async () => {
     clock: clockMode,
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
     ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
+    ...(process.env.ARREARS_DYNAMODB_LOCAL === undefined ? {} : { dynamoDbLocal: process.env.ARREARS_DYNAMODB_LOCAL }),
     ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined ? {} : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
     ...(stripeUrl && stripeKey ? { stripeApi: { url: stripeUrl, apiKey: stripeKey } } : {}),
     iam: iamEnforcementEnabled(),

@@ -12,7 +12,7 @@ beforeAll(async () => {
     ARREARS_CLOCK_START: '2026-11-25T00:00:00Z',
     ARREARS_LOCAL_TENANTS: `month:${KEY}:whsec_month`,
   });
-}, 90_000);
+});
 afterAll(() => runtime.stop());
 
 const { call, advance } = runtimeClient(() => runtime.url, KEY);

@@ -1,9 +1,12 @@
-// Starts `npm start`'s program with a virtual clock and two tenants; the tests talk to it over HTTP only.
+// Starts `npm start`'s program with a virtual clock and two tenants; the tests talk to it over HTTP only. Its data lives
+// in the run's shared DynamoDB Local (see ../integration/global-setup.ts), as that of every e2e runtime does.
+import startDynamoDb from '../integration/global-setup';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 export const E2E_TENANTS = 'acme:acme-key-00000001:whsec_acme,globex:globex-key-00000001:whsec_globex';
 
 export default async function globalSetup(): Promise<void> {
+  await startDynamoDb();
   const runtime = await startRuntimeProcess({
     ARREARS_CLOCK: 'virtual',
     ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',

@@ -19,7 +19,8 @@ const portAnswers = (endpoint: string) =>
 
 describe('local runtime lifecycle', () => {
   it('shuts down on SIGTERM with exit code 0 and no Java process left listening', async () => {
-    const runtime = await startRuntimeProcess({ ARREARS_LOCAL_TENANTS: 'solo:solo-key-00000001:whsec_solo' });
+    // Its own DynamoDB Local, since what is checked is that the runtime takes it down.
+    const runtime = await startRuntimeProcess({ ARREARS_LOCAL_TENANTS: 'solo:solo-key-00000001:whsec_solo' }, { dynamoDb: 'own' });
     expect(await portAnswers(runtime.dynamoEndpoint)).toBe(true);
     expect((await fetch(`${runtime.url}/v1/openapi.json`)).status).toBe(200);
     expect(await runtime.stop()).toBe(0);

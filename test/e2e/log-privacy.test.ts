@@ -23,7 +23,7 @@ beforeAll(async () => {
   // From here on: the start banner prints the local keys on purpose, the run itself must not.
   runtime.child.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   runtime.child.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-}, 200_000);
+});
 afterAll(() => runtime.stop());
 
 const { call, advance } = runtimeClient(() => runtime.url, KEY);

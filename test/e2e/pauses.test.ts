@@ -20,7 +20,7 @@ beforeAll(async () => {
     ARREARS_STRIPE_API_URL: stripe.url,
     ARREARS_STRIPE_API_KEY: STRIPE_KEY,
   });
-}, 200_000);
+});
 afterAll(async () => {
   await runtime.stop();
   await stripe.stop();

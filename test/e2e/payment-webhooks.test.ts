@@ -13,7 +13,7 @@ beforeAll(async () => {
     ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
     ARREARS_LOCAL_TENANTS: `hooks:${KEY}:${SECRET}`,
   });
-}, 200_000);
+});
 afterAll(() => runtime.stop());
 
 const { call, advance } = runtimeClient(() => runtime.url, KEY);
@@ -43,7 +43,7 @@ describe('payments from Stripe', () => {
     await advance('P2D'); // the overdue reminder goes out on 2 December
     refundedCase = (await call('GET', '/v1/invoices/inv-refund')).delinquencyId;
     disputedCase = (await call('GET', '/v1/invoices/inv-chargeback')).delinquencyId;
-  }, 200_000);
+  });
 
   it('resolves the delinquency and ends its execution when a full payment arrives by webhook', async () => {
     expect(await steps('refund')).toEqual(['upcoming', 'overdue']);

@@ -10,13 +10,22 @@ export interface RuntimeProcess {
   stop(): Promise<number | null>;
 }
 
+export interface RuntimeProcessOptions {
+  /**
+   * 'shared' (the default): the runtime keeps its data in a database of its own inside the test run's DynamoDB Local,
+   * which spares a JVM start and its warm-up per runtime; 'own': it starts its own DynamoDB Local, as `npm start` does.
+   */
+  dynamoDb?: 'shared' | 'own';
+}
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export const startRuntimeProcess = (env: Record<string, string>): Promise<RuntimeProcess> =>
+export const startRuntimeProcess = (env: Record<string, string>, options: RuntimeProcessOptions = {}): Promise<RuntimeProcess> =>
   new Promise((resolve, reject) => {
+    const shared = options.dynamoDb === 'own' ? undefined : process.env.ARREARS_TEST_DYNAMODB_ENDPOINT;
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', ARREARS_QUIET: '1', ...env },
+      env: { ...process.env, PORT: '0', ARREARS_QUIET: '1', ...(shared ? { ARREARS_DYNAMODB_LOCAL: shared } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -14,7 +14,7 @@ beforeAll(async () => {
     ARREARS_CLOCK_START: '2027-03-01T07:00:00Z',
     ARREARS_LOCAL_TENANTS: `qa:${KEY_A}:whsec_qa,qb:${KEY_B}:whsec_qb`,
   });
-}, 200_000);
+});
 afterAll(() => runtime.stop());
 
 const a = runtimeClient(() => runtime.url, KEY_A);
@@ -45,7 +45,7 @@ beforeAll(async () => {
     await b.call('PUT', `/v1/invoices/qb-inv-${index}`, { customerId: `qb-${index}`, amount: 900_000, currency: 'NOK', issuedAt: '2027-02-01', dueDate: '2027-02-26' });
   }
   await a.advance('PT3H'); // the hourly run opens, scores and assigns them; the overdue reminders go out at 09:00
-}, 200_000);
+});
 
 describe("a collector's day", () => {
   it('gets the queue highest expected recovery first, page by page without repeats, and only its own tenant', async () => {

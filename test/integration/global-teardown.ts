@@ -1,6 +1,10 @@
-// Stops the integration tests' DynamoDB Local.
-import type { RunningDynamoDb } from '../../local/dynamodb-local';
+// Stops the test run's DynamoDB Local once the last project that set it up is done with it.
+import { sharedDynamoDb } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __arrearsDynamo?: RunningDynamoDb }).__arrearsDynamo?.stop();
+  sharedDynamoDb.__arrearsDynamoUsers = (sharedDynamoDb.__arrearsDynamoUsers ?? 1) - 1;
+  if (sharedDynamoDb.__arrearsDynamoUsers > 0) return;
+  const dynamo = sharedDynamoDb.__arrearsDynamo;
+  sharedDynamoDb.__arrearsDynamo = undefined;
+  await (await dynamo)?.stop();
 }

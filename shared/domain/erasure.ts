@@ -29,15 +29,20 @@ export const retainUntil = (erasedAt: Date): string => {
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** What may not touch an identifier for it to stand as a word: a letter, a digit, "_" or "-" (so "Tom" is not in "inv-tom"). */
+const WORD = '[\\p{L}\\p{N}_-]';
+
 /**
- * Replaces every occurrence of the person's identifiers in any string of a stored value (timeline details, notes,
- * descriptions), case-insensitively; numbers, booleans and ids stay. Identifiers shorter than 3 characters are left
- * alone: they would erase ordinary words.
+ * Replaces the person's identifiers where they stand as whole words in the strings of a free-text value (a timeline
+ * detail, a description), case-insensitively; numbers and booleans stay, and a name inside another word ("Tom" in
+ * "Tomatoes" or "inv-tom") is not touched. Identifiers shorter than 3 characters are left alone: they would erase
+ * ordinary words. Only the attributes listed as personal per item type are ever given to it.
  */
 export const redact = <T>(value: T, identifiers: readonly string[]): T => {
   const usable = [...new Set(identifiers.map((identifier) => identifier.trim()).filter((identifier) => identifier.length >= 3))];
   if (usable.length === 0) return value;
-  const pattern = new RegExp(usable.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
+  const alternatives = usable.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const pattern = new RegExp(`(?<!${WORD})(?:${alternatives})(?!${WORD})`, 'giu');
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return node.replace(pattern, ERASED);
     if (Array.isArray(node)) return node.map(walk);

@@ -24,12 +24,13 @@ const ERASED_FIELDS = [
   'unsubscribe links',
   'dispute reasons and notes',
   'letter texts',
-  "the customer's name, email and phone wherever they appeared in timelines and notes",
+  "the customer's name, email, phone and addresses where they stood as words in free texts (invoice descriptions, timeline details, send records, events waiting for a replay)",
 ];
 const KEPT_FIELDS = [
   'invoices, payments, refunds, fees and interest, with the customer id: bookkeeping law requires them',
   'the collection history (timeline, promises, plans, contacts) without personal data: it explains the financial records',
   'customer kind, time zone, locale, country and segment: not personal on their own, and the engine needs them',
+  'every id, key, status, amount, date and payment reference: only the attributes that hold personal data are erased',
 ];
 
 /** A manager's decision; a second request answers the decision already recorded. */

@@ -337,6 +337,30 @@ export const keys = {
   }),
 };
 
+/**
+ * How GDPR erasure treats an attribute that can hold personal data: `remove` drops it, `replace` puts "(erased)" in its
+ * place, `redact` replaces the person's name, email, phone and addresses where they stand as words in its text (or in
+ * the strings of its value), `hash` keeps a keyed hash of an address (the item's key names it, so it is rewritten).
+ */
+export type ErasureRule = 'remove' | 'replace' | 'redact' | 'hash';
+
+/**
+ * Where personal data can stand, per item type: the only attributes erasure touches. Items of other types, and every
+ * other attribute (ids, keys, statuses, amounts, dates, references), are kept exactly as they are. `delete` items go
+ * whole: link tokens naming an address, and the answers kept for Idempotency-Key replays.
+ */
+export const PERSONAL_DATA: { readonly [T in ItemType]?: 'delete' | Readonly<Record<string, ErasureRule>> } = {
+  Customer: { name: 'replace', email: 'remove', phone: 'remove', region: 'remove' },
+  OptOut: { address: 'hash' },
+  CustomerToken: 'delete',
+  Invoice: { description: 'redact' },
+  Dispute: { reason: 'replace', note: 'replace' },
+  Letter: { html: 'replace' },
+  TimelineEntry: { detail: 'redact', data: 'redact' },
+  StepClaim: { detail: 'redact' },
+  ParkedEvents: { events: 'redact' },
+};
+
 /** The attributes every item carries besides its keys: what it is and which layout wrote it. */
 export const itemMeta = (type: ItemType) => ({ type, schemaVersion: SCHEMA_VERSION });
 

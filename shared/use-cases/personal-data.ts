@@ -22,6 +22,7 @@ const ERASED_FIELDS = [
   'customer name, email, phone and region',
   'opt-out addresses (replaced by a one-way hash, so the opt-outs are still honoured)',
   'unsubscribe links',
+  'answers about the customer kept for Idempotency-Key replays (a replay runs the request again: a customer write then answers 409 customer-erased)',
   'dispute reasons and notes',
   'letter texts',
   "the customer's name, email, phone and addresses where they stood as words in free texts (invoice descriptions, timeline details, send records, events waiting for a replay)",

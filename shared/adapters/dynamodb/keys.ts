@@ -41,7 +41,8 @@
 // | CustomerToken      | TENANT#{t}#CUSTOMER#{c}             | TOKEN#{channel}#{address}       | (the customer's unsubscribe token for that address)        |
 // | PreDueClaim        | TENANT#{t}#INVOICE#{i}              | CLAIM#SEND#{stepId}#{channel}   | (reminders sent before any delinquency exists)             |
 // | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
-// | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt                                             |
+// | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt; gsi1 (an answer about a customer):         |
+// |                    |                                     |                                 |   TENANT#{t}#CUSTOMER#{c} / IDEMPOTENCY#{keyHash}          |
 // | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
 // | ReportCell         | TENANT#{t}#REPORT#{shard}           | {family}#{day}#{value}#{currency}[#promise#{id}] | report counters a day's facts added; TTL |
 // | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
@@ -72,7 +73,8 @@
 //   replayed batch leaves it); the overdue count reads sk < {cutoff} only
 // - has this step been sent / charged / skipped: conditional Put of CLAIM# items; Query begins_with CLAIM# lists them
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
-// - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
+// - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}; a customer's kept answers (GDPR export and
+//   erasure) with the customer's invoices and delinquencies: Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}
 // - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
 //   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
 //   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
@@ -315,6 +317,11 @@ export const keys = {
     pk: `${tenant(tenantId)}#IDEMPOTENCY#${keyHash}`,
     sk: 'IDEMPOTENCY',
   }),
+  /** A kept answer about a customer, filed under the customer: it holds their data, so it leaves with them. */
+  idempotencyByCustomer: (tenantId: string, customerId: string, keyHash: string) => ({
+    gsi1pk: keys.customerPartition(tenantId, customerId),
+    gsi1sk: `IDEMPOTENCY#${keyHash}`,
+  }),
   /** One shard of a tenant's report counters; a day's cells sort by family, then day, so a range reads "since". */
   reportLedgerPartition: (tenantId: string, shard: number) => `${tenant(tenantId)}#REPORT#${shard}`,
   reportCell: (tenantId: string, shard: number, cell: { family: string; day: string; value: string; currency: string }, factId?: string): PrimaryKey => ({
@@ -353,6 +360,7 @@ export const PERSONAL_DATA: { readonly [T in ItemType]?: 'delete' | Readonly<Rec
   Customer: { name: 'replace', email: 'remove', phone: 'remove', region: 'remove' },
   OptOut: { address: 'hash' },
   CustomerToken: 'delete',
+  IdempotencyRecord: 'delete',
   Invoice: { description: 'redact' },
   Dispute: { reason: 'replace', note: 'replace' },
   Letter: { html: 'replace' },

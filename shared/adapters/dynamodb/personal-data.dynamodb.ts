@@ -28,6 +28,7 @@ const EXPORT_GROUPS: Partial<Record<ItemType, Exclude<keyof CustomerExport, 'cus
   Letter: 'letters',
   CollectorTask: 'tasks',
   StepClaim: 'messages',
+  IdempotencyRecord: 'requests',
 };
 
 /** An item with its listed attributes erased by their rule; every other attribute is left exactly as it is. */

@@ -19,7 +19,7 @@ const PERSON = { name: 'Grace Hopper', email: 'grace.hopper@example.com', phone:
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = table.deps(clock);
+  deps = { ...table.deps(clock), webhookSecrets: table.iam.guardSecrets({ secretFor: async (_tenantId, name) => (name === 'erasureKey' ? 'replay-tenant-erasure-key-000001' : null) }) };
   await deps.tenants.putApiKey(sha256Hex(MANAGER), { tenantId: 't1', role: 'manager', keyId: 'key_manager' }, 'now');
 });
 afterAll(() => table.destroy());

@@ -97,8 +97,10 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     return result.Item ? ErasureSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  async erase(tenantId: string, customer: Customer, erasure: Erasure): Promise<boolean> {
+  async erase(tenantId: string, customer: Customer, erasure: Erasure, erasureKey: () => Promise<string>): Promise<boolean> {
     const items = await this.everything(tenantId, customer.id);
+    // Read before any write: a tenant whose key cannot be read is refused with nothing erased half-way.
+    const key = items.some((item) => item.type === 'OptOut' && !isErasedAddress(String(item.address))) ? await erasureKey() : '';
     const addresses = items.filter((item) => item.type === 'OptOut' || item.type === 'CustomerToken').map((item) => String(item.address ?? ''));
     const identifiers = [customer.name, customer.email ?? '', customer.phone ?? '', ...addresses.filter((address) => !isErasedAddress(address))];
     const put = (item: Item) => this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
@@ -117,7 +119,7 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
       if (item.type === 'OptOut') {
         // The key names the address: the opt-out is written again under its hash, then the clear one goes.
         if (isErasedAddress(String(item.address))) continue;
-        const hashed = erasedAddress(String(item.address));
+        const hashed = erasedAddress(String(item.address), key);
         await put({ ...item, ...keys.optOut(tenantId, customer.id, String(item.channel), hashed), address: hashed });
         await remove(item);
         continue;

@@ -24,8 +24,8 @@ export const engineAccess = {
     publishesEvents: true,
     startsExecutions: true,
   },
-  // Suppresses an address SES reports as bounced or complained about.
-  SesFeedback: { dynamodb: { actions: ['PutItem'], indexes: [] } },
+  // Suppresses an address SES reports as bounced or complained about, unless its customer was erased (reads the customer).
+  SesFeedback: { dynamodb: { actions: ['GetItem', 'PutItem'], indexes: [] } },
 } as const satisfies Record<string, FunctionAccess>;
 
 export type EngineFunctionId = keyof typeof engineAccess;

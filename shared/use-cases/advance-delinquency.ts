@@ -33,6 +33,7 @@ import { releaseAssignment } from './assignment';
 import { scoreDelinquency } from './scoring';
 import { reviewCredit } from './credit';
 import { publishOrPark } from './publish-or-park';
+import { loggableError } from '../observability/loggable-error';
 import { logger } from '../observability/logger';
 
 
@@ -499,7 +500,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     return await advanceOnce(deps, input);
   } catch (error) {
     // The state machine retries and then fails the execution; without this line nobody could tell which debt or why.
-    logger.error('advancing the delinquency failed', { tenantId: input.tenantId, delinquencyId: input.delinquencyId, error });
+    logger.error('advancing the delinquency failed', { tenantId: input.tenantId, delinquencyId: input.delinquencyId, error: loggableError(error) });
     throw error;
   }
 };

@@ -47,7 +47,26 @@ describe('item 7: template names', () => {
     const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
     try {
       await expect(advanceDelinquency(deps, { tenantId: 't1', delinquencyId: 'dlq-7' })).rejects.toBe(failure);
-      expect(error).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ tenantId: 't1', delinquencyId: 'dlq-7', error: failure }));
+      expect(error).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ tenantId: 't1', delinquencyId: 'dlq-7', error: expect.objectContaining({ name: 'TypeError', message: failure.message }) }));
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it('item 7: the logged error masks an address a provider quoted in its message', async () => {
+    const failure = Object.assign(new Error('Email address is not verified: kari@example.no, +47 912 34 567'), { name: 'MessageRejected' });
+    const deps = new Proxy({} as EngineDeps, {
+      get: () => {
+        throw failure;
+      },
+    });
+    const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(advanceDelinquency(deps, { tenantId: 't1', delinquencyId: 'dlq-8' })).rejects.toBe(failure);
+      const logged = JSON.stringify(error.mock.calls);
+      expect(logged).toContain('MessageRejected');
+      expect(logged).not.toContain('kari@example.no');
+      expect(logged).not.toContain('912 34 567');
     } finally {
       error.mockRestore();
     }

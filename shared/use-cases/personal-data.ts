@@ -34,7 +34,7 @@ const ERASED_FIELDS = [
   "opt-out addresses (replaced by a hash keyed with the tenant's erasure key, kept outside the data, so the opt-outs are still honoured)",
   'unsubscribe links',
   'answers about the customer kept for Idempotency-Key replays (a replay runs the request again: a customer write then answers 409 customer-erased)',
-  'dispute reasons and notes',
+  'dispute reasons and notes, also where the timeline quotes them',
   'letter texts',
   "the customer's name, email, phone and addresses where they stood as words in free texts (invoice descriptions, timeline details, send records, events waiting for a replay)",
 ];

@@ -110,6 +110,8 @@ describe('GDPR export and erasure', () => {
     expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'customer.erased')).toMatchObject({ actor: 'api:key_manager' });
     expect(after.body.letters).toEqual([expect.objectContaining({ html: '(erased)' })]);
     expect(after.body.disputes).toEqual([expect.objectContaining({ reason: '(erased)' })]);
+    // The timeline quoted the reason: the quote is erased with it.
+    expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'dispute.opened').detail).toBe('disputed ((erased)): escalation pauses until the dispute is decided');
     // The unsubscribe link named the address: it is gone.
     expect(await deps.unsubscribeTokens.resolve(unsubscribeToken)).toBeNull();
 

@@ -102,7 +102,9 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     // Read before any write: a tenant whose key cannot be read is refused with nothing erased half-way.
     const key = items.some((item) => item.type === 'OptOut' && !isErasedAddress(String(item.address))) ? await erasureKey() : '';
     const addresses = items.filter((item) => item.type === 'OptOut' || item.type === 'CustomerToken').map((item) => String(item.address ?? ''));
-    const identifiers = [customer.name, customer.email ?? '', customer.phone ?? '', ...addresses.filter((address) => !isErasedAddress(address))];
+    // Dispute reasons and notes are erased, and the timeline quotes them: the quotes go with them.
+    const quoted = items.filter((item) => item.type === 'Dispute').flatMap((item) => [item.reason, item.note]).filter((text): text is string => typeof text === 'string' && text !== ERASED);
+    const identifiers = [customer.name, customer.email ?? '', customer.phone ?? '', ...addresses.filter((address) => !isErasedAddress(address)), ...quoted];
     const put = (item: Item) => this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
     const remove = (item: Item) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
 

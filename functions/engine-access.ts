@@ -27,8 +27,8 @@ export const engineAccess = {
   // Marks an open case whose execution failed, timed out or was aborted: reads the case and its current execution,
   // writes the restart marker the hourly run picks up.
   ExecutionEnded: { dynamodb: { actions: ['GetItem', 'PutItem'], indexes: [] } },
-  // Suppresses an address SES reports as bounced or complained about.
-  SesFeedback: { dynamodb: { actions: ['PutItem'], indexes: [] } },
+  // Suppresses an address SES reports as bounced or complained about, unless its customer was erased (reads the customer).
+  SesFeedback: { dynamodb: { actions: ['GetItem', 'PutItem'], indexes: [] } },
 } as const satisfies Record<string, FunctionAccess>;
 
 export type EngineFunctionId = keyof typeof engineAccess;

@@ -1,4 +1,5 @@
 // Parses ARREARS_LOCAL_TENANTS ("tenant:apiKey:stripeWebhookSecret,...") and seeds those tenants and key hashes.
+import { createHmac } from 'node:crypto';
 import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
 import type { WebhookSecrets } from '../shared/ports/webhook-secrets.port';
@@ -50,13 +51,15 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
  * Locally each tenant has one signing secret (the third field of its entry), used by both the Stripe endpoint and the
  * generic one; deployed, each provider's secret is stored separately in Secrets Manager. The Stripe API key, for
  * automatic instalment collection, is one for all local tenants (ARREARS_STRIPE_API_KEY); without it a collection is
- * recorded as not configured.
+ * recorded as not configured. The erasure key (deployed, its own field of the tenant's secret) is derived locally from
+ * the tenant's secret, so it is stable across restarts and never stored in the table.
  */
 export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string | null = null): WebhookSecrets => {
   const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
   return {
     secretFor: async (tenantId, name) => {
       const webhookSecret = secrets.get(tenantId) ?? null;
+      if (name === 'erasureKey') return webhookSecret === null ? null : createHmac('sha256', webhookSecret).update('arrears erasure key').digest('hex');
       if (name !== 'stripeApiKey') return webhookSecret;
       return webhookSecret === null ? null : stripeApiKey;
     },

@@ -319,7 +319,8 @@ export class StatelessStack extends Stack {
       stateMachine: this.delinquencyStateMachine,
       api: this.api,
       stage: this.node.findChild('PartnerApiStage') as apigwv2.HttpStage,
-      webhookRouteKeys: (apiRoutes as readonly ApiRoute[]).filter((route) => route.readsWebhookSecrets).map((route) => `${route.method} ${route.path}`),
+      // The payment webhooks by their path: other routes read the tenant's provider secret too (erasure's key).
+      webhookRouteKeys: (apiRoutes as readonly ApiRoute[]).filter((route) => route.path.startsWith('/v1/webhooks/')).map((route) => `${route.method} ${route.path}`),
       deadLetterQueue,
       otherAlarms: [executionRestarts.alarm],
     });

@@ -17,6 +17,8 @@ export interface ApiInput<P = unknown, Q = unknown, B = unknown> {
 export interface ApiContext<P = unknown, Q = unknown, B = unknown> extends Context {
   grant?: ApiKeyGrant;
   input?: ApiInput<P, Q, B>;
+  /** The customer the answer is about, when there is one: its kept replay is that customer's data (GDPR). */
+  customerId?: string;
 }
 
 /** Header lookup that ignores case (API Gateway lower-cases HTTP API headers, other callers may not). */

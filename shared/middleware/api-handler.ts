@@ -46,6 +46,12 @@ export interface RouteResult {
   raw?: boolean;
 }
 
+/** The customer a request is about: the one its path names, else the one its answer names (an invoice, a payment). */
+const customerOf = (params: unknown, body: unknown): string | undefined => {
+  const named = (value: unknown) => (typeof value === 'object' && value !== null && typeof (value as { customerId?: unknown }).customerId === 'string' ? (value as { customerId: string }).customerId : undefined);
+  return named(params) ?? named(body);
+};
+
 export const apiHandler = <
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
@@ -75,6 +81,8 @@ export const apiHandler = <
       grant: context.grant!,
       event,
     });
+    const customerId = customerOf(input.params, result.body);
+    if (customerId !== undefined) context.customerId = customerId;
     if (result.raw) return { statusCode: result.status, headers: result.headers ?? {}, body: String(result.body) };
     return jsonResponse(result.status, result.body, result.headers);
   });

@@ -88,11 +88,11 @@ export const idempotency = (
     const response = request.response;
     if (!claim || !response) return;
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      await settings.store.complete(claim, {
-        statusCode: response.statusCode,
-        headers: response.headers,
-        body: typeof response.body === 'string' ? response.body : '',
-      });
+      await settings.store.complete(
+        claim,
+        { statusCode: response.statusCode, headers: response.headers, body: typeof response.body === 'string' ? response.body : '' },
+        request.context.customerId,
+      );
     } else {
       await settings.store.release(claim.tenantId, claim.keyHash);
     }

@@ -25,6 +25,7 @@ export interface IdempotencyClaim {
 
 export interface IdempotencyStore {
   claim(claim: IdempotencyClaim): Promise<ClaimResult>;
-  complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void>;
+  /** Stores the answer; one about a customer is filed with that customer, so it is exported and erased with them. */
+  complete(claim: IdempotencyClaim, response: StoredResponse, customerId?: string): Promise<void>;
   release(tenantId: string, keyHash: string): Promise<void>;
 }

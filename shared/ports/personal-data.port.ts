@@ -8,7 +8,8 @@ export interface PersonalDataStore {
   /**
    * Erases the customer's personal data everywhere it is stored and records the decision; the customer item is
    * written last, so an interrupted erasure is finished by asking again. False when the customer moved meanwhile.
+   * `erasureKey` is read, before anything is written, only when an opt-out address is to be hashed.
    */
-  erase(tenantId: string, customer: Customer, erasure: Erasure): Promise<boolean>;
+  erase(tenantId: string, customer: Customer, erasure: Erasure, erasureKey: () => Promise<string>): Promise<boolean>;
   erasure(tenantId: string, customerId: string): Promise<Erasure | null>;
 }

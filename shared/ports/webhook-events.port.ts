@@ -25,6 +25,8 @@ export interface WaitingReversal {
   kind: 'refund' | 'chargeback';
   /** Stripe reports refunds as a running total per charge; the reversal tops up to it. */
   cumulativeAmount: number;
+  /** The currency the provider gave, checked against the payment's when it arrives. */
+  currency?: string;
   reference: string;
 }
 

@@ -3,8 +3,11 @@
 /** Deployed, each tenant's secrets are one Secrets Manager secret named this prefix + the tenant id. */
 export const WEBHOOK_SECRET_PREFIX = 'arrears/webhooks/';
 
-/** `stripe` and `generic`: webhook signing secrets; `stripeApiKey`: the restricted key instalments are collected with. */
-export type WebhookProvider = 'stripe' | 'generic' | 'stripeApiKey';
+/**
+ * `stripe` and `generic`: webhook signing secrets; `stripeApiKey`: the restricted key instalments are collected with;
+ * `erasureKey`: the key erased opt-out addresses are hashed with (GDPR erasure), kept out of the table on purpose.
+ */
+export type WebhookProvider = 'stripe' | 'generic' | 'stripeApiKey' | 'erasureKey';
 
 export interface WebhookSecrets {
   /** The tenant's signing secret for that provider, or null when the tenant has none (its webhooks are refused). */

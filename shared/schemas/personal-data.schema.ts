@@ -36,6 +36,7 @@ export const CustomerExportSchema = z
     letters: Records,
     tasks: Records,
     messages: Records.meta({ description: 'What was sent or skipped on each step (the send records).' }),
+    requests: Records.meta({ description: 'Answers about the customer kept for Idempotency-Key replays (24 hours), with the response as sent.' }),
   })
   .meta({ id: 'CustomerExport', description: 'Everything Arrears holds about one customer, as stored (link tokens left out: they are credentials).' });
 export type CustomerExport = z.infer<typeof CustomerExportSchema>;

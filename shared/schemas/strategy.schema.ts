@@ -1,5 +1,6 @@
 // An escalation strategy: a ladder of dated steps plus an interest rule, chosen per invoice by segment, score band and amount.
 import * as z from 'zod';
+import { TEMPLATE_NAMES } from '../domain/messages/templates';
 import { CalendarDateSchema, CurrencySchema, PartnerIdSchema, PositiveMinorUnitsSchema, TextSchema } from './common.schema';
 
 /** `statement`: emails the customer's statement (all open invoices, or this one, as the tenant's `statementMode` says). */
@@ -36,9 +37,9 @@ export const StepSchema = z.strictObject({
     .meta({ description: 'Days from the due date; negative before it.' }),
   channel: StepChannelSchema,
   template: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must name a template: lowercase letters, digits and hyphens')
-    .optional(),
+    .enum(TEMPLATE_NAMES, { error: () => `must name a template: one of ${TEMPLATE_NAMES.join(', ')}` })
+    .optional()
+    .meta({ description: 'The words of the message or letter; without it the channel\'s default (overdue, overdue-sms).' }),
   fee: StepFeeSchema.optional(),
 });
 export type Step = z.infer<typeof StepSchema>;

@@ -1,5 +1,7 @@
 // The parts of Stripe's event objects Arrears reads (API version independent); everything else passes through unread.
 import * as z from 'zod';
+import { MAX_MINOR_UNITS } from '../domain/money';
+import { PARTNER_ID_PATTERN } from '../domain/ids';
 
 export const StripeEventSchema = z.object({
   id: z.string().min(1).max(255),
@@ -8,25 +10,32 @@ export const StripeEventSchema = z.object({
 });
 
 const Metadata = z.record(z.string(), z.string()).nullish();
+/** Stripe's ids are short; a longer one would not fit a storage key, so it is refused here (recorded as rejected). */
+const StripeId = z.string().min(1).max(255);
+/** The API's bound: a larger amount is a mistake that would take credits past exact integers. */
+const Amount = z.number().int().nonnegative().max(MAX_MINOR_UNITS);
 
 export const StripePaymentIntentSchema = z.object({
-  id: z.string().min(1),
-  amount_received: z.number().int().nonnegative(),
+  id: StripeId,
+  amount_received: Amount,
   currency: z.string().length(3),
   metadata: Metadata,
 });
 
 export const StripeChargeSchema = z.object({
-  id: z.string().min(1),
-  payment_intent: z.string().nullish(),
-  amount_refunded: z.number().int().nonnegative(),
+  id: StripeId,
+  payment_intent: StripeId.nullish(),
+  amount_refunded: Amount,
   currency: z.string().length(3),
 });
 
 export const StripeDisputeSchema = z.object({
-  id: z.string().min(1),
-  payment_intent: z.string().nullish(),
-  amount: z.number().int().nonnegative(),
+  id: StripeId,
+  payment_intent: StripeId.nullish(),
+  amount: Amount,
   currency: z.string().length(3),
-  reason: z.string(),
+  reason: z.string().max(200),
 });
+
+/** The invoice a payment intent names in its metadata: an Arrears invoice id, or the payment matches nothing. */
+export const isInvoiceId = (value: string): boolean => PARTNER_ID_PATTERN.test(value);

@@ -33,6 +33,8 @@ import { releaseAssignment } from './assignment';
 import { scoreDelinquency } from './scoring';
 import { reviewCredit } from './credit';
 import { publishOrPark } from './publish-or-park';
+import { loggableError } from '../observability/loggable-error';
+import { logger } from '../observability/logger';
 
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
@@ -493,7 +495,17 @@ const waitFor = (from: Date, until: Date | null) =>
  * One wake-up. Facts decide, timers only wake (rule 1): whatever woke it and however late, the stage is derived from
  * the schedule, what is done, and what is owed. Repeating it changes nothing that was already done.
  */
-export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResult> =>
+export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResult> => {
+  try {
+    return await advanceOnce(deps, input);
+  } catch (error) {
+    // The state machine retries and then fails the execution; without this line nobody could tell which debt or why.
+    logger.error('advancing the delinquency failed', { tenantId: input.tenantId, delinquencyId: input.delinquencyId, error: loggableError(error) });
+    throw error;
+  }
+};
+
+const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResult> =>
   retryOnConflict('the delinquency', async () => {
     const f = await loadFacts(deps, input);
     const delinquency = f.delinquency;

@@ -27,6 +27,8 @@ export const applyEmailFeedback = async (deps: FeedbackDeps, feedback: SesFeedba
     // Deliveries, rejects and transient bounces change nothing: the next reminder may still arrive.
     return { ignored: `${feedback.eventType}${feedback.bounce ? ` (${feedback.bounce.bounceType})` : ''} does not stop email` };
   }
+  // An erased customer has no address left and gets no email: storing the bounced one would bring it back.
+  if ((await deps.customers.get(tenantId, customerId))?.erasedAt) return { ignored: 'the customer was erased' };
   const suppressed: string[] = [];
   for (const { emailAddress } of recipients) {
     const now = deps.clock.now();

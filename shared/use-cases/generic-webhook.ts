@@ -31,6 +31,7 @@ export const genericScheme: WebhookScheme<GenericWebhookEvent> = {
           eventId: event.id,
           kind: 'refund',
           cumulativeAmount: event.payment.totalRefunded,
+          ...(event.payment.currency ? { currency: event.payment.currency } : {}),
           reference: event.id,
           source: 'webhook',
         });
@@ -41,6 +42,7 @@ export const genericScheme: WebhookScheme<GenericWebhookEvent> = {
           eventId: event.id,
           kind: 'chargeback',
           cumulativeAmount: event.payment.amount,
+          ...(event.payment.currency ? { currency: event.payment.currency } : {}),
           reference: event.payment.disputeId,
           source: 'webhook',
           providerDisputeId: event.payment.disputeId,

@@ -51,6 +51,8 @@ export const applyProviderPayment = async (deps: ProviderDeps, tenantId: string,
   const link = { invoiceId: reported.invoiceId, paymentId: recorded.payment.id };
   await deps.webhookEvents.linkPayment(tenantId, reported.provider, reported.providerPaymentId, link);
   for (const waiting of await deps.webhookEvents.listWaiting(tenantId, reported.provider, reported.providerPaymentId)) {
+    // A refund in another currency could not be checked when it arrived first; it is not applied now either.
+    if (waiting.currency !== undefined && waiting.currency !== reported.currency) continue;
     await reversePayment(deps, tenantId, {
       ...link,
       kind: waiting.kind,
@@ -72,6 +74,8 @@ export interface ProviderReversal {
   eventId: string;
   kind: Refund['kind'];
   cumulativeAmount: number;
+  /** The currency the provider reports the reversal in, when it does: it must be the payment's. */
+  currency?: string;
   reference: string;
   source: Refund['source'];
 }
@@ -87,6 +91,7 @@ export const applyProviderReversal = async (deps: ProviderDeps, tenantId: string
       eventId: reported.eventId,
       kind: reported.kind,
       cumulativeAmount: reported.cumulativeAmount,
+      ...(reported.currency ? { currency: reported.currency } : {}),
       reference: reported.reference,
     });
     link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
@@ -96,6 +101,7 @@ export const applyProviderReversal = async (deps: ProviderDeps, tenantId: string
     ...link,
     kind: reported.kind,
     cumulativeAmount: reported.cumulativeAmount,
+    ...(reported.currency ? { currency: reported.currency } : {}),
     reference: reported.reference,
     source: reported.source,
     actor: `provider:${reported.provider}`,

@@ -3,7 +3,7 @@
 import { addDays, localDate } from '../domain/calendar';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
-import { NotFoundError } from '../errors/errors';
+import { NotFoundError, ValidationError } from '../errors/errors';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
@@ -25,6 +25,8 @@ export interface ReversalRequest {
   kind: Refund['kind'];
   /** The total given back on this payment so far, as the provider reports it; the reversal tops up to it. */
   cumulativeAmount: number;
+  /** The currency the reversal was reported in, when known: money goes back only in the payment's own currency. */
+  currency?: string;
   reference: string;
   source: Refund['source'];
   /** Who caused it, for the timeline: "provider:stripe", "api:<keyId>". */
@@ -48,6 +50,9 @@ export const reversePayment = async (deps: ReversalDeps, tenantId: string, reque
     if (!found) throw new NotFoundError(`no invoice ${request.invoiceId}`);
     const payment = found.payments.find((candidate) => candidate.id === request.paymentId);
     if (!payment) throw new NotFoundError(`no payment ${request.paymentId} on invoice ${request.invoiceId}`);
+    if (request.currency !== undefined && request.currency !== payment.currency) {
+      throw new ValidationError(`the ${request.kind} is in ${request.currency}, the payment in ${payment.currency}`, [{ path: 'currency', message: `must be the payment's currency, ${payment.currency}` }]);
+    }
     const earlier = found.refunds.filter((candidate) => candidate.paymentId === payment.id);
     const reversedSoFar = earlier.reduce((sum, candidate) => sum + candidate.amount, 0);
     const amount = Math.min(request.cumulativeAmount, payment.amount) - reversedSoFar;

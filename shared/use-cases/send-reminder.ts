@@ -97,9 +97,12 @@ export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubsc
   };
 };
 
-export const isOptedOut = (optOuts: OptOut[], channel: 'email' | 'sms', address: string) =>
-  // An erased customer's opt-outs keep only a hash of the address: still honoured if the address comes back.
-  optOuts.some((optOut) => optOut.channel === channel && sameAddress(optOut.address, address));
+/**
+ * An erased customer's opt-outs keep only a keyed hash of the address: matched with the tenant's erasure key when the
+ * caller has it, else taken as refusing the channel (see sameAddress).
+ */
+export const isOptedOut = (optOuts: OptOut[], channel: 'email' | 'sms', address: string, erasureKey?: string | null) =>
+  optOuts.some((optOut) => optOut.channel === channel && sameAddress(optOut.address, address, erasureKey));
 
 /**
  * Rule 2: the send is claimed with a conditional write before the provider is called, so retries, duplicate

@@ -1,6 +1,6 @@
 // Stripe's events: payment_intent.succeeded pays the invoice in metadata.invoice_id, charge.refunded reverses it,
 // charge.dispute.created opens a dispute and reverses what the bank pulled back. Other types are acknowledged.
-import { StripeChargeSchema, StripeDisputeSchema, StripeEventSchema, StripePaymentIntentSchema } from '../schemas/stripe-event.schema';
+import { isInvoiceId, StripeChargeSchema, StripeDisputeSchema, StripeEventSchema, StripePaymentIntentSchema } from '../schemas/stripe-event.schema';
 import { applyProviderChargeback, applyProviderPayment, applyProviderReversal } from './provider-payments';
 import { receiveWebhook, type WebhookAnswer, type WebhookDeps, type WebhookScheme } from './webhook-receiver';
 
@@ -21,6 +21,7 @@ export const stripeScheme: WebhookScheme<StripeEvent> = {
         const intent = StripePaymentIntentSchema.parse(event.data.object);
         const invoiceId = intent.metadata?.invoice_id;
         if (!invoiceId) return { status: 'unmatched', detail: 'the payment intent has no metadata.invoice_id' };
+        if (!isInvoiceId(invoiceId)) return { status: 'rejected', detail: 'metadata.invoice_id is not an invoice id' };
         if (intent.amount_received === 0) return { status: 'ignored', detail: 'nothing was received' };
         return applyProviderPayment(deps, tenantId, {
           provider: PROVIDER,
@@ -41,6 +42,7 @@ export const stripeScheme: WebhookScheme<StripeEvent> = {
           eventId: event.id,
           kind: 'refund',
           cumulativeAmount: charge.amount_refunded,
+          currency: charge.currency.toUpperCase(),
           reference: charge.id,
           source: 'stripe',
         });
@@ -54,6 +56,7 @@ export const stripeScheme: WebhookScheme<StripeEvent> = {
           eventId: event.id,
           kind: 'chargeback',
           cumulativeAmount: dispute.amount,
+          currency: dispute.currency.toUpperCase(),
           reference: dispute.id,
           source: 'stripe',
           providerDisputeId: dispute.id,

@@ -130,9 +130,9 @@ describe('stateless stack', () => {
     }
   });
 
-  it('lets only the webhooks read signing secrets, and only under the Arrears prefix', () => {
+  it('lets only the webhooks (signing secrets) and erasure (the erasure key) read provider secrets, and only under the Arrears prefix', () => {
     const readers = apiRoutes.map((route) => route.id).filter((id) => statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')));
-    expect(readers).toEqual(['PostStripeWebhook', 'PostGenericWebhook']);
+    expect(readers.sort()).toEqual(['DeleteCustomer', 'PostGenericWebhook', 'PostStripeWebhook']);
     const read = statementsOf('PostStripeWebhook').find((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))!;
     expect(JSON.stringify(read.Resource)).toContain(':secret:arrears/webhooks/*');
   });
@@ -153,7 +153,8 @@ describe('stateless stack', () => {
       Protocol: 'lambda',
       Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesFeedback'), 'Arn'] },
     });
-    expect(statementsOf('SesFeedback').flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:PutItem']);
+    // Reads the customer (an erased one gets no suppression of its address) and writes the suppression.
+    expect(statementsOf('SesFeedback').flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
   });
 
   it('runs the reminder run at the top of every hour', () => {

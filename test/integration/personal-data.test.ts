@@ -22,11 +22,12 @@ const clock = fixedClock('2026-12-10T10:00:00Z');
 const MANAGER = 'gdpr-manager-key-0001';
 const PARTNER = 'gdpr-partner-key-0001';
 let unsubscribeToken = '';
+const ERASURE_KEY = 'gdpr-tenant-erasure-key-00000001';
 const PERSON = { name: 'Ada Lovelace', email: 'ada.lovelace@example.com', phone: '+4791234567' };
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = table.deps(clock);
+  deps = { ...table.deps(clock), webhookSecrets: table.iam.guardSecrets({ secretFor: async (_tenantId, name) => (name === 'erasureKey' ? ERASURE_KEY : null) }) };
   await deps.tenants.putApiKey(sha256Hex(MANAGER), { tenantId: 't1', role: 'manager', keyId: 'key_manager' }, 'now');
   await deps.tenants.putApiKey(sha256Hex(PARTNER), { tenantId: 't1', role: 'partner', keyId: 'key_partner' }, 'now');
   await deps.tenants.putApiKey(sha256Hex('gdpr-other-tenant-01'), { tenantId: 't2', role: 'manager', keyId: 'key_t2' }, 'now');
@@ -96,9 +97,9 @@ describe('GDPR export and erasure', () => {
     expect(customer.body.email).toBeUndefined();
     expect(customer.body.phone).toBeUndefined();
     // The opt-out is kept as a hash and still honoured if the number is given again.
-    expect(customer.body.optOuts).toEqual([expect.objectContaining({ channel: 'sms', address: expect.stringMatching(/^erased:sha256:[0-9a-f]{64}$/) })]);
-    expect(isOptedOut(customer.body.optOuts, 'sms', PERSON.phone)).toBe(true);
-    expect(isOptedOut(customer.body.optOuts, 'sms', '+4799999999')).toBe(false);
+    expect(customer.body.optOuts).toEqual([expect.objectContaining({ channel: 'sms', address: expect.stringMatching(/^erased:hmac-sha256:[0-9a-f]{64}$/) })]);
+    expect(isOptedOut(customer.body.optOuts, 'sms', PERSON.phone, ERASURE_KEY)).toBe(true);
+    expect(isOptedOut(customer.body.optOuts, 'sms', '+4799999999', ERASURE_KEY)).toBe(false);
 
     // The financial records stay, with the customer id.
     const invoice = await call(createGetInvoice(deps), PARTNER, { method: 'GET', routePath: '/v1/invoices/{invoiceId}', path: '/v1/invoices/inv1', pathParameters: { invoiceId: 'inv1' } });
@@ -109,6 +110,8 @@ describe('GDPR export and erasure', () => {
     expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'customer.erased')).toMatchObject({ actor: 'api:key_manager' });
     expect(after.body.letters).toEqual([expect.objectContaining({ html: '(erased)' })]);
     expect(after.body.disputes).toEqual([expect.objectContaining({ reason: '(erased)' })]);
+    // The timeline quoted the reason: the quote is erased with it.
+    expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'dispute.opened').detail).toBe('disputed ((erased)): escalation pauses until the dispute is decided');
     // The unsubscribe link named the address: it is gone.
     expect(await deps.unsubscribeTokens.resolve(unsubscribeToken)).toBeNull();
 

@@ -65,7 +65,8 @@ const call = async (route: ApiRoute, role: ApiKeyRole, idempotencyKey = `${route
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = table.deps(clock);
+  // Erasure hashes opt-out addresses with the tenant's erasure key (its provider secret): the tenant has one.
+  deps = { ...table.deps(clock), webhookSecrets: table.iam.guardSecrets({ secretFor: async (_tenantId, name) => (name === 'erasureKey' ? 'role-matrix-erasure-key-0123456789abcdef' : null) }) };
   for (const role of ApiKeyRoleSchema.options) await deps.tenants.putApiKey(sha256Hex(KEY[role]), { tenantId: 't1', role, keyId: `key-${role}` }, 'now', { issuedTo: `${role}-person` });
   await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'UTC', email: 'ada@example.com' });

@@ -66,6 +66,18 @@ describe('SES feedback subscriber', () => {
     expect((await optOuts()).filter((optOut) => optOut.address === 'other@example.no')).toHaveLength(1);
   });
 
+  it('item 5: a bounce arriving after the customer was erased stores no address (the erased customer gets no email)', async () => {
+    const deps = table.deps(clock);
+    await putCustomer(deps, 'acme', 'cus-erased', { name: 'Ola', kind: 'consumer', email: 'ola@example.no', timeZone: 'Europe/Oslo' });
+    const customer = (await deps.customers.get('acme', 'cus-erased'))!;
+    const rest = { ...customer };
+    delete rest.email;
+    expect(await deps.customers.save('acme', { ...rest, name: '(erased)', erasedAt: '2026-12-02T07:00:00.000Z', erasedBy: 'api:key', version: customer.version + 1 }, customer.version)).toBe(true);
+    const bounce = snsEvent({ eventType: 'Bounce', mail: { ...mail, tags: { tenant: ['acme'], customer: ['cus-erased'] } }, bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'ola@example.no' }] } });
+    expect(await handler()(bounce, context())).toEqual({ suppressed: 0 });
+    expect((await deps.customers.getWithOptOuts('acme', 'cus-erased'))!.optOuts).toEqual([]);
+  });
+
   it('skips a message that is not an SES notification, or not one of ours', async () => {
     expect(await handler()(snsEvent({ hello: 'world' }), context())).toEqual({ suppressed: 0 });
     expect(await handler()(snsEvent({ eventType: 'Complaint', mail: { messageId: 'x', tags: {} }, complaint: { complainedRecipients: [{ emailAddress: 'a@b.c' }] } }), context())).toEqual({ suppressed: 0 });

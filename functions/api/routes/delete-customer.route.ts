@@ -16,6 +16,8 @@ export const deleteCustomerRoute = {
   ],
   idempotent: true,
   roles: ['manager'],
-  // Reads everything about the customer (gsi1), rewrites or deletes the items that hold personal data.
+  // Reads everything about the customer (gsi1), rewrites or deletes the items that hold personal data; hashes opt-out
+  // addresses with the tenant's erasure key, read from its provider secret.
   dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
+  readsWebhookSecrets: true,
 } as const satisfies ApiRoute;

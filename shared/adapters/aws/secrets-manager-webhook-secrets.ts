@@ -1,5 +1,5 @@
 // Webhook secrets from Secrets Manager: one secret per tenant, named arrears/webhooks/{tenantId}, holding
-// {"stripe": "whsec_...", "generic": "...", "stripeApiKey": "rk_..."}; cached for a few minutes so a burst of webhooks reads it once.
+// {"stripe": "whsec_...", "generic": "...", "stripeApiKey": "rk_...", "erasureKey": "..."}; cached for a few minutes so a burst of webhooks reads it once.
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { logger } from '../../observability/logger';
@@ -11,6 +11,8 @@ const SecretValueSchema = z.object({
   stripe: z.string().min(1).optional(),
   generic: z.string().min(1).optional(),
   stripeApiKey: z.string().min(1).optional(),
+  /** At least 32 characters of randomness: erased opt-out addresses are hashed with it, so it must not be guessable. */
+  erasureKey: z.string().min(32).optional(),
 });
 
 const parseSecret = (text: string | undefined): z.infer<typeof SecretValueSchema> | null => {

@@ -47,12 +47,13 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
+  async complete(claim: IdempotencyClaim, response: StoredResponse, customerId?: string): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
         Item: {
           ...keys.idempotencyRecord(claim.tenantId, claim.keyHash),
+          ...(customerId === undefined ? {} : keys.idempotencyByCustomer(claim.tenantId, customerId, claim.keyHash)),
           ...itemMeta('IdempotencyRecord'),
           status: 'COMPLETED',
           fingerprint: claim.fingerprint,

@@ -44,7 +44,8 @@
 // | CustomerToken      | TENANT#{t}#CUSTOMER#{c}             | TOKEN#{channel}#{address}       | (the customer's unsubscribe token for that address)        |
 // | PreDueClaim        | TENANT#{t}#INVOICE#{i}              | CLAIM#SEND#{stepId}#{channel}   | (reminders sent before any delinquency exists)             |
 // | Strategy           | TENANT#{t}#STRATEGY                 | STRATEGY#{strategyId}           |                                                            |
-// | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt                                             |
+// | IdempotencyRecord  | TENANT#{t}#IDEMPOTENCY#{keyHash}    | IDEMPOTENCY                     | TTL: expiresAt; gsi1 (an answer about a customer):         |
+// |                    |                                     |                                 |   TENANT#{t}#CUSTOMER#{c} / IDEMPOTENCY#{keyHash}          |
 // | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
 // | ReportCell         | TENANT#{t}#REPORT#{shard}           | {family}#{day}#{value}#{currency}[#promise#{id}] | report counters a day's facts added; TTL |
 // | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
@@ -77,7 +78,8 @@
 // - a tenant's strategies: Query pk = TENANT#{t}#STRATEGY
 // - open cases whose execution failed, timed out or was aborted (the hourly run restarts them): Query
 //   pk = TENANT#{t}#RESTARTS (usually empty); a restart deletes its marker on the condition it still names that execution
-// - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}
+// - idempotency: conditional Put / GetItem on TENANT#{t}#IDEMPOTENCY#{hash}; a customer's kept answers (GDPR export and
+//   erasure) with the customer's invoices and delinquencies: Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}
 // - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
 //   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
 //   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
@@ -328,6 +330,11 @@ export const keys = {
     pk: `${tenant(tenantId)}#IDEMPOTENCY#${keyHash}`,
     sk: 'IDEMPOTENCY',
   }),
+  /** A kept answer about a customer, filed under the customer: it holds their data, so it leaves with them. */
+  idempotencyByCustomer: (tenantId: string, customerId: string, keyHash: string) => ({
+    gsi1pk: keys.customerPartition(tenantId, customerId),
+    gsi1sk: `IDEMPOTENCY#${keyHash}`,
+  }),
   /** One shard of a tenant's report counters; a day's cells sort by family, then day, so a range reads "since". */
   reportLedgerPartition: (tenantId: string, shard: number) => `${tenant(tenantId)}#REPORT#${shard}`,
   reportCell: (tenantId: string, shard: number, cell: { family: string; day: string; value: string; currency: string }, factId?: string): PrimaryKey => ({
@@ -348,6 +355,31 @@ export const keys = {
     pk: `${tenant(tenantId)}#WEBHOOK#${provider}#${eventId}`,
     sk: 'WEBHOOK',
   }),
+};
+
+/**
+ * How GDPR erasure treats an attribute that can hold personal data: `remove` drops it, `replace` puts "(erased)" in its
+ * place, `redact` replaces the person's name, email, phone and addresses where they stand as words in its text (or in
+ * the strings of its value), `hash` keeps a keyed hash of an address (the item's key names it, so it is rewritten).
+ */
+export type ErasureRule = 'remove' | 'replace' | 'redact' | 'hash';
+
+/**
+ * Where personal data can stand, per item type: the only attributes erasure touches. Items of other types, and every
+ * other attribute (ids, keys, statuses, amounts, dates, references), are kept exactly as they are. `delete` items go
+ * whole: link tokens naming an address, and the answers kept for Idempotency-Key replays.
+ */
+export const PERSONAL_DATA: { readonly [T in ItemType]?: 'delete' | Readonly<Record<string, ErasureRule>> } = {
+  Customer: { name: 'replace', email: 'remove', phone: 'remove', region: 'remove' },
+  OptOut: { address: 'hash' },
+  CustomerToken: 'delete',
+  IdempotencyRecord: 'delete',
+  Invoice: { description: 'redact' },
+  Dispute: { reason: 'replace', note: 'replace' },
+  Letter: { html: 'replace' },
+  TimelineEntry: { detail: 'redact', data: 'redact' },
+  StepClaim: { detail: 'redact' },
+  ParkedEvents: { events: 'redact' },
 };
 
 /** The attributes every item carries besides its keys: what it is and which layout wrote it. */

@@ -6,7 +6,7 @@ import type { PersonalDataStore } from '../../ports/personal-data.port';
 import type { Customer } from '../../schemas/customer.schema';
 import { ErasureSchema, type CustomerExport, type Erasure } from '../../schemas/personal-data.schema';
 import { queryAll } from './client';
-import { itemMeta, keys, STORAGE_ATTRIBUTES, stripStorage, type ItemType } from './keys';
+import { itemMeta, keys, PERSONAL_DATA, stripStorage, type ErasureRule, type ItemType } from './keys';
 import { putVersioned } from './version-condition';
 
 type Item = Record<string, unknown>;
@@ -28,10 +28,21 @@ const EXPORT_GROUPS: Partial<Record<ItemType, Exclude<keyof CustomerExport, 'cus
   Letter: 'letters',
   CollectorTask: 'tasks',
   StepClaim: 'messages',
+  IdempotencyRecord: 'requests',
 };
 
-/** Items whose keys name the address (opt-outs, link tokens) are rewritten, not redacted in place. */
-const KEYED_BY_ADDRESS: readonly string[] = ['OptOut', 'CustomerToken'];
+/** An item with its listed attributes erased by their rule; every other attribute is left exactly as it is. */
+const eraseAttributes = <T extends Record<string, unknown>>(item: T, rules: Readonly<Record<string, ErasureRule>>, identifiers: readonly string[]): T => {
+  const erased: Record<string, unknown> = { ...item };
+  for (const [name, rule] of Object.entries(rules)) {
+    if (!Object.hasOwn(erased, name)) continue;
+    const value = erased[name];
+    if (rule === 'remove') delete erased[name];
+    else if (rule === 'replace' && typeof value === 'string' && value !== '') erased[name] = ERASED;
+    else if (rule === 'redact') erased[name] = redact(value, identifiers);
+  }
+  return erased as T;
+};
 
 export class DynamoPersonalDataStore implements PersonalDataStore {
   constructor(
@@ -86,42 +97,37 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     return result.Item ? ErasureSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  async erase(tenantId: string, customer: Customer, erasure: Erasure): Promise<boolean> {
+  async erase(tenantId: string, customer: Customer, erasure: Erasure, erasureKey: () => Promise<string>): Promise<boolean> {
     const items = await this.everything(tenantId, customer.id);
-    const addresses = items.filter((item) => KEYED_BY_ADDRESS.includes(String(item.type))).map((item) => String(item.address ?? ''));
-    const identifiers = [customer.name, customer.email ?? '', customer.phone ?? '', ...addresses.filter((address) => !isErasedAddress(address))];
+    // Read before any write: a tenant whose key cannot be read is refused with nothing erased half-way.
+    const key = items.some((item) => item.type === 'OptOut' && !isErasedAddress(String(item.address))) ? await erasureKey() : '';
+    const addresses = items.filter((item) => item.type === 'OptOut' || item.type === 'CustomerToken').map((item) => String(item.address ?? ''));
+    // Dispute reasons and notes are erased, and the timeline quotes them: the quotes go with them.
+    const quoted = items.filter((item) => item.type === 'Dispute').flatMap((item) => [item.reason, item.note]).filter((text): text is string => typeof text === 'string' && text !== ERASED);
+    const identifiers = [customer.name, customer.email ?? '', customer.phone ?? '', ...addresses.filter((address) => !isErasedAddress(address)), ...quoted];
     const put = (item: Item) => this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
     const remove = (item: Item) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
 
     for (const item of items) {
-      switch (item.type) {
-        case 'Customer':
-        case 'Erasure':
-          break;
-        case 'OptOut': {
-          if (isErasedAddress(String(item.address))) break;
-          const hashed = erasedAddress(String(item.address));
-          await put({ ...item, ...keys.optOut(tenantId, customer.id, String(item.channel), hashed), address: hashed });
-          await remove(item);
-          break;
-        }
-        case 'CustomerToken':
-          // The unsubscribe link names the address: both halves go (a later email would mint a new one).
-          await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.unsubscribeToken(String(item.token), tenantId) }));
-          await remove(item);
-          break;
-        case 'Dispute':
-          await put(redact({ ...item, reason: ERASED, ...(item.note ? { note: ERASED } : {}) }, identifiers));
-          break;
-        case 'Letter':
-          await put({ ...item, html: ERASED });
-          break;
-        default: {
-          const storage = Object.fromEntries(STORAGE_ATTRIBUTES.filter((name) => name in item).map((name) => [name, item[name]]));
-          const redacted = { ...redact(stripStorage(item), identifiers), ...storage };
-          if (JSON.stringify(redacted) !== JSON.stringify({ ...stripStorage(item), ...storage })) await put(redacted);
-        }
+      const rules = PERSONAL_DATA[item.type as ItemType];
+      // The customer item is written last (below); kinds that hold no personal data are never rewritten.
+      if (!rules || item.type === 'Customer') continue;
+      if (rules === 'delete') {
+        // The unsubscribe link names the address: its public half goes too (a later email would mint a new one).
+        if (item.type === 'CustomerToken') await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.unsubscribeToken(String(item.token), tenantId) }));
+        await remove(item);
+        continue;
       }
+      if (item.type === 'OptOut') {
+        // The key names the address: the opt-out is written again under its hash, then the clear one goes.
+        if (isErasedAddress(String(item.address))) continue;
+        const hashed = erasedAddress(String(item.address), key);
+        await put({ ...item, ...keys.optOut(tenantId, customer.id, String(item.channel), hashed), address: hashed });
+        await remove(item);
+        continue;
+      }
+      const erased = eraseAttributes(item, rules, identifiers);
+      if (JSON.stringify(erased) !== JSON.stringify(item)) await put(erased);
     }
     // The decision, on every case of the customer's timeline and as its own record.
     for (const delinquency of items.filter((item) => item.type === 'Delinquency')) {
@@ -129,9 +135,8 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
       await put({ ...keys.timelineEntry(tenantId, String(delinquency.id), entry.at, entry.id), ...itemMeta('TimelineEntry'), ...entry });
     }
     await put({ ...keys.erasure(tenantId, customer.id), ...itemMeta('Erasure'), ...erasure });
-    const kept: Customer = { ...customer };
-    for (const field of ['email', 'phone', 'region'] as const) delete kept[field];
-    const anonymised: Customer = { ...kept, name: ERASED, erasedAt: erasure.erasedAt, erasedBy: erasure.erasedBy, updatedAt: erasure.erasedAt, updatedBy: erasure.erasedBy, version: customer.version + 1 };
+    const kept = eraseAttributes(customer, PERSONAL_DATA.Customer as Record<string, ErasureRule>, identifiers) as Customer;
+    const anonymised: Customer = { ...kept, erasedAt: erasure.erasedAt, erasedBy: erasure.erasedBy, updatedAt: erasure.erasedAt, updatedBy: erasure.erasedBy, version: customer.version + 1 };
     return putVersioned(this.client, this.tableName, { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...anonymised }, customer.version);
   }
 }

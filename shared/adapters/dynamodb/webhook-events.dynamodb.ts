@@ -93,6 +93,7 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
       eventId: String(item.eventId),
       kind: item.kind === 'chargeback' ? 'chargeback' : 'refund',
       cumulativeAmount: Number(item.cumulativeAmount),
+      ...(typeof item.currency === 'string' ? { currency: item.currency } : {}),
       reference: String(item.reference),
     }));
   }

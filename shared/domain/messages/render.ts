@@ -1,5 +1,5 @@
 // Renders reminders: email as text and HTML with a pay link and an unsubscribe link, SMS with its opt-out line.
-import { CASE_WORDS, EMAIL_FOOTER, EMAIL_TEMPLATES, OPT_OUT_CONFIRMATION, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
+import { CASE_WORDS, EMAIL_FOOTER, EMAIL_TEMPLATES, OPT_OUT_CONFIRMATION, ownEntry, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
 
 export interface MessageFacts {
   tenant: string;
@@ -38,7 +38,7 @@ const escapeHtml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export const renderEmail = (templateId: string, locale: TemplateLocale, facts: MessageFacts): RenderedEmail => {
-  const template = (EMAIL_TEMPLATES[templateId] ?? EMAIL_TEMPLATES.overdue!)[locale];
+  const template = (ownEntry(EMAIL_TEMPLATES, templateId) ?? EMAIL_TEMPLATES.overdue!)[locale];
   const footer = EMAIL_FOOTER[locale];
   const subject = fill(template.subject, facts);
   const paragraphs = [...fill(template.body, facts).split('\n\n'), ...caseParagraphs(locale, facts)];
@@ -55,7 +55,7 @@ export const renderEmail = (templateId: string, locale: TemplateLocale, facts: M
 };
 
 export const renderSms = (templateId: string, locale: TemplateLocale, facts: MessageFacts): string => {
-  const template = (SMS_TEMPLATES[templateId] ?? SMS_TEMPLATES['overdue-sms']!)[locale];
+  const template = (ownEntry(SMS_TEMPLATES, templateId) ?? SMS_TEMPLATES['overdue-sms']!)[locale];
   const caseNote = facts.caseLines?.length ? ` ${fill(CASE_WORDS[locale].sms, { ...facts, caseCount: String(facts.caseLines.length) } as MessageFacts)}` : '';
   return `${fill(template, facts)}${caseNote} ${SMS_OPT_OUT_LINE[locale]}`;
 };

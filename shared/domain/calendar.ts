@@ -22,6 +22,9 @@ export const isTimeZone = (zone: string): boolean => {
   }
 };
 
+/** The runtime's own name for a valid zone: one spelling per zone, whatever case it was written in. */
+export const canonicalTimeZone = (zone: string): string => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+
 /** Adds whole days to a calendar date. */
 export const addDays = (date: string, days: number): string => {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -31,7 +31,7 @@ export const refuseForeignForm = (event: ApiEvent, accepted: readonly string[] =
   const origin = header(event, 'origin');
   if (origin !== undefined) {
     const host = header(event, 'host') ?? event.requestContext?.domainName;
-    let from: string | null = null;
+    let from: string | null;
     try {
       from = new URL(origin).host;
     } catch {

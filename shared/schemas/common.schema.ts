@@ -64,8 +64,8 @@ export const LocaleSchema = z
 
 export const CountrySchema = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'must be an uppercase ISO 3166-1 alpha-2 country code such as NO or GB')
-  .refine(isCountryCode, 'is not an ISO 3166-1 alpha-2 country code')
+  // One check, so a wrong code gets one message: the list holds only assigned uppercase codes.
+  .refine(isCountryCode, 'must be an assigned, uppercase ISO 3166-1 alpha-2 country code such as NO or GB')
   .meta({ example: 'NO' });
 
 /** Free text a person typed: bounded, and without control characters that would corrupt letters and logs. */

@@ -3,7 +3,7 @@
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export {};
+import { actionLines, demoPort, finalLine, money, type OutboxMessage, type RecordedEvent } from './demo-report';
 
 const KEY = 'demo-api-key-0001';
 const START = '2026-11-20T00:00:00Z';
@@ -20,7 +20,7 @@ const portfolio = [
 const main = async () => {
   const { startLocalRuntime } = await import('./runtime');
   const wall = Date.now();
-  const runtime = await startLocalRuntime({ port: 0, host: '127.0.0.1', clock: 'virtual', clockStart: START, log: () => undefined });
+  const runtime = await startLocalRuntime({ port: demoPort(process.env.PORT), host: '127.0.0.1', clock: 'virtual', clockStart: START, log: () => undefined });
   const call = async (method: string, path: string, body?: unknown, idempotencyKey?: string) => {
     const response = await fetch(`${runtime.url}${path}`, {
       method,
@@ -55,36 +55,17 @@ const main = async () => {
     for (let day = 1; day <= 50; day += 1) {
       const { now } = (await call('POST', '/local/clock/advance', { by: 'P1D' })) as { now: string };
       const today = now.slice(0, 10);
-      const messages = ((await call('GET', '/local/outbox')) as { messages: { channel: string; customerId: string; step: string; sentAt: string }[] }).messages;
-      for (const message of messages.slice(seenMessages)) {
-        const customer = portfolio.find((candidate) => candidate.id === message.customerId)!;
-        const local = new Intl.DateTimeFormat('en-GB', { timeZone: customer.zone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(message.sentAt));
-        out(`${message.sentAt.slice(0, 10)}  ${message.channel.padEnd(9)} ${customer.name.padEnd(14)} ${message.step.padEnd(16)} (local ${local}, ${customer.zone})`);
-      }
+      // Printed once the day is over, by when each thing happened, so a fee at 09:00 is that day's line, not the next.
+      const messages = ((await call('GET', '/local/outbox')) as { messages: OutboxMessage[] }).messages;
+      const events = ((await call('GET', '/local/events')) as { events: RecordedEvent[] }).events;
+      for (const line of actionLines(portfolio, messages.slice(seenMessages), events.slice(seenEvents))) out(line);
       seenMessages = messages.length;
-      const events = ((await call('GET', '/local/events')) as { events: { detailType: string; detail: Record<string, unknown> }[] }).events;
-      for (const event of events.slice(seenEvents)) {
-        if (event.detailType === 'reminder.sent' || event.detailType === 'delinquency.opened') continue;
-        const customer = portfolio.find((candidate) => candidate.id === event.detail.customerId);
-        const what =
-          event.detailType === 'charge.applied'
-            ? `fee ${String(event.detail.amount)} ${String(event.detail.currency)}`
-            : event.detailType === 'delinquency.escalated'
-              ? `${String(event.detail.channel)} (${String(event.detail.stepId)})`
-              : event.detailType === 'customer.credit_hold'
-                ? `on hold (${(event.detail.reasons as string[]).join(', ')}): no new orders`
-                : event.detailType === 'customer.credit_released'
-                  ? 'hold released'
-                  : event.detailType.replace('delinquency.', '').replace('_', ' ');
-        const label = event.detailType === 'charge.applied' ? 'charge' : event.detailType === 'delinquency.escalated' ? 'escalated' : event.detailType.startsWith('customer.credit') ? 'credit' : 'closed';
-        out(`${today}  ${label.padEnd(9)} ${(customer?.name ?? '').padEnd(14)} ${what}`);
-      }
       seenEvents = events.length;
       for (const customer of portfolio) {
         if ('paysOn' in customer && customer.paysOn === today) {
           const invoice = (await call('GET', `/v1/invoices/inv-${customer.id}`)) as { balance: number };
           await call('POST', `/v1/invoices/inv-${customer.id}/payments`, { amount: invoice.balance, currency: customer.currency, reference: `bank-${today}` }, `pay-${customer.id}`);
-          out(`${today}  payment   ${customer.name} paid ${invoice.balance} ${customer.currency} in full`);
+          out(`${today}  payment   ${customer.name.padEnd(14)} paid ${money(invoice.balance, customer)} in full`);
         }
       }
     }
@@ -105,8 +86,9 @@ const main = async () => {
     out(`  iam:          ${iam.enabled ? `every call checked against its function's synthesized role, ${iam.denials.length} refused` : 'not checked (ARREARS_LOCAL_IAM=off)'}`);
     for (const denial of iam.denials.slice(0, 5)) out(`                refused: ${denial.functionId} ${denial.action} on ${denial.resource}`);
     for (const customer of portfolio) {
-      const invoice = (await call('GET', `/v1/invoices/inv-${customer.id}`)) as { status: string; balance: number; charges: { fees: number } };
-      out(`  ${customer.name.padEnd(14)} ${invoice.status.padEnd(6)} balance ${String(invoice.balance).padStart(8)} ${customer.currency} (fees ${invoice.charges.fees})`);
+      const invoice = (await call('GET', `/v1/invoices/inv-${customer.id}`)) as { status: string; balance: number; charges: { fees: number }; delinquencyId: string | null };
+      const delinquency = invoice.delinquencyId ? ((await call('GET', `/v1/delinquencies/${invoice.delinquencyId}`)) as { status: string }) : null;
+      out(finalLine(customer, invoice, delinquency));
     }
     out(`\nPlayed in ${((Date.now() - wall) / 1000).toFixed(1)} s of wall time.`);
   } finally {

@@ -9,6 +9,7 @@ import type { ApiResponse } from '../shared/middleware/api-context';
 import type { Clock } from '../shared/ports/clock.port';
 import { matchRoute, toApiGatewayEvent } from './api-gateway';
 import { lambdaContext } from './lambda-context';
+import { loggedTarget } from './request-log';
 import type { EventRecorder } from './event-recorder';
 import type { MetricsRecorder } from './metrics-recorder';
 import type { LocalExecutions } from './executions';
@@ -155,12 +156,12 @@ export const createHttpServer = (parts: HttpServerParts): Server =>
         if (error instanceof BodyTooLarge) {
           sendProblem(response, 413, 'payload-too-large', 'Payload too large', 'The request body is larger than 10 MB.');
         } else {
-          parts.log(`internal error on ${method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+          parts.log(`internal error on ${method} ${loggedTarget(url)}: ${(error as Error).stack ?? String(error)}`);
           sendProblem(response, 500, 'internal', 'Internal error', 'Something failed on our side.');
         }
       })
       .finally(() => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        parts.log(`${method} ${url.pathname} ${response.statusCode} ${ms.toFixed(1)}ms`);
+        parts.log(`${method} ${loggedTarget(url)} ${response.statusCode} ${ms.toFixed(1)}ms`);
       });
   });

@@ -2,6 +2,7 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { NotFoundError } from '../../shared/errors/errors';
+import { PAGE_HEADERS } from '../../shared/middleware/public-page';
 import { getUnsubscribeRoute } from './routes/get-unsubscribe.route';
 
 const page = (token: string) =>
@@ -16,7 +17,7 @@ const page = (token: string) =>
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, getUnsubscribeRoute, async ({ params }) => {
     if (!(await deps.unsubscribeTokens.resolve(params.token))) throw new NotFoundError('this unsubscribe link is not known');
-    return { status: 200, body: page(params.token), headers: { 'content-type': 'text/html; charset=utf-8' }, raw: true };
+    return { status: 200, body: page(params.token), headers: { ...PAGE_HEADERS }, raw: true };
   });
 
 export const handler = deployedHandler(createHandler);

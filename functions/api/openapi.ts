@@ -80,6 +80,7 @@ export const buildOpenApiDocument = (): JsonObject => {
     }
     if (route.params) responses['404'] = { ...problemResponse, description: 'No such resource for this tenant' };
     if (route.idempotent) responses['409'] = { ...problemResponse, description: 'Conflicts with the stored state or an in-flight request' };
+    if (route.body) responses['415'] = { ...problemResponse, description: 'The body is not sent as application/json' };
     if (route.requiresIdempotencyKey) responses['428'] = { ...problemResponse, description: 'The Idempotency-Key header is missing: this request moves money' };
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {

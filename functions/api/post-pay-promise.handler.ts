@@ -1,13 +1,15 @@
 // POST /v1/pay/{token}/promise: the pay page's promise form; answers the page again, with the outcome or the reason it was refused.
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { PAGE_HEADERS, refuseForeignForm } from '../../shared/middleware/public-page';
 import { payPageAction } from '../../shared/use-cases/pay-page';
 import { postPayPromiseRoute } from './routes/post-pay-promise.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, postPayPromiseRoute, async ({ params, rawBody }) => {
+  apiHandler(deps, postPayPromiseRoute, async ({ params, rawBody, event }) => {
+    refuseForeignForm(event);
     const { status, html } = await payPageAction(deps, params.token, 'promise', new URLSearchParams(rawBody));
-    return { status, body: html, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, raw: true };
+    return { status, body: html, headers: { ...PAGE_HEADERS }, raw: true };
   });
 
 export const handler = deployedHandler(createHandler);

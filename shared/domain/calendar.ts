@@ -22,6 +22,25 @@ export const isTimeZone = (zone: string): boolean => {
   }
 };
 
+/** The runtime's zone names by their lower case, to give a name written in any case its one spelling. */
+let zonesByLowerCase: Map<string, string> | undefined;
+
+/** Written the way IANA writes names (`Europe/Kyiv`, `US/Eastern`, `UTC`), not in one case throughout. */
+const READS_LIKE_IANA = (zone: string) => zone.split('/').every((part) => /^[A-Z]/.test(part) && (part.length <= 3 || /[a-z]/.test(part)));
+
+/**
+ * One spelling per valid zone: the runtime's own spelling of a name it lists (`europe/oslo` → `Europe/Oslo`); a
+ * name it knows only as an alias is kept as written when written the IANA way (`Europe/Kyiv`, though Node 20 lists
+ * `Europe/Kiev`), else stored under the name the runtime resolves it to.
+ */
+export const canonicalTimeZone = (zone: string): string => {
+  zonesByLowerCase ??= new Map(Intl.supportedValuesOf('timeZone').map((name) => [name.toLowerCase(), name]));
+  const listed = zonesByLowerCase.get(zone.toLowerCase());
+  if (listed) return listed;
+  if (READS_LIKE_IANA(zone)) return zone;
+  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+};
+
 /** Adds whole days to a calendar date. */
 export const addDays = (date: string, days: number): string => {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -7,7 +7,7 @@ export interface FieldIssue {
 }
 
 export abstract class ArrearsError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'precondition_required' | 'domain' | 'integration';
+  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'unsupported_media_type' | 'precondition_required' | 'domain' | 'integration';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -71,6 +71,11 @@ export class ForbiddenError extends ArrearsError {
 
 export class PayloadTooLargeError extends ArrearsError {
   readonly kind = 'too_large';
+}
+
+/** The body is not of the one media type the route reads (JSON for the API, a form for the pay page): 415. */
+export class UnsupportedMediaTypeError extends ArrearsError {
+  readonly kind = 'unsupported_media_type';
 }
 
 /** A header the request must carry is missing (an Idempotency-Key on a POST that moves money): 428. */

@@ -69,6 +69,8 @@ export const toProblem = (error: unknown): ProblemAnswer => {
     }
     case 'too_large':
       return { status: 413, problem: problem(413, 'payload-too-large', 'Payload too large', error.message) };
+    case 'unsupported_media_type':
+      return { status: 415, problem: problem(415, 'unsupported-media-type', 'Unsupported media type', error.message) };
     case 'precondition_required': {
       const { code, issues } = error as ArrearsError & { code: string; issues: FieldIssue[] };
       return { status: 428, problem: problem(428, code, 'Precondition required', error.message, { errors: issues }) };

@@ -1,8 +1,9 @@
 // Field schemas every boundary shares: ids, dates, zones, money. Each refusal says in words what was expected.
 import * as z from 'zod';
-import { isCalendarDate, isTimeZone } from '../domain/calendar';
+import { canonicalTimeZone, isCalendarDate, isTimeZone } from '../domain/calendar';
 import { PARTNER_ID_PATTERN } from '../domain/ids';
 import { isCurrencyCode, MAX_MINOR_UNITS } from '../domain/money';
+import { canonicalLocale, isCountryCode } from '../domain/regions';
 
 export const PartnerIdSchema = z
   .string()
@@ -14,9 +15,15 @@ export const CalendarDateSchema = z
   .refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD')
   .meta({ format: 'date', example: '2026-12-01' });
 
+/**
+ * Stored in one spelling per zone: `europe/oslo` and ` Europe/Oslo ` name the same zone (IANA names ignore case), and
+ * a zone stored two ways would group, compare and print as two. Surrounding blanks are a copy-paste slip, not a zone.
+ */
 export const TimeZoneSchema = z
   .string()
+  .trim()
   .refine(isTimeZone, 'must be an IANA time zone name such as Europe/Oslo or America/New_York')
+  .transform(canonicalTimeZone)
   .meta({ example: 'Europe/Oslo' });
 
 export const CurrencySchema = z
@@ -47,21 +54,18 @@ export const PhoneSchema = z
   .regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, such as +4791234567')
   .meta({ example: '+4791234567' });
 
+/** Stored canonical (`nb-no` → `nb-NO`); a tag naming no real language or region is refused. */
 export const LocaleSchema = z
   .string()
   .max(35)
-  .refine((value) => {
-    try {
-      return Intl.getCanonicalLocales(value).length === 1;
-    } catch {
-      return false;
-    }
-  }, 'must be a BCP 47 language tag such as en, nb-NO or ro')
+  .refine((value) => canonicalLocale(value) !== null, 'must be a BCP 47 language tag of a real language (and country), such as en, nb-NO or ro')
+  .transform((value) => canonicalLocale(value)!)
   .meta({ example: 'nb-NO' });
 
 export const CountrySchema = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'must be an uppercase ISO 3166-1 alpha-2 country code such as NO or GB')
+  // One check, so a wrong code gets one message: the list holds only assigned uppercase codes.
+  .refine(isCountryCode, 'must be an assigned, uppercase ISO 3166-1 alpha-2 country code such as NO or GB')
   .meta({ example: 'NO' });
 
 /** Free text a person typed: bounded, and without control characters that would corrupt letters and logs. */

@@ -59,6 +59,9 @@ export const OptOutSchema = z
 export type OptOut = z.infer<typeof OptOutSchema>;
 
 export const CustomerSchema = PutCustomerBodySchema.extend({
+  // Checked against the real lists when written; a customer stored before those checks still loads as it was written.
+  locale: z.string().optional().meta({ example: 'nb-NO' }),
+  country: z.string().optional().meta({ example: 'NO' }),
   id: PartnerIdSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -12,7 +12,6 @@ export const UnsubscribePathSchema = z.strictObject({
 export const UnsubscribedSchema = z
   .object({
     channel: z.string(),
-    address: z.string(),
     unsubscribed: z.literal(true),
     /** The one confirmation email went out with this request (false on every later click). */
     confirmationSent: z.boolean(),

@@ -9,7 +9,12 @@ export const postPayPromiseRoute = {
   handler: 'post-pay-promise.handler.ts',
   summary: 'From the pay page (a form): the customer promises to pay the balance by a date',
   params: PayTokenPathSchema,
-  responses: [{ status: 200, description: 'The pay page, showing the promise' }],
+  responses: [
+    { status: 200, description: 'The pay page, showing the promise' },
+    { status: 403, description: 'Posted from another site (Sec-Fetch-Site or Origin): nothing was changed' },
+    { status: 410, description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased' },
+    { status: 415, description: 'Not a form (application/x-www-form-urlencoded)' },
+  ],
   public: true,
   wakesExecutions: true,
   dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: [] },

@@ -9,7 +9,11 @@ export const postUnsubscribeRoute = {
   handler: 'post-unsubscribe.handler.ts',
   summary: "The unsubscribe link of a reminder email (one click, RFC 8058): opts that address out at once",
   params: UnsubscribePathSchema,
-  responses: [{ status: 200, description: 'Opted out', schema: UnsubscribedSchema }],
+  responses: [
+    { status: 200, description: 'Opted out', schema: UnsubscribedSchema },
+    { status: 403, description: 'Posted from another site (Sec-Fetch-Site or Origin): nothing was changed' },
+    { status: 415, description: 'Not a form (application/x-www-form-urlencoded or multipart/form-data)' },
+  ],
   public: true,
   sendsEmail: true,
   // The token lookup, the opt-out, then the tenant and customer for the confirmation's sender and language.

@@ -43,6 +43,8 @@ const WORDS: Record<TemplateLocale, Record<string, string>> = {
     disputeButton: 'Tell us',
     disputed: 'You told us something is wrong with this invoice. We are looking into it; reminders are paused.',
     closed: 'This invoice is no longer handled here; please contact {tenant}.',
+    nothingTitle: 'Nothing to pay',
+    nothing: 'There is nothing to pay here. This link is no longer in use.',
   },
   nb: {
     title: 'Faktura {invoice}',
@@ -64,6 +66,8 @@ const WORDS: Record<TemplateLocale, Record<string, string>> = {
     disputeButton: 'Gi oss beskjed',
     disputed: 'Du har sagt fra om at noe er galt med fakturaen. Vi ser på det; påminnelser er stanset.',
     closed: 'Fakturaen håndteres ikke lenger her; kontakt {tenant}.',
+    nothingTitle: 'Ingenting å betale',
+    nothing: 'Det er ingenting å betale her. Lenken er ikke lenger i bruk.',
   },
 };
 
@@ -110,6 +114,20 @@ export const renderPayPage = (facts: PayPageFacts, locale: TemplateLocale, intlL
     facts.notice ? `<p role="alert" style="padding:.6em;background:#fdecea">${escapeHtml(facts.notice)}</p>` : '',
     `<table style="width:100%">${rows}<tr><th style="text-align:left">${say('balance')}</th><td style="text-align:right"><strong>${money(facts.balance)}</strong></td></tr></table>`,
     ...parts,
+    '</body></html>',
+  ].join('\n');
+};
+
+/**
+ * The page of a link that no longer works (its invoice closed, its customer erased): no figures, no names, no forms,
+ * since whoever holds an old link learns nothing from it.
+ */
+export const renderNothingToPay = (locale: TemplateLocale): string => {
+  const words = WORDS[locale];
+  return [
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">`,
+    `<title>${escapeHtml(words.nothingTitle!)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:32em;margin:2em auto;padding:0 1em">`,
+    `<h1>${escapeHtml(words.nothingTitle!)}</h1><p>${escapeHtml(words.nothing!)}</p>`,
     '</body></html>',
   ].join('\n');
 };

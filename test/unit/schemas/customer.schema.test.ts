@@ -1,5 +1,5 @@
 // What a partner may send as a customer, and the field paths named when it is wrong.
-import { PostOptOutBodySchema, PutCustomerBodySchema } from '../../../shared/schemas/customer.schema';
+import { CustomerSchema, PostOptOutBodySchema, PutCustomerBodySchema } from '../../../shared/schemas/customer.schema';
 import { zodIssues } from '../../../shared/errors/problem';
 
 const valid = { name: 'Ada Lovelace', kind: 'consumer', email: 'ada@example.com', phone: '+4791234567', timeZone: 'Europe/Oslo' };
@@ -34,6 +34,12 @@ describe('PutCustomerBodySchema', () => {
 
   it('refuses a country code that is not ISO 3166 alpha-2 uppercase', () => {
     expect(failingPaths({ ...valid, country: 'nor' })).toEqual(['country']);
+  });
+
+  it('item 10: a customer stored before countries and locales were checked against the lists still loads', () => {
+    const stored = { ...valid, country: 'XX', locale: 'xx-YY', id: 'c1', createdAt: 'then', updatedAt: 'then', version: 1 };
+    expect(CustomerSchema.parse(stored)).toMatchObject({ country: 'XX', locale: 'xx-YY' });
+    expect(failingPaths({ ...valid, country: 'XX', locale: 'xx-YY' })).toEqual(['locale', 'country']);
   });
 });
 

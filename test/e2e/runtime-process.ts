@@ -16,6 +16,8 @@ export interface RuntimeProcessOptions {
    * which spares a JVM start and its warm-up per runtime; 'own': it starts its own DynamoDB Local, as `npm start` does.
    */
   dynamoDb?: 'shared' | 'own';
+  /** 'npm': the very command the README gives (`npm start`), so signals reach npm first; default: tsx directly. */
+  command?: 'tsx' | 'npm';
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,7 +25,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const startRuntimeProcess = (env: Record<string, string>, options: RuntimeProcessOptions = {}): Promise<RuntimeProcess> =>
   new Promise((resolve, reject) => {
     const shared = options.dynamoDb === 'own' ? undefined : process.env.ARREARS_TEST_DYNAMODB_ENDPOINT;
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts'], {
+    const [program, args] =
+      options.command === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts']];
+    const child = spawn(program, args, {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', ARREARS_QUIET: '1', ...(shared ? { ARREARS_DYNAMODB_LOCAL: shared } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,7 @@ import { addDays, daysBetween, localDate, zonedInstant } from '../domain/calenda
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
-import { isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../domain/ladder';
+import { deferredSendAt, isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../domain/ladder';
 import { renderLetter, templateLocale } from '../domain/messages/render';
 import { DEFAULT_STRATEGY_ID } from '../domain/strategy';
 import { DomainError } from '../errors/errors';
@@ -566,10 +566,11 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
 
     const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
     if (contacting && !isWithinHours(now, f.customer.timeZone)) {
-      const allowed = nextAllowedAt(now, [f.customer.timeZone]);
+      // Held back to the tenant's send time on the day the window opens again, not to the window's opening (§4).
+      const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
       const stepIds = position.act.map((scheduled) => scheduled.step.id);
       if (delinquency.nextActionAt !== allowed?.toISOString()) {
-        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: moved to the next allowed moment`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
+        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: moved to the send time of the next allowed day`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
       }
       const saved = await save({ doneSteps: [...doneSteps], nextActionAt: allowed?.toISOString() ?? null, nextStep: stepIds[0] ?? null });
       return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion } : undefined;

@@ -54,6 +54,8 @@ interface Facts {
   strategy: Strategy;
   interest: number;
   balance: number;
+  /** Charges this pass added to the invoice after reading it: the balance it saves includes them. */
+  charged: number;
 }
 
 const CONTACT_CHANNELS = new Set(['email', 'sms', 'call', 'statement']);
@@ -97,6 +99,7 @@ const loadFacts = async (deps: EngineDeps, input: AdvanceInput): Promise<Facts> 
     strategy,
     interest,
     balance: invoiceBalance(found.invoice, interest),
+    charged: 0,
   };
 };
 
@@ -172,6 +175,7 @@ const applyCharge = async (
     if (outcome === 'version_moved') return undefined;
     return outcome === 'applied';
   });
+  if (applied) facts.charged += amount;
   // Settled by this attempt, or for an attempt that died after charging (its claim was left 'claimed').
   const owner = claim.outcome === 'claimed' ? attemptId : claim.claim.status === 'claimed' ? claim.claim.attemptId : null;
   if (!owner) return applied ? charge : null;
@@ -518,7 +522,9 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       const draft: Delinquency = { ...delinquency, ...changes };
       const closing = CLOSED_STATUSES.includes(draft.status);
       // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
-      const scoring = closing ? { balance: f.balance } : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance: f.balance });
+      // The queue's balance, which this pass's own charges moved already (in their transactions): it must not go back.
+      const balance = f.balance + f.charged;
+      const scoring = closing ? { balance } : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
       const updated: Delinquency = { ...draft, ...scoring, taskToken: null, version: delinquency.version + 1 };
       const saved = attached.promise
         ? await deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, attached.promise, false)

@@ -33,6 +33,7 @@ import { releaseAssignment } from './assignment';
 import { scoreDelinquency } from './scoring';
 import { reviewCredit } from './credit';
 import { publishOrPark } from './publish-or-park';
+import { closeTasksOf } from './tasks';
 
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
@@ -481,8 +482,10 @@ const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepC
   return Number.isFinite(lookAgainMs) ? new Date(lookAgainMs) : null;
 };
 
-/** The last passes of a closed case: its in-flight sends settled first, then the receipt of a paid one. */
+/** The last passes of a closed case: its tasks closed, its in-flight sends settled, then the receipt of a paid one. */
 const closeOut = async (deps: EngineDeps, facts: Facts, status: Delinquency['status']): Promise<AdvanceResult> => {
+  // A closed debt needs no call: its open tasks close on every closing pass, so one that died before this is finished.
+  await closeTasksOf(deps, facts.tenant.id, facts.delinquency.id, `delinquency:${status}`);
   const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
   const lookAgainAt = await settleInFlightSends(deps, facts, claims);
   const factsVersion = facts.delinquency.factsVersion;

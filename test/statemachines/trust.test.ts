@@ -1,5 +1,5 @@
 // Issue 13's engine defects on the synthesized state machine: the queue's balance, the send time of a deferred step,
-// and a credit to zero that must settle the case at once.
+// a closed debt's call task, and a credit to zero that must settle the case at once.
 import { DynamoDisputeCreditLedger } from '../../shared/adapters/dynamodb/dispute-credits.dynamodb';
 import { recordPayment } from '../../shared/use-cases/invoices';
 import { openDispute, resolveDispute } from '../../shared/use-cases/disputes';
@@ -42,6 +42,21 @@ describe('issue 13 on the state machine', () => {
     expect((await queued(id))?.balance).toBe(100_000);
     await harness.executions.idle();
     expect((await queued(id))?.balance).toBe(100_000);
+  });
+
+  it('item 12: a debt paid in full closes its open call task', async () => {
+    harness.clock.set(new Date('2027-08-01T10:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'called', dueDate: '2027-07-31' });
+    // Day 20 is the collector call: a task is left for the collectors (the balance is 127,500 after the late fee).
+    await harness.advanceTo('2027-08-20T12:00:00Z');
+    const open = async () => (await harness.engine.tasks.listOpen(TENANT, 100)).items.filter((task) => task.delinquencyId === id);
+    expect((await open()).map((task) => task.stepId)).toEqual(['collector-call']);
+    await recordPayment(deps(), TENANT, 'called', { amount: 127_500, currency: 'NOK', reference: 'bank' });
+    await harness.executions.idle();
+    expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+    expect(await open()).toEqual([]);
+    const [task] = await harness.engine.tasks.openFor(TENANT, id);
+    expect(task).toBeUndefined();
   });
 
   it('item 17: credits of two disputes decided at once that bring the balance to zero resolve the case at once', async () => {

@@ -579,7 +579,7 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
       const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
       const stepIds = position.act.map((scheduled) => scheduled.step.id);
       if (delinquency.nextActionAt !== allowed?.toISOString()) {
-        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: moved to the send time of the next allowed day`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
+        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
       }
       const saved = await save({ doneSteps: [...doneSteps], nextActionAt: allowed?.toISOString() ?? null, nextStep: stepIds[0] ?? null });
       return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion } : undefined;

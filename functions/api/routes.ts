@@ -24,6 +24,7 @@ import { postDisputeRoute } from './routes/post-dispute.route';
 import { resolveDisputeRoute } from './routes/resolve-dispute.route';
 import { listDisputesRoute } from './routes/list-disputes.route';
 import { listTasksRoute } from './routes/list-tasks.route';
+import { postTaskDoneRoute } from './routes/post-task-done.route';
 import { postContactRoute } from './routes/post-contact.route';
 import { listContactsRoute } from './routes/list-contacts.route';
 import { getContactWindowRoute } from './routes/get-contact-window.route';
@@ -74,6 +75,7 @@ export const apiRoutes = [
   resolveDisputeRoute,
   listDisputesRoute,
   listTasksRoute,
+  postTaskDoneRoute,
   postContactRoute,
   listContactsRoute,
   getContactWindowRoute,

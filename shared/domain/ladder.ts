@@ -1,5 +1,6 @@
 // Where a debt stands on its ladder, derived from facts alone: which steps are due now, which to skip, what comes next.
-import { addDays, zonedInstant } from './calendar';
+import { addDays, localDate, zonedInstant } from './calendar';
+import { isWithinHours, nextAllowedAt } from './contact-window';
 import type { Step } from '../schemas/strategy.schema';
 
 export interface ScheduledStep {
@@ -15,6 +16,17 @@ export const isPreDue = (step: Step): boolean => step.offsetDays <= 0;
 export const sendHourMinute = (sendTime: string): [number, number] => {
   const [hour = 9, minute = 0] = sendTime.split(':').map(Number);
   return [hour, minute];
+};
+
+/**
+ * Where a step the contact window holds back goes: the tenant's send time on the first local day the window opens
+ * again, or the window's next allowed moment when the send time itself is outside the window or already past.
+ */
+export const deferredSendAt = (from: Date, zone: string, sendTime: string): Date | null => {
+  const allowed = nextAllowedAt(from, [zone]);
+  if (allowed === null) return null;
+  const atSendTime = zonedInstant(localDate(allowed, zone), zone, ...sendHourMinute(sendTime));
+  return atSendTime.getTime() > allowed.getTime() && isWithinHours(atSendTime, zone) ? atSendTime : allowed;
 };
 
 export const scheduleSteps = (steps: readonly Step[], dueDate: string, zone: string, sendTime: string): ScheduledStep[] => {

@@ -12,4 +12,10 @@ export interface TaskRepository {
   add(tenantId: string, task: CollectorTask): Promise<void>;
   /** Open tasks of one tenant, oldest due first; a cursor from another tenant or a forged one is refused. */
   listOpen(tenantId: string, limit: number, cursor?: string): Promise<TaskPage>;
+  /** One task by its id, or null (an unknown id, or another tenant's). */
+  get(tenantId: string, taskId: string): Promise<CollectorTask | null>;
+  /** A debt's open tasks. */
+  openFor(tenantId: string, delinquencyId: string): Promise<CollectorTask[]>;
+  /** Marks an open task done (it leaves the open list); a task already done stays as it was. Answers the stored task. */
+  close(tenantId: string, task: CollectorTask, doneAt: string, doneBy: string): Promise<CollectorTask>;
 }

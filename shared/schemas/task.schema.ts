@@ -14,6 +14,8 @@ export const CollectorTaskSchema = z
     dueAt: z.string(),
     createdAt: z.string(),
     doneAt: z.string().nullable(),
+    /** What closed it: `api:<keyId>` by hand, `contact:<contactId>` a logged call, `delinquency:<status>` the closed debt. */
+    doneBy: z.string().nullable().optional(),
   })
   .meta({ id: 'CollectorTask' });
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
@@ -27,3 +29,5 @@ export const TaskListQuerySchema = z.strictObject({
 export const TaskPageSchema = z
   .object({ items: z.array(CollectorTaskSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'CollectorTaskPage' });
+
+export const TaskPathSchema = z.strictObject({ taskId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a task id') });

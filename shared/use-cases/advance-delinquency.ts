@@ -9,7 +9,7 @@ import { addDays, daysBetween, localDate, zonedInstant } from '../domain/calenda
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
-import { isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../domain/ladder';
+import { deferredSendAt, isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../domain/ladder';
 import { renderLetter, templateLocale } from '../domain/messages/render';
 import { DEFAULT_STRATEGY_ID } from '../domain/strategy';
 import { DomainError } from '../errors/errors';
@@ -35,6 +35,7 @@ import { reviewCredit } from './credit';
 import { publishOrPark } from './publish-or-park';
 import { loggableError } from '../observability/loggable-error';
 import { logger } from '../observability/logger';
+import { closeTasksOf } from './tasks';
 
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
@@ -56,6 +57,8 @@ interface Facts {
   strategy: Strategy;
   interest: number;
   balance: number;
+  /** Charges this pass added to the invoice after reading it: the balance it saves includes them. */
+  charged: number;
 }
 
 const CONTACT_CHANNELS = new Set(['email', 'sms', 'call', 'statement']);
@@ -99,6 +102,7 @@ const loadFacts = async (deps: EngineDeps, input: AdvanceInput): Promise<Facts> 
     strategy,
     interest,
     balance: invoiceBalance(found.invoice, interest),
+    charged: 0,
   };
 };
 
@@ -174,6 +178,7 @@ const applyCharge = async (
     if (outcome === 'version_moved') return undefined;
     return outcome === 'applied';
   });
+  if (applied) facts.charged += amount;
   // Settled by this attempt, or for an attempt that died after charging (its claim was left 'claimed').
   const owner = claim.outcome === 'claimed' ? attemptId : claim.claim.status === 'claimed' ? claim.claim.attemptId : null;
   if (!owner) return applied ? charge : null;
@@ -479,8 +484,10 @@ const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepC
   return Number.isFinite(lookAgainMs) ? new Date(lookAgainMs) : null;
 };
 
-/** The last passes of a closed case: its in-flight sends settled first, then the receipt of a paid one. */
+/** The last passes of a closed case: its tasks closed, its in-flight sends settled, then the receipt of a paid one. */
 const closeOut = async (deps: EngineDeps, facts: Facts, status: Delinquency['status']): Promise<AdvanceResult> => {
+  // A closed debt needs no call: its open tasks close on every closing pass, so one that died before this is finished.
+  await closeTasksOf(deps, facts.tenant.id, facts.delinquency.id, `delinquency:${status}`);
   const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
   const lookAgainAt = await settleInFlightSends(deps, facts, claims);
   const factsVersion = facts.delinquency.factsVersion;
@@ -530,7 +537,9 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
       const draft: Delinquency = { ...delinquency, ...changes };
       const closing = CLOSED_STATUSES.includes(draft.status);
       // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
-      const scoring = closing ? { balance: f.balance } : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance: f.balance });
+      // The queue's balance, which this pass's own charges moved already (in their transactions): it must not go back.
+      const balance = f.balance + f.charged;
+      const scoring = closing ? { balance } : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
       const updated: Delinquency = { ...draft, ...scoring, taskToken: null, version: delinquency.version + 1 };
       const saved = attached.promise
         ? await deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, attached.promise, false)
@@ -578,10 +587,11 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
 
     const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
     if (contacting && !isWithinHours(now, f.customer.timeZone)) {
-      const allowed = nextAllowedAt(now, [f.customer.timeZone]);
+      // Held back to the tenant's send time on the day the window opens again, not to the window's opening (§4).
+      const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
       const stepIds = position.act.map((scheduled) => scheduled.step.id);
       if (delinquency.nextActionAt !== allowed?.toISOString()) {
-        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: moved to the next allowed moment`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
+        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
       }
       const saved = await save({ doneSteps: [...doneSteps], nextActionAt: allowed?.toISOString() ?? null, nextStep: stepIds[0] ?? null });
       return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion } : undefined;

@@ -6,16 +6,19 @@ import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { ContactRepository, ContactWrite } from '../ports/contact-repository.port';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { TaskRepository } from '../ports/task-repository.port';
 import type { Contact, ContactMedium, ContactWindow, PostContactBody } from '../schemas/contact.schema';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 import { isOptedOut } from './send-reminder';
+import { closeTasksOf } from './tasks';
 
 export interface ContactDeps extends CoreDeps {
   delinquencies: DelinquencyRepository;
   contacts: ContactRepository;
+  tasks: TaskRepository;
 }
 
 /** Clock skew allowed between a collector's phone system and Arrears when a contact is dated. */
@@ -94,7 +97,7 @@ const recordContact = async (
     createdBy: actor,
   };
   const detail = `${body.direction} ${body.channel}: ${OUTCOME_WORDS[body.outcome]}${scope === 'case' ? ` (logged on the customer; counts against ${targets.length === 1 ? 'this debt' : `${targets.length} debts`})` : ''}`;
-  return retryOnConflict('the contact log', async () => {
+  const recorded = await retryOnConflict('the contact log', async () => {
     const writes: ContactWrite[] = [];
     for (const target of targets) {
       const log = await logAround(deps, tenantId, target.id, new Date(at));
@@ -126,6 +129,11 @@ const recordContact = async (
     }
     return (await deps.contacts.record(tenantId, contact, writes)) ? contact : undefined;
   });
+  // A call logged on a debt is the call its task asked for, whatever its outcome: the task is done.
+  if (body.channel === 'call') {
+    for (const target of targets) await closeTasksOf(deps, tenantId, target.id, `contact:${recorded.id}`);
+  }
+  return recorded;
 };
 
 /** POST /v1/delinquencies/{id}/contacts: a contact about this one debt. */

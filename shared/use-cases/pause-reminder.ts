@@ -1,6 +1,7 @@
 // The one reminder a pause sends (the day before a promise falls due, before each plan instalment): once, inside the
 // customer's contact hours, by email or (without an email address) SMS, with what was agreed in its words.
-import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
+import { isWithinHours } from '../domain/contact-window';
+import { deferredSendAt } from '../domain/ladder';
 import { newId } from '../domain/ids';
 import { formatMoney } from '../domain/money';
 import type { Step } from '../schemas/strategy.schema';
@@ -30,7 +31,7 @@ export const remindOnce = async (deps: EngineDeps, facts: PromiseFacts, request:
   if ((await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id)) return { state: 'done' };
   const now = deps.clock.now();
   if (now < request.at) return { state: 'later', at: request.at };
-  if (!isWithinHours(now, customer.timeZone)) return { state: 'quiet-hours', until: nextAllowedAt(now, [customer.timeZone]) };
+  if (!isWithinHours(now, customer.timeZone)) return { state: 'quiet-hours', until: deferredSendAt(now, customer.timeZone, tenant.sendTime) };
   const locale = customer.locale ?? 'en';
   const result = await sendReminder(
     deps,

@@ -48,8 +48,9 @@ describe('promises to pay', () => {
     await promise(id, 125_000, '2027-01-05');
     await harness.advanceTo('2027-01-09T12:00:00Z');
     expect((await promisesOf(id))[0]).toMatchObject({ status: 'broken', paidTowards: 0 });
-    // Held through 7 January (2 grace days); decided at midnight, the SMS step due since 5 January goes at 08:00.
-    expect(sent(id)).toEqual(['overdue@2027-01-02T08:00', 'promise-reminder@2027-01-04T08:00', 'overdue-sms@2027-01-08T07:00']);
+    // Held through 7 January (2 grace days); decided at midnight, the SMS step due since 5 January goes at the tenant's
+    // send time, 09:00 Oslo (issue 13, item 16: not at the window's opening).
+    expect(sent(id)).toEqual(['overdue@2027-01-02T08:00', 'promise-reminder@2027-01-04T08:00', 'overdue-sms@2027-01-08T08:00']);
     const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
     expect(timeline.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['promise.made', 'promise.broken']));
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('active');

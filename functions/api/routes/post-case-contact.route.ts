@@ -17,6 +17,7 @@ export const postCaseContactRoute = {
   ],
   idempotent: true,
   roles: ['collector', 'manager'],
-  // The customer's open delinquencies come from gsi1.
-  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: ['gsi1'] },
+  // The customer's open delinquencies come from gsi1. A logged call closes the open call tasks of the debts it counts
+  // against (UpdateItem of each task).
+  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -18,5 +18,6 @@ export const postContactRoute = {
   idempotent: true,
   roles: ['collector', 'manager'],
   // The delinquency, the customer with opt-outs, the debt's contact log; the contact, log and timeline in one transaction.
-  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  // A logged call closes the debt's open call tasks (Query of its partition, UpdateItem of each task).
+  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

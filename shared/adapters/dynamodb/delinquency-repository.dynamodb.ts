@@ -420,9 +420,12 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.delinquency(tenantId, delinquencyId),
-          UpdateExpression: 'SET taskToken = :token',
+          // The version moves too: a writer that read the case before the token was parked (a dispute decision, a
+          // promise) would otherwise put its stale token back, and the next fact could no longer wake the execution.
+          UpdateExpression: 'SET taskToken = :token, #version = #version + :one',
           ConditionExpression: 'factsVersion = :facts',
-          ExpressionAttributeValues: { ':token': token, ':facts': factsVersion },
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':token': token, ':facts': factsVersion, ':one': 1 },
         }),
       );
       return true;

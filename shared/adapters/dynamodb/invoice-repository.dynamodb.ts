@@ -14,6 +14,7 @@ import { InvoiceSchema, PaymentSchema, RefundSchema, type Invoice, type Payment,
 import { queryAll, transactionCancellationCodes } from './client';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
+import type { TransactItem } from './report-items';
 import { versionCondition } from './version-condition';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
@@ -73,6 +74,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
           TransactItems: [
             { Put: { TableName: this.tableName, Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes }, ...versionCondition(expectedVersion) } },
             ...report.writes,
+            ...this.queueBalance(tenantId, invoice, report.owedBefore),
           ],
         }),
       );
@@ -135,6 +137,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
             },
             { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...report.writes,
+            ...this.queueBalance(tenantId, updated, report.owedBefore),
           ],
         }),
       );
@@ -147,6 +150,27 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'version_moved';
       throw error;
     }
+  }
+
+  /**
+   * The balance the work queue shows lives on the delinquency: the write that changes what the invoice owes moves it
+   * by as much, in the same transaction. Added, not set, so the interest it carries (not stored on the invoice) stays.
+   */
+  private queueBalance(tenantId: string, updated: Invoice, owedBefore: number | null): TransactItem[] {
+    const change = owedBefore === null ? 0 : updated.amount + updated.feesTotal - updated.paidTotal - owedBefore;
+    if (updated.delinquencyId === null || change === 0) return [];
+    return [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.delinquency(tenantId, updated.delinquencyId),
+          UpdateExpression: 'ADD #balance :change',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#balance': 'balance' },
+          ExpressionAttributeValues: { ':change': change },
+        },
+      },
+    ];
   }
 
   async listForRun(tenantId: string, date: string, shard: number, cursor?: Record<string, unknown>): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }> {

@@ -36,6 +36,7 @@
 // | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
 // | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
 // | CollectorTask      | TENANT#{t}#DELINQUENCY#{d}          | TASK#{stepId}                   | gsi3 (open only): TENANT#{t}#TASKS#open / {dueAt}#{taskId}  |
+// | TaskPointer        | TENANT#{t}#TASK#{taskId}            | TASK                            | (a task id -> its delinquency and step, for /v1/tasks/{id}/done) |
 // | Contact            | TENANT#{t}#DELINQUENCY#{d}          | CONTACT#{at}#{contactId}        | (a call, email, SMS or letter a collector logged)          |
 // | ContactLog         | TENANT#{t}#DELINQUENCY#{d}          | CONTACTLOG                      | (version guarding the call-limit check: one writer wins)   |
 // | UnsubscribeToken   | UNSUBSCRIBE#{token}                 | TENANT#{t}                      | (public link; resolves to customer, channel, address)      |
@@ -69,6 +70,8 @@
 // - scoring history (closed delinquencies with their opening inputs): Query gsi3 pk = TENANT#{t}#CLOSED#{month}
 // - a tenant's collectors (auto-assignment, GET /v1/collectors): Query pk = TENANT#{t}#COLLECTORS
 // - collectors' open tasks (calls to make): Query gsi3 pk = TENANT#{t}#TASKS#open, oldest due first, page by page
+// - a debt's tasks (closed with the debt or by a logged call): Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TASK#
+// - one task by id (closed by hand): GetItem TENANT#{t}#TASK#{taskId}, then GetItem the task it names
 // - a debt's contacts around a moment (call limits), or newest first: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk BETWEEN
 //   CONTACT#{from} AND CONTACT#{to}, or begins_with CONTACT# descending
 // - a delinquency's timeline: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TIMELINE#
@@ -122,6 +125,7 @@ export type ItemType =
   | 'WebhookEvent'
   | 'Letter'
   | 'CollectorTask'
+  | 'TaskPointer'
   | 'Contact'
   | 'ContactLog'
   | 'UnsubscribeToken'
@@ -299,6 +303,8 @@ export const keys = {
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `TASK#${stepId}`,
   }),
+  taskPrefix: 'TASK#',
+  taskPointer: (tenantId: string, taskId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#TASK#${taskId}`, sk: 'TASK' }),
   openTasks: (tenantId: string, dueAt: string, taskId: string) => ({
     gsi3pk: keys.openTasksPartition(tenantId),
     gsi3sk: `${dueAt}#${taskId}`,

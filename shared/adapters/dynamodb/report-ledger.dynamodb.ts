@@ -50,6 +50,8 @@ const storedOf = (item: Record<string, unknown>): StoredInvoice => ({
 export interface InvoiceReportWrite {
   attributes: { reportDims: ReportDims };
   writes: TransactItem[];
+  /** The stored invoice's amount + fees − paid (null for a new invoice): the start of the balance change. */
+  owedBefore: number | null;
 }
 
 /** How many invoices read by `get` are remembered, so the write that follows needs no second read. */
@@ -112,7 +114,11 @@ export class DynamoReportLedger {
       day,
     });
     const shard = reportShard(updated.id);
-    return { attributes: { reportDims: dims }, writes: cells.map((cell) => cellUpdate(this.tableName, tenantId, shard, day, cell)) };
+    return {
+      attributes: { reportDims: dims },
+      writes: cells.map((cell) => cellUpdate(this.tableName, tenantId, shard, day, cell)),
+      owedBefore: before ? before.standing.amount + before.standing.feesTotal - before.standing.paidTotal : null,
+    };
   }
 
   /** The counter items of a promise decision (kept, partly kept or broken): one put per family, for the decision's transaction. */

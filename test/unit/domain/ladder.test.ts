@@ -1,5 +1,5 @@
 // The ladder re-derived from facts: late, repeated and catch-up wake-ups neither skip nor repeat a step.
-import { ladderPosition, scheduleSteps, type ScheduledStep } from '../../../shared/domain/ladder';
+import { deferredSendAt, ladderPosition, scheduleSteps, type ScheduledStep } from '../../../shared/domain/ladder';
 import { DEFAULT_STRATEGY } from '../../../shared/domain/strategy';
 
 const delinquencySteps = DEFAULT_STRATEGY.steps.filter((step) => step.offsetDays > 0);
@@ -59,5 +59,19 @@ describe('ladderPosition', () => {
   it('has nothing next once the last step is done', () => {
     const all = new Set(delinquencySteps.map((step) => step.id));
     expect(ladderPosition(schedule, all, at('2027-03-01T00:00:00Z'))).toEqual({ act: [], skip: [], next: null });
+  });
+});
+
+describe('deferredSendAt', () => {
+  const deferred = (iso: string, sendTime = '09:00') => deferredSendAt(at(iso), 'Europe/Oslo', sendTime)?.toISOString();
+
+  it('item 16: holds a step back to the send time of the next allowed day, not to the window\'s opening', () => {
+    expect(deferred('2026-12-02T22:30:00Z')).toBe('2026-12-03T08:00:00.000Z'); // 23:30 -> 09:00 next day (UTC+1)
+    expect(deferred('2026-12-03T05:00:00Z')).toBe('2026-12-03T08:00:00.000Z'); // 06:00 -> 09:00 the same day
+  });
+
+  it('takes the window\'s opening when the send time is before it, and never a later day for a send time outside it', () => {
+    expect(deferred('2026-12-02T22:30:00Z', '07:00')).toBe('2026-12-03T07:00:00.000Z'); // 08:00 Oslo
+    expect(deferred('2026-12-02T20:30:00Z', '21:30')).toBe('2026-12-03T07:00:00.000Z');
   });
 });

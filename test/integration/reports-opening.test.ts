@@ -44,12 +44,12 @@ beforeAll(async () => {
   await invoice('old-2', 30_000, '2025-12-10', '2026-01-09');
   await invoice('jan-1', 20_000, '2026-01-15', '2026-02-14');
   await nightRun('2026-02-09');
-  // After the import: the oldest invoice is paid in full, one new sale is still current at the period's end.
+  // After the import: the oldest invoice is paid in full; one new sale falls due five days before the period's end.
   clock.set('2026-02-19T10:00:00Z');
   await recordPayment(deps, TENANT.id, 'old-1', { amount: 50_000, currency: 'NOK', reference: 'bank-1' });
   await nightRun('2026-02-19');
   clock.set('2026-03-01T10:00:00Z');
-  await invoice('mar-1', 10_000, '2026-03-01', '2026-03-31');
+  await invoice('mar-1', 10_000, '2026-03-01', '2026-03-15');
   await nightRun('2026-03-21');
 });
 afterAll(() => table.destroy());
@@ -61,11 +61,12 @@ describe('KPIs over a period that starts before the books were imported', () => 
     expect(answer.body).toMatchObject({ days: 79, months: 3 });
     const nok = answer.body.currencies.NOK;
     // Open at the start: the two invoices issued before 1 January, as they stood when imported.
-    expect(nok.receivables).toEqual({ beginning: 80_000, ending: 60_000, endingCurrent: 10_000, endingPastDue: 50_000 });
+    expect(nok.receivables).toEqual({ beginning: 80_000, ending: 60_000, endingCurrent: 0, endingPastDue: 60_000 });
     expect(nok.creditSales).toBe(30_000);
     expect(nok.collected).toBe(50_000);
-    // CRF: (80,000 + 30,000 ÷ 3 − 60,000) ÷ (80,000 + 30,000 ÷ 3 − 10,000) = 30,000 ÷ 80,000.
-    expect(nok.cei).toBe(37.5);
+    // CRF: (80,000 + 30,000 ÷ 3 − 60,000) ÷ (80,000 + 30,000 ÷ 3 − 0) = 30,000 ÷ 90,000. Counting nothing at the
+    // start it was (0 + 10,000 − 60,000) ÷ (0 + 10,000) = −500 %.
+    expect(nok.cei).toBe(33.3);
     expect(nok.cei).toBeGreaterThanOrEqual(0);
     expect(nok.cei).toBeLessThanOrEqual(100);
     // Count-back from 60,000: March's 10,000 covers 20 days, February none of its 28, January's 20,000 its 31, and
@@ -73,7 +74,7 @@ describe('KPIs over a period that starts before the books were imported', () => 
     expect(nok.dso).toBe(20 + 28 + 31 + 31);
     // The same period by segment: the group adds up to the same figures.
     const bySegment = (await kpis({ from: '2026-01-01', to: '2026-03-20', by: 'segment' })).body;
-    expect(bySegment.groups.smb.currencies.NOK).toMatchObject({ cei: 37.5, receivables: { beginning: 80_000 } });
+    expect(bySegment.groups.smb.currencies.NOK).toMatchObject({ cei: 33.3, receivables: { beginning: 80_000 } });
   });
 
   it('a period that starts after the import counts its opening balance once', async () => {

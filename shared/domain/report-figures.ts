@@ -4,6 +4,10 @@
 // Definitions pinned here (README "Reports" repeats them):
 // - Receivables (A/R) are what invoices owe: amount + fees − payments and credits, for invoices neither void nor
 //   written off. Interest that accrues day by day is shown on the invoice but is not booked, so it is not in A/R.
+// - Beginning A/R is what was owed at the close of the day before the period, plus every invoice issued before the
+//   period but first counted (imported) after that day and by the period's end, with the balance it was imported
+//   with: the books say it was owed then, whenever they were imported. The ending A/R and the credit sales hold the
+//   invoices counted by the period's end, so the three figures describe the same invoices.
 // - Credit sales are the amounts of the invoices issued in the period (by issue date), void ones excluded.
 // - DSO is the count-back figure over calendar months: the month of `to` up to `to`, then whole months before it, for
 //   at most a year; `dsoRegular` is ending A/R ÷ credit sales × days. Best possible DSO uses the current A/R;
@@ -32,7 +36,7 @@ import {
   rollRate,
   type SalesMonth,
 } from './kpis';
-import { SETTLED_BEFORE_HISTORY, type Flow, type Metrics, type ReportFamily, type ReportState } from './report-ledger';
+import { IMPORTED_BEFORE_HISTORY, SETTLED_BEFORE_HISTORY, type Flow, type Metrics, type ReportFamily, type ReportState } from './report-ledger';
 
 /** Metrics of one family, by value and currency. */
 export type FamilyMetrics = Map<string, Map<string, Metrics>>;
@@ -171,7 +175,10 @@ export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefine
   const startDay = addDays(period.from, -1);
   const atStart = datedIndex(start);
   const atEnd = datedIndex(end);
-  const beginning = atStart('o');
+  // Invoices issued by the start day and first counted after it (the import counters added in between).
+  const importedLate =
+    atEnd('i', undefined, startDay) + (end?.[IMPORTED_BEFORE_HISTORY] ?? 0) - atStart('i', undefined, startDay) - (start?.[IMPORTED_BEFORE_HISTORY] ?? 0);
+  const beginning = atStart('o') + importedLate;
   const ending = atEnd('o');
   // Current on the last day: due that day or later (0 days past due or fewer).
   const endingCurrent = atEnd('o', period.to);

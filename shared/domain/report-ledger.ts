@@ -7,6 +7,10 @@
 //     n:{dueDate}  how many open invoices are due that day
 //     p:{dueDate}  how many invoices due that day are settled (paid or credited to zero; not void, not written off)
 //     s:{issueDate} credit sales: the amount of every invoice issued that day that is not void
+// - imports, booked once on the day an invoice is first counted (created or imported), never moved afterwards:
+//     i:{issueDate} the open balance the invoice was first counted with. An invoice imported after a period began but
+//                   issued before it was owed at the start although no counter of that day holds it: a period's
+//                   opening receivables add these for issue dates before the period, booked after its start.
 // - flows, summed up over time (a period's flow is the counter at its end minus the counter at its start):
 //     collected, credited, charged, writtenOff, voided  money moved by payments, dispute credits, fees, write-offs, voids
 //     pdCollected  payments applied to invoices already past due that day, net of refunds and chargebacks
@@ -48,10 +52,13 @@ export const metric = {
   openCount: (dueDate: string) => `n:${dueDate}`,
   settled: (dueDate: string) => `p:${dueDate}`,
   sales: (issueDate: string) => `s:${issueDate}`,
+  imported: (issueDate: string) => `i:${issueDate}`,
 } as const;
 
 /** Settled counts of due dates older than a snapshot keeps, lumped together (always before any cure cohort's start). */
 export const SETTLED_BEFORE_HISTORY = 'p:old';
+/** Import counters of issue dates older than a snapshot keeps, lumped together (always before any period's start). */
+export const IMPORTED_BEFORE_HISTORY = 'i:old';
 
 export type Flow =
   | 'collected'
@@ -194,6 +201,10 @@ export const invoiceCellChanges = (change: { before: InvoiceSide | null; after: 
   const cells: ReportState = new Map();
   const flows = invoiceFlows(change.before?.invoice ?? null, change.after.invoice, change.fact, change.day);
   const afterMetrics = { ...invoiceLevels(change.after.invoice), ...flows };
+  if (!change.before) {
+    const opening = afterMetrics[metric.open(change.after.invoice.dueDate)] ?? 0;
+    if (opening > 0) afterMetrics[metric.imported(change.after.invoice.issuedAt)] = opening;
+  }
   for (const family of REPORT_FAMILIES) {
     const valueOf = (dims: ReportDims) => (family === 'total' ? TOTAL_VALUE : dims[family]);
     if (change.before) {
@@ -232,7 +243,8 @@ export const cellsInEveryFamily = (dims: ReportDims, currency: string, metrics: 
 
 /**
  * Keeps a snapshot bounded: sales older than the history window are dropped (no report reads them), settled counts
- * older than it are lumped into one counter (a cure cohort always includes all of them).
+ * and import counters older than it are lumped into one counter each (a cure cohort, and a period's opening, always
+ * include all of them).
  */
 export const pruneMetrics = (metrics: Metrics, day: string): Metrics => {
   const horizon = addDays(day, -REPORT_HISTORY_DAYS);
@@ -241,8 +253,9 @@ export const pruneMetrics = (metrics: Metrics, day: string): Metrics => {
     if (amount === 0) continue;
     const date = name.length === 12 && name[1] === ':' ? name.slice(2) : null;
     if (date !== null && date < horizon && name.startsWith('s:')) continue;
-    if (date !== null && date < horizon && name.startsWith('p:')) {
-      pruned[SETTLED_BEFORE_HISTORY] = (pruned[SETTLED_BEFORE_HISTORY] ?? 0) + amount;
+    if (date !== null && date < horizon && (name.startsWith('p:') || name.startsWith('i:'))) {
+      const lump = name.startsWith('p:') ? SETTLED_BEFORE_HISTORY : IMPORTED_BEFORE_HISTORY;
+      pruned[lump] = (pruned[lump] ?? 0) + amount;
       continue;
     }
     pruned[name] = (pruned[name] ?? 0) + amount;

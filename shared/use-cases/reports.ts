@@ -70,8 +70,9 @@ export const agingReport = async (deps: ReportDeps, tenantId: string, query: Agi
 export const kpiReport = async (deps: ReportDeps, tenantId: string, query: KpiQuery): Promise<KpiReport> => {
   const family: ReportFamily = query.by ?? 'total';
   // The period runs from the close of the day before it to the close of its last day.
-  // Credit sales are read at the end only: the start needs balances, counts and flows.
-  const reading = early(Promise.all([deps.reports.stateAt(tenantId, addDays(query.from, -1), [family], ['o', 'n', 'p', 'f']), deps.reports.stateAt(tenantId, query.to, [family])]));
+  // Credit sales are read at the end only: the start needs balances, counts, flows and the import counters (which the
+  // end's are compared with, for the invoices imported during the period but issued before it).
+  const reading = early(Promise.all([deps.reports.stateAt(tenantId, addDays(query.from, -1), [family], ['o', 'n', 'p', 'f', 'i']), deps.reports.stateAt(tenantId, query.to, [family])]));
   notAfterToday('to', query.to, await tenantToday(deps, tenantId));
   const [start, end] = await reading;
   const period = { from: query.from, to: query.to };

@@ -163,13 +163,14 @@ describe('GET /v1/reports/kpis', () => {
     const eur = answer.body.currencies.EUR;
     expect(eur.creditSales).toBe(5_000);
     expect(eur.collected).toBe(4_000 + 3_000 - 1_000);
-    // The books as recorded: nothing had been recorded by the close of 28 February.
-    expect(eur.receivables).toEqual({ beginning: 0, ending: 12_000, endingCurrent: 0, endingPastDue: 12_000 });
+    // Nothing had been recorded by the close of 28 February, but A and D were issued before March: they were owed at
+    // the start with what they were imported with (10,000 and 3,000), whenever they were imported.
+    expect(eur.receivables).toEqual({ beginning: 13_000, ending: 12_000, endingCurrent: 0, endingPastDue: 12_000 });
     // Count-back: 12,000 owed; March's 5,000 of sales covers 11 days, February's none its 28, January's 10,000 the rest.
     expect(eur.dso).toBe(11 + 28 + 21.7);
     expect(eur.dsoRegular).toBe(26.4);
     const nok = answer.body.currencies.NOK;
-    expect(nok).toMatchObject({ creditSales: 0, collected: 30_000, dsoRegular: null, receivables: { beginning: 0, ending: 50_000 } });
+    expect(nok).toMatchObject({ creditSales: 0, collected: 30_000, dsoRegular: null, receivables: { beginning: 80_000, ending: 50_000 } });
   });
 
   it('counts a promise decided in the period for the promise-kept rate, once', async () => {

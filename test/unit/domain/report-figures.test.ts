@@ -52,6 +52,24 @@ describe('KPIs of a period from counters', () => {
   });
 });
 
+describe('the opening receivables of a period imported into after it began', () => {
+  it('item 15: an invoice issued before the period and imported during it is owed at the start, one issued in it is not', () => {
+    // Nothing at the close of 31 December; by 31 March three invoices were imported: two issued before January.
+    const start = {};
+    const end = { 'o:2025-01-09': 30_000, 'o:2025-02-14': 20_000, 'i:2024-11-15': 50_000, 'i:2024-12-10': 30_000, 'i:2025-01-15': 20_000, 's:2025-01-15': 20_000, collected: 50_000 };
+    const figures = kpiFiguresOf(start, end, { from: '2025-01-01', to: '2025-03-31' });
+    expect(figures.receivables.beginning).toBe(80_000);
+    // (80,000 + 20,000 ÷ 3 − 50,000) ÷ (80,000 + 20,000 ÷ 3 − 0)
+    expect(figures.cei).toBe(42.3);
+  });
+
+  it('counts an import once: one already counted at the start, or lumped as old, adds nothing more', () => {
+    const start = { 'o:2024-12-15': 50_000, 'i:2024-11-15': 50_000, 'i:old': 7_000, 'o:2023-01-01': 7_000 };
+    const end = { 'o:2024-12-15': 50_000, 'i:2024-11-15': 50_000, 'i:old': 9_000, 'o:2023-01-01': 7_000, 'o:2023-02-01': 2_000 };
+    expect(kpiFiguresOf(start, end, { from: '2025-01-01', to: '2025-01-31' }).receivables.beginning).toBe(59_000);
+  });
+});
+
 describe('periods', () => {
   it('counts CEI months as days over a mean month, at least one', () => {
     expect(periodMonths({ from: '2025-01-01', to: '2025-03-31' })).toBe(3);

@@ -55,7 +55,16 @@ describe('the counters of one write', () => {
       ['country', 'NO', 'EUR'],
       ['collector', 'kari', 'EUR'],
     ]);
-    expect(total(cells)).toEqual({ 'o:2025-02-09': 10_000, 'n:2025-02-09': 1, 's:2025-01-10': 10_000 });
+    // The import counter remembers, by issue date, what the invoice was owed with when it was first counted.
+    expect(total(cells)).toEqual({ 'o:2025-02-09': 10_000, 'n:2025-02-09': 1, 's:2025-01-10': 10_000, 'i:2025-01-10': 10_000 });
+  });
+
+  it('item 15: only the first write of an invoice books its import counter, with the balance it was imported with', () => {
+    const imported = invoiceCellChanges({ before: null, after: { invoice: invoice({ paidTotal: 2_500 }), dims }, fact: { kind: 'replace' }, day: '2025-03-20' });
+    expect(total(imported)['i:2025-01-10']).toBe(7_500);
+    const paidOnImport = invoiceCellChanges({ before: null, after: { invoice: invoice({ paidTotal: 10_000 }), dims }, fact: { kind: 'replace' }, day: '2025-03-20' });
+    expect(Object.keys(total(paidOnImport)).filter((name) => name.startsWith('i:'))).toEqual([]);
+    expect(Object.keys(total(pay(invoice(), 4_000, '2025-03-21'))).filter((name) => name.startsWith('i:'))).toEqual([]);
   });
 
   it('a payment before the due date lowers the open balance and counts as collected, not as past-due collected', () => {
@@ -110,7 +119,7 @@ describe('the counters of one write', () => {
 
   it('an invoice imported already past due is owed money, not money removed', () => {
     const cells = invoiceCellChanges({ before: null, after: { invoice: invoice(), dims }, fact: { kind: 'replace' }, day: '2025-03-01' });
-    expect(total(cells)).toEqual({ 'o:2025-02-09': 10_000, 'n:2025-02-09': 1, 's:2025-01-10': 10_000 });
+    expect(total(cells)).toEqual({ 'o:2025-02-09': 10_000, 'n:2025-02-09': 1, 's:2025-01-10': 10_000, 'i:2025-01-10': 10_000 });
     const raised = invoiceCellChanges({ before: { invoice: invoice(), dims }, after: { invoice: invoice({ amount: 12_000 }), dims }, fact: { kind: 'replace' }, day: '2025-03-01' });
     expect(total(raised).pdRemoved).toBeUndefined();
   });
@@ -172,9 +181,10 @@ describe('promise decisions and snapshots', () => {
   });
 
   it('a snapshot drops sales older than its history window and lumps old settled counts together', () => {
-    expect(pruneMetrics({ 's:2023-01-01': 5, 's:2025-01-01': 7, 'p:2023-01-01': 1, 'p:2023-06-01': 2, 'p:2025-01-01': 3, 'o:2020-01-01': 9, collected: 4, zero: 0 }, '2025-03-31')).toEqual({
+    expect(pruneMetrics({ 's:2023-01-01': 5, 's:2025-01-01': 7, 'p:2023-01-01': 1, 'p:2023-06-01': 2, 'p:2025-01-01': 3, 'i:2023-01-01': 6, 'i:old': 1, 'o:2020-01-01': 9, collected: 4, zero: 0 }, '2025-03-31')).toEqual({
       's:2025-01-01': 7,
       'p:old': 3,
+      'i:old': 7,
       'p:2025-01-01': 3,
       'o:2020-01-01': 9,
       collected: 4,

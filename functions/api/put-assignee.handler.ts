@@ -10,7 +10,7 @@ export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, putAssigneeRoute, async ({ grant, params, body }) => {
     requireManager(grant, 'assigning a delinquency');
     const delinquency = await reassign(deps, grant.tenantId, params.delinquencyId, body.collectorId, `api:${grant.keyId}`);
-    return { status: 200, body: workQueueItem(delinquency, await deps.tenants.getTenant(grant.tenantId)) };
+    return { status: 200, body: workQueueItem(delinquency, await deps.tenants.getTenant(grant.tenantId), deps.clock.now()) };
   });
 
 export const handler = deployedHandler(createHandler);

@@ -26,9 +26,16 @@ export const QueueItemSchema = z
     customerId: z.string(),
     invoiceId: z.string(),
     currency: z.string(),
-    balance: z.number().int().meta({ description: 'What was owed when it was last scored, in minor units.' }),
+    balance: z.number().int().meta({ description: 'What is owed, in minor units of `currency`.' }),
+    baseBalance: z
+      .object({ amount: z.number().int(), currency: z.string(), rateDate: z.string() })
+      .nullable()
+      .meta({
+        description:
+          "The balance in the tenant's base currency (minor units), at the latest euro reference rates on or before today (`rateDate`); null if no table quotes the currency.",
+      }),
     score: z.object({ value: z.number(), band: ScoreBandSchema, reasons: z.array(z.string()) }).nullable(),
-    priority: z.number().int().meta({ description: 'Rank in the queue: expected recovery weighted by urgency (higher first).' }),
+    priority: z.number().int().meta({ description: "Rank in the queue: expected recovery in the tenant's base currency, weighted by urgency (higher first)." }),
     assigneeId: z.string().nullable(),
     stage: z.string().nullable(),
     nextStep: z.string().nullable(),

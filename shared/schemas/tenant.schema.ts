@@ -1,10 +1,19 @@
 // A tenant (creditor organisation) and the settings that shape how it collects.
 import * as z from 'zod';
-import { PartnerIdSchema, TimeZoneSchema } from './common.schema';
+import { CalendarDateSchema, CurrencySchema, PartnerIdSchema, TimeZoneSchema } from './common.schema';
 import { ScoreModelSchema } from './score.schema';
 
 export const ApiKeyRoleSchema = z.enum(['partner', 'collector', 'manager']);
 export type ApiKeyRole = z.infer<typeof ApiKeyRoleSchema>;
+
+/**
+ * A tenant's own euro reference rates (units of each currency one euro bought on a day); consulted before the shipped
+ * ECB table, currency by currency, the latest day on or before the date converted at.
+ */
+export const ExchangeRateDaySchema = z.strictObject({
+  date: CalendarDateSchema,
+  rates: z.record(CurrencySchema, z.number().min(0.000001).max(1_000_000)),
+});
 
 export const TenantSchema = z.object({
   id: PartnerIdSchema,
@@ -30,6 +39,10 @@ export const TenantSchema = z.object({
   scoreModel: ScoreModelSchema.optional(),
   /** A customer goes on credit hold when any debt is this many days past due (or the exposure passes the limit). */
   creditHoldDaysPastDue: z.number().int().min(1).max(365).default(30),
+  /** The currency the work queue ranks in and shows each debt's worth in (DESIGN §4); EUR when absent. */
+  baseCurrency: CurrencySchema.optional(),
+  /** Overrides the shipped ECB reference rates for this tenant (see ExchangeRateDaySchema). */
+  exchangeRates: z.array(ExchangeRateDaySchema).max(2_000).optional(),
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
@@ -41,4 +54,5 @@ export const defaultTenantSettings = {
   disputeApprovalAbove: 100_000,
   statementMode: 'customer',
   creditHoldDaysPastDue: 30,
+  baseCurrency: 'EUR',
 } as const;

@@ -2,6 +2,7 @@
 // channels, tenure) and ranks it for the work queue; called when a debt opens and whenever its execution re-reads facts.
 import { daysBetween, localDate } from '../domain/calendar';
 import { creditPosition } from '../domain/credit';
+import { inBaseCurrency } from '../domain/exchange-rates';
 import { invoiceBalance, invoiceStatus, isCollectible } from '../domain/invoice';
 import { computeScore, DEFAULT_SCORE_MODEL, workPriority } from '../domain/score';
 import type { Customer, OptOut } from '../schemas/customer.schema';
@@ -74,8 +75,11 @@ export const scoreDelinquency = async (deps: Pick<EngineDeps, 'delinquencies' | 
   const model = facts.tenant.scoreModel ?? DEFAULT_SCORE_MODEL;
   const result = computeScore(inputs, model);
   const nextAt = facts.delinquency.nextActionAt ? Date.parse(facts.delinquency.nextActionAt) : null;
+  // Ranked by worth in the tenant's base currency, so a krone and a pound compare; a currency no table quotes ranks
+  // by its own minor units.
+  const worth = inBaseCurrency(facts.tenant, facts.balance, facts.invoice.currency, localDate(now, facts.tenant.timeZone));
   const priority = workPriority({
-    balance: facts.balance,
+    balance: worth?.amount ?? facts.balance,
     score: result.value,
     daysPastDue: inputs.daysPastDue,
     daysToNextStep: nextAt === null ? null : Math.max(0, (nextAt - now.getTime()) / 86_400_000),

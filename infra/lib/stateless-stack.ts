@@ -241,17 +241,16 @@ export class StatelessStack extends Stack {
     props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function, { deadLetterQueue }));
     this.functions.set('SesFeedback', sesFeedback);
     // EventBridge and SNS invoke these asynchronously: an invocation that still fails after Lambda's retries is kept.
-    for (const fn of [reminderRun, sesFeedback]) {
+    const keepFailedInvocations = (fn: ArrearsFunction<never>) => {
       fn.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new destinations.SqsDestination(deadLetterQueue) });
-      Validations.of(fn.role).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
-        reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
-      });
-      Validations.of(fn.role).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
-        reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
-      });
-    }
+      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+        Validations.of(fn.role).acknowledge({
+          id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`,
+          reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
+        });
+      }
+    };
+    for (const fn of [reminderRun, sesFeedback]) keepFailedInvocations(fn);
 
     for (const fn of [advance, waitForWakeUp, reminderRun]) {
       Validations.of(fn.role).acknowledge({
@@ -299,13 +298,7 @@ export class StatelessStack extends Stack {
       },
       targets: [new targets.LambdaFunction(executionEnded.function, { retryAttempts: 4, maxEventAge: Duration.hours(6), deadLetterQueue })],
     });
-    executionEnded.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new destinations.SqsDestination(deadLetterQueue) });
-    for (const suppression of ['Action::kms:ReEncrypt*', 'Action::kms:GenerateDataKey*']) {
-      Validations.of(executionEnded.role).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[${suppression}]`,
-        reason: 'Sending to the encrypted dead-letter queue; the grant is bounded to the one data key.',
-      });
-    }
+    keepFailedInvocations(executionEnded);
     Validations.of(executionEnded.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray tracing supports no resource-level permissions.',

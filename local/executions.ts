@@ -7,7 +7,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import type { Context } from 'aws-lambda';
 import type { ExecutionStarter, ExecutionWaker, StartOutcome } from '../shared/ports/executions.port';
 import type { Clock } from '../shared/ports/clock.port';
-import { HISTORY_EVENTS, STANDARD_EXECUTION_LIMITS } from '../shared/domain/execution-chain';
+import { HISTORY_EVENTS, isExecutionName, STANDARD_EXECUTION_LIMITS } from '../shared/domain/execution-chain';
 import { DelinquencyStates } from '../statemachines/delinquency/state-names';
 import { EXECUTION_ALREADY_EXISTS } from '../statemachines/delinquency/delinquency.definition';
 import { WaitInputSchema } from '../statemachines/delinquency/delinquency.schema';
@@ -109,7 +109,7 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
     const serialized = JSON.stringify(input);
     const existing = this.records.get(name);
     if (existing) return existing.status === 'RUNNING' && existing.input === serialized ? 'exists' : 'refused';
-    if (name.length > STANDARD_EXECUTION_LIMITS.maxNameLength || !/^[A-Za-z0-9_.-]+$/.test(name)) {
+    if (!isExecutionName(name)) {
       throw Object.assign(new Error(`invalid execution name "${name}"`), { name: 'InvalidName' });
     }
     const startedAt = this.clock.now();

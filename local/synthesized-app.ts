@@ -31,7 +31,7 @@ const listSources = (folder: string, into: string[]) => {
 };
 
 /** A hash of every source file's path and content: any edit gives a new hash, so a stale template is never read. */
-export const synthSourceHash = (): string => {
+const synthSourceHash = (): string => {
   const files: string[] = [];
   for (const folder of SOURCE_FOLDERS) listSources(path.join(ROOT, folder), files);
   for (const file of SOURCE_FILES) if (existsSync(path.join(ROOT, file))) files.push(path.join(ROOT, file));
@@ -46,7 +46,7 @@ export const synthSourceHash = (): string => {
 };
 
 /** Synthesizes the app for the local environment (no bundling, no cdk-nag): what the cache stores. */
-export const synthesizeTemplates = (): SynthesizedTemplates => {
+const synthesizeTemplates = (): SynthesizedTemplates => {
   // Loaded only on a cache miss: the CDK library alone takes seconds and hundreds of megabytes to load.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildArrearsApp } = require('../infra/lib/arrears-app') as typeof ArrearsApp;
@@ -60,17 +60,18 @@ export const synthesizeTemplates = (): SynthesizedTemplates => {
   };
 };
 
-let memo: { hash: string; templates: SynthesizedTemplates } | undefined;
+/** Sources do not change under a running process: one hash and one read per process. */
+let memo: SynthesizedTemplates | undefined;
 
 /**
  * The templates of the current sources: from memory, else from the on-disk cache under node_modules/.cache (keyed by the
  * sources' hash, so every process of a test run shares one synth), else synthesized now and cached.
- * ARREARS_SYNTH_CACHE=off synthesizes every time.
+ * ARREARS_SYNTH_CACHE=off skips the disk cache (the process synthesizes its own once).
  */
 export const synthesizedTemplates = (): SynthesizedTemplates => {
+  if (memo) return memo;
   const useCache = process.env.ARREARS_SYNTH_CACHE !== 'off';
   const hash = synthSourceHash();
-  if (memo?.hash === hash) return memo.templates;
   const file = path.join(CACHE_DIR, `${hash}.json`);
   let templates: SynthesizedTemplates | undefined;
   if (useCache && existsSync(file) && statSync(file).size > 0) {
@@ -90,6 +91,6 @@ export const synthesizedTemplates = (): SynthesizedTemplates => {
       renameSync(partial, file);
     }
   }
-  memo = { hash, templates };
+  memo = templates;
   return templates;
 };

@@ -1,7 +1,6 @@
 // Reads the state machine definitions out of the synthesized CloudFormation, so local runs execute exactly what deploys.
 import { LOCAL_ENVIRONMENT, synthesizedTemplates } from './synthesized-app';
 
-export { LOCAL_ENVIRONMENT };
 
 type Intrinsic = string | { 'Fn::Join'?: [string, Intrinsic[]]; 'Fn::GetAtt'?: [string, string]; Ref?: string };
 

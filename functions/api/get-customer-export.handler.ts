@@ -7,9 +7,7 @@ import { getCustomerExportRoute } from './routes/get-customer-export.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, getCustomerExportRoute, async ({ grant, params }) => {
     const found = await exportCustomer(deps, grant, params.customerId);
-    // A Step Functions task token is a credential to the running execution, not data about the person: left out.
-    const delinquencies = found.delinquencies.map(({ taskToken: _taskToken, ...kept }) => kept);
-    return { status: 200, body: { ...found, delinquencies }, headers: { 'cache-control': 'no-store' } };
+    return { status: 200, body: found, headers: { 'cache-control': 'no-store' } };
   });
 
 export const handler = deployedHandler(createHandler);

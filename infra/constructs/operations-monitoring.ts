@@ -26,8 +26,6 @@ export interface OperationsMonitoringProps {
   webhookRouteKeys: readonly string[];
   /** Where failed asynchronous invocations and undeliverable schedule events end up. */
   deadLetterQueue: sqs.IQueue;
-  /** Alarms made elsewhere (restarted executions) that belong on the dashboard's alarm row too. */
-  otherAlarms?: readonly cloudwatch.IAlarm[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -68,6 +66,7 @@ export class OperationsMonitoring extends Construct {
   readonly webhookServerErrorsAlarm: cloudwatch.Alarm;
   readonly deadLettersAlarm: cloudwatch.Alarm;
   readonly bounceRateAlarm: cloudwatch.Alarm;
+  readonly executionRestartsAlarm: cloudwatch.Alarm;
   readonly unknownSendsAlarm: cloudwatch.Alarm;
   readonly parkedEventsAlarm: cloudwatch.Alarm;
 
@@ -183,6 +182,15 @@ export class OperationsMonitoring extends Construct {
       `Integration events EventBridge refused have waited over ${PARKED_OVERDUE_HOURS} hours: the hourly run replays parked events automatically, and its replays keep being refused. Check the bus (its policy, the function's PutEvents permission, service health) and the reminder run's logs; the events go out by themselves, once each, when the bus takes them again.`,
     );
 
+    // Each restart is an execution that failed, timed out or was aborted with its case still open. The hourly run already
+    // restarted it (nothing lost, nothing sent twice), but an operator should learn why.
+    this.executionRestartsAlarm = alarm(
+      'ExecutionRestarts',
+      business('ExecutionsRestarted', {}, 'Executions restarted'),
+      1,
+      "The hourly run restarted escalation executions that had failed, timed out or been aborted with their case still open (see each case's 'execution.restarted' timeline entry). The cases go on; find why the executions ended in their execution history.",
+    );
+
     const bounceRate = new cloudwatch.Metric({
       namespace: 'AWS/SES',
       metricName: 'Reputation.BounceRate',
@@ -214,7 +222,7 @@ export class OperationsMonitoring extends Construct {
               this.bounceRateAlarm,
               this.unknownSendsAlarm,
               this.parkedEventsAlarm,
-              ...(props.otherAlarms ?? []),
+              this.executionRestartsAlarm,
             ],
             width: 24,
             height: 3,

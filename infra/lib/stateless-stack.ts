@@ -16,7 +16,6 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { OperationsMonitoring } from '../constructs/operations-monitoring';
-import { ExecutionRestartsAlarm } from '../constructs/execution-restarts-alarm';
 import { EARLY_END_STATUSES, EXECUTION_STATUS_CHANGE } from '../../functions/events/execution-status.events';
 import { ExecutionEventsEnvSchema } from '../../shared/env/execution-events.env';
 import type { Construct } from 'constructs';
@@ -252,14 +251,6 @@ export class StatelessStack extends Stack {
     };
     for (const fn of [reminderRun, sesFeedback]) keepFailedInvocations(fn);
 
-    for (const fn of [advance, waitForWakeUp, reminderRun]) {
-      Validations.of(fn.role).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'X-Ray tracing, SNS SMS publishing to phone numbers and states:SendTaskSuccess support no resource-level permissions.',
-      });
-    }
-
     for (const fn of [advance, waitForWakeUp]) {
       const functionId = this.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);
       Validations.of(this.delinquencyStateMachine).acknowledge({
@@ -299,12 +290,7 @@ export class StatelessStack extends Stack {
       targets: [new targets.LambdaFunction(executionEnded.function, { retryAttempts: 4, maxEventAge: Duration.hours(6), deadLetterQueue })],
     });
     keepFailedInvocations(executionEnded);
-    Validations.of(executionEnded.role).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing supports no resource-level permissions.',
-    });
     this.functions.set('ExecutionEnded', executionEnded);
-    const executionRestarts = new ExecutionRestartsAlarm(this, 'ExecutionRestarts', { alarmTopic: props.alarmTopic });
     // ---- end of the execution chain block ----
 
     new OperationsMonitoring(this, 'Operations', {
@@ -315,7 +301,6 @@ export class StatelessStack extends Stack {
       // The payment webhooks by their path: other routes read the tenant's provider secret too (erasure's key).
       webhookRouteKeys: (apiRoutes as readonly ApiRoute[]).filter((route) => route.path.startsWith('/v1/webhooks/')).map((route) => `${route.method} ${route.path}`),
       deadLetterQueue,
-      otherAlarms: [executionRestarts.alarm],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the partner API' });

@@ -49,10 +49,13 @@ export const HAND_OVER_AFTER_PASSES = Math.floor((STANDARD_EXECUTION_LIMITS.maxH
  */
 export const HAND_OVER_AFTER_MS = 350 * 24 * 3600 * 1000;
 
+/** True when Step Functions accepts `name` for an execution: letters, digits, - _ . only, at most 80 characters. */
+export const isExecutionName = (name: string): boolean => name.length <= STANDARD_EXECUTION_LIMITS.maxNameLength && /^[A-Za-z0-9_.-]+$/.test(name);
+
 /** The chain's n-th execution: the delinquency's id, then "<id>.2", "<id>.3", ... */
 export const executionName = (delinquencyId: string, generation: number): string => {
   const name = generation <= 1 ? delinquencyId : `${delinquencyId}.${generation}`;
-  if (name.length > STANDARD_EXECUTION_LIMITS.maxNameLength || !/^[A-Za-z0-9_.-]+$/.test(name)) {
+  if (!isExecutionName(name)) {
     throw new Error(`"${name}" cannot name a Step Functions execution (letters, digits, - _ . only, at most 80 characters)`);
   }
   return name;
@@ -64,6 +67,20 @@ export const generationOf = (delinquencyId: string, name: string): number | null
   if (!name.startsWith(`${delinquencyId}.`)) return null;
   const suffix = name.slice(delinquencyId.length + 1);
   return /^[1-9][0-9]*$/.test(suffix) ? Number(suffix) : null;
+};
+
+/**
+ * Where an execution's name stands against the one recorded on the case: its generation (a name outside the chain's
+ * pattern comes right after the recorded one) and whether a newer execution of the chain is recorded already.
+ */
+export const placeInChain = (
+  delinquencyId: string,
+  name: string,
+  recorded: { name: string; generation: number } | null,
+): { generation: number; superseded: boolean } => {
+  if (recorded?.name === name) return { generation: recorded.generation, superseded: false };
+  const generation = generationOf(delinquencyId, name) ?? (recorded?.generation ?? 0) + 1;
+  return { generation, superseded: recorded !== null && generation <= recorded.generation };
 };
 
 /** True when an execution of this age and this many passes must continue in a successor instead of waiting again. */

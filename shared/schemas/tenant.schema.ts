@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { CalendarDateSchema, CurrencySchema, PartnerIdSchema, TimeZoneSchema } from './common.schema';
 import { ScoreModelSchema } from './score.schema';
+import { DEFAULT_BASE_CURRENCY } from '../domain/exchange-rates';
 
 export const ApiKeyRoleSchema = z.enum(['partner', 'collector', 'manager']);
 export type ApiKeyRole = z.infer<typeof ApiKeyRoleSchema>;
@@ -54,5 +55,5 @@ export const defaultTenantSettings = {
   disputeApprovalAbove: 100_000,
   statementMode: 'customer',
   creditHoldDaysPastDue: 30,
-  baseCurrency: 'EUR',
+  baseCurrency: DEFAULT_BASE_CURRENCY,
 } as const;

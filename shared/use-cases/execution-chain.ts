@@ -1,6 +1,6 @@
 // Which execution escalates a delinquency: each execution records itself on the case at its first pass, an older one
 // that finds a newer one recorded steps aside, and a long-lived one names its successor (see domain/execution-chain.ts).
-import { executionName, generationOf, mustHandOver } from '../domain/execution-chain';
+import { executionName, mustHandOver, placeInChain } from '../domain/execution-chain';
 import type { CurrentExecutions } from '../ports/current-executions.port';
 import type { ExecutionStarter, StartOutcome } from '../ports/executions.port';
 import type { ExecutionRef } from '../schemas/execution-ref.schema';
@@ -26,8 +26,8 @@ export const claimExecution = async (
   retryOnConflict("the delinquency's execution", async () => {
     const recorded = await deps.currentExecutions.get(tenantId, delinquencyId);
     if (recorded?.name === execution.name) return { kind: 'current', execution: recorded };
-    const generation = generationOf(delinquencyId, execution.name) ?? (recorded?.generation ?? 0) + 1;
-    if (recorded && generation <= recorded.generation) return { kind: 'superseded', by: recorded };
+    const { generation, superseded } = placeInChain(delinquencyId, execution.name, recorded);
+    if (recorded && superseded) return { kind: 'superseded', by: recorded };
     const mine: ExecutionRef = { name: execution.name, generation, startedAt: execution.startedAt };
     return (await deps.currentExecutions.claim(tenantId, delinquencyId, mine, recorded?.name ?? null)) ? { kind: 'current', execution: mine } : undefined;
   });

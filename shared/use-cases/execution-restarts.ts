@@ -1,7 +1,7 @@
 // Reconciliation: an execution that failed, timed out or was aborted leaves its open case with nobody escalating it.
 // Step Functions' status-change event marks the case; the hourly run restarts marked cases under the next name of the
 // chain. Claims make the restarted execution send nothing twice.
-import { generationOf } from '../domain/execution-chain';
+import { placeInChain } from '../domain/execution-chain';
 import { stableId } from '../domain/ids';
 import { logger } from '../observability/logger';
 import type { Clock } from '../ports/clock.port';
@@ -40,9 +40,8 @@ export const markEndedExecution = async (deps: MarkDeps, ended: EndedExecution):
   if (!delinquency) return 'unknown';
   if (CLOSED_STATUSES.includes(delinquency.status)) return 'closed';
   const recorded = await deps.currentExecutions.get(ended.tenantId, ended.delinquencyId);
-  const generation =
-    recorded?.name === ended.name ? recorded.generation : (generationOf(ended.delinquencyId, ended.name) ?? (recorded?.generation ?? 0) + 1);
-  if (recorded && recorded.name !== ended.name && generation <= recorded.generation) return 'superseded';
+  const { generation, superseded } = placeInChain(ended.delinquencyId, ended.name, recorded);
+  if (superseded) return 'superseded';
   await deps.restartMarkers.mark(ended.tenantId, {
     delinquencyId: ended.delinquencyId,
     execution: ended.name,
@@ -60,7 +59,7 @@ export interface RestartDeps extends MarkDeps {
 }
 
 /** Markers one run reads per tenant; more wait for the next run (restarts are rare, a burst is an incident). */
-export const RESTARTS_PER_RUN = 200;
+const RESTARTS_PER_RUN = 200;
 
 /** Restarts a tenant's marked cases; answers how many executions it started. */
 export const restartEndedExecutions = async (deps: RestartDeps, tenantId: string): Promise<number> => {

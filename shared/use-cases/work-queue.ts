@@ -12,10 +12,8 @@ import { scoreView } from './scoring';
 type QueueTenant = Pick<Tenant, 'scoreModel' | 'baseCurrency' | 'exchangeRates' | 'timeZone'>;
 
 /** What a balance is worth in the tenant's base currency at today's rates (the tenant's day), or null if unquoted. */
-const baseBalance = (delinquency: Delinquency, tenant: QueueTenant | null, now: Date) => {
-  const converted = inBaseCurrency(tenant, delinquency.balance, delinquency.currency, localDate(now, tenant?.timeZone ?? 'UTC'));
-  return converted ? { amount: converted.amount, currency: converted.currency, rateDate: converted.rateDate } : null;
-};
+const baseBalance = (delinquency: Delinquency, tenant: QueueTenant | null, now: Date) =>
+  inBaseCurrency(tenant, delinquency.balance, delinquency.currency, localDate(now, tenant?.timeZone ?? 'UTC'));
 
 /** One delinquency as the queue shows it: its own balance and currency, and their worth in the base currency. */
 export const workQueueItem = (delinquency: Delinquency, tenant: QueueTenant | null, now: Date) => ({
@@ -47,8 +45,9 @@ export const workQueue = async (deps: { delinquencies: DelinquencyRepository; te
     query.limit,
     query.cursor,
   )]);
+  const now = deps.clock.now();
   return {
-    items: page.items.map((delinquency) => workQueueItem(delinquency, tenant, deps.clock.now())),
+    items: page.items.map((delinquency) => workQueueItem(delinquency, tenant, now)),
     nextCursor: page.nextCursor,
   };
 };

@@ -11,6 +11,9 @@ import { putVersioned } from './version-condition';
 
 type Item = Record<string, unknown>;
 
+/** Credentials kept on an exported kind, not data about the person: a Step Functions task token opens the running execution. */
+const EXPORT_OMITS: Partial<Record<ItemType, string[]>> = { Delinquency: ['taskToken'] };
+
 /** Where each stored kind goes in the export; kinds not listed (link tokens, bookkeeping) are left out. */
 const EXPORT_GROUPS: Partial<Record<ItemType, Exclude<keyof CustomerExport, 'customerId' | 'exportedAt' | 'customer' | 'erasure'>>> = {
   OptOut: 'optOuts',
@@ -82,7 +85,10 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     };
     for (const item of items) {
       const group = EXPORT_GROUPS[item.type as ItemType];
-      if (group) answer[group].push(stripStorage(item));
+      if (!group) continue;
+      const kept = stripStorage(item);
+      for (const credential of EXPORT_OMITS[item.type as ItemType] ?? []) delete kept[credential];
+      answer[group].push(kept);
     }
     return answer;
   }

@@ -1,6 +1,8 @@
-// Lint rules: typescript-eslint's recommended set over every TypeScript file of the project.
+// Lint rules: typescript-eslint's recommended set over every TypeScript file of the project; layout is prettier's
+// (.prettierrc.json), so eslint-config-prettier turns off the rules that would argue with it.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const prettier = require('eslint-config-prettier');
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', 'coverage/', 'bench/results/'] },
@@ -20,7 +22,8 @@ module.exports = tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z'][importKind='value']",
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z'][importKind='value']",
           message: "Use import * as z from 'zod': a named z import bundles every zod locale.",
         },
       ],
@@ -28,7 +31,10 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  prettier,
 );

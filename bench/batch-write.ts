@@ -1,7 +1,12 @@
 // Seeds a benchmark's table fast: BatchWriteItem in 25s from several writers, re-sending what DynamoDB left unprocessed.
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-export const batchWrite = async (client: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[], writers = 8): Promise<void> => {
+export const batchWrite = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  items: Record<string, unknown>[],
+  writers = 8,
+): Promise<void> => {
   let next = 0;
   const writer = async () => {
     while (next < items.length) {

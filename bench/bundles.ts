@@ -16,7 +16,10 @@ const entries = (): { name: string; file: string }[] =>
   ['api', 'events', 'schedules', 'tasks'].flatMap((folder) =>
     readdirSync(path.join(ROOT, 'functions', folder))
       .filter((file) => file.endsWith('.handler.ts'))
-      .map((file) => ({ name: `${folder}/${file.replace('.handler.ts', '')}`, file: path.join(ROOT, 'functions', folder, file) })),
+      .map((file) => ({
+        name: `${folder}/${file.replace('.handler.ts', '')}`,
+        file: path.join(ROOT, 'functions', folder, file),
+      })),
   );
 
 const bundle = (name: string, entry: string) => {
@@ -34,7 +37,14 @@ const median = (values: number[]): number => {
 /** Median milliseconds to require the bundle and reach its handler, each in a fresh process. */
 const initMs = (file: string): number => {
   const script = `const t=performance.now();const m=require(${JSON.stringify(file)});if(typeof m.handler!=='function')throw new Error('no handler');process.stdout.write(String(performance.now()-t));`;
-  const times = Array.from({ length: RUNS }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, AWS_REGION: 'us-east-1' } }).toString()));
+  const times = Array.from({ length: RUNS }, () =>
+    Number(
+      execFileSync(process.execPath, ['-e', script], {
+        cwd: ROOT,
+        env: { ...process.env, AWS_REGION: 'us-east-1' },
+      }).toString(),
+    ),
+  );
   return Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)]! * 10) / 10;
 };
 
@@ -44,7 +54,9 @@ const main = () => {
   const emptyEntry = path.join(OUT, 'empty-source.js');
   writeFileSync(emptyEntry, 'exports.handler = async () => ({ statusCode: 200 });\n');
   const emptyFile = bundle('empty', emptyEntry);
-  const rows = [{ name: '(empty handler)', kb: Math.round((statSync(emptyFile).size / 1024) * 10) / 10, ms: initMs(emptyFile) }];
+  const rows = [
+    { name: '(empty handler)', kb: Math.round((statSync(emptyFile).size / 1024) * 10) / 10, ms: initMs(emptyFile) },
+  ];
   for (const { name, file } of entries()) {
     const out = bundle(name, file);
     rows.push({ name, kb: Math.round((statSync(out).size / 1024) * 10) / 10, ms: initMs(out) });
@@ -59,9 +71,25 @@ const main = () => {
   const medianKb = median(functions.map((row) => row.kb));
   const medianInitMs = median(functions.map((row) => row.ms));
   process.stdout.write(
-    [`${functions.length} functions bundled as the CDK does (init: median of ${RUNS} fresh processes)`, '', '| function | bundle | init |', '| --- | --- | --- |', ...rows.map((row) => `| ${row.name} | ${row.kb} KB | ${row.ms} ms |`), '', `bundles: median ${medianKb} KB, smallest ${smallest} KB, largest ${largest} KB; init: median ${medianInitMs} ms, slowest ${slowest} ms`].join('\n') + '\n',
+    [
+      `${functions.length} functions bundled as the CDK does (init: median of ${RUNS} fresh processes)`,
+      '',
+      '| function | bundle | init |',
+      '| --- | --- | --- |',
+      ...rows.map((row) => `| ${row.name} | ${row.kb} KB | ${row.ms} ms |`),
+      '',
+      `bundles: median ${medianKb} KB, smallest ${smallest} KB, largest ${largest} KB; init: median ${medianInitMs} ms, slowest ${slowest} ms`,
+    ].join('\n') + '\n',
   );
-  writeResult('bundles', { bundleKb, initMs: init, medianKb, smallestKb: smallest, largestKb: largest, medianInitMs, slowestInitMs: slowest });
+  writeResult('bundles', {
+    bundleKb,
+    initMs: init,
+    medianKb,
+    smallestKb: smallest,
+    largestKb: largest,
+    medianInitMs,
+    slowestInitMs: slowest,
+  });
 };
 
 main();

@@ -18,12 +18,15 @@ const DUE = '2027-01-10';
 
 type Fate = 'paid-early' | 'promised' | 'paid-after-fee' | 'handed-off';
 /** The mix: 30 % pay after the first reminder, 20 % promise and keep it, 10 % pay after the late fee, 40 % run out. */
-const fateOf = (n: number): Fate => (n % 10 < 3 ? 'paid-early' : n % 10 < 5 ? 'promised' : n % 10 < 6 ? 'paid-after-fee' : 'handed-off');
+const fateOf = (n: number): Fate =>
+  n % 10 < 3 ? 'paid-early' : n % 10 < 5 ? 'promised' : n % 10 < 6 ? 'paid-after-fee' : 'handed-off';
 
 /** Resident memory of a process in MB, from /proc (Linux); 0 where there is none. */
 const rssMb = (pid: number): number => {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('VmRSS:'));
     return line ? Number(line.replace(/\D+/g, '')) / 1024 : 0;
   } catch {
     return 0;
@@ -46,7 +49,14 @@ const javaPidFor = (port: string): number | null => {
 
 const main = async () => {
   const { startLocalRuntime } = await import('../local/runtime');
-  const runtime = await startLocalRuntime({ port: 0, host: '127.0.0.1', clock: 'virtual', clockStart: new Date(START).toISOString(), tenants: `bench:${KEY}:whsec_bench`, log: () => undefined });
+  const runtime = await startLocalRuntime({
+    port: 0,
+    host: '127.0.0.1',
+    clock: 'virtual',
+    clockStart: new Date(START).toISOString(),
+    tenants: `bench:${KEY}:whsec_bench`,
+    log: () => undefined,
+  });
   const javaPid = javaPidFor(new URL(runtime.dynamoEndpoint).port);
   let peakRss = 0;
   const sample = () => (peakRss = Math.max(peakRss, rssMb(process.pid) + (javaPid ? rssMb(javaPid) : 0)));
@@ -55,8 +65,16 @@ const main = async () => {
   let apiMs = 0;
   const call = async (method: string, path: string, body?: unknown, idempotencyKey?: string) => {
     const started = performance.now();
-    const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
-    const response = await fetch(`${runtime.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const headers = {
+      authorization: `Bearer ${KEY}`,
+      'content-type': 'application/json',
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    };
+    const response = await fetch(`${runtime.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
     if (!path.startsWith('/local/')) {
       apiRequests += 1;
@@ -68,13 +86,31 @@ const main = async () => {
   const wallStarted = performance.now();
   try {
     for (let n = 0; n < COUNT; n += 1) {
-      await call('PUT', `/v1/customers/c${n}`, { name: `Customer ${n}`, kind: 'consumer', email: `c${n}@example.com`, phone: '+12025550123', timeZone: n % 2 ? 'America/New_York' : 'Europe/Oslo' });
-      await call('PUT', `/v1/invoices/i${n}`, { customerId: `c${n}`, amount: 20_000 + (n % 50) * 1_000, currency: 'USD', issuedAt: '2026-12-10', dueDate: DUE });
+      await call('PUT', `/v1/customers/c${n}`, {
+        name: `Customer ${n}`,
+        kind: 'consumer',
+        email: `c${n}@example.com`,
+        phone: '+12025550123',
+        timeZone: n % 2 ? 'America/New_York' : 'Europe/Oslo',
+      });
+      await call('PUT', `/v1/invoices/i${n}`, {
+        customerId: `c${n}`,
+        amount: 20_000 + (n % 50) * 1_000,
+        currency: 'USD',
+        issuedAt: '2026-12-10',
+        dueDate: DUE,
+      });
     }
     const delinquencyOf = new Map<number, string>();
     const payInFull = async (n: number) => {
       const invoice = (await call('GET', `/v1/invoices/i${n}`)) as { balance: number };
-      if (invoice.balance > 0) await call('POST', `/v1/invoices/i${n}/payments`, { amount: invoice.balance, currency: 'USD', reference: `bank-${n}` }, `pay-i${n}`);
+      if (invoice.balance > 0)
+        await call(
+          'POST',
+          `/v1/invoices/i${n}/payments`,
+          { amount: invoice.balance, currency: 'USD', reference: `bank-${n}` },
+          `pay-i${n}`,
+        );
     };
     // Day by day to 1 March (the hand-offs come 45 days after the due date), acting at noon UTC.
     for (let day = 0; day <= 56; day += 1) {
@@ -83,11 +119,19 @@ const main = async () => {
       for (let n = 0; n < COUNT; n += 1) {
         const fate = fateOf(n);
         if (date === '2027-01-12' && fate === 'promised') {
-          const { delinquencyId, balance } = (await call('GET', `/v1/invoices/i${n}`)) as { delinquencyId: string; balance: number };
+          const { delinquencyId, balance } = (await call('GET', `/v1/invoices/i${n}`)) as {
+            delinquencyId: string;
+            balance: number;
+          };
           delinquencyOf.set(n, delinquencyId);
           await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: balance, date: '2027-01-18' });
         }
-        if ((date === '2027-01-13' && fate === 'paid-early') || (date === '2027-01-17' && fate === 'promised') || (date === '2027-01-28' && fate === 'paid-after-fee')) await payInFull(n);
+        if (
+          (date === '2027-01-13' && fate === 'paid-early') ||
+          (date === '2027-01-17' && fate === 'promised') ||
+          (date === '2027-01-28' && fate === 'paid-after-fee')
+        )
+          await payInFull(n);
       }
       sample();
     }
@@ -106,7 +150,10 @@ const main = async () => {
     for (let n = 0; n < COUNT; n += 1) {
       const { delinquencyId } = (await call('GET', `/v1/invoices/i${n}`)) as { delinquencyId: string | null };
       if (!delinquencyId) continue;
-      const view = (await call('GET', `/v1/delinquencies/${delinquencyId}`)) as { status: string; timeline: { kind: string }[] };
+      const view = (await call('GET', `/v1/delinquencies/${delinquencyId}`)) as {
+        status: string;
+        timeline: { kind: string }[];
+      };
       statuses[view.status] = (statuses[view.status] ?? 0) + 1;
       stepsActed += view.timeline.filter((entry) => entry.kind === 'stage.changed').length;
     }
@@ -120,7 +167,9 @@ const main = async () => {
     const cost = {
       stepFunctions: transitions * PRICES.stateTransition,
       lambda: (engineInvocations + apiRequests) * PRICES.lambdaRequest + gbSeconds * PRICES.lambdaGbSecond,
-      dynamodb: executions.dynamodb.readUnits * PRICES.readRequestUnit + executions.dynamodb.writeUnits * PRICES.writeRequestUnit,
+      dynamodb:
+        executions.dynamodb.readUnits * PRICES.readRequestUnit +
+        executions.dynamodb.writeUnits * PRICES.writeRequestUnit,
       eventBridge: events.length * PRICES.eventBridgeEvent,
       apiGateway: apiRequests * PRICES.httpApiRequest,
     };
@@ -144,7 +193,9 @@ const main = async () => {
       },
       transitionsPerEscalationStep: round(transitions / stepsActed, 2),
       costPer1000LifecyclesUsd: round(infrastructure * scale),
-      costBreakdownPer1000Usd: Object.fromEntries(Object.entries(cost).map(([name, value]) => [name, round(value * scale)])),
+      costBreakdownPer1000Usd: Object.fromEntries(
+        Object.entries(cost).map(([name, value]) => [name, round(value * scale)]),
+      ),
       messagingCostPer1000LifecyclesUsd: round(messaging * scale),
       localRuntimeRssMb: Math.round(peakRss),
       wallSeconds: Math.round(wallSeconds),
@@ -161,7 +212,11 @@ const main = async () => {
         `| DynamoDB units | ${executions.dynamodb.readUnits} read, ${executions.dynamodb.writeUnits} write |`,
         `| EventBridge events | ${events.length} |`,
         `| messages | ${emails} email, ${sms} SMS |`,
-        `| cost per 1,000 lifecycles | $${result.costPer1000LifecyclesUsd} (${Object.entries(result.costBreakdownPer1000Usd).map(([k, v]) => `${k} $${v}`).join(', ')}) |`,
+        `| cost per 1,000 lifecycles | $${result.costPer1000LifecyclesUsd} (${Object.entries(
+          result.costBreakdownPer1000Usd,
+        )
+          .map(([k, v]) => `${k} $${v}`)
+          .join(', ')}) |`,
         `| messaging per 1,000 lifecycles | $${result.messagingCostPer1000LifecyclesUsd} |`,
         `| peak memory of the runtime (DynamoDB Local included) | ${result.localRuntimeRssMb} MB |`,
       ].join('\n') + '\n',

@@ -14,7 +14,8 @@ const SAMPLES = 200;
 const COLLECTORS = 20;
 const KEY = 'bench-queue-key-0001';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const main = async () => {
   const { startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
@@ -35,24 +36,83 @@ const main = async () => {
   const client = createDocumentClient(config);
   try {
     await createTable(raw, 'bench-queue');
-    const deps = buildApiDependencies(client, 'bench-queue', { now: () => new Date('2027-03-01T10:00:00Z') }, 65_536, 16, { wake: async () => false, start: async () => 'started' });
-    await deps.tenants.putTenant({ id: 'bench', name: 'Bench', ...defaultTenantSettings, createdAt: '2027-01-01T00:00:00Z' });
-    await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: 'bench', role: 'manager', keyId: 'bench' }, '2027-01-01T00:00:00Z');
+    const deps = buildApiDependencies(
+      client,
+      'bench-queue',
+      { now: () => new Date('2027-03-01T10:00:00Z') },
+      65_536,
+      16,
+      { wake: async () => false, start: async () => 'started' },
+    );
+    await deps.tenants.putTenant({
+      id: 'bench',
+      name: 'Bench',
+      ...defaultTenantSettings,
+      createdAt: '2027-01-01T00:00:00Z',
+    });
+    await deps.tenants.putApiKey(
+      sha256Hex(KEY),
+      { tenantId: 'bench', role: 'manager', keyId: 'bench' },
+      '2027-01-01T00:00:00Z',
+    );
 
     const loadStarted = performance.now();
     const item = (n: number) => {
-      const inputs = { daysPastDue: n % 90, amountRatio: 0.5 + (n % 7) / 2, priorDelinquencies: n % 3, priorBadEndings: n % 10 === 0 ? 2 : 0, brokenPromises: n % 10 === 0 ? 2 : n % 13 === 0 ? 1 : 0, onTimeShare: (n % 10) / 10, respondedShare: null, reachableChannels: 1 + (n % 2), bounced: n % 50 === 0, tenureYears: (n % 6) + 0.5 };
+      const inputs = {
+        daysPastDue: n % 90,
+        amountRatio: 0.5 + (n % 7) / 2,
+        priorDelinquencies: n % 3,
+        priorBadEndings: n % 10 === 0 ? 2 : 0,
+        brokenPromises: n % 10 === 0 ? 2 : n % 13 === 0 ? 1 : 0,
+        onTimeShare: (n % 10) / 10,
+        respondedShare: null,
+        reachableChannels: 1 + (n % 2),
+        bounced: n % 50 === 0,
+        tenureYears: (n % 6) + 0.5,
+      };
       const score = computeScore(inputs);
       const balance = 5_000 + ((n * 7919) % 1_000_000);
-      const priority = workPriority({ balance, score: score.value, daysPastDue: inputs.daysPastDue, daysToNextStep: 3, limitShareInArrears: 0 });
+      const priority = workPriority({
+        balance,
+        score: score.value,
+        daysPastDue: inputs.daysPastDue,
+        daysToNextStep: 3,
+        limitShareInArrears: 0,
+      });
       const id = `dlq_bench_${String(n).padStart(6, '0')}`;
       const assigneeId = n % 4 === 0 ? null : `collector-${n % COLLECTORS}`;
       const currency = n % 5 === 0 ? 'EUR' : 'NOK';
       const delinquency = {
-        id, invoiceId: `inv-${n}`, customerId: `cus-${n}`, currency, status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'],
-        nextActionAt: '2027-03-05T08:00:00.000Z', nextStep: 'second-reminder', openedAt: '2027-02-01T08:00:00.000Z', closedAt: null, factsVersion: 0, reopenCount: 0,
-        activePromiseId: null, activePlanId: null, assigneeId, score: { value: score.value, band: score.band, inputs: packInputs(inputs), model: 'default', computedAt: '2027-03-01T08:00:00.000Z' },
-        openingInputs: packInputs(inputs), priority, balance, brokenPromises: 0, taskToken: null, version: 2,
+        id,
+        invoiceId: `inv-${n}`,
+        customerId: `cus-${n}`,
+        currency,
+        status: 'active',
+        strategyId: 'default',
+        stage: 'overdue',
+        doneSteps: ['overdue'],
+        nextActionAt: '2027-03-05T08:00:00.000Z',
+        nextStep: 'second-reminder',
+        openedAt: '2027-02-01T08:00:00.000Z',
+        closedAt: null,
+        factsVersion: 0,
+        reopenCount: 0,
+        activePromiseId: null,
+        activePlanId: null,
+        assigneeId,
+        score: {
+          value: score.value,
+          band: score.band,
+          inputs: packInputs(inputs),
+          model: 'default',
+          computedAt: '2027-03-01T08:00:00.000Z',
+        },
+        openingInputs: packInputs(inputs),
+        priority,
+        balance,
+        brokenPromises: 0,
+        taskToken: null,
+        version: 2,
       };
       return {
         ...keys.delinquency('bench', id),
@@ -63,12 +123,21 @@ const main = async () => {
         ...delinquency,
       };
     };
-    await batchWrite(client, 'bench-queue', Array.from({ length: COUNT }, (_, n) => item(n)));
+    await batchWrite(
+      client,
+      'bench-queue',
+      Array.from({ length: COUNT }, (_, n) => item(n)),
+    );
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
     const handler = createHandler(deps);
     const call = async (query: Record<string, string>) => {
-      const event = apiEvent({ method: 'GET', routePath: '/v1/delinquencies', path: '/v1/delinquencies', headers: { authorization: `Bearer ${KEY}` } });
+      const event = apiEvent({
+        method: 'GET',
+        routePath: '/v1/delinquencies',
+        path: '/v1/delinquencies',
+        headers: { authorization: `Bearer ${KEY}` },
+      });
       event.queryStringParameters = query;
       const started = performance.now();
       const response = await handler(event, context());
@@ -78,7 +147,8 @@ const main = async () => {
     };
     // A cursor 40 pages (1,000 items) deep, to show depth costs nothing.
     let deep: string | null = null;
-    for (let page = 0; page < 40; page += 1) deep = (await call(deep ? { limit: '25', cursor: deep } : { limit: '25' })).body.nextCursor;
+    for (let page = 0; page < 40; page += 1)
+      deep = (await call(deep ? { limit: '25', cursor: deep } : { limit: '25' })).body.nextCursor;
     const cases: [string, Record<string, string>][] = [
       ['first page (25)', { limit: '25' }],
       ['page 41 by cursor', { limit: '25', cursor: deep! }],
@@ -97,7 +167,11 @@ const main = async () => {
         items = body.items.length;
       }
       const sorted = timings.sort((x, y) => x - y);
-      results[label] = { p50Ms: Math.round(percentile(sorted, 50) * 10) / 10, p99Ms: Math.round(percentile(sorted, 99) * 10) / 10, items };
+      results[label] = {
+        p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
+        p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
+        items,
+      };
     }
     const lines = [
       `work queue on ${COUNT.toLocaleString('en')} open delinquencies (DynamoDB Local, ${SAMPLES} calls each; loaded in ${loadSeconds.toFixed(0)} s)`,
@@ -109,7 +183,10 @@ const main = async () => {
     process.stdout.write(`${lines.join('\n')}\n`);
     const out = path.join(__dirname, 'results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'queue.json'), `${JSON.stringify({ delinquencies: COUNT, samples: SAMPLES, measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
+    writeFileSync(
+      path.join(out, 'queue.json'),
+      `${JSON.stringify({ delinquencies: COUNT, samples: SAMPLES, measuredAt: new Date().toISOString(), results }, null, 2)}\n`,
+    );
   } finally {
     client.destroy();
     raw.destroy();

@@ -29,9 +29,11 @@ const seconds = (ms: number) => Math.round(ms) / 1000;
 
 const inParallel = async (count: number, width: number, task: (index: number) => Promise<unknown>) => {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await task((next += 1) - 1);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await task((next += 1) - 1);
+    }),
+  );
 };
 
 /** A million starts by the run's workers: per account its DynamoDB calls, then the paced start; turns of 13.5 minutes. */
@@ -54,7 +56,10 @@ const simulateMillionStarts = async (callsPerAccount: number, concurrency: numbe
       if (turns > 0) await time.sleep(HANDOVER_MS);
       turns += 1;
       // Each turn is a fresh process: a new pacer that does not know what the quota's bucket holds.
-      const executions = new SfnExecutions(quota, 'arn:sm', { pacer: new StartPacer(defaults.START_EXECUTION_RATE, defaults.START_EXECUTION_BURST, time), time });
+      const executions = new SfnExecutions(quota, 'arn:sm', {
+        pacer: new StartPacer(defaults.START_EXECUTION_RATE, defaults.START_EXECUTION_BURST, time),
+        time,
+      });
       const stopAt = time.now() + turnMs;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
@@ -109,22 +114,62 @@ const main = async () => {
         email: { send: async () => ({ messageId: `e-${(emails += 1)}` }) },
         sms: { send: async () => ({ messageId: 's' }) },
         events: new EventRecorder(),
-        executions: { start: async (name) => (started.has(name) ? 'exists' : (started.add(name), 'started')), wake: async () => false },
+        executions: {
+          start: async (name) => (started.has(name) ? 'exists' : (started.add(name), 'started')),
+          wake: async () => false,
+        },
       },
       { publicBaseUrl: 'https://arrears.example', defaultEmailFrom: 'collections@arrears.example' },
       16,
     );
     const repository = new DynamoInvoiceRepository(client, TABLE, 16);
     const invoiceOf = (id: string, customerId: string, dueDate: string, amount: number) =>
-      InvoiceSchema.parse({ id, customerId, amount, currency: 'GBP', issuedAt: '2027-02-01', dueDate, voided: false, writtenOff: false, paidTotal: 0, feesTotal: 0, delinquencyId: null, scanDate: dueDate, createdAt: '2027-02-01T09:00:00Z', updatedAt: '2027-02-01T09:00:00Z', version: 1 });
+      InvoiceSchema.parse({
+        id,
+        customerId,
+        amount,
+        currency: 'GBP',
+        issuedAt: '2027-02-01',
+        dueDate,
+        voided: false,
+        writtenOff: false,
+        paidTotal: 0,
+        feesTotal: 0,
+        delinquencyId: null,
+        scanDate: dueDate,
+        createdAt: '2027-02-01T09:00:00Z',
+        updatedAt: '2027-02-01T09:00:00Z',
+        version: 1,
+      });
     const seedTenant = async (tenantId: string, customers: number, invoices: number, overdueShare: number) => {
-      await deps.tenants.putTenant(TenantSchema.parse({ ...defaultTenantSettings, id: tenantId, name: tenantId, timeZone: 'Europe/London', createdAt: '2027-01-01T00:00:00Z' }));
+      await deps.tenants.putTenant(
+        TenantSchema.parse({
+          ...defaultTenantSettings,
+          id: tenantId,
+          name: tenantId,
+          timeZone: 'Europe/London',
+          createdAt: '2027-01-01T00:00:00Z',
+        }),
+      );
       await inParallel(customers, 16, (index) =>
-        putCustomer(deps, tenantId, `cus-${index}`, { name: `Customer ${index}`, kind: 'business', email: `ap${index}@customer.example`, timeZone: 'Europe/London' }),
+        putCustomer(deps, tenantId, `cus-${index}`, {
+          name: `Customer ${index}`,
+          kind: 'business',
+          email: `ap${index}@customer.example`,
+          timeZone: 'Europe/London',
+        }),
       );
       const items = Array.from({ length: invoices }, (_, index) => {
         const overdue = index < invoices * overdueShare;
-        return repository.invoiceItem(tenantId, invoiceOf(`inv-${index}`, `cus-${index % customers}`, overdue ? YESTERDAY : IN_THREE_DAYS, 10_000 + (index % 90_000)));
+        return repository.invoiceItem(
+          tenantId,
+          invoiceOf(
+            `inv-${index}`,
+            `cus-${index % customers}`,
+            overdue ? YESTERDAY : IN_THREE_DAYS,
+            10_000 + (index % 90_000),
+          ),
+        );
       });
       await batchWrite(client, TABLE, items);
     };
@@ -135,12 +180,16 @@ const main = async () => {
     const pilot = await runReminders(deps);
     const pilotCalls = capacity.totals().calls;
     const callsPerAccount = Object.values(pilotCalls).reduce((sum, n) => sum + n, 0) / pilot.delinquenciesOpened;
-    process.stdout.write(`pilot: ${pilot.delinquenciesOpened} overdue accounts, DynamoDB calls ${JSON.stringify(pilotCalls)}\n`);
+    process.stdout.write(
+      `pilot: ${pilot.delinquenciesOpened} overdue accounts, DynamoDB calls ${JSON.stringify(pilotCalls)}\n`,
+    );
 
     const seedStarted = performance.now();
     await seedTenant('portfolio', CUSTOMERS, PORTFOLIO, OVERDUE_SHARE);
     const seedSeconds = seconds(performance.now() - seedStarted);
-    process.stdout.write(`seeded ${PORTFOLIO.toLocaleString('en')} invoices of ${CUSTOMERS.toLocaleString('en')} customers in ${seedSeconds} s\n`);
+    process.stdout.write(
+      `seeded ${PORTFOLIO.toLocaleString('en')} invoices of ${CUSTOMERS.toLocaleString('en')} customers in ${seedSeconds} s\n`,
+    );
 
     capacity.reset();
     const runStarted = performance.now();
@@ -151,15 +200,26 @@ const main = async () => {
     const rerunStarted = performance.now();
     const rerun = await runReminders(deps, { concurrency: DEFAULT_RUN_CONCURRENCY });
     const rerunSeconds = seconds(performance.now() - rerunStarted);
-    if (rerun.remindersSent + rerun.delinquenciesOpened + rerun.executionsStarted !== 0) throw new Error('the second run did something twice');
+    if (rerun.remindersSent + rerun.delinquenciesOpened + rerun.executionsStarted !== 0)
+      throw new Error('the second run did something twice');
 
     const simulation = await simulateMillionStarts(callsPerAccount, DEFAULT_RUN_CONCURRENCY);
     const result = {
       portfolio: PORTFOLIO,
       customers: CUSTOMERS,
       concurrency: DEFAULT_RUN_CONCURRENCY,
-      run: { ...run, seconds: runSeconds, readUnits: Math.round(runCapacity.readUnits), writeUnits: Math.round(runCapacity.writeUnits), calls: Object.values(runCapacity.calls).reduce((a, b) => a + b, 0) },
-      rerun: { invoicesRead: rerun.invoicesRead, seconds: rerunSeconds, accountsPerSecond: Math.round(rerun.invoicesRead / rerunSeconds) },
+      run: {
+        ...run,
+        seconds: runSeconds,
+        readUnits: Math.round(runCapacity.readUnits),
+        writeUnits: Math.round(runCapacity.writeUnits),
+        calls: Object.values(runCapacity.calls).reduce((a, b) => a + b, 0),
+      },
+      rerun: {
+        invoicesRead: rerun.invoicesRead,
+        seconds: rerunSeconds,
+        accountsPerSecond: Math.round(rerun.invoicesRead / rerunSeconds),
+      },
       emailsSent: emails,
       reminderRunAccountsPerSecond: Math.round(PORTFOLIO / runSeconds),
       dynamoCallsPerOverdueAccount: Math.round(callsPerAccount * 10) / 10,

@@ -16,7 +16,14 @@ import { cellItem, reportShard } from '../shared/adapters/dynamodb/report-items'
 import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.dynamodb';
 import { addDays } from '../shared/domain/calendar';
 import { sha256Hex } from '../shared/domain/ids';
-import { addCells, invoiceCellChanges, type InvoiceFact, type InvoiceStanding, type ReportDims, type ReportState } from '../shared/domain/report-ledger';
+import {
+  addCells,
+  invoiceCellChanges,
+  type InvoiceFact,
+  type InvoiceStanding,
+  type ReportDims,
+  type ReportState,
+} from '../shared/domain/report-ledger';
 import { buildApiDependencies } from '../shared/env/api-dependencies';
 import { TenantSchema } from '../shared/schemas/tenant.schema';
 import { putInvoice, recordPayment } from '../shared/use-cases/invoices';
@@ -59,7 +66,8 @@ interface BenchInvoice extends InvoiceStanding {
   updatedAt: string;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** The history as the report counters saw it: each fact's cells, per shard and day, summed as the transactions would. */
 const ledger = new Map<string, { shard: number; day: string; state: ReportState }>();
@@ -68,7 +76,15 @@ const record = (invoice: BenchInvoice, before: InvoiceStanding | null, fact: Inv
   const id = `${shard}|${day}`;
   const entry = ledger.get(id) ?? { shard, day, state: new Map() };
   ledger.set(id, entry);
-  addCells(entry.state, invoiceCellChanges({ before: before ? { invoice: before, dims: invoice.dims } : null, after: { invoice, dims: invoice.dims }, fact, day }));
+  addCells(
+    entry.state,
+    invoiceCellChanges({
+      before: before ? { invoice: before, dims: invoice.dims } : null,
+      after: { invoice, dims: invoice.dims },
+      fact,
+      day,
+    }),
+  );
 };
 
 const main = async () => {
@@ -81,8 +97,20 @@ const main = async () => {
   const clock = { now: () => new Date(`${TODAY}T10:00:00Z`) };
   try {
     await createTable(raw, TABLE);
-    const deps = buildApiDependencies(client, TABLE, clock, 65_536, 16, { wake: async () => false, start: async () => 'started' });
-    await deps.tenants.putTenant(TenantSchema.parse({ id: TENANT, name: 'Bench', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', createdAt: `${IMPORT_DAY}T00:00:00Z` }));
+    const deps = buildApiDependencies(client, TABLE, clock, 65_536, 16, {
+      wake: async () => false,
+      start: async () => 'started',
+    });
+    await deps.tenants.putTenant(
+      TenantSchema.parse({
+        id: TENANT,
+        name: 'Bench',
+        sendTime: '09:00',
+        promiseGraceDays: 2,
+        timeZone: 'UTC',
+        createdAt: `${IMPORT_DAY}T00:00:00Z`,
+      }),
+    );
     await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: TENANT, role: 'manager', keyId: 'bench' }, 'now');
 
     // The book: customers with a segment and country, invoices 1-365 days past due at import, each with a collector.
@@ -107,7 +135,11 @@ const main = async () => {
         writtenOff: false,
         paidTotal: 0,
         feesTotal: 0,
-        dims: { segment: customer.segment, country: customer.country, collector: random() < 0.1 ? 'unassigned' : `col-${Math.floor(random() * COLLECTORS)}` },
+        dims: {
+          segment: customer.segment,
+          country: customer.country,
+          collector: random() < 0.1 ? 'unassigned' : `col-${Math.floor(random() * COLLECTORS)}`,
+        },
         version: 1,
         updatedAt: `${IMPORT_DAY}T12:00:00Z`,
       };
@@ -129,21 +161,60 @@ const main = async () => {
         if (n % 5 === 4) {
           const chargeId = `chg-${invoice.id}-${invoice.version}`;
           invoice.feesTotal += 2_500;
-          charges.push({ ...keys.charge(TENANT, invoice.id, chargeId), ...itemMeta('Charge'), id: chargeId, invoiceId: invoice.id, kind: 'fee', amount: 2_500, currency: invoice.currency, stepId: 'fee', rule: 'fixed', inputs: { rule: 'fixed' }, chargedAt: at });
+          charges.push({
+            ...keys.charge(TENANT, invoice.id, chargeId),
+            ...itemMeta('Charge'),
+            id: chargeId,
+            invoiceId: invoice.id,
+            kind: 'fee',
+            amount: 2_500,
+            currency: invoice.currency,
+            stepId: 'fee',
+            rule: 'fixed',
+            inputs: { rule: 'fixed' },
+            chargedAt: at,
+          });
           record(invoice, before, { kind: 'charge', amount: 2_500 }, day);
           continue;
         }
         const applied = random() < 0.3 ? owed : Math.max(1, Math.floor(owed * (0.1 + random() * 0.5)));
         const paymentId = `pay-${invoice.id}-${invoice.version}`;
         invoice.paidTotal += applied;
-        payments.push({ ...keys.payment(TENANT, invoice.id, paymentId), ...itemMeta('Payment'), id: paymentId, invoiceId: invoice.id, customerId: invoice.customerId, amount: applied, currency: invoice.currency, paidAt: at, recordedAt: at, reference: paymentId, source: 'api', recordedBy: 'bench', appliedAmount: applied, unappliedAmount: 0 });
+        payments.push({
+          ...keys.payment(TENANT, invoice.id, paymentId),
+          ...itemMeta('Payment'),
+          id: paymentId,
+          invoiceId: invoice.id,
+          customerId: invoice.customerId,
+          amount: applied,
+          currency: invoice.currency,
+          paidAt: at,
+          recordedAt: at,
+          reference: paymentId,
+          source: 'api',
+          recordedBy: 'bench',
+          appliedAmount: applied,
+          unappliedAmount: 0,
+        });
         record(invoice, before, { kind: 'payment', applied, adjustment: false }, day);
       }
     }
 
     const items: Record<string, unknown>[] = [];
     for (const customer of customers) {
-      items.push({ ...keys.customer(TENANT, customer.id), ...itemMeta('Customer'), id: customer.id, name: `Customer ${customer.id}`, kind: 'business', timeZone: 'Europe/Oslo', segment: customer.segment, country: customer.country, createdAt: `${IMPORT_DAY}T00:00:00Z`, updatedAt: `${IMPORT_DAY}T00:00:00Z`, version: 1 });
+      items.push({
+        ...keys.customer(TENANT, customer.id),
+        ...itemMeta('Customer'),
+        id: customer.id,
+        name: `Customer ${customer.id}`,
+        kind: 'business',
+        timeZone: 'Europe/Oslo',
+        segment: customer.segment,
+        country: customer.country,
+        createdAt: `${IMPORT_DAY}T00:00:00Z`,
+        updatedAt: `${IMPORT_DAY}T00:00:00Z`,
+        version: 1,
+      });
     }
     for (const invoice of invoices) {
       const delinquencyId = `dlq-${invoice.id}`;
@@ -202,7 +273,9 @@ const main = async () => {
         cells += 1;
       }
     }
-    process.stdout.write(`loading ${items.length} items (${INVOICES} invoices and their delinquencies, ${payments.length} payments, ${charges.length} fees, ${cells} counter cells)...\n`);
+    process.stdout.write(
+      `loading ${items.length} items (${INVOICES} invoices and their delinquencies, ${payments.length} payments, ${charges.length} fees, ${cells} counter cells)...\n`,
+    );
     const loadStarted = performance.now();
     await batchWrite(client, TABLE, items, WRITERS);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
@@ -218,7 +291,13 @@ const main = async () => {
         if (owed <= 0) continue;
         const amount = n % 3 === 0 ? owed : Math.max(1, Math.floor(owed / 4));
         const t = performance.now();
-        const result = await recordPayment(deps, TENANT, invoice.id, { amount, currency: invoice.currency, reference: `today-${n}` }, { idempotencyKey: `today-${n}` });
+        const result = await recordPayment(
+          deps,
+          TENANT,
+          invoice.id,
+          { amount, currency: invoice.currency, reference: `today-${n}` },
+          { idempotencyKey: `today-${n}` },
+        );
         paymentTimes.push(performance.now() - t);
         invoice.paidTotal += result.payment.appliedAmount;
       }
@@ -227,13 +306,39 @@ const main = async () => {
     // A replay of each of the first 50: answered from what is stored, counted nothing.
     for (let n = 0; n < 50; n += 1) {
       const invoice = invoices[(n * 7_919) % invoices.length]!;
-      await recordPayment(deps, TENANT, invoice.id, { amount: 1, currency: invoice.currency, reference: `today-${n}` }, { idempotencyKey: `today-${n}` });
+      await recordPayment(
+        deps,
+        TENANT,
+        invoice.id,
+        { amount: 1, currency: invoice.currency, reference: `today-${n}` },
+        { idempotencyKey: `today-${n}` },
+      );
     }
     for (let n = 0; n < 100; n += 1) {
       const customer = customers[n]!;
       const amount = 10_000 + n;
-      await putInvoice(deps, TENANT, `new-${n}`, { customerId: customer.id, amount, currency: customer.currency, issuedAt: TODAY, dueDate: addDays(TODAY, 30) });
-      invoices.push({ id: `new-${n}`, customerId: customer.id, amount, currency: customer.currency, issuedAt: TODAY, dueDate: addDays(TODAY, 30), voided: false, writtenOff: false, paidTotal: 0, feesTotal: 0, dims: { segment: customer.segment, country: customer.country, collector: 'unassigned' }, version: 1, updatedAt: TODAY });
+      await putInvoice(deps, TENANT, `new-${n}`, {
+        customerId: customer.id,
+        amount,
+        currency: customer.currency,
+        issuedAt: TODAY,
+        dueDate: addDays(TODAY, 30),
+      });
+      invoices.push({
+        id: `new-${n}`,
+        customerId: customer.id,
+        amount,
+        currency: customer.currency,
+        issuedAt: TODAY,
+        dueDate: addDays(TODAY, 30),
+        voided: false,
+        writtenOff: false,
+        paidTotal: 0,
+        feesTotal: 0,
+        dims: { segment: customer.segment, country: customer.country, collector: 'unassigned' },
+        version: 1,
+        updatedAt: TODAY,
+      });
     }
 
     const aging = createAging(deps);
@@ -245,7 +350,13 @@ const main = async () => {
       if (response.statusCode !== 200) throw new Error(`${path} answered ${response.statusCode}: ${response.body}`);
       return JSON.parse(response.body ?? '{}');
     };
-    const measure = async (name: string, handler: typeof aging, path: string, query: Record<string, string>, iterations = ITERATIONS) => {
+    const measure = async (
+      name: string,
+      handler: typeof aging,
+      path: string,
+      query: Record<string, string>,
+      iterations = ITERATIONS,
+    ) => {
       for (let warm = 0; warm < 3; warm += 1) await call(handler, path, query);
       const times: number[] = [];
       let body: unknown;
@@ -289,7 +400,9 @@ const main = async () => {
       if (owed > 0) expected[invoice.currency] = (expected[invoice.currency] ?? 0) + owed;
     }
     const reported = results[1]!.body as { currencies: Record<string, { total: number }> };
-    const exact = Object.keys(expected).every((currency) => reported.currencies[currency]?.total === expected[currency]) && Object.keys(reported.currencies).length === Object.keys(expected).length;
+    const exact =
+      Object.keys(expected).every((currency) => reported.currencies[currency]?.total === expected[currency]) &&
+      Object.keys(reported.currencies).length === Object.keys(expected).length;
     const sameWithoutSnapshot = JSON.stringify(unsnapshotted.body) === JSON.stringify(results[1]!.body);
 
     const sortedPayments = paymentTimes.sort((a, b) => a - b);
@@ -300,14 +413,23 @@ const main = async () => {
       `  daily snapshot (the hourly run): import day ${importBuildSeconds.toFixed(1)} s, a June day p50 ${ms(percentile(dailyBuilds, 50))}, max ${ms(dailyBuilds.at(-1)!)} (${snapshotDays.length} days written)`,
       '',
       `  ${'report'.padEnd(44)} ${'p50'.padStart(10)} ${'p99'.padStart(10)}  calls`,
-      ...results.map((result) => `  ${result.name.padEnd(44)} ${ms(result.p50).padStart(10)} ${ms(result.p99).padStart(10)}  ${result.iterations}`),
+      ...results.map(
+        (result) =>
+          `  ${result.name.padEnd(44)} ${ms(result.p50).padStart(10)} ${ms(result.p99).padStart(10)}  ${result.iterations}`,
+      ),
       '',
       `  aging totals = sum of the invoices' balances: ${exact ? 'exact' : 'WRONG'}; same answer without snapshots: ${sameWithoutSnapshot ? 'yes' : 'NO'}`,
       `  total run ${((performance.now() - started) / 1000).toFixed(0)} s`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    const figures = results.map((result) => ({ name: result.name, query: result.query, calls: result.iterations, p50Ms: Number(result.p50.toFixed(1)), p99Ms: Number(result.p99.toFixed(1)) }));
+    const figures = results.map((result) => ({
+      name: result.name,
+      query: result.query,
+      calls: result.iterations,
+      p50Ms: Number(result.p50.toFixed(1)),
+      p99Ms: Number(result.p99.toFixed(1)),
+    }));
     const headline = (name: string) => figures.find((figure) => figure.name === name)!;
     writeResult(
       'reports',
@@ -315,8 +437,17 @@ const main = async () => {
         invoices: INVOICES,
         itemsLoaded: items.length,
         loadSeconds: Number(loadSeconds.toFixed(1)),
-        snapshots: { days: snapshotDays.length, importDaySeconds: Number(importBuildSeconds.toFixed(2)), dailyP50Ms: Number(percentile(dailyBuilds, 50).toFixed(1)), dailyMaxMs: Number(dailyBuilds.at(-1)!.toFixed(1)) },
-        todayPayments: { count: paymentTimes.length, p50Ms: Number(percentile(sortedPayments, 50).toFixed(1)), p99Ms: Number(percentile(sortedPayments, 99).toFixed(1)) },
+        snapshots: {
+          days: snapshotDays.length,
+          importDaySeconds: Number(importBuildSeconds.toFixed(2)),
+          dailyP50Ms: Number(percentile(dailyBuilds, 50).toFixed(1)),
+          dailyMaxMs: Number(dailyBuilds.at(-1)!.toFixed(1)),
+        },
+        todayPayments: {
+          count: paymentTimes.length,
+          p50Ms: Number(percentile(sortedPayments, 50).toFixed(1)),
+          p99Ms: Number(percentile(sortedPayments, 99).toFixed(1)),
+        },
         reports: figures,
         exact,
         sameWithoutSnapshot,

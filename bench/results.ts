@@ -15,20 +15,37 @@ export const machine = () => ({
   platform: `${os.platform()} ${os.release()}`,
 });
 
-export const writeResult = (name: string, result: Record<string, unknown>, headline: Record<string, unknown> = result): void => {
+export const writeResult = (
+  name: string,
+  result: Record<string, unknown>,
+  headline: Record<string, unknown> = result,
+): void => {
   mkdirSync(DIR, { recursive: true });
   const measuredAt = new Date().toISOString();
-  writeFileSync(path.join(DIR, `${name}.json`), `${JSON.stringify({ measuredAt, machine: machine(), ...result }, null, 2)}\n`);
+  writeFileSync(
+    path.join(DIR, `${name}.json`),
+    `${JSON.stringify({ measuredAt, machine: machine(), ...result }, null, 2)}\n`,
+  );
   const latestPath = path.join(DIR, 'latest.json');
-  const latest = existsSync(latestPath) ? (JSON.parse(readFileSync(latestPath, 'utf8')) as Record<string, unknown>) : {};
+  const latest = existsSync(latestPath)
+    ? (JSON.parse(readFileSync(latestPath, 'utf8')) as Record<string, unknown>)
+    : {};
   const keys = HEADLINE_KEYS[name] ?? [];
   const picked = Object.fromEntries(keys.filter((key) => key in headline).map((key) => [key, headline[key]]));
-  writeFileSync(latestPath, `${JSON.stringify({ ...latest, ...picked, machine: machine(), [`${name}MeasuredAt`]: measuredAt }, null, 2)}\n`);
+  writeFileSync(
+    latestPath,
+    `${JSON.stringify({ ...latest, ...picked, machine: machine(), [`${name}MeasuredAt`]: measuredAt }, null, 2)}\n`,
+  );
 };
 
 /** The keys of each benchmark that latest.json carries. */
 const HEADLINE_KEYS: Record<string, string[]> = {
-  lifecycles: ['transitionsPerEscalationStep', 'costPer1000LifecyclesUsd', 'messagingCostPer1000LifecyclesUsd', 'localRuntimeRssMb'],
+  lifecycles: [
+    'transitionsPerEscalationStep',
+    'costPer1000LifecyclesUsd',
+    'messagingCostPer1000LifecyclesUsd',
+    'localRuntimeRssMb',
+  ],
   webhooks: ['webhookP50Ms', 'webhookP99Ms', 'webhookRps', 'baselineRps'],
   'reminder-run': ['reminderRunAccountsPerSecond', 'startQuotaRatio'],
   bundles: ['bundleKb', 'initMs'],

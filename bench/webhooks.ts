@@ -18,28 +18,47 @@ const INVOICES = 20;
 const KEY = 'bench-key-00000001';
 const SECRET = 'whsec_bench';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /**
  * The floor: an HTTP handler in this process that verifies the signature and records the event id with one
  * conditional write to the same DynamoDB Local (a replay's write is refused and acknowledged).
  */
-const baselineRun = async (dynamoEndpoint: string, load: (url: string) => Promise<{ timings: number[]; seconds: number; inProgress: number }>) => {
+const baselineRun = async (
+  dynamoEndpoint: string,
+  load: (url: string) => Promise<{ timings: number[]; seconds: number; inProgress: number }>,
+) => {
   const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
   const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
   const { TABLE_NAME } = await import('../local/runtime');
   const raw = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const client = createDocumentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const client = createDocumentClient({
+    endpoint: dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const check = verifySignatureHeader(body, request.headers['stripe-signature'] as string | undefined, SECRET, Math.floor(Date.now() / 1000));
+      const check = verifySignatureHeader(
+        body,
+        request.headers['stripe-signature'] as string | undefined,
+        SECRET,
+        Math.floor(Date.now() / 1000),
+      );
       if (!check.valid) return void response.writeHead(400).end();
       const id = (JSON.parse(body) as { id: string }).id;
       client
-        .send(new PutCommand({ TableName: TABLE_NAME, Item: { pk: `BASELINE#${id}`, sk: 'EVENT' }, ConditionExpression: 'attribute_not_exists(pk)' }))
+        .send(
+          new PutCommand({
+            TableName: TABLE_NAME,
+            Item: { pk: `BASELINE#${id}`, sk: 'EVENT' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
         .catch((error: unknown) => {
           if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
         })
@@ -60,13 +79,35 @@ const baselineRun = async (dynamoEndpoint: string, load: (url: string) => Promis
 
 const main = async () => {
   const { startLocalRuntime } = await import('../local/runtime');
-  const runtime = await startLocalRuntime({ port: 0, host: '127.0.0.1', clock: 'virtual', clockStart: '2026-12-01T08:00:00Z', tenants: `bench:${KEY}:${SECRET}`, log: () => undefined });
+  const runtime = await startLocalRuntime({
+    port: 0,
+    host: '127.0.0.1',
+    clock: 'virtual',
+    clockStart: '2026-12-01T08:00:00Z',
+    tenants: `bench:${KEY}:${SECRET}`,
+    log: () => undefined,
+  });
   const api = (method: string, path: string, body: unknown) =>
-    fetch(`${runtime.url}${path}`, { method, headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${runtime.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   try {
-    await api('PUT', '/v1/customers/bench', { name: 'Bench Customer', kind: 'business', email: 'bench@example.com', timeZone: 'Europe/Oslo' });
+    await api('PUT', '/v1/customers/bench', {
+      name: 'Bench Customer',
+      kind: 'business',
+      email: 'bench@example.com',
+      timeZone: 'Europe/Oslo',
+    });
     for (let i = 0; i < INVOICES; i += 1) {
-      await api('PUT', `/v1/invoices/inv-${i}`, { customerId: 'bench', amount: 10_000_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-11-20' });
+      await api('PUT', `/v1/invoices/inv-${i}`, {
+        customerId: 'bench',
+        amount: 10_000_000,
+        currency: 'EUR',
+        issuedAt: '2026-11-01',
+        dueDate: '2026-11-20',
+      });
     }
     // One event in ten is a replay of an earlier one: it must answer fast and change nothing.
     const events = Array.from({ length: EVENTS }, (_, n) => {
@@ -74,7 +115,14 @@ const main = async () => {
       return {
         id: `evt_bench_${original}`,
         type: 'payment_intent.succeeded',
-        data: { object: { id: `pi_bench_${original}`, amount_received: 1_000, currency: 'eur', metadata: { invoice_id: `inv-${original % INVOICES}` } } },
+        data: {
+          object: {
+            id: `pi_bench_${original}`,
+            amount_received: 1_000,
+            currency: 'eur',
+            metadata: { invoice_id: `inv-${original % INVOICES}` },
+          },
+        },
       };
     });
     /** Posts every event to `url`, CONCURRENCY at a time: answer times and wall seconds. */
@@ -89,7 +137,10 @@ const main = async () => {
             const started = performance.now();
             const response = await fetch(url, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', 'stripe-signature': signatureHeader(payload, SECRET, Math.floor(Date.now() / 1000)) },
+              headers: {
+                'content-type': 'application/json',
+                'stripe-signature': signatureHeader(payload, SECRET, Math.floor(Date.now() / 1000)),
+              },
               body: payload,
             });
             const text = await response.text();
@@ -113,7 +164,12 @@ const main = async () => {
     const baseline = await baselineRun(runtime.dynamoEndpoint, load);
     const unique = new Set(events.map((event) => event.id)).size;
     let paid = 0;
-    for (let i = 0; i < INVOICES; i += 1) paid += ((await (await fetch(`${runtime.url}/v1/invoices/inv-${i}`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { paid: number }).paid;
+    for (let i = 0; i < INVOICES; i += 1)
+      paid += (
+        (await (
+          await fetch(`${runtime.url}/v1/invoices/inv-${i}`, { headers: { authorization: `Bearer ${KEY}` } })
+        ).json()) as { paid: number }
+      ).paid;
     const sorted = [...timings].sort((a, b) => a - b);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     process.stdout.write(
@@ -125,7 +181,9 @@ const main = async () => {
         '',
       ].join('\n'),
     );
-    process.stdout.write(`  baseline (verify + one conditional write): ${(EVENTS / baseline.seconds).toFixed(0)} events/s, p50 ${ms(percentile(baseline.sorted, 50))}, p99 ${ms(percentile(baseline.sorted, 99))}\n`);
+    process.stdout.write(
+      `  baseline (verify + one conditional write): ${(EVENTS / baseline.seconds).toFixed(0)} events/s, p50 ${ms(percentile(baseline.sorted, 50))}, p99 ${ms(percentile(baseline.sorted, 99))}\n`,
+    );
     writeResult('webhooks', {
       events: EVENTS,
       concurrency: CONCURRENCY,

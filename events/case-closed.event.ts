@@ -3,7 +3,15 @@ import * as z from 'zod';
 import { DelinquencyRefSchema } from './delinquency-ref';
 
 export const CaseFileSchema = z.object({
-  customer: z.object({ id: z.string(), name: z.string(), kind: z.string(), email: z.string().optional(), phone: z.string().optional(), timeZone: z.string(), country: z.string().optional() }),
+  customer: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    timeZone: z.string(),
+    country: z.string().optional(),
+  }),
   invoices: z.array(
     z.object({
       id: z.string(),
@@ -18,7 +26,15 @@ export const CaseFileSchema = z.object({
   ),
   balance: z.number().int(),
   currency: z.string(),
-  contacts: z.array(z.object({ at: z.string(), kind: z.string(), channel: z.string().optional(), stepId: z.string().optional(), detail: z.string() })),
+  contacts: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.string(),
+      channel: z.string().optional(),
+      stepId: z.string().optional(),
+      detail: z.string(),
+    }),
+  ),
 });
 
 const closed = <T extends string>(detailType: T) =>

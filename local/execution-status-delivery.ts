@@ -2,7 +2,11 @@
 // delinquency execution) reaches the same handler, delivered asynchronously on the runtime's timer queue.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { EARLY_END_STATUSES, EXECUTION_STATUS_CHANGE, type ExecutionStatusChange } from '../functions/events/execution-status.events';
+import {
+  EARLY_END_STATUSES,
+  EXECUTION_STATUS_CHANGE,
+  type ExecutionStatusChange,
+} from '../functions/events/execution-status.events';
 import type { ExecutionStatusEvent } from '../functions/events/execution-ended.handler';
 import type { Clock } from '../shared/ports/clock.port';
 import { lambdaContext } from './lambda-context';

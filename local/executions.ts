@@ -66,7 +66,10 @@ export const adaptForLocalInterpreter = (definition: Record<string, unknown>): R
   if (!wait || wait.TimeoutSecondsPath !== '$.advance.waitSeconds') {
     throw new Error('the synthesized WaitForWakeUp state no longer has the timeout path this runtime adapts');
   }
-  return { ...definition, States: { ...states, [DelinquencyStates.WaitForWakeUp]: { ...wait, TimeoutSecondsPath: '$.Payload.waitSeconds' } } };
+  return {
+    ...definition,
+    States: { ...states, [DelinquencyStates.WaitForWakeUp]: { ...wait, TimeoutSecondsPath: '$.Payload.waitSeconds' } },
+  };
 };
 
 const statesTimeout = () => Object.assign(new Error('the wait reached its timeout'), { name: 'States.Timeout' });
@@ -98,7 +101,9 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
     private readonly onError: (name: string, error: unknown) => void,
     private readonly options: LocalExecutionsOptions = {},
   ) {
-    this.machine = new StateMachine(adaptForLocalInterpreter(definition) as never, { validationOptions: { checkArn: false } });
+    this.machine = new StateMachine(adaptForLocalInterpreter(definition) as never, {
+      validationOptions: { checkArn: false },
+    });
   }
 
   /**
@@ -113,7 +118,16 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
       throw Object.assign(new Error(`invalid execution name "${name}"`), { name: 'InvalidName' });
     }
     const startedAt = this.clock.now();
-    const record: ExecutionRecord = { name, status: 'RUNNING', input: serialized, startedAt: startedAt.toISOString(), stoppedAt: null, transitions: 0, historyEvents: 0, states: [] };
+    const record: ExecutionRecord = {
+      name,
+      status: 'RUNNING',
+      input: serialized,
+      startedAt: startedAt.toISOString(),
+      stoppedAt: null,
+      transitions: 0,
+      historyEvents: 0,
+      states: [],
+    };
     this.records.set(name, record);
     this.busy(name);
     const execution = this.machine.run(input as never, {
@@ -122,7 +136,9 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
         taskResourceLocalHandlers: {
           [DelinquencyStates.Advance]: (stateInput) => {
             this.count(name, HISTORY_EVENTS.lambdaAttempt);
-            return this.invoke('Advance', () => this.handlers.advance(this.withStartTime(stateInput, record), lambdaContext('Advance')));
+            return this.invoke('Advance', () =>
+              this.handlers.advance(this.withStartTime(stateInput, record), lambdaContext('Advance')),
+            );
           },
           [DelinquencyStates.WaitForWakeUp]: (stateInput) => {
             this.count(name, HISTORY_EVENTS.waitAttempt);
@@ -136,7 +152,11 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
         // Retries happen at once: their pauses are real seconds the local clock does not control.
         retryIntervalOverrides: { [DelinquencyStates.Advance]: 0, [DelinquencyStates.HandOver]: 0 },
       },
-      context: { Execution: { Id: executionArn(name), Name: name }, StateMachine: { Id: LOCAL_STATE_MACHINE_ARN }, Task: { Token: 'replaced-per-wait' } } as never,
+      context: {
+        Execution: { Id: executionArn(name), Name: name },
+        StateMachine: { Id: LOCAL_STATE_MACHINE_ARN },
+        Task: { Token: 'replaced-per-wait' },
+      } as never,
     });
     this.live.set(name, { record, abort: execution.abort });
     this.scheduleTimeout(name, new Date(startedAt.getTime() + STANDARD_EXECUTION_LIMITS.maxDurationMs));
@@ -206,15 +226,22 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
    */
   private withStartTime(stateInput: unknown, record: ExecutionRecord): unknown {
     const payload = stateInput as { execution?: { name: string; startedAt: string } };
-    return payload.execution ? { ...payload, execution: { ...payload.execution, startedAt: record.startedAt } } : stateInput;
+    return payload.execution
+      ? { ...payload, execution: { ...payload.execution, startedAt: record.startedAt } }
+      : stateInput;
   }
 
   /** The HandOver state's StartExecution: same rules as any start; a taken name fails as Step Functions' error does. */
-  private async handOver(request: { Name: string; Input: { tenantId: string; delinquencyId: string } }): Promise<never> {
+  private async handOver(request: {
+    Name: string;
+    Input: { tenantId: string; delinquencyId: string };
+  }): Promise<never> {
     await this.options.authorizeHandOver?.();
     const outcome = await this.start(request.Name, request.Input);
     if (outcome === 'refused') {
-      throw Object.assign(new Error(`Execution Already Exists: '${executionArn(request.Name)}'`), { name: EXECUTION_ALREADY_EXISTS });
+      throw Object.assign(new Error(`Execution Already Exists: '${executionArn(request.Name)}'`), {
+        name: EXECUTION_ALREADY_EXISTS,
+      });
     }
     return { ExecutionArn: executionArn(request.Name), StartDate: this.records.get(request.Name)!.startedAt } as never;
   }
@@ -228,7 +255,12 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
     if (!record || this.cutOff.has(name)) return;
     record.historyEvents += events;
     if (record.status === 'RUNNING' && record.historyEvents > STANDARD_EXECUTION_LIMITS.maxHistoryEvents) {
-      this.end(name, 'FAILED', 'States.Runtime', `The execution reached the maximum number of history events (${STANDARD_EXECUTION_LIMITS.maxHistoryEvents}).`);
+      this.end(
+        name,
+        'FAILED',
+        'States.Runtime',
+        `The execution reached the maximum number of history events (${STANDARD_EXECUTION_LIMITS.maxHistoryEvents}).`,
+      );
     }
   }
 
@@ -240,13 +272,24 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
         this.scheduleTimeout(name, deadline);
         return;
       }
-      this.end(name, 'TIMED_OUT', 'States.Timeout', 'The execution reached the maximum duration of a Standard execution (one year).');
+      this.end(
+        name,
+        'TIMED_OUT',
+        'States.Timeout',
+        'The execution reached the maximum duration of a Standard execution (one year).',
+      );
       await this.idle();
     });
   }
 
   /** Ends an execution with a status: its interpreter run and parked wait are released, and its status event raised. */
-  private end(name: string, status: Exclude<ExecutionStatus, 'RUNNING'>, error?: string, cause?: string, stopRun = true): void {
+  private end(
+    name: string,
+    status: Exclude<ExecutionStatus, 'RUNNING'>,
+    error?: string,
+    cause?: string,
+    stopRun = true,
+  ): void {
     const record = this.records.get(name);
     if (!record || record.status !== 'RUNNING') return;
     record.status = status;
@@ -310,7 +353,9 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
         this.parked.get(token)?.timeOut();
         await this.idle();
       });
-      this.invoke('WaitForWakeUp', () => this.handlers.waitForWakeUp({ ...payload, taskToken: token }, lambdaContext('WaitForWakeUp')))
+      this.invoke('WaitForWakeUp', () =>
+        this.handlers.waitForWakeUp({ ...payload, taskToken: token }, lambdaContext('WaitForWakeUp')),
+      )
         .then(() => {
           if (this.parked.has(token)) this.settle(execution);
         })

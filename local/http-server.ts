@@ -35,7 +35,11 @@ export interface HttpServerParts {
   capacity: CapacityMeter;
   pendingTimers: () => { at: string; label: string }[];
   /** What the local IAM enforcement refused since start (and whether it is on). */
-  iam: () => { enabled: boolean; denials: { functionId: string; action: string; resource: string }[]; unattributedCalls: number };
+  iam: () => {
+    enabled: boolean;
+    denials: { functionId: string; action: string; resource: string }[];
+    unattributedCalls: number;
+  };
   log: (line: string) => void;
 }
 
@@ -66,29 +70,50 @@ const send = (response: ServerResponse, status: number, body: unknown, contentTy
 const sendProblem = (response: ServerResponse, status: number, code: string, title: string, detail: string) =>
   send(response, status, problem(status, code, title, detail), PROBLEM_CONTENT_TYPE);
 
-const handleLocalRoute = async (parts: HttpServerParts, method: string, path: string, body: Buffer, response: ServerResponse) => {
+const handleLocalRoute = async (
+  parts: HttpServerParts,
+  method: string,
+  path: string,
+  body: Buffer,
+  response: ServerResponse,
+) => {
   if (method === 'GET' && path === '/local/outbox') {
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }
   if (method === 'GET' && path === '/local/events') return send(response, 200, { events: parts.events.list() });
   if (method === 'GET' && path === '/local/metrics') return send(response, 200, { metrics: parts.metrics.list() });
   if (method === 'GET' && path === '/local/executions') {
-    return send(response, 200, { executions: parts.executions.list(), lambdaInvocations: parts.executions.invocations, lambdaMs: parts.executions.invocationMs, dynamodb: parts.capacity.totals() });
+    return send(response, 200, {
+      executions: parts.executions.list(),
+      lambdaInvocations: parts.executions.invocations,
+      lambdaMs: parts.executions.invocationMs,
+      dynamodb: parts.capacity.totals(),
+    });
   }
   // StopExecution, for operators of the local runtime: the execution ends ABORTED and the next hourly run restarts its case.
   const abort = method === 'POST' ? /^\/local\/executions\/([A-Za-z0-9_.-]{1,80})\/abort$/.exec(path) : null;
   if (abort) {
-    if (!parts.executions.abort(abort[1]!)) return sendProblem(response, 409, 'not-running', 'Conflict', `No running execution ${abort[1]}.`);
+    if (!parts.executions.abort(abort[1]!))
+      return sendProblem(response, 409, 'not-running', 'Conflict', `No running execution ${abort[1]}.`);
     return send(response, 200, { execution: parts.executions.get(abort[1]!) });
   }
   if (method === 'GET' && path === '/local/clock') {
-    return send(response, 200, { now: parts.clock.now().toISOString(), mode: parts.virtualTimers ? 'virtual' : 'real' });
+    return send(response, 200, {
+      now: parts.clock.now().toISOString(),
+      mode: parts.virtualTimers ? 'virtual' : 'real',
+    });
   }
   if (method === 'GET' && path === '/local/timers') return send(response, 200, { timers: parts.pendingTimers() });
   if (method === 'GET' && path === '/local/iam') return send(response, 200, parts.iam());
   if (method === 'POST' && path === '/local/clock/advance') {
     if (!parts.virtualTimers) {
-      return sendProblem(response, 409, 'clock-is-real', 'Conflict', 'The clock is real; start with ARREARS_CLOCK=virtual to move it.');
+      return sendProblem(
+        response,
+        409,
+        'clock-is-real',
+        'Conflict',
+        'The clock is real; start with ARREARS_CLOCK=virtual to move it.',
+      );
     }
     let request: { by?: unknown; to?: unknown };
     try {
@@ -105,12 +130,28 @@ const handleLocalRoute = async (parts: HttpServerParts, method: string, path: st
       target = new Date(request.to);
     }
     if (!target) {
-      return send(response, 400, problem(400, 'validation-failed', 'Invalid request', 'Send { "by": "PT6H" } or { "to": "<ISO instant>" }.', {
-        errors: [{ path: request.to === undefined ? 'by' : 'to', message: 'must be an ISO 8601 duration (by) or instant (to), not both' }],
-      }), PROBLEM_CONTENT_TYPE);
+      return send(
+        response,
+        400,
+        problem(400, 'validation-failed', 'Invalid request', 'Send { "by": "PT6H" } or { "to": "<ISO instant>" }.', {
+          errors: [
+            {
+              path: request.to === undefined ? 'by' : 'to',
+              message: 'must be an ISO 8601 duration (by) or instant (to), not both',
+            },
+          ],
+        }),
+        PROBLEM_CONTENT_TYPE,
+      );
     }
     if (target.getTime() < now.getTime()) {
-      return sendProblem(response, 409, 'clock-backwards', 'Conflict', `The clock is at ${now.toISOString()}; it only moves forward.`);
+      return sendProblem(
+        response,
+        409,
+        'clock-backwards',
+        'Conflict',
+        `The clock is at ${now.toISOString()}; it only moves forward.`,
+      );
     }
     const reached = await parts.virtualTimers.advanceTo(target);
     // Idle means idle: executions woken by API calls in between have parked again too.
@@ -129,9 +170,16 @@ const handleApiRoute = async (
 ) => {
   const method = request.method ?? 'GET';
   const matched = matchRoute(apiRoutes as readonly ApiRoute[], method, url.pathname);
-  if (matched === null) return sendProblem(response, 404, 'not-found', 'Not found', `No route ${method} ${url.pathname}.`);
+  if (matched === null)
+    return sendProblem(response, 404, 'not-found', 'Not found', `No route ${method} ${url.pathname}.`);
   if (matched === 'method_not_allowed') {
-    return sendProblem(response, 405, 'method-not-allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}.`);
+    return sendProblem(
+      response,
+      405,
+      'method-not-allowed',
+      'Method not allowed',
+      `${method} is not allowed on ${url.pathname}.`,
+    );
   }
   const handler = parts.handlers.get(matched.route.id)!;
   const event = toApiGatewayEvent(request, url, matched, body, parts.clock.now());
@@ -154,7 +202,13 @@ export const createHttpServer = (parts: HttpServerParts): Server =>
       .catch((error: unknown) => {
         if (response.headersSent) return;
         if (error instanceof BodyTooLarge) {
-          sendProblem(response, 413, 'payload-too-large', 'Payload too large', 'The request body is larger than 10 MB.');
+          sendProblem(
+            response,
+            413,
+            'payload-too-large',
+            'Payload too large',
+            'The request body is larger than 10 MB.',
+          );
         } else {
           parts.log(`internal error on ${method} ${loggedTarget(url)}: ${(error as Error).stack ?? String(error)}`);
           sendProblem(response, 500, 'internal', 'Internal error', 'Something failed on our side.');

@@ -13,7 +13,8 @@ export class MetricsRecorder implements BusinessMetrics {
 
   add(name: BusinessMetricName, value: number, dimension?: string): void {
     const dimensionName = BUSINESS_METRICS[name].dimension;
-    const dimensions: Record<string, string> = dimensionName && dimension !== undefined ? { [dimensionName]: dimension } : {};
+    const dimensions: Record<string, string> =
+      dimensionName && dimension !== undefined ? { [dimensionName]: dimension } : {};
     const key = `${name}\u0000${dimension ?? ''}`;
     const total = this.totals.get(key) ?? { name, dimensions, value: 0 };
     total.value += value;
@@ -25,13 +26,19 @@ export class MetricsRecorder implements BusinessMetrics {
 
   /** Every metric with its totals, by name then dimension value. */
   list(): RecordedMetric[] {
-    return [...this.totals.values()].sort((a, b) => a.name.localeCompare(b.name) || JSON.stringify(a.dimensions).localeCompare(JSON.stringify(b.dimensions)));
+    return [...this.totals.values()].sort(
+      (a, b) =>
+        a.name.localeCompare(b.name) || JSON.stringify(a.dimensions).localeCompare(JSON.stringify(b.dimensions)),
+    );
   }
 
   /** The total of one metric (for one dimension value, or over all of them). */
   total(name: BusinessMetricName, dimension?: string): number {
     return this.list()
-      .filter((metric) => metric.name === name && (dimension === undefined || Object.values(metric.dimensions)[0] === dimension))
+      .filter(
+        (metric) =>
+          metric.name === name && (dimension === undefined || Object.values(metric.dimensions)[0] === dimension),
+      )
       .reduce((sum, metric) => sum + metric.value, 0);
   }
 }

@@ -19,6 +19,8 @@ export const loggedTarget = (url: URL): string => {
     const at = prefix.length;
     if (segments.length > at && prefix.every((segment, index) => segments[index] === segment)) segments[at] = REDACTED;
   }
-  const query = [...url.searchParams].map(([name, value]) => `${encodeURIComponent(name)}=${SECRET_QUERY.test(name) ? REDACTED : encodeURIComponent(value)}`);
+  const query = [...url.searchParams].map(
+    ([name, value]) => `${encodeURIComponent(name)}=${SECRET_QUERY.test(name) ? REDACTED : encodeURIComponent(value)}`,
+  );
   return `${segments.join('/')}${query.length > 0 ? `?${query.join('&')}` : ''}`;
 };

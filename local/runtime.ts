@@ -102,11 +102,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const tenants = parseLocalTenants(options.tenants);
   const virtualClock = options.clock === 'virtual' ? new VirtualClock(parseClockStart(options.clockStart)) : null;
   const clock: Clock = virtualClock ?? systemClock;
-  const onTimerError = (label: string, error: unknown) => options.log(`timer ${label} failed: ${(error as Error).stack ?? String(error)}`);
+  const onTimerError = (label: string, error: unknown) =>
+    options.log(`timer ${label} failed: ${(error as Error).stack ?? String(error)}`);
   const virtualTimers = virtualClock ? new VirtualTimerQueue(virtualClock, onTimerError) : null;
   const timers: TimerQueue = virtualTimers ?? new RealTimerQueue(clock, onTimerError);
 
-  const dynamo = options.dynamoDbLocal ? attachDynamoDbLocal(options.dynamoDbLocal) : await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  const dynamo = options.dynamoDbLocal
+    ? attachDynamoDbLocal(options.dynamoDbLocal)
+    : await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
   const ses = await startSesServer().catch(async (error: unknown) => {
     await dynamo.stop();
     throw error;
@@ -133,17 +136,31 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const outbox = new Outbox();
     const events = new EventRecorder();
     const metrics = new MetricsRecorder();
-    const sesClient = iam.instrument(new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    const email = new RecordingEmailSender(new SesEmailSender(sesClient, LOCAL_CONFIGURATION_SET, () => clock.now()), outbox, clock);
+    const sesClient = iam.instrument(
+      new SESClient({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    );
+    const email = new RecordingEmailSender(
+      new SesEmailSender(sesClient, LOCAL_CONFIGURATION_SET, () => clock.now()),
+      outbox,
+      clock,
+    );
     const defaultEmailFrom = 'collections@arrears.local';
     const secrets = iam.guardSecrets(localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null));
     const publisher = iam.guardEvents(events);
-    const deps = buildApiDependencies(documentClient, TABLE_NAME, clock, MAX_BODY_BYTES, options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS, executionPort, {
-      confirmations: { email, defaultEmailFrom },
-      webhookSecrets: secrets,
-      events: publisher,
-      metrics,
-    });
+    const deps = buildApiDependencies(
+      documentClient,
+      TABLE_NAME,
+      clock,
+      MAX_BODY_BYTES,
+      options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS,
+      executionPort,
+      {
+        confirmations: { email, defaultEmailFrom },
+        webhookSecrets: secrets,
+        events: publisher,
+        metrics,
+      },
+    );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
     await seedTenants(deps.tenants, tenants, clock.now());
     iam.unattributed = 0;
@@ -164,7 +181,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         events: publisher,
         executions: executionPort,
         metrics,
-        ...(options.stripeApi ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) } : {}),
+        ...(options.stripeApi
+          ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) }
+          : {}),
       },
       settings,
       options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS,
@@ -179,13 +198,23 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       timers,
       (name, error) => options.log(`execution ${name} failed: ${(error as Error).stack ?? String(error)}`),
       {
-        onStatusChange: deliverExecutionStatus(timers, clock, asFunction('ExecutionEnded', createExecutionEndedHandler(engine))),
-        authorizeHandOver: () => iam.authorizeAs(STATE_MACHINE_ID, [{ action: 'states:StartExecution', resource: iam.target.stateMachineArn }]),
+        onStatusChange: deliverExecutionStatus(
+          timers,
+          clock,
+          asFunction('ExecutionEnded', createExecutionEndedHandler(engine)),
+        ),
+        authorizeHandOver: () =>
+          iam.authorizeAs(STATE_MACHINE_ID, [
+            { action: 'states:StartExecution', resource: iam.target.stateMachineArn },
+          ]),
       },
     );
     late.executions = executions;
 
-    const reminderRun = asFunction(REMINDER_RUN.id, (await import('../functions/schedules/reminder-run.handler')).createHandler(engine));
+    const reminderRun = asFunction(
+      REMINDER_RUN.id,
+      (await import('../functions/schedules/reminder-run.handler')).createHandler(engine),
+    );
     const invokeReminderRun = async (event: ReminderRunEvent) => {
       await reminderRun(event, lambdaContext(REMINDER_RUN.id, REMINDER_RUN_TIMEOUT_MS));
       await executions.idle();
@@ -194,14 +223,26 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     engine.continuation = iam.guardContinuation({
       continueRun: async (next) =>
         timers.schedule(clock.now(), `${REMINDER_RUN.id} turn ${next.turn}`, () =>
-          invokeReminderRun({ id: randomUUID(), 'detail-type': RUN_CONTINUES_EVENT.detailType, source: RUN_CONTINUES_EVENT.source, time: clock.now().toISOString(), detail: next } as ReminderRunEvent),
+          invokeReminderRun({
+            id: randomUUID(),
+            'detail-type': RUN_CONTINUES_EVENT.detailType,
+            source: RUN_CONTINUES_EVENT.source,
+            time: clock.now().toISOString(),
+            detail: next,
+          } as ReminderRunEvent),
         ),
     });
     const scheduleReminderRun = (after: Date) =>
       timers.schedule(nextHourlyFiring(REMINDER_RUN, after), REMINDER_RUN.id, async () => {
         const firedAt = clock.now();
         scheduleReminderRun(firedAt);
-        await invokeReminderRun({ id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', time: firedAt.toISOString(), detail: {} } as ReminderRunEvent);
+        await invokeReminderRun({
+          id: randomUUID(),
+          'detail-type': 'Scheduled Event',
+          source: 'aws.events',
+          time: firedAt.toISOString(),
+          detail: {},
+        } as ReminderRunEvent);
       });
     scheduleReminderRun(clock.now());
 

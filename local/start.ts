@@ -11,14 +11,18 @@ const main = async () => {
   const { startLocalRuntime } = await import('./runtime');
   const { iamEnforcementEnabled } = await import('./iam/enforcement');
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const clockMode = process.env.ARREARS_CLOCK ?? 'real';
-  if (clockMode !== 'real' && clockMode !== 'virtual') throw new Error(`ARREARS_CLOCK must be "real" or "virtual", got "${clockMode}"`);
+  if (clockMode !== 'real' && clockMode !== 'virtual')
+    throw new Error(`ARREARS_CLOCK must be "real" or "virtual", got "${clockMode}"`);
   const quiet = process.env.ARREARS_QUIET === '1';
   const stripeUrl = process.env.ARREARS_STRIPE_API_URL;
   const stripeKey = process.env.ARREARS_STRIPE_API_KEY;
-  if ((stripeUrl === undefined) !== (stripeKey === undefined)) throw new Error('ARREARS_STRIPE_API_URL and ARREARS_STRIPE_API_KEY go together: set both or neither');
-  if (stripeUrl !== undefined && !/^https?:\/\/\S+$/.test(stripeUrl)) throw new Error(`ARREARS_STRIPE_API_URL must be an http(s) URL, got "${stripeUrl}"`);
+  if ((stripeUrl === undefined) !== (stripeKey === undefined))
+    throw new Error('ARREARS_STRIPE_API_URL and ARREARS_STRIPE_API_KEY go together: set both or neither');
+  if (stripeUrl !== undefined && !/^https?:\/\/\S+$/.test(stripeUrl))
+    throw new Error(`ARREARS_STRIPE_API_URL must be an http(s) URL, got "${stripeUrl}"`);
   const runtime = await startLocalRuntime({
     port,
     host: process.env.HOST ?? '127.0.0.1',
@@ -27,7 +31,9 @@ const main = async () => {
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
     ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
     ...(process.env.ARREARS_DYNAMODB_LOCAL === undefined ? {} : { dynamoDbLocal: process.env.ARREARS_DYNAMODB_LOCAL }),
-    ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined ? {} : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
+    ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined
+      ? {}
+      : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
     ...(stripeUrl && stripeKey ? { stripeApi: { url: stripeUrl, apiKey: stripeKey } } : {}),
     iam: iamEnforcementEnabled(),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
@@ -41,7 +47,8 @@ const main = async () => {
     `  iam:       ${iamEnforcementEnabled() ? "each function's calls checked against its synthesized role (ARREARS_LOCAL_IAM=off turns it off)" : 'NOT enforced (ARREARS_LOCAL_IAM=off): AWS would refuse calls this runtime allows'}`,
     `  stripe:    ${stripeUrl ? `automatic collection charges ${stripeUrl}` : 'automatic collection not configured (ARREARS_STRIPE_API_URL, ARREARS_STRIPE_API_KEY)'}`,
     ...runtime.tenants.map(
-      (tenant) => `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,
+      (tenant) =>
+        `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

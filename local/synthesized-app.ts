@@ -7,7 +7,10 @@ import type * as ArrearsApp from '../infra/lib/arrears-app';
 /** The account and region the local runtime and the tests synthesize for; every local ARN names them. */
 export const LOCAL_ENVIRONMENT = { account: '000000000000', region: 'us-east-1' } as const;
 
-export type CfnTemplate = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; DependsOn?: unknown }>; Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown } }> };
+export type CfnTemplate = {
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; DependsOn?: unknown }>;
+  Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown } }>;
+};
 
 export interface SynthesizedTemplates {
   stateful: CfnTemplate;
@@ -50,7 +53,12 @@ const synthesizeTemplates = (): SynthesizedTemplates => {
   // Loaded only on a cache miss: the CDK library alone takes seconds and hundreds of megabytes to load.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildArrearsApp } = require('../infra/lib/arrears-app') as typeof ArrearsApp;
-  const { app, stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, LOCAL_ENVIRONMENT, 'Arrears', { checks: false });
+  const { app, stateful, stateless } = buildArrearsApp(
+    { context: { 'aws:cdk:bundling-stacks': [] } },
+    LOCAL_ENVIRONMENT,
+    'Arrears',
+    { checks: false },
+  );
   const assembly = app.synth();
   return {
     stateful: assembly.getStackByName(stateful.stackName).template as CfnTemplate,

@@ -20,8 +20,10 @@ export const parseLocalTenants = (value: string | undefined): LocalTenant[] => {
     if (!tenantId || !apiKey || !stripeWebhookSecret || rest.length > 0) {
       throw new Error(`ARREARS_LOCAL_TENANTS entry ${index + 1} must be tenant:apiKey:stripeWebhookSecret`);
     }
-    if (!PARTNER_ID_PATTERN.test(tenantId)) throw new Error(`ARREARS_LOCAL_TENANTS: "${tenantId}" is not a valid tenant id`);
-    if (apiKey.length < 8) throw new Error(`ARREARS_LOCAL_TENANTS: the API key of ${tenantId} must be at least 8 characters`);
+    if (!PARTNER_ID_PATTERN.test(tenantId))
+      throw new Error(`ARREARS_LOCAL_TENANTS: "${tenantId}" is not a valid tenant id`);
+    if (apiKey.length < 8)
+      throw new Error(`ARREARS_LOCAL_TENANTS: the API key of ${tenantId} must be at least 8 characters`);
     return { tenantId, apiKey, stripeWebhookSecret };
   });
   const ids = new Set(tenants.map((tenant) => tenant.tenantId));
@@ -35,7 +37,12 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
   for (const tenant of tenants) {
     const existing = await directory.getTenant(tenant.tenantId);
     if (!existing) {
-      await directory.putTenant({ id: tenant.tenantId, name: tenant.tenantId, ...defaultTenantSettings, createdAt: now.toISOString() });
+      await directory.putTenant({
+        id: tenant.tenantId,
+        name: tenant.tenantId,
+        ...defaultTenantSettings,
+        createdAt: now.toISOString(),
+      });
     }
     await directory.putApiKey(
       sha256Hex(tenant.apiKey),
@@ -59,7 +66,10 @@ export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string
   return {
     secretFor: async (tenantId, name) => {
       const webhookSecret = secrets.get(tenantId) ?? null;
-      if (name === 'erasureKey') return webhookSecret === null ? null : createHmac('sha256', webhookSecret).update('arrears erasure key').digest('hex');
+      if (name === 'erasureKey')
+        return webhookSecret === null
+          ? null
+          : createHmac('sha256', webhookSecret).update('arrears erasure key').digest('hex');
       if (name !== 'stripeApiKey') return webhookSecret;
       return webhookSecret === null ? null : stripeApiKey;
     },

@@ -77,10 +77,13 @@ export class RealTimerQueue implements TimerQueue {
 
   schedule(at: Date, label: string, fire: () => Promise<void>): void {
     const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
-    const handle = setTimeout(() => {
-      this.handles.delete(handle);
-      fire().catch((error: unknown) => this.onError(label, error));
-    }, Math.min(delay, 2_147_000_000));
+    const handle = setTimeout(
+      () => {
+        this.handles.delete(handle);
+        fire().catch((error: unknown) => this.onError(label, error));
+      },
+      Math.min(delay, 2_147_000_000),
+    );
     this.handles.set(handle, { at: at.getTime(), label });
   }
 

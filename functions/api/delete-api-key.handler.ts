@@ -5,6 +5,9 @@ import { revokeApiKey } from '../../shared/use-cases/api-keys';
 import { deleteApiKeyRoute } from './routes/delete-api-key.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, deleteApiKeyRoute, async ({ grant, params }) => ({ status: 200, body: await revokeApiKey(deps, grant, params.keyId) }));
+  apiHandler(deps, deleteApiKeyRoute, async ({ grant, params }) => ({
+    status: 200,
+    body: await revokeApiKey(deps, grant, params.keyId),
+  }));
 
 export const handler = deployedHandler(createHandler);

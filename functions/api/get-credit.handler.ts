@@ -5,6 +5,9 @@ import { getCredit } from '../../shared/use-cases/credit';
 import { getCreditRoute } from './routes/get-credit.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, getCreditRoute, async ({ grant, params }) => ({ status: 200, body: await getCredit(deps, grant.tenantId, params.customerId) }));
+  apiHandler(deps, getCreditRoute, async ({ grant, params }) => ({
+    status: 200,
+    body: await getCredit(deps, grant.tenantId, params.customerId),
+  }));
 
 export const handler = deployedHandler(createHandler);

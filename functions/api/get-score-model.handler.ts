@@ -5,6 +5,9 @@ import { getScoreModel } from '../../shared/use-cases/score-model';
 import { getScoreModelRoute } from './routes/get-score-model.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, getScoreModelRoute, async ({ grant }) => ({ status: 200, body: await getScoreModel(deps, grant.tenantId) }));
+  apiHandler(deps, getScoreModelRoute, async ({ grant }) => ({
+    status: 200,
+    body: await getScoreModel(deps, grant.tenantId),
+  }));
 
 export const handler = deployedHandler(createHandler);

@@ -10,8 +10,16 @@ export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, getStatementRoute, async ({ grant, params, query }) => {
     const statement = await customerStatement(deps, grant.tenantId, params.customerId);
     if (query.format === 'json') return { status: 200, body: statement };
-    const [tenant, customer] = await Promise.all([deps.tenants.getTenant(grant.tenantId), deps.customers.get(grant.tenantId, params.customerId)]);
-    const html = renderStatementHtml(statement, tenant?.name ?? grant.tenantId, templateLocale(customer?.locale), customer?.locale ?? 'en');
+    const [tenant, customer] = await Promise.all([
+      deps.tenants.getTenant(grant.tenantId),
+      deps.customers.get(grant.tenantId, params.customerId),
+    ]);
+    const html = renderStatementHtml(
+      statement,
+      tenant?.name ?? grant.tenantId,
+      templateLocale(customer?.locale),
+      customer?.locale ?? 'en',
+    );
     return { status: 200, body: html, headers: { 'content-type': 'text/html; charset=utf-8' }, raw: true };
   });
 

@@ -16,7 +16,8 @@ const page = (token: string) =>
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, getUnsubscribeRoute, async ({ params }) => {
-    if (!(await deps.unsubscribeTokens.resolve(params.token))) throw new NotFoundError('this unsubscribe link is not known');
+    if (!(await deps.unsubscribeTokens.resolve(params.token)))
+      throw new NotFoundError('this unsubscribe link is not known');
     return { status: 200, body: page(params.token), headers: { ...PAGE_HEADERS }, raw: true };
   });
 

@@ -5,6 +5,9 @@ import { listApiKeys } from '../../shared/use-cases/api-keys';
 import { listApiKeysRoute } from './routes/list-api-keys.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, listApiKeysRoute, async ({ grant }) => ({ status: 200, body: { items: await listApiKeys(deps, grant) } }));
+  apiHandler(deps, listApiKeysRoute, async ({ grant }) => ({
+    status: 200,
+    body: { items: await listApiKeys(deps, grant) },
+  }));
 
 export const handler = deployedHandler(createHandler);

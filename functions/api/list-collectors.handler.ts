@@ -4,6 +4,9 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { listCollectorsRoute } from './routes/list-collectors.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, listCollectorsRoute, async ({ grant }) => ({ status: 200, body: { items: await deps.collectors.list(grant.tenantId) } }));
+  apiHandler(deps, listCollectorsRoute, async ({ grant }) => ({
+    status: 200,
+    body: { items: await deps.collectors.list(grant.tenantId) },
+  }));
 
 export const handler = deployedHandler(createHandler);

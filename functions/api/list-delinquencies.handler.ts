@@ -5,6 +5,9 @@ import { workQueue } from '../../shared/use-cases/work-queue';
 import { listDelinquenciesRoute } from './routes/list-delinquencies.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, listDelinquenciesRoute, async ({ grant, query }) => ({ status: 200, body: await workQueue(deps, grant.tenantId, query) }));
+  apiHandler(deps, listDelinquenciesRoute, async ({ grant, query }) => ({
+    status: 200,
+    body: await workQueue(deps, grant.tenantId, query),
+  }));
 
 export const handler = deployedHandler(createHandler);

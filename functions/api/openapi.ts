@@ -17,7 +17,9 @@ const toComponent = (schema: z.ZodType, io: 'input' | 'output', components: Json
           .filter(([key]) => key !== '$schema' && key !== '$defs')
           .map(([key, value]) => [
             key,
-            key === '$ref' && typeof value === 'string' ? value.replace('#/$defs/', '#/components/schemas/') : rewrite(value),
+            key === '$ref' && typeof value === 'string'
+              ? value.replace('#/$defs/', '#/components/schemas/')
+              : rewrite(value),
           ]),
       );
     }
@@ -38,7 +40,12 @@ const parametersOf = (route: ApiRoute, components: JsonObject): JsonObject[] => 
     if (!schema) continue;
     const json = toComponent(schema, 'input', components) as { properties?: JsonObject; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      parameters.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
+      parameters.push({
+        name,
+        in: location,
+        required: location === 'path' || (json.required ?? []).includes(name),
+        schema: property,
+      });
     }
   }
   if (route.idempotent) {
@@ -57,7 +64,10 @@ const parametersOf = (route: ApiRoute, components: JsonObject): JsonObject[] => 
   return parameters;
 };
 
-const problemResponse = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const problemResponse = {
+  description: 'Problem',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
 
 export const buildOpenApiDocument = (): JsonObject => {
   const components: JsonObject = {};
@@ -68,10 +78,16 @@ export const buildOpenApiDocument = (): JsonObject => {
     for (const response of route.responses) {
       responses[String(response.status)] = {
         description: response.description,
-        ...(response.schema ? { content: { 'application/json': { schema: toComponent(response.schema, 'output', components) } } } : {}),
+        ...(response.schema
+          ? { content: { 'application/json': { schema: toComponent(response.schema, 'output', components) } } }
+          : {}),
       };
     }
-    if (route.params || route.query || route.body) responses['400'] = { ...problemResponse, description: 'Invalid request: the failing fields are listed in `errors`' };
+    if (route.params || route.query || route.body)
+      responses['400'] = {
+        ...problemResponse,
+        description: 'Invalid request: the failing fields are listed in `errors`',
+      };
     if (!route.public) responses['401'] = { ...problemResponse, description: 'Missing or unknown API key' };
     if (route.roles) {
       const allowed = `The key's role may not call this (forbidden-role): only ${route.roles.join(', ')}`;
@@ -79,9 +95,14 @@ export const buildOpenApiDocument = (): JsonObject => {
       responses['403'] = { ...problemResponse, description: stated ? `${stated.description}; or ${allowed}` : allowed };
     }
     if (route.params) responses['404'] = { ...problemResponse, description: 'No such resource for this tenant' };
-    if (route.idempotent) responses['409'] = { ...problemResponse, description: 'Conflicts with the stored state or an in-flight request' };
+    if (route.idempotent)
+      responses['409'] = { ...problemResponse, description: 'Conflicts with the stored state or an in-flight request' };
     if (route.body) responses['415'] = { ...problemResponse, description: 'The body is not sent as application/json' };
-    if (route.requiresIdempotencyKey) responses['428'] = { ...problemResponse, description: 'The Idempotency-Key header is missing: this request moves money' };
+    if (route.requiresIdempotencyKey)
+      responses['428'] = {
+        ...problemResponse,
+        description: 'The Idempotency-Key header is missing: this request moves money',
+      };
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.id,
@@ -90,7 +111,12 @@ export const buildOpenApiDocument = (): JsonObject => {
       ...(route.roles ? { 'x-arrears-roles': [...route.roles] } : {}),
       parameters: parametersOf(route, components),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toComponent(route.body, 'input', components) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toComponent(route.body, 'input', components) } },
+            },
+          }
         : {}),
       responses,
     };
@@ -109,7 +135,9 @@ export const buildOpenApiDocument = (): JsonObject => {
     paths,
     components: {
       schemas: components,
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'The API key issued for your tenant.' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'The API key issued for your tenant.' },
+      },
     },
   };
 };

@@ -9,7 +9,14 @@ import { postCasePaymentRoute } from './routes/post-case-payment.route';
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postCasePaymentRoute, async ({ grant, params, body, event }) => {
-    const recorded = await recordCasePayment(deps, grant.tenantId, params.customerId, body, header(event, IDEMPOTENCY_HEADER), `api:${grant.keyId}`);
+    const recorded = await recordCasePayment(
+      deps,
+      grant.tenantId,
+      params.customerId,
+      body,
+      header(event, IDEMPOTENCY_HEADER),
+      `api:${grant.keyId}`,
+    );
     await reviewCreditOf(deps, grant.tenantId, params.customerId, null);
     return { status: 201, body: recorded };
   });

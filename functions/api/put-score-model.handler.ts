@@ -5,6 +5,9 @@ import { putScoreModel } from '../../shared/use-cases/score-model';
 import { putScoreModelRoute } from './routes/put-score-model.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, putScoreModelRoute, async ({ grant, body }) => ({ status: 200, body: await putScoreModel(deps, grant, body) }));
+  apiHandler(deps, putScoreModelRoute, async ({ grant, body }) => ({
+    status: 200,
+    body: await putScoreModel(deps, grant, body),
+  }));
 
 export const handler = deployedHandler(createHandler);

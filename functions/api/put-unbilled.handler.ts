@@ -5,6 +5,9 @@ import { putUnbilled } from '../../shared/use-cases/credit';
 import { putUnbilledRoute } from './routes/put-unbilled.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, putUnbilledRoute, async ({ grant, params, body }) => ({ status: 200, body: await putUnbilled(deps, grant.tenantId, params.customerId, body) }));
+  apiHandler(deps, putUnbilledRoute, async ({ grant, params, body }) => ({
+    status: 200,
+    body: await putUnbilled(deps, grant.tenantId, params.customerId, body),
+  }));
 
 export const handler = deployedHandler(createHandler);

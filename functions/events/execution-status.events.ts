@@ -3,7 +3,10 @@
 import * as z from 'zod';
 import { EndedExecutionStatusSchema } from '../../shared/schemas/restart-marker.schema';
 
-export const EXECUTION_STATUS_CHANGE = { source: 'aws.states', detailType: 'Step Functions Execution Status Change' } as const;
+export const EXECUTION_STATUS_CHANGE = {
+  source: 'aws.states',
+  detailType: 'Step Functions Execution Status Change',
+} as const;
 
 /** The statuses that leave a case without an execution (SUCCEEDED is a case that ended or handed over). */
 export const EARLY_END_STATUSES = EndedExecutionStatusSchema.options;

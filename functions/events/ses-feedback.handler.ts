@@ -25,7 +25,11 @@ export const createHandler = (deps: FeedbackDeps) =>
         const outcome = await applyEmailFeedback(deps, parsed.data);
         // Addresses are personal data: only counts and ids reach the log.
         if ('suppressed' in outcome) suppressed += outcome.suppressed.length;
-        logger.info('SES feedback', { eventType: parsed.data.eventType, sesMessageId: parsed.data.mail.messageId, suppressed: 'suppressed' in outcome ? outcome.suppressed.length : 0 });
+        logger.info('SES feedback', {
+          eventType: parsed.data.eventType,
+          sesMessageId: parsed.data.mail.messageId,
+          suppressed: 'suppressed' in outcome ? outcome.suppressed.length : 0,
+        });
       }
       return { suppressed };
     });
@@ -34,7 +38,10 @@ let built: ReturnType<typeof createHandler> | undefined;
 export const handler = (event: SNSEvent, context: Context) => {
   if (!built) {
     const env = readEnv(FeedbackEnvSchema);
-    built = createHandler({ clock: systemClock, customers: new DynamoCustomerRepository(createDocumentClient(), env.TABLE_NAME) });
+    built = createHandler({
+      clock: systemClock,
+      customers: new DynamoCustomerRepository(createDocumentClient(), env.TABLE_NAME),
+    });
   }
   return built(event, context);
 };

@@ -19,7 +19,8 @@ export type ReminderRunEvent = EventBridgeEvent<string, unknown>;
 const turnOf = (event: ReminderRunEvent): RunTurnRef => {
   if (event['detail-type'] === RUN_CONTINUES_EVENT.detailType) {
     const detail = event.detail as Partial<RunTurnRef>;
-    if (typeof detail.runId === 'string' && Number.isInteger(detail.turn)) return { runId: detail.runId, turn: detail.turn! };
+    if (typeof detail.runId === 'string' && Number.isInteger(detail.turn))
+      return { runId: detail.runId, turn: detail.turn! };
   }
   return { runId: event.id, turn: 0 };
 };
@@ -36,10 +37,12 @@ export const createHandler = (deps: RunTurnDeps) =>
         leaseMs: remaining + REMINDER_RUN_STOP_MARGIN_MS * 2,
       });
       // Events the bus refused earlier go out again, once per run: in its last turn.
-      if (!result.continued && !result.skipped) logger.info('parked events replayed', { ...(await replayParkedEvents(deps)) });
+      if (!result.continued && !result.skipped)
+        logger.info('parked events replayed', { ...(await replayParkedEvents(deps)) });
       logger.info('reminder run', { ...result });
       return result;
     });
 
 let built: ReturnType<typeof createHandler> | undefined;
-export const handler = (event: ReminderRunEvent, context: Context) => (built ??= createHandler(engineDependenciesFromEnv(true)))(event, context);
+export const handler = (event: ReminderRunEvent, context: Context) =>
+  (built ??= createHandler(engineDependenciesFromEnv(true)))(event, context);

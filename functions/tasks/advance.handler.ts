@@ -21,18 +21,34 @@ export const createHandler = (deps: EngineDeps & ChainDeps) =>
       const input = { tenantId: payload.tenantId, delinquencyId: payload.delinquencyId };
       logger.appendKeys({ ...input, ...(payload.execution ? { execution: payload.execution.name } : {}) });
       const passes = (payload.state?.advance?.passes ?? 0) + 1;
-      const claim = payload.execution ? await claimExecution(deps, input.tenantId, input.delinquencyId, payload.execution) : null;
+      const claim = payload.execution
+        ? await claimExecution(deps, input.tenantId, input.delinquencyId, payload.execution)
+        : null;
       if (claim?.kind === 'superseded') {
         // A newer execution escalates the case: this one ends without acting (it would only repeat what that one does).
         logger.warn('superseded by a newer execution: ending', { by: claim.by.name });
         const delinquency = await deps.delinquencies.get(input.tenantId, input.delinquencyId);
-        return { done: true, status: delinquency?.status ?? 'active', waitSeconds: 1, factsVersion: delinquency?.factsVersion ?? 0, passes };
+        return {
+          done: true,
+          status: delinquency?.status ?? 'active',
+          waitSeconds: 1,
+          factsVersion: delinquency?.factsVersion ?? 0,
+          passes,
+        };
       }
       const result = await advanceDelinquency(deps, input);
-      const handOverTo = claim && !result.done ? successorName(input.delinquencyId, claim.execution, passes, deps.clock.now()) : null;
-      logger.info('advanced', { status: result.status, done: result.done, waitSeconds: result.waitSeconds, passes, ...(handOverTo ? { handOverTo } : {}) });
+      const handOverTo =
+        claim && !result.done ? successorName(input.delinquencyId, claim.execution, passes, deps.clock.now()) : null;
+      logger.info('advanced', {
+        status: result.status,
+        done: result.done,
+        waitSeconds: result.waitSeconds,
+        passes,
+        ...(handOverTo ? { handOverTo } : {}),
+      });
       return { ...result, passes, ...(handOverTo ? { handOverTo } : {}) };
     });
 
 let built: ReturnType<typeof createHandler> | undefined;
-export const handler = (event: unknown, context: Context) => (built ??= createHandler(engineDependenciesFromEnv()))(event, context);
+export const handler = (event: unknown, context: Context) =>
+  (built ??= createHandler(engineDependenciesFromEnv()))(event, context);

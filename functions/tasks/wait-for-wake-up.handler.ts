@@ -20,7 +20,12 @@ export const createHandler = (deps: WaitDeps) =>
     .handler(async (event) => {
       const input = WaitInputSchema.parse(event);
       logger.appendKeys({ tenantId: input.tenantId, delinquencyId: input.delinquencyId });
-      const parked = await deps.delinquencies.parkTaskToken(input.tenantId, input.delinquencyId, input.taskToken, input.factsVersion);
+      const parked = await deps.delinquencies.parkTaskToken(
+        input.tenantId,
+        input.delinquencyId,
+        input.taskToken,
+        input.factsVersion,
+      );
       if (!parked) {
         logger.info('facts changed while advancing: waking at once');
         await deps.waker.wake(input.taskToken);
@@ -29,4 +34,5 @@ export const createHandler = (deps: WaitDeps) =>
     });
 
 let built: ReturnType<typeof createHandler> | undefined;
-export const handler = (event: unknown, context: Context) => (built ??= createHandler(engineDependenciesFromEnv()))(event, context);
+export const handler = (event: unknown, context: Context) =>
+  (built ??= createHandler(engineDependenciesFromEnv()))(event, context);

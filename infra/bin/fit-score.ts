@@ -10,7 +10,11 @@ import { ScoreInputsSchema, type ScoreModel } from '../../shared/schemas/score.s
 
 const months = (from: string, to: string): string[] => {
   const list: string[] = [];
-  for (let [year, month] = from.split('-').map(Number) as [number, number]; `${year}-${String(month).padStart(2, '0')}` <= to; month === 12 ? ((year += 1), (month = 1)) : (month += 1)) {
+  for (
+    let [year, month] = from.split('-').map(Number) as [number, number];
+    `${year}-${String(month).padStart(2, '0')}` <= to;
+    month === 12 ? ((year += 1), (month = 1)) : (month += 1)
+  ) {
     list.push(`${year}-${String(month).padStart(2, '0')}`);
   }
   return list;
@@ -22,9 +26,15 @@ const fromApi = async (url: string, key: string, from: string, to: string): Prom
     let cursor: string | null = null;
     do {
       const query = new URLSearchParams({ month, limit: '500', ...(cursor ? { cursor } : {}) });
-      const response = await fetch(`${url}/v1/scoring/history?${query}`, { headers: { authorization: `Bearer ${key}` } });
-      if (!response.ok) throw new Error(`GET /v1/scoring/history answered ${response.status}: ${await response.text()}`);
-      const page = (await response.json()) as { items: { inputs: unknown; paid: boolean }[]; nextCursor: string | null };
+      const response = await fetch(`${url}/v1/scoring/history?${query}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      if (!response.ok)
+        throw new Error(`GET /v1/scoring/history answered ${response.status}: ${await response.text()}`);
+      const page = (await response.json()) as {
+        items: { inputs: unknown; paid: boolean }[];
+        nextCursor: string | null;
+      };
       for (const item of page.items) cases.push({ inputs: ScoreInputsSchema.parse(item.inputs), paid: item.paid });
       cursor = page.nextCursor;
     } while (cursor);
@@ -42,7 +52,8 @@ const fromFile = (file: string): LabelledCase[] =>
       return { inputs: ScoreInputsSchema.parse(parsed.inputs), paid: parsed.paid };
     });
 
-const modelAuc = (model: ScoreModel, cases: readonly LabelledCase[]) => auc(cases.map((labelled) => ({ score: computeScore(labelled.inputs, model).value, paid: labelled.paid })));
+const modelAuc = (model: ScoreModel, cases: readonly LabelledCase[]) =>
+  auc(cases.map((labelled) => ({ score: computeScore(labelled.inputs, model).value, paid: labelled.paid })));
 
 const main = async () => {
   const { values } = parseArgs({
@@ -63,10 +74,15 @@ const main = async () => {
     : values.url && values.key && values.from && values.to
       ? await fromApi(values.url.replace(/\/$/, ''), values.key, values.from, values.to)
       : (() => {
-          throw new Error('usage: score:fit -- --url <api> --key <manager key> --from YYYY-MM --to YYYY-MM [--apply]  or  --file history.jsonl');
+          throw new Error(
+            'usage: score:fit -- --url <api> --key <manager key> --from YYYY-MM --to YYYY-MM [--apply]  or  --file history.jsonl',
+          );
         })();
   const paid = cases.filter((labelled) => labelled.paid).length;
-  if (paid < 20 || cases.length - paid < 20) throw new Error(`too little history to fit: ${paid} paid and ${cases.length - paid} unpaid cases (20 of each at least)`);
+  if (paid < 20 || cases.length - paid < 20)
+    throw new Error(
+      `too little history to fit: ${paid} paid and ${cases.length - paid} unpaid cases (20 of each at least)`,
+    );
   const { train, holdout } = splitHoldout(cases, Number(values.holdout), Number(values.seed));
   const model = fitScoreModel(train, values.id ?? `fitted-${new Date().toISOString().slice(0, 10)}`);
   const report = {
@@ -74,7 +90,10 @@ const main = async () => {
     paidShare: Math.round((paid / cases.length) * 1000) / 1000,
     train: train.length,
     holdout: holdout.length,
-    aucHeldOut: { fitted: Math.round(modelAuc(model, holdout) * 1000) / 1000, default: Math.round(modelAuc(DEFAULT_SCORE_MODEL, holdout) * 1000) / 1000 },
+    aucHeldOut: {
+      fitted: Math.round(modelAuc(model, holdout) * 1000) / 1000,
+      default: Math.round(modelAuc(DEFAULT_SCORE_MODEL, holdout) * 1000) / 1000,
+    },
     model,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -20,7 +20,10 @@ const main = async () => {
       'issued-to': { type: 'string' },
     },
   });
-  if (!values.table || !values.tenant) throw new Error('usage: issue-api-key --table <TableName> --tenant <tenantId> [--name "Display name"] [--role partner|collector|manager] [--issued-to <person>]');
+  if (!values.table || !values.tenant)
+    throw new Error(
+      'usage: issue-api-key --table <TableName> --tenant <tenantId> [--name "Display name"] [--role partner|collector|manager] [--issued-to <person>]',
+    );
   if (!PARTNER_ID_PATTERN.test(values.tenant)) throw new Error(`"${values.tenant}" is not a valid tenant id`);
   const role = ApiKeyRoleSchema.parse(values.role);
   // Every key names a person: four eyes tells people apart by it. Left out, it is the operator at the keyboard.
@@ -29,12 +32,21 @@ const main = async () => {
   const directory = new DynamoTenantDirectory(createDocumentClient(), values.table);
   const now = new Date().toISOString();
   if (!(await directory.getTenant(values.tenant))) {
-    await directory.putTenant({ id: values.tenant, name: values.name ?? values.tenant, ...defaultTenantSettings, createdAt: now });
+    await directory.putTenant({
+      id: values.tenant,
+      name: values.name ?? values.tenant,
+      ...defaultTenantSettings,
+      createdAt: now,
+    });
   }
   const apiKey = `ark_${randomBytes(24).toString('base64url')}`;
   const keyId = `key_${randomBytes(6).toString('hex')}`;
-  await directory.putApiKey(sha256Hex(apiKey), { tenantId: values.tenant, role, keyId }, now, { issuedTo: issuedTo.data });
-  process.stdout.write(`tenant:  ${values.tenant}\nrole:    ${role}\nissued to: ${issuedTo.data}\nkey id:  ${keyId}\napi key: ${apiKey}\n(store it now: it is not kept and cannot be shown again)\n`);
+  await directory.putApiKey(sha256Hex(apiKey), { tenantId: values.tenant, role, keyId }, now, {
+    issuedTo: issuedTo.data,
+  });
+  process.stdout.write(
+    `tenant:  ${values.tenant}\nrole:    ${role}\nissued to: ${issuedTo.data}\nkey id:  ${keyId}\napi key: ${apiKey}\n(store it now: it is not kept and cannot be shown again)\n`,
+  );
 };
 
 main().catch((error: unknown) => {

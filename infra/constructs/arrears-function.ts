@@ -59,7 +59,11 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
-      environment: { ...definedOnly(props.environment), NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'arrears' },
+      environment: {
+        ...definedOnly(props.environment),
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'arrears',
+      },
       projectRoot: REPOSITORY_ROOT,
       depsLockFilePath: path.join(REPOSITORY_ROOT, 'package-lock.json'),
       bundling: {
@@ -74,7 +78,8 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
     const logGroupId = Stack.of(this).getLogicalId(logGroup.node.defaultChild as logs.CfnLogGroup);
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${logGroupId}.Arn>:*]`,
-      reason: 'Log streams are created at run time inside this function own log group; their names cannot be known in advance.',
+      reason:
+        'Log streams are created at run time inside this function own log group; their names cannot be known in advance.',
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',

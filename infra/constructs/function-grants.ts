@@ -47,7 +47,12 @@ export class FunctionGrants extends Construct {
    * itself (`partOfMachine`) gets its token grant as a separate policy: in the role's default policy it would make the
    * function depend on the machine that depends on the function, a cycle CloudFormation refuses.
    */
-  grantExecutions(fn: ArrearsFunction<never>, access: FunctionAccess, stateMachine: sfn.StateMachine, partOfMachine = false): void {
+  grantExecutions(
+    fn: ArrearsFunction<never>,
+    access: FunctionAccess,
+    stateMachine: sfn.StateMachine,
+    partOfMachine = false,
+  ): void {
     if (access.startsExecutions) stateMachine.grantStartExecution(fn.role);
     if (!access.wakesExecutions) return;
     if (!partOfMachine) {
@@ -56,7 +61,9 @@ export class FunctionGrants extends Construct {
     }
     new iam.Policy(fn, 'HandsTokensBack', {
       roles: [fn.role],
-      statements: [new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachine.stateMachineArn] })],
+      statements: [
+        new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachine.stateMachineArn] }),
+      ],
     });
   }
 
@@ -73,7 +80,9 @@ export class FunctionGrants extends Construct {
     const writes = actions.some((action) => !READ_ACTIONS.includes(action));
     fn.role.addToPolicy(
       new iam.PolicyStatement({
-        actions: writes ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+        actions: writes
+          ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']
+          : ['kms:Decrypt', 'kms:DescribeKey'],
         resources: [key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
       }),
@@ -94,7 +103,8 @@ export class FunctionGrants extends Construct {
     );
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${this.nagRegion()}:${this.nagAccount()}:identity/*]`,
-      reason: 'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
+      reason:
+        'Each tenant sends from its own verified SES identity, configured at run time; sending stays bound to this account and region.',
     });
   }
 
@@ -104,12 +114,15 @@ export class FunctionGrants extends Construct {
     fn.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [`arn:${stack.partition}:secretsmanager:${stack.region}:${stack.account}:secret:${WEBHOOK_SECRET_PREFIX}*`],
+        resources: [
+          `arn:${stack.partition}:secretsmanager:${stack.region}:${stack.account}:secret:${WEBHOOK_SECRET_PREFIX}*`,
+        ],
       }),
     );
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${this.nagRegion()}:${this.nagAccount()}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
-      reason: 'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
+      reason:
+        'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
     });
   }
 

@@ -44,7 +44,10 @@ const business = (metricName: BusinessMetricName, dimensions: Record<string, str
 /** The channels a send can end 'unknown' on; the alarm sums one series per channel (alarms refuse SEARCH). */
 type SendChannel = Extract<ReminderOutcome, { outcome: 'unknown' }>['channel'];
 // Written as a record so that a channel added to the outcome and not listed here stops the build, not the alarm.
-export const SEND_CHANNELS = Object.keys({ email: true, sms: true } satisfies Record<SendChannel, true>) as SendChannel[];
+export const SEND_CHANNELS = Object.keys({ email: true, sms: true } satisfies Record<
+  SendChannel,
+  true
+>) as SendChannel[];
 
 /**
  * Every currency's series of a business metric, whatever currencies the tenants collect in. SEARCH is for dashboards
@@ -120,7 +123,9 @@ export class OperationsMonitoring extends Construct {
       DetailedMetricsEnabled: true,
     };
     stage.routeSettings = Object.fromEntries(props.webhookRouteKeys.map((routeKey) => [routeKey, routeSettings]));
-    for (const route of props.api.node.findAll().filter((child): child is apigwv2.CfnRoute => child instanceof apigwv2.CfnRoute)) {
+    for (const route of props.api.node
+      .findAll()
+      .filter((child): child is apigwv2.CfnRoute => child instanceof apigwv2.CfnRoute)) {
       if (props.webhookRouteKeys.includes(route.routeKey)) stage.node.addDependency(route);
     }
     const webhookErrors = Object.fromEntries(
@@ -136,7 +141,9 @@ export class OperationsMonitoring extends Construct {
       ]),
     );
     const webhookServerErrors = new cloudwatch.MathExpression({
-      expression: Object.keys(webhookErrors).map((key) => `FILL(${key}, 0)`).join(' + '),
+      expression: Object.keys(webhookErrors)
+        .map((key) => `FILL(${key}, 0)`)
+        .join(' + '),
       usingMetrics: webhookErrors,
       label: 'Webhook 5xx',
       period: FIVE_MINUTES,
@@ -145,12 +152,15 @@ export class OperationsMonitoring extends Construct {
       'WebhookServerErrors',
       webhookServerErrors,
       1,
-      'A payment webhook answered 5xx: the provider will retry, but payments may be late to stop reminders. Look at the webhook functions\' logs.',
+      "A payment webhook answered 5xx: the provider will retry, but payments may be late to stop reminders. Look at the webhook functions' logs.",
     );
 
     this.deadLettersAlarm = alarm(
       'DeadLetters',
-      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: cloudwatch.Stats.MAXIMUM }),
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
       1,
       'Work was dropped after its retries (a reminder run, an SES bounce or complaint): read the dead-letter queue, fix the cause and replay.',
     );
@@ -159,10 +169,15 @@ export class OperationsMonitoring extends Construct {
     // bus kept refusing that the hourly replays have not got out for hours.
     // One series per channel, each filled with 0 where a period has none: a sum of explicit metrics is what an alarm takes.
     const unknownByChannel = Object.fromEntries(
-      SEND_CHANNELS.map((channel) => [channel, business('SendsUnknown', { channel }, channel).with({ period: FIVE_MINUTES })]),
+      SEND_CHANNELS.map((channel) => [
+        channel,
+        business('SendsUnknown', { channel }, channel).with({ period: FIVE_MINUTES }),
+      ]),
     );
     const sendsUnknown = new cloudwatch.MathExpression({
-      expression: Object.keys(unknownByChannel).map((id) => `FILL(${id}, 0)`).join(' + '),
+      expression: Object.keys(unknownByChannel)
+        .map((id) => `FILL(${id}, 0)`)
+        .join(' + '),
       usingMetrics: unknownByChannel,
       label: 'Sends of unknown outcome',
       period: FIVE_MINUTES,
@@ -229,7 +244,10 @@ export class OperationsMonitoring extends Construct {
           }),
         ],
         [
-          graph('Messages sent by channel (per hour)', [business('MessagesSent', { channel: 'email' }, 'email'), business('MessagesSent', { channel: 'sms' }, 'sms')]),
+          graph('Messages sent by channel (per hour)', [
+            business('MessagesSent', { channel: 'email' }, 'email'),
+            business('MessagesSent', { channel: 'sms' }, 'sms'),
+          ]),
           graph('Payments applied (per hour, by currency)', [perCurrency('PaymentsApplied', 'payments')]),
           graph('Amount recovered (minor units per hour, by currency)', [perCurrency('AmountRecovered', 'recovered')]),
         ],
@@ -241,9 +259,17 @@ export class OperationsMonitoring extends Construct {
           ]),
           graph('Escalation executions (per hour)', [
             business('ExecutionsStarted', {}, 'started by Arrears'),
-            props.stateMachine.metricStarted({ period: ONE_HOUR, statistic: cloudwatch.Stats.SUM, label: 'started (Step Functions)' }),
+            props.stateMachine.metricStarted({
+              period: ONE_HOUR,
+              statistic: cloudwatch.Stats.SUM,
+              label: 'started (Step Functions)',
+            }),
             props.stateMachine.metricFailed({ period: ONE_HOUR, statistic: cloudwatch.Stats.SUM, label: 'failed' }),
-            props.stateMachine.metricTimedOut({ period: ONE_HOUR, statistic: cloudwatch.Stats.SUM, label: 'timed out' }),
+            props.stateMachine.metricTimedOut({
+              period: ONE_HOUR,
+              statistic: cloudwatch.Stats.SUM,
+              label: 'timed out',
+            }),
             props.stateMachine.metricAborted({ period: ONE_HOUR, statistic: cloudwatch.Stats.SUM, label: 'aborted' }),
           ]),
           graph('Webhook 5xx, dead letters, SES bounce rate', [webhookServerErrors, this.deadLettersAlarm.metric], {

@@ -4,7 +4,13 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { Validations } from 'aws-cdk-lib';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ALARM_EMAIL_CONTEXT_KEY, DeployVariablesSchema, REGION_CONTEXT_KEY, alarmEmailFrom, resolveDeployEnvironment } from './deploy-environment';
+import {
+  ALARM_EMAIL_CONTEXT_KEY,
+  DeployVariablesSchema,
+  REGION_CONTEXT_KEY,
+  alarmEmailFrom,
+  resolveDeployEnvironment,
+} from './deploy-environment';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -32,7 +38,12 @@ export interface BuildOptions {
  * The app of both stacks. `env` is given by tests and the local runtime; `cdk synth` and `cdk deploy` leave it out and
  * the region must then be named (see deploy-environment.ts): a customer-managed table key needs a concrete one.
  */
-export const buildArrearsApp = (props: AppProps = {}, env?: Environment, prefix = 'Arrears', options: BuildOptions = {}): ArrearsStacks => {
+export const buildArrearsApp = (
+  props: AppProps = {},
+  env?: Environment,
+  prefix = 'Arrears',
+  options: BuildOptions = {},
+): ArrearsStacks => {
   const app = new App({
     ...props,
     context: {
@@ -42,7 +53,9 @@ export const buildArrearsApp = (props: AppProps = {}, env?: Environment, prefix 
       ...props.context,
     },
   });
-  const environment = env ?? resolveDeployEnvironment(app.node.tryGetContext(REGION_CONTEXT_KEY), DeployVariablesSchema.parse(process.env));
+  const environment =
+    env ??
+    resolveDeployEnvironment(app.node.tryGetContext(REGION_CONTEXT_KEY), DeployVariablesSchema.parse(process.env));
   const stateful = new StatefulStack(app, `${prefix}Stateful`, {
     env: environment,
     description: 'Arrears: table, key, bus, topics (retained)',

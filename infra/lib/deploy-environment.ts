@@ -33,7 +33,8 @@ export class MissingRegionError extends Error {
 
 const checked = (region: string, source: string): string => {
   const parsed = RegionSchema.safeParse(region);
-  if (!parsed.success) throw new MissingRegionError(`${source} "${region}" ${parsed.error.issues[0]?.message ?? 'is not a region'}`);
+  if (!parsed.success)
+    throw new MissingRegionError(`${source} "${region}" ${parsed.error.issues[0]?.message ?? 'is not a region'}`);
   return parsed.data;
 };
 
@@ -44,13 +45,17 @@ const checked = (region: string, source: string): string => {
  */
 export const resolveDeployEnvironment = (contextRegion: unknown, variables: DeployVariables): Environment => {
   const account = variables.CDK_DEFAULT_ACCOUNT || undefined;
-  if (contextRegion !== undefined && contextRegion !== '') return { account, region: checked(String(contextRegion), `-c ${REGION_CONTEXT_KEY}`) };
+  if (contextRegion !== undefined && contextRegion !== '')
+    return { account, region: checked(String(contextRegion), `-c ${REGION_CONTEXT_KEY}`) };
   if (variables.AWS_REGION) return { account, region: checked(variables.AWS_REGION, 'AWS_REGION') };
-  if (variables.AWS_DEFAULT_REGION) return { account, region: checked(variables.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION') };
+  if (variables.AWS_DEFAULT_REGION)
+    return { account, region: checked(variables.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION') };
   const cliRegion = variables.CDK_DEFAULT_REGION;
   if (!cliRegion) throw new MissingRegionError('none was given');
   if (cliRegion === CLI_FALLBACK_REGION) {
-    throw new MissingRegionError(`the CDK CLI said ${CLI_FALLBACK_REGION}, which is also what it says when it finds no region at all`);
+    throw new MissingRegionError(
+      `the CDK CLI said ${CLI_FALLBACK_REGION}, which is also what it says when it finds no region at all`,
+    );
   }
   return { account, region: checked(cliRegion, 'CDK_DEFAULT_REGION') };
 };

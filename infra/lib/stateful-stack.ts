@@ -50,7 +50,9 @@ export class StatefulStack extends Stack {
       })),
     });
 
-    this.bus = new events.EventBus(this, 'Bus', { description: 'Arrears integration events (delinquency opened, reminder sent, ...)' });
+    this.bus = new events.EventBus(this, 'Bus', {
+      description: 'Arrears integration events (delinquency opened, reminder sent, ...)',
+    });
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       displayName: 'Arrears alarms',
@@ -79,7 +81,12 @@ export class StatefulStack extends Stack {
     });
     // SES and CloudWatch alarms publish to the encrypted topics, EventBridge and SNS (a subscription's undeliverable
     // messages) to the encrypted dead-letter queue; they need the key for that and for nothing else.
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com', 'events.amazonaws.com', 'sns.amazonaws.com']) {
+    for (const service of [
+      'ses.amazonaws.com',
+      'cloudwatch.amazonaws.com',
+      'events.amazonaws.com',
+      'sns.amazonaws.com',
+    ]) {
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({
           principals: [new iam.ServicePrincipal(service)],
@@ -99,7 +106,9 @@ export class StatefulStack extends Stack {
         actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
         resources: ['*'],
         conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` },
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
         },
       }),
     );
@@ -112,13 +121,21 @@ export class StatefulStack extends Stack {
     });
     this.configurationSet.addEventDestination('ToEmailEventsTopic', {
       destination: ses.EventDestination.snsTopic(this.emailEventsTopic),
-      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.DELIVERY, ses.EmailSendingEvent.REJECT],
+      events: [
+        ses.EmailSendingEvent.BOUNCE,
+        ses.EmailSendingEvent.COMPLAINT,
+        ses.EmailSendingEvent.DELIVERY,
+        ses.EmailSendingEvent.REJECT,
+      ],
     });
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,
       description: 'The single table: pass it to `npm run issue-api-key -- --table <name> --tenant <id>`',
     });
-    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName, description: 'Subscribe to Arrears integration events here' });
+    new CfnOutput(this, 'EventBusName', {
+      value: this.bus.eventBusName,
+      description: 'Subscribe to Arrears integration events here',
+    });
   }
 }

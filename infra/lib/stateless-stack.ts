@@ -25,7 +25,10 @@ import { RUN_CONTINUES_EVENT } from '../../shared/adapters/aws/eventbridge-run-c
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
-import { delinquencyDefinition, delinquencyStateMachineName } from '../../statemachines/delinquency/delinquency.definition';
+import {
+  delinquencyDefinition,
+  delinquencyStateMachineName,
+} from '../../statemachines/delinquency/delinquency.definition';
 import { ArrearsFunction } from '../constructs/arrears-function';
 import { FunctionGrants } from '../constructs/function-grants';
 import { engineAccess } from '../../functions/engine-access';
@@ -69,7 +72,12 @@ export class StatelessStack extends Stack {
     });
 
     // Every grant a function gets follows from its access declaration (route table, engine-access.ts) and nothing else.
-    const grants = new FunctionGrants(this, 'Grants', { table, key, bus: props.bus, configurationSet: props.configurationSet });
+    const grants = new FunctionGrants(this, 'Grants', {
+      table,
+      key,
+      bus: props.bus,
+      configurationSet: props.configurationSet,
+    });
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
@@ -153,9 +161,21 @@ export class StatelessStack extends Stack {
         memorySize: 512,
       }) as unknown as ArrearsFunction<never>;
 
-    const advance = engineFunction('AdvanceTask', 'functions/tasks/advance.handler.ts', 'Delinquency task: re-derive the stage from facts and act', EngineEnvSchema, engineEnvironment);
+    const advance = engineFunction(
+      'AdvanceTask',
+      'functions/tasks/advance.handler.ts',
+      'Delinquency task: re-derive the stage from facts and act',
+      EngineEnvSchema,
+      engineEnvironment,
+    );
     grants.grant(advance, engineAccess.AdvanceTask);
-    const waitForWakeUp = engineFunction('WaitForWakeUpTask', 'functions/tasks/wait-for-wake-up.handler.ts', 'Delinquency task: park the task token until a timer or an event', EngineEnvSchema, engineEnvironment);
+    const waitForWakeUp = engineFunction(
+      'WaitForWakeUpTask',
+      'functions/tasks/wait-for-wake-up.handler.ts',
+      'Delinquency task: park the task token until a timer or an event',
+      EngineEnvSchema,
+      engineEnvironment,
+    );
     grants.grant(waitForWakeUp, engineAccess.WaitForWakeUpTask);
     for (const fn of [advance, waitForWakeUp]) this.functions.set(fn.node.id, fn);
 
@@ -198,7 +218,8 @@ export class StatelessStack extends Stack {
     grants.grantExecutions(waitForWakeUp, engineAccess.WaitForWakeUpTask, this.delinquencyStateMachine, true);
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = this.functions.get(route.id)!;
-      if (route.startsExecutions) fn.function.addEnvironment('STATE_MACHINE_ARN', this.delinquencyStateMachine.stateMachineArn);
+      if (route.startsExecutions)
+        fn.function.addEnvironment('STATE_MACHINE_ARN', this.delinquencyStateMachine.stateMachineArn);
       grants.grantExecutions(fn, route, this.delinquencyStateMachine);
     }
     this.functions.set(REMINDER_RUN.id, reminderRun);
@@ -214,19 +235,32 @@ export class StatelessStack extends Stack {
     });
     Validations.of(deadLetterQueue).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the schedule target and of the asynchronous invocations; nothing consumes it but operators.',
+      reason:
+        'This queue is itself the dead-letter queue of the schedule target and of the asynchronous invocations; nothing consumes it but operators.',
     });
     new events.Rule(this, `${REMINDER_RUN.id}Schedule`, {
       description: REMINDER_RUN.description,
       schedule: events.Schedule.cron({ minute: String(REMINDER_RUN.minuteOfHour) }),
-      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30), deadLetterQueue })],
+      targets: [
+        new targets.LambdaFunction(reminderRun.function, {
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(30),
+          deadLetterQueue,
+        }),
+      ],
     });
     // A run out of time hands the rest to its next turn with an engine event on the bus (never an integration event).
     new events.Rule(this, `${REMINDER_RUN.id}Continues`, {
       description: 'The next turn of a reminder run that ran out of time',
       eventBus: props.bus,
       eventPattern: { source: [RUN_CONTINUES_EVENT.source], detailType: [RUN_CONTINUES_EVENT.detailType] },
-      targets: [new targets.LambdaFunction(reminderRun.function, { retryAttempts: 2, maxEventAge: Duration.minutes(30), deadLetterQueue })],
+      targets: [
+        new targets.LambdaFunction(reminderRun.function, {
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(30),
+          deadLetterQueue,
+        }),
+      ],
     });
 
     const sesFeedback = new ArrearsFunction(this, 'SesFeedback', {
@@ -237,11 +271,16 @@ export class StatelessStack extends Stack {
     }) as unknown as ArrearsFunction<never>;
     grants.grant(sesFeedback, engineAccess.SesFeedback);
     // What SNS cannot deliver to the function (throttled past SNS's own retries) is kept rather than dropped.
-    props.emailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback.function, { deadLetterQueue }));
+    props.emailEventsTopic.addSubscription(
+      new subscriptions.LambdaSubscription(sesFeedback.function, { deadLetterQueue }),
+    );
     this.functions.set('SesFeedback', sesFeedback);
     // EventBridge and SNS invoke these asynchronously: an invocation that still fails after Lambda's retries is kept.
     const keepFailedInvocations = (fn: ArrearsFunction<never>) => {
-      fn.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new destinations.SqsDestination(deadLetterQueue) });
+      fn.function.configureAsyncInvoke({
+        retryAttempts: 2,
+        onFailure: new destinations.SqsDestination(deadLetterQueue),
+      });
       for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
         Validations.of(fn.role).acknowledge({
           id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`,
@@ -255,12 +294,14 @@ export class StatelessStack extends Stack {
       const functionId = this.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);
       Validations.of(this.delinquencyStateMachine).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
-        reason: 'Step Functions may invoke any version of its own task function; the grant names that one function only.',
+        reason:
+          'Step Functions may invoke any version of its own task function; the grant names that one function only.',
       });
     }
     Validations.of(this.delinquencyStateMachine).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason: 'CloudWatch Logs delivery and X-Ray actions used by Step Functions logging and tracing support no resource-level permissions.',
+      reason:
+        'CloudWatch Logs delivery and X-Ray actions used by Step Functions logging and tracing support no resource-level permissions.',
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
@@ -287,7 +328,13 @@ export class StatelessStack extends Stack {
         detailType: [EXECUTION_STATUS_CHANGE.detailType],
         detail: { status: [...EARLY_END_STATUSES], stateMachineArn: [this.delinquencyStateMachine.stateMachineArn] },
       },
-      targets: [new targets.LambdaFunction(executionEnded.function, { retryAttempts: 4, maxEventAge: Duration.hours(6), deadLetterQueue })],
+      targets: [
+        new targets.LambdaFunction(executionEnded.function, {
+          retryAttempts: 4,
+          maxEventAge: Duration.hours(6),
+          deadLetterQueue,
+        }),
+      ],
     });
     keepFailedInvocations(executionEnded);
     this.functions.set('ExecutionEnded', executionEnded);
@@ -299,12 +346,17 @@ export class StatelessStack extends Stack {
       api: this.api,
       stage: this.node.findChild('PartnerApiStage') as apigwv2.HttpStage,
       // The payment webhooks by their path: other routes read the tenant's provider secret too (erasure's key).
-      webhookRouteKeys: (apiRoutes as readonly ApiRoute[]).filter((route) => route.path.startsWith('/v1/webhooks/')).map((route) => `${route.method} ${route.path}`),
+      webhookRouteKeys: (apiRoutes as readonly ApiRoute[])
+        .filter((route) => route.path.startsWith('/v1/webhooks/'))
+        .map((route) => `${route.method} ${route.path}`),
       deadLetterQueue,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the partner API' });
-    new CfnOutput(this, 'OpenApiUrl', { value: `${this.api.apiEndpoint}/v1/openapi.json`, description: 'The OpenAPI document' });
+    new CfnOutput(this, 'OpenApiUrl', {
+      value: `${this.api.apiEndpoint}/v1/openapi.json`,
+      description: 'The OpenAPI document',
+    });
     new CfnOutput(this, 'DelinquencyStateMachineArn', { value: this.delinquencyStateMachine.stateMachineArn });
   }
 }

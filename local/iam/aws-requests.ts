@@ -25,7 +25,10 @@ const tableArn = (target: AwsTarget, name: string) =>
 const dynamodbRequests = (operation: string, input: Input, target: AwsTarget): AccessRequest[] => {
   const requests: AccessRequest[] = [];
   const on = (action: string, table: string, index?: string) =>
-    requests.push({ action: `dynamodb:${action}`, resource: `${tableArn(target, table)}${index ? `/index/${index}` : ''}` });
+    requests.push({
+      action: `dynamodb:${action}`,
+      resource: `${tableArn(target, table)}${index ? `/index/${index}` : ''}`,
+    });
   switch (operation) {
     case 'Query':
     case 'Scan':
@@ -38,18 +41,28 @@ const dynamodbRequests = (operation: string, input: Input, target: AwsTarget): A
     case 'TransactWriteItems':
       for (const item of (input.TransactItems as Input[] | undefined) ?? []) {
         const [kind, body] = Object.entries(item)[0] as [string, Input];
-        const action = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' }[kind];
+        const action = {
+          Put: 'PutItem',
+          Update: 'UpdateItem',
+          Delete: 'DeleteItem',
+          ConditionCheck: 'ConditionCheckItem',
+        }[kind];
         if (!action) throw new Error(`unknown transaction item ${kind}`);
         on(action, String(body.TableName));
       }
       break;
     case 'TransactGetItems':
-      for (const item of (input.TransactItems as { Get: Input }[] | undefined) ?? []) on('GetItem', String(item.Get.TableName));
+      for (const item of (input.TransactItems as { Get: Input }[] | undefined) ?? [])
+        on('GetItem', String(item.Get.TableName));
       break;
     default:
       on(operation, String(input.TableName));
   }
-  requests.push({ action: 'kms:Decrypt', resource: target.tableKeyArn, context: { 'kms:ViaService': `dynamodb.${target.region}.amazonaws.com`, 'kms:CallerAccount': target.account } });
+  requests.push({
+    action: 'kms:Decrypt',
+    resource: target.tableKeyArn,
+    context: { 'kms:ViaService': `dynamodb.${target.region}.amazonaws.com`, 'kms:CallerAccount': target.account },
+  });
   return requests;
 };
 
@@ -65,9 +78,14 @@ const sesRequests = (operation: string, input: Input, target: AwsTarget): Access
   }
   if (!source) throw new Error(`an SES ${operation} without a sender`);
   const domain = addressOf(source).split('@')[1];
-  const requests: AccessRequest[] = [{ action: `ses:${operation}`, resource: `arn:aws:ses:${target.region}:${target.account}:identity/${domain}` }];
+  const requests: AccessRequest[] = [
+    { action: `ses:${operation}`, resource: `arn:aws:ses:${target.region}:${target.account}:identity/${domain}` },
+  ];
   if (input.ConfigurationSetName) {
-    requests.push({ action: `ses:${operation}`, resource: `arn:aws:ses:${target.region}:${target.account}:configuration-set/${String(input.ConfigurationSetName)}` });
+    requests.push({
+      action: `ses:${operation}`,
+      resource: `arn:aws:ses:${target.region}:${target.account}:configuration-set/${String(input.ConfigurationSetName)}`,
+    });
   }
   return requests;
 };
@@ -82,12 +100,22 @@ export const requestsFor = (client: string, command: string, input: Input, targe
       return sesRequests(operation, input, target);
     case 'SNSClient':
       // SMS straight to a phone number is authorized on "*"; a topic on its ARN.
-      return [{ action: `sns:${operation}`, resource: (input.TopicArn as string | undefined) ?? (input.TargetArn as string | undefined) ?? '*' }];
+      return [
+        {
+          action: `sns:${operation}`,
+          resource: (input.TopicArn as string | undefined) ?? (input.TargetArn as string | undefined) ?? '*',
+        },
+      ];
     case 'EventBridgeClient':
-      return ((input.Entries as Input[] | undefined) ?? []).map((entry) => ({ action: 'events:PutEvents', resource: busArn(target, entry.EventBusName as string | undefined) }));
+      return ((input.Entries as Input[] | undefined) ?? []).map((entry) => ({
+        action: 'events:PutEvents',
+        resource: busArn(target, entry.EventBusName as string | undefined),
+      }));
     case 'SFNClient':
-      if (operation === 'StartExecution') return [{ action: 'states:StartExecution', resource: String(input.stateMachineArn) }];
-      if (operation.startsWith('SendTask')) return [{ action: `states:${operation}`, resource: target.stateMachineArn }];
+      if (operation === 'StartExecution')
+        return [{ action: 'states:StartExecution', resource: String(input.stateMachineArn) }];
+      if (operation.startsWith('SendTask'))
+        return [{ action: `states:${operation}`, resource: target.stateMachineArn }];
       return [{ action: `states:${operation}`, resource: String(input.executionArn ?? input.stateMachineArn) }];
     case 'SecretsManagerClient':
       return [{ action: `secretsmanager:${operation}`, resource: secretArn(target, String(input.SecretId)) }];
@@ -101,4 +129,6 @@ export const busArn = (target: AwsTarget, name: string | undefined): string =>
 
 /** Secrets Manager ARNs end in a six-character suffix the service adds; a policy must allow for it. */
 export const secretArn = (target: AwsTarget, nameOrArn: string): string =>
-  nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:secretsmanager:${target.region}:${target.account}:secret:${nameOrArn}-Ab12Cd`;
+  nameOrArn.startsWith('arn:')
+    ? nameOrArn
+    : `arn:aws:secretsmanager:${target.region}:${target.account}:secret:${nameOrArn}-Ab12Cd`;

@@ -37,7 +37,10 @@ export class AccessDeniedException extends Error {
 }
 
 type MiddlewareClient = {
-  middlewareStack: { add: (middleware: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void; remove: (name: string) => boolean };
+  middlewareStack: {
+    add: (middleware: never, options: { step: 'initialize'; name: string; priority: 'high' }) => void;
+    remove: (name: string) => boolean;
+  };
 };
 
 const MIDDLEWARE_NAME = 'arrearsLocalIam';
@@ -63,7 +66,11 @@ export class IamEnforcement {
     const templates = options.templates ?? synthesizedTemplates();
     this.configurationSetName = options.configurationSetName ?? 'arrears-local';
     this.onDenial = options.onDenial;
-    const resolver = new TemplateResolver(templates, { tableName: options.tableName, configurationSetName: this.configurationSetName }, LOCAL_ENVIRONMENT);
+    const resolver = new TemplateResolver(
+      templates,
+      { tableName: options.tableName, configurationSetName: this.configurationSetName },
+      LOCAL_ENVIRONMENT,
+    );
     const stateful = Object.entries(templates.stateful.Resources);
     const stateless = Object.entries(templates.stateless.Resources);
     const only = (entries: typeof stateful, type: string) => {
@@ -72,10 +79,14 @@ export class IamEnforcement {
       return found[0]![0];
     };
     const table = only(stateful, 'AWS::DynamoDB::GlobalTable');
-    const tableKey = (templates.stateful.Resources[table]!.Properties as { SSESpecification?: { KMSMasterKeyId?: unknown } }).SSESpecification;
+    const tableKey = (
+      templates.stateful.Resources[table]!.Properties as { SSESpecification?: { KMSMasterKeyId?: unknown } }
+    ).SSESpecification;
     this.target = {
       ...LOCAL_ENVIRONMENT,
-      tableKeyArn: tableKey?.KMSMasterKeyId ? String(resolver.resolve(tableKey.KMSMasterKeyId, 'stateful')) : resolver.physical('stateful', only(stateful, 'AWS::KMS::Key'), 'Arn'),
+      tableKeyArn: tableKey?.KMSMasterKeyId
+        ? String(resolver.resolve(tableKey.KMSMasterKeyId, 'stateful'))
+        : resolver.physical('stateful', only(stateful, 'AWS::KMS::Key'), 'Arn'),
       stateMachineArn: resolver.physical('stateless', only(stateless, 'AWS::StepFunctions::StateMachine'), 'Arn'),
     };
     this.eventBusArn = resolver.physical('stateful', only(stateful, 'AWS::Events::EventBus'), 'Arn');
@@ -114,7 +125,11 @@ export class IamEnforcement {
    */
   instrument<C extends MiddlewareClient>(client: C): C {
     client.middlewareStack.remove(MIDDLEWARE_NAME);
-    const middleware = (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { clientName?: string; commandName?: string }) =>
+    const middleware =
+      (
+        next: (args: { input: Record<string, unknown> }) => Promise<unknown>,
+        context: { clientName?: string; commandName?: string },
+      ) =>
       async (args: { input: Record<string, unknown> }) => {
         await this.authorize(requestsFor(context.clientName ?? '', context.commandName ?? '', args.input, this.target));
         return next(args);
@@ -127,8 +142,14 @@ export class IamEnforcement {
    * A task of a state machine: the machine's role must allow invoking the task's function (lambda:InvokeFunction on its
    * ARN), and the function then runs under its own role.
    */
-  stateMachineTask<A extends unknown[], R>(machineId: string, functionId: string, handler: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-    const functionArn = this.principals.get(functionId)?.resourceArn ?? `arn:aws:lambda:${this.target.region}:${this.target.account}:function:${functionId}`;
+  stateMachineTask<A extends unknown[], R>(
+    machineId: string,
+    functionId: string,
+    handler: (...args: A) => Promise<R>,
+  ): (...args: A) => Promise<R> {
+    const functionArn =
+      this.principals.get(functionId)?.resourceArn ??
+      `arn:aws:lambda:${this.target.region}:${this.target.account}:function:${functionId}`;
     return async (...args: A) => {
       await this.authorizeAs(machineId, [{ action: 'lambda:InvokeFunction', resource: functionArn }]);
       return runAsFunction(functionId, () => handler(...args));
@@ -183,7 +204,14 @@ export class IamEnforcement {
   guardEmail(port: EmailSender): EmailSender {
     return {
       send: async (email) => {
-        await this.authorize(requestsFor('SESClient', 'SendRawEmailCommand', { Source: email.from, ConfigurationSetName: this.configurationSetName }, this.target));
+        await this.authorize(
+          requestsFor(
+            'SESClient',
+            'SendRawEmailCommand',
+            { Source: email.from, ConfigurationSetName: this.configurationSetName },
+            this.target,
+          ),
+        );
         return port.send(email);
       },
     };
@@ -193,7 +221,12 @@ export class IamEnforcement {
   guardSecrets(port: WebhookSecrets): WebhookSecrets {
     return {
       secretFor: async (tenantId, provider) => {
-        await this.authorize([{ action: 'secretsmanager:GetSecretValue', resource: secretArn(this.target, `${WEBHOOK_SECRET_PREFIX}${tenantId}`) }]);
+        await this.authorize([
+          {
+            action: 'secretsmanager:GetSecretValue',
+            resource: secretArn(this.target, `${WEBHOOK_SECRET_PREFIX}${tenantId}`),
+          },
+        ]);
         return port.secretFor(tenantId, provider);
       },
     };

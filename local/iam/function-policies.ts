@@ -26,7 +26,10 @@ const logicalIdOf = (value: unknown): string | undefined => {
 };
 
 /** Every function and state machine of the stateless stack with its role's policies, keyed by construct id. */
-export const functionPrincipals = (templates: SynthesizedTemplates, resolver: TemplateResolver): Map<string, FunctionPrincipal> => {
+export const functionPrincipals = (
+  templates: SynthesizedTemplates,
+  resolver: TemplateResolver,
+): Map<string, FunctionPrincipal> => {
   const resources = templates.stateless.Resources as Record<string, Resource>;
   const policiesByRole = new Map<string, { name: string; document: PolicyDocument }[]>();
   for (const [logicalId, resource] of Object.entries(resources)) {
@@ -42,15 +45,21 @@ export const functionPrincipals = (templates: SynthesizedTemplates, resolver: Te
   for (const [logicalId, resource] of Object.entries(resources)) {
     // ArrearsFunction puts the NodejsFunction at `<id>/Function` (logical id `<id>Function<hash>`); a state machine is `<id><hash>`.
     const match =
-      resource.Type === 'AWS::Lambda::Function' ? /^(.+)Function[0-9A-F]{8}$/.exec(logicalId) : resource.Type === 'AWS::StepFunctions::StateMachine' ? /^(.+)[0-9A-F]{8}$/.exec(logicalId) : null;
+      resource.Type === 'AWS::Lambda::Function'
+        ? /^(.+)Function[0-9A-F]{8}$/.exec(logicalId)
+        : resource.Type === 'AWS::StepFunctions::StateMachine'
+          ? /^(.+)[0-9A-F]{8}$/.exec(logicalId)
+          : null;
     if (!match) continue;
     const roleId = logicalIdOf(resource.Properties!.Role ?? resource.Properties!.RoleArn);
     if (!roleId || resources[roleId]?.Type !== 'AWS::IAM::Role') continue;
     const role = resources[roleId]!.Properties ?? {};
-    const inline = ((role.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? []).map((policy) => ({
-      name: policy.PolicyName,
-      document: resolver.resolve(policy.PolicyDocument, 'stateless') as PolicyDocument,
-    }));
+    const inline = ((role.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? []).map(
+      (policy) => ({
+        name: policy.PolicyName,
+        document: resolver.resolve(policy.PolicyDocument, 'stateless') as PolicyDocument,
+      }),
+    );
     principals.set(match[1]!, {
       functionId: match[1]!,
       roleArn: String(resolver.resolve({ 'Fn::GetAtt': [roleId, 'Arn'] }, 'stateless')),
@@ -62,11 +71,17 @@ export const functionPrincipals = (templates: SynthesizedTemplates, resolver: Te
 };
 
 /** Resource policies by resource ARN: the KMS key policies of the stateful stack (a key is usable only if its policy allows). */
-export const keyPolicies = (templates: SynthesizedTemplates, resolver: TemplateResolver): Map<string, PolicyDocument> => {
+export const keyPolicies = (
+  templates: SynthesizedTemplates,
+  resolver: TemplateResolver,
+): Map<string, PolicyDocument> => {
   const keys = new Map<string, PolicyDocument>();
   for (const [logicalId, resource] of Object.entries(templates.stateful.Resources as Record<string, Resource>)) {
     if (resource.Type !== 'AWS::KMS::Key') continue;
-    keys.set(resolver.physical('stateful', logicalId, 'Arn'), resolver.resolve(resource.Properties!.KeyPolicy, 'stateful') as PolicyDocument);
+    keys.set(
+      resolver.physical('stateful', logicalId, 'Arn'),
+      resolver.resolve(resource.Properties!.KeyPolicy, 'stateful') as PolicyDocument,
+    );
   }
   return keys;
 };

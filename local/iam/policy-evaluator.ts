@@ -24,16 +24,28 @@ export interface AccessDecision {
 const TOKEN_ACTIONS = new Set(['states:sendtasksuccess', 'states:sendtaskfailure', 'states:sendtaskheartbeat']);
 
 const globToRegExp = (pattern: string, flags = ''): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  );
 
-const asList = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+const asList = (value: unknown): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
 /** Allow/Deny for one of TOKEN_ACTIONS: explicit deny wins, then any allow whose action and resource match. */
-const matchTokenAction = (policies: PolicyDocument[], request: AccessRequest): 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied' => {
+const matchTokenAction = (
+  policies: PolicyDocument[],
+  request: AccessRequest,
+): 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied' => {
   let allowed = false;
   for (const statement of policies.flatMap((policy) => policy.Statement)) {
     const actionMatches = asList(statement.Action).some((action) => globToRegExp(action, 'i').test(request.action));
-    const resourceMatches = asList(statement.Resource).some((resource) => globToRegExp(resource).test(request.resource));
+    const resourceMatches = asList(statement.Resource).some((resource) =>
+      globToRegExp(resource).test(request.resource),
+    );
     if (!actionMatches || !resourceMatches || statement.Condition !== undefined) continue;
     if (statement.Effect === 'Deny') return 'ExplicitlyDenied';
     allowed = true;
@@ -70,9 +82,16 @@ export class PolicyEvaluator {
       reason: `User: ${caller} is not authorized to perform: ${request.action} on resource: ${request.resource} because ${why}`,
     });
     if (TOKEN_ACTIONS.has(request.action.toLowerCase())) {
-      const result = matchTokenAction(principal.policies.map((policy) => policy.document), request);
+      const result = matchTokenAction(
+        principal.policies.map((policy) => policy.document),
+        request,
+      );
       if (result === 'Allowed') return { allowed: true, reason: 'allowed by an identity-based policy' };
-      return refused(result === 'ExplicitlyDenied' ? 'an identity-based policy explicitly denies it' : `no identity-based policy allows the ${request.action} action`);
+      return refused(
+        result === 'ExplicitlyDenied'
+          ? 'an identity-based policy explicitly denies it'
+          : `no identity-based policy allows the ${request.action} action`,
+      );
     }
     const resourcePolicy = this.resourcePolicies.get(request.resource);
     const simulation = await runSimulation(
@@ -85,17 +104,27 @@ export class PolicyEvaluator {
           principal: caller,
           action: request.action,
           resource: { resource: request.resource, accountId: this.account },
-          contextVariables: { 'aws:PrincipalArn': principal.roleArn, 'aws:PrincipalAccount': this.account, ...request.context },
+          contextVariables: {
+            'aws:PrincipalArn': principal.roleArn,
+            'aws:PrincipalAccount': this.account,
+            ...request.context,
+          },
         },
       } as never,
       {},
     );
     if (simulation.resultType === 'error') {
-      throw new Error(`the IAM simulator could not evaluate ${request.action} on ${request.resource}: ${JSON.stringify(simulation.errors)}`);
+      throw new Error(
+        `the IAM simulator could not evaluate ${request.action} on ${request.resource}: ${JSON.stringify(simulation.errors)}`,
+      );
     }
     if (simulation.overallResult === 'Allowed') return { allowed: true, reason: 'allowed by an identity-based policy' };
     if (simulation.overallResult === 'ExplicitlyDenied') return refused('an explicit deny applies');
-    if (resourcePolicy && simulation.resultType === 'single' && simulation.result.analysis?.identityAnalysis?.result === 'Allowed') {
+    if (
+      resourcePolicy &&
+      simulation.resultType === 'single' &&
+      simulation.result.analysis?.identityAnalysis?.result === 'Allowed'
+    ) {
       return refused('the resource-based policy does not allow it');
     }
     return refused(`no identity-based policy allows the ${request.action} action`);

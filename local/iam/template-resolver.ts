@@ -47,7 +47,8 @@ export class TemplateResolver {
     const { region, account } = this.env;
     const props = (resource.Properties ?? {}) as Record<string, unknown>;
     // A physical name set in the template (a string or an intrinsic such as the stack's name joined in), else the logical id.
-    const named = (property: string) => (props[property] === undefined ? logicalId : String(this.resolve(props[property], stack)));
+    const named = (property: string) =>
+      props[property] === undefined ? logicalId : String(this.resolve(props[property], stack));
     switch (resource.Type) {
       case 'AWS::DynamoDB::GlobalTable':
       case 'AWS::DynamoDB::Table': {
@@ -68,13 +69,15 @@ export class TemplateResolver {
         if (attribute === 'Ref') return this.names.configurationSetName;
         break;
       case 'AWS::SNS::Topic':
-        if (attribute === 'Ref' || attribute === 'TopicArn') return `arn:aws:sns:${region}:${account}:${named('TopicName')}`;
+        if (attribute === 'Ref' || attribute === 'TopicArn')
+          return `arn:aws:sns:${region}:${account}:${named('TopicName')}`;
         if (attribute === 'TopicName') return named('TopicName');
         break;
       case 'AWS::SQS::Queue':
         if (attribute === 'Arn') return `arn:aws:sqs:${region}:${account}:${named('QueueName')}`;
         if (attribute === 'QueueName') return named('QueueName');
-        if (attribute === 'Ref' || attribute === 'QueueUrl') return `https://sqs.${region}.amazonaws.com/${account}/${named('QueueName')}`;
+        if (attribute === 'Ref' || attribute === 'QueueUrl')
+          return `https://sqs.${region}.amazonaws.com/${account}/${named('QueueName')}`;
         break;
       case 'AWS::StepFunctions::StateMachine': {
         const arn = `arn:aws:states:${region}:${account}:stateMachine:${named('StateMachineName')}`;
@@ -120,7 +123,10 @@ export class TemplateResolver {
           return this.physical(stack, name, 'Ref');
         }
         case 'Fn::GetAtt': {
-          const [logicalId, attribute] = (typeof argument === 'string' ? argument.split('.') : argument) as [string, string];
+          const [logicalId, attribute] = (typeof argument === 'string' ? argument.split('.') : argument) as [
+            string,
+            string,
+          ];
           return this.physical(stack, logicalId, attribute);
         }
         case 'Fn::Join': {

@@ -27,11 +27,23 @@ export const emptyAgingRow = (): AgingRow => ({ current: 0, '1-30': 0, '31-60': 
  */
 export const agingBucketOn = (asOf: string): ((dueDate: string) => AgingBucket) => {
   const [current, upTo30, upTo60, upTo90] = [asOf, addDays(asOf, -30), addDays(asOf, -60), addDays(asOf, -90)];
-  return (dueDate) => (dueDate >= current ? 'current' : dueDate >= upTo30 ? '1-30' : dueDate >= upTo60 ? '31-60' : dueDate >= upTo90 ? '61-90' : '91+');
+  return (dueDate) =>
+    dueDate >= current
+      ? 'current'
+      : dueDate >= upTo30
+        ? '1-30'
+        : dueDate >= upTo60
+          ? '31-60'
+          : dueDate >= upTo90
+            ? '61-90'
+            : '91+';
 };
 
 /** Open amounts by due date, aged as of `asOf` (integer minor units in, integer minor units out). */
-export const ageAmounts = (openByDueDate: Iterable<readonly [dueDate: string, amount: number]>, asOf: string): AgingRow => {
+export const ageAmounts = (
+  openByDueDate: Iterable<readonly [dueDate: string, amount: number]>,
+  asOf: string,
+): AgingRow => {
   const row = emptyAgingRow();
   const bucketOf = agingBucketOn(asOf);
   for (const [dueDate, amount] of openByDueDate) {

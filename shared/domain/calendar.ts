@@ -26,7 +26,8 @@ export const isTimeZone = (zone: string): boolean => {
 let zonesByLowerCase: Map<string, string> | undefined;
 
 /** Written the way IANA writes names (`Europe/Kyiv`, `US/Eastern`, `UTC`), not in one case throughout. */
-const READS_LIKE_IANA = (zone: string) => zone.split('/').every((part) => /^[A-Z]/.test(part) && (part.length <= 3 || /[a-z]/.test(part)));
+const READS_LIKE_IANA = (zone: string) =>
+  zone.split('/').every((part) => /^[A-Z]/.test(part) && (part.length <= 3 || /[a-z]/.test(part)));
 
 /**
  * One spelling per valid zone: the runtime's own spelling of a name it lists (`europe/oslo` → `Europe/Oslo`); a
@@ -80,7 +81,11 @@ const formatterFor = (zone: string): Intl.DateTimeFormat => {
 
 /** The wall-clock date and time an instant shows in a zone. */
 export const localParts = (instant: Date, zone: string): LocalParts => {
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),
@@ -95,7 +100,9 @@ export const localDate = (instant: Date, zone: string): string => localParts(ins
 /** Offset of a zone from UTC at an instant, in minutes (east positive). */
 const offsetMinutes = (instant: Date, zone: string): number => {
   const p = localParts(instant, zone);
-  const asUtc = Date.parse(`${p.date}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:${String(p.second).padStart(2, '0')}Z`);
+  const asUtc = Date.parse(
+    `${p.date}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:${String(p.second).padStart(2, '0')}Z`,
+  );
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 };
 

@@ -23,7 +23,12 @@ export interface CallLimits {
   hours: ContactHours;
 }
 
-export const REGULATION_F_CALL_LIMITS: CallLimits = { maxAttempts: 7, windowDays: 7, conversationWaitDays: 7, hours: REGULATION_F_HOURS };
+export const REGULATION_F_CALL_LIMITS: CallLimits = {
+  maxAttempts: 7,
+  windowDays: 7,
+  conversationWaitDays: 7,
+  hours: REGULATION_F_HOURS,
+};
 
 export type CallDecision = { allowed: true } | { allowed: false; rule: CallRule; nextAllowedAt: Date | null };
 
@@ -44,10 +49,15 @@ export const isCountedAttempt = (call: Pick<CallRecord, 'direction' | 'outcome'>
   call.direction === 'outbound' && call.outcome !== 'busy' && call.outcome !== 'not_connected';
 
 /** How far back and ahead of an instant calls can matter to a decision about it (windows and waits, plus zone offsets). */
-export const relevantSpanDays = (limits: CallLimits = REGULATION_F_CALL_LIMITS) => Math.max(limits.windowDays, limits.conversationWaitDays) + 2;
+export const relevantSpanDays = (limits: CallLimits = REGULATION_F_CALL_LIMITS) =>
+  Math.max(limits.windowDays, limits.conversationWaitDays) + 2;
 
 /** The first rule a counted outbound call at `at` breaks, or null when the frequency rules allow it. */
-const frequencyRule = (context: CallContext, at: Date, limits: CallLimits): { rule: CallRule; resumeDay: string } | null => {
+const frequencyRule = (
+  context: CallContext,
+  at: Date,
+  limits: CallLimits,
+): { rule: CallRule; resumeDay: string } | null => {
   const zone = context.zones[0]!;
   const day = localDate(at, zone);
   // A conversation in either direction (comment 14(b)(2)(i)-1.ii: also one the consumer started) opens the wait.

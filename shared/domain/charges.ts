@@ -7,7 +7,8 @@ export type InterestRule = 'none' | 'simple' | 'uk-late-payment' | 'eu-late-paym
 export type StepFee = { amount: number; currency?: string } | { percent: number };
 
 /** Half-up division of non-negative integers held as BigInt: the one place money is rounded. */
-const divideHalfUp = (numerator: bigint, denominator: bigint): number => Number((numerator * 2n + denominator) / (denominator * 2n));
+const divideHalfUp = (numerator: bigint, denominator: bigint): number =>
+  Number((numerator * 2n + denominator) / (denominator * 2n));
 
 /** Percentages are carried as integers of 1/10 000 of a percent so no float touches money. */
 const PERCENT_SCALE = 10_000;
@@ -78,7 +79,10 @@ export const ukReferenceDate = (interestStarts: string): string => {
 export const euReferenceDate = (interestStarts: string): string =>
   `${interestStarts.slice(0, 4)}-${interestStarts.slice(5) >= '07-01' ? '07-01' : '01-01'}`;
 
-const annualRate = (input: InterestInput, interestStarts: string): { percent: number; inputs: Record<string, string | number> } | null => {
+const annualRate = (
+  input: InterestInput,
+  interestStarts: string,
+): { percent: number; inputs: Record<string, string | number> } | null => {
   switch (input.rule) {
     case 'simple':
       return input.annualRatePercent === undefined ? null : { percent: input.annualRatePercent, inputs: {} };
@@ -121,7 +125,14 @@ export const accruedInterest = (input: InterestInput): InterestResult | null => 
     amount,
     days,
     annualRatePercent: rate.percent,
-    inputs: { rule: input.rule, interestStarts, asOf: input.asOf, annualRatePercent: rate.percent, dayCount: 365, ...rate.inputs },
+    inputs: {
+      rule: input.rule,
+      interestStarts,
+      asOf: input.asOf,
+      annualRatePercent: rate.percent,
+      dayCount: 365,
+      ...rate.inputs,
+    },
   };
 };
 

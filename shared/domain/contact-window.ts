@@ -35,7 +35,11 @@ const nextAllowedInZone = (from: Date, zone: string, hours: ContactHours): Date 
  * The earliest instant at or after `from` inside the window of every zone given (the intersection the rules ask for
  * when a person's location is ambiguous), or null when the zones leave no common moment.
  */
-export const nextAllowedAt = (from: Date, zones: readonly string[], hours: ContactHours = REGULATION_F_HOURS): Date | null => {
+export const nextAllowedAt = (
+  from: Date,
+  zones: readonly string[],
+  hours: ContactHours = REGULATION_F_HOURS,
+): Date | null => {
   if (zones.length === 0) throw new RangeError('at least one time zone is needed to decide a contact window');
   const limit = from.getTime() + SEARCH_DAYS * 86_400_000;
   let candidate = from;

@@ -31,10 +31,13 @@ export interface CreditPosition {
 
 export const creditPosition = (facts: CreditFacts): CreditPosition => {
   const currency = facts.limit?.currency ?? null;
-  const counted = facts.openInvoices.filter((invoice) => invoice.balance > 0 && (currency === null || invoice.currency === currency));
+  const counted = facts.openInvoices.filter(
+    (invoice) => invoice.balance > 0 && (currency === null || invoice.currency === currency),
+  );
   const pastDue = counted.filter((invoice) => daysBetween(invoice.dueDate, facts.today) > 0);
   const openBalance = counted.reduce((sum, invoice) => sum + invoice.balance, 0);
-  const unbilled = facts.unbilled && (currency === null || facts.unbilled.currency === currency) ? facts.unbilled.amount : 0;
+  const unbilled =
+    facts.unbilled && (currency === null || facts.unbilled.currency === currency) ? facts.unbilled.amount : 0;
   const exposure = openBalance + unbilled;
   const pastDueBalance = pastDue.reduce((sum, invoice) => sum + invoice.balance, 0);
   // Days past due look at every currency: a debt long overdue in any currency is a reason to stop selling.
@@ -53,7 +56,12 @@ export const creditPosition = (facts: CreditFacts): CreditPosition => {
     available: facts.limit ? Math.max(0, facts.limit.amount - exposure) : null,
     pastDueBalance,
     maxDaysPastDue,
-    limitShareInArrears: facts.limit && facts.limit.amount > 0 ? Math.min(1, pastDueBalance / facts.limit.amount) : facts.limit && pastDueBalance > 0 ? 1 : 0,
+    limitShareInArrears:
+      facts.limit && facts.limit.amount > 0
+        ? Math.min(1, pastDueBalance / facts.limit.amount)
+        : facts.limit && pastDueBalance > 0
+          ? 1
+          : 0,
     reasons,
   };
 };

@@ -22,9 +22,11 @@ const normalised = (address: string) => address.trim().toLowerCase();
  * stored in the table, so the hash cannot be brute-forced from the table alone (a million phone numbers take seconds)
  * while the same address given again still matches.
  */
-export const erasedAddress = (address: string, key: string): string => `${ERASED_ADDRESS_PREFIX}${createHmac('sha256', key).update(normalised(address)).digest('hex')}`;
+export const erasedAddress = (address: string, key: string): string =>
+  `${ERASED_ADDRESS_PREFIX}${createHmac('sha256', key).update(normalised(address)).digest('hex')}`;
 
-export const isErasedAddress = (address: string): boolean => address.startsWith(ERASED_ADDRESS_PREFIX) || address.startsWith(UNKEYED_ADDRESS_PREFIX);
+export const isErasedAddress = (address: string): boolean =>
+  address.startsWith(ERASED_ADDRESS_PREFIX) || address.startsWith(UNKEYED_ADDRESS_PREFIX);
 
 /**
  * An opt-out address (clear or erased) stands for this address. An erased one needs the tenant's erasure key to be
@@ -32,8 +34,10 @@ export const isErasedAddress = (address: string): boolean => address.startsWith(
  * customer has no address left, so refusing is never wrong, and sending to an opted-out address would be.
  */
 export const sameAddress = (stored: string, address: string, erasureKey?: string | null): boolean => {
-  if (stored.startsWith(UNKEYED_ADDRESS_PREFIX)) return stored === `${UNKEYED_ADDRESS_PREFIX}${sha256Hex(normalised(address))}`;
-  if (stored.startsWith(ERASED_ADDRESS_PREFIX)) return erasureKey ? stored === erasedAddress(address, erasureKey) : true;
+  if (stored.startsWith(UNKEYED_ADDRESS_PREFIX))
+    return stored === `${UNKEYED_ADDRESS_PREFIX}${sha256Hex(normalised(address))}`;
+  if (stored.startsWith(ERASED_ADDRESS_PREFIX))
+    return erasureKey ? stored === erasedAddress(address, erasureKey) : true;
   return stored.toLowerCase() === address.toLowerCase();
 };
 
@@ -55,14 +59,20 @@ const WORD = '[\\p{L}\\p{N}_-]';
  * ordinary words. Only the attributes listed as personal per item type are ever given to it.
  */
 export const redact = <T>(value: T, identifiers: readonly string[]): T => {
-  const usable = [...new Set(identifiers.map((identifier) => identifier.trim()).filter((identifier) => identifier.length >= 3))];
+  const usable = [
+    ...new Set(identifiers.map((identifier) => identifier.trim()).filter((identifier) => identifier.length >= 3)),
+  ];
   if (usable.length === 0) return value;
-  const alternatives = usable.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = usable
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const pattern = new RegExp(`(?<!${WORD})(?:${alternatives})(?!${WORD})`, 'giu');
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return node.replace(pattern, ERASED);
     if (Array.isArray(node)) return node.map(walk);
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, walk(inner)]));
+    if (node !== null && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, walk(inner)]));
     return node;
   };
   return walk(value) as T;

@@ -20,15 +20,45 @@ export const DEFAULT_BASE_CURRENCY = 'EUR';
 export const ECB_EURO_REFERENCE_RATES: readonly ReferenceRateDay[] = [
   {
     date: '2019-04-10',
-    rates: { USD: 1.1279, JPY: 125.38, GBP: 0.86083, DKK: 7.4652, SEK: 10.44, NOK: 9.5895, CHF: 1.128, PLN: 4.2833, RON: 4.7605 },
+    rates: {
+      USD: 1.1279,
+      JPY: 125.38,
+      GBP: 0.86083,
+      DKK: 7.4652,
+      SEK: 10.44,
+      NOK: 9.5895,
+      CHF: 1.128,
+      PLN: 4.2833,
+      RON: 4.7605,
+    },
   },
   {
     date: '2021-12-01',
-    rates: { USD: 1.1314, JPY: 128.27, GBP: 0.85, DKK: 7.4362, SEK: 10.226, NOK: 10.2195, CHF: 1.0427, PLN: 4.6283, RON: 4.9467 },
+    rates: {
+      USD: 1.1314,
+      JPY: 128.27,
+      GBP: 0.85,
+      DKK: 7.4362,
+      SEK: 10.226,
+      NOK: 10.2195,
+      CHF: 1.0427,
+      PLN: 4.6283,
+      RON: 4.9467,
+    },
   },
   {
     date: '2024-04-26',
-    rates: { USD: 1.0714, JPY: 168.03, GBP: 0.85643, DKK: 7.4573, SEK: 11.7052, NOK: 11.7995, CHF: 0.9779, PLN: 4.3205, RON: 4.9764 },
+    rates: {
+      USD: 1.0714,
+      JPY: 168.03,
+      GBP: 0.85643,
+      DKK: 7.4573,
+      SEK: 11.7052,
+      NOK: 11.7995,
+      CHF: 0.9779,
+      PLN: 4.3205,
+      RON: 4.9764,
+    },
   },
 ];
 
@@ -56,7 +86,8 @@ export const euroRateOn = (
     let found: { rate: number; date: string } | null = null;
     for (const day of table) {
       const rate = day.rates[currency];
-      if (rate !== undefined && day.date <= date && (found === null || day.date > found.date)) found = { rate, date: day.date };
+      if (rate !== undefined && day.date <= date && (found === null || day.date > found.date))
+        found = { rate, date: day.date };
     }
     if (found) return found;
   }
@@ -105,4 +136,5 @@ export const inBaseCurrency = (
   amount: number,
   currency: string,
   date: string,
-): Converted | null => convertMinorUnits(amount, currency, tenant?.baseCurrency ?? DEFAULT_BASE_CURRENCY, date, tenant?.exchangeRates ?? []);
+): Converted | null =>
+  convertMinorUnits(amount, currency, tenant?.baseCurrency ?? DEFAULT_BASE_CURRENCY, date, tenant?.exchangeRates ?? []);

@@ -35,13 +35,24 @@ const MAX_TASK_ATTEMPTS = 7;
  * IsSettled 2, WaitForWakeUp 2 + 7 x 4 = 55. A typical pass writes 13 (2 + 3, 2, 2 + 4).
  */
 export const MAX_EVENTS_PER_PASS =
-  HISTORY_EVENTS.state + MAX_TASK_ATTEMPTS * HISTORY_EVENTS.lambdaAttempt + HISTORY_EVENTS.state + HISTORY_EVENTS.state + MAX_TASK_ATTEMPTS * HISTORY_EVENTS.waitAttempt;
+  HISTORY_EVENTS.state +
+  MAX_TASK_ATTEMPTS * HISTORY_EVENTS.lambdaAttempt +
+  HISTORY_EVENTS.state +
+  HISTORY_EVENTS.state +
+  MAX_TASK_ATTEMPTS * HISTORY_EVENTS.waitAttempt;
 
 /** What the hand-over itself writes at most: the last Advance and IsSettled, the start with its retries, the end. */
-const HAND_OVER_EVENTS = MAX_EVENTS_PER_PASS + HISTORY_EVENTS.state + MAX_TASK_ATTEMPTS * HISTORY_EVENTS.startExecutionAttempt + HISTORY_EVENTS.state + HISTORY_EVENTS.execution;
+const HAND_OVER_EVENTS =
+  MAX_EVENTS_PER_PASS +
+  HISTORY_EVENTS.state +
+  MAX_TASK_ATTEMPTS * HISTORY_EVENTS.startExecutionAttempt +
+  HISTORY_EVENTS.state +
+  HISTORY_EVENTS.execution;
 
 /** Passes after which an execution hands over, so that even a history of worst-case passes stays under the limit (453). */
-export const HAND_OVER_AFTER_PASSES = Math.floor((STANDARD_EXECUTION_LIMITS.maxHistoryEvents - HAND_OVER_EVENTS) / MAX_EVENTS_PER_PASS);
+export const HAND_OVER_AFTER_PASSES = Math.floor(
+  (STANDARD_EXECUTION_LIMITS.maxHistoryEvents - HAND_OVER_EVENTS) / MAX_EVENTS_PER_PASS,
+);
 
 /**
  * Age after which an execution hands over: its last wait (at most a week, the engine's longest sleep) and every retry
@@ -50,13 +61,16 @@ export const HAND_OVER_AFTER_PASSES = Math.floor((STANDARD_EXECUTION_LIMITS.maxH
 export const HAND_OVER_AFTER_MS = 350 * 24 * 3600 * 1000;
 
 /** True when Step Functions accepts `name` for an execution: letters, digits, - _ . only, at most 80 characters. */
-export const isExecutionName = (name: string): boolean => name.length <= STANDARD_EXECUTION_LIMITS.maxNameLength && /^[A-Za-z0-9_.-]+$/.test(name);
+export const isExecutionName = (name: string): boolean =>
+  name.length <= STANDARD_EXECUTION_LIMITS.maxNameLength && /^[A-Za-z0-9_.-]+$/.test(name);
 
 /** The chain's n-th execution: the delinquency's id, then "<id>.2", "<id>.3", ... */
 export const executionName = (delinquencyId: string, generation: number): string => {
   const name = generation <= 1 ? delinquencyId : `${delinquencyId}.${generation}`;
   if (!isExecutionName(name)) {
-    throw new Error(`"${name}" cannot name a Step Functions execution (letters, digits, - _ . only, at most 80 characters)`);
+    throw new Error(
+      `"${name}" cannot name a Step Functions execution (letters, digits, - _ . only, at most 80 characters)`,
+    );
   }
   return name;
 };

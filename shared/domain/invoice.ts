@@ -15,4 +15,5 @@ export const invoiceStatus = (
 };
 
 /** Only open invoices are in collection: they alone belong in the due-date index the scheduled run reads. */
-export const isCollectible = (invoice: Parameters<typeof invoiceStatus>[0]): boolean => invoiceStatus(invoice) === 'open';
+export const isCollectible = (invoice: Parameters<typeof invoiceStatus>[0]): boolean =>
+  invoiceStatus(invoice) === 'open';

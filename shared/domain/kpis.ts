@@ -26,7 +26,8 @@ const big = (value: number): bigint => {
 };
 
 /** part ÷ whole × 100, to one decimal; null when the whole is zero. */
-export const percentage = (part: number, whole: number): number | null => roundedRatio(big(part) * 100n, big(whole), PERCENT_DECIMALS);
+export const percentage = (part: number, whole: number): number | null =>
+  roundedRatio(big(part) * 100n, big(whole), PERCENT_DECIMALS);
 
 export interface DsoInput {
   /** Total open receivables at the end of the period. */
@@ -83,7 +84,11 @@ export const bestPossibleDso = ({ currentReceivables, creditSales, days }: BestP
  * (receivables − current receivables) ÷ credit sales × days, so the two roundings cannot disagree.
  */
 export const averageDaysDelinquent = (input: DsoInput & { currentReceivables: number }): number | null =>
-  roundedRatio((big(input.receivables) - big(input.currentReceivables)) * big(input.days), big(input.creditSales), DAYS_DECIMALS);
+  roundedRatio(
+    (big(input.receivables) - big(input.currentReceivables)) * big(input.days),
+    big(input.creditSales),
+    DAYS_DECIMALS,
+  );
 
 export interface CeiInput {
   beginningReceivables: number;
@@ -103,7 +108,11 @@ export const collectionEffectivenessIndex = (input: CeiInput): number | null => 
   const n = big(input.months);
   if (n <= 0n) throw new RangeError('the number of months must be at least 1');
   const collectible = n * big(input.beginningReceivables) + big(input.creditSales);
-  return roundedRatio((collectible - n * big(input.endingReceivables)) * 100n, collectible - n * big(input.endingCurrentReceivables), PERCENT_DECIMALS);
+  return roundedRatio(
+    (collectible - n * big(input.endingReceivables)) * 100n,
+    collectible - n * big(input.endingCurrentReceivables),
+    PERCENT_DECIMALS,
+  );
 };
 
 export interface PromiseOutcomes {

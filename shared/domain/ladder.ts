@@ -29,7 +29,12 @@ export const deferredSendAt = (from: Date, zone: string, sendTime: string): Date
   return atSendTime.getTime() > allowed.getTime() && isWithinHours(atSendTime, zone) ? atSendTime : allowed;
 };
 
-export const scheduleSteps = (steps: readonly Step[], dueDate: string, zone: string, sendTime: string): ScheduledStep[] => {
+export const scheduleSteps = (
+  steps: readonly Step[],
+  dueDate: string,
+  zone: string,
+  sendTime: string,
+): ScheduledStep[] => {
   const [hour, minute] = sendHourMinute(sendTime);
   return steps.map((step) => ({ step, fireAt: zonedInstant(addDays(dueDate, step.offsetDays), zone, hour, minute) }));
 };
@@ -48,8 +53,15 @@ export interface LadderPosition {
  * what is already done (sent, charged or skipped), so it never repeats a step and never sends more than the most
  * advanced one that fell due.
  */
-export const ladderPosition = (schedule: readonly ScheduledStep[], done: ReadonlySet<string>, now: Date): LadderPosition => {
-  const highestDone = Math.max(-Infinity, ...schedule.filter((entry) => done.has(entry.step.id)).map((entry) => entry.step.offsetDays));
+export const ladderPosition = (
+  schedule: readonly ScheduledStep[],
+  done: ReadonlySet<string>,
+  now: Date,
+): LadderPosition => {
+  const highestDone = Math.max(
+    -Infinity,
+    ...schedule.filter((entry) => done.has(entry.step.id)).map((entry) => entry.step.offsetDays),
+  );
   const open = schedule.filter((entry) => !done.has(entry.step.id));
   const due = open.filter((entry) => entry.fireAt.getTime() <= now.getTime());
   const mostAdvanced = Math.max(-Infinity, ...due.map((entry) => entry.step.offsetDays));

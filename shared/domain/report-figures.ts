@@ -36,7 +36,14 @@ import {
   rollRate,
   type SalesMonth,
 } from './kpis';
-import { IMPORTED_BEFORE_HISTORY, SETTLED_BEFORE_HISTORY, type Flow, type Metrics, type ReportFamily, type ReportState } from './report-ledger';
+import {
+  IMPORTED_BEFORE_HISTORY,
+  SETTLED_BEFORE_HISTORY,
+  type Flow,
+  type Metrics,
+  type ReportFamily,
+  type ReportState,
+} from './report-ledger';
 
 /** Metrics of one family, by value and currency. */
 export type FamilyMetrics = Map<string, Map<string, Metrics>>;
@@ -107,7 +114,11 @@ const datedIndex = (metrics: Metrics | undefined): DatedIndex => {
 const flow = (metrics: Metrics | undefined, name: Flow) => metrics?.[name] ?? 0;
 
 /** Aging per value and currency; currencies with nothing open are left out. */
-export const agingFigures = (state: ReportState, family: ReportFamily, asOf: string): Map<string, Map<string, AgingRow>> => {
+export const agingFigures = (
+  state: ReportState,
+  family: ReportFamily,
+  asOf: string,
+): Map<string, Map<string, AgingRow>> => {
   const result = new Map<string, Map<string, AgingRow>>();
   for (const [value, currencies] of familyMetrics(state, family)) {
     const rows = new Map<string, AgingRow>();
@@ -126,7 +137,8 @@ export interface KpiPeriod {
 }
 
 /** Months of the period for CEI's N: its days ÷ the mean month (30.44 days), rounded, at least 1. */
-export const periodMonths = (period: KpiPeriod): number => Math.max(1, Math.round(((daysBetween(period.from, period.to) + 1) * 12) / 365.25));
+export const periodMonths = (period: KpiPeriod): number =>
+  Math.max(1, Math.round(((daysBetween(period.from, period.to) + 1) * 12) / 365.25));
 
 /** Latest first: the month of `to` from its first day up to `to`, then the whole calendar months before it. */
 export const countBackMonths = (to: string, months = 12): { from: string; to: string; days: number }[] => {
@@ -158,7 +170,13 @@ export interface KpiFigures {
   bestPossibleDso: number | null;
   averageDaysDelinquent: number | null;
   cei: number | null;
-  promises: { decided: number; kept: number; promised: number; paid: number; keptRate: { count: number | null; amount: number | null } };
+  promises: {
+    decided: number;
+    kept: number;
+    promised: number;
+    paid: number;
+    keptRate: { count: number | null; amount: number | null };
+  };
   recoveryRate: number | null;
   cureRate: number | null;
   cured: number;
@@ -167,7 +185,11 @@ export interface KpiFigures {
 }
 
 /** Days past due that each past-due bucket spans (91+ has no upper end). */
-const BUCKET_DAYS: Record<(typeof ROLLING_BUCKETS)[number], [number, number]> = { '1-30': [1, 30], '31-60': [31, 60], '61-90': [61, 90] };
+const BUCKET_DAYS: Record<(typeof ROLLING_BUCKETS)[number], [number, number]> = {
+  '1-30': [1, 30],
+  '31-60': [31, 60],
+  '61-90': [61, 90],
+};
 
 /** The KPIs of one value and currency, from its counters at the close of the day before the period and of its end. */
 export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefined, period: KpiPeriod): KpiFigures => {
@@ -177,21 +199,30 @@ export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefine
   const atEnd = datedIndex(end);
   // Invoices issued by the start day and first counted after it (the import counters added in between).
   const importedLate =
-    atEnd('i', undefined, startDay) + (end?.[IMPORTED_BEFORE_HISTORY] ?? 0) - atStart('i', undefined, startDay) - (start?.[IMPORTED_BEFORE_HISTORY] ?? 0);
+    atEnd('i', undefined, startDay) +
+    (end?.[IMPORTED_BEFORE_HISTORY] ?? 0) -
+    atStart('i', undefined, startDay) -
+    (start?.[IMPORTED_BEFORE_HISTORY] ?? 0);
   const beginning = atStart('o') + importedLate;
   const ending = atEnd('o');
   // Current on the last day: due that day or later (0 days past due or fewer).
   const endingCurrent = atEnd('o', period.to);
   const creditSales = atEnd('s', period.from, period.to);
   const delta = (name: Flow) => flow(end, name) - flow(start, name);
-  const months: SalesMonth[] = countBackMonths(period.to).map((slice) => ({ creditSales: atEnd('s', slice.from, slice.to), days: slice.days }));
+  const months: SalesMonth[] = countBackMonths(period.to).map((slice) => ({
+    creditSales: atEnd('s', slice.from, slice.to),
+    days: slice.days,
+  }));
   const pdCollected = delta('pdCollected');
   const endingPastDue = ending - endingCurrent;
   // The cure cohort: due dates already past due at the close of the day before the period (due before that day).
   const lastCohortDueDate = addDays(startDay, -1);
   const delinquentAtStart = atStart('n', undefined, lastCohortDueDate);
   const cured =
-    atEnd('p', undefined, lastCohortDueDate) + (end?.[SETTLED_BEFORE_HISTORY] ?? 0) - atStart('p', undefined, lastCohortDueDate) - (start?.[SETTLED_BEFORE_HISTORY] ?? 0);
+    atEnd('p', undefined, lastCohortDueDate) +
+    (end?.[SETTLED_BEFORE_HISTORY] ?? 0) -
+    atStart('p', undefined, lastCohortDueDate) -
+    (start?.[SETTLED_BEFORE_HISTORY] ?? 0);
   const rollRates: Record<string, RollRate> = {};
   for (const bucket of ROLLING_BUCKETS) {
     // Due dates that were `low`..`high` days past due at the start.
@@ -203,7 +234,12 @@ export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefine
       count: rollRate(atStart('n', from, to), atEnd('n', from, to)),
     };
   }
-  const promises = { decided: delta('ptpDecided'), kept: delta('ptpKept'), promised: delta('ptpPromised'), paid: delta('ptpPaid') };
+  const promises = {
+    decided: delta('ptpDecided'),
+    kept: delta('ptpKept'),
+    promised: delta('ptpPromised'),
+    paid: delta('ptpPaid'),
+  };
   return {
     receivables: { beginning, ending, endingCurrent, endingPastDue },
     creditSales,
@@ -211,9 +247,28 @@ export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefine
     dso: countBackDso(ending, months),
     dsoRegular: regularDso({ receivables: ending, creditSales, days }),
     bestPossibleDso: bestPossibleDso({ currentReceivables: endingCurrent, creditSales, days }),
-    averageDaysDelinquent: averageDaysDelinquent({ receivables: ending, currentReceivables: endingCurrent, creditSales, days }),
-    cei: collectionEffectivenessIndex({ beginningReceivables: beginning, creditSales, months: periodMonths(period), endingReceivables: ending, endingCurrentReceivables: endingCurrent }),
-    promises: { ...promises, keptRate: promiseKeptRate({ decided: promises.decided, kept: promises.kept, promisedAmount: promises.promised, paidAmount: promises.paid }) },
+    averageDaysDelinquent: averageDaysDelinquent({
+      receivables: ending,
+      currentReceivables: endingCurrent,
+      creditSales,
+      days,
+    }),
+    cei: collectionEffectivenessIndex({
+      beginningReceivables: beginning,
+      creditSales,
+      months: periodMonths(period),
+      endingReceivables: ending,
+      endingCurrentReceivables: endingCurrent,
+    }),
+    promises: {
+      ...promises,
+      keptRate: promiseKeptRate({
+        decided: promises.decided,
+        kept: promises.kept,
+        promisedAmount: promises.promised,
+        paidAmount: promises.paid,
+      }),
+    },
     recoveryRate: recoveryRate(pdCollected, endingPastDue + pdCollected + delta('pdRemoved')),
     cureRate: cureRate(delinquentAtStart, cured),
     cured: Math.max(0, Math.min(cured, delinquentAtStart)),
@@ -225,13 +280,20 @@ export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefine
 const hasFigures = (metrics: Metrics | undefined) => metrics !== undefined && Object.keys(metrics).length > 0;
 
 /** KPIs per value and currency of one family; a currency with no counters at either end is left out. */
-export const kpiFigures = (start: ReportState, end: ReportState, family: ReportFamily, period: KpiPeriod): Map<string, Map<string, KpiFigures>> => {
+export const kpiFigures = (
+  start: ReportState,
+  end: ReportState,
+  family: ReportFamily,
+  period: KpiPeriod,
+): Map<string, Map<string, KpiFigures>> => {
   const startMetrics = familyMetrics(start, family);
   const endMetrics = familyMetrics(end, family);
   const result = new Map<string, Map<string, KpiFigures>>();
   const values = [...new Set([...startMetrics.keys(), ...endMetrics.keys()])].sort();
   for (const value of values) {
-    const currencies = [...new Set([...(startMetrics.get(value)?.keys() ?? []), ...(endMetrics.get(value)?.keys() ?? [])])].sort();
+    const currencies = [
+      ...new Set([...(startMetrics.get(value)?.keys() ?? []), ...(endMetrics.get(value)?.keys() ?? [])]),
+    ].sort();
     const rows = new Map<string, KpiFigures>();
     for (const currency of currencies) {
       const before = startMetrics.get(value)?.get(currency);

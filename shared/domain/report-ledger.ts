@@ -39,7 +39,10 @@ export const MAX_REPORT_PERIOD_DAYS = 366;
 
 export type ReportDims = Record<ReportDimension, string>;
 
-export const reportDims = (customer: { segment?: string | undefined; country?: string | undefined } | null, assigneeId: string | null): ReportDims => ({
+export const reportDims = (
+  customer: { segment?: string | undefined; country?: string | undefined } | null,
+  assigneeId: string | null,
+): ReportDims => ({
   segment: customer?.segment ?? NO_VALUE,
   country: customer?.country ?? NO_VALUE,
   collector: assigneeId ?? UNASSIGNED,
@@ -104,7 +107,13 @@ export const addCells = (state: ReportState, cells: Iterable<Cell>, sign: 1 | -1
     const id = cellId(cell);
     const existing = state.get(id);
     if (existing) addMetrics(existing.metrics, cell.metrics, sign);
-    else state.set(id, { family: cell.family, value: cell.value, currency: cell.currency, metrics: addMetrics({}, cell.metrics, sign) });
+    else
+      state.set(id, {
+        family: cell.family,
+        value: cell.value,
+        currency: cell.currency,
+        metrics: addMetrics({}, cell.metrics, sign),
+      });
   }
   return state;
 };
@@ -122,7 +131,8 @@ export interface InvoiceStanding {
 }
 
 /** What the invoice owes and is counted as owing (void and written-off invoices owe nothing here). */
-const openBalance = (invoice: InvoiceStanding): number => (invoice.voided || invoice.writtenOff ? 0 : invoiceBalance(invoice));
+const openBalance = (invoice: InvoiceStanding): number =>
+  invoice.voided || invoice.writtenOff ? 0 : invoiceBalance(invoice);
 
 /** The level counters one invoice contributes. */
 export const invoiceLevels = (invoice: InvoiceStanding): Metrics => {
@@ -150,10 +160,16 @@ export type InvoiceFact =
 /** Past due on `day`: the due date is before it (on the due date itself an invoice is still current). */
 const pastDueOn = (dueDate: string, day: string) => dueDate < day;
 
-const pastDueOpen = (invoice: InvoiceStanding | null, day: string) => (invoice && pastDueOn(invoice.dueDate, day) ? openBalance(invoice) : 0);
+const pastDueOpen = (invoice: InvoiceStanding | null, day: string) =>
+  invoice && pastDueOn(invoice.dueDate, day) ? openBalance(invoice) : 0;
 
 /** The flow counters of one write on `day` (the tenant's local date it happened on). */
-export const invoiceFlows = (before: InvoiceStanding | null, after: InvoiceStanding, fact: InvoiceFact, day: string): Metrics => {
+export const invoiceFlows = (
+  before: InvoiceStanding | null,
+  after: InvoiceStanding,
+  fact: InvoiceFact,
+  day: string,
+): Metrics => {
   const flows: Metrics = {};
   const add = (name: Flow, amount: number) => {
     if (amount !== 0) flows[name] = (flows[name] ?? 0) + amount;
@@ -197,7 +213,12 @@ export interface InvoiceSide {
  * The counter changes of one invoice write: in every family, the invoice's levels leave the cell it was counted in
  * and (re-derived) enter the cell it is counted in now, and the write's flows are added there.
  */
-export const invoiceCellChanges = (change: { before: InvoiceSide | null; after: InvoiceSide; fact: InvoiceFact; day: string }): Cell[] => {
+export const invoiceCellChanges = (change: {
+  before: InvoiceSide | null;
+  after: InvoiceSide;
+  fact: InvoiceFact;
+  day: string;
+}): Cell[] => {
   const cells: ReportState = new Map();
   const flows = invoiceFlows(change.before?.invoice ?? null, change.after.invoice, change.fact, change.day);
   const afterMetrics = { ...invoiceLevels(change.after.invoice), ...flows };
@@ -208,9 +229,22 @@ export const invoiceCellChanges = (change: { before: InvoiceSide | null; after: 
   for (const family of REPORT_FAMILIES) {
     const valueOf = (dims: ReportDims) => (family === 'total' ? TOTAL_VALUE : dims[family]);
     if (change.before) {
-      addCells(cells, [{ family, value: valueOf(change.before.dims), currency: change.before.invoice.currency, metrics: invoiceLevels(change.before.invoice) }], -1);
+      addCells(
+        cells,
+        [
+          {
+            family,
+            value: valueOf(change.before.dims),
+            currency: change.before.invoice.currency,
+            metrics: invoiceLevels(change.before.invoice),
+          },
+        ],
+        -1,
+      );
     }
-    addCells(cells, [{ family, value: valueOf(change.after.dims), currency: change.after.invoice.currency, metrics: afterMetrics }]);
+    addCells(cells, [
+      { family, value: valueOf(change.after.dims), currency: change.after.invoice.currency, metrics: afterMetrics },
+    ]);
   }
   return [...cells.values()].filter((cell) => Object.keys(cell.metrics).length > 0);
 };
@@ -239,7 +273,12 @@ export const promiseFlows = (promise: { status: string; amount: number; paidTowa
 export const cellsInEveryFamily = (dims: ReportDims, currency: string, metrics: Metrics): Cell[] =>
   Object.keys(metrics).length === 0
     ? []
-    : REPORT_FAMILIES.map((family) => ({ family, value: family === 'total' ? TOTAL_VALUE : dims[family], currency, metrics: { ...metrics } }));
+    : REPORT_FAMILIES.map((family) => ({
+        family,
+        value: family === 'total' ? TOTAL_VALUE : dims[family],
+        currency,
+        metrics: { ...metrics },
+      }));
 
 /**
  * Keeps a snapshot bounded: sales older than the history window are dropped (no report reads them), settled counts

@@ -16,7 +16,7 @@ export const auc = (scored: readonly { score: number; paid: boolean }[]): number
   const negatives = sorted.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
   let rankSum = 0;
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     let end = start;
     while (end + 1 < sorted.length && sorted[end + 1]!.score === sorted[start]!.score) end += 1;
     const averageRank = (start + end) / 2 + 1;
@@ -31,7 +31,8 @@ const solve = (matrix: number[][], vector: number[]): number[] => {
   const rows = matrix.map((row, index) => [...row, vector[index]!]);
   for (let column = 0; column < size; column += 1) {
     let pivot = column;
-    for (let row = column + 1; row < size; row += 1) if (Math.abs(rows[row]![column]!) > Math.abs(rows[pivot]![column]!)) pivot = row;
+    for (let row = column + 1; row < size; row += 1)
+      if (Math.abs(rows[row]![column]!) > Math.abs(rows[pivot]![column]!)) pivot = row;
     [rows[column], rows[pivot]] = [rows[pivot]!, rows[column]!];
     const lead = rows[column]![column]!;
     if (Math.abs(lead) < 1e-12) throw new Error('the history does not determine the weights (a feature never varies?)');
@@ -77,7 +78,11 @@ export const fitScoreModel = (cases: readonly LabelledCase[], id: string, option
     if (Math.max(...step.map(Math.abs)) < 1e-8) break;
   }
   const round = (value: number) => Math.round(value * 10_000) / 10_000;
-  return { id, intercept: round(beta[0]!), weights: Object.fromEntries(SCORE_FEATURES.map((name, k) => [name, round(beta[k + 1]!)])) as ScoreModel['weights'] };
+  return {
+    id,
+    intercept: round(beta[0]!),
+    weights: Object.fromEntries(SCORE_FEATURES.map((name, k) => [name, round(beta[k + 1]!)])) as ScoreModel['weights'],
+  };
 };
 
 /** A reproducible split: the same seed puts the same cases in the held-out part. */

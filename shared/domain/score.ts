@@ -61,9 +61,14 @@ const WORDS: Record<ScoreFeature, (inputs: ScoreInputs) => string> = {
   priorDelinquencies: (i) => `${i.priorDelinquencies} earlier overdue invoice(s)`,
   priorBadEndings: (i) => `${i.priorBadEndings} earlier debt(s) handed off or written off`,
   brokenPromises: (i) => `${i.brokenPromises} broken promise(s) to pay`,
-  onTimeShare: (i) => (i.onTimeShare === null ? 'no payment history' : `paid ${percent(i.onTimeShare)} of past invoices on time`),
-  respondedShare: (i) => (i.respondedShare === null ? 'no earlier reminders to respond to' : `paid soon after ${percent(i.respondedShare)} of earlier reminders`),
-  reachableChannels: (i) => (i.reachableChannels === 0 ? 'no reachable email or phone' : `reachable on ${i.reachableChannels} channel(s)`),
+  onTimeShare: (i) =>
+    i.onTimeShare === null ? 'no payment history' : `paid ${percent(i.onTimeShare)} of past invoices on time`,
+  respondedShare: (i) =>
+    i.respondedShare === null
+      ? 'no earlier reminders to respond to'
+      : `paid soon after ${percent(i.respondedShare)} of earlier reminders`,
+  reachableChannels: (i) =>
+    i.reachableChannels === 0 ? 'no reachable email or phone' : `reachable on ${i.reachableChannels} channel(s)`,
   bounced: () => 'an address bounced or complained',
   tenureYears: (i) => `customer for ${i.tenureYears < 1 ? 'under a year' : `${Math.floor(i.tenureYears)} year(s)`}`,
 };
@@ -87,7 +92,9 @@ export const computeScore = (inputs: ScoreInputs, model: ScoreModel = DEFAULT_SC
   const names = Object.keys(model.weights) as ScoreFeature[];
   const logit = names.reduce((sum, name) => sum + model.weights[name] * x[name], model.intercept);
   const value = Math.round((1 / (1 + Math.exp(-logit))) * 1000) / 1000;
-  const contributions = Object.fromEntries(names.map((name) => [name, model.weights[name] * (x[name] - NEUTRAL[name])])) as Record<ScoreFeature, number>;
+  const contributions = Object.fromEntries(
+    names.map((name) => [name, model.weights[name] * (x[name] - NEUTRAL[name])]),
+  ) as Record<ScoreFeature, number>;
   const reasons = names
     .filter((name) => Math.abs(contributions[name]) >= REASON_THRESHOLD)
     .sort((a, b) => Math.abs(contributions[b]) - Math.abs(contributions[a]) || a.localeCompare(b))
@@ -117,7 +124,10 @@ const PRIORITY_STEPS_PER_DECADE = 100;
  * weighted expected recovery, and a day's small drift leaves the index key (and its write cost) unchanged.
  */
 export const workPriority = (facts: PriorityFacts): number => {
-  const urgency = 1 + Math.min(Math.max(facts.daysPastDue, 0), 90) / 180 + (facts.daysToNextStep !== null && facts.daysToNextStep <= 2 ? 0.25 : 0);
+  const urgency =
+    1 +
+    Math.min(Math.max(facts.daysPastDue, 0), 90) / 180 +
+    (facts.daysToNextStep !== null && facts.daysToNextStep <= 2 ? 0.25 : 0);
   const limitWeight = 1 + 0.5 * Math.min(Math.max(facts.limitShareInArrears, 0), 1);
   const weighted = Math.max(facts.balance, 0) * facts.score * urgency * limitWeight;
   return Math.min(MAX_PRIORITY, Math.round(Math.log10(1 + weighted) * PRIORITY_STEPS_PER_DECADE));

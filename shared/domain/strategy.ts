@@ -49,7 +49,10 @@ const matches = (strategy: Strategy, facts: StrategyChoiceFacts): boolean => {
 };
 
 /** The facts a strategy is chosen by, from the invoice and its customer. */
-export const choiceFacts = (invoice: { strategyId?: string; amount: number }, segment: string | undefined): StrategyChoiceFacts => ({
+export const choiceFacts = (
+  invoice: { strategyId?: string; amount: number },
+  segment: string | undefined,
+): StrategyChoiceFacts => ({
   ...(invoice.strategyId === undefined ? {} : { strategyId: invoice.strategyId }),
   ...(segment === undefined ? {} : { segment }),
   amount: invoice.amount,
@@ -75,7 +78,9 @@ export const chooseStrategy = (strategies: readonly Strategy[], facts: StrategyC
         a.id.localeCompare(b.id),
     );
   const chosen = fitting[0];
-  if (chosen) return { strategy: chosen, reason: `strategy ${chosen.id} applies to ${JSON.stringify(chosen.appliesTo)}` };
-  const missing = facts.strategyId !== undefined ? `the invoice names strategy ${facts.strategyId}, which does not exist; ` : '';
+  if (chosen)
+    return { strategy: chosen, reason: `strategy ${chosen.id} applies to ${JSON.stringify(chosen.appliesTo)}` };
+  const missing =
+    facts.strategyId !== undefined ? `the invoice names strategy ${facts.strategyId}, which does not exist; ` : '';
   return { strategy: fallback, reason: `${missing}no other strategy applies: the default ladder` };
 };

@@ -38,7 +38,12 @@ import type { ContactRepository } from '../ports/contact-repository.port';
 import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
 import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import { readEnv } from './read-env';
-import { eventBridgeOnFirstUse, sesEmailOnFirstUse, sfnExecutionsOnFirstUse, webhookSecretsOnFirstUse } from './aws-adapters-on-first-use';
+import {
+  eventBridgeOnFirstUse,
+  sesEmailOnFirstUse,
+  sfnExecutionsOnFirstUse,
+  webhookSecretsOnFirstUse,
+} from './aws-adapters-on-first-use';
 import type { PersonalDataStore } from '../ports/personal-data.port';
 import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
@@ -98,31 +103,31 @@ export const buildApiDependencies = (
 ): ApiDependencies => {
   const delinquencies = new DynamoDelinquencyRepository(client, tableName);
   return {
-  clock,
-  tenants: new DynamoTenantDirectory(client, tableName),
-  customers: new DynamoCustomerRepository(client, tableName),
-  invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
-  idempotency: new DynamoIdempotencyStore(client, tableName),
-  strategies: new DynamoStrategyRepository(client, tableName),
-  unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
-  payTokens: new DynamoPayTokens(client, tableName),
-  tasks: new DynamoTaskRepository(client, tableName),
-  reports: new DynamoReportStore(client, tableName),
-  collectors: new DynamoCollectorRepository(client, tableName),
-  credit: new DynamoCreditRepository(client, tableName),
-  events: extras.events ?? noEvents,
-  factsChanged: new WakeOnFactsChanged(delinquencies, executions),
-  delinquencies,
-  contacts: new DynamoContactRepository(client, tableName),
-  metrics: extras.metrics ?? noMetrics,
-  executions,
-  webhookEvents: new DynamoWebhookEventStore(client, tableName),
-  webhookSecrets: extras.webhookSecrets ?? noWebhookSecrets,
-  wallClockSeconds: () => Math.floor(Date.now() / 1000),
-  confirmations: extras.confirmations ?? null,
-  maxBodyBytes,
-  personalData: new DynamoPersonalDataStore(client, tableName),
-  disputeCredits: new DynamoDisputeCreditLedger(client, tableName),
+    clock,
+    tenants: new DynamoTenantDirectory(client, tableName),
+    customers: new DynamoCustomerRepository(client, tableName),
+    invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
+    idempotency: new DynamoIdempotencyStore(client, tableName),
+    strategies: new DynamoStrategyRepository(client, tableName),
+    unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
+    payTokens: new DynamoPayTokens(client, tableName),
+    tasks: new DynamoTaskRepository(client, tableName),
+    reports: new DynamoReportStore(client, tableName),
+    collectors: new DynamoCollectorRepository(client, tableName),
+    credit: new DynamoCreditRepository(client, tableName),
+    events: extras.events ?? noEvents,
+    factsChanged: new WakeOnFactsChanged(delinquencies, executions),
+    delinquencies,
+    contacts: new DynamoContactRepository(client, tableName),
+    metrics: extras.metrics ?? noMetrics,
+    executions,
+    webhookEvents: new DynamoWebhookEventStore(client, tableName),
+    webhookSecrets: extras.webhookSecrets ?? noWebhookSecrets,
+    wallClockSeconds: () => Math.floor(Date.now() / 1000),
+    confirmations: extras.confirmations ?? null,
+    maxBodyBytes,
+    personalData: new DynamoPersonalDataStore(client, tableName),
+    disputeCredits: new DynamoDisputeCreditLedger(client, tableName),
   };
 };
 

@@ -12,8 +12,13 @@ import type { WebhookSecrets } from '../ports/webhook-secrets.port';
 import { onFirstUse } from './on-first-use';
 
 /** Step Functions: starts (with a state machine) and wakes delinquency executions. */
-export const sfnExecutionsOnFirstUse = (stateMachineArn: string | undefined, options?: SfnExecutionsOptions): ExecutionWaker & ExecutionStarter => {
-  const executions = onFirstUse(async () => (await import('./first-use/sfn')).createSfnExecutions(stateMachineArn, options));
+export const sfnExecutionsOnFirstUse = (
+  stateMachineArn: string | undefined,
+  options?: SfnExecutionsOptions,
+): ExecutionWaker & ExecutionStarter => {
+  const executions = onFirstUse(async () =>
+    (await import('./first-use/sfn')).createSfnExecutions(stateMachineArn, options),
+  );
   return {
     start: async (...args) => (await executions()).start(...args),
     wake: async (...args) => (await executions()).wake(...args),
@@ -34,7 +39,9 @@ export const webhookSecretsOnFirstUse = (): WebhookSecrets => {
 
 /** EventBridge: integration events to the Arrears bus. */
 export const eventBridgeOnFirstUse = (busName: string): EventPublisher => {
-  const publisher = onFirstUse(async () => (await import('./first-use/eventbridge')).createEventBridgePublisher(busName));
+  const publisher = onFirstUse(async () =>
+    (await import('./first-use/eventbridge')).createEventBridgePublisher(busName),
+  );
   return { publish: async (...args) => (await publisher()).publish(...args) };
 };
 

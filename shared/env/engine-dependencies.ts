@@ -32,7 +32,14 @@ import { DynamoRunLease } from '../adapters/dynamodb/run-lease.dynamodb';
 import { DynamoRestartMarkers } from '../adapters/dynamodb/restart-markers.dynamodb';
 import { DynamoCurrentExecutions } from '../adapters/dynamodb/current-executions.dynamodb';
 import { StartPacer } from '../adapters/aws/start-pacer';
-import { eventBridgeOnFirstUse, runContinuationOnFirstUse, sesEmailOnFirstUse, sfnExecutionsOnFirstUse, snsSmsOnFirstUse, webhookSecretsOnFirstUse } from './aws-adapters-on-first-use';
+import {
+  eventBridgeOnFirstUse,
+  runContinuationOnFirstUse,
+  sesEmailOnFirstUse,
+  sfnExecutionsOnFirstUse,
+  snsSmsOnFirstUse,
+  webhookSecretsOnFirstUse,
+} from './aws-adapters-on-first-use';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
 import { readEnv } from './read-env';
 
@@ -58,7 +65,11 @@ const noContinuation: RunContinuation = {
 
 /** Where no provider is configured, an automatic collection is a refusal the plan records, never an outage. */
 const unconfiguredCollector: PaymentCollector = {
-  collect: async () => ({ outcome: 'failed', providerPaymentId: null, reason: 'automatic collection is not configured' }),
+  collect: async () => ({
+    outcome: 'failed',
+    providerPaymentId: null,
+    reason: 'automatic collection is not configured',
+  }),
 };
 
 export type FullEngineDeps = RunTurnDeps & { waker: ExecutionWaker; factsChanged: WakeOnFactsChanged };
@@ -119,7 +130,8 @@ export const buildEngineDependencies = (
         claim: (claim) => claims.claim(pk, claim),
         settle: (key, attemptId, update) => claims.settle(pk, key, attemptId, update),
         release: (key, attemptId) => claims.release(pk, key, attemptId),
-        done: async () => new Set((await claims.list(pk)).filter((claim) => claim.status !== 'claimed').map((claim) => claim.stepId)),
+        done: async () =>
+          new Set((await claims.list(pk)).filter((claim) => claim.status !== 'claimed').map((claim) => claim.stepId)),
       };
     },
   };
@@ -141,8 +153,13 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
         email: sesEmailOnFirstUse(env.SES_CONFIGURATION_SET),
         sms: snsSmsOnFirstUse(),
         events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME),
-        executions: sfnExecutionsOnFirstUse(run?.STATE_MACHINE_ARN, run ? { pacer: new StartPacer(run.START_EXECUTION_RATE, run.START_EXECUTION_BURST) } : undefined),
-        ...(run ? { continuation: runContinuationOnFirstUse(env.EVENT_BUS_NAME), runConcurrency: run.RUN_CONCURRENCY } : {}),
+        executions: sfnExecutionsOnFirstUse(
+          run?.STATE_MACHINE_ARN,
+          run ? { pacer: new StartPacer(run.START_EXECUTION_RATE, run.START_EXECUTION_BURST) } : undefined,
+        ),
+        ...(run
+          ? { continuation: runContinuationOnFirstUse(env.EVENT_BUS_NAME), runConcurrency: run.RUN_CONCURRENCY }
+          : {}),
         collector: new StripeCollector(webhookSecretsOnFirstUse()),
         metrics: new PowertoolsBusinessMetrics(),
       },

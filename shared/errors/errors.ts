@@ -7,7 +7,17 @@ export interface FieldIssue {
 }
 
 export abstract class ArrearsError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'unsupported_media_type' | 'precondition_required' | 'domain' | 'integration';
+  abstract readonly kind:
+    | 'validation'
+    | 'not_found'
+    | 'conflict'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'too_large'
+    | 'unsupported_media_type'
+    | 'precondition_required'
+    | 'domain'
+    | 'integration';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -40,7 +40,12 @@ export const toProblem = (error: unknown): ProblemAnswer => {
   if (!(error instanceof ArrearsError)) {
     return {
       status: 500,
-      problem: problem(500, 'internal', 'Internal error', 'Something failed on our side. It was logged; retrying is safe.'),
+      problem: problem(
+        500,
+        'internal',
+        'Internal error',
+        'Something failed on our side. It was logged; retrying is safe.',
+      ),
     };
   }
   switch (error.kind) {
@@ -56,7 +61,10 @@ export const toProblem = (error: unknown): ProblemAnswer => {
         headers: { 'www-authenticate': 'Bearer realm="arrears"' },
       };
     case 'forbidden':
-      return { status: 403, problem: problem(403, (error as ArrearsError & { code: string }).code, 'Forbidden', error.message) };
+      return {
+        status: 403,
+        problem: problem(403, (error as ArrearsError & { code: string }).code, 'Forbidden', error.message),
+      };
     case 'not_found':
       return { status: 404, problem: problem(404, 'not-found', 'Not found', error.message) };
     case 'conflict': {
@@ -78,13 +86,23 @@ export const toProblem = (error: unknown): ProblemAnswer => {
     case 'integration':
       return {
         status: 503,
-        problem: problem(503, 'dependency-unavailable', 'Service unavailable', 'A dependency is unavailable; retry later.'),
+        problem: problem(
+          503,
+          'dependency-unavailable',
+          'Service unavailable',
+          'A dependency is unavailable; retry later.',
+        ),
         headers: { 'retry-after': '1' },
       };
     case 'domain':
       return {
         status: 500,
-        problem: problem(500, 'internal', 'Internal error', 'Something failed on our side. It was logged; retrying is safe.'),
+        problem: problem(
+          500,
+          'internal',
+          'Internal error',
+          'Something failed on our side. It was logged; retrying is safe.',
+        ),
       };
   }
 };

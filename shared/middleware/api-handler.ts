@@ -48,7 +48,10 @@ export interface RouteResult {
 
 /** The customer a request is about: the one its path names, else the one its answer names (an invoice, a payment). */
 const customerOf = (params: unknown, body: unknown): string | undefined => {
-  const named = (value: unknown) => (typeof value === 'object' && value !== null && typeof (value as { customerId?: unknown }).customerId === 'string' ? (value as { customerId: string }).customerId : undefined);
+  const named = (value: unknown) =>
+    typeof value === 'object' && value !== null && typeof (value as { customerId?: unknown }).customerId === 'string'
+      ? (value as { customerId: string }).customerId
+      : undefined;
   return named(params) ?? named(body);
 };
 
@@ -72,7 +75,13 @@ export const apiHandler = <
   }
   handler.use(parseRequest(options, deps.maxBodyBytes));
   if (options.idempotent) {
-    handler.use(idempotency({ store: deps.idempotency, clock: deps.clock, ...(options.requiresIdempotencyKey ? { required: options.requiresIdempotencyKey } : {}) }));
+    handler.use(
+      idempotency({
+        store: deps.idempotency,
+        clock: deps.clock,
+        ...(options.requiresIdempotencyKey ? { required: options.requiresIdempotencyKey } : {}),
+      }),
+    );
   }
   return handler.handler(async (event, context) => {
     const input = context.input!;
@@ -92,7 +101,9 @@ export const apiHandler = <
  * The exported Lambda entry point: builds the handler with deployed dependencies on first use, so importing a
  * handler file (as the local runtime does, with its own dependencies) reads no environment and makes no client.
  */
-export const deployedHandler = (create: (deps: ApiDependencies) => (event: ApiEvent, context: ApiContext) => Promise<ApiResponse>) => {
+export const deployedHandler = (
+  create: (deps: ApiDependencies) => (event: ApiEvent, context: ApiContext) => Promise<ApiResponse>,
+) => {
   let built: ((event: ApiEvent, context: ApiContext) => Promise<ApiResponse>) | undefined;
   return (event: ApiEvent, context: ApiContext): Promise<ApiResponse> => {
     built ??= create(apiDependenciesFromEnv());

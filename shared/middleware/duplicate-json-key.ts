@@ -69,7 +69,8 @@ export const duplicateJsonKey = (text: string): string | null => {
       readString();
       return null;
     }
-    while (at < text.length && !WHITESPACE.has(text[at]!) && text[at] !== ',' && text[at] !== '}' && text[at] !== ']') at += 1;
+    while (at < text.length && !WHITESPACE.has(text[at]!) && text[at] !== ',' && text[at] !== '}' && text[at] !== ']')
+      at += 1;
     return null;
   };
   return value('');

@@ -50,7 +50,9 @@ export const idempotency = (
       tenantId,
       keyHash: sha256Hex(key),
       fingerprint: sha256Hex(
-        [request.event.requestContext.http.method, request.event.rawPath, request.context.input?.rawBody ?? ''].join('\n'),
+        [request.event.requestContext.http.method, request.event.rawPath, request.context.input?.rawBody ?? ''].join(
+          '\n',
+        ),
       ),
       now: settings.clock.now(),
       inProgressSeconds: settings.inProgressSeconds ?? 60,
@@ -90,7 +92,11 @@ export const idempotency = (
     if (response.statusCode >= 200 && response.statusCode < 300) {
       await settings.store.complete(
         claim,
-        { statusCode: response.statusCode, headers: response.headers, body: typeof response.body === 'string' ? response.body : '' },
+        {
+          statusCode: response.statusCode,
+          headers: response.headers,
+          body: typeof response.body === 'string' ? response.body : '',
+        },
         request.context.customerId,
       );
     } else {

@@ -13,7 +13,8 @@ export interface RequestSchemas {
 }
 
 /** `application/json`, with or without parameters (`; charset=utf-8`). */
-const isJson = (contentType: string | undefined): boolean => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+const isJson = (contentType: string | undefined): boolean =>
+  contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 const rawBodyOf = (event: ApiEvent): string => {
   if (event.body === undefined || event.body === null) return '';
@@ -46,26 +47,38 @@ export const parseRequest = (
       } else {
         // A body is read as JSON only when it says it is JSON: a form or text posted by mistake is named, not guessed at.
         if (!isJson(header(request.event, 'content-type'))) {
-          throw new UnsupportedMediaTypeError('the body must be sent as application/json (Content-Type: application/json)');
+          throw new UnsupportedMediaTypeError(
+            'the body must be sent as application/json (Content-Type: application/json)',
+          );
         }
         let json: unknown;
         try {
           json = JSON.parse(rawBody);
         } catch (error) {
-          throw new ValidationError('the body is not valid JSON', [{ path: '(body)', message: (error as Error).message }], {
-            code: 'malformed-json',
-          });
+          throw new ValidationError(
+            'the body is not valid JSON',
+            [{ path: '(body)', message: (error as Error).message }],
+            {
+              code: 'malformed-json',
+            },
+          );
         }
         let duplicate: string | null;
         try {
           duplicate = duplicateJsonKey(rawBody);
         } catch (error) {
           if (!(error instanceof JsonTooDeepError)) throw error;
-          throw new ValidationError(error.message, [{ path: '(body)', message: error.message }], { code: 'malformed-json' });
+          throw new ValidationError(error.message, [{ path: '(body)', message: error.message }], {
+            code: 'malformed-json',
+          });
         }
         // JSON.parse keeps the last of two equal keys; another reader may keep the first: refused, not guessed.
         if (duplicate !== null) {
-          throw new ValidationError(`the body names "${duplicate}" twice`, [{ path: duplicate, message: 'is given more than once' }], { code: 'duplicate-key' });
+          throw new ValidationError(
+            `the body names "${duplicate}" twice`,
+            [{ path: duplicate, message: 'is given more than once' }],
+            { code: 'duplicate-key' },
+          );
         }
         body = check(schemas.body, json);
       }

@@ -10,7 +10,11 @@ export const problemResponses = (): MiddlewareObj<ApiEvent, ApiResponse> => ({
     if (answer.status >= 500) {
       logger.error('request failed', { error: request.error as Error, routeKey: request.event.routeKey });
     } else {
-      logger.info('request refused', { status: answer.status, type: answer.problem.type, routeKey: request.event.routeKey });
+      logger.info('request refused', {
+        status: answer.status,
+        type: answer.problem.type,
+        routeKey: request.event.routeKey,
+      });
     }
     request.response = {
       statusCode: answer.status,

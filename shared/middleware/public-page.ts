@@ -10,7 +10,8 @@ import { header, type ApiEvent } from './api-context';
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -26,7 +27,10 @@ export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export const refuseForeignForm = (event: ApiEvent, accepted: readonly string[] = [FORM_CONTENT_TYPE]): void => {
   const site = header(event, 'sec-fetch-site');
   if (site !== undefined && site.trim().toLowerCase() !== 'same-origin') {
-    throw new ForbiddenError(`this form takes posts from its own page only (Sec-Fetch-Site: ${site})`, 'cross-site-form');
+    throw new ForbiddenError(
+      `this form takes posts from its own page only (Sec-Fetch-Site: ${site})`,
+      'cross-site-form',
+    );
   }
   const origin = header(event, 'origin');
   if (origin !== undefined) {
@@ -37,8 +41,10 @@ export const refuseForeignForm = (event: ApiEvent, accepted: readonly string[] =
     } catch {
       from = null;
     }
-    if (from === null || from === '' || from !== host) throw new ForbiddenError('this form takes posts from its own page only', 'cross-site-form');
+    if (from === null || from === '' || from !== host)
+      throw new ForbiddenError('this form takes posts from its own page only', 'cross-site-form');
   }
   const type = header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!accepted.includes(type)) throw new UnsupportedMediaTypeError(`the form must be posted as ${accepted.join(' or ')}`);
+  if (!accepted.includes(type))
+    throw new UnsupportedMediaTypeError(`the form must be posted as ${accepted.join(' or ')}`);
 };

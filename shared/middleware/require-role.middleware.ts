@@ -11,7 +11,10 @@ export const requireRole = (roles: readonly ApiKeyRole[]): MiddlewareObj<ApiEven
   before: (request) => {
     const role = request.context.grant!.role;
     if (!roles.includes(role)) {
-      throw new ForbiddenError(`a ${role} key may not call ${request.event.routeKey}: it needs the role ${roles.join(' or ')}`, FORBIDDEN_ROLE);
+      throw new ForbiddenError(
+        `a ${role} key may not call ${request.event.routeKey}: it needs the role ${roles.join(' or ')}`,
+        FORBIDDEN_ROLE,
+      );
     }
   },
 });

@@ -3,7 +3,12 @@ import type { Collector, PutCollectorBody } from '../schemas/collector.schema';
 
 export interface CollectorRepository {
   /** Creates or updates a collector; load and results are kept. */
-  put(tenantId: string, collectorId: string, body: PutCollectorBody, now: string): Promise<{ collector: Collector; created: boolean }>;
+  put(
+    tenantId: string,
+    collectorId: string,
+    body: PutCollectorBody,
+    now: string,
+  ): Promise<{ collector: Collector; created: boolean }>;
   get(tenantId: string, collectorId: string): Promise<Collector | null>;
   list(tenantId: string): Promise<Collector[]>;
   /** A debt of theirs ended: one fewer open, and a result for the month when it was paid. */

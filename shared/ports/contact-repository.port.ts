@@ -25,5 +25,10 @@ export interface ContactRepository {
    */
   record(tenantId: string, contact: Contact, writes: readonly ContactWrite[]): Promise<boolean>;
   /** A debt's contacts, newest first, a page at a time. */
-  list(tenantId: string, delinquencyId: string, limit: number, cursor?: string): Promise<{ items: Contact[]; nextCursor: string | null }>;
+  list(
+    tenantId: string,
+    delinquencyId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Contact[]; nextCursor: string | null }>;
 }

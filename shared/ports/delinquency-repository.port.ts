@@ -53,39 +53,80 @@ export interface DelinquencyRepository {
   /** Delinquencies that closed in a month ("YYYY-MM"), oldest first: the history a scorecard is fitted on. */
   listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage>;
   /** Saves the delinquency with its new assignee and moves the load between collectors, in one transaction. */
-  assign(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], change: AssigneeChange): Promise<boolean>;
+  assign(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    change: AssigneeChange,
+  ): Promise<boolean>;
   get(tenantId: string, delinquencyId: string): Promise<Delinquency | null>;
   /** Creates the delinquency and points its invoice at it, once: a second open of the same id reports 'exists'. */
   open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;
   /** Writes the delinquency over `expectedVersion` together with timeline entries; false if the version moved. */
   save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean>;
   /** Like save, and writes the dispute (a new one once: a second of the same id refuses the whole write). */
-  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute, isNew?: boolean): Promise<boolean>;
+  saveWithDispute(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    dispute: Dispute,
+    isNew?: boolean,
+  ): Promise<boolean>;
   /** The delinquency a dispute belongs to, or null for an unknown id. */
   disputeOwner(tenantId: string, disputeId: string): Promise<string | null>;
   /** A customer's delinquencies (the case), from the customer index. */
   listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]>;
   /** A tenant's disputes, newest first, a page at a time. */
-  listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }>;
+  listDisputes(
+    tenantId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Dispute[]; nextCursor: string | null }>;
   disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]>;
   /** Like save, and writes the promise (a new one must not exist yet). */
-  saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean>;
+  saveWithPromise(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    promise: PaymentPromise,
+    isNew: boolean,
+  ): Promise<boolean>;
   promises(tenantId: string, delinquencyId: string): Promise<PaymentPromise[]>;
   /** Like save, and writes the payment plan (a new one must not exist yet). */
-  saveWithPlan(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], plan: PaymentPlan, isNew: boolean): Promise<boolean>;
+  saveWithPlan(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    plan: PaymentPlan,
+    isNew: boolean,
+  ): Promise<boolean>;
   plans(tenantId: string, delinquencyId: string): Promise<PaymentPlan[]>;
   appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
   timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
   /** Claims a step action with a conditional write, before any provider is called. */
   claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome>;
-  settleClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string, update: Partial<StepClaim>): Promise<void>;
+  settleClaim(
+    tenantId: string,
+    delinquencyId: string,
+    key: StepClaimKey,
+    attemptId: string,
+    update: Partial<StepClaim>,
+  ): Promise<void>;
   /** Frees a claim whose action provably did not happen (the provider refused), so a retry may act. */
   releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void>;
   claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]>;
   /** Stores the current wait's task token if no fact changed since `factsVersion`; false means wake up at once. */
   parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean>;
   /** Keeps a printable letter with the case (one per step). */
-  storeLetter(tenantId: string, delinquencyId: string, letter: { id: string; stepId: string; html: string; createdAt: string }): Promise<void>;
+  storeLetter(
+    tenantId: string,
+    delinquencyId: string,
+    letter: { id: string; stepId: string; html: string; createdAt: string },
+  ): Promise<void>;
   /** Records that a fact changed and returns the task token to wake, if an execution is waiting. */
   bumpFacts(tenantId: string, delinquencyId: string): Promise<string | null>;
 }

@@ -25,13 +25,28 @@ export interface InvoiceRepository {
    * In one transaction: stores the payment (refused if its id exists) and writes the updated invoice
    * (refused if the invoice's version moved since `expectedVersion`).
    */
-  applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome>;
+  applyPayment(
+    tenantId: string,
+    updated: Invoice,
+    expectedVersion: number,
+    payment: Payment,
+  ): Promise<ApplyPaymentOutcome>;
   /** One page of the invoices the scheduled run must look at, under one scan date and shard (never a scan). */
-  listForRun(tenantId: string, date: string, shard: number, cursor?: Record<string, unknown>): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;
+  listForRun(
+    tenantId: string,
+    date: string,
+    shard: number,
+    cursor?: Record<string, unknown>,
+  ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;
   /** The execution of the invoice's delinquency is started: the invoice leaves the run's index. */
   markStarted(tenantId: string, invoiceId: string, delinquencyId: string): Promise<void>;
   /** In one transaction: stores the refund (refused if its id exists) and the invoice with its lowered paid total. */
-  applyRefund(tenantId: string, updated: Invoice, expectedVersion: number, refund: Refund): Promise<ApplyPaymentOutcome>;
+  applyRefund(
+    tenantId: string,
+    updated: Invoice,
+    expectedVersion: number,
+    refund: Refund,
+  ): Promise<ApplyPaymentOutcome>;
   /** In one transaction: stores the charge (refused if its id exists) and the invoice with its new fee total. */
   addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome>;
 }

@@ -14,7 +14,9 @@ export interface CollectionRequest {
   idempotencyKey: string;
 }
 
-export type CollectionResult = { outcome: 'succeeded'; providerPaymentId: string; amount: number } | { outcome: 'failed'; providerPaymentId: string | null; reason: string };
+export type CollectionResult =
+  | { outcome: 'succeeded'; providerPaymentId: string; amount: number }
+  | { outcome: 'failed'; providerPaymentId: string | null; reason: string };
 
 export interface PaymentCollector {
   /** A refusal (declined card, no key configured) is a result; an outage throws, so the task retries. */

@@ -7,7 +7,12 @@ export interface ReportStore {
    * latest snapshot on or before it plus what the facts added since. Reads a bounded number of items. `kinds` (the
    * first letter of dated counters: o, n, p, s; f for the undated) narrows what must be there; others may come too.
    */
-  stateAt(tenantId: string, day: string, families: readonly ReportFamily[], kinds?: readonly string[]): Promise<ReportState>;
+  stateAt(
+    tenantId: string,
+    day: string,
+    families: readonly ReportFamily[],
+    kinds?: readonly string[],
+  ): Promise<ReportState>;
   /**
    * Folds the counters of days up to `throughDay` (closed days only) into snapshots, so later reads start from them.
    * Writing again changes nothing; returns the days a snapshot was written for.

@@ -28,10 +28,20 @@ export interface TenantDirectory {
    * Stores a key's hash and its listing (role, who issued it, the person it is issued to); `createdBy` defaults to the
    * operator, `issuedTo` to a person of the key's own.
    */
-  putApiKey(keyHash: string, grant: StoredKeyGrant, createdAt: string, details?: { name?: string; createdBy?: string; issuedTo?: string }): Promise<void>;
+  putApiKey(
+    keyHash: string,
+    grant: StoredKeyGrant,
+    createdAt: string,
+    details?: { name?: string; createdBy?: string; issuedTo?: string },
+  ): Promise<void>;
   /** The tenant's keys, revoked ones included, oldest first. */
   listApiKeys(tenantId: string): Promise<ApiKeyRecord[]>;
   /** Marks a key revoked: it stops resolving at once. */
-  revokeApiKey(tenantId: string, keyId: string, revokedAt: string, revokedBy: string): Promise<'revoked' | 'already-revoked' | 'not-found'>;
+  revokeApiKey(
+    tenantId: string,
+    keyId: string,
+    revokedAt: string,
+    revokedBy: string,
+  ): Promise<'revoked' | 'already-revoked' | 'not-found'>;
   listTenants(): Promise<Tenant[]>;
 }

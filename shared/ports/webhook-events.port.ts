@@ -35,8 +35,18 @@ export interface WebhookEventStore {
    * Records the event as received and leases it to this attempt. An event finished already, or leased to another
    * attempt that is still within its lease, comes back as `fresh: false`; an expired lease (a crashed attempt) is taken.
    */
-  begin(tenantId: string, record: WebhookEventRecord): Promise<{ fresh: true } | { fresh: false; record: WebhookEventRecord }>;
-  finish(tenantId: string, provider: string, eventId: string, status: WebhookOutcome, detail: string, at: string): Promise<void>;
+  begin(
+    tenantId: string,
+    record: WebhookEventRecord,
+  ): Promise<{ fresh: true } | { fresh: false; record: WebhookEventRecord }>;
+  finish(
+    tenantId: string,
+    provider: string,
+    eventId: string,
+    status: WebhookOutcome,
+    detail: string,
+    at: string,
+  ): Promise<void>;
   linkPayment(tenantId: string, provider: string, providerPaymentId: string, link: ProviderPaymentLink): Promise<void>;
   paymentLink(tenantId: string, provider: string, providerPaymentId: string): Promise<ProviderPaymentLink | null>;
   addWaiting(tenantId: string, provider: string, providerPaymentId: string, waiting: WaitingReversal): Promise<void>;

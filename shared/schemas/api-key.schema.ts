@@ -29,7 +29,8 @@ export const ApiKeyRecordSchema = z
     role: ApiKeyRoleSchema,
     name: z.string().optional(),
     issuedTo: z.string().meta({
-      description: 'The person the key acts for (a key issued with a key names the same person as the key that issued it). Four eyes compares people, not keys.',
+      description:
+        'The person the key acts for (a key issued with a key names the same person as the key that issued it). Four eyes compares people, not keys.',
     }),
     createdAt: z.string(),
     createdBy: z.string(),

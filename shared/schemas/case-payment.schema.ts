@@ -7,7 +7,9 @@ export const CasePaymentSchema = z
     amount: z.number().int(),
     currency: z.string(),
     reference: z.string(),
-    allocations: z.array(z.object({ invoiceId: z.string(), paymentId: z.string(), amount: z.number().int(), balance: z.number().int() })),
+    allocations: z.array(
+      z.object({ invoiceId: z.string(), paymentId: z.string(), amount: z.number().int(), balance: z.number().int() }),
+    ),
     credit: z.number().int(),
   })
   .meta({ id: 'CasePayment' });

@@ -6,8 +6,16 @@ export const PutCollectorBodySchema = z
   .strictObject({
     name: TextSchema(200),
     email: EmailSchema.optional(),
-    capacity: z.number().int().min(0).max(100_000).meta({ description: 'How many open delinquencies automatic assignment gives them at most.' }),
-    active: z.boolean().default(true).meta({ description: 'Inactive collectors keep what they have but get nothing new.' }),
+    capacity: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .meta({ description: 'How many open delinquencies automatic assignment gives them at most.' }),
+    active: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Inactive collectors keep what they have but get nothing new.' }),
   })
   .meta({ id: 'PutCollectorBody' });
 export type PutCollectorBody = z.infer<typeof PutCollectorBodySchema>;
@@ -33,5 +41,9 @@ export const CollectorPathSchema = z.strictObject({ collectorId: PartnerIdSchema
 export const CollectorListSchema = z.object({ items: z.array(CollectorSchema) }).meta({ id: 'CollectorList' });
 
 export const PutAssigneeBodySchema = z
-  .strictObject({ collectorId: PartnerIdSchema.nullable().meta({ description: 'The collector to work it; null leaves it unassigned.' }) })
+  .strictObject({
+    collectorId: PartnerIdSchema.nullable().meta({
+      description: 'The collector to work it; null leaves it unassigned.',
+    }),
+  })
   .meta({ id: 'PutAssigneeBody' });

@@ -58,7 +58,10 @@ export const PhoneSchema = z
 export const LocaleSchema = z
   .string()
   .max(35)
-  .refine((value) => canonicalLocale(value) !== null, 'must be a BCP 47 language tag of a real language (and country), such as en, nb-NO or ro')
+  .refine(
+    (value) => canonicalLocale(value) !== null,
+    'must be a BCP 47 language tag of a real language (and country), such as en, nb-NO or ro',
+  )
   .transform((value) => canonicalLocale(value)!)
   .meta({ example: 'nb-NO' });
 
@@ -74,5 +77,8 @@ export const TextSchema = (max: number) =>
     .string()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'must not contain control characters');
+    .refine(
+      // eslint-disable-next-line no-control-regex
+      (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
+      'must not contain control characters',
+    );

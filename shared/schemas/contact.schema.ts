@@ -13,7 +13,9 @@ export const PostContactBodySchema = z
     channel: ContactChannelSchema,
     direction: ContactDirectionSchema,
     outcome: ContactOutcomeSchema,
-    at: InstantSchema.optional().meta({ description: 'When the contact happened; now when left out. At most a minute ahead of now.' }),
+    at: InstantSchema.optional().meta({
+      description: 'When the contact happened; now when left out. At most a minute ahead of now.',
+    }),
   })
   .meta({ id: 'PostContactBody' });
 export type PostContactBody = z.infer<typeof PostContactBodySchema>;
@@ -43,12 +45,20 @@ export const ContactListQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-export const ContactPageSchema = z.object({ items: z.array(ContactSchema), nextCursor: z.string().nullable() }).meta({ id: 'ContactPage' });
+export const ContactPageSchema = z
+  .object({ items: z.array(ContactSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ContactPage' });
 
 export const ContactWindowQuerySchema = z.strictObject({ channel: ContactChannelSchema });
 
 /** Why a contact cannot happen now: a Regulation F call rule, the hours, an opt-out, or no address to use. */
-export const ContactRuleSchema = z.enum(['call-frequency-7-in-7', 'call-after-conversation', 'quiet-hours', 'opt-out', 'no-address']);
+export const ContactRuleSchema = z.enum([
+  'call-frequency-7-in-7',
+  'call-after-conversation',
+  'quiet-hours',
+  'opt-out',
+  'no-address',
+]);
 export type ContactRule = z.infer<typeof ContactRuleSchema>;
 
 export const ContactWindowSchema = z

@@ -18,7 +18,9 @@ export type CreditState = z.infer<typeof CreditStateSchema>;
 
 export const PutUnbilledBodySchema = z
   .strictObject({
-    amount: MinorUnitsSchema.min(0, 'must not be negative').meta({ description: 'Delivered or ordered but not yet invoiced, in minor units; replaces the last report.' }),
+    amount: MinorUnitsSchema.min(0, 'must not be negative').meta({
+      description: 'Delivered or ordered but not yet invoiced, in minor units; replaces the last report.',
+    }),
     currency: CurrencySchema,
   })
   .meta({ id: 'PutUnbilledBody' });
@@ -27,12 +29,19 @@ export type PutUnbilledBody = z.infer<typeof PutUnbilledBodySchema>;
 export const CreditViewSchema = z
   .object({
     customerId: z.string(),
-    currency: z.string().nullable().meta({ description: "The limit's currency: only amounts in it count towards the limit." }),
+    currency: z
+      .string()
+      .nullable()
+      .meta({ description: "The limit's currency: only amounts in it count towards the limit." }),
     limit: z.number().int().nullable(),
     openBalance: z.number().int(),
     unbilled: z.number().int(),
     exposure: z.number().int().meta({ description: 'Open balance plus unbilled.' }),
-    available: z.number().int().nullable().meta({ description: 'Limit minus exposure, never below zero; null without a limit.' }),
+    available: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Limit minus exposure, never below zero; null without a limit.' }),
     pastDueBalance: z.number().int(),
     maxDaysPastDue: z.number().int(),
     hold: z.object({ onHold: z.boolean(), reasons: z.array(HoldReasonSchema), since: z.string().nullable() }),

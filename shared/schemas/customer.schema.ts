@@ -40,7 +40,8 @@ export const PostOptOutBodySchema = z
   .strictObject({
     channel: ChannelSchema,
     address: z.union([EmailSchema, PhoneSchema]).optional().meta({
-      description: "The email address or phone number opted out; defaults to the customer's current one for the channel.",
+      description:
+        "The email address or phone number opted out; defaults to the customer's current one for the channel.",
     }),
   })
   .meta({ id: 'PostOptOutBody' });

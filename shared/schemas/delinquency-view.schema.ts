@@ -5,7 +5,9 @@ import { DisputeSchema } from './dispute.schema';
 import { PaymentPromiseSchema } from './promise.schema';
 import { PaymentPlanSchema } from './plan.schema';
 
-export const DelinquencyPathSchema = z.strictObject({ delinquencyId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a delinquency id') });
+export const DelinquencyPathSchema = z.strictObject({
+  delinquencyId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a delinquency id'),
+});
 
 export const DelinquencyViewSchema = z
   .object({

@@ -76,7 +76,17 @@ export const TimelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 // 'sending': the provider is being called; 'unknown': that attempt died before recording its answer (never resent).
-export const ClaimStatusSchema = z.enum(['claimed', 'sent', 'failed', 'skipped', 'suppressed', 'charged', 'done', 'sending', 'unknown']);
+export const ClaimStatusSchema = z.enum([
+  'claimed',
+  'sent',
+  'failed',
+  'skipped',
+  'suppressed',
+  'charged',
+  'done',
+  'sending',
+  'unknown',
+]);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 export const ChargeSchema = z

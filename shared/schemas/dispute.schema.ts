@@ -35,18 +35,27 @@ export const PostDisputeBodySchema = z.strictObject({ reason: TextSchema(500) })
 export const ResolveDisputeBodySchema = z
   .strictObject({
     outcome: z.enum(['accepted', 'rejected']),
-    adjustment: PositiveMinorUnitsSchema.optional().meta({ description: 'Accepted only: a credit that reduces the balance, possibly to zero.' }),
+    adjustment: PositiveMinorUnitsSchema.optional().meta({
+      description: 'Accepted only: a credit that reduces the balance, possibly to zero.',
+    }),
     note: TextSchema(500).optional(),
   })
-  .refine((body) => body.outcome === 'accepted' || body.adjustment === undefined, { path: ['adjustment'], message: 'only an accepted dispute carries an adjustment' })
+  .refine((body) => body.outcome === 'accepted' || body.adjustment === undefined, {
+    path: ['adjustment'],
+    message: 'only an accepted dispute carries an adjustment',
+  })
   .meta({ id: 'ResolveDisputeBody' });
 export type ResolveDisputeBody = z.infer<typeof ResolveDisputeBodySchema>;
 
-export const DisputePathSchema = z.strictObject({ disputeId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a dispute id') });
+export const DisputePathSchema = z.strictObject({
+  disputeId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a dispute id'),
+});
 
 export const DisputeListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-export const DisputePageSchema = z.object({ items: z.array(DisputeSchema), nextCursor: z.string().nullable() }).meta({ id: 'DisputePage' });
+export const DisputePageSchema = z
+  .object({ items: z.array(DisputeSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'DisputePage' });

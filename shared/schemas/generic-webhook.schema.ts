@@ -8,7 +8,12 @@ export const GenericWebhookEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     id: ProviderId,
     type: z.literal('payment.succeeded'),
-    payment: z.strictObject({ id: ProviderId, invoiceId: PartnerIdSchema, amount: PositiveMinorUnitsSchema, currency: CurrencySchema }),
+    payment: z.strictObject({
+      id: ProviderId,
+      invoiceId: PartnerIdSchema,
+      amount: PositiveMinorUnitsSchema,
+      currency: CurrencySchema,
+    }),
   }),
   z.strictObject({
     id: ProviderId,

@@ -63,7 +63,9 @@ export const PaymentSchema = z
     /** Who recorded it: "api:<keyId>", "provider:stripe", "execution" (an instalment collected by the engine). */
     recordedBy: z.string().default('unknown'),
     appliedAmount: MinorUnitsSchema.meta({ description: 'The part of the payment that reduced the balance.' }),
-    unappliedAmount: MinorUnitsSchema.meta({ description: "The part beyond the balance, kept as the customer's credit." }),
+    unappliedAmount: MinorUnitsSchema.meta({
+      description: "The part beyond the balance, kept as the customer's credit.",
+    }),
   })
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof PaymentSchema>;

@@ -8,7 +8,9 @@ export const ErasureSchema = z
     erasedBy: z.string().meta({ description: 'Who decided it: "api:<keyId>".' }),
     erased: z.array(z.string()).meta({ description: 'What was erased or replaced by a hash.' }),
     kept: z.array(z.string()).meta({ description: 'What was kept, anonymised, and why.' }),
-    retainUntil: z.string().meta({ format: 'date', description: 'The kept financial records may be deleted after this day.' }),
+    retainUntil: z
+      .string()
+      .meta({ format: 'date', description: 'The kept financial records may be deleted after this day.' }),
   })
   .meta({ id: 'Erasure' });
 export type Erasure = z.infer<typeof ErasureSchema>;
@@ -36,7 +38,12 @@ export const CustomerExportSchema = z
     letters: Records,
     tasks: Records,
     messages: Records.meta({ description: 'What was sent or skipped on each step (the send records).' }),
-    requests: Records.meta({ description: 'Answers about the customer kept for Idempotency-Key replays (24 hours), with the response as sent.' }),
+    requests: Records.meta({
+      description: 'Answers about the customer kept for Idempotency-Key replays (24 hours), with the response as sent.',
+    }),
   })
-  .meta({ id: 'CustomerExport', description: 'Everything Arrears holds about one customer, as stored (link tokens left out: they are credentials).' });
+  .meta({
+    id: 'CustomerExport',
+    description: 'Everything Arrears holds about one customer, as stored (link tokens left out: they are credentials).',
+  });
 export type CustomerExport = z.infer<typeof CustomerExportSchema>;

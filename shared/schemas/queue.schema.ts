@@ -7,7 +7,9 @@ import { ScoreBandSchema } from './strategy.schema';
 const OPEN_STATUSES = ['active', 'paused', 'promised', 'in_plan', 'disputed'] as const;
 
 export const QueueQuerySchema = z.strictObject({
-  status: z.enum(OPEN_STATUSES).default('active').meta({ description: 'Which open delinquencies: those escalating (default), or those paused by a promise, plan or dispute.' }),
+  status: z.enum(OPEN_STATUSES).default('active').meta({
+    description: 'Which open delinquencies: those escalating (default), or those paused by a promise, plan or dispute.',
+  }),
   assignee: z
     .union([z.literal('unassigned'), PartnerIdSchema])
     .optional()
@@ -27,15 +29,15 @@ export const QueueItemSchema = z
     invoiceId: z.string(),
     currency: z.string(),
     balance: z.number().int().meta({ description: 'What is owed, in minor units of `currency`.' }),
-    baseBalance: z
-      .object({ amount: z.number().int(), currency: z.string(), rateDate: z.string() })
-      .nullable()
-      .meta({
-        description:
-          "The balance in the tenant's base currency (minor units), at the latest euro reference rates on or before today (`rateDate`); null if no table quotes the currency.",
-      }),
+    baseBalance: z.object({ amount: z.number().int(), currency: z.string(), rateDate: z.string() }).nullable().meta({
+      description:
+        "The balance in the tenant's base currency (minor units), at the latest euro reference rates on or before today (`rateDate`); null if no table quotes the currency.",
+    }),
     score: z.object({ value: z.number(), band: ScoreBandSchema, reasons: z.array(z.string()) }).nullable(),
-    priority: z.number().int().meta({ description: "Rank in the queue: expected recovery in the tenant's base currency, weighted by urgency (higher first)." }),
+    priority: z.number().int().meta({
+      description:
+        "Rank in the queue: expected recovery in the tenant's base currency, weighted by urgency (higher first).",
+    }),
     assigneeId: z.string().nullable(),
     stage: z.string().nullable(),
     nextStep: z.string().nullable(),
@@ -44,4 +46,6 @@ export const QueueItemSchema = z
   })
   .meta({ id: 'QueueItem' });
 
-export const QueuePageSchema = z.object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() }).meta({ id: 'QueuePage' });
+export const QueuePageSchema = z
+  .object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'QueuePage' });

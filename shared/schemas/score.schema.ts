@@ -58,14 +58,20 @@ export type Score = z.infer<typeof ScoreSchema>;
  * exact doubles hold: a larger number is a mistake, refused by field rather than failing the save.
  */
 export const MAX_SCORE_COEFFICIENT = 1_000_000;
-const Coefficient = z.number().finite().min(-MAX_SCORE_COEFFICIENT, `must be at least -${MAX_SCORE_COEFFICIENT}`).max(MAX_SCORE_COEFFICIENT, `must be at most ${MAX_SCORE_COEFFICIENT}`);
+const Coefficient = z
+  .number()
+  .finite()
+  .min(-MAX_SCORE_COEFFICIENT, `must be at least -${MAX_SCORE_COEFFICIENT}`)
+  .max(MAX_SCORE_COEFFICIENT, `must be at most ${MAX_SCORE_COEFFICIENT}`);
 
 /** A logistic scorecard: logit = intercept + Σ weight × transformed input. */
 export const ScoreModelSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
     intercept: Coefficient,
-    weights: z.strictObject(Object.fromEntries(SCORE_FEATURES.map((name) => [name, Coefficient])) as Record<ScoreFeature, z.ZodNumber>),
+    weights: z.strictObject(
+      Object.fromEntries(SCORE_FEATURES.map((name) => [name, Coefficient])) as Record<ScoreFeature, z.ZodNumber>,
+    ),
   })
   .meta({ id: 'ScoreModel' });
 export type ScoreModel = z.infer<typeof ScoreModelSchema>;

@@ -3,7 +3,10 @@ import * as z from 'zod';
 import { ScoreInputsSchema } from './score.schema';
 
 export const ScoringHistoryQuerySchema = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM').meta({ description: 'The month the delinquencies closed in.' }),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM')
+    .meta({ description: 'The month the delinquencies closed in.' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().min(1).max(2048).optional(),
 });
@@ -20,4 +23,6 @@ export const ScoringCaseSchema = z
   })
   .meta({ id: 'ScoringCase' });
 
-export const ScoringHistoryPageSchema = z.object({ items: z.array(ScoringCaseSchema), nextCursor: z.string().nullable() }).meta({ id: 'ScoringHistoryPage' });
+export const ScoringHistoryPageSchema = z
+  .object({ items: z.array(ScoringCaseSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ScoringHistoryPage' });

@@ -23,7 +23,9 @@ export const StatementSchema = z
       z.string(),
       z.object({
         items: z.array(StatementItemSchema),
-        payments: z.array(z.object({ invoiceId: z.string(), paidAt: z.string(), amount: z.number().int(), reference: z.string() })),
+        payments: z.array(
+          z.object({ invoiceId: z.string(), paidAt: z.string(), amount: z.number().int(), reference: z.string() }),
+        ),
         /** Money paid beyond what was owed (overpayments), less what was refunded of it. */
         credit: z.number().int(),
         /** Open balances less credit, never below zero. */

@@ -1,7 +1,13 @@
 // An escalation strategy: a ladder of dated steps plus an interest rule, chosen per invoice by segment, score band and amount.
 import * as z from 'zod';
 import { TEMPLATE_NAMES } from '../domain/messages/templates';
-import { CalendarDateSchema, CurrencySchema, PartnerIdSchema, PositiveMinorUnitsSchema, TextSchema } from './common.schema';
+import {
+  CalendarDateSchema,
+  CurrencySchema,
+  PartnerIdSchema,
+  PositiveMinorUnitsSchema,
+  TextSchema,
+} from './common.schema';
 
 /** `statement`: emails the customer's statement (all open invoices, or this one, as the tenant's `statementMode` says). */
 export const StepChannelSchema = z.enum(['email', 'sms', 'call', 'letter', 'statement', 'agency', 'write_off']);
@@ -19,7 +25,8 @@ export const StepFeeSchema = z.union([
   z.strictObject({
     amount: PositiveMinorUnitsSchema,
     currency: CurrencySchema.optional().meta({
-      description: 'Charge this fixed fee only on invoices in this currency; without it, the amount is in the invoice currency.',
+      description:
+        'Charge this fixed fee only on invoices in this currency; without it, the amount is in the invoice currency.',
     }),
   }),
   z.strictObject({
@@ -39,7 +46,9 @@ export const StepSchema = z.strictObject({
   template: z
     .enum(TEMPLATE_NAMES, { error: () => `must name a template: one of ${TEMPLATE_NAMES.join(', ')}` })
     .optional()
-    .meta({ description: 'The words of the message or letter; without it the channel\'s default (overdue, overdue-sms).' }),
+    .meta({
+      description: "The words of the message or letter; without it the channel's default (overdue, overdue-sms).",
+    }),
   fee: StepFeeSchema.optional(),
 });
 export type Step = z.infer<typeof StepSchema>;
@@ -61,27 +70,46 @@ export const InterestSchema = z
 export const AppliesToSchema = z.strictObject({
   segment: TextSchema(100).optional(),
   scoreBand: ScoreBandSchema.optional(),
-  minAmount: PositiveMinorUnitsSchema.optional().meta({ description: 'Smallest invoice amount (minor units) it applies to.' }),
+  minAmount: PositiveMinorUnitsSchema.optional().meta({
+    description: 'Smallest invoice amount (minor units) it applies to.',
+  }),
 });
 
 const stepIssues = (steps: Step[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   steps.forEach((step, index) => {
-    if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `repeats step id "${step.id}"` });
+    if (seen.has(step.id))
+      ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `repeats step id "${step.id}"` });
     seen.add(step.id);
     const previous = steps[index - 1];
     if (previous && step.offsetDays < previous.offsetDays) {
-      ctx.addIssue({ code: 'custom', path: ['steps', index, 'offsetDays'], message: 'must not be earlier than the step before it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'offsetDays'],
+        message: 'must not be earlier than the step before it',
+      });
     }
     const terminal = TERMINAL_CHANNELS.includes(step.channel);
     if (terminal && index !== steps.length - 1) {
-      ctx.addIssue({ code: 'custom', path: ['steps', index, 'channel'], message: `${step.channel} ends the ladder: it must be the last step` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'channel'],
+        message: `${step.channel} ends the ladder: it must be the last step`,
+      });
     }
     if (terminal && step.offsetDays < 1) {
-      ctx.addIssue({ code: 'custom', path: ['steps', index, 'offsetDays'], message: 'a hand-off or write-off must come after the due date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'offsetDays'],
+        message: 'a hand-off or write-off must come after the due date',
+      });
     }
     if (step.fee && step.offsetDays < 1) {
-      ctx.addIssue({ code: 'custom', path: ['steps', index, 'fee'], message: 'a fee can only be charged after the due date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'fee'],
+        message: 'a fee can only be charged after the due date',
+      });
     }
   });
 };

@@ -9,7 +9,14 @@ import { addDays, daysBetween, localDate, zonedInstant } from '../domain/calenda
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
-import { deferredSendAt, isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../domain/ladder';
+import {
+  deferredSendAt,
+  isPreDue,
+  ladderPosition,
+  scheduleSteps,
+  sendHourMinute,
+  type ScheduledStep,
+} from '../domain/ladder';
 import { renderLetter, templateLocale } from '../domain/messages/render';
 import { DEFAULT_STRATEGY_ID } from '../domain/strategy';
 import { DomainError } from '../errors/errors';
@@ -36,7 +43,6 @@ import { publishOrPark } from './publish-or-park';
 import { loggableError } from '../observability/loggable-error';
 import { logger } from '../observability/logger';
 import { closeTasksOf } from './tasks';
-
 
 /** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
 export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
@@ -110,7 +116,8 @@ const claimStore = (deps: EngineDeps, tenantId: string, delinquencyId: string): 
   claim: (claim: StepClaim) => deps.delinquencies.claim(tenantId, delinquencyId, claim),
   settle: (key: StepClaimKey, attemptId: string, update: Partial<StepClaim>) =>
     deps.delinquencies.settleClaim(tenantId, delinquencyId, key, attemptId, update),
-  release: (key: StepClaimKey, attemptId: string) => deps.delinquencies.releaseClaim(tenantId, delinquencyId, key, attemptId),
+  release: (key: StepClaimKey, attemptId: string) =>
+    deps.delinquencies.releaseClaim(tenantId, delinquencyId, key, attemptId),
 });
 
 /** Claims a whole-step action (skip, call, letter, hand-off) once; false if it was already claimed. */
@@ -173,18 +180,26 @@ const applyCharge = async (
       stored = existing;
       return false;
     }
-    const updated = { ...found.invoice, feesTotal: found.invoice.feesTotal + amount, updatedAt: now, version: found.invoice.version + 1 };
+    const updated = {
+      ...found.invoice,
+      feesTotal: found.invoice.feesTotal + amount,
+      updatedAt: now,
+      version: found.invoice.version + 1,
+    };
     const outcome = await deps.invoices.addCharge(facts.tenant.id, updated, found.invoice.version, charge);
     if (outcome === 'version_moved') return undefined;
     return outcome === 'applied';
   });
   if (applied) facts.charged += amount;
   // Settled by this attempt, or for an attempt that died after charging (its claim was left 'claimed').
-  const owner = claim.outcome === 'claimed' ? attemptId : claim.claim.status === 'claimed' ? claim.claim.attemptId : null;
+  const owner =
+    claim.outcome === 'claimed' ? attemptId : claim.claim.status === 'claimed' ? claim.claim.attemptId : null;
   if (!owner) return applied ? charge : null;
   const { entry: noted, event } = describe(stored);
   // A stable entry (dated at the charge): announcing again after a death between these writes records it once.
-  await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [{ ...noted, id: stableId('tl', facts.delinquency.id, 'charge', stored.id), at: stored.chargedAt }]);
+  await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [
+    { ...noted, id: stableId('tl', facts.delinquency.id, 'charge', stored.id), at: stored.chargedAt },
+  ]);
   await publishOrPark(deps, facts.tenant.id, facts.delinquency.id, [event]);
   await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, claimKey, owner, { status: 'charged' });
   return stored;
@@ -205,8 +220,19 @@ interface Acted {
  * At most once: whatever a dead attempt did stays done; the collector sees the doubt on the timeline, in one entry
  * (dated at the claim, with a stable id) however many passes find it.
  */
-const unknownEntry = (delinquencyId: string, stepId: string, channel: string, label: string, since: string): TimelineEntry => ({
-  ...entry(new Date(since), 'reminder.unknown', `${channel} "${label}": an attempt claimed it at ${since} and died before recording the provider's answer; not resent`, { stepId, channel, rule: 'send.at-most-once' }),
+const unknownEntry = (
+  delinquencyId: string,
+  stepId: string,
+  channel: string,
+  label: string,
+  since: string,
+): TimelineEntry => ({
+  ...entry(
+    new Date(since),
+    'reminder.unknown',
+    `${channel} "${label}": an attempt claimed it at ${since} and died before recording the provider's answer; not resent`,
+    { stepId, channel, rule: 'send.at-most-once' },
+  ),
   // One entry per claim: a step may have been claimed on two channels (an email that fell back to a text).
   id: stableId('tl', delinquencyId, 'unknown', stepId, channel),
 });
@@ -216,15 +242,44 @@ const unknownEntry = (delinquencyId: string, stepId: string, channel: string, la
  * claim announced: a failure later in the pass (the next step, the save) cannot lose the record, and a pass retried
  * after a death in between announces it from the claim (the entry once, by its stable id; the event at least once).
  */
-const announceSend = async (deps: EngineDeps, facts: Facts, step: Step, sent: { messageId: string; sentAt: string; attemptId: string }) => {
+const announceSend = async (
+  deps: EngineDeps,
+  facts: Facts,
+  step: Step,
+  sent: { messageId: string; sentAt: string; attemptId: string },
+) => {
   const channel = step.channel as 'email' | 'sms';
   const at = new Date(sent.sentAt);
   await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [
-    { ...entry(at, 'reminder.sent', `${channel} "${step.template ?? step.id}" sent`, { stepId: step.id, channel, rule: 'ladder.step', data: { messageId: sent.messageId } }), id: stableId('tl', facts.delinquency.id, 'sent', step.id, channel) },
+    {
+      ...entry(at, 'reminder.sent', `${channel} "${step.template ?? step.id}" sent`, {
+        stepId: step.id,
+        channel,
+        rule: 'ladder.step',
+        data: { messageId: sent.messageId },
+      }),
+      id: stableId('tl', facts.delinquency.id, 'sent', step.id, channel),
+    },
   ]);
-  const base = { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: facts.found.invoice.id, customerId: facts.customer.id };
-  await publishOrPark(deps, facts.tenant.id, facts.delinquency.id, [{ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel, messageId: sent.messageId, sentAt: sent.sentAt } }]);
-  await deps.delinquencies.settleClaim(facts.tenant.id, facts.delinquency.id, { kind: 'SEND', stepId: step.id, channel }, sent.attemptId, { announced: true });
+  const base = {
+    tenantId: facts.tenant.id,
+    delinquencyId: facts.delinquency.id,
+    invoiceId: facts.found.invoice.id,
+    customerId: facts.customer.id,
+  };
+  await publishOrPark(deps, facts.tenant.id, facts.delinquency.id, [
+    {
+      detailType: 'reminder.sent',
+      detail: { ...base, stepId: step.id, channel, messageId: sent.messageId, sentAt: sent.sentAt },
+    },
+  ]);
+  await deps.delinquencies.settleClaim(
+    facts.tenant.id,
+    facts.delinquency.id,
+    { kind: 'SEND', stepId: step.id, channel },
+    sent.attemptId,
+    { announced: true },
+  );
 };
 
 const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
@@ -264,7 +319,12 @@ const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
 
 const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted> => {
   const now = deps.clock.now();
-  const base = { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: facts.found.invoice.id, customerId: facts.customer.id };
+  const base = {
+    tenantId: facts.tenant.id,
+    delinquencyId: facts.delinquency.id,
+    invoiceId: facts.found.invoice.id,
+    customerId: facts.customer.id,
+  };
   const acted: Acted = { entries: [], events: [] };
   let fee = 0;
   if (step.fee) {
@@ -274,8 +334,23 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       acted.entries.push(entry(now, 'charge.skipped', computed.skipped, { stepId: step.id, rule: 'fee.currency' }));
     } else if (computed.amount > 0) {
       const charge = await applyCharge(deps, facts, step.id, 'fee', computed.amount, computed.inputs, (charged) => ({
-        entry: entry(now, 'charge.applied', `fee of ${charged.amount} ${charged.currency} (${charged.rule})`, { stepId: step.id, rule: charged.rule, data: { chargeId: charged.id, amount: charged.amount } }),
-        event: { detailType: 'charge.applied', detail: { ...base, chargeId: charged.id, kind: 'fee', amount: charged.amount, currency: charged.currency, rule: charged.rule, chargedAt: charged.chargedAt } },
+        entry: entry(now, 'charge.applied', `fee of ${charged.amount} ${charged.currency} (${charged.rule})`, {
+          stepId: step.id,
+          rule: charged.rule,
+          data: { chargeId: charged.id, amount: charged.amount },
+        }),
+        event: {
+          detailType: 'charge.applied',
+          detail: {
+            ...base,
+            chargeId: charged.id,
+            kind: 'fee',
+            amount: charged.amount,
+            currency: charged.currency,
+            rule: charged.rule,
+            chargedAt: charged.chargedAt,
+          },
+        },
       }));
       if (charge) fee = charge.amount;
     }
@@ -286,7 +361,19 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
     case 'sms': {
       const role = await caseRole(deps, facts.tenant.id, facts.customer, facts.delinquency, balance, step.channel);
       if (role.kind === 'covered') {
-        acted.entries.push(entry(now, 'reminder.covered', `${step.channel} "${step.template ?? step.id}" not sent on its own: today's case message from ${role.by} lists this invoice`, { stepId: step.id, channel: step.channel, rule: 'case.one-message', data: { coveredBy: role.by, messageId: role.messageId } }));
+        acted.entries.push(
+          entry(
+            now,
+            'reminder.covered',
+            `${step.channel} "${step.template ?? step.id}" not sent on its own: today's case message from ${role.by} lists this invoice`,
+            {
+              stepId: step.id,
+              channel: step.channel,
+              rule: 'case.one-message',
+              data: { coveredBy: role.by, messageId: role.messageId },
+            },
+          ),
+        );
         break;
       }
       const stillOwed = async () => {
@@ -297,7 +384,17 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       try {
         result = await sendReminder(
           deps,
-          { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee, ...(role.kind === 'lead' ? { extraFacts: role.extraFacts } : {}) },
+          {
+            tenant: facts.tenant,
+            customer: facts.customer,
+            optOuts: facts.optOuts,
+            invoice: facts.found.invoice,
+            delinquencyId: facts.delinquency.id,
+            step,
+            balance,
+            fee,
+            ...(role.kind === 'lead' ? { extraFacts: role.extraFacts } : {}),
+          },
           claimStore(deps, facts.tenant.id, facts.delinquency.id),
           stillOwed,
         );
@@ -308,27 +405,51 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
       // The case message went out (its mates are covered), or it did not (they send their own).
       if (role.kind === 'lead') await (result.outcome === 'sent' ? role.settle(result.messageId) : role.release());
       if (result.outcome === 'sent') {
-        await announceSend(deps, facts, step, { messageId: result.messageId, sentAt: now.toISOString(), attemptId: result.attemptId });
-      } else if (result.outcome === 'already' && result.claim?.status === 'sent' && result.claim.announced !== true && result.claim.providerMessageId) {
+        await announceSend(deps, facts, step, {
+          messageId: result.messageId,
+          sentAt: now.toISOString(),
+          attemptId: result.attemptId,
+        });
+      } else if (
+        result.outcome === 'already' &&
+        result.claim?.status === 'sent' &&
+        result.claim.announced !== true &&
+        result.claim.providerMessageId
+      ) {
         // An attempt sent it and died before recording it: recorded now, from its claim.
-        await announceSend(deps, facts, step, { messageId: result.claim.providerMessageId, sentAt: result.claim.at, attemptId: result.claim.attemptId });
+        await announceSend(deps, facts, step, {
+          messageId: result.claim.providerMessageId,
+          sentAt: result.claim.at,
+          attemptId: result.claim.attemptId,
+        });
       } else if (result.outcome === 'suppressed') {
         await claimStep(deps, facts, step, 'suppressed', result.detail);
-        acted.entries.push(entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: step.channel, rule: result.rule }));
+        acted.entries.push(
+          entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: step.channel, rule: result.rule }),
+        );
       } else if (result.outcome === 'settled') {
         acted.settled = true;
       } else if (result.outcome === 'in_flight') {
         acted.retryAt = result.until;
       } else if (result.outcome === 'unknown') {
-        acted.entries.push(unknownEntry(facts.delinquency.id, step.id, result.channel, step.template ?? step.id, result.since));
+        acted.entries.push(
+          unknownEntry(facts.delinquency.id, step.id, result.channel, step.template ?? step.id, result.since),
+        );
       }
       break;
     }
     case 'call': {
       if (facts.customer.phone === undefined || facts.optOuts.some((optOut) => optOut.channel === 'call')) {
-        const detail = facts.customer.phone === undefined ? 'the customer has no phone number' : 'the customer opted out of calls';
+        const detail =
+          facts.customer.phone === undefined ? 'the customer has no phone number' : 'the customer opted out of calls';
         if (await claimStep(deps, facts, step, 'suppressed', detail)) {
-          acted.entries.push(entry(now, 'step.suppressed', detail, { stepId: step.id, channel: 'call', rule: facts.customer.phone === undefined ? 'no-address' : 'opt-out' }));
+          acted.entries.push(
+            entry(now, 'step.suppressed', detail, {
+              stepId: step.id,
+              channel: 'call',
+              rule: facts.customer.phone === undefined ? 'no-address' : 'opt-out',
+            }),
+          );
         }
         break;
       }
@@ -346,32 +467,105 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
         doneAt: null,
       });
       if (await claimStep(deps, facts, step, 'done', 'call requested')) {
-        acted.entries.push(entry(now, 'call.requested', 'a collector call is due: queued for collectors and offered to the dialer', { stepId: step.id, channel: 'call', rule: 'ladder.step' }));
-        acted.events.push({ detailType: 'delinquency.escalated', detail: { ...base, stepId: step.id, channel: 'call', phone: facts.customer.phone, at: now.toISOString() } });
+        acted.entries.push(
+          entry(now, 'call.requested', 'a collector call is due: queued for collectors and offered to the dialer', {
+            stepId: step.id,
+            channel: 'call',
+            rule: 'ladder.step',
+          }),
+        );
+        acted.events.push({
+          detailType: 'delinquency.escalated',
+          detail: { ...base, stepId: step.id, channel: 'call', phone: facts.customer.phone, at: now.toISOString() },
+        });
       }
       break;
     }
     case 'statement': {
-      const result = await sendStatement(deps, { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, delinquency: facts.delinquency, step }, claimStore(deps, facts.tenant.id, facts.delinquency.id));
+      const result = await sendStatement(
+        deps,
+        {
+          tenant: facts.tenant,
+          customer: facts.customer,
+          optOuts: facts.optOuts,
+          delinquency: facts.delinquency,
+          step,
+        },
+        claimStore(deps, facts.tenant.id, facts.delinquency.id),
+      );
       if (result.outcome === 'sent') {
-        acted.entries.push(entry(now, 'reminder.sent', `statement emailed (${facts.tenant.statementMode === 'customer' ? 'all open invoices' : 'this invoice'})`, { stepId: step.id, channel: 'email', rule: 'ladder.step', data: { messageId: result.messageId } }));
-        acted.events.push({ detailType: 'reminder.sent', detail: { ...base, stepId: step.id, channel: 'email', messageId: result.messageId, sentAt: now.toISOString() } });
+        acted.entries.push(
+          entry(
+            now,
+            'reminder.sent',
+            `statement emailed (${facts.tenant.statementMode === 'customer' ? 'all open invoices' : 'this invoice'})`,
+            { stepId: step.id, channel: 'email', rule: 'ladder.step', data: { messageId: result.messageId } },
+          ),
+        );
+        acted.events.push({
+          detailType: 'reminder.sent',
+          detail: {
+            ...base,
+            stepId: step.id,
+            channel: 'email',
+            messageId: result.messageId,
+            sentAt: now.toISOString(),
+          },
+        });
       } else if (result.outcome === 'covered') {
-        acted.entries.push(entry(now, 'reminder.covered', `today's statement from ${result.by} already covers this invoice`, { stepId: step.id, channel: 'email', rule: 'case.one-message', data: { coveredBy: result.by } }));
+        acted.entries.push(
+          entry(now, 'reminder.covered', `today's statement from ${result.by} already covers this invoice`, {
+            stepId: step.id,
+            channel: 'email',
+            rule: 'case.one-message',
+            data: { coveredBy: result.by },
+          }),
+        );
       } else if (result.outcome === 'suppressed' && (await claimStep(deps, facts, step, 'suppressed', result.detail))) {
-        acted.entries.push(entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: 'email', rule: result.rule }));
+        acted.entries.push(
+          entry(now, 'step.suppressed', result.detail, { stepId: step.id, channel: 'email', rule: result.rule }),
+        );
       }
       break;
     }
     case 'letter': {
       if (await claimStep(deps, facts, step, 'done', 'letter rendered')) {
         const locale = templateLocale(facts.customer.locale);
-        const context = { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step, balance, fee };
-        const html = renderLetter(step.template ?? 'final-notice', locale, messageFacts(deps, context, '', await payLink(deps, context)), localDate(now, facts.customer.timeZone));
+        const context = {
+          tenant: facts.tenant,
+          customer: facts.customer,
+          optOuts: facts.optOuts,
+          invoice: facts.found.invoice,
+          delinquencyId: facts.delinquency.id,
+          step,
+          balance,
+          fee,
+        };
+        const html = renderLetter(
+          step.template ?? 'final-notice',
+          locale,
+          messageFacts(deps, context, '', await payLink(deps, context)),
+          localDate(now, facts.customer.timeZone),
+        );
         const letterId = stableId('ltr', facts.delinquency.id, step.id);
-        await deps.delinquencies.storeLetter(facts.tenant.id, facts.delinquency.id, { id: letterId, stepId: step.id, html, createdAt: now.toISOString() });
-        acted.entries.push(entry(now, 'letter.ready', 'a printable letter was kept with the case and offered to the print provider', { stepId: step.id, channel: 'letter', rule: 'ladder.step', data: { letterId } }));
-        acted.events.push({ detailType: 'delinquency.escalated', detail: { ...base, stepId: step.id, channel: 'letter', letterId, at: now.toISOString() } });
+        await deps.delinquencies.storeLetter(facts.tenant.id, facts.delinquency.id, {
+          id: letterId,
+          stepId: step.id,
+          html,
+          createdAt: now.toISOString(),
+        });
+        acted.entries.push(
+          entry(now, 'letter.ready', 'a printable letter was kept with the case and offered to the print provider', {
+            stepId: step.id,
+            channel: 'letter',
+            rule: 'ladder.step',
+            data: { letterId },
+          }),
+        );
+        acted.events.push({
+          detailType: 'delinquency.escalated',
+          detail: { ...base, stepId: step.id, channel: 'letter', letterId, at: now.toISOString() },
+        });
       }
       break;
     }
@@ -387,13 +581,30 @@ const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise<Acted>
           await retryOnConflict('the invoice', async () => {
             const found = await deps.invoices.get(facts.tenant.id, facts.found.invoice.id);
             if (!found) return true;
-            const updated = { ...found.invoice, writtenOff: true, updatedAt: now.toISOString(), version: found.invoice.version + 1 };
+            const updated = {
+              ...found.invoice,
+              writtenOff: true,
+              updatedAt: now.toISOString(),
+              version: found.invoice.version + 1,
+            };
             return (await deps.invoices.save(facts.tenant.id, updated, found.invoice.version)) ? true : undefined;
           });
         }
         const kind = step.channel === 'agency' ? 'delinquency.handed_off' : 'delinquency.written_off';
-        acted.entries.push(entry(now, kind, step.channel === 'agency' ? `handed to a collection agency with a balance of ${facts.balance}` : `written off with a balance of ${facts.balance}`, { stepId: step.id, channel: step.channel, rule: 'ladder.end' }));
-        acted.events.push({ detailType: kind, detail: { ...base, stepId: step.id, at: now.toISOString(), caseFile: file } });
+        acted.entries.push(
+          entry(
+            now,
+            kind,
+            step.channel === 'agency'
+              ? `handed to a collection agency with a balance of ${facts.balance}`
+              : `written off with a balance of ${facts.balance}`,
+            { stepId: step.id, channel: step.channel, rule: 'ladder.end' },
+          ),
+        );
+        acted.events.push({
+          detailType: kind,
+          detail: { ...base, stepId: step.id, at: now.toISOString(), caseFile: file },
+        });
         acted.closesAs = step.channel === 'agency' ? 'handed_off' : 'written_off';
       }
       break;
@@ -409,12 +620,39 @@ const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promise<Acted
   if (result === null) return { entries: [], events: [] };
   const now = deps.clock.now();
   if ('skipped' in result) {
-    const claimed = await deps.delinquencies.claim(facts.tenant.id, facts.delinquency.id, { kind: 'FEE', stepId: 'statutory-compensation', status: 'skipped', attemptId: randomUUID(), at: now.toISOString(), detail: result.skipped });
-    return { entries: claimed.outcome === 'claimed' ? [entry(now, 'charge.skipped', result.skipped, { rule })] : [], events: [] };
+    const claimed = await deps.delinquencies.claim(facts.tenant.id, facts.delinquency.id, {
+      kind: 'FEE',
+      stepId: 'statutory-compensation',
+      status: 'skipped',
+      attemptId: randomUUID(),
+      at: now.toISOString(),
+      detail: result.skipped,
+    });
+    return {
+      entries: claimed.outcome === 'claimed' ? [entry(now, 'charge.skipped', result.skipped, { rule })] : [],
+      events: [],
+    };
   }
   await applyCharge(deps, facts, 'statutory-compensation', 'compensation', result.amount, result.inputs, (charge) => ({
-    entry: entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, { rule: charge.rule, data: { chargeId: charge.id, amount: charge.amount } }),
-    event: { detailType: 'charge.applied', detail: { tenantId: facts.tenant.id, delinquencyId: facts.delinquency.id, invoiceId: charge.invoiceId, customerId: facts.customer.id, chargeId: charge.id, kind: 'compensation', amount: charge.amount, currency: charge.currency, rule: charge.rule, chargedAt: charge.chargedAt } },
+    entry: entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, {
+      rule: charge.rule,
+      data: { chargeId: charge.id, amount: charge.amount },
+    }),
+    event: {
+      detailType: 'charge.applied',
+      detail: {
+        tenantId: facts.tenant.id,
+        delinquencyId: facts.delinquency.id,
+        invoiceId: charge.invoiceId,
+        customerId: facts.customer.id,
+        chargeId: charge.id,
+        kind: 'compensation',
+        amount: charge.amount,
+        currency: charge.currency,
+        rule: charge.rule,
+        chargedAt: charge.chargedAt,
+      },
+    },
   }));
   // Recorded and published by applyCharge already.
   return { entries: [], events: [] };
@@ -436,17 +674,36 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]):
   const now = deps.clock.now();
   if (!isWithinHours(now, facts.customer.timeZone)) {
     const allowed = nextAllowedAt(now, [facts.customer.timeZone]);
-    return { done: false, status: 'resolved', waitSeconds: waitFor(now, allowed), factsVersion: facts.delinquency.factsVersion };
+    return {
+      done: false,
+      status: 'resolved',
+      waitSeconds: waitFor(now, allowed),
+      factsVersion: facts.delinquency.factsVersion,
+    };
   }
   const result = await sendReminder(
     deps,
-    { tenant: facts.tenant, customer: facts.customer, optOuts: facts.optOuts, invoice: facts.found.invoice, delinquencyId: facts.delinquency.id, step: RECEIPT_STEP, balance: 0, fee: 0 },
+    {
+      tenant: facts.tenant,
+      customer: facts.customer,
+      optOuts: facts.optOuts,
+      invoice: facts.found.invoice,
+      delinquencyId: facts.delinquency.id,
+      step: RECEIPT_STEP,
+      balance: 0,
+      fee: 0,
+    },
     claimStore(deps, facts.tenant.id, facts.delinquency.id),
     async () => true,
   );
   if (result.outcome === 'sent') {
     await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, [
-      entry(now, 'receipt.sent', 'a thank-you for the payment in full was emailed', { stepId: RECEIPT_STEP.id, channel: 'email', rule: 'payment.receipt', data: { messageId: result.messageId } }),
+      entry(now, 'receipt.sent', 'a thank-you for the payment in full was emailed', {
+        stepId: RECEIPT_STEP.id,
+        channel: 'email',
+        rule: 'payment.receipt',
+        data: { messageId: result.messageId },
+      }),
     ]);
   }
   return null;
@@ -470,7 +727,10 @@ const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepC
       lookAgainMs = Math.min(lookAgainMs, staleMs);
       continue;
     }
-    const step = held.stepId === RECEIPT_STEP.id ? RECEIPT_STEP : facts.strategy.steps.find((candidate) => candidate.id === held.stepId);
+    const step =
+      held.stepId === RECEIPT_STEP.id
+        ? RECEIPT_STEP
+        : facts.strategy.steps.find((candidate) => candidate.id === held.stepId);
     const key: StepClaimKey = { kind: 'SEND', stepId: held.stepId, ...(held.channel ? { channel: held.channel } : {}) };
     if (held.status === 'claimed' && (step?.channel === 'email' || step?.channel === 'sms')) {
       await store.release(key, held.attemptId);
@@ -478,7 +738,10 @@ const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepC
     }
     const channel = held.channel === 'sms' ? 'sms' : 'email';
     const outcome = await heldClaim(deps, store, held, channel);
-    if (outcome.outcome === 'unknown') doubts.push(unknownEntry(facts.delinquency.id, held.stepId, channel, step?.template ?? held.stepId, outcome.since));
+    if (outcome.outcome === 'unknown')
+      doubts.push(
+        unknownEntry(facts.delinquency.id, held.stepId, channel, step?.template ?? held.stepId, outcome.since),
+      );
   }
   if (doubts.length > 0) await deps.delinquencies.appendTimeline(facts.tenant.id, facts.delinquency.id, doubts);
   return Number.isFinite(lookAgainMs) ? new Date(lookAgainMs) : null;
@@ -492,11 +755,20 @@ const closeOut = async (deps: EngineDeps, facts: Facts, status: Delinquency['sta
   const lookAgainAt = await settleInFlightSends(deps, facts, claims);
   const factsVersion = facts.delinquency.factsVersion;
   if (lookAgainAt) return { done: false, status, waitSeconds: waitFor(deps.clock.now(), lookAgainAt), factsVersion };
-  return (status === 'resolved' ? await sendReceipt(deps, facts, claims) : null) ?? { done: true, status, waitSeconds: 1, factsVersion };
+  return (
+    (status === 'resolved' ? await sendReceipt(deps, facts, claims) : null) ?? {
+      done: true,
+      status,
+      waitSeconds: 1,
+      factsVersion,
+    }
+  );
 };
 
 const waitFor = (from: Date, until: Date | null) =>
-  until === null ? MAX_WAIT_SECONDS : Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((until.getTime() - from.getTime()) / 1000)));
+  until === null
+    ? MAX_WAIT_SECONDS
+    : Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((until.getTime() - from.getTime()) / 1000)));
 
 /**
  * One wake-up. Facts decide, timers only wake (rule 1): whatever woke it and however late, the stage is derived from
@@ -507,7 +779,11 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
     return await advanceOnce(deps, input);
   } catch (error) {
     // The state machine retries and then fails the execution; without this line nobody could tell which debt or why.
-    logger.error('advancing the delinquency failed', { tenantId: input.tenantId, delinquencyId: input.delinquencyId, error: loggableError(error) });
+    logger.error('advancing the delinquency failed', {
+      tenantId: input.tenantId,
+      delinquencyId: input.delinquencyId,
+      error: loggableError(error),
+    });
     throw error;
   }
 };
@@ -522,8 +798,15 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
     const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
     // A hold the bus refuses to announce is parked with this delinquency for the hourly replay, not a failed pass.
     if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) {
-      const parkingEvents = { publish: (batch: IntegrationEvent[]) => publishOrPark(deps, f.tenant.id, delinquency.id, batch) };
-      await reviewCredit({ ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } }, f.tenant.id, f.customer, daysPastDue);
+      const parkingEvents = {
+        publish: (batch: IntegrationEvent[]) => publishOrPark(deps, f.tenant.id, delinquency.id, batch),
+      };
+      await reviewCredit(
+        { ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } },
+        f.tenant.id,
+        f.customer,
+        daysPastDue,
+      );
     }
     /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
     const entries: TimelineEntry[] = [];
@@ -532,55 +815,114 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
       if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
       if (events.length > 0) await publishOrPark(deps, f.tenant.id, delinquency.id, events.splice(0));
     };
-    const save = async (changes: Partial<Delinquency>, stateEntries: TimelineEntry[] = [], attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {}) => {
+    const save = async (
+      changes: Partial<Delinquency>,
+      stateEntries: TimelineEntry[] = [],
+      attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {},
+    ) => {
       await flush();
       const draft: Delinquency = { ...delinquency, ...changes };
       const closing = CLOSED_STATUSES.includes(draft.status);
       // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
       // The queue's balance, which this pass's own charges moved already (in their transactions): it must not go back.
       const balance = f.balance + f.charged;
-      const scoring = closing ? { balance } : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
+      const scoring = closing
+        ? { balance }
+        : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
       const updated: Delinquency = { ...draft, ...scoring, taskToken: null, version: delinquency.version + 1 };
       const saved = attached.promise
-        ? await deps.delinquencies.saveWithPromise(f.tenant.id, updated, delinquency.version, stateEntries, attached.promise, false)
+        ? await deps.delinquencies.saveWithPromise(
+            f.tenant.id,
+            updated,
+            delinquency.version,
+            stateEntries,
+            attached.promise,
+            false,
+          )
         : attached.plan
-          ? await deps.delinquencies.saveWithPlan(f.tenant.id, updated, delinquency.version, stateEntries, attached.plan, false)
+          ? await deps.delinquencies.saveWithPlan(
+              f.tenant.id,
+              updated,
+              delinquency.version,
+              stateEntries,
+              attached.plan,
+              false,
+            )
           : await deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
       if (saved && closing) await releaseAssignment(deps, f.tenant.id, updated, now);
       return saved;
     };
 
     if (f.found.invoice.voided || f.balance === 0) {
-      const resolved = entry(now, 'delinquency.resolved', f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid', { rule: 'payment-wins' });
-      const pause = (await closingPromise(deps, { ...f, invoice: f.found.invoice }, now)) ?? (await closingPlan(deps, { ...f, invoice: f.found.invoice }, now));
-      const closed = { status: 'resolved' as const, closedAt: now.toISOString(), nextActionAt: null, nextStep: null, activePromiseId: null, activePlanId: null };
-      const attached = pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
+      const resolved = entry(
+        now,
+        'delinquency.resolved',
+        f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid',
+        { rule: 'payment-wins' },
+      );
+      const pause =
+        (await closingPromise(deps, { ...f, invoice: f.found.invoice }, now)) ??
+        (await closingPlan(deps, { ...f, invoice: f.found.invoice }, now));
+      const closed = {
+        status: 'resolved' as const,
+        closedAt: now.toISOString(),
+        nextActionAt: null,
+        nextStep: null,
+        activePromiseId: null,
+        activePlanId: null,
+      };
+      const attached =
+        pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
       if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
       if (attached.promise) countPromiseDecision(deps, attached.promise.status);
       return closeOut(deps, f, 'resolved');
     }
     if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
       const paused = { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) };
-      const followed = delinquency.status === 'promised' ? await followPromise(deps, paused) : await followPlan(deps, paused);
-      if (followed.kind === 'wait') return { done: false, status: delinquency.status, waitSeconds: waitFor(now, followed.until), factsVersion: delinquency.factsVersion };
+      const followed =
+        delinquency.status === 'promised' ? await followPromise(deps, paused) : await followPlan(deps, paused);
+      if (followed.kind === 'wait')
+        return {
+          done: false,
+          status: delinquency.status,
+          waitSeconds: waitFor(now, followed.until),
+          factsVersion: delinquency.factsVersion,
+        };
       // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
       return undefined;
     }
     if (delinquency.status !== 'active') {
-      return { done: false, status: delinquency.status, waitSeconds: MAX_WAIT_SECONDS, factsVersion: delinquency.factsVersion };
+      return {
+        done: false,
+        status: delinquency.status,
+        waitSeconds: MAX_WAIT_SECONDS,
+        factsVersion: delinquency.factsVersion,
+      };
     }
 
     const compensation = await chargeCompensation(deps, f);
     entries.push(...compensation.entries);
     events.push(...compensation.events);
 
-    const schedule = scheduleSteps(f.strategy.steps.filter((step) => !isPreDue(step)), f.found.invoice.dueDate, f.customer.timeZone, f.tenant.sendTime);
+    const schedule = scheduleSteps(
+      f.strategy.steps.filter((step) => !isPreDue(step)),
+      f.found.invoice.dueDate,
+      f.customer.timeZone,
+      f.tenant.sendTime,
+    );
     const position = ladderPosition(schedule, new Set(delinquency.doneSteps), now);
     const doneSteps = new Set(delinquency.doneSteps);
     for (const skipped of position.skip) {
       const overtakenBy = position.act.map((scheduled) => scheduled.step.id).join(', ') || 'a later step already done';
       if (await claimStep(deps, f, skipped.step, 'skipped', `overtaken by ${overtakenBy}`)) {
-        entries.push(entry(now, 'step.skipped', `not sent: overtaken by ${overtakenBy} (a catch-up sends only the most advanced due step)`, { stepId: skipped.step.id, channel: skipped.step.channel, rule: 'ladder.catch-up' }));
+        entries.push(
+          entry(
+            now,
+            'step.skipped',
+            `not sent: overtaken by ${overtakenBy} (a catch-up sends only the most advanced due step)`,
+            { stepId: skipped.step.id, channel: skipped.step.channel, rule: 'ladder.catch-up' },
+          ),
+        );
       }
       doneSteps.add(skipped.step.id);
     }
@@ -591,10 +933,27 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
       const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
       const stepIds = position.act.map((scheduled) => scheduled.step.id);
       if (delinquency.nextActionAt !== allowed?.toISOString()) {
-        entries.push(entry(now, 'step.deferred', `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`, { stepId: stepIds[0], rule: 'contact.quiet-hours', data: { nextAllowedAt: allowed?.toISOString() ?? null } }));
+        entries.push(
+          entry(
+            now,
+            'step.deferred',
+            `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`,
+            {
+              stepId: stepIds[0],
+              rule: 'contact.quiet-hours',
+              data: { nextAllowedAt: allowed?.toISOString() ?? null },
+            },
+          ),
+        );
       }
-      const saved = await save({ doneSteps: [...doneSteps], nextActionAt: allowed?.toISOString() ?? null, nextStep: stepIds[0] ?? null });
-      return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion } : undefined;
+      const saved = await save({
+        doneSteps: [...doneSteps],
+        nextActionAt: allowed?.toISOString() ?? null,
+        nextStep: stepIds[0] ?? null,
+      });
+      return saved
+        ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion }
+        : undefined;
     }
 
     let stage = delinquency.stage;
@@ -610,9 +969,27 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
         // A send of this step is in flight in another attempt: keep what was done, then look again once it is settled
         // or its claim has gone stale.
         entries.push(...acted.entries);
-        const movedTo = stage !== delinquency.stage ? [entry(now, 'stage.changed', `now at step ${stage}`, { ...(stage ? { stepId: stage } : {}), rule: 'ladder.step' })] : [];
-        const saved = await save({ stage, doneSteps: [...doneSteps], nextActionAt: acted.retryAt.toISOString(), nextStep: scheduled.step.id }, movedTo);
-        return saved ? { done: false, status: 'active', waitSeconds: waitFor(now, acted.retryAt), factsVersion: delinquency.factsVersion } : undefined;
+        const movedTo =
+          stage !== delinquency.stage
+            ? [
+                entry(now, 'stage.changed', `now at step ${stage}`, {
+                  ...(stage ? { stepId: stage } : {}),
+                  rule: 'ladder.step',
+                }),
+              ]
+            : [];
+        const saved = await save(
+          { stage, doneSteps: [...doneSteps], nextActionAt: acted.retryAt.toISOString(), nextStep: scheduled.step.id },
+          movedTo,
+        );
+        return saved
+          ? {
+              done: false,
+              status: 'active',
+              waitSeconds: waitFor(now, acted.retryAt),
+              factsVersion: delinquency.factsVersion,
+            }
+          : undefined;
       }
       entries.push(...acted.entries);
       events.push(...acted.events);
@@ -620,18 +997,45 @@ const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResu
       stage = scheduled.step.id;
       closesAs ??= acted.closesAs;
     }
-    const staged = stage !== delinquency.stage ? [entry(now, 'stage.changed', `now at step ${stage}`, { ...(stage ? { stepId: stage } : {}), rule: 'ladder.step' })] : [];
+    const staged =
+      stage !== delinquency.stage
+        ? [
+            entry(now, 'stage.changed', `now at step ${stage}`, {
+              ...(stage ? { stepId: stage } : {}),
+              rule: 'ladder.step',
+            }),
+          ]
+        : [];
     if (closesAs) {
-      const closed = { status: closesAs, stage, doneSteps: [...doneSteps], closedAt: now.toISOString(), nextActionAt: null, nextStep: null };
+      const closed = {
+        status: closesAs,
+        stage,
+        doneSteps: [...doneSteps],
+        closedAt: now.toISOString(),
+        nextActionAt: null,
+        nextStep: null,
+      };
       return (await save(closed, staged)) ? closeOut(deps, f, closesAs) : undefined;
     }
     const next: ScheduledStep | null = position.next;
-    const saved = await save({ stage, doneSteps: [...doneSteps], nextActionAt: next?.fireAt.toISOString() ?? null, nextStep: next?.step.id ?? null }, staged);
+    const saved = await save(
+      {
+        stage,
+        doneSteps: [...doneSteps],
+        nextActionAt: next?.fireAt.toISOString() ?? null,
+        nextStep: next?.step.id ?? null,
+      },
+      staged,
+    );
     if (!saved) return undefined;
     // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
     if (!next) return { done: true, status: 'active', waitSeconds: 1, factsVersion: delinquency.factsVersion };
     // The morning the debt reaches the credit-hold threshold is a wake-up too, unless a step wakes it then anyway.
-    const holdAt = zonedInstant(addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue), f.customer.timeZone, ...sendHourMinute(f.tenant.sendTime));
+    const holdAt = zonedInstant(
+      addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue),
+      f.customer.timeZone,
+      ...sendHourMinute(f.tenant.sendTime),
+    );
     const wakeAt = holdAt > now && holdAt < next.fireAt ? holdAt : next.fireAt;
     return { done: false, status: 'active', waitSeconds: waitFor(now, wakeAt), factsVersion: delinquency.factsVersion };
   });

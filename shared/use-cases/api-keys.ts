@@ -10,19 +10,40 @@ import { requireManager } from './collectors';
 type Deps = { clock: Clock; tenants: TenantDirectory };
 
 /** The same shapes the operator command prints: a key with enough entropy to need no rate limit of its own. */
-export const mintApiKey = () => ({ apiKey: `ark_${randomBytes(24).toString('base64url')}`, keyId: `key_${randomBytes(6).toString('hex')}` });
+export const mintApiKey = () => ({
+  apiKey: `ark_${randomBytes(24).toString('base64url')}`,
+  keyId: `key_${randomBytes(6).toString('hex')}`,
+});
 
 export const actorOf = (grant: ApiKeyGrant) => `api:${grant.keyId}`;
 
 /** A key issued with a key names the same person: a manager cannot mint a second person for themselves. */
-export const issueApiKey = async (deps: Deps, grant: ApiKeyGrant, body: PostApiKeyBody): Promise<ApiKeyRecord & { apiKey: string }> => {
+export const issueApiKey = async (
+  deps: Deps,
+  grant: ApiKeyGrant,
+  body: PostApiKeyBody,
+): Promise<ApiKeyRecord & { apiKey: string }> => {
   requireManager(grant, 'issuing an API key');
   const { apiKey, keyId } = mintApiKey();
   const createdAt = deps.clock.now().toISOString();
   const createdBy = actorOf(grant);
   const issuedTo = grant.person;
-  await deps.tenants.putApiKey(sha256Hex(apiKey), { tenantId: grant.tenantId, role: body.role, keyId }, createdAt, { ...(body.name ? { name: body.name } : {}), createdBy, issuedTo });
-  return { keyId, role: body.role, ...(body.name ? { name: body.name } : {}), issuedTo, createdAt, createdBy, revokedAt: null, revokedBy: null, apiKey };
+  await deps.tenants.putApiKey(sha256Hex(apiKey), { tenantId: grant.tenantId, role: body.role, keyId }, createdAt, {
+    ...(body.name ? { name: body.name } : {}),
+    createdBy,
+    issuedTo,
+  });
+  return {
+    keyId,
+    role: body.role,
+    ...(body.name ? { name: body.name } : {}),
+    issuedTo,
+    createdAt,
+    createdBy,
+    revokedAt: null,
+    revokedBy: null,
+    apiKey,
+  };
 };
 
 export const listApiKeys = async (deps: Deps, grant: ApiKeyGrant): Promise<ApiKeyRecord[]> => {
@@ -33,8 +54,14 @@ export const listApiKeys = async (deps: Deps, grant: ApiKeyGrant): Promise<ApiKe
 export const revokeApiKey = async (deps: Deps, grant: ApiKeyGrant, keyId: string): Promise<ApiKeyRecord> => {
   requireManager(grant, 'revoking an API key');
   // A manager who revoked the key in hand could lock the tenant out: the old key is revoked with the new one.
-  if (keyId === grant.keyId) throw new ConflictError('a key cannot revoke itself: revoke it with another manager key', 'own-key');
-  const outcome = await deps.tenants.revokeApiKey(grant.tenantId, keyId, deps.clock.now().toISOString(), actorOf(grant));
+  if (keyId === grant.keyId)
+    throw new ConflictError('a key cannot revoke itself: revoke it with another manager key', 'own-key');
+  const outcome = await deps.tenants.revokeApiKey(
+    grant.tenantId,
+    keyId,
+    deps.clock.now().toISOString(),
+    actorOf(grant),
+  );
   if (outcome === 'not-found') throw new NotFoundError(`no API key ${keyId}`);
   const record = (await deps.tenants.listApiKeys(grant.tenantId)).find((key) => key.keyId === keyId);
   if (!record) throw new NotFoundError(`no API key ${keyId}`);

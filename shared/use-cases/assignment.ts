@@ -24,7 +24,8 @@ const previousMonth = (month: string) => {
 /** Share of recently assigned debts that ended paid (this month and the last), smoothed towards one half. */
 export const recentSuccess = (collector: Collector, now: Date): number => {
   const months = [monthOf(now), previousMonth(monthOf(now))];
-  const sum = (kind: string) => months.reduce((total, month) => total + (collector.results[`${month}#${kind}`] ?? 0), 0);
+  const sum = (kind: string) =>
+    months.reduce((total, month) => total + (collector.results[`${month}#${kind}`] ?? 0), 0);
   return (sum('resolved') + 1) / (sum('assigned') + 2);
 };
 
@@ -32,8 +33,16 @@ export const recentSuccess = (collector: Collector, now: Date): number => {
 export const rankCollectors = (collectors: readonly Collector[], now: Date): Collector[] =>
   collectors
     .filter((collector) => collector.active && collector.openCount < collector.capacity)
-    .map((collector) => ({ collector, merit: recentSuccess(collector, now) * (1 - collector.openCount / collector.capacity) }))
-    .sort((a, b) => b.merit - a.merit || a.collector.openCount - b.collector.openCount || a.collector.id.localeCompare(b.collector.id))
+    .map((collector) => ({
+      collector,
+      merit: recentSuccess(collector, now) * (1 - collector.openCount / collector.capacity),
+    }))
+    .sort(
+      (a, b) =>
+        b.merit - a.merit ||
+        a.collector.openCount - b.collector.openCount ||
+        a.collector.id.localeCompare(b.collector.id),
+    )
     .map((ranked) => ranked.collector);
 
 /**
@@ -41,13 +50,18 @@ export const rankCollectors = (collectors: readonly Collector[], now: Date): Col
  * (the queue's unassigned view shows it). Returns the collector's id, or null. `opened` is the delinquency as just
  * stored, which saves reading it back; a retry reads it again.
  */
-export const autoAssign = async (deps: AssignmentDeps, tenantId: string, opened: Delinquency): Promise<string | null> => {
+export const autoAssign = async (
+  deps: AssignmentDeps,
+  tenantId: string,
+  opened: Delinquency,
+): Promise<string | null> => {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const [delinquency, collectors] = await Promise.all([
       attempt === 0 ? opened : deps.delinquencies.get(tenantId, opened.id),
       deps.collectors.list(tenantId),
     ]);
-    if (!delinquency || delinquency.assigneeId !== null || CLOSED_STATUSES.includes(delinquency.status)) return delinquency?.assigneeId ?? null;
+    if (!delinquency || delinquency.assigneeId !== null || CLOSED_STATUSES.includes(delinquency.status))
+      return delinquency?.assigneeId ?? null;
     const now = deps.clock.now();
     const best = rankCollectors(collectors, now)[0];
     if (!best) return null;
@@ -61,16 +75,35 @@ export const autoAssign = async (deps: AssignmentDeps, tenantId: string, opened:
       data: { collectorId: best.id },
     };
     const updated = { ...delinquency, assigneeId: best.id, version: delinquency.version + 1 };
-    if (await deps.delinquencies.assign(tenantId, updated, delinquency.version, [entry], { from: null, to: best.id, month: monthOf(now), withinCapacity: true })) return best.id;
+    if (
+      await deps.delinquencies.assign(tenantId, updated, delinquency.version, [entry], {
+        from: null,
+        to: best.id,
+        month: monthOf(now),
+        withinCapacity: true,
+      })
+    )
+      return best.id;
     // The delinquency moved or the collector filled up meanwhile: read both again and choose again.
   }
   return null;
 };
 
 /** A manager's (re)assignment. Unknown collectors are refused; capacity is theirs to overrule. */
-export const reassign = async (deps: AssignmentDeps, tenantId: string, delinquencyId: string, collectorId: string | null, actor: string): Promise<Delinquency> => {
+export const reassign = async (
+  deps: AssignmentDeps,
+  tenantId: string,
+  delinquencyId: string,
+  collectorId: string | null,
+  actor: string,
+): Promise<Delinquency> => {
   if (collectorId !== null && !(await deps.collectors.get(tenantId, collectorId))) {
-    throw new ValidationError('no such collector', [{ path: 'collectorId', message: `no collector ${collectorId}: register it with PUT /v1/collectors/${collectorId}` }]);
+    throw new ValidationError('no such collector', [
+      {
+        path: 'collectorId',
+        message: `no collector ${collectorId}: register it with PUT /v1/collectors/${collectorId}`,
+      },
+    ]);
   }
   return retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
@@ -83,19 +116,33 @@ export const reassign = async (deps: AssignmentDeps, tenantId: string, delinquen
       at: now.toISOString(),
       kind: 'delinquency.assigned',
       actor,
-      detail: collectorId === null ? `unassigned from collector ${delinquency.assigneeId}` : `assigned to collector ${collectorId}${delinquency.assigneeId ? ` (was ${delinquency.assigneeId})` : ''}`,
+      detail:
+        collectorId === null
+          ? `unassigned from collector ${delinquency.assigneeId}`
+          : `assigned to collector ${collectorId}${delinquency.assigneeId ? ` (was ${delinquency.assigneeId})` : ''}`,
       rule: 'assignment.manual',
       data: { collectorId, previous: delinquency.assigneeId },
     };
     const updated = { ...delinquency, assigneeId: collectorId, version: delinquency.version + 1 };
     // A closed debt counts in nobody's load: only the name on it changes.
     const change = closed ? { from: null, to: null } : { from: delinquency.assigneeId, to: collectorId };
-    return (await deps.delinquencies.assign(tenantId, updated, delinquency.version, [entry], { ...change, month: monthOf(now), withinCapacity: false })) ? updated : undefined;
+    return (await deps.delinquencies.assign(tenantId, updated, delinquency.version, [entry], {
+      ...change,
+      month: monthOf(now),
+      withinCapacity: false,
+    }))
+      ? updated
+      : undefined;
   });
 };
 
 /** A debt ended: its collector's load drops, and a paid one counts to their results. */
-export const releaseAssignment = async (deps: Pick<AssignmentDeps, 'collectors'>, tenantId: string, delinquency: Delinquency, at: Date): Promise<void> => {
+export const releaseAssignment = async (
+  deps: Pick<AssignmentDeps, 'collectors'>,
+  tenantId: string,
+  delinquency: Delinquency,
+  at: Date,
+): Promise<void> => {
   if (delinquency.assigneeId === null) return;
   await deps.collectors.release(tenantId, delinquency.assigneeId, monthOf(at), delinquency.status === 'resolved');
 };

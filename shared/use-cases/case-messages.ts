@@ -13,36 +13,61 @@ import type { ReminderContext } from './send-reminder';
 export type CaseRole =
   | { kind: 'alone' }
   | { kind: 'covered'; by: string; messageId: string | null }
-  | { kind: 'lead'; extraFacts: Pick<NonNullable<ReminderContext['extraFacts']>, 'caseLines' | 'caseTotal'>; settle(messageId: string): Promise<void>; release(): Promise<void> };
+  | {
+      kind: 'lead';
+      extraFacts: Pick<NonNullable<ReminderContext['extraFacts']>, 'caseLines' | 'caseTotal'>;
+      settle(messageId: string): Promise<void>;
+      release(): Promise<void>;
+    };
 
 /**
  * Decides this delinquency's part in today's message on `channel`: alone (no other open delinquency of the customer in
  * that currency), covered (another one's message today already listed it), or lead (it sends, listing the others).
  */
-export const caseRole = async (deps: EngineDeps, tenantId: string, customer: Customer, delinquency: Delinquency, ownBalance: number, channel: 'email' | 'sms'): Promise<CaseRole> => {
+export const caseRole = async (
+  deps: EngineDeps,
+  tenantId: string,
+  customer: Customer,
+  delinquency: Delinquency,
+  ownBalance: number,
+  channel: 'email' | 'sms',
+): Promise<CaseRole> => {
   const mates = (await deps.delinquencies.listByCustomer(tenantId, customer.id)).filter(
-    (mate) => mate.id !== delinquency.id && mate.currency === delinquency.currency && !CLOSED_STATUSES.includes(mate.status),
+    (mate) =>
+      mate.id !== delinquency.id && mate.currency === delinquency.currency && !CLOSED_STATUSES.includes(mate.status),
   );
   const owing = [];
   for (const mate of mates) {
     const found = await deps.invoices.get(tenantId, mate.invoiceId);
-    if (found && !found.invoice.voided && invoiceBalance(found.invoice) > 0) owing.push({ mate, invoice: found.invoice, balance: invoiceBalance(found.invoice) });
+    if (found && !found.invoice.voided && invoiceBalance(found.invoice) > 0)
+      owing.push({ mate, invoice: found.invoice, balance: invoiceBalance(found.invoice) });
   }
   if (owing.length === 0) return { kind: 'alone' };
   const key: StepClaimKey = { kind: 'SEND', stepId: `case-${localDate(deps.clock.now(), customer.timeZone)}`, channel };
   const attemptId = randomUUID();
   const claims = deps.caseClaims(tenantId, customer.id);
-  const claimed = await claims.claim({ ...key, status: 'claimed', attemptId, at: deps.clock.now().toISOString(), covers: [delinquency.id, ...owing.map((item) => item.mate.id)] });
+  const claimed = await claims.claim({
+    ...key,
+    status: 'claimed',
+    attemptId,
+    at: deps.clock.now().toISOString(),
+    covers: [delinquency.id, ...owing.map((item) => item.mate.id)],
+  });
   if (claimed.outcome === 'exists') {
     // Another delinquency's message today spoke for this one only if it listed it; otherwise this one sends its own.
-    return claimed.claim.covers?.includes(delinquency.id) ? { kind: 'covered', by: claimed.claim.covers[0] ?? '', messageId: claimed.claim.providerMessageId ?? null } : { kind: 'alone' };
+    return claimed.claim.covers?.includes(delinquency.id)
+      ? { kind: 'covered', by: claimed.claim.covers[0] ?? '', messageId: claimed.claim.providerMessageId ?? null }
+      : { kind: 'alone' };
   }
   const locale = customer.locale ?? 'en';
   const total = owing.reduce((sum, item) => sum + item.balance, ownBalance);
   return {
     kind: 'lead',
     extraFacts: {
-      caseLines: owing.map((item) => `${item.invoice.id}: ${formatMoney(item.balance, item.invoice.currency, locale)} (${item.invoice.dueDate})`),
+      caseLines: owing.map(
+        (item) =>
+          `${item.invoice.id}: ${formatMoney(item.balance, item.invoice.currency, locale)} (${item.invoice.dueDate})`,
+      ),
       caseTotal: formatMoney(total, delinquency.currency, locale),
     },
     settle: (messageId) => claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId }),

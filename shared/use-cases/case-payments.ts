@@ -30,7 +30,14 @@ const partKey = (key: string, invoiceId: string) => `case:${key}:${invoiceId}`;
  * derived from the request's key (or the partner's reference), so a retry after a failure halfway applies only the
  * parts not yet applied, never a part twice.
  */
-export const recordCasePayment = async (deps: CoreDeps, tenantId: string, customerId: string, body: PostPaymentBody, idempotencyKey: string | undefined, actor: string): Promise<CasePayment> => {
+export const recordCasePayment = async (
+  deps: CoreDeps,
+  tenantId: string,
+  customerId: string,
+  body: PostPaymentBody,
+  idempotencyKey: string | undefined,
+  actor: string,
+): Promise<CasePayment> => {
   const customer = await deps.customers.get(tenantId, customerId);
   if (!customer) throw new NotFoundError(`no customer ${customerId}`);
   const key = idempotencyKey ?? `reference:${body.reference}`;
@@ -38,21 +45,44 @@ export const recordCasePayment = async (deps: CoreDeps, tenantId: string, custom
     .filter((invoice) => invoice.currency === body.currency && !invoice.voided && !invoice.writtenOff)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
   const open = [];
-  for (const invoice of await getCustomerInvoices(deps, tenantId, customer, invoices.map((item) => item.id))) {
+  for (const invoice of await getCustomerInvoices(
+    deps,
+    tenantId,
+    customer,
+    invoices.map((item) => item.id),
+  )) {
     // A part already applied by an earlier attempt of this same payment counts as still open, so the split comes out
     // the same and that part is found (not applied again) by its id.
-    const earlier = invoice.payments.find((payment) => payment.id === stableId('pay', tenantId, invoice.id, partKey(key, invoice.id)));
-    if (invoice.balance > 0 || earlier) open.push({ id: invoice.id, owed: invoice.balance + (earlier?.appliedAmount ?? 0) });
+    const earlier = invoice.payments.find(
+      (payment) => payment.id === stableId('pay', tenantId, invoice.id, partKey(key, invoice.id)),
+    );
+    if (invoice.balance > 0 || earlier)
+      open.push({ id: invoice.id, owed: invoice.balance + (earlier?.appliedAmount ?? 0) });
   }
-  if (open.length === 0) throw new ConflictError(`the customer owes nothing in ${body.currency}; record the money against an invoice to keep it as credit`, 'nothing-owed');
+  if (open.length === 0)
+    throw new ConflictError(
+      `the customer owes nothing in ${body.currency}; record the money against an invoice to keep it as credit`,
+      'nothing-owed',
+    );
   let remaining = body.amount;
   const allocations: CaseAllocation[] = [];
   for (const [index, invoice] of open.entries()) {
     if (remaining <= 0) break;
     const last = index === open.length - 1;
     const part = last ? remaining : Math.min(remaining, invoice.owed);
-    const recorded = await recordPayment(deps, tenantId, invoice.id, { ...body, amount: part }, { idempotencyKey: partKey(key, invoice.id), source: 'api', actor });
-    allocations.push({ invoiceId: invoice.id, paymentId: recorded.payment.id, amount: recorded.payment.appliedAmount, balance: recorded.invoice.balance });
+    const recorded = await recordPayment(
+      deps,
+      tenantId,
+      invoice.id,
+      { ...body, amount: part },
+      { idempotencyKey: partKey(key, invoice.id), source: 'api', actor },
+    );
+    allocations.push({
+      invoiceId: invoice.id,
+      paymentId: recorded.payment.id,
+      amount: recorded.payment.appliedAmount,
+      balance: recorded.invoice.balance,
+    });
     remaining -= part;
   }
   const credit = body.amount - allocations.reduce((sum, allocation) => sum + allocation.amount, 0);

@@ -10,7 +10,12 @@ export const requireManager = (grant: ApiKeyGrant, what: string) => {
   if (grant.role !== 'manager') throw new ForbiddenError(`${what} needs a manager's key`, 'manager-required');
 };
 
-export const putCollector = async (deps: { clock: Clock; collectors: CollectorRepository }, grant: ApiKeyGrant, collectorId: string, body: PutCollectorBody) => {
+export const putCollector = async (
+  deps: { clock: Clock; collectors: CollectorRepository },
+  grant: ApiKeyGrant,
+  collectorId: string,
+  body: PutCollectorBody,
+) => {
   requireManager(grant, 'registering or changing a collector');
   return deps.collectors.put(grant.tenantId, collectorId, body, deps.clock.now().toISOString());
 };

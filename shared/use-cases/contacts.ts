@@ -50,15 +50,24 @@ const delinquencyOf = async (deps: ContactDeps, tenantId: string, delinquencyId:
 
 /** A call opt-out covers the customer's current number, or any number when none is on file (a medium ban, 1006.14(h)). */
 const callsOptedOut = (customer: Customer, optOuts: OptOut[]) =>
-  optOuts.some((optOut) => optOut.channel === 'call' && (customer.phone === undefined || optOut.address === customer.phone));
+  optOuts.some(
+    (optOut) => optOut.channel === 'call' && (customer.phone === undefined || optOut.address === customer.phone),
+  );
 
 const callsOf = (contacts: readonly Contact[]): CallRecord[] =>
-  contacts.filter((contact) => contact.channel === 'call').map((contact) => ({ at: new Date(contact.at), direction: contact.direction, outcome: contact.outcome }));
+  contacts
+    .filter((contact) => contact.channel === 'call')
+    .map((contact) => ({ at: new Date(contact.at), direction: contact.direction, outcome: contact.outcome }));
 
 /** The debt's contacts that can matter to a call at `at`, with the log version they were read under. */
 const logAround = (deps: ContactDeps, tenantId: string, delinquencyId: string, at: Date) => {
   const span = relevantSpanDays() * DAY_MS;
-  return deps.contacts.around(tenantId, delinquencyId, new Date(at.getTime() - span).toISOString(), new Date(at.getTime() + span).toISOString());
+  return deps.contacts.around(
+    tenantId,
+    delinquencyId,
+    new Date(at.getTime() - span).toISOString(),
+    new Date(at.getTime() + span).toISOString(),
+  );
 };
 
 /**
@@ -79,11 +88,16 @@ const recordContact = async (
   const now = deps.clock.now();
   const at = body.at ?? now.toISOString();
   if (Date.parse(at) > now.getTime() + CONTACT_FUTURE_TOLERANCE_MS) {
-    throw new ValidationError('the contact is dated in the future', [{ path: 'at', message: 'must not be more than a minute after now: log a contact once it happened' }]);
+    throw new ValidationError('the contact is dated in the future', [
+      { path: 'at', message: 'must not be more than a minute after now: log a contact once it happened' },
+    ]);
   }
   const checked = body.channel === 'call' && body.direction === 'outbound';
   if (checked && callsOptedOut(customer.customer, customer.optOuts)) {
-    throw new ConflictError('the customer asked not to be called; no call may be placed', 'call-not-allowed', { rule: 'opt-out', nextAllowedAt: null });
+    throw new ConflictError('the customer asked not to be called; no call may be placed', 'call-not-allowed', {
+      rule: 'opt-out',
+      nextAllowedAt: null,
+    });
   }
   const contact: Contact = {
     id: newId('ctc', now),
@@ -102,7 +116,11 @@ const recordContact = async (
     for (const target of targets) {
       const log = await logAround(deps, tenantId, target.id, new Date(at));
       if (checked) {
-        const decision = decideOutboundCall({ history: callsOf(log.contacts), zones: [customer.customer.timeZone] }, new Date(at), body.outcome);
+        const decision = decideOutboundCall(
+          { history: callsOf(log.contacts), zones: [customer.customer.timeZone] },
+          new Date(at),
+          body.outcome,
+        );
         if (!decision.allowed) {
           const nextAllowedAt = decision.nextAllowedAt?.toISOString() ?? null;
           throw new ConflictError(
@@ -137,7 +155,13 @@ const recordContact = async (
 };
 
 /** POST /v1/delinquencies/{id}/contacts: a contact about this one debt. */
-export const logContact = async (deps: ContactDeps, tenantId: string, delinquencyId: string, body: PostContactBody, actor: string): Promise<Contact> => {
+export const logContact = async (
+  deps: ContactDeps,
+  tenantId: string,
+  delinquencyId: string,
+  body: PostContactBody,
+  actor: string,
+): Promise<Contact> => {
   const delinquency = await delinquencyOf(deps, tenantId, delinquencyId);
   const customer = await customerWithOptOuts(deps, tenantId, delinquency.customerId);
   return recordContact(deps, tenantId, customer, [delinquency], body, actor, 'debt');
@@ -150,20 +174,39 @@ export const logContact = async (deps: ContactDeps, tenantId: string, delinquenc
  * for every open debt of the customer, and any other outcome against one, the oldest open debt. The contact is
  * refused if it would break a rule for any debt it counts against.
  */
-export const logCaseContact = async (deps: ContactDeps, tenantId: string, customerId: string, body: PostContactBody, actor: string): Promise<Contact> => {
+export const logCaseContact = async (
+  deps: ContactDeps,
+  tenantId: string,
+  customerId: string,
+  body: PostContactBody,
+  actor: string,
+): Promise<Contact> => {
   const customer = await customerWithOptOuts(deps, tenantId, customerId);
   const open = (await deps.delinquencies.listByCustomer(tenantId, customerId))
     .filter((delinquency) => !CLOSED_STATUSES.includes(delinquency.status))
     .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
-  if (open.length === 0) throw new ConflictError(`customer ${customerId} has no open delinquency to log a contact against`, 'no-open-delinquency');
+  if (open.length === 0)
+    throw new ConflictError(
+      `customer ${customerId} has no open delinquency to log a contact against`,
+      'no-open-delinquency',
+    );
   const targets = body.outcome === 'conversation' ? open : open.slice(0, 1);
   if (targets.length > MAX_CASE_DEBTS) {
-    throw new ConflictError(`a conversation on the case would count against ${targets.length} debts; log it on the debts discussed (at most ${MAX_CASE_DEBTS} at once)`, 'case-too-large');
+    throw new ConflictError(
+      `a conversation on the case would count against ${targets.length} debts; log it on the debts discussed (at most ${MAX_CASE_DEBTS} at once)`,
+      'case-too-large',
+    );
   }
   return recordContact(deps, tenantId, customer, targets, body, actor, 'case');
 };
 
-export const listContacts = async (deps: ContactDeps, tenantId: string, delinquencyId: string, limit: number, cursor?: string) => {
+export const listContacts = async (
+  deps: ContactDeps,
+  tenantId: string,
+  delinquencyId: string,
+  limit: number,
+  cursor?: string,
+) => {
   await delinquencyOf(deps, tenantId, delinquencyId);
   return deps.contacts.list(tenantId, delinquencyId, limit, cursor);
 };
@@ -172,7 +215,12 @@ export const listContacts = async (deps: ContactDeps, tenantId: string, delinque
  * GET /v1/delinquencies/{id}/contact-window: the earliest moment from now a contact on the channel is allowed. Calls
  * follow the Regulation F call rules and hours; email and SMS the hours, the address and its opt-out; letters any time.
  */
-export const contactWindow = async (deps: ContactDeps, tenantId: string, delinquencyId: string, channel: ContactMedium): Promise<ContactWindow> => {
+export const contactWindow = async (
+  deps: ContactDeps,
+  tenantId: string,
+  delinquencyId: string,
+  channel: ContactMedium,
+): Promise<ContactWindow> => {
   const delinquency = await delinquencyOf(deps, tenantId, delinquencyId);
   const { customer, optOuts } = await customerWithOptOuts(deps, tenantId, delinquency.customerId);
   const now = deps.clock.now();
@@ -182,7 +230,9 @@ export const contactWindow = async (deps: ContactDeps, tenantId: string, delinqu
     if (callsOptedOut(customer, optOuts)) return { channel, nextAllowedAt: null, rule: 'opt-out' };
     const log = await logAround(deps, tenantId, delinquencyId, now);
     const decision = decideOutboundCall({ history: callsOf(log.contacts), zones }, now);
-    return decision.allowed ? { channel, nextAllowedAt: now.toISOString() } : { channel, nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null, rule: decision.rule };
+    return decision.allowed
+      ? { channel, nextAllowedAt: now.toISOString() }
+      : { channel, nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null, rule: decision.rule };
   }
   const address = channel === 'email' ? customer.email : customer.phone;
   if (!address) return { channel, nextAllowedAt: null, rule: 'no-address' };

@@ -21,17 +21,39 @@ export interface CreditDeps extends CoreDeps {
   tenants: TenantDirectory;
 }
 
-const emptyState = (customerId: string): CreditState => ({ customerId, unbilled: null, onHold: false, reasons: [], since: null, version: 0 });
+const emptyState = (customerId: string): CreditState => ({
+  customerId,
+  unbilled: null,
+  onHold: false,
+  reasons: [],
+  since: null,
+  version: 0,
+});
 
 const holdThreshold = async (deps: CreditDeps, tenantId: string) =>
   (await deps.tenants.getTenant(tenantId))?.creditHoldDaysPastDue ?? defaultTenantSettings.creditHoldDaysPastDue;
 
-const positionOf = async (deps: CreditDeps, tenantId: string, customer: Customer, state: CreditState, holdDaysPastDue: number): Promise<CreditPosition> => {
+const positionOf = async (
+  deps: CreditDeps,
+  tenantId: string,
+  customer: Customer,
+  state: CreditState,
+  holdDaysPastDue: number,
+): Promise<CreditPosition> => {
   const invoices = await deps.invoices.listByCustomer(tenantId, customer.id);
-  const open = await getCustomerInvoices(deps, tenantId, customer, invoices.filter(isCollectible).map((invoice) => invoice.id));
+  const open = await getCustomerInvoices(
+    deps,
+    tenantId,
+    customer,
+    invoices.filter(isCollectible).map((invoice) => invoice.id),
+  );
   return creditPosition({
     limit: customer.creditLimit ?? null,
-    openInvoices: open.map((invoice) => ({ balance: invoice.balance, currency: invoice.currency, dueDate: invoice.dueDate })),
+    openInvoices: open.map((invoice) => ({
+      balance: invoice.balance,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate,
+    })),
     unbilled: state.unbilled,
     today: localDate(deps.clock.now(), customer.timeZone),
     holdDaysPastDue,
@@ -62,7 +84,12 @@ const customerOrThrow = async (deps: CreditDeps, tenantId: string, customerId: s
  * the hold starts or ends. Skipped cheaply for customers credit control does not concern (no limit, not on hold, and
  * nothing past the threshold by the caller's reckoning).
  */
-export const reviewCredit = async (deps: CreditDeps, tenantId: string, customer: Customer, daysPastDueHint = 0): Promise<CreditView | null> => {
+export const reviewCredit = async (
+  deps: CreditDeps,
+  tenantId: string,
+  customer: Customer,
+  daysPastDueHint = 0,
+): Promise<CreditView | null> => {
   const threshold = await holdThreshold(deps, tenantId);
   return retryOnConflict('the credit state', async () => {
     const stored = await deps.credit.get(tenantId, customer.id);
@@ -73,12 +100,29 @@ export const reviewCredit = async (deps: CreditDeps, tenantId: string, customer:
     const unchanged = onHold === state.onHold && position.reasons.join() === state.reasons.join();
     if (unchanged) return view(customer.id, position, state);
     const now = deps.clock.now().toISOString();
-    const next: CreditState = { ...state, onHold, reasons: position.reasons, since: onHold === state.onHold ? state.since : now, version: state.version + 1 };
+    const next: CreditState = {
+      ...state,
+      onHold,
+      reasons: position.reasons,
+      since: onHold === state.onHold ? state.since : now,
+      version: state.version + 1,
+    };
     // Published before the new state is stored: if the bus refuses, nothing is stored and the caller's retry decides
     // and publishes again; if the store then loses a race, the retry may announce it twice (events are at least once).
     if (onHold !== state.onHold) {
-      const detail = { tenantId, customerId: customer.id, reasons: position.reasons, currency: position.currency, limit: position.limit, exposure: position.exposure, maxDaysPastDue: position.maxDaysPastDue, at: now };
-      await deps.events.publish([onHold ? { detailType: 'customer.credit_hold', detail } : { detailType: 'customer.credit_released', detail }]);
+      const detail = {
+        tenantId,
+        customerId: customer.id,
+        reasons: position.reasons,
+        currency: position.currency,
+        limit: position.limit,
+        exposure: position.exposure,
+        maxDaysPastDue: position.maxDaysPastDue,
+        at: now,
+      };
+      await deps.events.publish([
+        onHold ? { detailType: 'customer.credit_hold', detail } : { detailType: 'customer.credit_released', detail },
+      ]);
     }
     if (!(await deps.credit.save(tenantId, next, stored ? stored.version : null))) return undefined;
     return view(customer.id, position, next);
@@ -86,7 +130,12 @@ export const reviewCredit = async (deps: CreditDeps, tenantId: string, customer:
 };
 
 /** Reviews the customer of an invoice or payment; `dueDate` tells whether that invoice alone may pass the threshold. */
-export const reviewCreditOf = async (deps: CreditDeps, tenantId: string, customerId: string, dueDate: string | null): Promise<void> => {
+export const reviewCreditOf = async (
+  deps: CreditDeps,
+  tenantId: string,
+  customerId: string,
+  dueDate: string | null,
+): Promise<void> => {
   const customer = await deps.customers.get(tenantId, customerId);
   if (!customer) return;
   const hint = dueDate === null ? 0 : daysBetween(dueDate, localDate(deps.clock.now(), customer.timeZone));
@@ -97,16 +146,29 @@ export const reviewCreditOf = async (deps: CreditDeps, tenantId: string, custome
 export const getCredit = async (deps: CreditDeps, tenantId: string, customerId: string): Promise<CreditView> => {
   const customer = await customerOrThrow(deps, tenantId, customerId);
   const state = (await deps.credit.get(tenantId, customerId)) ?? emptyState(customerId);
-  return view(customerId, await positionOf(deps, tenantId, customer, state, await holdThreshold(deps, tenantId)), state);
+  return view(
+    customerId,
+    await positionOf(deps, tenantId, customer, state, await holdThreshold(deps, tenantId)),
+    state,
+  );
 };
 
 /** The partner reports what it has delivered or booked but not invoiced yet; the hold is reviewed at once. */
-export const putUnbilled = async (deps: CreditDeps, tenantId: string, customerId: string, body: PutUnbilledBody): Promise<CreditView> => {
+export const putUnbilled = async (
+  deps: CreditDeps,
+  tenantId: string,
+  customerId: string,
+  body: PutUnbilledBody,
+): Promise<CreditView> => {
   const customer = await customerOrThrow(deps, tenantId, customerId);
   await retryOnConflict('the credit state', async () => {
     const stored = await deps.credit.get(tenantId, customerId);
     const state = stored ?? emptyState(customerId);
-    const next = { ...state, unbilled: { ...body, reportedAt: deps.clock.now().toISOString() }, version: state.version + 1 };
+    const next = {
+      ...state,
+      unbilled: { ...body, reportedAt: deps.clock.now().toISOString() },
+      version: state.version + 1,
+    };
     return (await deps.credit.save(tenantId, next, stored ? stored.version : null)) ? true : undefined;
   });
   await reviewCredit(deps, tenantId, customer);

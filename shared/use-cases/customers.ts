@@ -20,7 +20,11 @@ export const putCustomer = (
   retryOnConflict('the customer', async () => {
     const existing = await deps.customers.getWithOptOuts(tenantId, customerId);
     // Erasure is final: a partner's nightly sync must not bring the person back under the same id.
-    if (existing?.customer.erasedAt) throw new ConflictError(`customer ${customerId} was erased on request; use a new id for a new customer`, 'customer-erased');
+    if (existing?.customer.erasedAt)
+      throw new ConflictError(
+        `customer ${customerId} was erased on request; use a new id for a new customer`,
+        'customer-erased',
+      );
     const now = deps.clock.now().toISOString();
     const customer: Customer = {
       ...body,
@@ -62,7 +66,10 @@ export const addOptOut = async (
   const address = body.address ?? defaultAddress(customer, body.channel);
   if (!address) {
     throw new ValidationError('no address to opt out', [
-      { path: 'address', message: `is required: the customer has no ${body.channel === 'email' ? 'email' : 'phone'} on file` },
+      {
+        path: 'address',
+        message: `is required: the customer has no ${body.channel === 'email' ? 'email' : 'phone'} on file`,
+      },
     ]);
   }
   if (!addressFits(body.channel, address)) {

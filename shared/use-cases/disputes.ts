@@ -33,14 +33,22 @@ export interface OpenDisputeRequest {
 }
 
 /** Where a case goes when its last open dispute is decided: back to its promise if one is open, else escalating. */
-const statusAfterDisputes = (delinquency: Delinquency): Delinquency['status'] => (delinquency.activePromiseId ? 'promised' : 'active');
+const statusAfterDisputes = (delinquency: Delinquency): Delinquency['status'] =>
+  delinquency.activePromiseId ? 'promised' : 'active';
 
 /**
  * Opens a dispute once: a provider dispute's id is derived from the provider's, so a replayed chargeback finds the
  * dispute it opened. A case handed off or written off takes no dispute here: the agency owns it now.
  */
-export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquencyId: string, request: OpenDisputeRequest): Promise<{ dispute: Dispute; created: boolean }> => {
-  const disputeId = request.providerDisputeId ? stableId('dsp', tenantId, request.source, request.providerDisputeId) : newId('dsp', deps.clock.now());
+export const openDispute = async (
+  deps: DisputeDeps,
+  tenantId: string,
+  delinquencyId: string,
+  request: OpenDisputeRequest,
+): Promise<{ dispute: Dispute; created: boolean }> => {
+  const disputeId = request.providerDisputeId
+    ? stableId('dsp', tenantId, request.source, request.providerDisputeId)
+    : newId('dsp', deps.clock.now());
   const result = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
@@ -48,10 +56,15 @@ export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquen
     const existing = disputes.find((dispute) => dispute.id === disputeId);
     if (existing) return { dispute: existing, created: false };
     if (CLOSED_STATUSES.includes(delinquency.status) && delinquency.status !== 'resolved') {
-      throw new ConflictError(`delinquency ${delinquencyId} is ${delinquency.status}; it takes no dispute`, 'delinquency-closed', { delinquencyStatus: delinquency.status });
+      throw new ConflictError(
+        `delinquency ${delinquencyId} is ${delinquency.status}; it takes no dispute`,
+        'delinquency-closed',
+        { delinquencyStatus: delinquency.status },
+      );
     }
     const open = disputes.find((dispute) => dispute.status === 'open');
-    if (request.refuseWhileOpen && open) throw new ConflictError('a dispute is already open on this delinquency', 'dispute-open', { disputeId: open.id });
+    if (request.refuseWhileOpen && open)
+      throw new ConflictError('a dispute is already open on this delinquency', 'dispute-open', { disputeId: open.id });
     const now = deps.clock.now().toISOString();
     const dispute: Dispute = {
       id: disputeId,
@@ -83,7 +96,13 @@ export const openDispute = async (deps: DisputeDeps, tenantId: string, delinquen
     };
     // A resolved delinquency stays resolved: the chargeback's reversal is what reopens it, as disputed.
     const status = delinquency.status === 'resolved' ? 'resolved' : 'disputed';
-    const saved = await deps.delinquencies.saveWithDispute(tenantId, { ...delinquency, status, version: delinquency.version + 1 }, delinquency.version, [entry], dispute);
+    const saved = await deps.delinquencies.saveWithDispute(
+      tenantId,
+      { ...delinquency, status, version: delinquency.version + 1 },
+      delinquency.version,
+      [entry],
+      dispute,
+    );
     return saved ? { dispute, created: true } : undefined;
   });
   if (result.created) await deps.factsChanged.notify(tenantId, delinquencyId);
@@ -124,18 +143,29 @@ const reserveCredit = (deps: ResolveDeps, tenantId: string, request: CreditReque
     const since = new Date(now.getTime() - CUSTOMER_CREDIT_WINDOW_DAYS * 86_400_000).toISOString();
     const recent = ledger.recent.filter((credit) => credit.at >= since);
     const caseTotal = (ledger.byDelinquency[dispute.delinquencyId] ?? 0) + amount;
-    const customerTotal = sum(recent.filter((credit) => credit.currency === currency).map((credit) => credit.amount)) + amount;
+    const customerTotal =
+      sum(recent.filter((credit) => credit.currency === currency).map((credit) => credit.amount)) + amount;
     if (caseTotal > limit || customerTotal > limit) {
       const totals = `credits of ${caseTotal} on this case and ${customerTotal} ${currency} on the customer within ${CUSTOMER_CREDIT_WINDOW_DAYS} days`;
-      if (grant.role !== 'manager') throw new ForbiddenError(`${totals} would pass the approval limit of ${limit}: a manager's key decides`, 'manager-approval-required');
+      if (grant.role !== 'manager')
+        throw new ForbiddenError(
+          `${totals} would pass the approval limit of ${limit}: a manager's key decides`,
+          'manager-approval-required',
+        );
       if (dispute.openedByPerson === grant.person || dispute.openedBy === request.actor) {
-        throw new ForbiddenError(`four eyes: ${totals} pass the approval limit, and ${grant.person} opened this dispute; another person decides it`, 'four-eyes');
+        throw new ForbiddenError(
+          `four eyes: ${totals} pass the approval limit, and ${grant.person} opened this dispute; another person decides it`,
+          'four-eyes',
+        );
       }
     }
     const next: DisputeCredits = {
       customerId: dispute.customerId,
       byDelinquency: { ...ledger.byDelinquency, [dispute.delinquencyId]: caseTotal },
-      recent: [...recent, { disputeId: dispute.id, delinquencyId: dispute.delinquencyId, amount, currency, at: now.toISOString() }],
+      recent: [
+        ...recent,
+        { disputeId: dispute.id, delinquencyId: dispute.delinquencyId, amount, currency, at: now.toISOString() },
+      ],
       version: ledger.version + 1,
     };
     return (await deps.disputeCredits.write(tenantId, next, ledger.version)) ? true : undefined;
@@ -149,7 +179,10 @@ const releaseCredit = (deps: ResolveDeps, tenantId: string, dispute: Dispute) =>
     if (!reserved) return true;
     const next: DisputeCredits = {
       ...ledger,
-      byDelinquency: { ...ledger.byDelinquency, [dispute.delinquencyId]: Math.max(0, (ledger.byDelinquency[dispute.delinquencyId] ?? 0) - reserved.amount) },
+      byDelinquency: {
+        ...ledger.byDelinquency,
+        [dispute.delinquencyId]: Math.max(0, (ledger.byDelinquency[dispute.delinquencyId] ?? 0) - reserved.amount),
+      },
       recent: ledger.recent.filter((credit) => credit.disputeId !== dispute.id),
       version: ledger.version + 1,
     };
@@ -160,7 +193,13 @@ const releaseCredit = (deps: ResolveDeps, tenantId: string, dispute: Dispute) =>
  * Decides an open dispute. The credit of an accepted one is applied first, as an `adjustment` payment keyed by the
  * dispute (so a retry after a crash applies it once), then the decision is saved; the execution wakes and re-derives.
  */
-export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disputeId: string, body: ResolveDisputeBody, grant: ApiKeyGrant): Promise<Dispute> => {
+export const resolveDispute = async (
+  deps: ResolveDeps,
+  tenantId: string,
+  disputeId: string,
+  body: ResolveDisputeBody,
+  grant: ApiKeyGrant,
+): Promise<Dispute> => {
   const delinquencyId = await deps.delinquencies.disputeOwner(tenantId, disputeId);
   if (!delinquencyId) throw new NotFoundError(`no dispute ${disputeId}`);
   const actor = `api:${grant.keyId}`;
@@ -169,18 +208,44 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
     const disputes = await deps.delinquencies.disputes(tenantId, delinquencyId);
     const dispute = disputes.find((candidate) => candidate.id === disputeId);
     if (!delinquency || !dispute) throw new NotFoundError(`no dispute ${disputeId}`);
-    if (dispute.status !== 'open') throw new ConflictError(`the dispute was already ${dispute.status}`, 'dispute-decided', { disputeStatus: dispute.status });
-    return { delinquency, dispute, othersOpen: disputes.some((candidate) => candidate.id !== disputeId && candidate.status === 'open') };
+    if (dispute.status !== 'open')
+      throw new ConflictError(`the dispute was already ${dispute.status}`, 'dispute-decided', {
+        disputeStatus: dispute.status,
+      });
+    return {
+      delinquency,
+      dispute,
+      othersOpen: disputes.some((candidate) => candidate.id !== disputeId && candidate.status === 'open'),
+    };
   };
   const { delinquency, dispute } = await current();
   const adjustment = body.outcome === 'accepted' ? (body.adjustment ?? 0) : 0;
   if (adjustment > 0) {
-    const [invoice, tenant] = await Promise.all([getInvoice(deps, tenantId, delinquency.invoiceId), deps.tenants.getTenant(tenantId)]);
-    if (adjustment > invoice.balance) throw new ValidationError('the credit is larger than what is owed', [{ path: 'adjustment', message: `must not exceed the balance, ${invoice.balance}` }]);
+    const [invoice, tenant] = await Promise.all([
+      getInvoice(deps, tenantId, delinquency.invoiceId),
+      deps.tenants.getTenant(tenantId),
+    ]);
+    if (adjustment > invoice.balance)
+      throw new ValidationError('the credit is larger than what is owed', [
+        { path: 'adjustment', message: `must not exceed the balance, ${invoice.balance}` },
+      ]);
     const limit = tenant?.disputeApprovalAbove ?? defaultTenantSettings.disputeApprovalAbove;
-    await reserveCredit(deps, tenantId, { dispute, amount: adjustment, currency: invoice.currency, limit, grant, actor });
+    await reserveCredit(deps, tenantId, {
+      dispute,
+      amount: adjustment,
+      currency: invoice.currency,
+      limit,
+      grant,
+      actor,
+    });
     try {
-      await recordPayment(deps, tenantId, delinquency.invoiceId, { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` }, { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment', actor });
+      await recordPayment(
+        deps,
+        tenantId,
+        delinquency.invoiceId,
+        { amount: adjustment, currency: invoice.currency, reference: `dispute ${disputeId}` },
+        { idempotencyKey: `dispute:${disputeId}`, source: 'adjustment', actor },
+      );
     } catch (error) {
       await releaseCredit(deps, tenantId, dispute);
       throw error;
@@ -189,8 +254,19 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
   const decided = await retryOnConflict('the delinquency', async () => {
     const fresh = await current();
     const now = deps.clock.now().toISOString();
-    const updated: Dispute = { ...fresh.dispute, status: body.outcome, resolvedAt: now, resolvedBy: actor, resolvedByPerson: grant.person, adjustment, note: body.note ?? null };
-    const status = fresh.delinquency.status === 'disputed' && !fresh.othersOpen ? statusAfterDisputes(fresh.delinquency) : fresh.delinquency.status;
+    const updated: Dispute = {
+      ...fresh.dispute,
+      status: body.outcome,
+      resolvedAt: now,
+      resolvedBy: actor,
+      resolvedByPerson: grant.person,
+      adjustment,
+      note: body.note ?? null,
+    };
+    const status =
+      fresh.delinquency.status === 'disputed' && !fresh.othersOpen
+        ? statusAfterDisputes(fresh.delinquency)
+        : fresh.delinquency.status;
     const entry = {
       id: newId('tl', deps.clock.now()),
       at: now,
@@ -203,7 +279,14 @@ export const resolveDispute = async (deps: ResolveDeps, tenantId: string, disput
       rule: 'dispute.decided',
       data: { disputeId, adjustment },
     };
-    const saved = await deps.delinquencies.saveWithDispute(tenantId, { ...fresh.delinquency, status, version: fresh.delinquency.version + 1 }, fresh.delinquency.version, [entry], updated, false);
+    const saved = await deps.delinquencies.saveWithDispute(
+      tenantId,
+      { ...fresh.delinquency, status, version: fresh.delinquency.version + 1 },
+      fresh.delinquency.version,
+      [entry],
+      updated,
+      false,
+    );
     return saved ? updated : undefined;
   });
   await deps.factsChanged.notify(tenantId, delinquencyId);

@@ -25,7 +25,9 @@ export const applyEmailFeedback = async (deps: FeedbackDeps, feedback: SesFeedba
     recipients = feedback.complaint.complainedRecipients;
   } else {
     // Deliveries, rejects and transient bounces change nothing: the next reminder may still arrive.
-    return { ignored: `${feedback.eventType}${feedback.bounce ? ` (${feedback.bounce.bounceType})` : ''} does not stop email` };
+    return {
+      ignored: `${feedback.eventType}${feedback.bounce ? ` (${feedback.bounce.bounceType})` : ''} does not stop email`,
+    };
   }
   // An erased customer has no address left and gets no email: storing the bounced one would bring it back.
   if ((await deps.customers.get(tenantId, customerId))?.erasedAt) return { ignored: 'the customer was erased' };

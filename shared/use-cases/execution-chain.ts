@@ -29,12 +29,21 @@ export const claimExecution = async (
     const { generation, superseded } = placeInChain(delinquencyId, execution.name, recorded);
     if (recorded && superseded) return { kind: 'superseded', by: recorded };
     const mine: ExecutionRef = { name: execution.name, generation, startedAt: execution.startedAt };
-    return (await deps.currentExecutions.claim(tenantId, delinquencyId, mine, recorded?.name ?? null)) ? { kind: 'current', execution: mine } : undefined;
+    return (await deps.currentExecutions.claim(tenantId, delinquencyId, mine, recorded?.name ?? null))
+      ? { kind: 'current', execution: mine }
+      : undefined;
   });
 
 /** The successor's name when this execution must hand over now, else null. */
-export const successorName = (delinquencyId: string, execution: ExecutionRef, passes: number, now: Date): string | null =>
-  mustHandOver({ startedAt: execution.startedAt, passes }, now) ? executionName(delinquencyId, execution.generation + 1) : null;
+export const successorName = (
+  delinquencyId: string,
+  execution: ExecutionRef,
+  passes: number,
+  now: Date,
+): string | null =>
+  mustHandOver({ startedAt: execution.startedAt, passes }, now)
+    ? executionName(delinquencyId, execution.generation + 1)
+    : null;
 
 /** Tries at most this many names past a taken one (each taken name is an execution that already ended). */
 const MAX_NAMES_TRIED = 5;
@@ -54,5 +63,7 @@ export const startInChain = async (
     const outcome = await executions.start(name, { tenantId, delinquencyId });
     if (outcome !== 'refused') return { name, outcome };
   }
-  throw new Error(`executions ${executionName(delinquencyId, from)} to generation ${from + MAX_NAMES_TRIED - 1} have all ended; not starting another`);
+  throw new Error(
+    `executions ${executionName(delinquencyId, from)} to generation ${from + MAX_NAMES_TRIED - 1} have all ended; not starting another`,
+  );
 };

@@ -90,7 +90,14 @@ export const restartEndedExecutions = async (deps: RestartDeps, tenantId: string
           },
         ]);
       }
-      logger.info('ended execution restarted', { tenantId, delinquencyId: marker.delinquencyId, ended: marker.execution, status: marker.status, execution: started.name, outcome: started.outcome });
+      logger.info('ended execution restarted', {
+        tenantId,
+        delinquencyId: marker.delinquencyId,
+        ended: marker.execution,
+        status: marker.status,
+        execution: started.name,
+        outcome: started.outcome,
+      });
     }
     await deps.restartMarkers.clear(tenantId, marker.delinquencyId, marker.execution);
   }

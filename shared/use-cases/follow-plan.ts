@@ -29,13 +29,32 @@ export const coverInstallments = (plan: PaymentPlan, paidTotal: number): Payment
 };
 
 /** The active plan of a delinquency being resolved (paid in full or voided), closed as completed. Null when none. */
-export const closingPlan = async (deps: EngineDeps, facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>, now: Date) => {
+export const closingPlan = async (
+  deps: EngineDeps,
+  facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
+  now: Date,
+) => {
   if (!facts.delinquency.activePlanId) return null;
-  const plan = (await deps.delinquencies.plans(facts.tenant.id, facts.delinquency.id)).find((candidate) => candidate.id === facts.delinquency.activePlanId);
+  const plan = (await deps.delinquencies.plans(facts.tenant.id, facts.delinquency.id)).find(
+    (candidate) => candidate.id === facts.delinquency.activePlanId,
+  );
   if (!plan) return null;
   return {
-    plan: { ...plan, status: 'completed' as const, installments: coverInstallments(plan, facts.invoice.paidTotal), endedAt: now.toISOString() },
-    entry: { id: newId('tl', now), at: now.toISOString(), kind: 'plan.completed', actor: 'execution', detail: 'nothing is owed any more: the plan is complete', rule: 'plan.decided', data: { planId: plan.id } },
+    plan: {
+      ...plan,
+      status: 'completed' as const,
+      installments: coverInstallments(plan, facts.invoice.paidTotal),
+      endedAt: now.toISOString(),
+    },
+    entry: {
+      id: newId('tl', now),
+      at: now.toISOString(),
+      kind: 'plan.completed',
+      actor: 'execution',
+      detail: 'nothing is owed any more: the plan is complete',
+      rule: 'plan.decided',
+      data: { planId: plan.id },
+    },
   };
 };
 
@@ -43,12 +62,37 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
   const { delinquency, customer, tenant } = facts;
   const now = deps.clock.now();
   const at = now.toISOString();
-  const plan = (await deps.delinquencies.plans(tenant.id, delinquency.id)).find((candidate) => candidate.id === delinquency.activePlanId);
+  const plan = (await deps.delinquencies.plans(tenant.id, delinquency.id)).find(
+    (candidate) => candidate.id === delinquency.activePlanId,
+  );
   const resume = async (status: 'completed' | 'broken', installments: PaymentPlan['installments'], detail: string) => {
-    const entries = [{ id: newId('tl', now), at, kind: `plan.${status}`, actor: 'execution', detail, rule: 'plan.decided', data: { planId: delinquency.activePlanId } }];
-    const resumed = { ...delinquency, status: 'active' as const, activePlanId: null, taskToken: null, version: delinquency.version + 1 };
+    const entries = [
+      {
+        id: newId('tl', now),
+        at,
+        kind: `plan.${status}`,
+        actor: 'execution',
+        detail,
+        rule: 'plan.decided',
+        data: { planId: delinquency.activePlanId },
+      },
+    ];
+    const resumed = {
+      ...delinquency,
+      status: 'active' as const,
+      activePlanId: null,
+      taskToken: null,
+      version: delinquency.version + 1,
+    };
     const saved = plan
-      ? await deps.delinquencies.saveWithPlan(tenant.id, resumed, delinquency.version, entries, { ...plan, status, installments, endedAt: at }, false)
+      ? await deps.delinquencies.saveWithPlan(
+          tenant.id,
+          resumed,
+          delinquency.version,
+          entries,
+          { ...plan, status, installments, endedAt: at },
+          false,
+        )
       : await deps.delinquencies.save(tenant.id, resumed, delinquency.version, entries);
     return saved ? ({ kind: 'resume' } as const) : ({ kind: 'retry' } as const);
   };
@@ -59,8 +103,14 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
   const [hour, minute] = sendHourMinute(tenant.sendTime);
   const lastMoment = zonedInstant(addDays(next.dueDate, plan.graceDays + 1), customer.timeZone, 0, 0);
   if (now >= lastMoment) {
-    const missed = installments.map((installment) => (installment.number === next.number ? { ...installment, status: 'missed' as const } : installment));
-    return resume('broken', missed, `instalment ${next.number} (due ${next.dueDate}) was not paid within ${plan.graceDays} grace days: the plan is broken and escalation resumes`);
+    const missed = installments.map((installment) =>
+      installment.number === next.number ? { ...installment, status: 'missed' as const } : installment,
+    );
+    return resume(
+      'broken',
+      missed,
+      `instalment ${next.number} (due ${next.dueDate}) was not paid within ${plan.graceDays} grace days: the plan is broken and escalation resumes`,
+    );
   }
 
   const moments: Date[] = [lastMoment];
@@ -84,7 +134,13 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
           // One key per attempt: a retried task after a crash gets Stripe's first answer, not a second charge.
           idempotencyKey: `${plan.id}-${next.number}-${tries.length}`,
         });
-        const attempt = { installment: next.number, at, outcome: result.outcome, providerPaymentId: result.providerPaymentId, reason: result.outcome === 'failed' ? result.reason : null };
+        const attempt = {
+          installment: next.number,
+          at,
+          outcome: result.outcome,
+          providerPaymentId: result.providerPaymentId,
+          reason: result.outcome === 'failed' ? result.reason : null,
+        };
         if (result.outcome === 'succeeded') {
           // This execution is the one that would be woken: it re-derives right after, so nothing needs waking.
           // Applied as Stripe's own report would be (the same id, so its webhook later changes nothing), and linked, so a
@@ -103,11 +159,21 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
           at,
           kind: result.outcome === 'succeeded' ? 'plan.collected' : 'plan.collection_failed',
           actor: 'execution',
-          detail: result.outcome === 'succeeded' ? `instalment ${next.number} collected from the saved payment method` : `instalment ${next.number} could not be collected (${result.reason})`,
+          detail:
+            result.outcome === 'succeeded'
+              ? `instalment ${next.number} collected from the saved payment method`
+              : `instalment ${next.number} could not be collected (${result.reason})`,
           rule: 'plan.autocollect',
           data: { planId: plan.id, installment: next.number, providerPaymentId: result.providerPaymentId },
         };
-        await deps.delinquencies.saveWithPlan(tenant.id, { ...delinquency, taskToken: null, version: delinquency.version + 1 }, delinquency.version, [entry], { ...plan, installments, attempts: [...plan.attempts, attempt] }, false);
+        await deps.delinquencies.saveWithPlan(
+          tenant.id,
+          { ...delinquency, taskToken: null, version: delinquency.version + 1 },
+          delinquency.version,
+          [entry],
+          { ...plan, installments, attempts: [...plan.attempts, attempt] },
+          false,
+        );
         // Saved or raced, the next pass re-derives from the facts (a succeeded charge marks the instalment paid).
         return { kind: 'retry' };
       }

@@ -35,30 +35,57 @@ const DECISION_WORDS = {
  * The open promise of a delinquency that is being resolved (paid in full or voided), decided: kept when its amount came
  * in, otherwise cancelled (a voided invoice owes nothing). Null when no promise is open.
  */
-export const closingPromise = async (deps: EngineDeps, facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>, now: Date) => {
+export const closingPromise = async (
+  deps: EngineDeps,
+  facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
+  now: Date,
+) => {
   if (!facts.delinquency.activePromiseId) return null;
-  const promise = (await deps.delinquencies.promises(facts.tenant.id, facts.delinquency.id)).find((candidate) => candidate.id === facts.delinquency.activePromiseId);
+  const promise = (await deps.delinquencies.promises(facts.tenant.id, facts.delinquency.id)).find(
+    (candidate) => candidate.id === facts.delinquency.activePromiseId,
+  );
   if (!promise) return null;
   const paidTowards = Math.max(0, facts.invoice.paidTotal - promise.paidBefore);
   const status = paidTowards >= promise.amount ? ('kept' as const) : ('cancelled' as const);
   return {
     promise: { ...promise, status, paidTowards, decidedAt: now.toISOString() },
-    entry: { id: newId('tl', now), at: now.toISOString(), kind: `promise.${status}`, actor: 'execution', detail: status === 'kept' ? DECISION_WORDS.kept : 'promise cancelled: the invoice no longer owes anything', rule: 'promise.decided', data: { promiseId: promise.id, paidTowards } },
+    entry: {
+      id: newId('tl', now),
+      at: now.toISOString(),
+      kind: `promise.${status}`,
+      actor: 'execution',
+      detail: status === 'kept' ? DECISION_WORDS.kept : 'promise cancelled: the invoice no longer owes anything',
+      rule: 'promise.decided',
+      data: { promiseId: promise.id, paidTowards },
+    },
   };
 };
 
 /** Counts a promise's decision once it is saved (kept, partially_kept, broken, cancelled), for the promise-kept rate. */
-export const countPromiseDecision = (deps: Pick<EngineDeps, 'metrics'>, status: string) => metricsOf(deps).add('PromisesDecided', 1, status);
+export const countPromiseDecision = (deps: Pick<EngineDeps, 'metrics'>, status: string) =>
+  metricsOf(deps).add('PromisesDecided', 1, status);
 
 export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Promise<PromiseStep> => {
   const { delinquency, customer, tenant } = facts;
   const now = deps.clock.now();
-  const promise = (await deps.delinquencies.promises(tenant.id, delinquency.id)).find((candidate) => candidate.id === delinquency.activePromiseId);
-  const decision = promise ? decidePromise(promise, facts.invoice.paidTotal, localDate(now, customer.timeZone)) : ({ status: 'broken', paidTowards: 0 } as const);
+  const promise = (await deps.delinquencies.promises(tenant.id, delinquency.id)).find(
+    (candidate) => candidate.id === delinquency.activePromiseId,
+  );
+  const decision = promise
+    ? decidePromise(promise, facts.invoice.paidTotal, localDate(now, customer.timeZone))
+    : ({ status: 'broken', paidTowards: 0 } as const);
   if (decision) {
     const at = now.toISOString();
     const entries = [
-      { id: newId('tl', now), at, kind: `promise.${decision.status}`, actor: 'execution', detail: DECISION_WORDS[decision.status as keyof typeof DECISION_WORDS] ?? decision.status, rule: 'promise.decided', data: { promiseId: delinquency.activePromiseId, paidTowards: decision.paidTowards } },
+      {
+        id: newId('tl', now),
+        at,
+        kind: `promise.${decision.status}`,
+        actor: 'execution',
+        detail: DECISION_WORDS[decision.status as keyof typeof DECISION_WORDS] ?? decision.status,
+        rule: 'promise.decided',
+        data: { promiseId: delinquency.activePromiseId, paidTowards: decision.paidTowards },
+      },
     ];
     const resumed = {
       ...delinquency,
@@ -69,7 +96,14 @@ export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Prom
       version: delinquency.version + 1,
     };
     const saved = promise
-      ? await deps.delinquencies.saveWithPromise(tenant.id, resumed, delinquency.version, entries, { ...promise, ...decision, decidedAt: at }, false)
+      ? await deps.delinquencies.saveWithPromise(
+          tenant.id,
+          resumed,
+          delinquency.version,
+          entries,
+          { ...promise, ...decision, decidedAt: at },
+          false,
+        )
       : await deps.delinquencies.save(tenant.id, resumed, delinquency.version, entries);
     if (saved && promise) countPromiseDecision(deps, decision.status);
     return saved ? { kind: 'resume' } : { kind: 'retry' };

@@ -52,5 +52,9 @@ export const genericScheme: WebhookScheme<GenericWebhookEvent> = {
   },
 };
 
-export const receiveGenericWebhook = (deps: WebhookDeps, tenantId: string, rawBody: string, signature: string | undefined): Promise<WebhookAnswer> =>
-  receiveWebhook(deps, genericScheme, tenantId, rawBody, signature);
+export const receiveGenericWebhook = (
+  deps: WebhookDeps,
+  tenantId: string,
+  rawBody: string,
+  signature: string | undefined,
+): Promise<WebhookAnswer> => receiveWebhook(deps, genericScheme, tenantId, rawBody, signature);

@@ -5,13 +5,7 @@ import { newId, stableId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { InvoiceWithPayments } from '../ports/invoice-repository.port';
 import { metricsOf } from '../ports/metrics.port';
-import type {
-  Invoice,
-  InvoiceResponse,
-  Payment,
-  PostPaymentBody,
-  PutInvoiceBody,
-} from '../schemas/invoice.schema';
+import type { Invoice, InvoiceResponse, Payment, PostPaymentBody, PutInvoiceBody } from '../schemas/invoice.schema';
 import { addDays, localDate } from '../domain/calendar';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
@@ -24,7 +18,10 @@ import { retryOnConflict } from './retry-on-conflict';
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The invoice as a partner reads it: facts plus what they add up to today (`interest` as of the customer's today). */
-export const invoiceView = ({ invoice, payments, refunds }: InvoiceWithPayments, { interest, asOf }: InterestToday): InvoiceResponse => ({
+export const invoiceView = (
+  { invoice, payments, refunds }: InvoiceWithPayments,
+  { interest, asOf }: InterestToday,
+): InvoiceResponse => ({
   id: invoice.id,
   customerId: invoice.customerId,
   amount: invoice.amount,
@@ -69,11 +66,21 @@ const interestToday = (
   rule: Strategy['interest'],
 ): InterestToday => {
   const asOf = localDate(clock.now(), customer.timeZone);
-  const result = invoiceInterest({ invoice: found.invoice, payments: principalMovements(found.payments, found.refunds), customer, interest: rule, asOf });
+  const result = invoiceInterest({
+    invoice: found.invoice,
+    payments: principalMovements(found.payments, found.refunds),
+    customer,
+    interest: rule,
+    asOf,
+  });
   return { interest: result?.amount ?? 0, asOf };
 };
 
-const customerOf = async (deps: Pick<CoreDeps, 'customers'>, tenantId: string, customerId: string): Promise<Customer> => {
+const customerOf = async (
+  deps: Pick<CoreDeps, 'customers'>,
+  tenantId: string,
+  customerId: string,
+): Promise<Customer> => {
   const customer = await deps.customers.get(tenantId, customerId);
   if (!customer) throw new NotFoundError(`the invoice's customer ${customerId} no longer exists`);
   return customer;
@@ -90,7 +97,10 @@ export const putInvoice = async (
   const customer = await deps.customers.get(tenantId, body.customerId);
   if (!customer) {
     throw new ValidationError('the invoice names an unknown customer', [
-      { path: 'customerId', message: `no customer ${body.customerId}: create it with PUT /v1/customers/{customerId} first` },
+      {
+        path: 'customerId',
+        message: `no customer ${body.customerId}: create it with PUT /v1/customers/{customerId} first`,
+      },
     ]);
   }
   return retryOnConflict('the invoice', async () => {
@@ -131,8 +141,18 @@ export const putInvoice = async (
     };
     const saved = await deps.invoices.save(tenantId, invoice, previous?.version ?? null);
     if (!saved) return undefined;
-    const stored = { invoice, payments: existing?.payments ?? [], charges: existing?.charges ?? [], refunds: existing?.refunds ?? [] };
-    const interest = interestToday(deps.clock, stored, customer, await interestRuleFor(deps, tenantId, invoice, customer));
+    const stored = {
+      invoice,
+      payments: existing?.payments ?? [],
+      charges: existing?.charges ?? [],
+      refunds: existing?.refunds ?? [],
+    };
+    const interest = interestToday(
+      deps.clock,
+      stored,
+      customer,
+      await interestRuleFor(deps, tenantId, invoice, customer),
+    );
     return { invoice: invoiceView(stored, interest), created: !previous };
   });
 };
@@ -141,11 +161,19 @@ export const getInvoice = async (deps: CoreDeps, tenantId: string, invoiceId: st
   const found = await deps.invoices.get(tenantId, invoiceId);
   if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
   const customer = await customerOf(deps, tenantId, found.invoice.customerId);
-  return invoiceView(found, interestToday(deps.clock, found, customer, await interestRuleFor(deps, tenantId, found.invoice, customer)));
+  return invoiceView(
+    found,
+    interestToday(deps.clock, found, customer, await interestRuleFor(deps, tenantId, found.invoice, customer)),
+  );
 };
 
 /** Several invoices of one customer as getInvoice answers them, reading the customer's strategies once, not per invoice. */
-export const getCustomerInvoices = async (deps: CoreDeps, tenantId: string, customer: Customer, invoiceIds: readonly string[]): Promise<InvoiceResponse[]> => {
+export const getCustomerInvoices = async (
+  deps: CoreDeps,
+  tenantId: string,
+  customer: Customer,
+  invoiceIds: readonly string[],
+): Promise<InvoiceResponse[]> => {
   const strategies = await listStrategies(deps, tenantId);
   const views: InvoiceResponse[] = [];
   for (const invoiceId of invoiceIds) {
@@ -220,7 +248,12 @@ export const recordPayment = async (
       appliedAmount: applied,
       unappliedAmount: unapplied,
     };
-    const updated: Invoice = { ...invoice, paidTotal: invoice.paidTotal + applied, updatedAt: now, version: invoice.version + 1 };
+    const updated: Invoice = {
+      ...invoice,
+      paidTotal: invoice.paidTotal + applied,
+      updatedAt: now,
+      version: invoice.version + 1,
+    };
     const outcome = await deps.invoices.applyPayment(tenantId, updated, invoice.version, payment);
     if (outcome === 'applied') {
       // Counted here only: a replay returns above or as a duplicate below and counts nothing. A credit is not money in.
@@ -238,7 +271,11 @@ export const recordPayment = async (
       const existing = await deps.invoices.get(tenantId, invoiceId);
       const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
       if (existing && stored) {
-        return { payment: stored, invoice: invoiceView(existing, interestToday(deps.clock, existing, customer, rule)), created: false };
+        return {
+          payment: stored,
+          invoice: invoiceView(existing, interestToday(deps.clock, existing, customer, rule)),
+          created: false,
+        };
       }
     }
     return undefined;

@@ -23,15 +23,27 @@ export interface PauseReminderRequest {
   rule: string;
 }
 
-export type PauseReminder = { state: 'later'; at: Date } | { state: 'quiet-hours'; until: Date | null } | { state: 'done' };
+export type PauseReminder =
+  { state: 'later'; at: Date } | { state: 'quiet-hours'; until: Date | null } | { state: 'done' };
 
-export const remindOnce = async (deps: EngineDeps, facts: PromiseFacts, request: PauseReminderRequest): Promise<PauseReminder> => {
+export const remindOnce = async (
+  deps: EngineDeps,
+  facts: PromiseFacts,
+  request: PauseReminderRequest,
+): Promise<PauseReminder> => {
   const { delinquency, customer, tenant } = facts;
-  const step: Step = { id: request.stepId, offsetDays: 0, channel: customer.email ? 'email' : 'sms', template: request.template };
-  if ((await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id)) return { state: 'done' };
+  const step: Step = {
+    id: request.stepId,
+    offsetDays: 0,
+    channel: customer.email ? 'email' : 'sms',
+    template: request.template,
+  };
+  if ((await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id))
+    return { state: 'done' };
   const now = deps.clock.now();
   if (now < request.at) return { state: 'later', at: request.at };
-  if (!isWithinHours(now, customer.timeZone)) return { state: 'quiet-hours', until: deferredSendAt(now, customer.timeZone, tenant.sendTime) };
+  if (!isWithinHours(now, customer.timeZone))
+    return { state: 'quiet-hours', until: deferredSendAt(now, customer.timeZone, tenant.sendTime) };
   const locale = customer.locale ?? 'en';
   const result = await sendReminder(
     deps,
@@ -46,7 +58,9 @@ export const remindOnce = async (deps: EngineDeps, facts: PromiseFacts, request:
       fee: 0,
       extraFacts: {
         promisedAmount: formatMoney(request.amount, request.currency, locale),
-        promisedDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${request.date}T00:00:00Z`)),
+        promisedDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(`${request.date}T00:00:00Z`),
+        ),
       },
     },
     facts.claims,
@@ -54,7 +68,17 @@ export const remindOnce = async (deps: EngineDeps, facts: PromiseFacts, request:
   );
   if (result.outcome === 'sent') {
     await deps.delinquencies.appendTimeline(tenant.id, delinquency.id, [
-      { id: newId('tl', now), at: now.toISOString(), kind: 'reminder.sent', actor: 'execution', stepId: step.id, channel: result.channel, detail: request.detail, rule: request.rule, data: { messageId: result.messageId } },
+      {
+        id: newId('tl', now),
+        at: now.toISOString(),
+        kind: 'reminder.sent',
+        actor: 'execution',
+        stepId: step.id,
+        channel: result.channel,
+        detail: request.detail,
+        rule: request.rule,
+        data: { messageId: result.messageId },
+      },
     ]);
   }
   return { state: 'done' };

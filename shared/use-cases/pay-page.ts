@@ -29,9 +29,14 @@ const GONE = 410;
 const liveTarget = async (deps: PayPageDeps, token: string) => {
   const target: PayTarget | null = await deps.payTokens.resolve(token);
   if (!target) throw new NotFoundError('this pay link is not known');
-  const [invoice, customer] = await Promise.all([getInvoice(deps, target.tenantId, target.invoiceId), deps.customers.get(target.tenantId, target.customerId)]);
+  const [invoice, customer] = await Promise.all([
+    getInvoice(deps, target.tenantId, target.invoiceId),
+    deps.customers.get(target.tenantId, target.customerId),
+  ]);
   const closed = invoice.status !== 'open' || !customer || customer.erasedAt !== undefined;
-  const gone: PageAnswer | null = closed ? { status: GONE, html: renderNothingToPay(templateLocale(customer?.locale)) } : null;
+  const gone: PageAnswer | null = closed
+    ? { status: GONE, html: renderNothingToPay(templateLocale(customer?.locale)) }
+    : null;
   return { target, invoice, customer, gone };
 };
 
@@ -39,9 +44,19 @@ export const payPage = async (deps: PayPageDeps, token: string, notice: string |
   const { target, invoice, customer, gone } = await liveTarget(deps, token);
   if (gone) return gone;
   const tenant = await deps.tenants.getTenant(target.tenantId);
-  const delinquency = invoice.delinquencyId ? await deps.delinquencies.get(target.tenantId, invoice.delinquencyId) : null;
-  const promise = delinquency?.activePromiseId ? (await deps.delinquencies.promises(target.tenantId, delinquency.id)).find((candidate) => candidate.id === delinquency.activePromiseId) : undefined;
-  const caseStatus: PayPageFacts['caseStatus'] = !delinquency ? 'none' : CLOSED_STATUSES.includes(delinquency.status) ? 'closed' : (delinquency.status as PayPageFacts['caseStatus']);
+  const delinquency = invoice.delinquencyId
+    ? await deps.delinquencies.get(target.tenantId, invoice.delinquencyId)
+    : null;
+  const promise = delinquency?.activePromiseId
+    ? (await deps.delinquencies.promises(target.tenantId, delinquency.id)).find(
+        (candidate) => candidate.id === delinquency.activePromiseId,
+      )
+    : undefined;
+  const caseStatus: PayPageFacts['caseStatus'] = !delinquency
+    ? 'none'
+    : CLOSED_STATUSES.includes(delinquency.status)
+      ? 'closed'
+      : (delinquency.status as PayPageFacts['caseStatus']);
   const facts: PayPageFacts = {
     token,
     tenant: tenant?.name ?? target.tenantId,
@@ -53,7 +68,9 @@ export const payPage = async (deps: PayPageDeps, token: string, notice: string |
     fees: invoice.charges.fees,
     interest: invoice.charges.interest,
     balance: invoice.balance,
-    checkoutUrl: tenant?.payUrlTemplate ? tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(invoice.id)) : null,
+    checkoutUrl: tenant?.payUrlTemplate
+      ? tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(invoice.id))
+      : null,
     caseStatus,
     promise: promise ? { amount: promise.amount, date: promise.date } : null,
     notice,
@@ -62,19 +79,41 @@ export const payPage = async (deps: PayPageDeps, token: string, notice: string |
 };
 
 /** What the customer posted from the page, as a form; a refusal comes back as the page with the reason on it. */
-export const payPageAction = async (deps: PayPageDeps, token: string, action: 'promise' | 'dispute', form: URLSearchParams): Promise<PageAnswer> => {
+export const payPageAction = async (
+  deps: PayPageDeps,
+  token: string,
+  action: 'promise' | 'dispute',
+  form: URLSearchParams,
+): Promise<PageAnswer> => {
   const { target, invoice, gone } = await liveTarget(deps, token);
   if (gone) return gone;
   try {
     if (!invoice.delinquencyId) throw new ValidationError('there is nothing to arrange for this invoice yet', []);
     if (action === 'promise') {
       const date = CalendarDateSchema.safeParse(form.get('date'));
-      if (!date.success) throw new ValidationError('please choose a date', [{ path: 'date', message: 'a date is required' }]);
-      await makePromise(deps, target.tenantId, invoice.delinquencyId, { amount: invoice.balance, date: date.data }, ACTOR);
+      if (!date.success)
+        throw new ValidationError('please choose a date', [{ path: 'date', message: 'a date is required' }]);
+      await makePromise(
+        deps,
+        target.tenantId,
+        invoice.delinquencyId,
+        { amount: invoice.balance, date: date.data },
+        ACTOR,
+      );
     } else {
       const reason = TextSchema(500).safeParse(form.get('reason'));
-      if (!reason.success) throw new ValidationError('please tell us what is wrong', [{ path: 'reason', message: 'a reason is required' }]);
-      await openDispute(deps, target.tenantId, invoice.delinquencyId, { reason: reason.data, source: 'api', providerDisputeId: null, amount: null, actor: ACTOR, refuseWhileOpen: true });
+      if (!reason.success)
+        throw new ValidationError('please tell us what is wrong', [
+          { path: 'reason', message: 'a reason is required' },
+        ]);
+      await openDispute(deps, target.tenantId, invoice.delinquencyId, {
+        reason: reason.data,
+        source: 'api',
+        providerDisputeId: null,
+        amount: null,
+        actor: ACTOR,
+        refuseWhileOpen: true,
+      });
     }
     return await payPage(deps, token);
   } catch (error) {

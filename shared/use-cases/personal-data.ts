@@ -12,14 +12,22 @@ import { actorOf } from './api-keys';
 import { requireManager } from './collectors';
 import { retryOnConflict } from './retry-on-conflict';
 
-type Deps = { clock: Clock; customers: CustomerRepository; personalData: PersonalDataStore; webhookSecrets: WebhookSecrets };
+type Deps = {
+  clock: Clock;
+  customers: CustomerRepository;
+  personalData: PersonalDataStore;
+  webhookSecrets: WebhookSecrets;
+};
 
 /** The tenant's erasure key, from its provider secret; without one, no opt-out could be kept safely, so nothing is erased. */
 const erasureKeyOf = (deps: Deps, tenantId: string) => async (): Promise<string> => {
   const key = await deps.webhookSecrets.secretFor(tenantId, 'erasureKey');
   if (key) return key;
   // For the operator: which secret lacks which field (no personal data, no key).
-  logger.error('the tenant has no erasure key: store "erasureKey" in its provider secret to erase customers with opt-outs', { tenantId, secretId: `${WEBHOOK_SECRET_PREFIX}${tenantId}` });
+  logger.error(
+    'the tenant has no erasure key: store "erasureKey" in its provider secret to erase customers with opt-outs',
+    { tenantId, secretId: `${WEBHOOK_SECRET_PREFIX}${tenantId}` },
+  );
   throw new IntegrationError('the tenant has no erasure key');
 };
 
@@ -46,7 +54,11 @@ const KEPT_FIELDS = [
 ];
 
 /** A manager's decision; a second request answers the decision already recorded. */
-export const eraseCustomer = async (deps: Deps, grant: ApiKeyGrant, customerId: string): Promise<{ erasure: Erasure; created: boolean }> => {
+export const eraseCustomer = async (
+  deps: Deps,
+  grant: ApiKeyGrant,
+  customerId: string,
+): Promise<{ erasure: Erasure; created: boolean }> => {
   requireManager(grant, "erasing a customer's personal data");
   return retryOnConflict('the customer', async () => {
     const customer = await deps.customers.get(grant.tenantId, customerId);
@@ -56,8 +68,16 @@ export const eraseCustomer = async (deps: Deps, grant: ApiKeyGrant, customerId: 
       if (recorded) return { erasure: recorded, created: false };
     }
     const now = deps.clock.now();
-    const erasure: Erasure = { customerId, erasedAt: now.toISOString(), erasedBy: actorOf(grant), erased: ERASED_FIELDS, kept: KEPT_FIELDS, retainUntil: retainUntil(now) };
-    if (!(await deps.personalData.erase(grant.tenantId, customer, erasure, erasureKeyOf(deps, grant.tenantId)))) return undefined;
+    const erasure: Erasure = {
+      customerId,
+      erasedAt: now.toISOString(),
+      erasedBy: actorOf(grant),
+      erased: ERASED_FIELDS,
+      kept: KEPT_FIELDS,
+      retainUntil: retainUntil(now),
+    };
+    if (!(await deps.personalData.erase(grant.tenantId, customer, erasure, erasureKeyOf(deps, grant.tenantId))))
+      return undefined;
     return { erasure, created: true };
   });
 };

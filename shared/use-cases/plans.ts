@@ -23,13 +23,22 @@ const BUSY: Record<string, { code: string; words: string }> = {
   disputed: { code: 'dispute-open', words: 'the debt is disputed; decide the dispute first' },
 };
 
-export const makePlan = async (deps: PlanDeps, tenantId: string, delinquencyId: string, body: PostPlanBody, actor: string): Promise<PaymentPlan> => {
+export const makePlan = async (
+  deps: PlanDeps,
+  tenantId: string,
+  delinquencyId: string,
+  body: PostPlanBody,
+  actor: string,
+): Promise<PaymentPlan> => {
   const plan = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
     const busy = BUSY[delinquency.status];
     if (busy) throw new ConflictError(busy.words, busy.code);
-    if (delinquency.status !== 'active') throw new ConflictError(`the delinquency is ${delinquency.status}`, 'delinquency-not-active', { delinquencyStatus: delinquency.status });
+    if (delinquency.status !== 'active')
+      throw new ConflictError(`the delinquency is ${delinquency.status}`, 'delinquency-not-active', {
+        delinquencyStatus: delinquency.status,
+      });
     const [invoice, customer, tenant] = await Promise.all([
       getInvoice(deps, tenantId, delinquency.invoiceId),
       deps.customers.get(tenantId, delinquency.customerId),
@@ -38,14 +47,27 @@ export const makePlan = async (deps: PlanDeps, tenantId: string, delinquencyId: 
     const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
     const issues: FieldIssue[] = [];
     const total = body.installments.reduce((sum, installment) => sum + installment.amount, 0);
-    if (total !== invoice.balance) issues.push({ path: 'installments', message: `the instalments sum to ${total}; they must sum to the balance, ${invoice.balance}` });
+    if (total !== invoice.balance)
+      issues.push({
+        path: 'installments',
+        message: `the instalments sum to ${total}; they must sum to the balance, ${invoice.balance}`,
+      });
     body.installments.forEach((installment, index) => {
       const previous = body.installments[index - 1];
-      if (index === 0 && installment.dueDate < today) issues.push({ path: 'installments.0.dueDate', message: `must not be before today (${today} for the customer)` });
-      if (previous && installment.dueDate <= previous.dueDate) issues.push({ path: `installments.${index}.dueDate`, message: 'must come after the instalment before it' });
+      if (index === 0 && installment.dueDate < today)
+        issues.push({
+          path: 'installments.0.dueDate',
+          message: `must not be before today (${today} for the customer)`,
+        });
+      if (previous && installment.dueDate <= previous.dueDate)
+        issues.push({ path: `installments.${index}.dueDate`, message: 'must come after the instalment before it' });
     });
     const last = body.installments.at(-1)!;
-    if (last.dueDate > addDays(today, MAX_PLAN_DAYS)) issues.push({ path: `installments.${body.installments.length - 1}.dueDate`, message: `must be within ${MAX_PLAN_DAYS} days` });
+    if (last.dueDate > addDays(today, MAX_PLAN_DAYS))
+      issues.push({
+        path: `installments.${body.installments.length - 1}.dueDate`,
+        message: `must be within ${MAX_PLAN_DAYS} days`,
+      });
     if (issues.length > 0) throw new ValidationError('the payment plan cannot be agreed as given', issues);
     const now = deps.clock.now().toISOString();
     const made: PaymentPlan = {
@@ -55,7 +77,11 @@ export const makePlan = async (deps: PlanDeps, tenantId: string, delinquencyId: 
       customerId: delinquency.customerId,
       currency: invoice.currency,
       status: 'active',
-      installments: body.installments.map((installment, index) => ({ number: index + 1, ...installment, status: 'pending' })),
+      installments: body.installments.map((installment, index) => ({
+        number: index + 1,
+        ...installment,
+        status: 'pending',
+      })),
       paidBefore: invoice.paid,
       graceDays: tenant?.promiseGraceDays ?? 2,
       autoCollect: body.autoCollect ?? null,
@@ -73,8 +99,15 @@ export const makePlan = async (deps: PlanDeps, tenantId: string, delinquencyId: 
       rule: 'plan.pause',
       data: { planId: made.id, installments: made.installments.length },
     };
-    const updated = { ...delinquency, status: 'in_plan' as const, activePlanId: made.id, version: delinquency.version + 1 };
-    return (await deps.delinquencies.saveWithPlan(tenantId, updated, delinquency.version, [entry], made, true)) ? made : undefined;
+    const updated = {
+      ...delinquency,
+      status: 'in_plan' as const,
+      activePlanId: made.id,
+      version: delinquency.version + 1,
+    };
+    return (await deps.delinquencies.saveWithPlan(tenantId, updated, delinquency.version, [entry], made, true))
+      ? made
+      : undefined;
   });
   await deps.factsChanged.notify(tenantId, delinquencyId);
   return plan;

@@ -18,15 +18,29 @@ export interface PromiseDeps extends CoreDeps {
   tenants: TenantDirectory;
 }
 
-export const makePromise = async (deps: PromiseDeps, tenantId: string, delinquencyId: string, body: PostPromiseBody, actor: string): Promise<PaymentPromise> => {
+export const makePromise = async (
+  deps: PromiseDeps,
+  tenantId: string,
+  delinquencyId: string,
+  body: PostPromiseBody,
+  actor: string,
+): Promise<PaymentPromise> => {
   const promise = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
     if (delinquency.status === 'promised') {
-      throw new ConflictError('a promise is already open on this delinquency; it is decided by its date', 'promise-open', { promiseId: delinquency.activePromiseId });
+      throw new ConflictError(
+        'a promise is already open on this delinquency; it is decided by its date',
+        'promise-open',
+        { promiseId: delinquency.activePromiseId },
+      );
     }
     if (delinquency.status !== 'active') {
-      throw new ConflictError(`the delinquency is ${delinquency.status}; only an active one takes a promise`, 'delinquency-not-active', { delinquencyStatus: delinquency.status });
+      throw new ConflictError(
+        `the delinquency is ${delinquency.status}; only an active one takes a promise`,
+        'delinquency-not-active',
+        { delinquencyStatus: delinquency.status },
+      );
     }
     const [invoice, customer, tenant] = await Promise.all([
       getInvoice(deps, tenantId, delinquency.invoiceId),
@@ -35,9 +49,15 @@ export const makePromise = async (deps: PromiseDeps, tenantId: string, delinquen
     ]);
     const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
     const issues = [];
-    if (body.amount > invoice.balance) issues.push({ path: 'amount', message: `must not exceed the balance, ${invoice.balance}` });
-    if (body.date < today) issues.push({ path: 'date', message: `must not be before today (${today} for the customer)` });
-    if (body.date > addDays(today, MAX_PROMISE_DAYS)) issues.push({ path: 'date', message: `must be within ${MAX_PROMISE_DAYS} days; agree a payment plan for longer` });
+    if (body.amount > invoice.balance)
+      issues.push({ path: 'amount', message: `must not exceed the balance, ${invoice.balance}` });
+    if (body.date < today)
+      issues.push({ path: 'date', message: `must not be before today (${today} for the customer)` });
+    if (body.date > addDays(today, MAX_PROMISE_DAYS))
+      issues.push({
+        path: 'date',
+        message: `must be within ${MAX_PROMISE_DAYS} days; agree a payment plan for longer`,
+      });
     if (issues.length > 0) throw new ValidationError('the promise cannot be taken as given', issues);
     const now = deps.clock.now().toISOString();
     const made: PaymentPromise = {
@@ -65,8 +85,15 @@ export const makePromise = async (deps: PromiseDeps, tenantId: string, delinquen
       rule: 'promise.pause',
       data: { promiseId: made.id, amount: body.amount, date: body.date },
     };
-    const updated = { ...delinquency, status: 'promised' as const, activePromiseId: made.id, version: delinquency.version + 1 };
-    return (await deps.delinquencies.saveWithPromise(tenantId, updated, delinquency.version, [entry], made, true)) ? made : undefined;
+    const updated = {
+      ...delinquency,
+      status: 'promised' as const,
+      activePromiseId: made.id,
+      version: delinquency.version + 1,
+    };
+    return (await deps.delinquencies.saveWithPromise(tenantId, updated, delinquency.version, [entry], made, true))
+      ? made
+      : undefined;
   });
   // The execution waiting for the next step wakes and re-plans around the promise.
   await deps.factsChanged.notify(tenantId, delinquencyId);

@@ -21,9 +21,11 @@ export const settledRefusal = (error: unknown): Outcome | null => {
   if (error instanceof NotFoundError) return { status: 'unmatched', detail: error.message };
   // Writers that kept colliding on one invoice are an outage of the moment, not a refusal: the provider's retry applies it.
   if (error instanceof ConflictError && error.code === CONCURRENT_MODIFICATION) return null;
-  if (error instanceof ValidationError || error instanceof ConflictError) return { status: 'rejected', detail: error.message };
+  if (error instanceof ValidationError || error instanceof ConflictError)
+    return { status: 'rejected', detail: error.message };
   // An event object without the fields Arrears reads will not grow them on a retry.
-  if (error instanceof Error && error.name === 'ZodError') return { status: 'rejected', detail: 'the event object lacks fields Arrears reads' };
+  if (error instanceof Error && error.name === 'ZodError')
+    return { status: 'rejected', detail: 'the event object lacks fields Arrears reads' };
   return null;
 };
 
@@ -40,13 +42,21 @@ export interface ProviderPayment {
  * Applies a provider payment once (its id derives from the provider's payment id), remembers which invoice payment it
  * became, then applies any refund that arrived before it.
  */
-export const applyProviderPayment = async (deps: ProviderDeps, tenantId: string, reported: ProviderPayment): Promise<Outcome> => {
+export const applyProviderPayment = async (
+  deps: ProviderDeps,
+  tenantId: string,
+  reported: ProviderPayment,
+): Promise<Outcome> => {
   const recorded = await recordPayment(
     deps,
     tenantId,
     reported.invoiceId,
     { amount: reported.amount, currency: reported.currency, reference: reported.providerPaymentId },
-    { idempotencyKey: `${reported.provider}:${reported.providerPaymentId}`, source: reported.source, actor: `provider:${reported.provider}` },
+    {
+      idempotencyKey: `${reported.provider}:${reported.providerPaymentId}`,
+      source: reported.source,
+      actor: `provider:${reported.provider}`,
+    },
   );
   const link = { invoiceId: reported.invoiceId, paymentId: recorded.payment.id };
   await deps.webhookEvents.linkPayment(tenantId, reported.provider, reported.providerPaymentId, link);
@@ -84,7 +94,11 @@ export interface ProviderReversal {
  * Reverses a provider payment up to the reported total. A refund whose payment has not arrived yet waits for it (the
  * payment applies it); the link is read again after waiting is recorded, so a payment landing in between is not missed.
  */
-export const applyProviderReversal = async (deps: ProviderDeps, tenantId: string, reported: ProviderReversal): Promise<Outcome> => {
+export const applyProviderReversal = async (
+  deps: ProviderDeps,
+  tenantId: string,
+  reported: ProviderReversal,
+): Promise<Outcome> => {
   let link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
   if (!link) {
     await deps.webhookEvents.addWaiting(tenantId, reported.provider, reported.providerPaymentId, {
@@ -95,7 +109,11 @@ export const applyProviderReversal = async (deps: ProviderDeps, tenantId: string
       reference: reported.reference,
     });
     link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
-    if (!link) return { status: 'waiting', detail: `the ${reported.kind} waits for payment ${reported.providerPaymentId} to arrive` };
+    if (!link)
+      return {
+        status: 'waiting',
+        detail: `the ${reported.kind} waits for payment ${reported.providerPaymentId} to arrive`,
+      };
   }
   const refund = await reversePayment(deps, tenantId, {
     ...link,
@@ -108,7 +126,9 @@ export const applyProviderReversal = async (deps: ProviderDeps, tenantId: string
   });
   return {
     status: 'applied',
-    detail: refund ? `${reported.kind} of ${refund.amount} ${refund.currency} against payment ${refund.paymentId}` : `nothing left to reverse on payment ${link.paymentId}`,
+    detail: refund
+      ? `${reported.kind} of ${refund.amount} ${refund.currency} against payment ${refund.paymentId}`
+      : `nothing left to reverse on payment ${link.paymentId}`,
   };
 };
 
@@ -118,7 +138,11 @@ export interface ProviderChargeback extends ProviderReversal {
 }
 
 /** A chargeback: the dispute opens first (so a reopened case comes back paused), then the money is reversed. */
-export const applyProviderChargeback = async (deps: ProviderDeps, tenantId: string, reported: ProviderChargeback): Promise<Outcome> => {
+export const applyProviderChargeback = async (
+  deps: ProviderDeps,
+  tenantId: string,
+  reported: ProviderChargeback,
+): Promise<Outcome> => {
   const link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
   const invoice = link ? (await deps.invoices.get(tenantId, link.invoiceId))?.invoice : undefined;
   if (invoice?.delinquencyId) {

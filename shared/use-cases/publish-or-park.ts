@@ -17,7 +17,12 @@ const PARK_ATTEMPTS = 5;
  * of failing the pass, since a retried pass would find its steps done and never produce those events again. The
  * hourly run replays them (replay-parked-events.ts); both are counted.
  */
-export const publishOrPark = async (deps: EngineDeps, tenantId: string, delinquencyId: string, batch: IntegrationEvent[]) => {
+export const publishOrPark = async (
+  deps: EngineDeps,
+  tenantId: string,
+  delinquencyId: string,
+  batch: IntegrationEvent[],
+) => {
   try {
     await deps.events.publish(batch);
   } catch (error) {

@@ -29,9 +29,25 @@ export const runReminderTurn = async (deps: RunTurnDeps, request: RunTurnRequest
   const ref = { runId: request.runId, turn: request.turn };
   const now = deps.clock.now();
   if (!(await deps.runLease.acquire(request.runId, now, new Date(now.getTime() + request.leaseMs)))) {
-    return { ...ref, tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0, executionsRestarted: 0, startsDeferred: 0, invoicesFailed: 0, complete: true, continued: false, skipped: 'another run holds the lease' };
+    return {
+      ...ref,
+      tenants: 0,
+      invoicesRead: 0,
+      remindersSent: 0,
+      delinquenciesOpened: 0,
+      executionsStarted: 0,
+      executionsRestarted: 0,
+      startsDeferred: 0,
+      invoicesFailed: 0,
+      complete: true,
+      continued: false,
+      skipped: 'another run holds the lease',
+    };
   }
-  const totals = await runReminders(deps, { concurrency: deps.runConcurrency, shouldStop: () => wallClock() >= stopAt });
+  const totals = await runReminders(deps, {
+    concurrency: deps.runConcurrency,
+    shouldStop: () => wallClock() >= stopAt,
+  });
   if (totals.complete) {
     await deps.runLease.release(request.runId);
     return { ...ref, ...totals, continued: false };
@@ -41,7 +57,9 @@ export const runReminderTurn = async (deps: RunTurnDeps, request: RunTurnRequest
     .continueRun({ runId: request.runId, turn: request.turn + 1 })
     .then(() => true)
     .catch((error: unknown) => {
-      logger.error('reminder run continuation not handed over; the next hourly run picks up the rest', { error: (error as Error).message });
+      logger.error('reminder run continuation not handed over; the next hourly run picks up the rest', {
+        error: (error as Error).message,
+      });
       return false;
     });
   return { ...ref, ...totals, continued };

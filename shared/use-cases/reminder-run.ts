@@ -72,7 +72,9 @@ export const datesToScan = (now: Date, strategies: readonly Strategy[]): string[
   // Looking back a few days catches up on runs that were missed.
   for (let day = -1 - RUN_LOOKBACK_DAYS; day <= 0; day += 1) dates.add(addDays(today, day));
   // A pre-due step k days before D fires on the local date D + k, which is UTC's today give or take a day.
-  const preDueOffsets = new Set(strategies.flatMap((strategy) => strategy.steps.filter(isPreDue).map((step) => step.offsetDays)));
+  const preDueOffsets = new Set(
+    strategies.flatMap((strategy) => strategy.steps.filter(isPreDue).map((step) => step.offsetDays)),
+  );
   for (const offset of preDueOffsets) {
     for (let day = -1; day <= 1; day += 1) dates.add(addDays(today, day - offset));
   }
@@ -89,8 +91,17 @@ export const openDelinquency = async (
   const now = deps.clock.now();
   const id = stableId('dlq', tenant.id, invoice.id);
   // Scored before the strategy is chosen: a strategy may apply to a score band only.
-  const scoring = await scoreDelinquency(deps, { tenant, ...debtor, delinquency: { id, nextActionAt: null }, invoice, balance: invoiceBalance(invoice) });
-  const choice = chooseStrategy(strategies, { ...choiceFacts(invoice, debtor.customer.segment), scoreBand: scoring.score.band });
+  const scoring = await scoreDelinquency(deps, {
+    tenant,
+    ...debtor,
+    delinquency: { id, nextActionAt: null },
+    invoice,
+    balance: invoiceBalance(invoice),
+  });
+  const choice = chooseStrategy(strategies, {
+    ...choiceFacts(invoice, debtor.customer.segment),
+    scoreBand: scoring.score.band,
+  });
   const delinquency: Delinquency = {
     id,
     invoiceId: invoice.id,
@@ -151,7 +162,13 @@ export const openDelinquency = async (
  * Starts the delinquency's execution, then takes the invoice out of the run's index. A start that still fails after the
  * adapter's retries leaves the invoice in the index: the next turn starts it, and this turn goes on with the others.
  */
-const startExecution = async (deps: RunDeps, tenantId: string, invoiceId: string, delinquencyId: string, totals: RunTotals) => {
+const startExecution = async (
+  deps: RunDeps,
+  tenantId: string,
+  invoiceId: string,
+  delinquencyId: string,
+  totals: RunTotals,
+) => {
   try {
     const outcome = await deps.executions.start(delinquencyId, { tenantId, delinquencyId });
     if (outcome === 'started') {
@@ -163,8 +180,15 @@ const startExecution = async (deps: RunDeps, tenantId: string, invoiceId: string
     // continues under the next name ('exists' if a restart started that one already); if a later execution of the
     // chain took over, that one goes on.
     if (outcome === 'refused') {
-      const [delinquency, recorded] = await Promise.all([deps.delinquencies.get(tenantId, delinquencyId), deps.currentExecutions.get(tenantId, delinquencyId)]);
-      if (delinquency && !CLOSED_STATUSES.includes(delinquency.status) && (recorded === null || recorded.name === delinquencyId)) {
+      const [delinquency, recorded] = await Promise.all([
+        deps.delinquencies.get(tenantId, delinquencyId),
+        deps.currentExecutions.get(tenantId, delinquencyId),
+      ]);
+      if (
+        delinquency &&
+        !CLOSED_STATUSES.includes(delinquency.status) &&
+        (recorded === null || recorded.name === delinquencyId)
+      ) {
         const next = await startInChain(deps.executions, tenantId, delinquencyId, 2);
         if (next.outcome === 'started') {
           totals.executionsRestarted += 1;
@@ -174,7 +198,11 @@ const startExecution = async (deps: RunDeps, tenantId: string, invoiceId: string
     }
   } catch (error) {
     totals.startsDeferred += 1;
-    logger.error('execution not started; the next run starts it', { tenantId, delinquencyId, error: (error as Error).name });
+    logger.error('execution not started; the next run starts it', {
+      tenantId,
+      delinquencyId,
+      error: (error as Error).name,
+    });
     return;
   }
   await deps.invoices.markStarted(tenantId, invoiceId, delinquencyId);
@@ -193,7 +221,13 @@ const preDuePublisher = (deps: RunDeps, tenantId: string, invoiceId: string) => 
   }
 };
 
-const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly Strategy[], invoice: Invoice, totals: RunTotals) => {
+const handleInvoice = async (
+  deps: RunDeps,
+  tenant: Tenant,
+  strategies: readonly Strategy[],
+  invoice: Invoice,
+  totals: RunTotals,
+) => {
   if (!isCollectible(invoice)) return;
   if (invoice.delinquencyId !== null) {
     // Opened by an earlier turn whose start did not happen.
@@ -212,20 +246,43 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
     return;
   }
   const { strategy } = chooseStrategy(strategies, choiceFacts(invoice, customer.segment));
-  const preDue = strategy.steps.filter((step) => isPreDue(step) && (step.channel === 'email' || step.channel === 'sms'));
+  const preDue = strategy.steps.filter(
+    (step) => isPreDue(step) && (step.channel === 'email' || step.channel === 'sms'),
+  );
   if (preDue.length === 0) return;
   const claims = deps.preDueClaims(tenant.id, invoice.id);
   const publishPreDue = preDuePublisher(deps, tenant.id, invoice.id);
-  const position = ladderPosition(scheduleSteps(preDue, invoice.dueDate, customer.timeZone, tenant.sendTime), await claims.done(), now);
+  const position = ladderPosition(
+    scheduleSteps(preDue, invoice.dueDate, customer.timeZone, tenant.sendTime),
+    await claims.done(),
+    now,
+  );
   for (const skipped of position.skip) {
-    await claims.claim({ kind: 'SEND', stepId: skipped.step.id, channel: skipped.step.channel, status: 'skipped', attemptId: randomUUID(), at: now.toISOString(), detail: 'overtaken by a later reminder' } satisfies StepClaim);
+    await claims.claim({
+      kind: 'SEND',
+      stepId: skipped.step.id,
+      channel: skipped.step.channel,
+      status: 'skipped',
+      attemptId: randomUUID(),
+      at: now.toISOString(),
+      detail: 'overtaken by a later reminder',
+    } satisfies StepClaim);
   }
   // Outside the contact window the reminder simply waits for a later run inside it.
   if (position.act.length === 0 || !isWithinHours(now, customer.timeZone)) return;
   for (const scheduled of position.act) {
     const result = await sendReminder(
       deps,
-      { tenant, customer, optOuts, invoice, delinquencyId: null, step: scheduled.step, balance: invoiceBalance(invoice), fee: 0 },
+      {
+        tenant,
+        customer,
+        optOuts,
+        invoice,
+        delinquencyId: null,
+        step: scheduled.step,
+        balance: invoiceBalance(invoice),
+        fee: 0,
+      },
       claims,
       async () => {
         const current = await deps.invoices.get(tenant.id, invoice.id);
@@ -251,7 +308,15 @@ const handleInvoice = async (deps: RunDeps, tenant: Tenant, strategies: readonly
       ]);
     }
     if (result.outcome === 'suppressed') {
-      await claims.claim({ kind: 'SEND', stepId: scheduled.step.id, channel: scheduled.step.channel, status: 'suppressed', attemptId: randomUUID(), at: now.toISOString(), detail: result.detail });
+      await claims.claim({
+        kind: 'SEND',
+        stepId: scheduled.step.id,
+        channel: scheduled.step.channel,
+        status: 'suppressed',
+        attemptId: randomUUID(),
+        at: now.toISOString(),
+        detail: result.detail,
+      });
     }
   }
 };
@@ -285,7 +350,17 @@ const limiter = (limit: number) => {
  * rest (an invoice in collection has left the index, a reminder sent is claimed), so a turn can end anywhere.
  */
 export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Promise<RunTotals> => {
-  const totals: RunTotals = { tenants: 0, invoicesRead: 0, remindersSent: 0, delinquenciesOpened: 0, executionsStarted: 0, executionsRestarted: 0, startsDeferred: 0, invoicesFailed: 0, complete: true };
+  const totals: RunTotals = {
+    tenants: 0,
+    invoicesRead: 0,
+    remindersSent: 0,
+    delinquenciesOpened: 0,
+    executionsStarted: 0,
+    executionsRestarted: 0,
+    startsDeferred: 0,
+    invoicesFailed: 0,
+    complete: true,
+  };
   // Once time is up, it stays up: whatever was skipped from then on is the continuation's.
   let stopped = false;
   const shouldStop = () => (stopped ||= options.shouldStop?.() ?? false);
@@ -296,7 +371,10 @@ export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Pro
     totals.tenants += 1;
     // Cases whose execution ended early go on first: one query per tenant, usually empty. A failure here stops no reminder.
     totals.executionsRestarted += await restartEndedExecutions(deps, tenant.id).catch((error: unknown) => {
-      logger.error('ended executions not restarted; the next run tries again', { tenantId: tenant.id, error: (error as Error).message });
+      logger.error('ended executions not restarted; the next run tries again', {
+        tenantId: tenant.id,
+        error: (error as Error).message,
+      });
       return 0;
     });
     const strategies = await listStrategies(deps, tenant.id);
@@ -318,7 +396,11 @@ export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Pro
                 // for the next run, and this one goes on.
                 await handleInvoice(deps, tenant, strategies, invoice, totals).catch((error: unknown) => {
                   totals.invoicesFailed += 1;
-                  logger.error('invoice not handled; the next run tries again', { tenantId: tenant.id, invoiceId: invoice.id, error: (error as Error).name });
+                  logger.error('invoice not handled; the next run tries again', {
+                    tenantId: tenant.id,
+                    invoiceId: invoice.id,
+                    error: (error as Error).name,
+                  });
                 });
               }),
             ),
@@ -334,7 +416,9 @@ export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Pro
   }
   // Reports: yesterday's snapshot, once per tenant-local day. Only reports wait on it, so a failure stops no reminder.
   for (const tenant of tenants) {
-    await snapshotReports(deps, tenant).catch((error: unknown) => logger.error('report snapshot not written', { tenantId: tenant.id, error: (error as Error).message }));
+    await snapshotReports(deps, tenant).catch((error: unknown) =>
+      logger.error('report snapshot not written', { tenantId: tenant.id, error: (error as Error).message }),
+    );
   }
   return totals;
 };

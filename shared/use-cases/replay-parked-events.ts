@@ -44,7 +44,13 @@ export interface ReplayTotals {
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : 'unknown error').slice(0, 300);
 
-const settle = async (deps: ReplayDeps, tenantId: string, held: ParkedEvents, attemptId: string, outcome: Parameters<ParkedEventStore['settleReplay']>[3]) => {
+const settle = async (
+  deps: ReplayDeps,
+  tenantId: string,
+  held: ParkedEvents,
+  attemptId: string,
+  outcome: Parameters<ParkedEventStore['settleReplay']>[3],
+) => {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await deps.parkedEvents.settleReplay(tenantId, held, attemptId, outcome);
@@ -109,7 +115,10 @@ const replayTenant = async (deps: ReplayDeps, tenantId: string, totals: ReplayTo
   }
   // The overdue count reads the index again (bounded to the old end of it); what this run just settled counts as settled.
   const cutoff = new Date(now.getTime() - PARKED_OVERDUE_HOURS * 3_600_000).toISOString();
-  const overdue = (await deps.parkedEvents.parkedBefore(tenantId, cutoff)).reduce((sum, batch) => sum + (leftWaiting.get(batch.id) ?? batch.eventCount), 0);
+  const overdue = (await deps.parkedEvents.parkedBefore(tenantId, cutoff)).reduce(
+    (sum, batch) => sum + (leftWaiting.get(batch.id) ?? batch.eventCount),
+    0,
+  );
   if (overdue > 0) metricsOf(deps).add('EventsParkedOverdue', overdue);
   totals.eventsOverdue += overdue;
 };

@@ -25,14 +25,24 @@ const tenantToday = async (deps: ReportDeps, tenantId: string): Promise<string> 
 };
 
 const notAfterToday = (field: string, value: string, today: string) => {
-  if (value > today) throw new ValidationError('reports cover days up to today', [{ path: `query.${field}`, message: `must not be after today (${today})` }]);
+  if (value > today)
+    throw new ValidationError('reports cover days up to today', [
+      { path: `query.${field}`, message: `must not be after today (${today})` },
+    ]);
 };
 
 /** One family's cells summed per currency: the total, exact, since every invoice is counted under one value. */
 const collapse = (state: ReportState, family: ReportFamily): ReportState =>
   addCells(
     new Map(),
-    [...state.values()].filter((cell) => cell.family === family).map((cell) => ({ family: 'total' as const, value: TOTAL_VALUE, currency: cell.currency, metrics: cell.metrics })),
+    [...state.values()]
+      .filter((cell) => cell.family === family)
+      .map((cell) => ({
+        family: 'total' as const,
+        value: TOTAL_VALUE,
+        currency: cell.currency,
+        metrics: cell.metrics,
+      })),
   );
 
 const objectOf = <T>(rows: Map<string, T> | undefined): Record<string, T> => Object.fromEntries(rows ?? []);
@@ -64,7 +74,12 @@ export const agingReport = async (deps: ReportDeps, tenantId: string, query: Agi
       for (const column of [...AGING_BUCKETS, 'total'] as const) sum[column] += row[column];
     }
   }
-  return { asOf, by: query.by, currencies: Object.fromEntries(Object.entries(totals).sort(([a], [b]) => a.localeCompare(b))), groups };
+  return {
+    asOf,
+    by: query.by,
+    currencies: Object.fromEntries(Object.entries(totals).sort(([a], [b]) => a.localeCompare(b))),
+    groups,
+  };
 };
 
 export const kpiReport = async (deps: ReportDeps, tenantId: string, query: KpiQuery): Promise<KpiReport> => {
@@ -72,11 +87,19 @@ export const kpiReport = async (deps: ReportDeps, tenantId: string, query: KpiQu
   // The period runs from the close of the day before it to the close of its last day.
   // Credit sales are read at the end only: the start needs balances, counts, flows and the import counters (which the
   // end's are compared with, for the invoices imported during the period but issued before it).
-  const reading = early(Promise.all([deps.reports.stateAt(tenantId, addDays(query.from, -1), [family], ['o', 'n', 'p', 'f', 'i']), deps.reports.stateAt(tenantId, query.to, [family])]));
+  const reading = early(
+    Promise.all([
+      deps.reports.stateAt(tenantId, addDays(query.from, -1), [family], ['o', 'n', 'p', 'f', 'i']),
+      deps.reports.stateAt(tenantId, query.to, [family]),
+    ]),
+  );
   notAfterToday('to', query.to, await tenantToday(deps, tenantId));
   const [start, end] = await reading;
   const period = { from: query.from, to: query.to };
-  const totals = family === 'total' ? kpiFigures(start, end, 'total', period) : kpiFigures(collapse(start, family), collapse(end, family), 'total', period);
+  const totals =
+    family === 'total'
+      ? kpiFigures(start, end, 'total', period)
+      : kpiFigures(collapse(start, family), collapse(end, family), 'total', period);
   const answer: KpiReport = {
     from: query.from,
     to: query.to,
@@ -94,7 +117,10 @@ export const kpiReport = async (deps: ReportDeps, tenantId: string, query: KpiQu
  * The hourly run's part: folds the tenant's closed days into snapshots (once per tenant-local day; later runs of the
  * same day find nothing new). Returns the days written.
  */
-export const snapshotReports = async (deps: Pick<ReportDeps, 'clock' | 'reports'>, tenant: { id: string; timeZone: string }): Promise<string[]> => {
+export const snapshotReports = async (
+  deps: Pick<ReportDeps, 'clock' | 'reports'>,
+  tenant: { id: string; timeZone: string },
+): Promise<string[]> => {
   const settled = new Date(deps.clock.now().getTime() - SNAPSHOT_SETTLE_MS);
   return deps.reports.buildSnapshots(tenant.id, addDays(localDate(settled, tenant.timeZone), -1));
 };

@@ -44,14 +44,20 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
  * (an overpayment), then the part that had reduced the balance. Repeats of the same total change nothing (the refund's
  * id is derived from it). Returns the refund stored, or null when there was nothing left to reverse.
  */
-export const reversePayment = async (deps: ReversalDeps, tenantId: string, request: ReversalRequest): Promise<Refund | null> => {
+export const reversePayment = async (
+  deps: ReversalDeps,
+  tenantId: string,
+  request: ReversalRequest,
+): Promise<Refund | null> => {
   const refund = await retryOnConflict('the invoice balance', async () => {
     const found = await deps.invoices.get(tenantId, request.invoiceId);
     if (!found) throw new NotFoundError(`no invoice ${request.invoiceId}`);
     const payment = found.payments.find((candidate) => candidate.id === request.paymentId);
     if (!payment) throw new NotFoundError(`no payment ${request.paymentId} on invoice ${request.invoiceId}`);
     if (request.currency !== undefined && request.currency !== payment.currency) {
-      throw new ValidationError(`the ${request.kind} is in ${request.currency}, the payment in ${payment.currency}`, [{ path: 'currency', message: `must be the payment's currency, ${payment.currency}` }]);
+      throw new ValidationError(`the ${request.kind} is in ${request.currency}, the payment in ${payment.currency}`, [
+        { path: 'currency', message: `must be the payment's currency, ${payment.currency}` },
+      ]);
     }
     const earlier = found.refunds.filter((candidate) => candidate.paymentId === payment.id);
     const reversedSoFar = earlier.reduce((sum, candidate) => sum + candidate.amount, 0);
@@ -100,7 +106,8 @@ const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoi
   const reopened = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     if (!delinquency) return null;
-    if (delinquency.status !== 'resolved' || invoiceBalance(invoice) <= 0) return { reopenCount: delinquency.reopenCount, fresh: false };
+    if (delinquency.status !== 'resolved' || invoiceBalance(invoice) <= 0)
+      return { reopenCount: delinquency.reopenCount, fresh: false };
     const now = deps.clock.now();
     const reopenCount = delinquency.reopenCount + 1;
     const entry = {
@@ -113,10 +120,19 @@ const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoi
       data: { paymentId: request.paymentId, reference: request.reference },
     };
     // A chargeback opened its dispute first: the case comes back paused, not escalating.
-    const disputed = (await deps.delinquencies.disputes(tenantId, delinquencyId)).some((dispute) => dispute.status === 'open');
+    const disputed = (await deps.delinquencies.disputes(tenantId, delinquencyId)).some(
+      (dispute) => dispute.status === 'open',
+    );
     const saved = await deps.delinquencies.save(
       tenantId,
-      { ...delinquency, status: disputed ? 'disputed' : 'active', closedAt: null, reopenCount, taskToken: null, version: delinquency.version + 1 },
+      {
+        ...delinquency,
+        status: disputed ? 'disputed' : 'active',
+        closedAt: null,
+        reopenCount,
+        taskToken: null,
+        version: delinquency.version + 1,
+      },
       delinquency.version,
       [entry],
     );
@@ -125,7 +141,11 @@ const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoi
   });
   if (!reopened) return;
   // Named after the reopening: a repeat of this call finds it started ('exists') and starts nothing.
-  if (reopened.reopenCount > 0 && (await deps.executions.start(executionName(delinquencyId, reopened.reopenCount), { tenantId, delinquencyId })) === 'started') {
+  if (
+    reopened.reopenCount > 0 &&
+    (await deps.executions.start(executionName(delinquencyId, reopened.reopenCount), { tenantId, delinquencyId })) ===
+      'started'
+  ) {
     metricsOf(deps).add('ExecutionsStarted', 1);
   }
   if (!reopened.fresh) await deps.factsChanged.notify(tenantId, delinquencyId);

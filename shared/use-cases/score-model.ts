@@ -10,7 +10,11 @@ export const getScoreModel = async (deps: { tenants: TenantDirectory }, tenantId
   (await deps.tenants.getTenant(tenantId))?.scoreModel ?? DEFAULT_SCORE_MODEL;
 
 /** A manager installs a fitted model; every later scoring uses it (existing scores change at their next pass). */
-export const putScoreModel = async (deps: { tenants: TenantDirectory }, grant: ApiKeyGrant, model: ScoreModel): Promise<ScoreModel> => {
+export const putScoreModel = async (
+  deps: { tenants: TenantDirectory },
+  grant: ApiKeyGrant,
+  model: ScoreModel,
+): Promise<ScoreModel> => {
   requireManager(grant, 'changing the scorecard');
   const tenant = await deps.tenants.getTenant(grant.tenantId);
   if (!tenant) throw new NotFoundError(`no tenant ${grant.tenantId}`);
@@ -19,7 +23,13 @@ export const putScoreModel = async (deps: { tenants: TenantDirectory }, grant: A
 };
 
 /** One month's closed delinquencies that were scored when they opened, with how they ended. */
-export const scoringHistory = async (deps: { delinquencies: DelinquencyRepository }, tenantId: string, month: string, limit: number, cursor?: string) => {
+export const scoringHistory = async (
+  deps: { delinquencies: DelinquencyRepository },
+  tenantId: string,
+  month: string,
+  limit: number,
+  cursor?: string,
+) => {
   const page = await deps.delinquencies.listClosed(tenantId, month, limit, cursor);
   return {
     items: page.items

@@ -32,26 +32,44 @@ const median = (values: number[]): number | null => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-export const scoreInputs = (facts: ScoringFacts, history: { delinquencies: Delinquency[]; invoices: Invoice[] }, now: Date): ScoreInputs => {
+export const scoreInputs = (
+  facts: ScoringFacts,
+  history: { delinquencies: Delinquency[]; invoices: Invoice[] },
+  now: Date,
+): ScoreInputs => {
   const today = localDate(now, facts.customer.timeZone);
   const earlier = history.delinquencies.filter((other) => other.id !== facts.delinquency.id);
   const closed = earlier.filter((other) => other.closedAt !== null);
-  const settled = history.invoices.filter((invoice) => invoice.id !== facts.invoice.id && invoiceStatus(invoice) === 'paid');
-  const usual = median(history.invoices.filter((invoice) => invoice.currency === facts.invoice.currency).map((invoice) => invoice.amount));
-  const firstIssued = history.invoices.reduce((first, invoice) => (invoice.issuedAt < first ? invoice.issuedAt : first), today);
+  const settled = history.invoices.filter(
+    (invoice) => invoice.id !== facts.invoice.id && invoiceStatus(invoice) === 'paid',
+  );
+  const usual = median(
+    history.invoices.filter((invoice) => invoice.currency === facts.invoice.currency).map((invoice) => invoice.amount),
+  );
+  const firstIssued = history.invoices.reduce(
+    (first, invoice) => (invoice.issuedAt < first ? invoice.issuedAt : first),
+    today,
+  );
   const { email, phone } = facts.customer;
-  const reachableChannels = (email && !isOptedOut(facts.optOuts, 'email', email) ? 1 : 0) + (phone && !isOptedOut(facts.optOuts, 'sms', phone) ? 1 : 0);
+  const reachableChannels =
+    (email && !isOptedOut(facts.optOuts, 'email', email) ? 1 : 0) +
+    (phone && !isOptedOut(facts.optOuts, 'sms', phone) ? 1 : 0);
   return {
     daysPastDue: Math.max(0, daysBetween(facts.invoice.dueDate, today)),
     amountRatio: usual ? Math.round((facts.balance / usual) * 100) / 100 : 1,
     priorDelinquencies: earlier.length,
     priorBadEndings: earlier.filter((other) => other.status === 'handed_off' || other.status === 'written_off').length,
     brokenPromises: history.delinquencies.reduce((sum, other) => sum + other.brokenPromises, 0),
-    onTimeShare: settled.length === 0 ? null : settled.filter((invoice) => invoice.delinquencyId === null).length / settled.length,
+    onTimeShare:
+      settled.length === 0 ? null : settled.filter((invoice) => invoice.delinquencyId === null).length / settled.length,
     respondedShare:
       closed.length === 0
         ? null
-        : closed.filter((other) => other.status === 'resolved' && Date.parse(other.closedAt!) - Date.parse(other.openedAt) <= RESPONDED_WITHIN_DAYS * 86_400_000).length / closed.length,
+        : closed.filter(
+            (other) =>
+              other.status === 'resolved' &&
+              Date.parse(other.closedAt!) - Date.parse(other.openedAt) <= RESPONDED_WITHIN_DAYS * 86_400_000,
+          ).length / closed.length,
     reachableChannels,
     bounced: facts.optOuts.some((optOut) => optOut.reason === 'bounce' || optOut.reason === 'complaint'),
     tenureYears: Math.round((Math.max(0, daysBetween(firstIssued, today)) / 365) * 100) / 100,
@@ -65,7 +83,10 @@ export interface Scoring {
 }
 
 /** The score, priority and balance a delinquency should carry now. */
-export const scoreDelinquency = async (deps: Pick<EngineDeps, 'delinquencies' | 'invoices' | 'clock'>, facts: ScoringFacts): Promise<Scoring> => {
+export const scoreDelinquency = async (
+  deps: Pick<EngineDeps, 'delinquencies' | 'invoices' | 'clock'>,
+  facts: ScoringFacts,
+): Promise<Scoring> => {
   const now = deps.clock.now();
   const [delinquencies, invoices] = await Promise.all([
     deps.delinquencies.listByCustomer(facts.tenant.id, facts.customer.id),
@@ -77,7 +98,12 @@ export const scoreDelinquency = async (deps: Pick<EngineDeps, 'delinquencies' | 
   const nextAt = facts.delinquency.nextActionAt ? Date.parse(facts.delinquency.nextActionAt) : null;
   // Ranked by worth in the tenant's base currency, so a krone and a pound compare; a currency no table quotes ranks
   // by its own minor units.
-  const worth = inBaseCurrency(facts.tenant, facts.balance, facts.invoice.currency, localDate(now, facts.tenant.timeZone));
+  const worth = inBaseCurrency(
+    facts.tenant,
+    facts.balance,
+    facts.invoice.currency,
+    localDate(now, facts.tenant.timeZone),
+  );
   const priority = workPriority({
     balance: worth?.amount ?? facts.balance,
     score: result.value,
@@ -85,14 +111,22 @@ export const scoreDelinquency = async (deps: Pick<EngineDeps, 'delinquencies' | 
     daysToNextStep: nextAt === null ? null : Math.max(0, (nextAt - now.getTime()) / 86_400_000),
     limitShareInArrears: creditPosition({
       limit: facts.customer.creditLimit ?? null,
-      openInvoices: invoices.filter(isCollectible).map((invoice) => ({ balance: invoiceBalance(invoice), currency: invoice.currency, dueDate: invoice.dueDate })),
+      openInvoices: invoices
+        .filter(isCollectible)
+        .map((invoice) => ({ balance: invoiceBalance(invoice), currency: invoice.currency, dueDate: invoice.dueDate })),
       unbilled: null,
       today: localDate(now, facts.customer.timeZone),
       holdDaysPastDue: facts.tenant.creditHoldDaysPastDue,
     }).limitShareInArrears,
   });
   return {
-    score: { value: result.value, band: result.band, inputs: packInputs(inputs), model: model.id, computedAt: now.toISOString() },
+    score: {
+      value: result.value,
+      band: result.band,
+      inputs: packInputs(inputs),
+      model: model.id,
+      computedAt: now.toISOString(),
+    },
     priority,
     balance: facts.balance,
   };
@@ -100,4 +134,10 @@ export const scoreDelinquency = async (deps: Pick<EngineDeps, 'delinquencies' | 
 
 /** A stored score as people read it: the value and band it was given, and its reasons in words from its inputs. */
 export const scoreView = (score: Score | null, tenant: Pick<Tenant, 'scoreModel'> | null) =>
-  score ? { value: score.value, band: score.band, reasons: computeScore(unpackInputs(score.inputs), tenant?.scoreModel ?? DEFAULT_SCORE_MODEL).reasons } : null;
+  score
+    ? {
+        value: score.value,
+        band: score.band,
+        reasons: computeScore(unpackInputs(score.inputs), tenant?.scoreModel ?? DEFAULT_SCORE_MODEL).reasons,
+      }
+    : null;

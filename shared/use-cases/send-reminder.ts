@@ -58,13 +58,22 @@ export const CLAIM_LEASE_MS = 5 * 60 * 1000;
  * can look at the provider's logs. It is never sent again automatically: a duplicate demand for money is worse than
  * a missing one, and the next step of the ladder follows anyway.
  */
-export const heldClaim = async (deps: EngineDeps, claims: ClaimStore, held: StepClaim, channel: 'email' | 'sms'): Promise<ReminderOutcome> => {
+export const heldClaim = async (
+  deps: EngineDeps,
+  claims: ClaimStore,
+  held: StepClaim,
+  channel: 'email' | 'sms',
+): Promise<ReminderOutcome> => {
   if (held.status === 'unknown') return { outcome: 'unknown', channel, since: held.at };
   if (held.status !== 'claimed' && held.status !== 'sending') return { outcome: 'already', channel, claim: held };
   const staleAt = Date.parse(held.at) + CLAIM_LEASE_MS;
   const now = deps.clock.now();
   if (now.getTime() < staleAt) return { outcome: 'in_flight', channel, until: new Date(staleAt) };
-  const key: StepClaimKey = { kind: held.kind, stepId: held.stepId, ...(held.channel ? { channel: held.channel } : {}) };
+  const key: StepClaimKey = {
+    kind: held.kind,
+    stepId: held.stepId,
+    ...(held.channel ? { channel: held.channel } : {}),
+  };
   await claims.settle(key, held.attemptId, { status: 'unknown', detail: `found unsettled at ${now.toISOString()}` });
   metricsOf(deps).add('SendsUnknown', 1, channel);
   return { outcome: 'unknown', channel, since: held.at };
@@ -74,13 +83,26 @@ export const heldClaim = async (deps: EngineDeps, claims: ClaimStore, held: Step
  * Where a reminder sends the customer to pay: the tenant's own payment page when it has one, else Arrears' pay page
  * behind an unguessable per-invoice token (what is owed, a promise, a dispute, without talking to anyone).
  */
-export const payLink = async (deps: EngineDeps, context: Pick<ReminderContext, 'tenant' | 'invoice'>): Promise<string> => {
-  if (context.tenant.payUrlTemplate) return context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id));
-  const token = await deps.payTokens.tokenFor({ tenantId: context.tenant.id, invoiceId: context.invoice.id, customerId: context.invoice.customerId });
+export const payLink = async (
+  deps: EngineDeps,
+  context: Pick<ReminderContext, 'tenant' | 'invoice'>,
+): Promise<string> => {
+  if (context.tenant.payUrlTemplate)
+    return context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id));
+  const token = await deps.payTokens.tokenFor({
+    tenantId: context.tenant.id,
+    invoiceId: context.invoice.id,
+    customerId: context.invoice.customerId,
+  });
   return `${deps.settings.publicBaseUrl}/v1/pay/${token}`;
 };
 
-export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubscribeUrl: string, payUrl: string): MessageFacts => {
+export const messageFacts = (
+  deps: EngineDeps,
+  context: ReminderContext,
+  unsubscribeUrl: string,
+  payUrl: string,
+): MessageFacts => {
   const locale = context.customer.locale ?? 'en';
   const today = localDate(deps.clock.now(), context.customer.timeZone);
   return {
@@ -88,7 +110,9 @@ export const messageFacts = (deps: EngineDeps, context: ReminderContext, unsubsc
     customer: context.customer.name,
     invoice: context.invoice.id,
     amount: formatMoney(context.balance, context.invoice.currency, locale),
-    dueDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${context.invoice.dueDate}T00:00:00Z`)),
+    dueDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${context.invoice.dueDate}T00:00:00Z`),
+    ),
     daysOverdue: Math.max(0, daysBetween(context.invoice.dueDate, today)),
     fee: formatMoney(context.fee, context.invoice.currency, locale),
     payUrl,
@@ -121,10 +145,20 @@ export const sendReminder = async (
   const channel = context.step.channel as 'email' | 'sms';
   const address = channel === 'email' ? context.customer.email : context.customer.phone;
   if (!address) {
-    return { outcome: 'suppressed', channel, rule: 'no-address', detail: `the customer has no ${channel === 'email' ? 'email address' : 'phone number'}` };
+    return {
+      outcome: 'suppressed',
+      channel,
+      rule: 'no-address',
+      detail: `the customer has no ${channel === 'email' ? 'email address' : 'phone number'}`,
+    };
   }
   if (isOptedOut(context.optOuts, channel, address)) {
-    return { outcome: 'suppressed', channel, rule: 'opt-out', detail: `the customer opted out of ${channel} to this address` };
+    return {
+      outcome: 'suppressed',
+      channel,
+      rule: 'opt-out',
+      detail: `the customer opted out of ${channel} to this address`,
+    };
   }
   const key: StepClaimKey = { kind: 'SEND', stepId: context.step.id, channel };
   const attemptId = randomUUID();
@@ -154,10 +188,26 @@ export const sendReminder = async (
     }
     let deliver: () => Promise<{ messageId: string }>;
     if (channel === 'email') {
-      const token = await deps.unsubscribeTokens.tokenFor({ tenantId: context.tenant.id, customerId: context.customer.id, channel, address });
+      const token = await deps.unsubscribeTokens.tokenFor({
+        tenantId: context.tenant.id,
+        customerId: context.customer.id,
+        channel,
+        address,
+      });
       const unsubscribeUrl = `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`;
-      const rendered = renderEmail(templateId, locale, messageFacts(deps, context, unsubscribeUrl, await payLink(deps, context)));
-      deliver = () => deps.email.send({ to: address, from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom, ...rendered, unsubscribeUrl, context: messageContext });
+      const rendered = renderEmail(
+        templateId,
+        locale,
+        messageFacts(deps, context, unsubscribeUrl, await payLink(deps, context)),
+      );
+      deliver = () =>
+        deps.email.send({
+          to: address,
+          from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom,
+          ...rendered,
+          unsubscribeUrl,
+          context: messageContext,
+        });
     } else {
       const body = renderSms(templateId, locale, messageFacts(deps, context, '', await payLink(deps, context)));
       deliver = () => deps.sms.send({ to: address, body, context: messageContext });
@@ -173,6 +223,10 @@ export const sendReminder = async (
   // The provider accepted: from here the claim is never released. If settling fails, the claim stays 'sending' and a
   // later pass marks it 'unknown' instead of sending again.
   metricsOf(deps).add('MessagesSent', 1, channel);
-  await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });
+  await claims.settle(key, attemptId, {
+    status: 'sent',
+    providerMessageId: messageId,
+    at: deps.clock.now().toISOString(),
+  });
   return { outcome: 'sent', channel, to: address, messageId, attemptId };
 };

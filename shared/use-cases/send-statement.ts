@@ -28,7 +28,8 @@ export const sendStatement = async (
 ): Promise<StatementOutcome> => {
   const { tenant, customer, delinquency, step } = context;
   const address = customer.email;
-  if (!address) return { outcome: 'suppressed', rule: 'no-address', detail: 'the customer has no email address for the statement' };
+  if (!address)
+    return { outcome: 'suppressed', rule: 'no-address', detail: 'the customer has no email address for the statement' };
   if (isOptedOut(context.optOuts, 'email', address)) {
     return { outcome: 'suppressed', rule: 'opt-out', detail: 'the customer opted out of email to this address' };
   }
@@ -37,15 +38,26 @@ export const sendStatement = async (
   const caseAttempt = randomUUID();
   const perCustomer = tenant.statementMode === 'customer';
   if (perCustomer) {
-    const claimed = await deps.caseClaims(tenant.id, customer.id).claim({ ...caseKey, status: 'claimed', attemptId: caseAttempt, at: now.toISOString(), covers: [delinquency.id] });
-    if (claimed.outcome === 'exists' && claimed.claim.covers?.[0] !== delinquency.id) return { outcome: 'covered', by: claimed.claim.covers?.[0] ?? '' };
+    const claimed = await deps.caseClaims(tenant.id, customer.id).claim({
+      ...caseKey,
+      status: 'claimed',
+      attemptId: caseAttempt,
+      at: now.toISOString(),
+      covers: [delinquency.id],
+    });
+    if (claimed.outcome === 'exists' && claimed.claim.covers?.[0] !== delinquency.id)
+      return { outcome: 'covered', by: claimed.claim.covers?.[0] ?? '' };
   }
   const key = { kind: 'SEND' as const, stepId: step.id, channel: 'email' };
   const attemptId = randomUUID();
   const own = await claims.claim({ ...key, status: 'claimed', attemptId, at: now.toISOString() });
   if (own.outcome === 'exists') return { outcome: 'already' };
   try {
-    const statement = await customerStatement({ ...deps, factsChanged: { notify: async () => undefined } }, tenant.id, customer.id);
+    const statement = await customerStatement(
+      { ...deps, factsChanged: { notify: async () => undefined } },
+      tenant.id,
+      customer.id,
+    );
     if (!perCustomer) {
       for (const block of Object.values(statement.currencies)) {
         block.items = block.items.filter((item) => item.invoiceId === delinquency.invoiceId);
@@ -56,9 +68,19 @@ export const sendStatement = async (
     const locale = templateLocale(customer.locale);
     const html = renderStatementHtml(statement, tenant.name, locale, customer.locale ?? 'en');
     const text = Object.entries(statement.currencies)
-      .map(([currency, block]) => [...block.items.map((item) => `${item.invoiceId} (${item.dueDate}): ${item.balance} ${currency}`), `= ${block.totalDue} ${currency}`].join('\n'))
+      .map(([currency, block]) =>
+        [
+          ...block.items.map((item) => `${item.invoiceId} (${item.dueDate}): ${item.balance} ${currency}`),
+          `= ${block.totalDue} ${currency}`,
+        ].join('\n'),
+      )
       .join('\n\n');
-    const token = await deps.unsubscribeTokens.tokenFor({ tenantId: tenant.id, customerId: customer.id, channel: 'email', address });
+    const token = await deps.unsubscribeTokens.tokenFor({
+      tenantId: tenant.id,
+      customerId: customer.id,
+      channel: 'email',
+      address,
+    });
     const { messageId } = await deps.email.send({
       to: address,
       from: tenant.emailFrom ?? deps.settings.defaultEmailFrom,
@@ -68,7 +90,11 @@ export const sendStatement = async (
       unsubscribeUrl: `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`,
       context: { tenantId: tenant.id, customerId: customer.id, delinquencyId: delinquency.id, stepId: step.id },
     });
-    await claims.settle(key, attemptId, { status: 'sent', providerMessageId: messageId, at: deps.clock.now().toISOString() });
+    await claims.settle(key, attemptId, {
+      status: 'sent',
+      providerMessageId: messageId,
+      at: deps.clock.now().toISOString(),
+    });
     metricsOf(deps).add('MessagesSent', 1, 'email');
     return { outcome: 'sent', messageId };
   } catch (error) {

@@ -12,10 +12,16 @@ export const customerStatement = async (deps: CoreDeps, tenantId: string, custom
   const asOf = localDate(deps.clock.now(), customer.timeZone);
   const stored = (await deps.invoices.listByCustomer(tenantId, customerId)).filter((invoice) => !invoice.voided);
   const currencies: Statement['currencies'] = {};
-  for (const invoice of await getCustomerInvoices(deps, tenantId, customer, stored.map((item) => item.id))) {
+  for (const invoice of await getCustomerInvoices(
+    deps,
+    tenantId,
+    customer,
+    stored.map((item) => item.id),
+  )) {
     const block = (currencies[invoice.currency] ??= { items: [], payments: [], credit: 0, totalDue: 0 });
     const credit =
-      invoice.payments.reduce((sum, payment) => sum + payment.unappliedAmount, 0) - invoice.refunds.reduce((sum, refund) => sum + refund.reversedCredit, 0);
+      invoice.payments.reduce((sum, payment) => sum + payment.unappliedAmount, 0) -
+      invoice.refunds.reduce((sum, refund) => sum + refund.reversedCredit, 0);
     block.credit += Math.max(0, credit);
     if (invoice.balance <= 0 || invoice.status === 'written_off') continue;
     block.items.push({
@@ -29,7 +35,14 @@ export const customerStatement = async (deps: CoreDeps, tenantId: string, custom
       paid: invoice.paid,
       balance: invoice.balance,
     });
-    block.payments.push(...invoice.payments.map((payment) => ({ invoiceId: invoice.id, paidAt: payment.paidAt, amount: payment.amount, reference: payment.reference })));
+    block.payments.push(
+      ...invoice.payments.map((payment) => ({
+        invoiceId: invoice.id,
+        paidAt: payment.paidAt,
+        amount: payment.amount,
+        reference: payment.reference,
+      })),
+    );
   }
   for (const block of Object.values(currencies)) {
     block.items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.invoiceId.localeCompare(b.invoiceId));

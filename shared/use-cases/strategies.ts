@@ -22,7 +22,14 @@ export const listStrategies = async (deps: StrategyDeps, tenantId: string): Prom
   const stored = await deps.strategies.list(tenantId);
   if (stored.some((strategy) => strategy.id === DEFAULT_STRATEGY_ID)) return stored.sort(byId);
   const now = deps.clock.now().toISOString();
-  const builtIn: Strategy = { id: DEFAULT_STRATEGY_ID, ...DEFAULT_STRATEGY, isDefault: true, createdAt: now, updatedAt: now, version: 1 };
+  const builtIn: Strategy = {
+    id: DEFAULT_STRATEGY_ID,
+    ...DEFAULT_STRATEGY,
+    isDefault: true,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   if (await deps.strategies.save(tenantId, builtIn, null)) return [...stored, builtIn].sort(byId);
   return (await deps.strategies.list(tenantId)).sort(byId);
 };

@@ -1,6 +1,12 @@
 // Stripe's events: payment_intent.succeeded pays the invoice in metadata.invoice_id, charge.refunded reverses it,
 // charge.dispute.created opens a dispute and reverses what the bank pulled back. Other types are acknowledged.
-import { isInvoiceId, StripeChargeSchema, StripeDisputeSchema, StripeEventSchema, StripePaymentIntentSchema } from '../schemas/stripe-event.schema';
+import {
+  isInvoiceId,
+  StripeChargeSchema,
+  StripeDisputeSchema,
+  StripeEventSchema,
+  StripePaymentIntentSchema,
+} from '../schemas/stripe-event.schema';
 import { applyProviderChargeback, applyProviderPayment, applyProviderReversal } from './provider-payments';
 import { receiveWebhook, type WebhookAnswer, type WebhookDeps, type WebhookScheme } from './webhook-receiver';
 
@@ -69,5 +75,9 @@ export const stripeScheme: WebhookScheme<StripeEvent> = {
   },
 };
 
-export const receiveStripeWebhook = (deps: WebhookDeps, tenantId: string, rawBody: string, signature: string | undefined): Promise<WebhookAnswer> =>
-  receiveWebhook(deps, stripeScheme, tenantId, rawBody, signature);
+export const receiveStripeWebhook = (
+  deps: WebhookDeps,
+  tenantId: string,
+  rawBody: string,
+  signature: string | undefined,
+): Promise<WebhookAnswer> => receiveWebhook(deps, stripeScheme, tenantId, rawBody, signature);

@@ -10,7 +10,12 @@ export interface TaskDeps {
 }
 
 /** POST /v1/tasks/{id}/done: closes one task; a task already done answers as it was closed. */
-export const closeTask = async (deps: TaskDeps, tenantId: string, taskId: string, actor: string): Promise<CollectorTask> => {
+export const closeTask = async (
+  deps: TaskDeps,
+  tenantId: string,
+  taskId: string,
+  actor: string,
+): Promise<CollectorTask> => {
   const task = await deps.tasks.get(tenantId, taskId);
   if (!task) throw new NotFoundError(`no task ${taskId}`);
   if (task.status === 'done') return task;
@@ -18,7 +23,12 @@ export const closeTask = async (deps: TaskDeps, tenantId: string, taskId: string
 };
 
 /** Closes every open task of a debt (a call was logged on it, or it closed): nothing is left for a collector to do. */
-export const closeTasksOf = async (deps: TaskDeps, tenantId: string, delinquencyId: string, doneBy: string): Promise<void> => {
+export const closeTasksOf = async (
+  deps: TaskDeps,
+  tenantId: string,
+  delinquencyId: string,
+  doneBy: string,
+): Promise<void> => {
   const open = await deps.tasks.openFor(tenantId, delinquencyId);
   const now = deps.clock.now().toISOString();
   for (const task of open) await deps.tasks.close(tenantId, task, now, doneBy);

@@ -45,7 +45,10 @@ export const unsubscribe = async (deps: UnsubscribeDeps, token: string): Promise
     createdAt: now.toISOString(),
   });
   // Only the request that stored the opt-out confirms it: a second click, a mail scanner's POST or a retry sends nothing.
-  const confirmationSent = created && optOut.channel === 'email' ? await sendConfirmation(deps, target.tenantId, target.customerId, target.address) : false;
+  const confirmationSent =
+    created && optOut.channel === 'email'
+      ? await sendConfirmation(deps, target.tenantId, target.customerId, target.address)
+      : false;
   return { channel: optOut.channel, address: optOut.address, confirmationSent };
 };
 
@@ -54,9 +57,17 @@ export const unsubscribe = async (deps: UnsubscribeDeps, token: string): Promise
  * (a retry would find the opt-out and send nothing anyway), so a provider error is logged (ids only) and reported as
  * not sent.
  */
-const sendConfirmation = async (deps: UnsubscribeDeps, tenantId: string, customerId: string, address: string): Promise<boolean> => {
+const sendConfirmation = async (
+  deps: UnsubscribeDeps,
+  tenantId: string,
+  customerId: string,
+  address: string,
+): Promise<boolean> => {
   if (!deps.confirmations) return false;
-  const [tenant, customer] = await Promise.all([deps.tenants.getTenant(tenantId), deps.customers.get(tenantId, customerId)]);
+  const [tenant, customer] = await Promise.all([
+    deps.tenants.getTenant(tenantId),
+    deps.customers.get(tenantId, customerId),
+  ]);
   if (!tenant || !customer) return false;
   const rendered = renderOptOutConfirmation(templateLocale(customer.locale), tenant.name);
   try {

@@ -45,18 +45,27 @@ export const receiveWebhook = async <E extends { id: string; type: string }>(
   if (!secret) throw new NotFoundError('no such webhook endpoint');
   const check = verifySignatureHeader(rawBody, signature, secret, deps.wallClockSeconds());
   if (!check.valid) {
-    throw new ValidationError(`the webhook signature does not verify: ${check.reason}`, [{ path: `header.${scheme.signatureHeader}`, message: check.reason }], {
-      code: 'invalid-signature',
-    });
+    throw new ValidationError(
+      `the webhook signature does not verify: ${check.reason}`,
+      [{ path: `header.${scheme.signatureHeader}`, message: check.reason }],
+      {
+        code: 'invalid-signature',
+      },
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
   } catch {
-    throw new ValidationError('the event is not JSON', [{ path: '(body)', message: 'not JSON' }], { code: 'malformed-json' });
+    throw new ValidationError('the event is not JSON', [{ path: '(body)', message: 'not JSON' }], {
+      code: 'malformed-json',
+    });
   }
   const event = scheme.parse(json);
-  if (!event) throw new ValidationError('the body is not an event this endpoint knows', [{ path: '(body)', message: `not a ${scheme.provider} event` }]);
+  if (!event)
+    throw new ValidationError('the body is not an event this endpoint knows', [
+      { path: '(body)', message: `not a ${scheme.provider} event` },
+    ]);
   const now = deps.clock.now();
   const begun = await deps.webhookEvents.begin(tenantId, {
     provider: scheme.provider,
@@ -71,7 +80,11 @@ export const receiveWebhook = async <E extends { id: string; type: string }>(
     // end the provider's retries and the event would never be applied. The provider retries; after the lease, that
     // retry takes the event over and finishes it.
     if (begun.record.status === 'received') {
-      throw new ConflictError('another delivery of this event is being handled right now; retry later', 'event-in-progress', { eventId: event.id });
+      throw new ConflictError(
+        'another delivery of this event is being handled right now; retry later',
+        'event-in-progress',
+        { eventId: event.id },
+      );
     }
     return { received: true, eventId: event.id, outcome: begun.record.status, replayed: true };
   }
@@ -83,6 +96,13 @@ export const receiveWebhook = async <E extends { id: string; type: string }>(
     if (!refusal) throw error;
     outcome = refusal;
   }
-  await deps.webhookEvents.finish(tenantId, scheme.provider, event.id, outcome.status, outcome.detail, deps.clock.now().toISOString());
+  await deps.webhookEvents.finish(
+    tenantId,
+    scheme.provider,
+    event.id,
+    outcome.status,
+    outcome.detail,
+    deps.clock.now().toISOString(),
+  );
   return { received: true, eventId: event.id, outcome: outcome.status, replayed: false };
 };

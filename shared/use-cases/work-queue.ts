@@ -33,18 +33,27 @@ export const workQueueItem = (delinquency: Delinquency, tenant: QueueTenant | nu
   openedAt: delinquency.openedAt,
 });
 
-export const workQueue = async (deps: { delinquencies: DelinquencyRepository; tenants: TenantDirectory; clock: Clock }, tenantId: string, query: QueueQuery) => {
-  const [tenant, page] = await Promise.all([deps.tenants.getTenant(tenantId), deps.delinquencies.listQueue(
-    tenantId,
-    {
-      status: query.status,
-      ...(query.assignee === undefined ? {} : { assigneeId: query.assignee === 'unassigned' ? null : query.assignee }),
-      ...(query.band === undefined ? {} : { band: query.band }),
-      ...(query.currency === undefined ? {} : { currency: query.currency }),
-    },
-    query.limit,
-    query.cursor,
-  )]);
+export const workQueue = async (
+  deps: { delinquencies: DelinquencyRepository; tenants: TenantDirectory; clock: Clock },
+  tenantId: string,
+  query: QueueQuery,
+) => {
+  const [tenant, page] = await Promise.all([
+    deps.tenants.getTenant(tenantId),
+    deps.delinquencies.listQueue(
+      tenantId,
+      {
+        status: query.status,
+        ...(query.assignee === undefined
+          ? {}
+          : { assigneeId: query.assignee === 'unassigned' ? null : query.assignee }),
+        ...(query.band === undefined ? {} : { band: query.band }),
+        ...(query.currency === undefined ? {} : { currency: query.currency }),
+      },
+      query.limit,
+      query.cursor,
+    ),
+  ]);
   const now = deps.clock.now();
   return {
     items: page.items.map((delinquency) => workQueueItem(delinquency, tenant, now)),

@@ -48,7 +48,10 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
     payload: sfn.TaskInput.fromObject({
       tenantId: sfn.JsonPath.stringAt('$.tenantId'),
       delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId'),
-      execution: { name: sfn.JsonPath.stringAt('$$.Execution.Name'), startedAt: sfn.JsonPath.stringAt('$$.Execution.StartTime') },
+      execution: {
+        name: sfn.JsonPath.stringAt('$$.Execution.Name'),
+        startedAt: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
+      },
       state: sfn.JsonPath.objectAt('$'),
     }),
     comment: 'Facts decide: derive the stage, send, charge or hand off what is due, and say when to wake next',
@@ -57,8 +60,17 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
     taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
   });
   // A failing send or a throttled dependency is retried; claims make the retry send nothing twice.
-  advance.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(5), backoffRate: 2, maxAttempts: 6, jitterStrategy: sfn.JitterType.FULL });
-  const failed = new sfn.Fail(scope, DelinquencyStates.Failed, { error: 'TaskFailed', cause: 'A task kept failing after its retries; see its logs' });
+  advance.addRetry({
+    errors: ['States.ALL'],
+    interval: Duration.seconds(5),
+    backoffRate: 2,
+    maxAttempts: 6,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
+  const failed = new sfn.Fail(scope, DelinquencyStates.Failed, {
+    error: 'TaskFailed',
+    cause: 'A task kept failing after its retries; see its logs',
+  });
   advance.addCatch(failed, {
     errors: ['States.ALL'],
     resultPath: '$.error',
@@ -81,7 +93,13 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
   });
   // Parking the token can be throttled too. The retry names transient errors (States.ALL would also retry the
   // timeout, which is the timer); a retried wait parks a fresh token. Anything else ends in Failed (alarmed).
-  waitForWakeUp.addRetry({ errors: TRANSIENT_TASK_ERRORS, interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 6, jitterStrategy: sfn.JitterType.FULL });
+  waitForWakeUp.addRetry({
+    errors: TRANSIENT_TASK_ERRORS,
+    interval: Duration.seconds(2),
+    backoffRate: 2,
+    maxAttempts: 6,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
   waitForWakeUp.addCatch(advance, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
   waitForWakeUp.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
   waitForWakeUp.next(advance);
@@ -94,14 +112,25 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
     integrationPattern: sfn.IntegrationPattern.REQUEST_RESPONSE,
     comment: 'Continues the case in the next execution of its chain, before a year or the history limit',
     name: sfn.JsonPath.stringAt('$.advance.handOverTo'),
-    input: sfn.TaskInput.fromObject({ tenantId: sfn.JsonPath.stringAt('$.tenantId'), delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId') }),
+    input: sfn.TaskInput.fromObject({
+      tenantId: sfn.JsonPath.stringAt('$.tenantId'),
+      delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId'),
+    }),
     resultPath: sfn.JsonPath.DISCARD,
     taskTimeout: sfn.Timeout.duration(Duration.minutes(1)),
   });
-  const handedOver = new sfn.Succeed(scope, DelinquencyStates.HandedOver, { comment: 'The next execution of the chain goes on' });
+  const handedOver = new sfn.Succeed(scope, DelinquencyStates.HandedOver, {
+    comment: 'The next execution of the chain goes on',
+  });
   // Retriers match in order: the first stops a taken name from being retried (MaxAttempts 0), the second retries the rest.
   handOver.addRetry({ errors: [EXECUTION_ALREADY_EXISTS], maxAttempts: 0 });
-  handOver.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 6, jitterStrategy: sfn.JitterType.FULL });
+  handOver.addRetry({
+    errors: ['States.ALL'],
+    interval: Duration.seconds(2),
+    backoffRate: 2,
+    maxAttempts: 6,
+    jitterStrategy: sfn.JitterType.FULL,
+  });
   handOver.addCatch(handedOver, { errors: [EXECUTION_ALREADY_EXISTS], resultPath: sfn.JsonPath.DISCARD });
   // Not started: this execution fails, and its failure event has the hourly run restart the case.
   handOver.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });

@@ -11,7 +11,14 @@ export type ExecutionInput = z.infer<typeof ExecutionInputSchema>;
  */
 export const AdvancePayloadSchema = ExecutionInputSchema.extend({
   execution: z.object({ name: z.string().min(1), startedAt: z.string().min(1) }).optional(),
-  state: z.object({ advance: z.object({ passes: z.number().int().min(0) }).partial().optional() }).optional(),
+  state: z
+    .object({
+      advance: z
+        .object({ passes: z.number().int().min(0) })
+        .partial()
+        .optional(),
+    })
+    .optional(),
 });
 export type AdvancePayload = z.infer<typeof AdvancePayloadSchema>;
 

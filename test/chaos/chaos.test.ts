@@ -54,7 +54,14 @@ afterAll(() => h.stop());
 it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   // Payments go through the real Stripe webhook path, on a client of their own with the same faults.
   const api = {
-    ...buildApiDependencies(h.iam.instrument(faultyDocumentClient(h.faults)), h.table.tableName, h.clock, 65_536, 2, h.iam.guardExecutions(h.executions)),
+    ...buildApiDependencies(
+      h.iam.instrument(faultyDocumentClient(h.faults)),
+      h.table.tableName,
+      h.clock,
+      65_536,
+      2,
+      h.iam.guardExecutions(h.executions),
+    ),
     webhookSecrets: h.iam.guardSecrets({ secretFor: async () => SECRET }),
     wallClockSeconds: () => Math.floor(Date.now() / 1000),
   };
@@ -64,7 +71,12 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
     const invoiceId = `chaos-${String(index).padStart(3, '0')}`;
     const amount = pick(50, 500) * 1_000;
     h.clock.set(new Date(START + pick(0, 20) * DAY + pick(0, 23) * 3_600_000));
-    const id = await h.openCase({ invoiceId, dueDate: new Date(START + pick(0, 20) * DAY).toISOString().slice(0, 10), amount, customerId: `cus-${index % CUSTOMERS}` });
+    const id = await h.openCase({
+      invoiceId,
+      dueDate: new Date(START + pick(0, 20) * DAY).toISOString().slice(0, 10),
+      amount,
+      customerId: `cus-${index % CUSTOMERS}`,
+    });
     cases.push({ id, invoiceId, amount });
   }
   h.clock.set(new Date(START + 21 * DAY));
@@ -78,15 +90,29 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
       id: `evt_${payment.intentId}`,
       object: 'event',
       type: 'payment_intent.succeeded',
-      data: { object: { id: payment.intentId, object: 'payment_intent', amount_received: payment.amount, currency: 'nok', metadata: { invoice_id: payment.invoiceId } } },
+      data: {
+        object: {
+          id: payment.intentId,
+          object: 'payment_intent',
+          amount_received: payment.amount,
+          currency: 'nok',
+          metadata: { invoice_id: payment.invoiceId },
+        },
+      },
     });
-    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) });
+    const signature = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000),
+    });
     try {
       await h.asFunction('PostStripeWebhook', () => receiveStripeWebhook(api, TENANT, payload, signature));
     } catch {
       // A 5xx or 409: Stripe retries later, with its own backoff.
       deliveries.refused += 1;
-      h.timers.schedule(new Date(h.clock.now().getTime() + 15 * 60_000), `redeliver ${payment.intentId}`, () => deliver(payment));
+      h.timers.schedule(new Date(h.clock.now().getTime() + 15 * 60_000), `redeliver ${payment.intentId}`, () =>
+        deliver(payment),
+      );
     }
     await h.executions.idle();
   };
@@ -100,7 +126,9 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
       h.timers.schedule(at, `pay ${payment.intentId}`, () => deliver(payment));
       if (random() < 0.25) {
         deliveries.replays += 1;
-        h.timers.schedule(new Date(at.getTime() + pick(1, 72) * 3_600_000), `replay ${payment.intentId}`, () => deliver(payment));
+        h.timers.schedule(new Date(at.getTime() + pick(1, 72) * 3_600_000), `replay ${payment.intentId}`, () =>
+          deliver(payment),
+        );
       }
     }
   }
@@ -147,7 +175,9 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   for (const { invoiceId } of cases) {
     const found = (await h.engine.invoices.get(TENANT, invoiceId))!;
     const expected = planned.filter((payment) => payment.invoiceId === invoiceId);
-    expect(found.payments.map((payment) => payment.amount).sort()).toEqual(expected.map((payment) => payment.amount).sort());
+    expect(found.payments.map((payment) => payment.amount).sort()).toEqual(
+      expected.map((payment) => payment.amount).sort(),
+    );
     expect(found.invoice.paidTotal).toBe(expected.reduce((sum, payment) => sum + payment.amount, 0));
     paidTotal += found.invoice.paidTotal;
     // Fees: each charge once (ids are unique), and the invoice's total is exactly its charges.
@@ -168,21 +198,30 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   let leftInFlight = 0;
   for (const { id } of cases) {
     const claims = await h.engine.delinquencies.claims(TENANT, id);
-    const unsettled = claims.filter((claim) => !['sent', 'unknown', 'skipped', 'suppressed', 'charged', 'done'].includes(claim.status));
+    const unsettled = claims.filter(
+      (claim) => !['sent', 'unknown', 'skipped', 'suppressed', 'charged', 'done'].includes(claim.status),
+    );
     // No send is left in flight, even where the case closed first: the closing passes settle it (unknown, or freed).
     expect(unsettled.filter((claim) => claim.kind === 'SEND')).toEqual([]);
     // Another claim left unsettled (a charge whose pass failed) is only possible where the case closed before a pass
     // came back to it: never on a case still open.
-    if (unsettled.length > 0) expect(['resolved', 'handed_off']).toContain((await h.engine.delinquencies.get(TENANT, id))!.status);
+    if (unsettled.length > 0)
+      expect(['resolved', 'handed_off']).toContain((await h.engine.delinquencies.get(TENANT, id))!.status);
     leftInFlight += unsettled.length;
     unknown += claims.filter((claim) => claim.status === 'unknown').length;
-    const doubts = (await h.engine.delinquencies.timeline(TENANT, id)).filter((entry) => entry.kind === 'reminder.unknown');
+    const doubts = (await h.engine.delinquencies.timeline(TENANT, id)).filter(
+      (entry) => entry.kind === 'reminder.unknown',
+    );
     expect(doubts).toHaveLength(claims.filter((claim) => claim.status === 'unknown').length);
   }
   expect(h.metrics.total('SendsUnknown')).toBe(unknown);
   // An unknown send is a task that died after the provider took it, or a 'sent' mark still throttled after the SDK's
   // retries (the next pass cannot tell them apart): never a second message.
-  expect(unknown).toBeLessThanOrEqual((h.faults.fired.emailCrashAfterAccept ?? 0) + (h.faults.fired.smsCrashAfterAccept ?? 0) + (h.faults.fired.throttle ?? 0));
+  expect(unknown).toBeLessThanOrEqual(
+    (h.faults.fired.emailCrashAfterAccept ?? 0) +
+      (h.faults.fired.smsCrashAfterAccept ?? 0) +
+      (h.faults.fired.throttle ?? 0),
+  );
 
   // Executions: none failed, none stuck; each case ended (paid, or handed off at the end of its ladder).
   const executions = h.executions.list().filter((record) => cases.some((item) => item.id === record.name));
@@ -192,7 +231,9 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   for (const { id, invoiceId, amount } of cases) {
     const delinquency = (await h.engine.delinquencies.get(TENANT, id))!;
     statuses[delinquency.status] = (statuses[delinquency.status] ?? 0) + 1;
-    const paid = planned.filter((payment) => payment.invoiceId === invoiceId).reduce((sum, payment) => sum + payment.amount, 0);
+    const paid = planned
+      .filter((payment) => payment.invoiceId === invoiceId)
+      .reduce((sum, payment) => sum + payment.amount, 0);
     if (delinquency.status === 'resolved') expect(paid).toBeGreaterThanOrEqual(amount);
   }
 
@@ -207,35 +248,52 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   for (const { id } of cases) {
     const timeline = await h.engine.delinquencies.timeline(TENANT, id);
     for (const entry of timeline.filter((item) => item.kind === 'events.unpublished')) {
-      for (const event of JSON.parse(String(entry.data!.events)) as IntegrationEvent[]) parkedEvents.push({ event, at: entry.at });
+      for (const event of JSON.parse(String(entry.data!.events)) as IntegrationEvent[])
+        parkedEvents.push({ event, at: entry.at });
     }
-    replayedNoted += timeline.filter((entry) => entry.kind === 'events.replayed').reduce((sum, entry) => sum + Number(entry.data!.count), 0);
-    sentIds.push(...timeline.filter((entry) => entry.kind === 'reminder.sent').map((entry) => String(entry.data!.messageId)));
-    for (const claim of await h.engine.delinquencies.claims(TENANT, id)) if (claim.status === 'unknown') unknownSteps.add(`${id}/${claim.stepId}`);
+    replayedNoted += timeline
+      .filter((entry) => entry.kind === 'events.replayed')
+      .reduce((sum, entry) => sum + Number(entry.data!.count), 0);
+    sentIds.push(
+      ...timeline.filter((entry) => entry.kind === 'reminder.sent').map((entry) => String(entry.data!.messageId)),
+    );
+    for (const claim of await h.engine.delinquencies.claims(TENANT, id))
+      if (claim.status === 'unknown') unknownSteps.add(`${id}/${claim.stepId}`);
   }
   // The cases' events, and the credit holds their debts started (announced by an execution's pass, so parked likewise).
   const ours = h.bus.accepted.filter(
-    (event) => cases.some((item) => item.id === event.detail.delinquencyId) || (event.detailType.startsWith('customer.credit_') && event.detail.tenantId === TENANT),
+    (event) =>
+      cases.some((item) => item.id === event.detail.delinquencyId) ||
+      (event.detailType.startsWith('customer.credit_') && event.detail.tenantId === TENANT),
   );
   const replayedOnBus = ours.filter((event) => event.time !== undefined);
   expect(replayedOnBus).toHaveLength(parkedEvents.length);
   const key = (detailType: string, detail: unknown, time: string) => `${detailType} ${time} ${JSON.stringify(detail)}`;
-  expect(replayedOnBus.map((event) => key(event.detailType, event.detail, event.time!)).sort()).toEqual(parkedEvents.map(({ event, at }) => key(event.detailType, event.detail, at)).sort());
+  expect(replayedOnBus.map((event) => key(event.detailType, event.detail, event.time!)).sort()).toEqual(
+    parkedEvents.map(({ event, at }) => key(event.detailType, event.detail, at)).sort(),
+  );
   expect(h.metrics.total('EventsUnpublished')).toBe(parkedEvents.length);
   expect(h.metrics.total('EventsReplayed')).toBe(parkedEvents.length);
   expect(replayedNoted).toBe(parkedEvents.length);
   // Every reminder recorded as sent is on the bus (directly or by replay), and nothing else is. Events are at least
   // once: a pass that published and then died before marking its claim announced is retried and announces again, so a
   // consumer dedupes by messageId; the copies are counted, and each one needs a fault that ended a pass.
-  const busSends = ours.filter((event) => event.detailType === 'reminder.sent').map((event) => String(event.detail.messageId));
+  const busSends = ours
+    .filter((event) => event.detailType === 'reminder.sent')
+    .map((event) => String(event.detail.messageId));
   expect([...new Set(busSends)].sort()).toEqual([...new Set(sentIds)].sort());
   expect(new Set(sentIds).size).toBe(sentIds.length);
   const reminderCopies = busSends.length - sentIds.length;
   // Every fee charged is on the bus (a copy only where a pass died after publishing it); one is missing only where its
   // step's send died after the provider took it (the pass ended there, before it published what it had done).
-  const busCharges = ours.filter((event) => event.detailType === 'charge.applied').map((event) => String(event.detail.chargeId));
+  const busCharges = ours
+    .filter((event) => event.detailType === 'charge.applied')
+    .map((event) => String(event.detail.chargeId));
   const chargeCopies = busCharges.length - new Set(busCharges).size;
-  const passEndingFaults = (h.faults.fired.throttle ?? 0) + (h.faults.fired.emailCrashAfterAccept ?? 0) + (h.faults.fired.smsCrashAfterAccept ?? 0);
+  const passEndingFaults =
+    (h.faults.fired.throttle ?? 0) +
+    (h.faults.fired.emailCrashAfterAccept ?? 0) +
+    (h.faults.fired.smsCrashAfterAccept ?? 0);
   expect(reminderCopies + chargeCopies).toBeLessThanOrEqual(passEndingFaults);
   let chargeEventsLost = 0;
   for (const { id, invoiceId } of cases) {
@@ -249,10 +307,24 @@ it(`reconciles ${LIFECYCLES} lifecycles run under random faults`, async () => {
   const summary = {
     lifecycles: cases.length,
     statuses,
-    payments: { planned: planned.length, applied: planned.length, amount: paidTotal, deliveries: deliveries.attempts, refusedAndRetried: deliveries.refused, replays: deliveries.replays },
+    payments: {
+      planned: planned.length,
+      applied: planned.length,
+      amount: paidTotal,
+      deliveries: deliveries.attempts,
+      refusedAndRetried: deliveries.refused,
+      replays: deliveries.replays,
+    },
     messages: { sent: messages.length, unknownAfterCrash: unknown, leftInFlightOnClosedCases: leftInFlight },
     fees: { charges: feeCharges, amount: chargedTotal },
-    events: { onBus: ours.length, parked: parkedEvents.length, replayed: replayedOnBus.length, reminderCopies, chargeCopies, chargeEventsLostInCrashes: chargeEventsLost },
+    events: {
+      onBus: ours.length,
+      parked: parkedEvents.length,
+      replayed: replayedOnBus.length,
+      reminderCopies,
+      chargeCopies,
+      chargeEventsLostInCrashes: chargeEventsLost,
+    },
     busOutages: { count: outages.length, hours: outages.reduce((sum, outage) => sum + outage.hours, 0) },
     replays,
     faultsInjected: h.faults.fired,

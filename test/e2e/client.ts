@@ -33,7 +33,8 @@ export const call = async (
 };
 
 /** Ids unique to one test run, so tests sharing the runtime never see each other's data. */
-export const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export const uniqueId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * A partner's calls against a runtime a test file started itself (its own clock; `url` is read per call, since the
@@ -45,7 +46,11 @@ export const runtimeClient = (url: () => string, key: string) => {
     const response = await fetch(`${url()}${path}`, {
       method,
       // As a careful partner does: every POST carries its own Idempotency-Key (money-moving ones are refused without).
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -61,7 +66,10 @@ export const stripeWebhook = (url: () => string, tenantId: string, secret: strin
   const payload = JSON.stringify(event);
   const response = await fetch(`${url()}/v1/webhooks/stripe/${tenantId}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret }) },
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret }),
+    },
     body: payload,
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -29,7 +29,14 @@ interface Message {
 
 const localDateHour = (iso: string, zone: string) => {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+    })
       .formatToParts(new Date(iso))
       .map((part) => [part.type, part.value]),
   );
@@ -46,8 +53,22 @@ const offsets: Record<string, number> = {
 };
 
 const customers = {
-  oslo: { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone: 'Europe/Oslo', locale: 'nb-NO' },
-  newyork: { name: 'John Smith', kind: 'consumer', email: 'john@example.com', phone: '+12125550123', timeZone: 'America/New_York', locale: 'en-US' },
+  oslo: {
+    name: 'Kari Nordmann',
+    kind: 'consumer',
+    email: 'kari@example.no',
+    phone: '+4791234567',
+    timeZone: 'Europe/Oslo',
+    locale: 'nb-NO',
+  },
+  newyork: {
+    name: 'John Smith',
+    kind: 'consumer',
+    email: 'john@example.com',
+    phone: '+12125550123',
+    timeZone: 'America/New_York',
+    locale: 'en-US',
+  },
   tokyo: { name: 'Sato Hanako', kind: 'consumer', email: 'hanako@example.jp', timeZone: 'Asia/Tokyo', locale: 'en' },
 };
 
@@ -57,15 +78,27 @@ describe('a month of escalation', () => {
   beforeAll(async () => {
     for (const [id, customer] of Object.entries(customers)) {
       await call('PUT', `/v1/customers/${id}`, customer);
-      await call('PUT', `/v1/invoices/inv-${id}`, { customerId: id, amount: 100_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+      await call('PUT', `/v1/invoices/inv-${id}`, {
+        customerId: id,
+        amount: 100_000,
+        currency: 'EUR',
+        issuedAt: '2026-11-01',
+        dueDate: '2026-12-01',
+      });
     }
     await call('POST', '/v1/customers/newyork/opt-outs', { channel: 'sms' });
     await advance('P8D');
     // Tokyo follows the unsubscribe link of the first overdue email.
-    const first = ((await call('GET', '/local/outbox')).messages as Message[]).find((m) => m.customerId === 'tokyo' && m.step === 'overdue')!;
+    const first = ((await call('GET', '/local/outbox')).messages as Message[]).find(
+      (m) => m.customerId === 'tokyo' && m.step === 'overdue',
+    )!;
     const link = /\/v1\/unsubscribe\/[A-Za-z0-9_-]+/.exec(first.body)![0];
     // The one-click POST a mail client sends (RFC 8058), then the same click again.
-    const oneClick = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' };
+    const oneClick = {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    };
     const confirmed = await fetch(`${runtime.url}${link}`, oneClick);
     expect(confirmed.status).toBe(200);
     const answer = await confirmed.text();
@@ -76,18 +109,28 @@ describe('a month of escalation', () => {
     expect(await again.json()).toMatchObject({ unsubscribed: true, confirmationSent: false });
     // A late import: due long ago, it arrives today and catches up with one message.
     await call('PUT', '/v1/customers/late', { ...customers.oslo, email: 'late@example.no', phone: '+4799999999' });
-    await call('PUT', '/v1/invoices/inv-late', { customerId: 'late', amount: 50_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-20' });
+    await call('PUT', '/v1/invoices/inv-late', {
+      customerId: 'late',
+      amount: 50_000,
+      currency: 'EUR',
+      issuedAt: '2026-10-01',
+      dueDate: '2026-11-20',
+    });
     for (let week = 0; week < 7; week += 1) await advance('P7D');
     messages = (await call('GET', '/local/outbox')).messages;
   }, 240_000);
 
   it('sends every step at 09:00 on the customer’s local date dueDate + offset, in every zone', () => {
-    const checked = messages.filter((message) => message.customerId !== 'late' && message.step !== 'opt-out-confirmation');
+    const checked = messages.filter(
+      (message) => message.customerId !== 'late' && message.step !== 'opt-out-confirmation',
+    );
     expect(checked.length).toBeGreaterThan(10);
     for (const message of checked) {
       const zone = customers[message.customerId as keyof typeof customers].timeZone;
       const local = localDateHour(message.sentAt, zone);
-      const expectedDate = new Date(Date.parse('2026-12-01') + offsets[message.step]! * 86_400_000).toISOString().slice(0, 10);
+      const expectedDate = new Date(Date.parse('2026-12-01') + offsets[message.step]! * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       expect({ step: message.step, ...local }).toEqual({ step: message.step, date: expectedDate, hour: 9 });
     }
   });
@@ -108,10 +151,15 @@ describe('a month of escalation', () => {
 
   it('keeps an opted-out channel silent and honours an unsubscribe link at once, with one confirmation', () => {
     expect(messages.filter((message) => message.customerId === 'newyork' && message.channel === 'sms')).toEqual([]);
-    expect(messages.filter((message) => message.customerId === 'newyork' && message.channel === 'email')).toHaveLength(5);
+    expect(messages.filter((message) => message.customerId === 'newyork' && message.channel === 'email')).toHaveLength(
+      5,
+    );
     const tokyo = messages.filter((message) => message.customerId === 'tokyo');
     expect(tokyo.map((message) => message.step)).toEqual(['upcoming', 'overdue', 'opt-out-confirmation']);
-    expect(tokyo[2]).toMatchObject({ to: 'hanako@example.jp', subject: 'month: you will get no more emails at this address' });
+    expect(tokyo[2]).toMatchObject({
+      to: 'hanako@example.jp',
+      subject: 'month: you will get no more emails at this address',
+    });
     expect(tokyo[2]!.body).not.toContain('/v1/unsubscribe/');
   });
 
@@ -122,26 +170,37 @@ describe('a month of escalation', () => {
   });
 
   it('hands every case off at the end of the ladder with its case file', async () => {
-    const events = (await call('GET', '/local/events')).events as { detailType: string; detail: { customerId: string; caseFile?: { balance: number } } }[];
+    const events = (await call('GET', '/local/events')).events as {
+      detailType: string;
+      detail: { customerId: string; caseFile?: { balance: number } };
+    }[];
     const handedOff = events.filter((event) => event.detailType === 'delinquency.handed_off');
     expect(handedOff.map((event) => event.detail.customerId).sort()).toEqual(['late', 'newyork', 'oslo', 'tokyo']);
     expect(handedOff.find((event) => event.detail.customerId === 'oslo')?.detail.caseFile?.balance).toBe(102_000);
-    expect(events.filter((event) => event.detailType === 'delinquency.escalated' && event.detail.customerId === 'oslo')).toHaveLength(2); // the call and the letter
+    expect(
+      events.filter((event) => event.detailType === 'delinquency.escalated' && event.detail.customerId === 'oslo'),
+    ).toHaveLength(2); // the call and the letter
   });
 
   it("closes each case's call task with the case: once every case is handed off, the collectors' list is empty", async () => {
     const seen: { customerId: string; stepId: string; dueAt: string; status: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: typeof seen; nextCursor: string | null } = await call('GET', `/v1/tasks?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: typeof seen; nextCursor: string | null } = await call(
+        'GET',
+        `/v1/tasks?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
     // Oslo, New York and the late import each had a call task (Tokyo has no phone number); the hand-off closed them.
     expect(seen).toEqual([]);
-    const forged = await fetch(`${runtime.url}/v1/tasks?cursor=${Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi3pk: 'TENANT#other#TASKS#open', gsi3sk: 'z' })).toString('base64url')}`, {
-      headers: { authorization: `Bearer ${KEY}` },
-    });
+    const forged = await fetch(
+      `${runtime.url}/v1/tasks?cursor=${Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi3pk: 'TENANT#other#TASKS#open', gsi3sk: 'z' })).toString('base64url')}`,
+      {
+        headers: { authorization: `Bearer ${KEY}` },
+      },
+    );
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ errors: [{ path: 'query.cursor' }] });
   });

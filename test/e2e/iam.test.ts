@@ -5,10 +5,19 @@ import { call, uniqueId } from './client';
 describe('IAM on the local runtime', () => {
   it('serves a partner under the synthesized roles with nothing refused and every AWS call made by a function', async () => {
     const customerId = uniqueId('iam');
-    expect((await call('PUT', `/v1/customers/${customerId}`, { body: { name: 'Ada Lovelace', kind: 'consumer', email: 'ada@example.com', timeZone: 'Europe/London' } })).status).toBe(201);
+    expect(
+      (
+        await call('PUT', `/v1/customers/${customerId}`, {
+          body: { name: 'Ada Lovelace', kind: 'consumer', email: 'ada@example.com', timeZone: 'Europe/London' },
+        })
+      ).status,
+    ).toBe(201);
     const invoice = { customerId, amount: 12_000, currency: 'GBP', issuedAt: '2026-11-01', dueDate: '2026-11-20' };
     expect((await call('PUT', `/v1/invoices/${customerId}-1`, { body: invoice })).status).toBe(201);
-    const payment = await call('POST', `/v1/invoices/${customerId}-1/payments`, { body: { amount: 2_000, currency: 'GBP', reference: 'bank-1' }, headers: { 'idempotency-key': `${customerId}-pay` } });
+    const payment = await call('POST', `/v1/invoices/${customerId}-1/payments`, {
+      body: { amount: 2_000, currency: 'GBP', reference: 'bank-1' },
+      headers: { 'idempotency-key': `${customerId}-pay` },
+    });
     expect(payment.status).toBe(201);
     expect((await call('GET', `/v1/invoices/${customerId}-1`)).body.balance).toBe(10_000);
     expect((await call('GET', '/v1/delinquencies?limit=5')).status).toBe(200);

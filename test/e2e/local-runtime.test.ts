@@ -18,7 +18,11 @@ afterAll(() => runtime.stop());
 const call = async (method: string, path: string, options: { body?: unknown; idempotencyKey?: string }) => {
   const response = await fetch(`${runtime.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}) },
+    headers: {
+      authorization: `Bearer ${KEY}`,
+      'content-type': 'application/json',
+      ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+    },
     body: JSON.stringify(options.body),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,7 +30,10 @@ const call = async (method: string, path: string, options: { body?: unknown; ide
 };
 
 const local = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${runtime.url}${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const response = await fetch(`${runtime.url}${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: response.status, body: (await response.json()) as any };
 };
@@ -43,7 +50,9 @@ describe('virtual clock', () => {
     expect(Date.parse(moved.body.now) - Date.parse(before.now)).toBe(6 * 3_600_000);
 
     const id = uniqueId('cus');
-    const created = await call('PUT', `/v1/customers/${id}`, { body: { name: 'Clocked', kind: 'consumer', timeZone: 'UTC' } });
+    const created = await call('PUT', `/v1/customers/${id}`, {
+      body: { name: 'Clocked', kind: 'consumer', timeZone: 'UTC' },
+    });
     expect(created.body.createdAt).toBe(moved.body.now);
 
     const target = new Date(Date.parse(moved.body.now) + 86_400_000).toISOString();
@@ -76,20 +85,32 @@ describe('outbox', () => {
 describe('payment wins', () => {
   it('ends the execution as soon as a full payment is recorded, and only the thank-you is sent after it', async () => {
     const id = uniqueId('paying');
-    await call('PUT', `/v1/customers/${id}`, { body: { name: 'Prompt Payer', kind: 'consumer', email: 'payer@example.com', timeZone: 'UTC' } });
+    await call('PUT', `/v1/customers/${id}`, {
+      body: { name: 'Prompt Payer', kind: 'consumer', email: 'payer@example.com', timeZone: 'UTC' },
+    });
     const { now } = (await local('GET', '/local/clock')).body as { now: string };
     const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
-    await call('PUT', `/v1/invoices/inv-${id}`, { body: { customerId: id, amount: 5_000, currency: 'EUR', issuedAt: dueDate, dueDate } });
+    await call('PUT', `/v1/invoices/inv-${id}`, {
+      body: { customerId: id, amount: 5_000, currency: 'EUR', issuedAt: dueDate, dueDate },
+    });
     await local('POST', '/local/clock/advance', { by: 'PT2H' });
-    const executions = () => local('GET', '/local/executions').then((answer) => answer.body.executions as { name: string; status: string; states: string[] }[]);
+    const executions = () =>
+      local('GET', '/local/executions').then(
+        (answer) => answer.body.executions as { name: string; status: string; states: string[] }[],
+      );
     const invoice = (await call('GET', `/v1/invoices/inv-${id}`, {})).body;
     const mine = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;
     expect(mine.status).toBe('RUNNING');
     const stepsSent = async () =>
-      (await local('GET', '/local/outbox')).body.messages.filter((message: { customerId: string }) => message.customerId === id).map((message: { step: string }) => message.step);
+      (await local('GET', '/local/outbox')).body.messages
+        .filter((message: { customerId: string }) => message.customerId === id)
+        .map((message: { step: string }) => message.step);
     const sentBefore = await stepsSent();
 
-    await call('POST', `/v1/invoices/inv-${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'in-full' }, idempotencyKey: `pay-${id}` });
+    await call('POST', `/v1/invoices/inv-${id}/payments`, {
+      body: { amount: invoice.balance, currency: 'EUR', reference: 'in-full' },
+      idempotencyKey: `pay-${id}`,
+    });
     await local('POST', '/local/clock/advance', { by: 'PT0S' });
 
     const after = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;

@@ -1,8 +1,23 @@
 // The partner API over HTTP on `npm start`: what a partner creates, reads, gets refused, and can never see.
 import { call, TENANT_KEYS, uniqueId } from './client';
 
-const customerBody = { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone: 'Europe/Oslo', locale: 'nb-NO', country: 'NO' };
-const invoiceBody = (customerId: string) => ({ customerId, amount: 125_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate: '2026-12-01', description: 'Electricity, November' });
+const customerBody = {
+  name: 'Kari Nordmann',
+  kind: 'consumer',
+  email: 'kari@example.no',
+  phone: '+4791234567',
+  timeZone: 'Europe/Oslo',
+  locale: 'nb-NO',
+  country: 'NO',
+};
+const invoiceBody = (customerId: string) => ({
+  customerId,
+  amount: 125_000,
+  currency: 'NOK',
+  issuedAt: '2026-11-01',
+  dueDate: '2026-12-01',
+  description: 'Electricity, November',
+});
 
 const newCustomer = async (tenantKey: string = TENANT_KEYS.acme) => {
   const id = uniqueId('cus');
@@ -17,10 +32,18 @@ const newInvoice = async (tenantKey: string = TENANT_KEYS.acme) => {
   return { id, customerId };
 };
 
-const expectProblem = (answer: { status: number; headers: Headers; body: { type: string; title: string; status: number; detail: string } }, status: number) => {
+const expectProblem = (
+  answer: { status: number; headers: Headers; body: { type: string; title: string; status: number; detail: string } },
+  status: number,
+) => {
   expect(answer.status).toBe(status);
   expect(answer.headers.get('content-type')).toBe('application/problem+json');
-  expect(answer.body).toMatchObject({ status, type: expect.stringMatching(/^urn:arrears:problem:/), title: expect.any(String), detail: expect.any(String) });
+  expect(answer.body).toMatchObject({
+    status,
+    type: expect.stringMatching(/^urn:arrears:problem:/),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
 };
 
 describe('customers', () => {
@@ -34,9 +57,16 @@ describe('customers', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
 
-    const replaced = await call('PUT', `/v1/customers/${id}`, { body: { ...customerBody, segment: 'retail', timeZone: 'Asia/Tokyo' } });
+    const replaced = await call('PUT', `/v1/customers/${id}`, {
+      body: { ...customerBody, segment: 'retail', timeZone: 'Asia/Tokyo' },
+    });
     expect(replaced.status).toBe(200);
-    expect(replaced.body).toMatchObject({ segment: 'retail', timeZone: 'Asia/Tokyo', version: 2, createdAt: created.body.createdAt });
+    expect(replaced.body).toMatchObject({
+      segment: 'retail',
+      timeZone: 'Asia/Tokyo',
+      version: 2,
+      createdAt: created.body.createdAt,
+    });
   });
 
   it('records opt-outs, defaulting to the address on file, once per channel and address', async () => {
@@ -45,7 +75,9 @@ describe('customers', () => {
     expect(sms.status).toBe(201);
     expect(sms.body).toMatchObject({ id: expect.stringMatching(/^opt_/), channel: 'sms', address: '+4791234567' });
     expect((await call('POST', `/v1/customers/${id}/opt-outs`, { body: { channel: 'sms' } })).status).toBe(200);
-    const email = await call('POST', `/v1/customers/${id}/opt-outs`, { body: { channel: 'email', address: 'Other@Example.no' } });
+    const email = await call('POST', `/v1/customers/${id}/opt-outs`, {
+      body: { channel: 'email', address: 'Other@Example.no' },
+    });
     expect(email.body.address).toBe('other@example.no');
     const read = await call('GET', `/v1/customers/${id}`);
     expect(read.body.optOuts.map((optOut: { channel: string }) => optOut.channel).sort()).toEqual(['email', 'sms']);
@@ -82,17 +114,30 @@ describe('invoices and payments', () => {
 
   it('reduces the balance by a partial payment and marks the invoice paid by the rest', async () => {
     const { id } = await newInvoice();
-    const partial = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 25_000, currency: 'NOK', reference: 'bank-1' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
+    const partial = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: 25_000, currency: 'NOK', reference: 'bank-1' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
+    });
     expect(partial.status).toBe(201);
-    expect(partial.body).toMatchObject({ appliedAmount: 25_000, unappliedAmount: 0, invoice: { status: 'open', balance: 100_000 } });
-    const rest = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100_000, currency: 'NOK', reference: 'bank-2' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
+    expect(partial.body).toMatchObject({
+      appliedAmount: 25_000,
+      unappliedAmount: 0,
+      invoice: { status: 'open', balance: 100_000 },
+    });
+    const rest = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: 100_000, currency: 'NOK', reference: 'bank-2' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
+    });
     expect(rest.body.invoice).toEqual({ status: 'paid', balance: 0 });
     expect((await call('GET', `/v1/invoices/${id}`)).body).toMatchObject({ status: 'paid', balance: 0, paid: 125_000 });
   });
 
   it('applies a replayed payment once and answers the replay with the first response', async () => {
     const { id } = await newInvoice();
-    const request = { body: { amount: 10_000, currency: 'NOK', reference: 'psp-42' }, headers: { 'Idempotency-Key': uniqueId('idem') } };
+    const request = {
+      body: { amount: 10_000, currency: 'NOK', reference: 'psp-42' },
+      headers: { 'Idempotency-Key': uniqueId('idem') },
+    };
     const first = await call('POST', `/v1/invoices/${id}/payments`, request);
     const replay = await call('POST', `/v1/invoices/${id}/payments`, request);
     expect(first.status).toBe(201);
@@ -106,8 +151,13 @@ describe('invoices and payments', () => {
 
   it('takes no payment on a void invoice', async () => {
     const { id, customerId } = await newInvoice();
-    expect((await call('PUT', `/v1/invoices/${id}`, { body: { ...invoiceBody(customerId), status: 'void' } })).body.status).toBe('void');
-    const refused = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'NOK', reference: 'x' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
+    expect(
+      (await call('PUT', `/v1/invoices/${id}`, { body: { ...invoiceBody(customerId), status: 'void' } })).body.status,
+    ).toBe('void');
+    const refused = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: 100, currency: 'NOK', reference: 'x' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
+    });
     expectProblem(refused, 409);
     expect((await call('GET', `/v1/invoices/${id}`)).body.payments).toEqual([]);
   });
@@ -178,10 +228,19 @@ describe('bad input is refused with problem+json and stores nothing', () => {
 
   it('refuses a payment in another currency or with a fractional amount, and applies nothing', async () => {
     const { id } = await newInvoice();
-    const currency = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'EUR', reference: 'r' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
+    const currency = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: 100, currency: 'EUR', reference: 'r' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
+    });
     expectProblem(currency, 400);
     expect(currency.body.errors).toEqual([{ path: 'currency', message: "must be the invoice's currency, NOK" }]);
-    expectProblem(await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 99.99, currency: 'NOK', reference: 'r' }, headers: { 'Idempotency-Key': uniqueId('pay') } }), 400);
+    expectProblem(
+      await call('POST', `/v1/invoices/${id}/payments`, {
+        body: { amount: 99.99, currency: 'NOK', reference: 'r' },
+        headers: { 'Idempotency-Key': uniqueId('pay') },
+      }),
+      400,
+    );
     expect((await call('GET', `/v1/invoices/${id}`)).body.balance).toBe(125_000);
   });
 });
@@ -191,12 +250,20 @@ describe('authentication and tenancy', () => {
     const id = await newCustomer();
     expectProblem(await call('GET', `/v1/customers/${id}`, { key: null }), 401);
     expectProblem(await call('GET', `/v1/customers/${id}`, { key: 'not-a-real-key-123' }), 401);
-    expectProblem(await call('GET', `/v1/customers/${id}`, { key: null, headers: { authorization: 'Basic abc' } }), 401);
-    expect((await call('GET', `/v1/customers/${id}`, { key: null })).headers.get('www-authenticate')).toContain('Bearer');
+    expectProblem(
+      await call('GET', `/v1/customers/${id}`, { key: null, headers: { authorization: 'Basic abc' } }),
+      401,
+    );
+    expect((await call('GET', `/v1/customers/${id}`, { key: null })).headers.get('www-authenticate')).toContain(
+      'Bearer',
+    );
   });
 
   it('checks the key before the body: no validation detail leaks to an unauthenticated caller', async () => {
-    const refused = await call('PUT', `/v1/invoices/${uniqueId('inv')}`, { key: 'wrong-key-000000', body: { amount: 'x' } });
+    const refused = await call('PUT', `/v1/invoices/${uniqueId('inv')}`, {
+      key: 'wrong-key-000000',
+      body: { amount: 'x' },
+    });
     expectProblem(refused, 401);
     expect(refused.body.errors).toBeUndefined();
   });
@@ -205,7 +272,13 @@ describe('authentication and tenancy', () => {
     const { id, customerId } = await newInvoice(TENANT_KEYS.globex);
     expectProblem(await call('GET', `/v1/customers/${customerId}`), 404);
     expectProblem(await call('GET', `/v1/invoices/${id}`), 404);
-    expectProblem(await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: 100, currency: 'NOK', reference: 'x' }, headers: { 'Idempotency-Key': uniqueId('pay') } }), 404);
+    expectProblem(
+      await call('POST', `/v1/invoices/${id}/payments`, {
+        body: { amount: 100, currency: 'NOK', reference: 'x' },
+        headers: { 'Idempotency-Key': uniqueId('pay') },
+      }),
+      404,
+    );
     expectProblem(await call('POST', `/v1/customers/${customerId}/opt-outs`, { body: { channel: 'email' } }), 404);
     const theirs = await call('GET', `/v1/invoices/${id}`, { key: TENANT_KEYS.globex });
     expect(theirs.body).toMatchObject({ balance: 125_000, payments: [] });
@@ -215,7 +288,10 @@ describe('authentication and tenancy', () => {
   it('keeps two tenants apart even when they use the same ids', async () => {
     const id = uniqueId('shared');
     await call('PUT', `/v1/customers/${id}`, { key: TENANT_KEYS.acme, body: { ...customerBody, name: 'Acme view' } });
-    await call('PUT', `/v1/customers/${id}`, { key: TENANT_KEYS.globex, body: { ...customerBody, name: 'Globex view' } });
+    await call('PUT', `/v1/customers/${id}`, {
+      key: TENANT_KEYS.globex,
+      body: { ...customerBody, name: 'Globex view' },
+    });
     expect((await call('GET', `/v1/customers/${id}`, { key: TENANT_KEYS.acme })).body.name).toBe('Acme view');
     expect((await call('GET', `/v1/customers/${id}`, { key: TENANT_KEYS.globex })).body.name).toBe('Globex view');
   });
@@ -226,7 +302,9 @@ describe('the rest of the surface', () => {
     const answer = await call('GET', '/v1/openapi.json', { key: null });
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toBe('3.1.0');
-    expect(Object.keys(answer.body.paths)).toEqual(expect.arrayContaining(['/v1/customers/{customerId}', '/v1/invoices/{invoiceId}/payments']));
+    expect(Object.keys(answer.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/customers/{customerId}', '/v1/invoices/{invoiceId}/payments']),
+    );
   });
 
   it('answers unknown routes with 404 and wrong methods with 405, as problems', async () => {
@@ -310,13 +388,20 @@ describe('strategies', () => {
       },
     });
     expectProblem(refused, 400);
-    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(['steps.1.id', 'steps.1.offsetDays', 'steps.2.channel']);
+    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual([
+      'steps.1.id',
+      'steps.1.offsetDays',
+      'steps.2.channel',
+    ]);
     expectProblem(await call('GET', `/v1/strategies/${id}`), 404);
   });
 
   it("keeps strategies per tenant: another tenant's strategy is 404", async () => {
     const id = uniqueId('private');
-    await call('PUT', `/v1/strategies/${id}`, { key: TENANT_KEYS.globex, body: { name: 'Private', steps: [{ id: 'a', offsetDays: 1, channel: 'email' }] } });
+    await call('PUT', `/v1/strategies/${id}`, {
+      key: TENANT_KEYS.globex,
+      body: { name: 'Private', steps: [{ id: 'a', offsetDays: 1, channel: 'email' }] },
+    });
     expectProblem(await call('GET', `/v1/strategies/${id}`, { key: TENANT_KEYS.acme }), 404);
   });
 });
@@ -325,10 +410,16 @@ describe('interest on an overdue invoice', () => {
   it('shows simple interest accrued up to today in the customer zone, inside the balance', async () => {
     const strategyId = uniqueId('ten-percent');
     await call('PUT', `/v1/strategies/${strategyId}`, {
-      body: { name: 'Ten percent', steps: [{ id: 'remind', offsetDays: 1, channel: 'email' }], interest: { rule: 'simple', annualRatePercent: 10 } },
+      body: {
+        name: 'Ten percent',
+        steps: [{ id: 'remind', offsetDays: 1, channel: 'email' }],
+        interest: { rule: 'simple', annualRatePercent: 10 },
+      },
     });
     const customerId = uniqueId('cus');
-    await call('PUT', `/v1/customers/${customerId}`, { body: { name: 'Late Payer', kind: 'consumer', timeZone: 'UTC' } });
+    await call('PUT', `/v1/customers/${customerId}`, {
+      body: { name: 'Late Payer', kind: 'consumer', timeZone: 'UTC' },
+    });
     const id = uniqueId('inv');
     await call('PUT', `/v1/invoices/${id}`, {
       body: { customerId, amount: 100_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-10-31', strategyId },
@@ -340,7 +431,14 @@ describe('interest on an overdue invoice', () => {
     expect(invoice.charges).toEqual({ fees: 0, interest: expected });
     expect(invoice.balance).toBe(100_000 + expected);
     // Paying the whole balance, interest included, settles it with nothing left over.
-    const paid = await call('POST', `/v1/invoices/${id}/payments`, { body: { amount: invoice.balance, currency: 'EUR', reference: 'all' }, headers: { 'Idempotency-Key': uniqueId('pay') } });
-    expect(paid.body).toMatchObject({ appliedAmount: invoice.balance, unappliedAmount: 0, invoice: { status: 'paid', balance: 0 } });
+    const paid = await call('POST', `/v1/invoices/${id}/payments`, {
+      body: { amount: invoice.balance, currency: 'EUR', reference: 'all' },
+      headers: { 'Idempotency-Key': uniqueId('pay') },
+    });
+    expect(paid.body).toMatchObject({
+      appliedAmount: invoice.balance,
+      unappliedAmount: 0,
+      invoice: { status: 'paid', balance: 0 },
+    });
   });
 });

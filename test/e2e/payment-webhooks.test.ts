@@ -22,23 +22,47 @@ const webhook = stripeWebhook(() => runtime.url, 'hooks', SECRET);
 const paid = (intentId: string, invoiceId: string, amount: number) => ({
   id: `evt_${intentId}`,
   type: 'payment_intent.succeeded',
-  data: { object: { id: intentId, object: 'payment_intent', amount_received: amount, currency: 'nok', metadata: { invoice_id: invoiceId } } },
+  data: {
+    object: {
+      id: intentId,
+      object: 'payment_intent',
+      amount_received: amount,
+      currency: 'nok',
+      metadata: { invoice_id: invoiceId },
+    },
+  },
 });
 
 const steps = async (customerId: string): Promise<string[]> =>
-  ((await call('GET', '/local/outbox')).messages as { customerId: string; step: string }[]).filter((m) => m.customerId === customerId).map((m) => m.step);
+  ((await call('GET', '/local/outbox')).messages as { customerId: string; step: string }[])
+    .filter((m) => m.customerId === customerId)
+    .map((m) => m.step);
 const executionsOf = async (delinquencyId: string): Promise<{ name: string; status: string }[]> =>
-  ((await call('GET', '/local/executions')).executions as { name: string; status: string }[]).filter((e) => e.name.startsWith(delinquencyId));
+  ((await call('GET', '/local/executions')).executions as { name: string; status: string }[]).filter((e) =>
+    e.name.startsWith(delinquencyId),
+  );
 
 describe('payments from Stripe', () => {
-  const customer = { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', timeZone: 'Europe/Oslo', locale: 'nb-NO' };
+  const customer = {
+    name: 'Kari Nordmann',
+    kind: 'consumer',
+    email: 'kari@example.no',
+    timeZone: 'Europe/Oslo',
+    locale: 'nb-NO',
+  };
   let refundedCase: string;
   let disputedCase: string;
 
   beforeAll(async () => {
     for (const id of ['refund', 'chargeback']) {
       await call('PUT', `/v1/customers/${id}`, { ...customer, email: `${id}@example.no` });
-      await call('PUT', `/v1/invoices/inv-${id}`, { customerId: id, amount: 100_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+      await call('PUT', `/v1/invoices/inv-${id}`, {
+        customerId: id,
+        amount: 100_000,
+        currency: 'NOK',
+        issuedAt: '2026-11-01',
+        dueDate: '2026-12-01',
+      });
     }
     await advance('P2D'); // the overdue reminder goes out on 2 December
     refundedCase = (await call('GET', '/v1/invoices/inv-refund')).delinquencyId;
@@ -47,22 +71,37 @@ describe('payments from Stripe', () => {
 
   it('resolves the delinquency and ends its execution when a full payment arrives by webhook', async () => {
     expect(await steps('refund')).toEqual(['upcoming', 'overdue']);
-    expect(await webhook(paid('pi_refund', 'inv-refund', 100_000))).toMatchObject({ status: 200, body: { outcome: 'applied' } });
+    expect(await webhook(paid('pi_refund', 'inv-refund', 100_000))).toMatchObject({
+      status: 200,
+      body: { outcome: 'applied' },
+    });
     await advance('PT1M');
     expect((await call('GET', `/v1/delinquencies/${refundedCase}`)).status).toBe('resolved');
-    expect(await executionsOf(refundedCase)).toEqual([expect.objectContaining({ name: refundedCase, status: 'SUCCEEDED' })]);
+    expect(await executionsOf(refundedCase)).toEqual([
+      expect.objectContaining({ name: refundedCase, status: 'SUCCEEDED' }),
+    ]);
   });
 
   it('reopens it with a new execution when part of the payment is refunded, and escalation resumes from the facts', async () => {
     const refund = await webhook({
       id: 'evt_refund_1',
       type: 'charge.refunded',
-      data: { object: { id: 'ch_refund', object: 'charge', payment_intent: 'pi_refund', amount_refunded: 30_000, currency: 'nok' } },
+      data: {
+        object: {
+          id: 'ch_refund',
+          object: 'charge',
+          payment_intent: 'pi_refund',
+          amount_refunded: 30_000,
+          currency: 'nok',
+        },
+      },
     });
     expect(refund.body.outcome).toBe('applied');
     const view = await call('GET', `/v1/delinquencies/${refundedCase}`);
     expect(view).toMatchObject({ status: 'active', balance: 30_000 });
-    expect(view.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(expect.arrayContaining(['delinquency.resolved', 'delinquency.reopened']));
+    expect(view.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
+      expect.arrayContaining(['delinquency.resolved', 'delinquency.reopened']),
+    );
     await advance('P3D'); // 5 December: the SMS step (no phone: suppressed); 11 December: the second reminder
     await advance('P6D');
     expect(await steps('refund')).toEqual(['upcoming', 'overdue', 'receipt', 'second-reminder']);
@@ -75,11 +114,24 @@ describe('payments from Stripe', () => {
     const chargeback = await webhook({
       id: 'evt_dispute_1',
       type: 'charge.dispute.created',
-      data: { object: { id: 'dp_1', object: 'dispute', payment_intent: 'pi_chargeback', amount: 100_000, currency: 'nok', reason: 'fraudulent' } },
+      data: {
+        object: {
+          id: 'dp_1',
+          object: 'dispute',
+          payment_intent: 'pi_chargeback',
+          amount: 100_000,
+          currency: 'nok',
+          reason: 'fraudulent',
+        },
+      },
     });
     expect(chargeback.body.outcome).toBe('applied');
     const view = await call('GET', `/v1/delinquencies/${disputedCase}`);
-    expect(view).toMatchObject({ status: 'disputed', balance: 100_000, disputes: [{ status: 'open', source: 'stripe', providerDisputeId: 'dp_1', reason: 'chargeback: fraudulent' }] });
+    expect(view).toMatchObject({
+      status: 'disputed',
+      balance: 100_000,
+      disputes: [{ status: 'open', source: 'stripe', providerDisputeId: 'dp_1', reason: 'chargeback: fraudulent' }],
+    });
     const before = await steps('chargeback');
     await advance('P20D');
     expect(await steps('chargeback')).toEqual(before);
@@ -89,10 +141,21 @@ describe('payments from Stripe', () => {
 
 describe('promises over the API', () => {
   it('takes a promise (201, replayable), refuses bad ones by field, and shows the pause on the delinquency', async () => {
-    await call('PUT', '/v1/customers/promiser', { name: 'Ola Nordmann', kind: 'consumer', email: 'ola@example.no', timeZone: 'Europe/Oslo' });
+    await call('PUT', '/v1/customers/promiser', {
+      name: 'Ola Nordmann',
+      kind: 'consumer',
+      email: 'ola@example.no',
+      timeZone: 'Europe/Oslo',
+    });
     const { now } = await call('GET', '/local/clock');
     const dueDate = new Date(Date.parse(now) - 3 * 86_400_000).toISOString().slice(0, 10);
-    await call('PUT', '/v1/invoices/inv-promiser', { customerId: 'promiser', amount: 50_000, currency: 'NOK', issuedAt: dueDate, dueDate });
+    await call('PUT', '/v1/invoices/inv-promiser', {
+      customerId: 'promiser',
+      amount: 50_000,
+      currency: 'NOK',
+      issuedAt: dueDate,
+      dueDate,
+    });
     await advance('PT2H');
     const { delinquencyId } = await call('GET', '/v1/invoices/inv-promiser');
     const date = new Date(Date.parse(now) + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -104,7 +167,10 @@ describe('promises over the API', () => {
       });
     const refused = await post({ amount: 50_001, date: '2020-01-01' }, 'promise-bad');
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual(['amount', 'date']);
+    expect(((await refused.json()) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual([
+      'amount',
+      'date',
+    ]);
     const made = await post({ amount: 20_000, date });
     expect(made.status).toBe(201);
     const promise = (await made.json()) as { id: string; status: string; holdsUntil: string };
@@ -120,12 +186,26 @@ describe('promises over the API', () => {
 
 describe("the customer's pay page", () => {
   it('shows what is owed behind the link in every reminder, and takes a promise from the customer', async () => {
-    await call('PUT', '/v1/customers/selfserve', { name: 'Sato Hanako', kind: 'consumer', email: 'hanako@example.jp', timeZone: 'Asia/Tokyo', locale: 'en' });
+    await call('PUT', '/v1/customers/selfserve', {
+      name: 'Sato Hanako',
+      kind: 'consumer',
+      email: 'hanako@example.jp',
+      timeZone: 'Asia/Tokyo',
+      locale: 'en',
+    });
     const { now } = await call('GET', '/local/clock');
     const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
-    await call('PUT', '/v1/invoices/inv-selfserve', { customerId: 'selfserve', amount: 12_000, currency: 'JPY', issuedAt: dueDate, dueDate });
+    await call('PUT', '/v1/invoices/inv-selfserve', {
+      customerId: 'selfserve',
+      amount: 12_000,
+      currency: 'JPY',
+      issuedAt: dueDate,
+      dueDate,
+    });
     await advance('P1D');
-    const reminder = ((await call('GET', '/local/outbox')).messages as { customerId: string; body: string }[]).find((message) => message.customerId === 'selfserve')!;
+    const reminder = ((await call('GET', '/local/outbox')).messages as { customerId: string; body: string }[]).find(
+      (message) => message.customerId === 'selfserve',
+    )!;
     const link = /\/v1\/pay\/[A-Za-z0-9_-]{16,64}/.exec(reminder.body)![0];
     const page = await fetch(`${runtime.url}${link}`);
     expect(page.status).toBe(200);
@@ -134,7 +214,11 @@ describe("the customer's pay page", () => {
     expect(html).toContain('¥12,000');
     expect(html).toContain(`action="${link}/promise"`);
     const form = (body: string, action: string) =>
-      fetch(`${runtime.url}${link}/${action}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      fetch(`${runtime.url}${link}/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
     const refused = await form('reason=', 'dispute');
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('role="alert" style="padding:.6em;background:#fdecea">a reason is required');
@@ -144,46 +228,90 @@ describe("the customer's pay page", () => {
     expect(await promised.text()).toContain(`You promised to pay ¥12,000 by ${inAWeek}`);
     const { delinquencyId } = await call('GET', '/v1/invoices/inv-selfserve');
     const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
-    expect(view).toMatchObject({ status: 'promised', promises: [{ amount: 12_000, date: inAWeek, createdBy: 'customer:pay-page' }] });
+    expect(view).toMatchObject({
+      status: 'promised',
+      promises: [{ amount: 12_000, date: inAWeek, createdBy: 'customer:pay-page' }],
+    });
     expect((await fetch(`${runtime.url}/v1/pay/${'x'.repeat(32)}`)).status).toBe(404);
   });
 });
 
 describe('plans and disputes over the API, on the virtual clock', () => {
   const openCase = async (customerId: string) => {
-    await call('PUT', `/v1/customers/${customerId}`, { name: 'Kari Nordmann', kind: 'consumer', email: `${customerId}@example.no`, timeZone: 'Europe/Oslo', locale: 'nb-NO' });
+    await call('PUT', `/v1/customers/${customerId}`, {
+      name: 'Kari Nordmann',
+      kind: 'consumer',
+      email: `${customerId}@example.no`,
+      timeZone: 'Europe/Oslo',
+      locale: 'nb-NO',
+    });
     const { now } = await call('GET', '/local/clock');
     const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
-    await call('PUT', `/v1/invoices/inv-${customerId}`, { customerId, amount: 90_000, currency: 'NOK', issuedAt: dueDate, dueDate });
+    await call('PUT', `/v1/invoices/inv-${customerId}`, {
+      customerId,
+      amount: 90_000,
+      currency: 'NOK',
+      issuedAt: dueDate,
+      dueDate,
+    });
     await advance('PT2H');
-    return { delinquencyId: (await call('GET', `/v1/invoices/inv-${customerId}`)).delinquencyId as string, today: Date.parse(now) };
+    return {
+      delinquencyId: (await call('GET', `/v1/invoices/inv-${customerId}`)).delinquencyId as string,
+      today: Date.parse(now),
+    };
   };
   const day = (from: number, days: number) => new Date(from + days * 86_400_000).toISOString().slice(0, 10);
 
   it('completes a plan paid on time and resolves the case, with a reminder before each instalment', async () => {
     const { delinquencyId, today } = await openCase('planner');
     const before = (await steps('planner')).length;
-    const plan = await call('POST', `/v1/delinquencies/${delinquencyId}/payment-plan`, { installments: [{ dueDate: day(today, 7), amount: 45_000 }, { dueDate: day(today, 14), amount: 45_000 }] });
-    expect(plan).toMatchObject({ status: 'active', installments: [{ number: 1, status: 'pending' }, { number: 2, status: 'pending' }] });
+    const plan = await call('POST', `/v1/delinquencies/${delinquencyId}/payment-plan`, {
+      installments: [
+        { dueDate: day(today, 7), amount: 45_000 },
+        { dueDate: day(today, 14), amount: 45_000 },
+      ],
+    });
+    expect(plan).toMatchObject({
+      status: 'active',
+      installments: [
+        { number: 1, status: 'pending' },
+        { number: 2, status: 'pending' },
+      ],
+    });
     await advance('P6D');
-    await call('POST', '/v1/invoices/inv-planner/payments', { amount: 45_000, currency: 'NOK', reference: 'instalment-1' });
+    await call('POST', '/v1/invoices/inv-planner/payments', {
+      amount: 45_000,
+      currency: 'NOK',
+      reference: 'instalment-1',
+    });
     await advance('P7D');
-    await call('POST', '/v1/invoices/inv-planner/payments', { amount: 45_000, currency: 'NOK', reference: 'instalment-2' });
+    await call('POST', '/v1/invoices/inv-planner/payments', {
+      amount: 45_000,
+      currency: 'NOK',
+      reference: 'instalment-2',
+    });
     await advance('PT1M');
     const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
     expect(view).toMatchObject({ status: 'resolved', plans: [{ status: 'completed' }] });
-    const sent = (await steps('planner')).slice(before).map((step) => step.replace(/^plan-reminder-.*-(\d)$/, 'plan-reminder-$1'));
+    const sent = (await steps('planner'))
+      .slice(before)
+      .map((step) => step.replace(/^plan-reminder-.*-(\d)$/, 'plan-reminder-$1'));
     expect(sent).toEqual(['plan-reminder-1', 'plan-reminder-2', 'receipt']);
   });
 
   it('pauses on a dispute and resumes the ladder when it is rejected', async () => {
     const { delinquencyId } = await openCase('disputer');
-    const dispute = await call('POST', `/v1/delinquencies/${delinquencyId}/disputes`, { reason: 'never received the goods' });
+    const dispute = await call('POST', `/v1/delinquencies/${delinquencyId}/disputes`, {
+      reason: 'never received the goods',
+    });
     expect(dispute).toMatchObject({ status: 'open' });
     const before = await steps('disputer');
     await advance('P12D');
     expect(await steps('disputer')).toEqual(before);
-    const rejected = await call('POST', `/v1/disputes/${dispute.id}/resolve`, { outcome: 'rejected', note: 'delivery signed for' });
+    const rejected = await call('POST', `/v1/disputes/${dispute.id}/resolve`, {
+      outcome: 'rejected',
+      note: 'delivery signed for',
+    });
     expect(rejected).toMatchObject({ status: 'rejected' });
     await advance('P1D');
     const after = await steps('disputer');
@@ -192,6 +320,10 @@ describe('plans and disputes over the API, on the virtual clock', () => {
     expect(after.filter((step) => step === 'second-reminder')).toHaveLength(1);
     const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
     expect(view.status).toBe('active');
-    expect(view.timeline.filter((entry: { kind: string }) => entry.kind === 'step.skipped').map((entry: { stepId: string }) => entry.stepId)).toEqual(['overdue-sms']);
+    expect(
+      view.timeline
+        .filter((entry: { kind: string }) => entry.kind === 'step.skipped')
+        .map((entry: { stepId: string }) => entry.stepId),
+    ).toEqual(['overdue-sms']);
   });
 });

@@ -22,14 +22,25 @@ export interface RuntimeProcessOptions {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export const startRuntimeProcess = (env: Record<string, string>, options: RuntimeProcessOptions = {}): Promise<RuntimeProcess> =>
+export const startRuntimeProcess = (
+  env: Record<string, string>,
+  options: RuntimeProcessOptions = {},
+): Promise<RuntimeProcess> =>
   new Promise((resolve, reject) => {
     const shared = options.dynamoDb === 'own' ? undefined : process.env.ARREARS_TEST_DYNAMODB_ENDPOINT;
     const [program, args] =
-      options.command === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts']];
+      options.command === 'npm'
+        ? ['npm', ['start', '--silent']]
+        : [process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'local/start.ts']];
     const child = spawn(program, args, {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', ARREARS_QUIET: '1', ...(shared ? { ARREARS_DYNAMODB_LOCAL: shared } : {}), ...env },
+      env: {
+        ...process.env,
+        PORT: '0',
+        ARREARS_QUIET: '1',
+        ...(shared ? { ARREARS_DYNAMODB_LOCAL: shared } : {}),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

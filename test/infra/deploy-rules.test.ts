@@ -29,9 +29,16 @@ const ENV = { account: '246813579024', region: 'ca-central-1' };
 const RESOURCE_CEILING = 400;
 
 const synthesize = (env: Environment): Templates => {
-  const { app, stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, env, 'Arrears', { checks: false });
+  const { app, stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, env, 'Arrears', {
+    checks: false,
+  });
   const assembly = app.synth();
-  return Object.fromEntries([stateful, stateless].map((stack) => [stack.stackName, assembly.getStackByName(stack.stackName).template as Template]));
+  return Object.fromEntries(
+    [stateful, stateless].map((stack) => [
+      stack.stackName,
+      assembly.getStackByName(stack.stackName).template as Template,
+    ]),
+  );
 };
 const templates = synthesize(ENV);
 
@@ -56,19 +63,28 @@ const alarmOn = (stack: Stack, topic: sns.ITopic) =>
 describe('alarm metric math', () => {
   it('never uses SEARCH in an alarm (SEARCH stays on the dashboard)', () => {
     expect(alarmMathViolations(templates)).toEqual([]);
-    const dashboards = JSON.stringify(Object.values(templates).flatMap((template) => Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Dashboard')));
+    const dashboards = JSON.stringify(
+      Object.values(templates).flatMap((template) =>
+        Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Dashboard'),
+      ),
+    );
     expect(dashboards).toContain('SEARCH(');
   });
 
   it('refuses an alarm on a SEARCH expression', () => {
     const broken = brokenApp((stack) => {
       new cloudwatch.Alarm(stack, 'Searching', {
-        metric: new cloudwatch.MathExpression({ expression: `SUM(SEARCH('{Arrears,service,channel} MetricName="SendsUnknown"', 'Sum', 300))`, usingMetrics: {} }),
+        metric: new cloudwatch.MathExpression({
+          expression: `SUM(SEARCH('{Arrears,service,channel} MetricName="SendsUnknown"', 'Sum', 300))`,
+          usingMetrics: {},
+        }),
         threshold: 1,
         evaluationPeriods: 1,
       });
     });
-    expect(alarmMathViolations(broken)).toEqual([expect.stringMatching(/^Broken\/Searching\w+: SEARCH in an alarm's metric math/)]);
+    expect(alarmMathViolations(broken)).toEqual([
+      expect.stringMatching(/^Broken\/Searching\w+: SEARCH in an alarm's metric math/),
+    ]);
   });
 });
 
@@ -83,47 +99,67 @@ describe('alarm topics', () => {
     const broken = brokenApp((stack) => {
       const key = new kms.Key(stack, 'Key');
       key.addToResourcePolicy(
-        new iam.PolicyStatement({ principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['kms:GenerateDataKey*', 'kms:Decrypt'], resources: ['*'] }),
+        new iam.PolicyStatement({
+          principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+          actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+          resources: ['*'],
+        }),
       );
       alarmOn(stack, new sns.Topic(stack, 'Topic', { masterKey: key, enforceSSL: true }));
     });
-    expect(alarmTopicViolations(broken)).toEqual([expect.stringMatching(/Topic\w+ \(notified by .*\): its topic policy does not allow cloudwatch.amazonaws.com to sns:Publish/)]);
+    expect(alarmTopicViolations(broken)).toEqual([
+      expect.stringMatching(
+        /Topic\w+ \(notified by .*\): its topic policy does not allow cloudwatch.amazonaws.com to sns:Publish/,
+      ),
+    ]);
   });
 
   it("refuses a topic whose key does not let CloudWatch encrypt, and one under SNS's own key", () => {
     const broken = brokenApp((stack) => {
       const topic = new sns.Topic(stack, 'Topic', { masterKey: new kms.Key(stack, 'Key') });
       alarmOn(stack, topic);
-      const managed = new sns.Topic(stack, 'ManagedKeyTopic', { masterKey: kms.Alias.fromAliasName(stack, 'SnsKey', 'alias/aws/sns') });
-      new cloudwatch.Alarm(stack, 'Other', { metric: new cloudwatch.Metric({ namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent' }), threshold: 1, evaluationPeriods: 1 }).addAlarmAction(
-        new actions.SnsAction(managed),
-      );
+      const managed = new sns.Topic(stack, 'ManagedKeyTopic', {
+        masterKey: kms.Alias.fromAliasName(stack, 'SnsKey', 'alias/aws/sns'),
+      });
+      new cloudwatch.Alarm(stack, 'Other', {
+        metric: new cloudwatch.Metric({ namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+      }).addAlarmAction(new actions.SnsAction(managed));
     });
     expect(alarmTopicViolations(broken).sort()).toEqual([
       expect.stringMatching(/ManagedKeyTopic\w+ .*: encrypted with the AWS-managed SNS key/),
-      expect.stringMatching(/Broken\/Topic\w+ .*: its key Broken\/Key\w+ does not allow cloudwatch.amazonaws.com to kms:GenerateDataKey and kms:Decrypt/),
+      expect.stringMatching(
+        /Broken\/Topic\w+ .*: its key Broken\/Key\w+ does not allow cloudwatch.amazonaws.com to kms:GenerateDataKey and kms:Decrypt/,
+      ),
     ]);
   });
 });
 
 describe('encrypted log groups', () => {
   it('are all encrypted with a key that lets CloudWatch Logs of the region use it', () => {
-    const groups = Object.values(templates).flatMap((template) => Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Logs::LogGroup'));
+    const groups = Object.values(templates).flatMap((template) =>
+      Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Logs::LogGroup'),
+    );
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.filter((group) => group.Properties?.KmsKeyId === undefined)).toEqual([]);
     expect(logGroupKeyViolations(templates, ENV.region)).toEqual([]);
   });
 
-  it("refuses a log group under a key whose policy leaves CloudWatch Logs out (CreateLogGroup would fail)", () => {
+  it('refuses a log group under a key whose policy leaves CloudWatch Logs out (CreateLogGroup would fail)', () => {
     const broken = brokenApp((stack) => {
       new logs.LogGroup(stack, 'Logs', { encryptionKey: new kms.Key(stack, 'Key') });
     });
-    expect(logGroupKeyViolations(broken, ENV.region)).toEqual([expect.stringMatching(/Broken\/Logs\w+: its key Broken\/Key\w+ does not let logs.ca-central-1.amazonaws.com use it/)]);
+    expect(logGroupKeyViolations(broken, ENV.region)).toEqual([
+      expect.stringMatching(
+        /Broken\/Logs\w+: its key Broken\/Key\w+ does not let logs.ca-central-1.amazonaws.com use it/,
+      ),
+    ]);
   });
 });
 
 describe('names', () => {
-  it('fit their services\' limits wherever a name is set explicitly', () => {
+  it("fit their services' limits wherever a name is set explicitly", () => {
     expect(nameLengthViolations(templates, ENV)).toEqual([]);
     // At least the state machine's vended log group is named, so the rule measured something.
     expect(JSON.stringify(templates)).toContain('/aws/vendedlogs/states/');
@@ -132,7 +168,10 @@ describe('names', () => {
   it('refuses a queue name over 80 characters and a rule name over 64, literal or joined', () => {
     const broken = brokenApp((stack) => {
       new sqs.Queue(stack, 'Queue', { queueName: 'q'.repeat(81) });
-      new CfnResource(stack, 'Rule', { type: 'AWS::Events::Rule', properties: { Name: `${stack.stackName}-${'r'.repeat(58)}`, ScheduleExpression: 'rate(1 hour)' } });
+      new CfnResource(stack, 'Rule', {
+        type: 'AWS::Events::Rule',
+        properties: { Name: `${stack.stackName}-${'r'.repeat(58)}`, ScheduleExpression: 'rate(1 hour)' },
+      });
       new sqs.Queue(stack, 'Fine', { queueName: 'q'.repeat(80) });
     });
     expect(nameLengthViolations(broken, ENV).sort()).toEqual([
@@ -144,17 +183,24 @@ describe('names', () => {
 
 describe('stack size', () => {
   it(`keeps each stack well under CloudFormation's ${CLOUDFORMATION_RESOURCE_LIMIT} resources`, () => {
-    const counts = Object.fromEntries(Object.entries(templates).map(([stack, template]) => [stack, Object.keys(template.Resources).length]));
+    const counts = Object.fromEntries(
+      Object.entries(templates).map(([stack, template]) => [stack, Object.keys(template.Resources).length]),
+    );
     // eslint-disable-next-line no-console -- the counts are the figure this test reports, run after run
-    console.log(`resources per stack (ceiling ${RESOURCE_CEILING}, CloudFormation's limit ${CLOUDFORMATION_RESOURCE_LIMIT}): ${JSON.stringify(counts)}`);
+    console.log(
+      `resources per stack (ceiling ${RESOURCE_CEILING}, CloudFormation's limit ${CLOUDFORMATION_RESOURCE_LIMIT}): ${JSON.stringify(counts)}`,
+    );
     expect(resourceCountViolations(templates, RESOURCE_CEILING)).toEqual([]);
   });
 
   it('refuses a stack at the ceiling', () => {
     const broken = brokenApp((stack) => {
-      for (let index = 0; index < 10; index += 1) new CfnResource(stack, `Handle${index}`, { type: 'AWS::CloudFormation::WaitConditionHandle' });
+      for (let index = 0; index < 10; index += 1)
+        new CfnResource(stack, `Handle${index}`, { type: 'AWS::CloudFormation::WaitConditionHandle' });
     });
-    expect(resourceCountViolations(broken, 10)).toEqual(['Broken: 10 resources, the ceiling is 10 (CloudFormation\'s limit 500)']);
+    expect(resourceCountViolations(broken, 10)).toEqual([
+      "Broken: 10 resources, the ceiling is 10 (CloudFormation's limit 500)",
+    ]);
     expect(resourceCountViolations(broken, 11)).toEqual([]);
   });
 });
@@ -187,14 +233,20 @@ describe('environment', () => {
 describe('API stage', () => {
   it("restates the stage's throttle on every route given settings of its own", () => {
     expect(routeThrottleViolations(templates)).toEqual([]);
-    const stages = Object.values(templates).flatMap((template) => Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Stage'));
+    const stages = Object.values(templates).flatMap((template) =>
+      Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Stage'),
+    );
     expect(Object.keys((stages[0]!.Properties!.RouteSettings ?? {}) as object).length).toBeGreaterThan(0);
   });
 
   it('refuses a route whose settings leave out the throttle (its limits would be 0)', () => {
     const broken = brokenApp((stack) => {
       const api = new apigwv2.HttpApi(stack, 'Api', { createDefaultStage: false });
-      const stage = new apigwv2.HttpStage(stack, 'Stage', { httpApi: api, stageName: '$default', throttle: { rateLimit: 10, burstLimit: 20 } });
+      const stage = new apigwv2.HttpStage(stack, 'Stage', {
+        httpApi: api,
+        stageName: '$default',
+        throttle: { rateLimit: 10, burstLimit: 20 },
+      });
       (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = { 'POST /hook': { DetailedMetricsEnabled: true } };
     });
     expect(routeThrottleViolations(broken).sort()).toEqual([

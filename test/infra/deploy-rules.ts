@@ -17,14 +17,17 @@ interface Located {
   resource: Resource;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** The resource a value points at: `{ Ref }`, `{ Fn::GetAtt }` in the same stack, `{ Fn::ImportValue }` of another. */
 export const locate = (templates: Templates, stack: string, value: unknown): Located | undefined => {
   if (!isObject(value)) return undefined;
   const template = templates[stack]!;
-  const inStack = (id: unknown) => (typeof id === 'string' && template.Resources[id] ? { stack, id, resource: template.Resources[id] } : undefined);
+  const inStack = (id: unknown) =>
+    typeof id === 'string' && template.Resources[id] ? { stack, id, resource: template.Resources[id] } : undefined;
   if ('Ref' in value) return inStack(value.Ref);
   if ('Fn::GetAtt' in value) return inStack(asArray(value['Fn::GetAtt'] as unknown[])[0]);
   if ('Fn::ImportValue' in value) {
@@ -37,9 +40,15 @@ export const locate = (templates: Templates, stack: string, value: unknown): Loc
   return undefined;
 };
 
-type Statement = { Effect?: string; Principal?: unknown; Action?: string | string[]; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Effect?: string;
+  Principal?: unknown;
+  Action?: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+};
 
-const servicesOf = (principal: unknown): string[] => (isObject(principal) ? asArray(principal.Service as string | string[]) : []);
+const servicesOf = (principal: unknown): string[] =>
+  isObject(principal) ? asArray(principal.Service as string | string[]) : [];
 /** Whether a policy's action (maybe with wildcards, any case) covers `action`. */
 const covers = (pattern: string, action: string) =>
   new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(action);
@@ -47,11 +56,14 @@ const allows = (statements: Statement[], service: string, actions: readonly stri
   actions.every((action) =>
     statements.some(
       (statement) =>
-        statement.Effect === 'Allow' && servicesOf(statement.Principal).includes(service) && asArray(statement.Action).some((granted) => covers(granted, action)),
+        statement.Effect === 'Allow' &&
+        servicesOf(statement.Principal).includes(service) &&
+        asArray(statement.Action).some((granted) => covers(granted, action)),
     ),
   );
 
-const statementsOf = (document: unknown): Statement[] => (isObject(document) ? asArray(document.Statement as Statement | Statement[]) : []);
+const statementsOf = (document: unknown): Statement[] =>
+  isObject(document) ? asArray(document.Statement as Statement | Statement[]) : [];
 
 /** Rule: no alarm uses SEARCH (CloudWatch: "SEARCH is not supported on Metric Alarms"); metric math returns one series from at most 10 metrics. */
 export const alarmMathViolations = (templates: Templates): string[] => {
@@ -62,12 +74,15 @@ export const alarmMathViolations = (templates: Templates): string[] => {
       const metrics = asArray(resource.Properties?.Metrics as Record<string, unknown>[] | undefined);
       if (metrics.length === 0) continue;
       for (const metric of metrics) {
-        if (typeof metric.Expression === 'string' && /\bSEARCH\s*\(/i.test(metric.Expression)) found.push(`${stack}/${id}: SEARCH in an alarm's metric math: ${metric.Expression}`);
+        if (typeof metric.Expression === 'string' && /\bSEARCH\s*\(/i.test(metric.Expression))
+          found.push(`${stack}/${id}: SEARCH in an alarm's metric math: ${metric.Expression}`);
       }
       const returned = metrics.filter((metric) => metric.ReturnData !== false);
-      if (returned.length !== 1) found.push(`${stack}/${id}: an alarm's metric math must return exactly one series, returns ${returned.length}`);
+      if (returned.length !== 1)
+        found.push(`${stack}/${id}: an alarm's metric math must return exactly one series, returns ${returned.length}`);
       const queried = metrics.filter((metric) => metric.MetricStat !== undefined);
-      if (queried.length > 10) found.push(`${stack}/${id}: an alarm's metric math may use at most 10 metrics, uses ${queried.length}`);
+      if (queried.length > 10)
+        found.push(`${stack}/${id}: an alarm's metric math may use at most 10 metrics, uses ${queried.length}`);
     }
   }
   return found;
@@ -80,7 +95,9 @@ export const alarmTopicViolations = (templates: Templates): string[] => {
   for (const [stack, template] of Object.entries(templates)) {
     for (const [id, resource] of Object.entries(template.Resources)) {
       if (resource.Type !== 'AWS::CloudWatch::Alarm') continue;
-      const targets = ['AlarmActions', 'OKActions', 'InsufficientDataActions'].flatMap((key) => asArray(resource.Properties?.[key] as unknown[] | undefined));
+      const targets = ['AlarmActions', 'OKActions', 'InsufficientDataActions'].flatMap((key) =>
+        asArray(resource.Properties?.[key] as unknown[] | undefined),
+      );
       for (const target of targets) {
         const topic = locate(templates, stack, target);
         if (!topic) {
@@ -94,10 +111,19 @@ export const alarmTopicViolations = (templates: Templates): string[] => {
         const policies = Object.values(templates[topic.stack]!.Resources).filter(
           (candidate) =>
             candidate.Type === 'AWS::SNS::TopicPolicy' &&
-            asArray(candidate.Properties?.Topics as unknown[]).some((named) => locate(templates, topic.stack, named)?.id === topic.id),
+            asArray(candidate.Properties?.Topics as unknown[]).some(
+              (named) => locate(templates, topic.stack, named)?.id === topic.id,
+            ),
         );
         // No topic policy at all keeps SNS's default one, which lets the account's services publish.
-        if (policies.length > 0 && !allows(policies.flatMap((policy) => statementsOf(policy.Properties?.PolicyDocument)), 'cloudwatch.amazonaws.com', ['sns:Publish'])) {
+        if (
+          policies.length > 0 &&
+          !allows(
+            policies.flatMap((policy) => statementsOf(policy.Properties?.PolicyDocument)),
+            'cloudwatch.amazonaws.com',
+            ['sns:Publish'],
+          )
+        ) {
           found.push(`${where}: its topic policy does not allow cloudwatch.amazonaws.com to sns:Publish`);
         }
         const keyRef = topic.resource.Properties?.KmsMasterKeyId;
@@ -111,8 +137,15 @@ export const alarmTopicViolations = (templates: Templates): string[] => {
           found.push(`${where}: its key ${JSON.stringify(keyRef)} is not a key of this app`);
           continue;
         }
-        if (!allows(statementsOf(key.resource.Properties?.KeyPolicy), 'cloudwatch.amazonaws.com', ['kms:GenerateDataKey', 'kms:Decrypt'])) {
-          found.push(`${where}: its key ${key.stack}/${key.id} does not allow cloudwatch.amazonaws.com to kms:GenerateDataKey and kms:Decrypt`);
+        if (
+          !allows(statementsOf(key.resource.Properties?.KeyPolicy), 'cloudwatch.amazonaws.com', [
+            'kms:GenerateDataKey',
+            'kms:Decrypt',
+          ])
+        ) {
+          found.push(
+            `${where}: its key ${key.stack}/${key.id} does not allow cloudwatch.amazonaws.com to kms:GenerateDataKey and kms:Decrypt`,
+          );
         }
       }
     }
@@ -137,9 +170,22 @@ export const logGroupKeyViolations = (templates: Templates, region: string): str
       const statements = statementsOf(key.resource.Properties?.KeyPolicy).filter((statement) =>
         servicesOf(statement.Principal).includes(`logs.${region}.amazonaws.com`),
       );
-      const scoped = statements.some((statement) => JSON.stringify(statement.Condition ?? {}).includes('kms:EncryptionContext:aws:logs:arn'));
-      if (!allows(statements, `logs.${region}.amazonaws.com`, ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:GenerateDataKey', 'kms:DescribeKey']) || !scoped) {
-        found.push(`${stack}/${id}: its key ${key.stack}/${key.id} does not let logs.${region}.amazonaws.com use it for this account's log groups`);
+      const scoped = statements.some((statement) =>
+        JSON.stringify(statement.Condition ?? {}).includes('kms:EncryptionContext:aws:logs:arn'),
+      );
+      if (
+        !allows(statements, `logs.${region}.amazonaws.com`, [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:GenerateDataKey',
+          'kms:DescribeKey',
+        ]) ||
+        !scoped
+      ) {
+        found.push(
+          `${stack}/${id}: its key ${key.stack}/${key.id} does not let logs.${region}.amazonaws.com use it for this account's log groups`,
+        );
       }
     }
   }
@@ -183,17 +229,30 @@ const nameText = (value: unknown, pseudo: Record<string, string>): string | unde
 };
 
 /** Rule: every name set explicitly fits its service's limit (CloudFormation fails the resource, and the stack with it). */
-export const nameLengthViolations = (templates: Templates, environment: { account: string; region: string }): string[] => {
+export const nameLengthViolations = (
+  templates: Templates,
+  environment: { account: string; region: string },
+): string[] => {
   const found: string[] = [];
   for (const [stack, template] of Object.entries(templates)) {
-    const pseudo = { 'AWS::StackName': stack, 'AWS::Region': environment.region, 'AWS::AccountId': environment.account, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
+    const pseudo = {
+      'AWS::StackName': stack,
+      'AWS::Region': environment.region,
+      'AWS::AccountId': environment.account,
+      'AWS::Partition': 'aws',
+      'AWS::URLSuffix': 'amazonaws.com',
+    };
     for (const [id, resource] of Object.entries(template.Resources)) {
       const limit = NAME_LIMITS[resource.Type];
       const value = limit ? resource.Properties?.[limit.property] : undefined;
       if (!limit || value === undefined) continue;
       const text = nameText(value, pseudo);
-      if (text === undefined) found.push(`${stack}/${id}: ${limit.property} ${JSON.stringify(value)} cannot be measured`);
-      else if (text.length > limit.max) found.push(`${stack}/${id}: ${limit.property} "${text}" is ${text.length} characters, ${resource.Type} allows ${limit.max}`);
+      if (text === undefined)
+        found.push(`${stack}/${id}: ${limit.property} ${JSON.stringify(value)} cannot be measured`);
+      else if (text.length > limit.max)
+        found.push(
+          `${stack}/${id}: ${limit.property} "${text}" is ${text.length} characters, ${resource.Type} allows ${limit.max}`,
+        );
     }
   }
   return found;
@@ -207,9 +266,13 @@ export const resourceCountViolations = (templates: Templates, ceiling: number): 
   Object.entries(templates)
     .map(([stack, template]) => [stack, Object.keys(template.Resources).length] as const)
     .filter(([, count]) => count >= ceiling)
-    .map(([stack, count]) => `${stack}: ${count} resources, the ceiling is ${ceiling} (CloudFormation's limit ${CLOUDFORMATION_RESOURCE_LIMIT})`);
+    .map(
+      ([stack, count]) =>
+        `${stack}: ${count} resources, the ceiling is ${ceiling} (CloudFormation's limit ${CLOUDFORMATION_RESOURCE_LIMIT})`,
+    );
 
-const REGION_PATTERN = /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
+const REGION_PATTERN =
+  /\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g;
 /** Twelve digits standing alone (not inside an asset hash or a longer number). */
 const ACCOUNT_PATTERN = /(?<![0-9A-Za-z.])\d{12}(?![0-9A-Za-z.])/g;
 
@@ -217,7 +280,8 @@ const ACCOUNT_PATTERN = /(?<![0-9A-Za-z.])\d{12}(?![0-9A-Za-z.])/g;
 const stringsOf = (value: unknown, at: string, into: [string, string][]) => {
   if (typeof value === 'string') into.push([at, value]);
   else if (Array.isArray(value)) value.forEach((item, index) => stringsOf(item, `${at}[${index}]`, into));
-  else if (isObject(value)) for (const [key, item] of Object.entries(value)) if (key !== 'Metadata') stringsOf(item, `${at}.${key}`, into);
+  else if (isObject(value))
+    for (const [key, item] of Object.entries(value)) if (key !== 'Metadata') stringsOf(item, `${at}.${key}`, into);
   return into;
 };
 
@@ -225,12 +289,17 @@ const stringsOf = (value: unknown, at: string, into: [string, string][]) => {
  * Rule: no region and no account is written into a template except the ones it was synthesized for (`allowed`): a
  * literal one would deploy into any account and region and point at somebody else's.
  */
-export const hardCodedEnvironmentViolations = (templates: Templates, allowed: { account?: string; region?: string } = {}): string[] => {
+export const hardCodedEnvironmentViolations = (
+  templates: Templates,
+  allowed: { account?: string; region?: string } = {},
+): string[] => {
   const found: string[] = [];
   for (const [stack, template] of Object.entries(templates)) {
     for (const [at, text] of stringsOf(template, stack, [])) {
-      for (const region of text.match(REGION_PATTERN) ?? []) if (region !== allowed.region) found.push(`${at}: region "${region}" written in "${text}"`);
-      for (const account of text.match(ACCOUNT_PATTERN) ?? []) if (account !== allowed.account) found.push(`${at}: account "${account}" written in "${text}"`);
+      for (const region of text.match(REGION_PATTERN) ?? [])
+        if (region !== allowed.region) found.push(`${at}: region "${region}" written in "${text}"`);
+      for (const account of text.match(ACCOUNT_PATTERN) ?? [])
+        if (account !== allowed.account) found.push(`${at}: account "${account}" written in "${text}"`);
     }
   }
   return found;
@@ -249,7 +318,8 @@ export const routeThrottleViolations = (templates: Templates): string[] => {
       const routes = (resource.Properties?.RouteSettings ?? {}) as Record<string, Record<string, unknown>>;
       for (const [routeKey, settings] of Object.entries(routes)) {
         for (const limit of ['ThrottlingBurstLimit', 'ThrottlingRateLimit']) {
-          if (defaults[limit] !== undefined && settings[limit] === undefined) found.push(`${stack}/${id}: route "${routeKey}" drops the stage's ${limit}`);
+          if (defaults[limit] !== undefined && settings[limit] === undefined)
+            found.push(`${stack}/${id}: route "${routeKey}" drops the stage's ${limit}`);
         }
       }
     }

@@ -3,7 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildArrearsApp } from '../../infra/lib/arrears-app';
 import { synthesizedStateMachines } from '../../local/synthesized-definitions';
 
-const { stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: '123456789012', region: 'eu-west-1' });
+const { stateful, stateless } = buildArrearsApp(
+  { context: { 'aws:cdk:bundling-stacks': [] } },
+  { account: '123456789012', region: 'eu-west-1' },
+);
 const template = Template.fromStack(stateless);
 const statefulTemplate = Template.fromStack(stateful);
 const ALARM_TOPIC = [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmTopic') }];
@@ -13,24 +16,48 @@ const queueArn = () => {
   return { 'Fn::GetAtt': [ids[0]!, 'Arn'] };
 };
 
-type States = Record<string, { Type: string; Retry?: { ErrorEquals: string[]; MaxAttempts: number; BackoffRate: number; JitterStrategy?: string }[]; Catch?: { ErrorEquals: string[]; Next: string }[] }>;
+type States = Record<
+  string,
+  {
+    Type: string;
+    Retry?: { ErrorEquals: string[]; MaxAttempts: number; BackoffRate: number; JitterStrategy?: string }[];
+    Catch?: { ErrorEquals: string[]; Next: string }[];
+  }
+>;
 /** The definition as synthesized (the one the local runtime runs too). */
-const definition = () => synthesizedStateMachines().get('DelinquencyStateMachine')!.definition as unknown as { States: States };
+const definition = () =>
+  synthesizedStateMachines().get('DelinquencyStateMachine')!.definition as unknown as { States: States };
 
 describe('dead letters', () => {
   it('keeps what SNS cannot deliver to the SES feedback function, in the encrypted dead-letter queue', () => {
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: { deadLetterTargetArn: queueArn() } });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      RedrivePolicy: { deadLetterTargetArn: queueArn() },
+    });
     statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'] })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'sns.amazonaws.com' },
+            Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          }),
+        ]),
+      },
     });
   });
 
   it('gives every EventBridge rule target and every asynchronously invoked function a dead-letter destination', () => {
-    const rules = Object.values(template.findResources('AWS::Events::Rule')) as { Properties: { Targets?: { DeadLetterConfig?: unknown }[] } }[];
-    for (const rule of rules) for (const target of rule.Properties.Targets ?? []) expect(target.DeadLetterConfig).toEqual({ Arn: queueArn() });
-    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')) as { Properties: { DestinationConfig: unknown } }[];
+    const rules = Object.values(template.findResources('AWS::Events::Rule')) as {
+      Properties: { Targets?: { DeadLetterConfig?: unknown }[] };
+    }[];
+    for (const rule of rules)
+      for (const target of rule.Properties.Targets ?? []) expect(target.DeadLetterConfig).toEqual({ Arn: queueArn() });
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')) as {
+      Properties: { DestinationConfig: unknown };
+    }[];
     expect(configs.length).toBeGreaterThanOrEqual(2);
-    for (const config of configs) expect(config.Properties.DestinationConfig).toEqual({ OnFailure: { Destination: queueArn() } });
+    for (const config of configs)
+      expect(config.Properties.DestinationConfig).toEqual({ OnFailure: { Destination: queueArn() } });
   });
 });
 
@@ -40,14 +67,22 @@ describe('fault alarms', () => {
       Match.objectLike({
         Id: channel,
         MetricStat: Match.objectLike({
-          Metric: { Namespace: 'Arrears', MetricName: 'SendsUnknown', Dimensions: Match.arrayWith([{ Name: 'channel', Value: channel }]) },
+          Metric: {
+            Namespace: 'Arrears',
+            MetricName: 'SendsUnknown',
+            Dimensions: Match.arrayWith([{ Name: 'channel', Value: channel }]),
+          },
           Period: 300,
           Stat: 'Sum',
         }),
         ReturnData: false,
       });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: [Match.objectLike({ Expression: 'FILL(email, 0) + FILL(sms, 0)', ReturnData: true }), perChannel('email'), perChannel('sms')],
+      Metrics: [
+        Match.objectLike({ Expression: 'FILL(email, 0) + FILL(sms, 0)', ReturnData: true }),
+        perChannel('email'),
+        perChannel('sms'),
+      ],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: ALARM_TOPIC,
@@ -58,7 +93,15 @@ describe('fault alarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Metrics: [
         Match.objectLike({
-          MetricStat: { Metric: { Namespace: 'Arrears', MetricName: 'EventsParkedOverdue', Dimensions: [{ Name: 'service', Value: 'arrears' }] }, Period: 3600, Stat: 'Sum' },
+          MetricStat: {
+            Metric: {
+              Namespace: 'Arrears',
+              MetricName: 'EventsParkedOverdue',
+              Dimensions: [{ Name: 'service', Value: 'arrears' }],
+            },
+            Period: 3600,
+            Stat: 'Sum',
+          },
           ReturnData: true,
         }),
       ],
@@ -75,14 +118,22 @@ describe('fault alarms', () => {
 describe('state machine retries', () => {
   it('retries Advance on any error with jittered exponential backoff, then ends in Failed (alarmed)', () => {
     const { States } = definition();
-    expect(States.Advance!.Retry).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' })]);
+    expect(States.Advance!.Retry).toEqual([
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' }),
+    ]);
     expect(States.Advance!.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Failed' })]);
   });
 
   it('retries a throttled WaitForWakeUp without retrying its timeout, which is the timer', () => {
     const { States } = definition();
     const [retry] = States.WaitForWakeUp!.Retry!;
-    expect(retry!.ErrorEquals).toEqual(expect.arrayContaining(['Lambda.TooManyRequestsException', 'ProvisionedThroughputExceededException', 'ThrottlingException']));
+    expect(retry!.ErrorEquals).toEqual(
+      expect.arrayContaining([
+        'Lambda.TooManyRequestsException',
+        'ProvisionedThroughputExceededException',
+        'ThrottlingException',
+      ]),
+    );
     expect(retry!.ErrorEquals).not.toContain('States.ALL');
     expect(retry!.ErrorEquals).not.toContain('States.Timeout');
     expect(States.WaitForWakeUp!.Catch!.map((rule) => [rule.ErrorEquals, rule.Next])).toEqual([

@@ -7,10 +7,18 @@ import { engineAccess } from '../../functions/engine-access';
 import type { FunctionAccess } from '../../functions/function-access';
 import { buildArrearsApp } from '../../infra/lib/arrears-app';
 
-const { stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: '123456789012', region: 'eu-west-1' });
+const { stateless } = buildArrearsApp(
+  { context: { 'aws:cdk:bundling-stacks': [] } },
+  { account: '123456789012', region: 'eu-west-1' },
+);
 const template = Template.fromStack(stateless);
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string>> };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, string>>;
+};
 type Resource = { Properties: Record<string, unknown> };
 
 /** What a resource is, in words the expectations can name (the table with its indexes, the key, the own log group, ...). */
@@ -25,7 +33,8 @@ const kindOf = (resource: unknown, functionId: string): string => {
   if (new RegExp(`"${functionId}Logs[0-9A-F]{8}"`).test(text)) return 'own log group';
   if (/ExportsOutputFnGetAttBus/.test(text)) return 'event bus';
   if (text.includes(':secret:arrears/webhooks/*')) return 'arrears provider secrets';
-  if (text.includes(':ses:eu-west-1:123456789012:identity/*') && text.includes('configuration-set/')) return 'ses identities + configuration set';
+  if (text.includes(':ses:eu-west-1:123456789012:identity/*') && text.includes('configuration-set/'))
+    return 'ses identities + configuration set';
   if (/"DelinquencyStateMachine[0-9A-F]{8}"/.test(text)) return 'delinquency state machine';
   if (/"DeadLetterQueue[0-9A-F]{8}"/.test(text)) return 'dead-letter queue';
   return `UNEXPECTED ${text}`;
@@ -47,7 +56,11 @@ const granted = (): Map<string, string[]> => {
     const functionId = logicalId.replace(/Function[0-9A-F]{8}$/, '');
     const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
     // Managed or inline role policies would escape the table below.
-    expect({ functionId, managed: roles[roleId]!.Properties.ManagedPolicyArns, inline: roles[roleId]!.Properties.Policies }).toEqual({ functionId, managed: undefined, inline: undefined });
+    expect({
+      functionId,
+      managed: roles[roleId]!.Properties.ManagedPolicyArns,
+      inline: roles[roleId]!.Properties.Policies,
+    }).toEqual({ functionId, managed: undefined, inline: undefined });
     const statements = policies
       .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
       .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
@@ -59,9 +72,13 @@ const granted = (): Map<string, string[]> => {
 const LOGS = 'Allow logs:CreateLogStream,logs:PutLogEvents on own log group';
 const TRACES = 'Allow xray:PutTelemetryRecords,xray:PutTraceSegments on *';
 const KEY_READ = 'Allow kms:Decrypt,kms:DescribeKey on data key via dynamodb.eu-west-1.amazonaws.com';
-const KEY_WRITE = 'Allow kms:Decrypt,kms:DescribeKey,kms:Encrypt,kms:GenerateDataKey on data key via dynamodb.eu-west-1.amazonaws.com';
+const KEY_WRITE =
+  'Allow kms:Decrypt,kms:DescribeKey,kms:Encrypt,kms:GenerateDataKey on data key via dynamodb.eu-west-1.amazonaws.com';
 const table = (actions: readonly string[], indexes: readonly string[] = []) =>
-  `Allow ${[...new Set(actions)].map((action) => `dynamodb:${action}`).sort().join(',')} on ${indexes.length > 0 ? `table+${[...indexes].sort().join('+')}` : 'table'}`;
+  `Allow ${[...new Set(actions)]
+    .map((action) => `dynamodb:${action}`)
+    .sort()
+    .join(',')} on ${indexes.length > 0 ? `table+${[...indexes].sort().join('+')}` : 'table'}`;
 const EMAIL = 'Allow ses:SendRawEmail on ses identities + configuration set';
 const SMS = 'Allow sns:Publish on *';
 const EVENTS = 'Allow events:PutEvents on event bus';
@@ -80,7 +97,9 @@ const expectedFor = (access: FunctionAccess): string[] => {
   return [
     LOGS,
     TRACES,
-    ...(access.dynamodb.actions.length > 0 ? [table(access.dynamodb.actions, access.dynamodb.indexes), writes ? KEY_WRITE : KEY_READ] : []),
+    ...(access.dynamodb.actions.length > 0
+      ? [table(access.dynamodb.actions, access.dynamodb.indexes), writes ? KEY_WRITE : KEY_READ]
+      : []),
     ...(access.publishesEvents ? [EVENTS] : []),
     ...(access.sendsEmail ? [EMAIL] : []),
     ...(access.sendsSms ? [SMS] : []),
@@ -97,22 +116,39 @@ describe('least-privilege IAM', () => {
   const actual = granted();
 
   it('has an expectation for every function and a function for every expectation', () => {
-    expect([...actual.keys()].sort()).toEqual([...apiRoutes.map((route) => route.id), ...Object.keys(engineAccess)].sort());
+    expect([...actual.keys()].sort()).toEqual(
+      [...apiRoutes.map((route) => route.id), ...Object.keys(engineAccess)].sort(),
+    );
   });
 
-  it.each((apiRoutes as readonly ApiRoute[]).map((route) => [route.id, route] as const))('%s may do exactly what its route-table line says', (id, route) => {
-    expect(actual.get(id)).toEqual(expectedFor(route));
-  });
+  it.each((apiRoutes as readonly ApiRoute[]).map((route) => [route.id, route] as const))(
+    '%s may do exactly what its route-table line says',
+    (id, route) => {
+      expect(actual.get(id)).toEqual(expectedFor(route));
+    },
+  );
 
-  it.each(Object.entries(engineAccess) as [string, FunctionAccess][])('%s may do exactly what its engine-access line says', (id, access) => {
-    expect(actual.get(id)).toEqual([...expectedFor(access), ...(ASYNCHRONOUS.has(id) ? DEAD_LETTERS : [])].sort());
-  });
+  it.each(Object.entries(engineAccess) as [string, FunctionAccess][])(
+    '%s may do exactly what its engine-access line says',
+    (id, access) => {
+      expect(actual.get(id)).toEqual([...expectedFor(access), ...(ASYNCHRONOUS.has(id) ? DEAD_LETTERS : [])].sort());
+    },
+  );
 
   it('grants no wildcard action and no table-wide or account-wide wildcard anywhere', () => {
     for (const [id, statements] of actual) {
       for (const statement of statements) {
-        const actions = statement.replace(/^Allow /, '').split(' on ')[0]!.split(',');
-        expect({ id, wildcard: actions.filter((action) => action === '*' || action.endsWith(':*') || action.startsWith('dynamodb:') && action.includes('*')) }).toEqual({ id, wildcard: [] });
+        const actions = statement
+          .replace(/^Allow /, '')
+          .split(' on ')[0]!
+          .split(',');
+        expect({
+          id,
+          wildcard: actions.filter(
+            (action) =>
+              action === '*' || action.endsWith(':*') || (action.startsWith('dynamodb:') && action.includes('*')),
+          ),
+        }).toEqual({ id, wildcard: [] });
         expect(statement).not.toContain('UNEXPECTED');
         expect(statement.startsWith('Allow ')).toBe(true);
       }

@@ -3,7 +3,10 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildArrearsApp } from '../../infra/lib/arrears-app';
 
-const { stateful, stateless } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: '123456789012', region: 'eu-west-1' });
+const { stateful, stateless } = buildArrearsApp(
+  { context: { 'aws:cdk:bundling-stacks': [] } },
+  { account: '123456789012', region: 'eu-west-1' },
+);
 const template = Template.fromStack(stateless);
 const statefulTemplate = Template.fromStack(stateful);
 
@@ -21,7 +24,12 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/States',
       MetricName: 'ExecutionsFailed',
-      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'DelinquencyStateMachine') } }],
+      Dimensions: [
+        {
+          Name: 'StateMachineArn',
+          Value: { Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'DelinquencyStateMachine') },
+        },
+      ],
       Statistic: 'Sum',
       Period: 300,
       Threshold: 1,
@@ -35,7 +43,12 @@ describe('alarms', () => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/States',
         MetricName: metricName,
-        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'DelinquencyStateMachine') } }],
+        Dimensions: [
+          {
+            Name: 'StateMachineArn',
+            Value: { Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'DelinquencyStateMachine') },
+          },
+        ],
         Statistic: 'Sum',
         Period: 300,
         Threshold: 1,
@@ -58,7 +71,11 @@ describe('alarms', () => {
               Metric: {
                 Namespace: 'AWS/ApiGateway',
                 MetricName: '5xx',
-                Dimensions: [{ Name: 'ApiId', Value: { Ref: logicalIdOf('AWS::ApiGatewayV2::Api', 'PartnerApi') } }, { Name: 'Route', Value: route }, { Name: 'Stage', Value: '$default' }],
+                Dimensions: [
+                  { Name: 'ApiId', Value: { Ref: logicalIdOf('AWS::ApiGatewayV2::Api', 'PartnerApi') } },
+                  { Name: 'Route', Value: route },
+                  { Name: 'Stage', Value: '$default' },
+                ],
               },
               Stat: 'Sum',
             }),
@@ -68,7 +85,10 @@ describe('alarms', () => {
     });
     // Only the webhook routes pay for detailed metrics, with the stage's throttling kept, once the routes exist.
     const stage = template.findResources('AWS::ApiGatewayV2::Stage');
-    const [stageResource] = Object.values(stage) as { Properties: { RouteSettings: Record<string, unknown> }; DependsOn: string[] }[];
+    const [stageResource] = Object.values(stage) as {
+      Properties: { RouteSettings: Record<string, unknown> };
+      DependsOn: string[];
+    }[];
     expect(Object.keys(stageResource!.Properties.RouteSettings).sort()).toEqual([...WEBHOOK_ROUTES].sort());
     for (const settings of Object.values(stageResource!.Properties.RouteSettings)) {
       expect(settings).toEqual({ DetailedMetricsEnabled: true, ThrottlingBurstLimit: 400, ThrottlingRateLimit: 200 });
@@ -80,7 +100,12 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue', 'DeadLetterQueue'), 'QueueName'] } }],
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue', 'DeadLetterQueue'), 'QueueName'] },
+        },
+      ],
       Statistic: 'Maximum',
       Threshold: 1,
       AlarmActions: ALARM_TOPIC,
@@ -89,7 +114,14 @@ describe('alarms', () => {
 
   it("pages when the account's SES bounce rate reaches 4 %, before SES's 5 % review", () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: [Match.objectLike({ MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate' }, Stat: 'Maximum' }) })],
+      Metrics: [
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Metric: { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate' },
+            Stat: 'Maximum',
+          }),
+        }),
+      ],
       Threshold: 0.04,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: ALARM_TOPIC,
@@ -97,14 +129,20 @@ describe('alarms', () => {
   });
 
   it('has exactly these nine alarms (the fault ones in faults.test.ts, restarted executions), all treating no data as fine', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { TreatMissingData: string } }[];
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as {
+      Properties: { TreatMissingData: string };
+    }[];
     expect(alarms).toHaveLength(9);
     for (const alarm of alarms) expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
   });
 
   it('lets CloudWatch publish to the alarm topic, whose SSL-only policy would otherwise hold nothing but a Deny', () => {
-    const policies = Object.values(statefulTemplate.findResources('AWS::SNS::TopicPolicy')) as { Properties: { Topics: { Ref: string }[]; PolicyDocument: { Statement: unknown[] } } }[];
-    const alarmTopicPolicy = policies.find((policy) => policy.Properties.Topics.some((topic) => topic.Ref.startsWith('AlarmTopic')))!;
+    const policies = Object.values(statefulTemplate.findResources('AWS::SNS::TopicPolicy')) as {
+      Properties: { Topics: { Ref: string }[]; PolicyDocument: { Statement: unknown[] } };
+    }[];
+    const alarmTopicPolicy = policies.find((policy) =>
+      policy.Properties.Topics.some((topic) => topic.Ref.startsWith('AlarmTopic')),
+    )!;
     expect(alarmTopicPolicy.Properties.PolicyDocument.Statement).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -113,7 +151,11 @@ describe('alarms', () => {
           Action: 'sns:Publish',
           Condition: {
             StringEquals: { 'aws:SourceAccount': '123456789012' },
-            ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:eu-west-1:123456789012:alarm:*']] } },
+            ArnLike: {
+              'aws:SourceArn': {
+                'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:eu-west-1:123456789012:alarm:*']],
+              },
+            },
           },
         }),
       ]),
@@ -121,16 +163,22 @@ describe('alarms', () => {
   });
 
   it('mails the alarms to the address given with -c arrears:alarmEmail, and to nobody unless one is given', () => {
-    const withEmail = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops@example.com' } }, { account: '123456789012', region: 'eu-west-1' });
+    const withEmail = buildArrearsApp(
+      { context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops@example.com' } },
+      { account: '123456789012', region: 'eu-west-1' },
+    );
     Template.fromStack(withEmail.stateful).hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
       TopicArn: { Ref: Match.stringLikeRegexp('^AlarmTopic') },
     });
     statefulTemplate.resourceCountIs('AWS::SNS::Subscription', 0);
-    expect(() => buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops-at-example' } }, { account: '123456789012', region: 'eu-west-1' })).toThrow(
-      /arrears:alarmEmail=ops-at-example is not an email address/,
-    );
+    expect(() =>
+      buildArrearsApp(
+        { context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops-at-example' } },
+        { account: '123456789012', region: 'eu-west-1' },
+      ),
+    ).toThrow(/arrears:alarmEmail=ops-at-example is not an email address/);
   });
 
   it('lets CloudWatch and EventBridge use the data key that encrypts the alarm topic and the dead-letter queue', () => {
@@ -148,9 +196,16 @@ describe('alarms', () => {
 
 describe('dead-letter queue', () => {
   it('is encrypted with the data key and refuses plain HTTP', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue(), MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: Match.anyValue(),
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 
@@ -158,7 +213,12 @@ describe('dead-letter queue', () => {
     const queue = { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue', 'DeadLetterQueue'), 'Arn'] };
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(0 * * * ? *)',
-      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: queue }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 1800 } })],
+      Targets: [
+        Match.objectLike({
+          DeadLetterConfig: { Arn: queue },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 1800 },
+        }),
+      ],
     });
     for (const fn of ['ReminderRun', 'SesFeedback']) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -177,9 +237,13 @@ interface Widget {
 
 /** The dashboard's widgets, with the template's references (ARNs, names) replaced by a placeholder. */
 const widgets = (): Widget[] => {
-  const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardBody: { 'Fn::Join': [string, unknown[]] } } }[];
+  const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as {
+    Properties: { DashboardBody: { 'Fn::Join': [string, unknown[]] } };
+  }[];
   expect(dashboards).toHaveLength(1);
-  const text = dashboards[0]!.Properties.DashboardBody['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'REF')).join('');
+  const text = dashboards[0]!.Properties.DashboardBody['Fn::Join'][1]
+    .map((part) => (typeof part === 'string' ? part : 'REF'))
+    .join('');
   return (JSON.parse(text) as { widgets: Widget[] }).widgets;
 };
 /** Each graphed metric as namespace, name and dimension pairs, or its expression. */
@@ -195,9 +259,16 @@ describe('dashboard', () => {
     expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: Array(9).fill('REF') } });
     const byTitle = Object.fromEntries(graphs.map((widget) => [widget.properties.title, graphed(widget)]));
     expect(byTitle).toEqual({
-      'Messages sent by channel (per hour)': ['Arrears MessagesSent channel email service arrears', 'Arrears MessagesSent channel sms service arrears'],
-      'Payments applied (per hour, by currency)': [`SEARCH('{Arrears,service,currency} MetricName="PaymentsApplied"', 'Sum', 3600)`],
-      'Amount recovered (minor units per hour, by currency)': [`SEARCH('{Arrears,service,currency} MetricName="AmountRecovered"', 'Sum', 3600)`],
+      'Messages sent by channel (per hour)': [
+        'Arrears MessagesSent channel email service arrears',
+        'Arrears MessagesSent channel sms service arrears',
+      ],
+      'Payments applied (per hour, by currency)': [
+        `SEARCH('{Arrears,service,currency} MetricName="PaymentsApplied"', 'Sum', 3600)`,
+      ],
+      'Amount recovered (minor units per hour, by currency)': [
+        `SEARCH('{Arrears,service,currency} MetricName="AmountRecovered"', 'Sum', 3600)`,
+      ],
       'Promises decided (per hour)': [
         'Arrears PromisesDecided outcome kept service arrears',
         'Arrears PromisesDecided outcome partially_kept service arrears',

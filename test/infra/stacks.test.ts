@@ -18,7 +18,8 @@ const statementsOf = (constructId: string): Statement[] => {
   const policies = statelessTemplate.findResources('AWS::IAM::Policy');
   const entry = Object.entries(policies).find(([logicalId]) => logicalId.startsWith(`${constructId}Role`));
   if (!entry) throw new Error(`no policy for ${constructId}`);
-  return (entry[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement;
+  return (entry[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+    .Statement;
 };
 const actionsOf = (statement: Statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]);
 
@@ -54,14 +55,21 @@ describe('stateful stack', () => {
 
   it('rotates its key and retains the data on stack deletion', () => {
     statefulTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-    statefulTemplate.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    statefulTemplate.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
   });
 
   it('has the event bus, encrypted SSL-only topics and an SES configuration set sending bounces to a topic', () => {
     statefulTemplate.resourceCountIs('AWS::Events::EventBus', 1);
     statefulTemplate.resourcePropertiesCountIs('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() }, 2);
     statefulTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
     statefulTemplate.resourceCountIs('AWS::SES::ConfigurationSet', 1);
     statefulTemplate.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
@@ -77,7 +85,9 @@ describe('stateless stack', () => {
     // executions that ended early.
     expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 5);
     const roles = new Set<string>();
-    for (const fn of Object.values(functions) as { Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } } }[]) {
+    for (const fn of Object.values(functions) as {
+      Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } };
+    }[]) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       roles.add(fn.Properties.Role['Fn::GetAtt'][0]!);
@@ -90,14 +100,18 @@ describe('stateless stack', () => {
       const statements = statementsOf(route.id);
       for (const statement of statements) for (const action of actionsOf(statement)) expect(action).not.toMatch(/\*/);
       const tableActions = statements.flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'));
-      expect(tableActions.sort()).toEqual([...new Set(route.dynamodb.actions)].map((action) => `dynamodb:${action}`).sort());
+      expect(tableActions.sort()).toEqual(
+        [...new Set(route.dynamodb.actions)].map((action) => `dynamodb:${action}`).sort(),
+      );
     }
   });
 
   it('scopes table and key permissions to the table and its key, through DynamoDB only', () => {
     for (const route of apiRoutes.filter((candidate) => candidate.dynamodb.actions.length > 0)) {
       const statements = statementsOf(route.id);
-      const table = statements.find((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))!;
+      const table = statements.find((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
+      )!;
       expect(JSON.stringify(table.Resource)).toMatch(/TableArn|Table.*Arn/);
       const key = statements.find((statement) => actionsOf(statement).some((action) => action.startsWith('kms:')))!;
       expect(key.Condition).toEqual({ StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com' } });
@@ -107,21 +121,26 @@ describe('stateless stack', () => {
   });
 
   it('gives the OpenAPI function no table access at all', () => {
-    expect(statementsOf('GetOpenApi').flatMap(actionsOf).filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:'))).toEqual([]);
+    expect(
+      statementsOf('GetOpenApi')
+        .flatMap(actionsOf)
+        .filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:')),
+    ).toEqual([]);
   });
 
   it('only uses a "*" resource for actions that have no resource-level permissions', () => {
     const unscopable = /^(xray:|sns:Publish$|states:SendTaskSuccess$)/;
     for (const id of [...apiRoutes.map((route) => route.id), 'ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask']) {
       for (const statement of statementsOf(id)) {
-        if (statement.Resource === '*') expect(actionsOf(statement).every((action) => unscopable.test(action))).toBe(true);
+        if (statement.Resource === '*')
+          expect(actionsOf(statement).every((action) => unscopable.test(action))).toBe(true);
       }
     }
   });
 
   it('lets only the run and the webhooks (a refund reopens a case) start executions, only of the delinquency machine', () => {
-    const starters = ['ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask', ...apiRoutes.map((route) => route.id)].filter((id) =>
-      statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
+    const starters = ['ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask', ...apiRoutes.map((route) => route.id)].filter(
+      (id) => statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
     );
     expect(starters).toEqual(['ReminderRun', 'PostStripeWebhook', 'PostGenericWebhook']);
     for (const id of starters) {
@@ -131,15 +150,23 @@ describe('stateless stack', () => {
   });
 
   it('lets only the webhooks (signing secrets) and erasure (the erasure key) read provider secrets, and only under the Arrears prefix', () => {
-    const readers = apiRoutes.map((route) => route.id).filter((id) => statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')));
+    const readers = apiRoutes
+      .map((route) => route.id)
+      .filter((id) =>
+        statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')),
+      );
     expect(readers.sort()).toEqual(['DeleteCustomer', 'PostGenericWebhook', 'PostStripeWebhook']);
-    const read = statementsOf('PostStripeWebhook').find((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))!;
+    const read = statementsOf('PostStripeWebhook').find((statement) =>
+      actionsOf(statement).includes('secretsmanager:GetSecretValue'),
+    )!;
     expect(JSON.stringify(read.Resource)).toContain(':secret:arrears/webhooks/*');
   });
 
   it('routes every partner API path to its function, with access logs and throttling on the stage', () => {
     for (const route of apiRoutes) {
-      statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${route.method} ${route.path}` });
+      statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${route.method} ${route.path}`,
+      });
     }
     statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -154,7 +181,11 @@ describe('stateless stack', () => {
       Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesFeedback'), 'Arn'] },
     });
     // Reads the customer (an erased one gets no suppression of its address) and writes the suppression.
-    expect(statementsOf('SesFeedback').flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(
+      statementsOf('SesFeedback')
+        .flatMap(actionsOf)
+        .filter((action) => action.startsWith('dynamodb:')),
+    ).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
   });
 
   it('runs the reminder run at the top of every hour', () => {
@@ -173,7 +204,12 @@ describe('stateless stack', () => {
     expect(run.Environment.Variables.STATE_MACHINE_ARN).toBeDefined();
     statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['arrears.engine'], 'detail-type': ['ReminderRunContinues'] },
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ReminderRun'), 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ReminderRun'), 'Arn'] },
+          DeadLetterConfig: Match.anyValue(),
+        }),
+      ],
     });
   });
 
@@ -185,29 +221,44 @@ describe('stateless stack', () => {
     });
   });
 
-  it("logs the state machine as vended logs, under /aws/vendedlogs/states/, encrypted with the data key", () => {
-    const [logGroupId] = Object.keys(statelessTemplate.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/aws/vendedlogs/states/ArrearsStateless-DelinquencyStateMachine' } }));
+  it('logs the state machine as vended logs, under /aws/vendedlogs/states/, encrypted with the data key', () => {
+    const [logGroupId] = Object.keys(
+      statelessTemplate.findResources('AWS::Logs::LogGroup', {
+        Properties: { LogGroupName: '/aws/vendedlogs/states/ArrearsStateless-DelinquencyStateMachine' },
+      }),
+    );
     expect(logGroupId).toBeDefined();
     statelessTemplate.hasResourceProperties('AWS::Logs::LogGroup', {
       LogGroupName: '/aws/vendedlogs/states/ArrearsStateless-DelinquencyStateMachine',
       KmsKeyId: { 'Fn::ImportValue': Match.stringLikeRegexp('DataKey') },
     });
     statelessTemplate.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-      LoggingConfiguration: Match.objectLike({ Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logGroupId, 'Arn'] } } }] }),
+      LoggingConfiguration: Match.objectLike({
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logGroupId, 'Arn'] } } }],
+      }),
     });
   });
 
   it('encrypts every log group (functions, API access logs, state machine) with the data key', () => {
-    const groups = Object.values(statelessTemplate.findResources('AWS::Logs::LogGroup')) as { Properties: { KmsKeyId?: unknown } }[];
+    const groups = Object.values(statelessTemplate.findResources('AWS::Logs::LogGroup')) as {
+      Properties: { KmsKeyId?: unknown };
+    }[];
     // One per function, the API's access logs and the state machine's.
     expect(groups).toHaveLength(Object.keys(statelessTemplate.findResources('AWS::Lambda::Function')).length + 2);
-    for (const group of groups) expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/ExportsOutputFnGetAttDataKey\w+Arn/);
+    for (const group of groups)
+      expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/ExportsOutputFnGetAttDataKey\w+Arn/);
     statefulTemplate.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:123456789012:log-group:*']] } } },
+            Condition: {
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:123456789012:log-group:*']],
+                },
+              },
+            },
           }),
         ]),
       },

@@ -20,19 +20,46 @@ const clock = fixedClock('2026-12-20T10:00:00Z');
 
 type Handler = ReturnType<typeof createGetCredit>;
 let calls = 0;
-const send = async (create: (deps: ApiDependencies) => Handler, method: string, routePath: string, params: Record<string, string>, body?: unknown, key = 'partner-key-00001') => {
+const send = async (
+  create: (deps: ApiDependencies) => Handler,
+  method: string,
+  routePath: string,
+  params: Record<string, string>,
+  body?: unknown,
+  key = 'partner-key-00001',
+) => {
   const path = Object.entries(params).reduce((text, [name, value]) => text.replace(`{${name}}`, value), routePath);
   // A fresh Idempotency-Key per write: a payment moves money and needs one.
-  const headers = { authorization: `Bearer ${key}`, ...(method === 'GET' ? {} : { 'idempotency-key': `call-${(calls += 1)}` }) };
-  const response = await asRoute(create(deps))(apiEvent({ method, routePath, path, pathParameters: params, headers, ...(body === undefined ? {} : { body }) }), context());
+  const headers = {
+    authorization: `Bearer ${key}`,
+    ...(method === 'GET' ? {} : { 'idempotency-key': `call-${(calls += 1)}` }),
+  };
+  const response = await asRoute(create(deps))(
+    apiEvent({ method, routePath, path, pathParameters: params, headers, ...(body === undefined ? {} : { body }) }),
+    context(),
+  );
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
-const credit = (customerId: string, key?: string) => send(createGetCredit, 'GET', '/v1/customers/{customerId}/credit', { customerId }, undefined, key);
-const customer = (customerId: string, body: unknown) => send(createPutCustomer, 'PUT', '/v1/customers/{customerId}', { customerId }, body);
-const invoice = (invoiceId: string, body: unknown) => send(createPutInvoice, 'PUT', '/v1/invoices/{invoiceId}', { invoiceId }, body);
-const unbilled = (customerId: string, body: unknown) => send(createPutUnbilled, 'PUT', '/v1/customers/{customerId}/unbilled', { customerId }, body);
-const pay = (invoiceId: string, amount: number) => send(createPostPayment, 'POST', '/v1/invoices/{invoiceId}/payments', { invoiceId }, { amount, currency: 'EUR', reference: `bank-${amount}` });
-const holds = (customerId: string) => published.filter((event) => 'customerId' in event.detail && event.detail.customerId === customerId).map((event) => `${event.detailType}:${'reasons' in event.detail ? event.detail.reasons.join('+') : ''}`);
+const credit = (customerId: string, key?: string) =>
+  send(createGetCredit, 'GET', '/v1/customers/{customerId}/credit', { customerId }, undefined, key);
+const customer = (customerId: string, body: unknown) =>
+  send(createPutCustomer, 'PUT', '/v1/customers/{customerId}', { customerId }, body);
+const invoice = (invoiceId: string, body: unknown) =>
+  send(createPutInvoice, 'PUT', '/v1/invoices/{invoiceId}', { invoiceId }, body);
+const unbilled = (customerId: string, body: unknown) =>
+  send(createPutUnbilled, 'PUT', '/v1/customers/{customerId}/unbilled', { customerId }, body);
+const pay = (invoiceId: string, amount: number) =>
+  send(
+    createPostPayment,
+    'POST',
+    '/v1/invoices/{invoiceId}/payments',
+    { invoiceId },
+    { amount, currency: 'EUR', reference: `bank-${amount}` },
+  );
+const holds = (customerId: string) =>
+  published
+    .filter((event) => 'customerId' in event.detail && event.detail.customerId === customerId)
+    .map((event) => `${event.detailType}:${'reasons' in event.detail ? event.detail.reasons.join('+') : ''}`);
 
 beforeAll(async () => {
   table = await createTestTable();
@@ -40,23 +67,63 @@ beforeAll(async () => {
     ...table.deps(clock),
     events: {
       publish: async (events) => {
-        if (busRefuses) throw Object.assign(new Error('EventBridge refused 1 event(s) after 5 attempts'), { name: 'EventsRefused' });
+        if (busRefuses)
+          throw Object.assign(new Error('EventBridge refused 1 event(s) after 5 attempts'), { name: 'EventsRefused' });
         published.push(...events);
       },
     },
   };
-  await deps.tenants.putApiKey(sha256Hex('partner-key-00001'), { tenantId: 't1', role: 'partner', keyId: 'partner-key-00001' }, 'now');
-  await deps.tenants.putApiKey(sha256Hex('other-key-000001'), { tenantId: 't2', role: 'partner', keyId: 'other-key-000001' }, 'now');
-  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
+  await deps.tenants.putApiKey(
+    sha256Hex('partner-key-00001'),
+    { tenantId: 't1', role: 'partner', keyId: 'partner-key-00001' },
+    'now',
+  );
+  await deps.tenants.putApiKey(
+    sha256Hex('other-key-000001'),
+    { tenantId: 't2', role: 'partner', keyId: 'other-key-000001' },
+    'now',
+  );
+  await deps.tenants.putTenant({
+    id: 't1',
+    name: 'Acme',
+    sendTime: '09:00',
+    promiseGraceDays: 2,
+    timeZone: 'UTC',
+    disputeApprovalAbove: 100_000,
+    statementMode: 'customer',
+    creditHoldDaysPastDue: 30,
+    createdAt: 'now',
+  });
 });
 afterAll(() => table.destroy());
 
 describe('credit control', () => {
   it('holds a customer whose exposure (open balance plus unbilled) passes the limit, and releases it when paid down', async () => {
-    expect((await customer('shop', { name: 'Corner Shop AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: 100_000, currency: 'EUR' } })).status).toBe(201);
-    await invoice('shop-1', { customerId: 'shop', amount: 80_000, currency: 'EUR', issuedAt: '2026-12-01', dueDate: '2027-01-01' });
+    expect(
+      (
+        await customer('shop', {
+          name: 'Corner Shop AS',
+          kind: 'business',
+          timeZone: 'Europe/Oslo',
+          creditLimit: { amount: 100_000, currency: 'EUR' },
+        })
+      ).status,
+    ).toBe(201);
+    await invoice('shop-1', {
+      customerId: 'shop',
+      amount: 80_000,
+      currency: 'EUR',
+      issuedAt: '2026-12-01',
+      dueDate: '2027-01-01',
+    });
     // Another currency does not count towards a EUR limit.
-    await invoice('shop-2', { customerId: 'shop', amount: 500_000, currency: 'NOK', issuedAt: '2026-12-01', dueDate: '2027-01-01' });
+    await invoice('shop-2', {
+      customerId: 'shop',
+      amount: 500_000,
+      currency: 'NOK',
+      issuedAt: '2026-12-01',
+      dueDate: '2027-01-01',
+    });
     expect((await credit('shop')).body).toEqual({
       customerId: 'shop',
       currency: 'EUR',
@@ -70,21 +137,49 @@ describe('credit control', () => {
       hold: { onHold: false, reasons: [], since: null },
     });
     const reported = await unbilled('shop', { amount: 30_000, currency: 'EUR' });
-    expect(reported).toMatchObject({ status: 200, body: { exposure: 110_000, available: 0, hold: { onHold: true, reasons: ['over-limit'], since: '2026-12-20T10:00:00.000Z' } } });
+    expect(reported).toMatchObject({
+      status: 200,
+      body: {
+        exposure: 110_000,
+        available: 0,
+        hold: { onHold: true, reasons: ['over-limit'], since: '2026-12-20T10:00:00.000Z' },
+      },
+    });
     expect(holds('shop')).toEqual(['customer.credit_hold:over-limit']);
     // Reporting the same again changes nothing and publishes nothing.
     await unbilled('shop', { amount: 30_000, currency: 'EUR' });
     expect(holds('shop')).toHaveLength(1);
     await pay('shop-1', 20_000);
-    expect((await credit('shop')).body).toMatchObject({ exposure: 90_000, available: 10_000, hold: { onHold: false, reasons: [] } });
+    expect((await credit('shop')).body).toMatchObject({
+      exposure: 90_000,
+      available: 10_000,
+      hold: { onHold: false, reasons: [] },
+    });
     expect(holds('shop')).toEqual(['customer.credit_hold:over-limit', 'customer.credit_released:']);
   });
 
   it('holds a customer with a debt past the tenant threshold even without a limit, and a raised limit does not release it', async () => {
     await customer('late', { name: 'Late Payer', kind: 'consumer', timeZone: 'Europe/Oslo' });
-    await invoice('late-1', { customerId: 'late', amount: 12_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-10' });
-    expect((await credit('late')).body).toMatchObject({ limit: null, available: null, pastDueBalance: 12_000, maxDaysPastDue: 40, hold: { onHold: true, reasons: ['past-due'] } });
-    await customer('late', { name: 'Late Payer', kind: 'consumer', timeZone: 'Europe/Oslo', creditLimit: { amount: 1_000_000, currency: 'EUR' } });
+    await invoice('late-1', {
+      customerId: 'late',
+      amount: 12_000,
+      currency: 'EUR',
+      issuedAt: '2026-10-01',
+      dueDate: '2026-11-10',
+    });
+    expect((await credit('late')).body).toMatchObject({
+      limit: null,
+      available: null,
+      pastDueBalance: 12_000,
+      maxDaysPastDue: 40,
+      hold: { onHold: true, reasons: ['past-due'] },
+    });
+    await customer('late', {
+      name: 'Late Payer',
+      kind: 'consumer',
+      timeZone: 'Europe/Oslo',
+      creditLimit: { amount: 1_000_000, currency: 'EUR' },
+    });
     expect((await credit('late')).body.hold).toMatchObject({ onHold: true, reasons: ['past-due'] });
     await pay('late-1', 12_000);
     expect((await credit('late')).body.hold).toMatchObject({ onHold: false, reasons: [] });
@@ -92,14 +187,31 @@ describe('credit control', () => {
   });
 
   it('refuses a negative unbilled amount or limit by field, and answers 404 for an unknown or foreign customer', async () => {
-    expect((await unbilled('shop', { amount: -1, currency: 'eur' })).body).toMatchObject({ status: 400, errors: [{ path: 'amount' }, { path: 'currency' }] });
-    expect((await customer('shop', { name: 'Corner Shop AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: -5, currency: 'EUR' } })).body).toMatchObject({ status: 400, errors: [{ path: 'creditLimit.amount' }] });
+    expect((await unbilled('shop', { amount: -1, currency: 'eur' })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'amount' }, { path: 'currency' }],
+    });
+    expect(
+      (
+        await customer('shop', {
+          name: 'Corner Shop AS',
+          kind: 'business',
+          timeZone: 'Europe/Oslo',
+          creditLimit: { amount: -5, currency: 'EUR' },
+        })
+      ).body,
+    ).toMatchObject({ status: 400, errors: [{ path: 'creditLimit.amount' }] });
     expect((await credit('nobody')).status).toBe(404);
     expect((await credit('shop', 'other-key-000001')).status).toBe(404);
   });
 
   it("never loses a hold announcement the bus refused: nothing is stored, and the partner's retry announces it once", async () => {
-    await customer('cafe', { name: 'Cafe AS', kind: 'business', timeZone: 'Europe/Oslo', creditLimit: { amount: 10_000, currency: 'EUR' } });
+    await customer('cafe', {
+      name: 'Cafe AS',
+      kind: 'business',
+      timeZone: 'Europe/Oslo',
+      creditLimit: { amount: 10_000, currency: 'EUR' },
+    });
     busRefuses = true;
     const refused = await unbilled('cafe', { amount: 20_000, currency: 'EUR' });
     expect(refused.status).toBeGreaterThanOrEqual(500);

@@ -24,14 +24,60 @@ const idOf = (name: string) => name.toLowerCase();
 
 const seed = async (name: string) => {
   const id = idOf(name);
-  await putCustomer(deps, 't1', `cus-${id}`, { name, email: `${id}@example.com`, phone: '+4791234567', kind: 'consumer', timeZone: 'Europe/Oslo', segment: 'retail' });
-  await putInvoice(deps, 't1', `inv-${id}`, { customerId: `cus-${id}`, amount: 50_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-01', strategyId: 'default', description: 'Electricity, October' });
+  await putCustomer(deps, 't1', `cus-${id}`, {
+    name,
+    email: `${id}@example.com`,
+    phone: '+4791234567',
+    kind: 'consumer',
+    timeZone: 'Europe/Oslo',
+    segment: 'retail',
+  });
+  await putInvoice(deps, 't1', `inv-${id}`, {
+    customerId: `cus-${id}`,
+    amount: 50_000,
+    currency: 'EUR',
+    issuedAt: '2026-10-01',
+    dueDate: '2026-11-01',
+    strategyId: 'default',
+    description: 'Electricity, October',
+  });
   await recordPayment(deps, 't1', `inv-${id}`, { amount: 5_000, currency: 'EUR', reference: `bank-${id}-1` });
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    { id: `dlq-${id}`, invoiceId: `inv-${id}`, customerId: `cus-${id}`, currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, assigneeId: null, score: null, openingInputs: null, priority: 10, balance: 45_000, brokenPromises: 0, taskToken: null, version: 1 },
-    { id: `tl-open-${id}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: `invoice inv-${id} overdue: EUR 450.00 open, strategy default, status active` },
+    {
+      id: `dlq-${id}`,
+      invoiceId: `inv-${id}`,
+      customerId: `cus-${id}`,
+      currency: 'EUR',
+      status: 'active',
+      strategyId: 'default',
+      stage: 'overdue',
+      doneSteps: ['overdue'],
+      nextActionAt: null,
+      nextStep: null,
+      openedAt: now,
+      closedAt: null,
+      factsVersion: 0,
+      reopenCount: 0,
+      activePromiseId: null,
+      activePlanId: null,
+      assigneeId: null,
+      score: null,
+      openingInputs: null,
+      priority: 10,
+      balance: 45_000,
+      brokenPromises: 0,
+      taskToken: null,
+      version: 1,
+    },
+    {
+      id: `tl-open-${id}`,
+      at: now,
+      kind: 'delinquency.opened',
+      actor: 'schedule',
+      detail: `invoice inv-${id} overdue: EUR 450.00 open, strategy default, status active`,
+    },
   );
 };
 
@@ -46,7 +92,10 @@ afterAll(() => table.destroy());
 type Handler = ReturnType<typeof createErase>;
 const call = async (handler: Handler, method: string, routePath: string, params: Record<string, string> = {}) => {
   const path = Object.entries(params).reduce((text, [name, value]) => text.replace(`{${name}}`, value), routePath);
-  const response = await asRoute(handler)(apiEvent({ method, routePath, path, pathParameters: params, headers: { authorization: `Bearer ${MANAGER}` } }), context());
+  const response = await asRoute(handler)(
+    apiEvent({ method, routePath, path, pathParameters: params, headers: { authorization: `Bearer ${MANAGER}` } }),
+    context(),
+  );
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 const scan = async () => (await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items ?? [];
@@ -54,44 +103,85 @@ const itemsOf = (items: Record<string, unknown>[], id: string) =>
   items.filter((item) => [`cus-${id}`, `inv-${id}`, `dlq-${id}`].some((part) => String(item.pk).endsWith(`#${part}`)));
 
 describe('item 1: erasure by attribute', () => {
-  it.each(NAMES)('item 1: erasing a customer named "%s" keeps its invoice, payment, delinquency and timeline intact, and every route still answers', async (name) => {
-    const id = idOf(name);
-    const before = itemsOf(await scan(), id);
-    expect((await call(createErase(deps), 'DELETE', '/v1/customers/{customerId}', { customerId: `cus-${id}` })).status).toBe(200);
-    const after = itemsOf(await scan(), id);
+  it.each(NAMES)(
+    'item 1: erasing a customer named "%s" keeps its invoice, payment, delinquency and timeline intact, and every route still answers',
+    async (name) => {
+      const id = idOf(name);
+      const before = itemsOf(await scan(), id);
+      expect(
+        (await call(createErase(deps), 'DELETE', '/v1/customers/{customerId}', { customerId: `cus-${id}` })).status,
+      ).toBe(200);
+      const after = itemsOf(await scan(), id);
 
-    // Every record kept for the books reads back as it was: ids, keys, statuses, amounts and dates exactly; only the
-    // free-text attributes listed as personal may lose the name where it stands as a word.
-    const personal = new Set(['Customer', 'OptOut', 'CustomerToken']);
-    const withoutFreeText = (item: Record<string, unknown>) => {
-      const rules = PERSONAL_DATA[item.type as ItemType];
-      const listed = rules && rules !== 'delete' ? Object.keys(rules) : [];
-      return Object.fromEntries(Object.entries(item).filter(([name]) => !listed.includes(name)));
-    };
-    const kept = before.filter((candidate) => !personal.has(String(candidate.type)));
-    expect(kept.map((item) => item.type).sort()).toEqual(['Delinquency', 'Invoice', 'Payment', 'TimelineEntry']);
-    for (const item of kept) {
-      const now = after.find((candidate) => candidate.pk === item.pk && candidate.sk === item.sk);
-      expect(now && withoutFreeText(now)).toEqual(withoutFreeText(item));
-    }
-    const customer = after.find((item) => item.type === 'Customer');
-    expect(customer).toMatchObject({ id: `cus-${id}`, name: '(erased)', kind: 'consumer', timeZone: 'Europe/Oslo', segment: 'retail' });
-    expect(customer).not.toHaveProperty('email');
-    expect(customer).not.toHaveProperty('phone');
+      // Every record kept for the books reads back as it was: ids, keys, statuses, amounts and dates exactly; only the
+      // free-text attributes listed as personal may lose the name where it stands as a word.
+      const personal = new Set(['Customer', 'OptOut', 'CustomerToken']);
+      const withoutFreeText = (item: Record<string, unknown>) => {
+        const rules = PERSONAL_DATA[item.type as ItemType];
+        const listed = rules && rules !== 'delete' ? Object.keys(rules) : [];
+        return Object.fromEntries(Object.entries(item).filter(([name]) => !listed.includes(name)));
+      };
+      const kept = before.filter((candidate) => !personal.has(String(candidate.type)));
+      expect(kept.map((item) => item.type).sort()).toEqual(['Delinquency', 'Invoice', 'Payment', 'TimelineEntry']);
+      for (const item of kept) {
+        const now = after.find((candidate) => candidate.pk === item.pk && candidate.sk === item.sk);
+        expect(now && withoutFreeText(now)).toEqual(withoutFreeText(item));
+      }
+      const customer = after.find((item) => item.type === 'Customer');
+      expect(customer).toMatchObject({
+        id: `cus-${id}`,
+        name: '(erased)',
+        kind: 'consumer',
+        timeZone: 'Europe/Oslo',
+        segment: 'retail',
+      });
+      expect(customer).not.toHaveProperty('email');
+      expect(customer).not.toHaveProperty('phone');
 
-    const invoice = await call(createGetInvoice(deps), 'GET', '/v1/invoices/{invoiceId}', { invoiceId: `inv-${id}` });
-    expect(invoice).toMatchObject({ status: 200, body: { id: `inv-${id}`, customerId: `cus-${id}`, currency: 'EUR', status: 'open', strategyId: 'default', amount: 50_000, paid: 5_000, description: 'Electricity, October' } });
-    expect(invoice.body.payments).toEqual([expect.objectContaining({ reference: `bank-${id}-1`, currency: 'EUR' })]);
-    const delinquency = await call(createGetDelinquency(deps), 'GET', '/v1/delinquencies/{delinquencyId}', { delinquencyId: `dlq-${id}` });
-    expect(delinquency).toMatchObject({ status: 200, body: { id: `dlq-${id}`, invoiceIds: [`inv-${id}`], customerId: `cus-${id}`, status: 'active', currency: 'EUR', stage: 'overdue' } });
-    expect((await call(createGetCustomer(deps), 'GET', '/v1/customers/{customerId}', { customerId: `cus-${id}` })).status).toBe(200);
-    const exported = await call(createExport(deps), 'GET', '/v1/customers/{customerId}/export', { customerId: `cus-${id}` });
-    expect(exported.status).toBe(200);
-    // Ids inside free text are never taken for the name.
-    expect(exported.body.timeline.find((entry: { kind: string }) => entry.kind === 'delinquency.opened').detail).toMatch(new RegExp(`^invoice inv-${id} overdue: `));
-    const queue = await call(createListDelinquencies(deps), 'GET', '/v1/delinquencies');
-    expect(queue.status).toBe(200);
-  });
+      const invoice = await call(createGetInvoice(deps), 'GET', '/v1/invoices/{invoiceId}', { invoiceId: `inv-${id}` });
+      expect(invoice).toMatchObject({
+        status: 200,
+        body: {
+          id: `inv-${id}`,
+          customerId: `cus-${id}`,
+          currency: 'EUR',
+          status: 'open',
+          strategyId: 'default',
+          amount: 50_000,
+          paid: 5_000,
+          description: 'Electricity, October',
+        },
+      });
+      expect(invoice.body.payments).toEqual([expect.objectContaining({ reference: `bank-${id}-1`, currency: 'EUR' })]);
+      const delinquency = await call(createGetDelinquency(deps), 'GET', '/v1/delinquencies/{delinquencyId}', {
+        delinquencyId: `dlq-${id}`,
+      });
+      expect(delinquency).toMatchObject({
+        status: 200,
+        body: {
+          id: `dlq-${id}`,
+          invoiceIds: [`inv-${id}`],
+          customerId: `cus-${id}`,
+          status: 'active',
+          currency: 'EUR',
+          stage: 'overdue',
+        },
+      });
+      expect(
+        (await call(createGetCustomer(deps), 'GET', '/v1/customers/{customerId}', { customerId: `cus-${id}` })).status,
+      ).toBe(200);
+      const exported = await call(createExport(deps), 'GET', '/v1/customers/{customerId}/export', {
+        customerId: `cus-${id}`,
+      });
+      expect(exported.status).toBe(200);
+      // Ids inside free text are never taken for the name.
+      expect(
+        exported.body.timeline.find((entry: { kind: string }) => entry.kind === 'delinquency.opened').detail,
+      ).toMatch(new RegExp(`^invoice inv-${id} overdue: `));
+      const queue = await call(createListDelinquencies(deps), 'GET', '/v1/delinquencies');
+      expect(queue.status).toBe(200);
+    },
+  );
 
   it('item 1: the personal data that was there is gone, the others are untouched', async () => {
     const stored = JSON.stringify(await scan());

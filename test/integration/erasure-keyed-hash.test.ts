@@ -24,12 +24,24 @@ const EMAIL = 'kari.nordmann@example.com';
 beforeAll(async () => {
   table = await createTestTable();
   // The tenant's provider secret, as the erasure route's role may read it from Secrets Manager.
-  const secrets = table.iam.guardSecrets({ secretFor: async (tenantId, name) => (tenantId === 't1' && name === 'erasureKey' ? ERASURE_KEY : null) });
+  const secrets = table.iam.guardSecrets({
+    secretFor: async (tenantId, name) => (tenantId === 't1' && name === 'erasureKey' ? ERASURE_KEY : null),
+  });
   deps = { ...table.deps(clock), webhookSecrets: secrets };
   await deps.tenants.putApiKey(sha256Hex(MANAGER), { tenantId: 't1', role: 'manager', keyId: 'key_manager' }, 'now');
-  await deps.tenants.putApiKey(sha256Hex('keyed-manager-key-t2'), { tenantId: 't2', role: 'manager', keyId: 'key_t2' }, 'now');
+  await deps.tenants.putApiKey(
+    sha256Hex('keyed-manager-key-t2'),
+    { tenantId: 't2', role: 'manager', keyId: 'key_t2' },
+    'now',
+  );
   for (const tenantId of ['t1', 't2']) {
-    await putCustomer(deps, tenantId, 'c1', { name: 'Kari Nordmann', email: EMAIL, phone: PHONE, kind: 'consumer', timeZone: 'Europe/Oslo' });
+    await putCustomer(deps, tenantId, 'c1', {
+      name: 'Kari Nordmann',
+      email: EMAIL,
+      phone: PHONE,
+      kind: 'consumer',
+      timeZone: 'Europe/Oslo',
+    });
     await addOptOut(deps, tenantId, 'c1', { channel: 'sms' });
     await addOptOut(deps, tenantId, 'c1', { channel: 'email' });
   }
@@ -38,7 +50,16 @@ afterAll(() => table.destroy());
 
 type Handler = ReturnType<typeof createErase>;
 const call = async (handler: Handler, method: string, key = MANAGER) => {
-  const response = await asRoute(handler)(apiEvent({ method, routePath: '/v1/customers/{customerId}', path: '/v1/customers/c1', pathParameters: { customerId: 'c1' }, headers: { authorization: `Bearer ${key}` } }), context());
+  const response = await asRoute(handler)(
+    apiEvent({
+      method,
+      routePath: '/v1/customers/{customerId}',
+      path: '/v1/customers/c1',
+      pathParameters: { customerId: 'c1' },
+      headers: { authorization: `Bearer ${key}` },
+    }),
+    context(),
+  );
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
 

@@ -14,13 +14,27 @@ const clock = fixedClock('2026-12-05T10:00:00Z');
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = { ...table.deps(clock), webhookSecrets: { secretFor: async (tenantId, provider) => (tenantId === 't1' && provider === 'generic' ? SECRET : null) } };
+  deps = {
+    ...table.deps(clock),
+    webhookSecrets: {
+      secretFor: async (tenantId, provider) => (tenantId === 't1' && provider === 'generic' ? SECRET : null),
+    },
+  };
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
-  await putInvoice(deps, 't1', 'inv-g', { customerId: 'c1', amount: 10_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  await putInvoice(deps, 't1', 'inv-g', {
+    customerId: 'c1',
+    amount: 10_000,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
 });
 afterAll(() => table.destroy());
 
-const post = async (event: unknown, sign: (body: string) => string = (body) => signatureHeader(body, SECRET, Math.floor(Date.now() / 1000))) => {
+const post = async (
+  event: unknown,
+  sign: (body: string) => string = (body) => signatureHeader(body, SECRET, Math.floor(Date.now() / 1000)),
+) => {
   const body = JSON.stringify(event);
   const response = await asRoute(createHandler(deps))(
     apiEvent({
@@ -38,7 +52,11 @@ const post = async (event: unknown, sign: (body: string) => string = (body) => s
 
 describe('generic payment webhook', () => {
   it('applies a payment, then refunds by running total, each event once', async () => {
-    const payment = { id: 'g-1', type: 'payment.succeeded', payment: { id: 'pay-1', invoiceId: 'inv-g', amount: 10_000, currency: 'EUR' } };
+    const payment = {
+      id: 'g-1',
+      type: 'payment.succeeded',
+      payment: { id: 'pay-1', invoiceId: 'inv-g', amount: 10_000, currency: 'EUR' },
+    };
     expect((await post(payment)).body).toMatchObject({ outcome: 'applied', replayed: false });
     expect((await post(payment)).body).toMatchObject({ outcome: 'applied', replayed: true });
     expect((await getInvoice(deps, 't1', 'inv-g')).balance).toBe(0);
@@ -50,8 +68,14 @@ describe('generic payment webhook', () => {
   });
 
   it('refuses a bad signature (400, nothing changed) and a body that is not one of its events (400)', async () => {
-    const payment = { id: 'g-bad', type: 'payment.succeeded', payment: { id: 'pay-bad', invoiceId: 'inv-g', amount: 1, currency: 'EUR' } };
-    const forged = await post(payment, (body) => signatureHeader(body, 'not-the-secret', Math.floor(Date.now() / 1000)));
+    const payment = {
+      id: 'g-bad',
+      type: 'payment.succeeded',
+      payment: { id: 'pay-bad', invoiceId: 'inv-g', amount: 1, currency: 'EUR' },
+    };
+    const forged = await post(payment, (body) =>
+      signatureHeader(body, 'not-the-secret', Math.floor(Date.now() / 1000)),
+    );
     expect(forged).toMatchObject({ status: 400, body: { errors: [{ path: 'header.arrears-signature' }] } });
     expect((await post({ id: 'g-odd', type: 'payment.teleported', payment: {} })).status).toBe(400);
     expect((await getInvoice(deps, 't1', 'inv-g')).balance).toBe(3_000);

@@ -3,7 +3,10 @@
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../local/dynamodb-local';
 
 /** Jest runs every project's global setup and teardown in this one process: the JVM is started once and counted. */
-export const sharedDynamoDb = globalThis as { __arrearsDynamo?: Promise<RunningDynamoDb>; __arrearsDynamoUsers?: number };
+export const sharedDynamoDb = globalThis as {
+  __arrearsDynamo?: Promise<RunningDynamoDb>;
+  __arrearsDynamoUsers?: number;
+};
 
 export default async function globalSetup(): Promise<void> {
   // Without -sharedDb, DynamoDB Local keeps a database per access key: the tests' fixed key sees one (a table per file),

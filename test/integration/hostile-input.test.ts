@@ -20,7 +20,11 @@ const SEED = 20_261_210;
 const RUNS_PER_ROUTE = 25;
 const MAX_BODY_BYTES = 65_536;
 
-const KEYS: Record<ApiKeyRole, string> = { partner: 'fuzz-partner-key-0001', collector: 'fuzz-collector-key-01', manager: 'fuzz-manager-key-0001' };
+const KEYS: Record<ApiKeyRole, string> = {
+  partner: 'fuzz-partner-key-0001',
+  collector: 'fuzz-collector-key-01',
+  manager: 'fuzz-manager-key-0001',
+};
 const WEBHOOK_SECRET = 'whsec_fuzz_0001';
 const clock = fixedClock('2026-12-10T10:00:00Z');
 
@@ -45,41 +49,127 @@ beforeAll(async () => {
     ...table.deps(clock),
     webhookSecrets: { secretFor: async (tenantId) => (tenantId === 't1' ? WEBHOOK_SECRET : null) },
   };
-  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
+  await deps.tenants.putTenant({
+    id: 't1',
+    name: 'Acme',
+    sendTime: '09:00',
+    promiseGraceDays: 2,
+    timeZone: 'UTC',
+    disputeApprovalAbove: 100_000,
+    statementMode: 'customer',
+    creditHoldDaysPastDue: 30,
+    createdAt: 'now',
+  });
   for (const [role, key] of Object.entries(KEYS)) {
-    await deps.tenants.putApiKey(sha256Hex(key), { tenantId: 't1', role: role as ApiKeyRole, keyId: `key_fuzz_${role}` }, 'now');
+    await deps.tenants.putApiKey(
+      sha256Hex(key),
+      { tenantId: 't1', role: role as ApiKeyRole, keyId: `key_fuzz_${role}` },
+      'now',
+    );
   }
-  await putCustomer(deps, 't1', 'c1', { name: 'Ada Lovelace', kind: 'consumer', email: 'ada@example.com', phone: '+4791234567', timeZone: 'Europe/Oslo', creditLimit: { amount: 500_000, currency: 'EUR' } });
+  await putCustomer(deps, 't1', 'c1', {
+    name: 'Ada Lovelace',
+    kind: 'consumer',
+    email: 'ada@example.com',
+    phone: '+4791234567',
+    timeZone: 'Europe/Oslo',
+    creditLimit: { amount: 500_000, currency: 'EUR' },
+  });
   // Another tenant's customer: reachable by id, never through t1's keys.
   await putCustomer(deps, 't2', 'c2', { name: 'Grace Hopper', kind: 'business', timeZone: 'America/New_York' });
-  await putInvoice(deps, 't1', 'inv1', { customerId: 'c1', amount: 120_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-01' });
+  await putInvoice(deps, 't1', 'inv1', {
+    customerId: 'c1',
+    amount: 120_000,
+    currency: 'EUR',
+    issuedAt: '2026-10-01',
+    dueDate: '2026-11-01',
+  });
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    { id: 'dlq-inv1', invoiceId: 'inv1', customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, assigneeId: null, score: null, openingInputs: null, priority: 0, balance: 120_000, brokenPromises: 0, taskToken: null, version: 1 },
+    {
+      id: 'dlq-inv1',
+      invoiceId: 'inv1',
+      customerId: 'c1',
+      currency: 'EUR',
+      status: 'active',
+      strategyId: 'default',
+      stage: 'overdue',
+      doneSteps: ['overdue'],
+      nextActionAt: null,
+      nextStep: null,
+      openedAt: now,
+      closedAt: null,
+      factsVersion: 0,
+      reopenCount: 0,
+      activePromiseId: null,
+      activePlanId: null,
+      assigneeId: null,
+      score: null,
+      openingInputs: null,
+      priority: 0,
+      balance: 120_000,
+      brokenPromises: 0,
+      taskToken: null,
+      version: 1,
+    },
     { id: 'tl-dlq-inv1', at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the fuzzing' },
   );
   watchWrites(table.client);
   known.token!.push(
-    await deps.unsubscribeTokens.tokenFor({ tenantId: 't1', customerId: 'c1', channel: 'email', address: 'ada@example.com' }),
+    await deps.unsubscribeTokens.tokenFor({
+      tenantId: 't1',
+      customerId: 'c1',
+      channel: 'email',
+      address: 'ada@example.com',
+    }),
     await deps.payTokens.tokenFor({ tenantId: 't1', invoiceId: 'inv1', customerId: 'c1' }),
   );
 });
 afterAll(() => {
-  if (process.env.FUZZ_STATS) for (const [id, counts] of seen) process.stderr.write(`${id} ${JSON.stringify(Object.fromEntries(counts))}\n`);
+  if (process.env.FUZZ_STATS)
+    for (const [id, counts] of seen) process.stderr.write(`${id} ${JSON.stringify(Object.fromEntries(counts))}\n`);
   table.destroy();
 });
 
 /** Well-formed bodies per route (where the route takes one), the starting point of mutations; new routes get random bodies. */
 const validBodies: Record<string, unknown> = {
-  PutCustomer: { name: 'Ada Lovelace', kind: 'consumer', email: 'ada@example.com', phone: '+4791234567', timeZone: 'Europe/Oslo', locale: 'nb-NO', country: 'NO', segment: 'retail' },
+  PutCustomer: {
+    name: 'Ada Lovelace',
+    kind: 'consumer',
+    email: 'ada@example.com',
+    phone: '+4791234567',
+    timeZone: 'Europe/Oslo',
+    locale: 'nb-NO',
+    country: 'NO',
+    segment: 'retail',
+  },
   PostOptOut: { channel: 'email', address: 'ada@example.com' },
   PostCasePayment: { amount: 1_000, currency: 'EUR', reference: 'bank-1' },
-  PutInvoice: { customerId: 'c1', amount: 50_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-11-20', description: 'Power, November' },
+  PutInvoice: {
+    customerId: 'c1',
+    amount: 50_000,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-11-20',
+    description: 'Power, November',
+  },
   PostPayment: { amount: 1_000, currency: 'EUR', reference: 'bank-2', paidAt: '2026-12-09T12:00:00Z' },
-  PutStrategy: { name: 'Gentle', steps: [{ id: 'first', offsetDays: 3, channel: 'email', template: 'reminder-1' }, { id: 'fee', offsetDays: 10, channel: 'email', fee: { amount: 500 } }], interest: { rule: 'simple', annualRatePercent: 8 } },
+  PutStrategy: {
+    name: 'Gentle',
+    steps: [
+      { id: 'first', offsetDays: 3, channel: 'email', template: 'reminder-1' },
+      { id: 'fee', offsetDays: 10, channel: 'email', fee: { amount: 500 } },
+    ],
+    interest: { rule: 'simple', annualRatePercent: 8 },
+  },
   PostPromise: { amount: 120_000, date: '2026-12-20' },
-  PostPaymentPlan: { installments: [{ dueDate: '2026-12-20', amount: 60_000 }, { dueDate: '2027-01-20', amount: 60_000 }] },
+  PostPaymentPlan: {
+    installments: [
+      { dueDate: '2026-12-20', amount: 60_000 },
+      { dueDate: '2027-01-20', amount: 60_000 },
+    ],
+  },
   PostDispute: { reason: 'the meter reading is wrong' },
   ResolveDispute: { outcome: 'accepted', adjustment: 1_000, note: 'goodwill' },
   PostContact: { channel: 'call', direction: 'outbound', outcome: 'conversation' },
@@ -87,7 +177,11 @@ const validBodies: Record<string, unknown> = {
   PutUnbilled: { amount: 10_000, currency: 'EUR' },
   PutAssignee: { collectorId: 'col1' },
   PutCollector: { name: 'Kari', email: 'kari@example.com', capacity: 50, active: true },
-  PutScoreModel: { id: 'fitted-1', intercept: 0.2, weights: Object.fromEntries(SCORE_FEATURES.map((name) => [name, 0.1])) },
+  PutScoreModel: {
+    id: 'fitted-1',
+    intercept: 0.2,
+    weights: Object.fromEntries(SCORE_FEATURES.map((name) => [name, 0.1])),
+  },
   PostApiKey: { role: 'collector' },
 };
 
@@ -112,9 +206,21 @@ const validEvents: Record<string, unknown> = {
     id: 'evt_fuzz_1',
     object: 'event',
     type: 'payment_intent.succeeded',
-    data: { object: { id: 'pi_fuzz_1', object: 'payment_intent', amount_received: 1_000, currency: 'eur', metadata: { invoice_id: 'inv1' } } },
+    data: {
+      object: {
+        id: 'pi_fuzz_1',
+        object: 'payment_intent',
+        amount_received: 1_000,
+        currency: 'eur',
+        metadata: { invoice_id: 'inv1' },
+      },
+    },
   },
-  PostGenericWebhook: { id: 'gen_fuzz_1', type: 'payment.succeeded', payment: { id: 'pay_fuzz_1', invoiceId: 'inv1', amount: 1_000, currency: 'EUR' } },
+  PostGenericWebhook: {
+    id: 'gen_fuzz_1',
+    type: 'payment.succeeded',
+    payment: { id: 'pay_fuzz_1', invoiceId: 'inv1', amount: 1_000, currency: 'EUR' },
+  },
 };
 
 const HOSTILE_STRINGS = [
@@ -164,16 +270,25 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Replaces, drops or adds one field somewhere in a JSON value. */
 const mutate = (value: unknown): fc.Arbitrary<unknown> => {
   if (value === null || typeof value !== 'object') return hostileValue;
-  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-  const rebuild = (pairs: (readonly [string, unknown])[]) => (Array.isArray(value) ? pairs.map(([, item]) => item) : Object.fromEntries(pairs));
-  const options: fc.Arbitrary<unknown>[] = [fc.tuple(hostileString, hostileValue).map(([key, extra]) => rebuild([...entries, [key, extra]]))];
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item] as const)
+    : Object.entries(value);
+  const rebuild = (pairs: (readonly [string, unknown])[]) =>
+    Array.isArray(value) ? pairs.map(([, item]) => item) : Object.fromEntries(pairs);
+  const options: fc.Arbitrary<unknown>[] = [
+    fc.tuple(hostileString, hostileValue).map(([key, extra]) => rebuild([...entries, [key, extra]])),
+  ];
   if (entries.length > 0) {
     options.push(
       fc.nat(entries.length - 1).chain((index) =>
         fc.oneof(
           fc.constant(rebuild(entries.filter((_, at) => at !== index))),
-          hostileValue.map((replacement) => rebuild(entries.map(([key, item], at) => [key, at === index ? replacement : item] as const))),
-          mutate(entries[index]![1]).map((replacement) => rebuild(entries.map(([key, item], at) => [key, at === index ? replacement : item] as const))),
+          hostileValue.map((replacement) =>
+            rebuild(entries.map(([key, item], at) => [key, at === index ? replacement : item] as const)),
+          ),
+          mutate(entries[index]![1]).map((replacement) =>
+            rebuild(entries.map(([key, item], at) => [key, at === index ? replacement : item] as const)),
+          ),
         ),
       ),
     );
@@ -187,19 +302,42 @@ const rawBody = (valid: unknown): fc.Arbitrary<string | undefined> =>
     { arbitrary: mutate(valid ?? {}).map((body) => JSON.stringify(body) ?? 'undefined'), weight: 6 },
     { arbitrary: fc.jsonValue({ maxDepth: 4 }).map((body) => JSON.stringify(body)), weight: 2 },
     { arbitrary: fc.string({ maxLength: 60 }), weight: 1 },
-    { arbitrary: fc.constantFrom(undefined, '', 'null', '[]', '{', '{"a":', '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]', '\u0000', '"just a string"', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"x":1}}}'), weight: 1 },
-    { arbitrary: fc.constant(JSON.stringify({ ...(valid as object), padding: 'p'.repeat(MAX_BODY_BYTES) })), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        undefined,
+        '',
+        'null',
+        '[]',
+        '{',
+        '{"a":',
+        '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]',
+        '\u0000',
+        '"just a string"',
+        '{"__proto__":{"polluted":true}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+      ),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.constant(JSON.stringify({ ...(valid as object), padding: 'p'.repeat(MAX_BODY_BYTES) })),
+      weight: 1,
+    },
   );
 
 const formBody = (valid: Record<string, string>): fc.Arbitrary<string | undefined> =>
   fc.oneof(
     fc.constant(new URLSearchParams(valid).toString()),
-    fc.dictionary(fc.oneof(fc.constantFrom(...Object.keys(valid)), hostileString), hostileString, { maxKeys: 3 }).map((form) => new URLSearchParams(form).toString()),
+    fc
+      .dictionary(fc.oneof(fc.constantFrom(...Object.keys(valid)), hostileString), hostileString, { maxKeys: 3 })
+      .map((form) => new URLSearchParams(form).toString()),
     rawBody({}),
   );
 
 const pathValue = (name: string) =>
-  fc.oneof({ arbitrary: fc.constantFrom(...(known[name]?.length ? known[name]! : ['missing'])), weight: 3 }, { arbitrary: hostileString, weight: 2 });
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...(known[name]?.length ? known[name]! : ['missing'])), weight: 3 },
+    { arbitrary: hostileString, weight: 2 },
+  );
 
 const paramNames = (route: ApiRoute) => [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
 
@@ -208,13 +346,35 @@ const queryNames = (route: ApiRoute): string[] => {
   const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
   return shape ? Object.keys(shape) : [];
 };
-const QUERY_VALUES = ['2026-12-01', '2026-11', 'json', 'html', 'call', 'email', 'active', 'unassigned', 'EUR', 'segment', '25', '0', '101', 'eyJ4IjoxfQ', 'bm90IGpzb24'];
+const QUERY_VALUES = [
+  '2026-12-01',
+  '2026-11',
+  'json',
+  'html',
+  'call',
+  'email',
+  'active',
+  'unassigned',
+  'EUR',
+  'segment',
+  '25',
+  '0',
+  '101',
+  'eyJ4IjoxfQ',
+  'bm90IGpzb24',
+];
 const queryArb = (route: ApiRoute) => {
   const names = queryNames(route);
   const value = fc.oneof(fc.constantFrom(...QUERY_VALUES), hostileString);
-  const own = names.length > 0 ? fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length }) : fc.constant({});
+  const own =
+    names.length > 0 ? fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length }) : fc.constant({});
   const valid = validQueries[route.id];
-  return fc.oneof({ arbitrary: valid ? fc.constant(valid) : own, weight: 3 }, { arbitrary: own, weight: 3 }, { arbitrary: fc.dictionary(hostileString, value, { maxKeys: 3 }), weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 });
+  return fc.oneof(
+    { arbitrary: valid ? fc.constant(valid) : own, weight: 3 },
+    { arbitrary: own, weight: 3 },
+    { arbitrary: fc.dictionary(hostileString, value, { maxKeys: 3 }), weight: 1 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+  );
 };
 
 const authorizationArb = fc.oneof(
@@ -238,15 +398,26 @@ interface FuzzRequest {
 const isWebhook = (route: ApiRoute) => route.path.startsWith('/v1/webhooks/');
 
 const requestArb = (route: ApiRoute): fc.Arbitrary<FuzzRequest> => {
-  const params = fc.record(Object.fromEntries(paramNames(route).map((name) => [name, pathValue(name)])) as Record<string, fc.Arbitrary<string>>);
+  const params = fc.record(
+    Object.fromEntries(paramNames(route).map((name) => [name, pathValue(name)])) as Record<
+      string,
+      fc.Arbitrary<string>
+    >,
+  );
   // The payment webhooks (signed bodies); other routes may read the provider secret too (erasure's key).
   const webhook = isWebhook(route);
   const takesBody = route.body !== undefined || webhook;
   return fc.record({
     params,
-    query: route.query ? queryArb(route) : fc.oneof(fc.constant(undefined), fc.dictionary(hostileString, hostileString, { maxKeys: 2 })),
+    query: route.query
+      ? queryArb(route)
+      : fc.oneof(fc.constant(undefined), fc.dictionary(hostileString, hostileString, { maxKeys: 2 })),
     authorization: authorizationArb,
-    idempotencyKey: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.stringMatching(/^[!-~]{1,40}$/), weight: 2 }, { arbitrary: hostileString, weight: 1 }),
+    idempotencyKey: fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: 3 },
+      { arbitrary: fc.stringMatching(/^[!-~]{1,40}$/), weight: 2 },
+      { arbitrary: hostileString, weight: 1 },
+    ),
     contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', ''),
     body: validForms[route.id]
       ? formBody(validForms[route.id]!)
@@ -255,7 +426,11 @@ const requestArb = (route: ApiRoute): fc.Arbitrary<FuzzRequest> => {
         : fc.oneof(fc.constant(undefined), rawBody({})),
     base64: fc.boolean(),
     signature: webhook
-      ? fc.oneof({ arbitrary: fc.constant('valid'), weight: 6 }, { arbitrary: fc.constantFrom('stale', 'none'), weight: 1 }, { arbitrary: hostileString, weight: 1 })
+      ? fc.oneof(
+          { arbitrary: fc.constant('valid'), weight: 6 },
+          { arbitrary: fc.constantFrom('stale', 'none'), weight: 1 },
+          { arbitrary: hostileString, weight: 1 },
+        )
       : fc.constant('none'),
   });
 };
@@ -268,10 +443,21 @@ const toEvent = (route: ApiRoute, request: FuzzRequest): ApiEvent => {
   if (isWebhook(route) && request.signature !== 'none') {
     const now = Math.floor(Date.now() / 1000);
     const header =
-      request.signature === 'valid' ? signatureHeader(request.body ?? '', WEBHOOK_SECRET, now) : request.signature === 'stale' ? signatureHeader(request.body ?? '', WEBHOOK_SECRET, now - 3_600) : request.signature;
+      request.signature === 'valid'
+        ? signatureHeader(request.body ?? '', WEBHOOK_SECRET, now)
+        : request.signature === 'stale'
+          ? signatureHeader(request.body ?? '', WEBHOOK_SECRET, now - 3_600)
+          : request.signature;
     headers[route.id === 'PostStripeWebhook' ? 'stripe-signature' : 'arrears-signature'] = header;
   }
-  const event = apiEvent({ method: route.method, routePath: route.path, path, pathParameters: request.params, headers, body: request.body });
+  const event = apiEvent({
+    method: route.method,
+    routePath: route.path,
+    path,
+    pathParameters: request.params,
+    headers,
+    body: request.body,
+  });
   if (request.base64 && request.body !== undefined) {
     event.body = Buffer.from(request.body, 'utf8').toString('base64');
     event.isBase64Encoded = true;
@@ -284,7 +470,18 @@ const toEvent = (route: ApiRoute, request: FuzzRequest): ApiEvent => {
   return event;
 };
 
-const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand', 'PutCommand', 'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand', 'BatchWriteCommand']);
+const WRITES = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+  'BatchWriteItemCommand',
+  'PutCommand',
+  'UpdateCommand',
+  'DeleteCommand',
+  'TransactWriteCommand',
+  'BatchWriteCommand',
+]);
 /** Set when a write succeeded since it was last cleared: only then is the table read again (a scan per request is slow). */
 let wrote = false;
 const watchWrites = (client: TestTable['client']) =>
@@ -305,7 +502,10 @@ const snapshot = async (): Promise<Map<string, string>> => {
     const page = await table.client.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: start }));
     for (const item of page.Items ?? []) {
       if (item.type === 'IdempotencyRecord') continue;
-      items.set(`${item.pk} | ${item.sk}`, JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))));
+      items.set(
+        `${item.pk} | ${item.sk}`,
+        JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))),
+      );
     }
     start = page.LastEvaluatedKey;
   } while (start);
@@ -314,7 +514,8 @@ const snapshot = async (): Promise<Map<string, string>> => {
 
 const changes = (before: Map<string, string>, after: Map<string, string>): string[] => {
   const changed: string[] = [];
-  for (const [key, value] of after) if (before.get(key) !== value) changed.push(before.has(key) ? `changed ${key}` : `added ${key}`);
+  for (const [key, value] of after)
+    if (before.get(key) !== value) changed.push(before.has(key) ? `changed ${key}` : `added ${key}`);
   for (const key of before.keys()) if (!after.has(key)) changed.push(`removed ${key}`);
   return changed;
 };
@@ -323,7 +524,9 @@ const handlers = new Map<string, (event: ApiEvent, context: ApiContext) => Promi
 const handlerFor = async (route: ApiRoute) => {
   if (!handlers.has(route.id)) {
     const module = (await import(`../../functions/api/${route.handler.replace(/\.ts$/, '')}`)) as {
-      createHandler: (deps: ApiDependencies) => (event: ApiEvent, context: ApiContext) => Promise<APIGatewayProxyResultV2>;
+      createHandler: (
+        deps: ApiDependencies,
+      ) => (event: ApiEvent, context: ApiContext) => Promise<APIGatewayProxyResultV2>;
     };
     handlers.set(route.id, asFunction(route.id, module.createHandler(deps)));
   }
@@ -342,7 +545,10 @@ const tally = (routeId: string, status: number) => {
 };
 
 /** Routes whose answer is a page for a person (the pay page's forms): a refusal is that page with the reason on it. */
-const answersPages = (route: ApiRoute) => route.responses.some((response) => response.status === 200 && response.schema === undefined && /page/i.test(response.description));
+const answersPages = (route: ApiRoute) =>
+  route.responses.some(
+    (response) => response.status === 200 && response.schema === undefined && /page/i.test(response.description),
+  );
 
 describe('hostile input on every route', () => {
   let current: Map<string, string>;
@@ -354,34 +560,50 @@ describe('hostile input on every route', () => {
     current = await snapshot();
   });
 
-  it.each((apiRoutes as readonly ApiRoute[]).map((route) => [route.id, route] as const))('%s never fails with 5xx, answers refusals as problem+json, and a refusal writes nothing', async (_id, route) => {
-    const handler = await handlerFor(route);
-    await fc.assert(
-      fc.asyncProperty(requestArb(route), async (request) => {
-        wrote = false;
-        const response = (await handler(toEvent(route, request), context(route.id))) as { statusCode: number; headers?: Record<string, string>; body?: string };
-        const body = response.body ?? '';
-        tally(route.id, response.statusCode);
-        if (response.statusCode >= 500) throw new Error(summary(route, request, response.statusCode, body));
-        const after = wrote ? await snapshot() : current;
-        const written = changes(current, after);
-        current = after;
-        if (response.statusCode < 400) return;
-        if (answersPages(route) && response.headers?.['content-type']?.startsWith('text/html')) {
-          expect(body).toContain('<html');
-        } else {
-          expect(response.headers?.['content-type']).toBe('application/problem+json');
-          const problem = JSON.parse(body) as Record<string, unknown>;
-          expect(problem).toMatchObject({ type: expect.any(String), title: expect.any(String), status: response.statusCode });
-        }
-        if (written.length > 0) throw new Error(`a refused request wrote: ${written.join(', ')}\n${summary(route, request, response.statusCode, body)}`);
-      }),
-      { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
-    );
-  });
+  it.each((apiRoutes as readonly ApiRoute[]).map((route) => [route.id, route] as const))(
+    '%s never fails with 5xx, answers refusals as problem+json, and a refusal writes nothing',
+    async (_id, route) => {
+      const handler = await handlerFor(route);
+      await fc.assert(
+        fc.asyncProperty(requestArb(route), async (request) => {
+          wrote = false;
+          const response = (await handler(toEvent(route, request), context(route.id))) as {
+            statusCode: number;
+            headers?: Record<string, string>;
+            body?: string;
+          };
+          const body = response.body ?? '';
+          tally(route.id, response.statusCode);
+          if (response.statusCode >= 500) throw new Error(summary(route, request, response.statusCode, body));
+          const after = wrote ? await snapshot() : current;
+          const written = changes(current, after);
+          current = after;
+          if (response.statusCode < 400) return;
+          if (answersPages(route) && response.headers?.['content-type']?.startsWith('text/html')) {
+            expect(body).toContain('<html');
+          } else {
+            expect(response.headers?.['content-type']).toBe('application/problem+json');
+            const problem = JSON.parse(body) as Record<string, unknown>;
+            expect(problem).toMatchObject({
+              type: expect.any(String),
+              title: expect.any(String),
+              status: response.statusCode,
+            });
+          }
+          if (written.length > 0)
+            throw new Error(
+              `a refused request wrote: ${written.join(', ')}\n${summary(route, request, response.statusCode, body)}`,
+            );
+        }),
+        { seed: SEED, numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+      );
+    },
+  );
 
   it('refuses a body over the size limit with 413 problem+json on every route that takes one, before reading it', async () => {
-    const withBodies = (apiRoutes as readonly ApiRoute[]).filter((route) => route.body !== undefined || isWebhook(route));
+    const withBodies = (apiRoutes as readonly ApiRoute[]).filter(
+      (route) => route.body !== undefined || isWebhook(route),
+    );
     expect(withBodies.length).toBeGreaterThan(10);
     for (const route of withBodies) {
       wrote = false;
@@ -395,8 +617,18 @@ describe('hostile input on every route', () => {
         base64: false,
         signature: 'valid',
       };
-      const response = (await (await handlerFor(route))(toEvent(route, request), context(route.id))) as { statusCode: number; headers?: Record<string, string>; body?: string };
-      expect({ route: route.id, status: response.statusCode, type: response.headers?.['content-type'] }).toEqual({ route: route.id, status: 413, type: 'application/problem+json' });
+      const response = (await (
+        await handlerFor(route)
+      )(toEvent(route, request), context(route.id))) as {
+        statusCode: number;
+        headers?: Record<string, string>;
+        body?: string;
+      };
+      expect({ route: route.id, status: response.statusCode, type: response.headers?.['content-type'] }).toEqual({
+        route: route.id,
+        status: 413,
+        type: 'application/problem+json',
+      });
       expect(wrote).toBe(false);
     }
   });

@@ -21,7 +21,9 @@ describe('idempotency store', () => {
   const store = () => table.deps(fixedClock('2026-12-01T00:00:00Z')).idempotency;
 
   it('lets exactly one of many concurrent claims win', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => store().claim(claimAt('k-race', '2026-12-01T00:00:00Z'))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => store().claim(claimAt('k-race', '2026-12-01T00:00:00Z'))),
+    );
     expect(results.filter((result) => result.outcome === 'claimed')).toHaveLength(1);
     expect(results.filter((result) => result.outcome === 'in_progress')).toHaveLength(9);
   });
@@ -29,7 +31,11 @@ describe('idempotency store', () => {
   it('replays the stored answer once completed', async () => {
     const claim = claimAt('k-done', '2026-12-01T00:00:00Z');
     await store().claim(claim);
-    await store().complete(claim, { statusCode: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"x"}' });
+    await store().complete(claim, {
+      statusCode: 201,
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"x"}',
+    });
     expect(await store().claim(claimAt('k-done', '2026-12-01T01:00:00Z'))).toEqual({
       outcome: 'completed',
       fingerprint: 'f1',
@@ -39,7 +45,9 @@ describe('idempotency store', () => {
 
   it('reports the stored fingerprint so a different request with the same key can be refused', async () => {
     await store().claim(claimAt('k-fp', '2026-12-01T00:00:00Z', 'original'));
-    expect(await store().claim(claimAt('k-fp', '2026-12-01T00:00:01Z', 'other'))).toMatchObject({ fingerprint: 'original' });
+    expect(await store().claim(claimAt('k-fp', '2026-12-01T00:00:01Z', 'other'))).toMatchObject({
+      fingerprint: 'original',
+    });
   });
 
   it('lets a claim abandoned mid-request be taken over after its in-progress window', async () => {

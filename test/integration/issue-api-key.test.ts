@@ -12,17 +12,21 @@ beforeAll(async () => {
 afterAll(() => table.destroy());
 
 const issue = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'infra/bin/issue-api-key.ts', ...args], {
-    cwd: path.resolve(__dirname, '..', '..'),
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      AWS_ENDPOINT_URL_DYNAMODB: process.env.ARREARS_TEST_DYNAMODB_ENDPOINT,
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+  spawnSync(
+    process.execPath,
+    [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'infra/bin/issue-api-key.ts', ...args],
+    {
+      cwd: path.resolve(__dirname, '..', '..'),
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL_DYNAMODB: process.env.ARREARS_TEST_DYNAMODB_ENDPOINT,
+        AWS_REGION: LOCAL_REGION,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      },
     },
-  });
+  );
 
 describe('npm run issue-api-key', () => {
   it('creates the tenant and a key that resolves to it', async () => {
@@ -36,13 +40,32 @@ describe('npm run issue-api-key', () => {
 
   it('item 3: names the person a key is issued to, the operator when not told', async () => {
     const deps = table.deps(fixedClock('2026-12-01T00:00:00Z'));
-    const named = issue('--table', table.tableName, '--tenant', 'peopleco', '--role', 'manager', '--issued-to', 'anna@peopleco.example');
+    const named = issue(
+      '--table',
+      table.tableName,
+      '--tenant',
+      'peopleco',
+      '--role',
+      'manager',
+      '--issued-to',
+      'anna@peopleco.example',
+    );
     expect(named.status).toBe(0);
-    expect(await deps.tenants.resolveApiKey(sha256Hex(/api key: (\S+)/.exec(named.stdout)![1]!))).toMatchObject({ role: 'manager', person: 'anna@peopleco.example' });
+    expect(await deps.tenants.resolveApiKey(sha256Hex(/api key: (\S+)/.exec(named.stdout)![1]!))).toMatchObject({
+      role: 'manager',
+      person: 'anna@peopleco.example',
+    });
     const unnamed = issue('--table', table.tableName, '--tenant', 'peopleco');
-    expect(await deps.tenants.resolveApiKey(sha256Hex(/api key: (\S+)/.exec(unnamed.stdout)![1]!))).toMatchObject({ person: expect.stringMatching(/^operator:/) });
-    expect((await deps.tenants.listApiKeys('peopleco')).map((key) => key.issuedTo)).toEqual(['anna@peopleco.example', expect.stringMatching(/^operator:/)]);
-    expect(issue('--table', table.tableName, '--tenant', 'peopleco', '--issued-to', 'two words').stderr).toContain('--issued-to');
+    expect(await deps.tenants.resolveApiKey(sha256Hex(/api key: (\S+)/.exec(unnamed.stdout)![1]!))).toMatchObject({
+      person: expect.stringMatching(/^operator:/),
+    });
+    expect((await deps.tenants.listApiKeys('peopleco')).map((key) => key.issuedTo)).toEqual([
+      'anna@peopleco.example',
+      expect.stringMatching(/^operator:/),
+    ]);
+    expect(issue('--table', table.tableName, '--tenant', 'peopleco', '--issued-to', 'two words').stderr).toContain(
+      '--issued-to',
+    );
   });
 
   it('refuses a bad tenant id and a bad role', () => {

@@ -20,34 +20,104 @@ beforeAll(async () => {
   deps = table.deps(clock);
   await deps.tenants.putApiKey(sha256Hex(MANAGER), { tenantId: 't1', role: 'manager', keyId: 'key_manager' }, 'now');
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
-  await putInvoice(deps, 't1', 'inv1', { customerId: 'c1', amount: 100_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  await putInvoice(deps, 't1', 'inv1', {
+    customerId: 'c1',
+    amount: 100_000,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    { id: 'dlq-inv1', invoiceId: 'inv1', customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, assigneeId: null, score: null, openingInputs: null, priority: 0, balance: 100_000, brokenPromises: 0, taskToken: null, version: 1 },
+    {
+      id: 'dlq-inv1',
+      invoiceId: 'inv1',
+      customerId: 'c1',
+      currency: 'EUR',
+      status: 'active',
+      strategyId: 'default',
+      stage: 'overdue',
+      doneSteps: ['overdue'],
+      nextActionAt: null,
+      nextStep: null,
+      openedAt: now,
+      closedAt: null,
+      factsVersion: 0,
+      reopenCount: 0,
+      activePromiseId: null,
+      activePlanId: null,
+      assigneeId: null,
+      score: null,
+      openingInputs: null,
+      priority: 0,
+      balance: 100_000,
+      brokenPromises: 0,
+      taskToken: null,
+      version: 1,
+    },
     { id: 'tl-open', at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the test' },
   );
 });
 afterAll(() => table.destroy());
 
 type Handler = ReturnType<typeof createPostPayment>;
-const post = async (handler: Handler, routePath: string, path: string, pathParameters: Record<string, string>, body: unknown, idempotencyKey?: string) => {
+const post = async (
+  handler: Handler,
+  routePath: string,
+  path: string,
+  pathParameters: Record<string, string>,
+  body: unknown,
+  idempotencyKey?: string,
+) => {
   const headers: Record<string, string> = { authorization: `Bearer ${MANAGER}` };
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-  const response = await asRoute(handler)(apiEvent({ method: 'POST', routePath, path, pathParameters, headers, body }), context());
-  return { status: response.statusCode, contentType: response.headers?.['content-type'], body: JSON.parse(response.body ?? '{}') };
+  const response = await asRoute(handler)(
+    apiEvent({ method: 'POST', routePath, path, pathParameters, headers, body }),
+    context(),
+  );
+  return {
+    status: response.statusCode,
+    contentType: response.headers?.['content-type'],
+    body: JSON.parse(response.body ?? '{}'),
+  };
 };
 const payment = (idempotencyKey?: string) =>
-  post(createPostPayment(deps), '/v1/invoices/{invoiceId}/payments', '/v1/invoices/inv1/payments', { invoiceId: 'inv1' }, { amount: 1_000, currency: 'EUR', reference: 'bank-1' }, idempotencyKey);
+  post(
+    createPostPayment(deps),
+    '/v1/invoices/{invoiceId}/payments',
+    '/v1/invoices/inv1/payments',
+    { invoiceId: 'inv1' },
+    { amount: 1_000, currency: 'EUR', reference: 'bank-1' },
+    idempotencyKey,
+  );
 const casePayment = (idempotencyKey?: string) =>
-  post(createPostCasePayment(deps), '/v1/customers/{customerId}/payments', '/v1/customers/c1/payments', { customerId: 'c1' }, { amount: 1_000, currency: 'EUR', reference: 'bank-2' }, idempotencyKey);
+  post(
+    createPostCasePayment(deps),
+    '/v1/customers/{customerId}/payments',
+    '/v1/customers/c1/payments',
+    { customerId: 'c1' },
+    { amount: 1_000, currency: 'EUR', reference: 'bank-2' },
+    idempotencyKey,
+  );
 const resolve = (disputeId: string, body: unknown, idempotencyKey?: string) =>
-  post(createResolve(deps), '/v1/disputes/{disputeId}/resolve', `/v1/disputes/${disputeId}/resolve`, { disputeId }, body, idempotencyKey);
+  post(
+    createResolve(deps),
+    '/v1/disputes/{disputeId}/resolve',
+    `/v1/disputes/${disputeId}/resolve`,
+    { disputeId },
+    body,
+    idempotencyKey,
+  );
 
 const expectHeaderRequired = (answer: Awaited<ReturnType<typeof post>>) => {
   expect(answer.status).toBe(428);
   expect(answer.contentType).toBe('application/problem+json');
-  expect(answer.body).toMatchObject({ status: 428, type: 'urn:arrears:problem:idempotency-key-required', errors: [{ path: 'header.Idempotency-Key' }] });
+  expect(answer.body).toMatchObject({
+    status: 428,
+    type: 'urn:arrears:problem:idempotency-key-required',
+    errors: [{ path: 'header.Idempotency-Key' }],
+  });
   expect(answer.body.detail).toContain('Idempotency-Key');
 };
 
@@ -70,14 +140,28 @@ describe('item 11: money-moving POSTs require an Idempotency-Key', () => {
   });
 
   it('item 11: a dispute decision with an adjustment needs the header; one without an adjustment does not', async () => {
-    const opened = await post(createPostDispute(deps), '/v1/delinquencies/{delinquencyId}/disputes', '/v1/delinquencies/dlq-inv1/disputes', { delinquencyId: 'dlq-inv1' }, { reason: 'wrong meter' }, 'dispute-1');
+    const opened = await post(
+      createPostDispute(deps),
+      '/v1/delinquencies/{delinquencyId}/disputes',
+      '/v1/delinquencies/dlq-inv1/disputes',
+      { delinquencyId: 'dlq-inv1' },
+      { reason: 'wrong meter' },
+      'dispute-1',
+    );
     expect(opened.status).toBe(201);
     expectHeaderRequired(await resolve(opened.body.id, { outcome: 'accepted', adjustment: 5_000 }));
     expect((await getInvoice(deps, 't1', 'inv1')).paid).toBe(2_000);
     expect((await resolve(opened.body.id, { outcome: 'accepted', adjustment: 5_000 }, 'decide-1')).status).toBe(200);
     expect((await getInvoice(deps, 't1', 'inv1')).balance).toBe(100_000 - 2_000 - 5_000);
 
-    const second = await post(createPostDispute(deps), '/v1/delinquencies/{delinquencyId}/disputes', '/v1/delinquencies/dlq-inv1/disputes', { delinquencyId: 'dlq-inv1' }, { reason: 'again' }, 'dispute-2');
+    const second = await post(
+      createPostDispute(deps),
+      '/v1/delinquencies/{delinquencyId}/disputes',
+      '/v1/delinquencies/dlq-inv1/disputes',
+      { delinquencyId: 'dlq-inv1' },
+      { reason: 'again' },
+      'dispute-2',
+    );
     expect((await resolve(second.body.id, { outcome: 'rejected', note: 'checked' })).status).toBe(200);
   });
 });

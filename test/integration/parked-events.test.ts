@@ -16,7 +16,9 @@ const batch = (id: string, delinquencyId: string, parkedAt: string, count = 1): 
   id,
   delinquencyId,
   parkedAt,
-  events: JSON.stringify(Array.from({ length: count }, (_, index) => ({ detailType: 'reminder.sent', detail: { index } }))),
+  events: JSON.stringify(
+    Array.from({ length: count }, (_, index) => ({ detailType: 'reminder.sent', detail: { index } })),
+  ),
   eventCount: count,
   status: 'parked',
   attempts: 0,
@@ -25,7 +27,13 @@ const batch = (id: string, delinquencyId: string, parkedAt: string, count = 1): 
   replayedAt: null,
   lastError: 'refused',
 });
-const noted = (id: string, at: string) => ({ id, at, kind: 'events.unpublished', actor: 'execution', detail: 'parked' });
+const noted = (id: string, at: string) => ({
+  id,
+  at,
+  kind: 'events.unpublished',
+  actor: 'execution',
+  detail: 'parked',
+});
 
 it('lists a tenant’s waiting batches oldest first, and only that tenant’s', async () => {
   await store.park('t-list', batch('p2', 'd1', '2027-01-02T08:00:00.000Z'), noted('n2', '2027-01-02T08:00:00.000Z'));
@@ -54,7 +62,9 @@ it('lets one replay hold a batch; a dead replay’s hold is taken over once its 
   expect(await store.settleReplay('t-hold', parked, 'a1', done)).toBe(false);
   expect(await store.settleReplay('t-hold', parked, 'a3', done)).toBe(true);
   expect(await store.listParked('t-hold', 10)).toEqual([]);
-  expect(await store.claimReplay('t-hold', parked, 'a4', '2027-03-01T00:00:00.000Z', '2027-02-28T00:00:00.000Z')).toBeNull();
+  expect(
+    await store.claimReplay('t-hold', parked, 'a4', '2027-03-01T00:00:00.000Z', '2027-02-28T00:00:00.000Z'),
+  ).toBeNull();
 });
 
 it('puts back what the bus still refused, under its first time, with the reason', async () => {
@@ -62,9 +72,30 @@ it('puts back what the bus still refused, under its first time, with the reason'
   await store.park('t-partial', parked, noted('np', parked.parkedAt));
   await store.claimReplay('t-partial', parked, 'b1', '2027-03-01T09:00:00.000Z', '2027-03-01T08:40:00.000Z');
   const remaining = JSON.stringify([{ detailType: 'reminder.sent', detail: { index: 1 } }]);
-  const entry = { id: 'nr', at: '2027-03-01T09:00:01.000Z', kind: 'events.replayed', actor: 'schedule', detail: '1 published' };
-  expect(await store.settleReplay('t-partial', parked, 'b1', { remaining, remainingCount: 1, now: '2027-03-01T09:00:01.000Z', error: 'refused again', entry })).toBe(true);
+  const entry = {
+    id: 'nr',
+    at: '2027-03-01T09:00:01.000Z',
+    kind: 'events.replayed',
+    actor: 'schedule',
+    detail: '1 published',
+  };
+  expect(
+    await store.settleReplay('t-partial', parked, 'b1', {
+      remaining,
+      remainingCount: 1,
+      now: '2027-03-01T09:00:01.000Z',
+      error: 'refused again',
+      entry,
+    }),
+  ).toBe(true);
   const [waiting] = await store.listParked('t-partial', 10);
-  expect(waiting).toMatchObject({ status: 'parked', events: remaining, eventCount: 1, lastError: 'refused again', replayAttemptId: null, parkedAt: parked.parkedAt });
+  expect(waiting).toMatchObject({
+    status: 'parked',
+    events: remaining,
+    eventCount: 1,
+    lastError: 'refused again',
+    replayAttemptId: null,
+    parkedAt: parked.parkedAt,
+  });
   expect(await store.parkedBefore('t-partial', '2027-03-01T12:00:00.000Z')).toEqual([{ id: 'partial', eventCount: 1 }]);
 });

@@ -18,7 +18,13 @@ beforeAll(async () => {
 afterAll(() => table.destroy());
 
 const openInvoice = (id: string, amount = 10_000) =>
-  putInvoice(table.deps(clock), 't1', id, { customerId: 'c1', amount, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  putInvoice(table.deps(clock), 't1', id, {
+    customerId: 'c1',
+    amount,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
 
 describe('concurrent payments', () => {
   it('leaves the exact balance after 20 payments at once on one invoice', async () => {
@@ -53,7 +59,13 @@ describe('concurrent payments', () => {
     await openInvoice('inv-dup');
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        recordPayment(table.deps(clock), 't1', 'inv-dup', { amount: 1_000, currency: 'EUR', reference: 'once' }, { idempotencyKey: 'key-1' }),
+        recordPayment(
+          table.deps(clock),
+          't1',
+          'inv-dup',
+          { amount: 1_000, currency: 'EUR', reference: 'once' },
+          { idempotencyKey: 'key-1' },
+        ),
       ),
     );
     expect(new Set(results.map((result) => result.payment.id)).size).toBe(1);
@@ -81,7 +93,9 @@ describe('POST /v1/invoices/{id}/payments with an Idempotency-Key', () => {
     await openInvoice('inv-http');
     const body = { amount: 2_500, currency: 'EUR', reference: 'wire-7' };
     const responses = await Promise.all(Array.from({ length: 8 }, () => post('inv-http', 'retry-me', body)));
-    const created = responses.filter((response) => response.statusCode === 201 && !response.headers['idempotent-replayed']);
+    const created = responses.filter(
+      (response) => response.statusCode === 201 && !response.headers['idempotent-replayed'],
+    );
     expect(created).toHaveLength(1);
     for (const response of responses) expect([201, 409]).toContain(response.statusCode);
 
@@ -105,7 +119,9 @@ describe('POST /v1/invoices/{id}/payments with an Idempotency-Key', () => {
     await openInvoice('inv-fix');
     const wrong = await post('inv-fix', 'k-fix', { amount: 100, currency: 'USD', reference: 'a' });
     expect(wrong.statusCode).toBe(400);
-    expect(JSON.parse(wrong.body!).errors).toEqual([{ path: 'currency', message: "must be the invoice's currency, EUR" }]);
+    expect(JSON.parse(wrong.body!).errors).toEqual([
+      { path: 'currency', message: "must be the invoice's currency, EUR" },
+    ]);
     const right = await post('inv-fix', 'k-fix', { amount: 100, currency: 'EUR', reference: 'a' });
     expect(right.statusCode).toBe(201);
   });

@@ -27,26 +27,101 @@ const PERSON = { name: 'Ada Lovelace', email: 'ada.lovelace@example.com', phone:
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = { ...table.deps(clock), webhookSecrets: table.iam.guardSecrets({ secretFor: async (_tenantId, name) => (name === 'erasureKey' ? ERASURE_KEY : null) }) };
+  deps = {
+    ...table.deps(clock),
+    webhookSecrets: table.iam.guardSecrets({
+      secretFor: async (_tenantId, name) => (name === 'erasureKey' ? ERASURE_KEY : null),
+    }),
+  };
   await deps.tenants.putApiKey(sha256Hex(MANAGER), { tenantId: 't1', role: 'manager', keyId: 'key_manager' }, 'now');
   await deps.tenants.putApiKey(sha256Hex(PARTNER), { tenantId: 't1', role: 'partner', keyId: 'key_partner' }, 'now');
-  await deps.tenants.putApiKey(sha256Hex('gdpr-other-tenant-01'), { tenantId: 't2', role: 'manager', keyId: 'key_t2' }, 'now');
-  await putCustomer(deps, 't1', 'c1', { ...PERSON, kind: 'consumer', timeZone: 'Europe/Oslo', region: 'Oslo', segment: 'retail', country: 'NO' });
+  await deps.tenants.putApiKey(
+    sha256Hex('gdpr-other-tenant-01'),
+    { tenantId: 't2', role: 'manager', keyId: 'key_t2' },
+    'now',
+  );
+  await putCustomer(deps, 't1', 'c1', {
+    ...PERSON,
+    kind: 'consumer',
+    timeZone: 'Europe/Oslo',
+    region: 'Oslo',
+    segment: 'retail',
+    country: 'NO',
+  });
   await addOptOut(deps, 't1', 'c1', { channel: 'sms' });
-  unsubscribeToken = await deps.unsubscribeTokens.tokenFor({ tenantId: 't1', customerId: 'c1', channel: 'email', address: PERSON.email });
-  await putInvoice(deps, 't1', 'inv1', { customerId: 'c1', amount: 120_000, currency: 'EUR', issuedAt: '2026-10-01', dueDate: '2026-11-01', description: 'Power for Ada Lovelace' });
+  unsubscribeToken = await deps.unsubscribeTokens.tokenFor({
+    tenantId: 't1',
+    customerId: 'c1',
+    channel: 'email',
+    address: PERSON.email,
+  });
+  await putInvoice(deps, 't1', 'inv1', {
+    customerId: 'c1',
+    amount: 120_000,
+    currency: 'EUR',
+    issuedAt: '2026-10-01',
+    dueDate: '2026-11-01',
+    description: 'Power for Ada Lovelace',
+  });
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    { id: 'dlq-inv1', invoiceId: 'inv1', customerId: 'c1', currency: 'EUR', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, assigneeId: null, score: null, openingInputs: null, priority: 0, balance: 120_000, brokenPromises: 0, taskToken: null, version: 1 },
-    { id: 'tl-open', at: now, kind: 'delinquency.opened', actor: 'schedule', detail: `reminder to ${PERSON.email} is due` },
+    {
+      id: 'dlq-inv1',
+      invoiceId: 'inv1',
+      customerId: 'c1',
+      currency: 'EUR',
+      status: 'active',
+      strategyId: 'default',
+      stage: 'overdue',
+      doneSteps: ['overdue'],
+      nextActionAt: null,
+      nextStep: null,
+      openedAt: now,
+      closedAt: null,
+      factsVersion: 0,
+      reopenCount: 0,
+      activePromiseId: null,
+      activePlanId: null,
+      assigneeId: null,
+      score: null,
+      openingInputs: null,
+      priority: 0,
+      balance: 120_000,
+      brokenPromises: 0,
+      taskToken: null,
+      version: 1,
+    },
+    {
+      id: 'tl-open',
+      at: now,
+      kind: 'delinquency.opened',
+      actor: 'schedule',
+      detail: `reminder to ${PERSON.email} is due`,
+    },
   );
-  await deps.delinquencies.storeLetter('t1', 'dlq-inv1', { id: 'ltr1', stepId: 'letter', html: `<p>Dear ${PERSON.name}</p>`, createdAt: now });
+  await deps.delinquencies.storeLetter('t1', 'dlq-inv1', {
+    id: 'ltr1',
+    stepId: 'letter',
+    html: `<p>Dear ${PERSON.name}</p>`,
+    createdAt: now,
+  });
 });
 afterAll(() => table.destroy());
 
 type Handler = ReturnType<typeof createExport>;
-const call = async (handler: Handler, key: string, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; body?: unknown; idempotencyKey?: string }) => {
+const call = async (
+  handler: Handler,
+  key: string,
+  options: {
+    method: string;
+    routePath: string;
+    path: string;
+    pathParameters?: Record<string, string>;
+    body?: unknown;
+    idempotencyKey?: string;
+  },
+) => {
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
   if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   const response = await asRoute(handler)(apiEvent({ ...options, headers }), context());
@@ -54,14 +129,38 @@ const call = async (handler: Handler, key: string, options: { method: string; ro
 };
 const customerPath = (customerId: string) => ({ path: `/v1/customers/${customerId}`, pathParameters: { customerId } });
 const exportOf = (key: string, customerId = 'c1') =>
-  call(createExport(deps), key, { method: 'GET', routePath: '/v1/customers/{customerId}/export', ...customerPath(customerId), path: `/v1/customers/${customerId}/export` });
-const erase = (key: string, customerId = 'c1') => call(createErase(deps), key, { method: 'DELETE', routePath: '/v1/customers/{customerId}', ...customerPath(customerId) });
-const allItems = async () => JSON.stringify((await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items);
+  call(createExport(deps), key, {
+    method: 'GET',
+    routePath: '/v1/customers/{customerId}/export',
+    ...customerPath(customerId),
+    path: `/v1/customers/${customerId}/export`,
+  });
+const erase = (key: string, customerId = 'c1') =>
+  call(createErase(deps), key, {
+    method: 'DELETE',
+    routePath: '/v1/customers/{customerId}',
+    ...customerPath(customerId),
+  });
+const allItems = async () =>
+  JSON.stringify((await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items);
 
 describe('GDPR export and erasure', () => {
   it('exports everything held about the customer, and nothing of another tenant', async () => {
-    await call(createPostDispute(deps), MANAGER, { method: 'POST', routePath: '/v1/delinquencies/{delinquencyId}/disputes', path: '/v1/delinquencies/dlq-inv1/disputes', pathParameters: { delinquencyId: 'dlq-inv1' }, body: { reason: `${PERSON.name} says the meter is wrong` } });
-    await call(createPostPayment(deps), PARTNER, { method: 'POST', routePath: '/v1/invoices/{invoiceId}/payments', path: '/v1/invoices/inv1/payments', pathParameters: { invoiceId: 'inv1' }, body: { amount: 20_000, currency: 'EUR', reference: 'bank-1' }, idempotencyKey: 'pay-bank-1' });
+    await call(createPostDispute(deps), MANAGER, {
+      method: 'POST',
+      routePath: '/v1/delinquencies/{delinquencyId}/disputes',
+      path: '/v1/delinquencies/dlq-inv1/disputes',
+      pathParameters: { delinquencyId: 'dlq-inv1' },
+      body: { reason: `${PERSON.name} says the meter is wrong` },
+    });
+    await call(createPostPayment(deps), PARTNER, {
+      method: 'POST',
+      routePath: '/v1/invoices/{invoiceId}/payments',
+      path: '/v1/invoices/inv1/payments',
+      pathParameters: { invoiceId: 'inv1' },
+      body: { amount: 20_000, currency: 'EUR', reference: 'bank-1' },
+      idempotencyKey: 'pay-bank-1',
+    });
     const answer = await exportOf(MANAGER);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
@@ -75,7 +174,9 @@ describe('GDPR export and erasure', () => {
       letters: [{ html: `<p>Dear ${PERSON.name}</p>` }],
       erasure: null,
     });
-    expect(answer.body.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(expect.arrayContaining(['delinquency.opened', 'dispute.opened']));
+    expect(answer.body.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
+      expect.arrayContaining(['delinquency.opened', 'dispute.opened']),
+    );
     // Link tokens are credentials: not part of the export.
     expect(JSON.stringify(answer.body)).not.toMatch(/"token"/);
     expect((await exportOf('gdpr-other-tenant-01')).status).toBe(404);
@@ -87,46 +188,97 @@ describe('GDPR export and erasure', () => {
     expect((await erase('gdpr-other-tenant-01')).status).toBe(404);
 
     const erased = await erase(MANAGER);
-    expect(erased).toMatchObject({ status: 200, body: { customerId: 'c1', erasedAt: '2026-12-10T10:00:00.000Z', erasedBy: 'api:key_manager', retainUntil: '2036-12-10' } });
+    expect(erased).toMatchObject({
+      status: 200,
+      body: {
+        customerId: 'c1',
+        erasedAt: '2026-12-10T10:00:00.000Z',
+        erasedBy: 'api:key_manager',
+        retainUntil: '2036-12-10',
+      },
+    });
     // Nothing stored anywhere still names the person.
     const stored = await allItems();
     for (const value of [PERSON.name, PERSON.email, PERSON.phone, '"region"']) expect(stored).not.toContain(value);
 
-    const customer = await call(createGetCustomer(deps), PARTNER, { method: 'GET', routePath: '/v1/customers/{customerId}', ...customerPath('c1') });
-    expect(customer.body).toMatchObject({ id: 'c1', name: '(erased)', kind: 'consumer', timeZone: 'Europe/Oslo', country: 'NO', erasedBy: 'api:key_manager' });
+    const customer = await call(createGetCustomer(deps), PARTNER, {
+      method: 'GET',
+      routePath: '/v1/customers/{customerId}',
+      ...customerPath('c1'),
+    });
+    expect(customer.body).toMatchObject({
+      id: 'c1',
+      name: '(erased)',
+      kind: 'consumer',
+      timeZone: 'Europe/Oslo',
+      country: 'NO',
+      erasedBy: 'api:key_manager',
+    });
     expect(customer.body.email).toBeUndefined();
     expect(customer.body.phone).toBeUndefined();
     // The opt-out is kept as a hash and still honoured if the number is given again.
-    expect(customer.body.optOuts).toEqual([expect.objectContaining({ channel: 'sms', address: expect.stringMatching(/^erased:hmac-sha256:[0-9a-f]{64}$/) })]);
+    expect(customer.body.optOuts).toEqual([
+      expect.objectContaining({ channel: 'sms', address: expect.stringMatching(/^erased:hmac-sha256:[0-9a-f]{64}$/) }),
+    ]);
     expect(isOptedOut(customer.body.optOuts, 'sms', PERSON.phone, ERASURE_KEY)).toBe(true);
     expect(isOptedOut(customer.body.optOuts, 'sms', '+4799999999', ERASURE_KEY)).toBe(false);
 
     // The financial records stay, with the customer id.
-    const invoice = await call(createGetInvoice(deps), PARTNER, { method: 'GET', routePath: '/v1/invoices/{invoiceId}', path: '/v1/invoices/inv1', pathParameters: { invoiceId: 'inv1' } });
-    expect(invoice.body).toMatchObject({ customerId: 'c1', amount: 120_000, paid: 20_000, description: 'Power for (erased)' });
+    const invoice = await call(createGetInvoice(deps), PARTNER, {
+      method: 'GET',
+      routePath: '/v1/invoices/{invoiceId}',
+      path: '/v1/invoices/inv1',
+      pathParameters: { invoiceId: 'inv1' },
+    });
+    expect(invoice.body).toMatchObject({
+      customerId: 'c1',
+      amount: 120_000,
+      paid: 20_000,
+      description: 'Power for (erased)',
+    });
     const after = await exportOf(MANAGER);
     expect(after.body.erasure).toEqual(erased.body);
     expect(after.body.timeline.map((entry: { kind: string }) => entry.kind)).toContain('customer.erased');
-    expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'customer.erased')).toMatchObject({ actor: 'api:key_manager' });
+    expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'customer.erased')).toMatchObject({
+      actor: 'api:key_manager',
+    });
     expect(after.body.letters).toEqual([expect.objectContaining({ html: '(erased)' })]);
     expect(after.body.disputes).toEqual([expect.objectContaining({ reason: '(erased)' })]);
     // The timeline quoted the reason: the quote is erased with it.
-    expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'dispute.opened').detail).toBe('disputed ((erased)): escalation pauses until the dispute is decided');
+    expect(after.body.timeline.find((entry: { kind: string }) => entry.kind === 'dispute.opened').detail).toBe(
+      'disputed ((erased)): escalation pauses until the dispute is decided',
+    );
     // The unsubscribe link named the address: it is gone.
     expect(await deps.unsubscribeTokens.resolve(unsubscribeToken)).toBeNull();
 
     // Asking again answers the recorded decision; a partner's sync cannot bring the person back.
     clock.set('2026-12-11T10:00:00Z');
     expect((await erase(MANAGER)).body).toEqual(erased.body);
-    const resync = await call(createPutCustomer(deps), PARTNER, { method: 'PUT', routePath: '/v1/customers/{customerId}', ...customerPath('c1'), body: { ...PERSON, kind: 'consumer', timeZone: 'Europe/Oslo' } });
+    const resync = await call(createPutCustomer(deps), PARTNER, {
+      method: 'PUT',
+      routePath: '/v1/customers/{customerId}',
+      ...customerPath('c1'),
+      body: { ...PERSON, kind: 'consumer', timeZone: 'Europe/Oslo' },
+    });
     expect(resync.body).toMatchObject({ status: 409, type: 'urn:arrears:problem:customer-erased' });
     expect(await allItems()).not.toContain(PERSON.email);
   });
 
   it('records who wrote a customer and an invoice', async () => {
-    const put = await call(createPutCustomer(deps), PARTNER, { method: 'PUT', routePath: '/v1/customers/{customerId}', ...customerPath('c9'), body: { name: 'Grace', kind: 'business', timeZone: 'UTC' } });
+    const put = await call(createPutCustomer(deps), PARTNER, {
+      method: 'PUT',
+      routePath: '/v1/customers/{customerId}',
+      ...customerPath('c9'),
+      body: { name: 'Grace', kind: 'business', timeZone: 'UTC' },
+    });
     expect(put.body).toMatchObject({ id: 'c9', updatedBy: 'api:key_partner' });
-    const invoice = await call(createPutInvoice(deps), MANAGER, { method: 'PUT', routePath: '/v1/invoices/{invoiceId}', path: '/v1/invoices/inv9', pathParameters: { invoiceId: 'inv9' }, body: { customerId: 'c9', amount: 5_000, currency: 'EUR', issuedAt: '2026-12-01', dueDate: '2026-12-31' } });
+    const invoice = await call(createPutInvoice(deps), MANAGER, {
+      method: 'PUT',
+      routePath: '/v1/invoices/{invoiceId}',
+      path: '/v1/invoices/inv9',
+      pathParameters: { invoiceId: 'inv9' },
+      body: { customerId: 'c9', amount: 5_000, currency: 'EUR', issuedAt: '2026-12-01', dueDate: '2026-12-31' },
+    });
     expect(invoice.body).toMatchObject({ id: 'inv9', updatedBy: 'api:key_manager' });
   });
 });

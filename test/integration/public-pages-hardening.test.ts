@@ -19,15 +19,51 @@ let deps: ApiDependencies;
 const clock = fixedClock('2026-12-10T10:00:00Z');
 const MANAGER = 'pages-manager-key-0001';
 const HOST = 'pay.example.com';
-const SAME_ORIGIN = { host: HOST, origin: `https://${HOST}`, 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' };
+const SAME_ORIGIN = {
+  host: HOST,
+  origin: `https://${HOST}`,
+  'sec-fetch-site': 'same-origin',
+  'content-type': 'application/x-www-form-urlencoded',
+};
 const tokens: Record<string, string> = {};
 
 const openCase = async (customerId: string, invoiceId: string) => {
-  await putInvoice(deps, 't1', invoiceId, { customerId, amount: 120_000, currency: 'NOK', issuedAt: '2026-10-01', dueDate: '2026-11-01' });
+  await putInvoice(deps, 't1', invoiceId, {
+    customerId,
+    amount: 120_000,
+    currency: 'NOK',
+    issuedAt: '2026-10-01',
+    dueDate: '2026-11-01',
+  });
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    { id: `dlq-${invoiceId}`, invoiceId, customerId, currency: 'NOK', status: 'active', strategyId: 'default', stage: 'overdue', doneSteps: ['overdue'], nextActionAt: null, nextStep: null, openedAt: now, closedAt: null, factsVersion: 0, reopenCount: 0, activePromiseId: null, activePlanId: null, assigneeId: null, score: null, openingInputs: null, priority: 0, balance: 120_000, brokenPromises: 0, taskToken: 'AQB-secret-task-token', version: 1 },
+    {
+      id: `dlq-${invoiceId}`,
+      invoiceId,
+      customerId,
+      currency: 'NOK',
+      status: 'active',
+      strategyId: 'default',
+      stage: 'overdue',
+      doneSteps: ['overdue'],
+      nextActionAt: null,
+      nextStep: null,
+      openedAt: now,
+      closedAt: null,
+      factsVersion: 0,
+      reopenCount: 0,
+      activePromiseId: null,
+      activePlanId: null,
+      assigneeId: null,
+      score: null,
+      openingInputs: null,
+      priority: 0,
+      balance: 120_000,
+      brokenPromises: 0,
+      taskToken: 'AQB-secret-task-token',
+      version: 1,
+    },
     { id: `tl-${invoiceId}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened' },
   );
   tokens[invoiceId] = await deps.payTokens.tokenFor({ tenantId: 't1', invoiceId, customerId });
@@ -36,31 +72,98 @@ const openCase = async (customerId: string, invoiceId: string) => {
 beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
-  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
+  await deps.tenants.putTenant({
+    id: 't1',
+    name: 'Acme',
+    sendTime: '09:00',
+    promiseGraceDays: 2,
+    timeZone: 'UTC',
+    disputeApprovalAbove: 100_000,
+    statementMode: 'customer',
+    creditHoldDaysPastDue: 30,
+    createdAt: 'now',
+  });
   await deps.tenants.putApiKey(sha256Hex(MANAGER), { tenantId: 't1', role: 'manager', keyId: 'key_manager' }, 'now');
-  for (const id of ['c1', 'c2', 'c3']) await putCustomer(deps, 't1', id, { name: `Kari ${id}`, kind: 'consumer', email: `kari.${id}@example.com`, timeZone: 'Europe/Oslo', locale: 'nb-NO' });
+  for (const id of ['c1', 'c2', 'c3'])
+    await putCustomer(deps, 't1', id, {
+      name: `Kari ${id}`,
+      kind: 'consumer',
+      email: `kari.${id}@example.com`,
+      timeZone: 'Europe/Oslo',
+      locale: 'nb-NO',
+    });
   await openCase('c1', 'inv1');
   await openCase('c2', 'inv2');
   await openCase('c3', 'inv3');
-  tokens.unsubscribe = await deps.unsubscribeTokens.tokenFor({ tenantId: 't1', customerId: 'c1', channel: 'email', address: 'kari.c1@example.com' });
+  tokens.unsubscribe = await deps.unsubscribeTokens.tokenFor({
+    tenantId: 't1',
+    customerId: 'c1',
+    channel: 'email',
+    address: 'kari.c1@example.com',
+  });
 });
 afterAll(() => table.destroy());
 
 type Answer = { statusCode: number; headers: Record<string, string>; body?: string };
 const payPage = async (invoiceId: string): Promise<Answer> =>
-  (await asRoute(createPayPage(deps))(apiEvent({ method: 'GET', routePath: '/v1/pay/{token}', path: `/v1/pay/${tokens[invoiceId]}`, pathParameters: { token: tokens[invoiceId]! }, headers: { host: HOST } }), context())) as Answer;
-const promise = async (headers: Record<string, string>, body = 'date=2026-12-20', invoiceId = 'inv1'): Promise<Answer> =>
+  (await asRoute(createPayPage(deps))(
+    apiEvent({
+      method: 'GET',
+      routePath: '/v1/pay/{token}',
+      path: `/v1/pay/${tokens[invoiceId]}`,
+      pathParameters: { token: tokens[invoiceId]! },
+      headers: { host: HOST },
+    }),
+    context(),
+  )) as Answer;
+const promise = async (
+  headers: Record<string, string>,
+  body = 'date=2026-12-20',
+  invoiceId = 'inv1',
+): Promise<Answer> =>
   (await asRoute(createPayPromise(deps))(
-    apiEvent({ method: 'POST', routePath: '/v1/pay/{token}/promise', path: `/v1/pay/${tokens[invoiceId]}/promise`, pathParameters: { token: tokens[invoiceId]! }, headers, body }),
+    apiEvent({
+      method: 'POST',
+      routePath: '/v1/pay/{token}/promise',
+      path: `/v1/pay/${tokens[invoiceId]}/promise`,
+      pathParameters: { token: tokens[invoiceId]! },
+      headers,
+      body,
+    }),
     context(),
   )) as Answer;
 const unsubscribePage = async (): Promise<Answer> =>
-  (await asRoute(createUnsubscribePage(deps))(apiEvent({ method: 'GET', routePath: '/v1/unsubscribe/{token}', path: `/v1/unsubscribe/${tokens.unsubscribe}`, pathParameters: { token: tokens.unsubscribe! } }), context())) as Answer;
+  (await asRoute(createUnsubscribePage(deps))(
+    apiEvent({
+      method: 'GET',
+      routePath: '/v1/unsubscribe/{token}',
+      path: `/v1/unsubscribe/${tokens.unsubscribe}`,
+      pathParameters: { token: tokens.unsubscribe! },
+    }),
+    context(),
+  )) as Answer;
 const unsubscribe = async (headers: Record<string, string>, body = ''): Promise<Answer> =>
-  (await asRoute(createUnsubscribe(deps))(apiEvent({ method: 'POST', routePath: '/v1/unsubscribe/{token}', path: `/v1/unsubscribe/${tokens.unsubscribe}`, pathParameters: { token: tokens.unsubscribe! }, headers, body }), context())) as Answer;
+  (await asRoute(createUnsubscribe(deps))(
+    apiEvent({
+      method: 'POST',
+      routePath: '/v1/unsubscribe/{token}',
+      path: `/v1/unsubscribe/${tokens.unsubscribe}`,
+      pathParameters: { token: tokens.unsubscribe! },
+      headers,
+      body,
+    }),
+    context(),
+  )) as Answer;
 const putCustomerRaw = async (customerId: string, body: string, contentType = 'application/json'): Promise<Answer> =>
   (await asRoute(createPutCustomer(deps))(
-    apiEvent({ method: 'PUT', routePath: '/v1/customers/{customerId}', path: `/v1/customers/${customerId}`, pathParameters: { customerId }, headers: { authorization: `Bearer ${MANAGER}`, 'content-type': contentType }, body }),
+    apiEvent({
+      method: 'PUT',
+      routePath: '/v1/customers/{customerId}',
+      path: `/v1/customers/${customerId}`,
+      pathParameters: { customerId },
+      headers: { authorization: `Bearer ${MANAGER}`, 'content-type': contentType },
+      body,
+    }),
     context(),
   )) as Answer;
 const asManager = { authorization: `Bearer ${MANAGER}` };
@@ -94,10 +197,16 @@ describe('item 10: hardening of the public pages, the API edge and the local log
   });
 
   it('item 10: the unsubscribe form refuses a cross-site post, and its answer does not echo the address', async () => {
-    expect((await unsubscribe({ 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' })).statusCode).toBe(403);
+    expect(
+      (await unsubscribe({ 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }))
+        .statusCode,
+    ).toBe(403);
     expect((await unsubscribe({ 'content-type': 'text/plain' }, 'x')).statusCode).toBe(415);
     // A mail provider's one-click POST (RFC 8058) carries no Origin: it is honoured.
-    const answer = await unsubscribe({ 'content-type': 'application/x-www-form-urlencoded' }, 'List-Unsubscribe=One-Click');
+    const answer = await unsubscribe(
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'List-Unsubscribe=One-Click',
+    );
     expect(answer.statusCode).toBe(200);
     expect(answer.body).not.toContain('kari.c1@example.com');
     expect(JSON.parse(answer.body!)).toMatchObject({ channel: 'email', unsubscribed: true });
@@ -105,11 +214,27 @@ describe('item 10: hardening of the public pages, the API edge and the local log
 
   it('item 10: a pay link stops working once its invoice is closed or its customer erased, and says so in the page language', async () => {
     const paid = await asRoute(createPostPayment(deps))(
-      apiEvent({ method: 'POST', routePath: '/v1/invoices/{invoiceId}/payments', path: '/v1/invoices/inv2/payments', pathParameters: { invoiceId: 'inv2' }, headers: { ...asManager, 'idempotency-key': 'pay-inv2-in-full' }, body: { amount: 120_000, currency: 'NOK', reference: 'bank-1' } }),
+      apiEvent({
+        method: 'POST',
+        routePath: '/v1/invoices/{invoiceId}/payments',
+        path: '/v1/invoices/inv2/payments',
+        pathParameters: { invoiceId: 'inv2' },
+        headers: { ...asManager, 'idempotency-key': 'pay-inv2-in-full' },
+        body: { amount: 120_000, currency: 'NOK', reference: 'bank-1' },
+      }),
       context(),
     );
     expect(paid.statusCode).toBe(201);
-    const erased = await asRoute(createErase(deps))(apiEvent({ method: 'DELETE', routePath: '/v1/customers/{customerId}', path: '/v1/customers/c3', pathParameters: { customerId: 'c3' }, headers: asManager }), context());
+    const erased = await asRoute(createErase(deps))(
+      apiEvent({
+        method: 'DELETE',
+        routePath: '/v1/customers/{customerId}',
+        path: '/v1/customers/c3',
+        pathParameters: { customerId: 'c3' },
+        headers: asManager,
+      }),
+      context(),
+    );
     expect(erased.statusCode).toBeLessThan(300);
     for (const invoiceId of ['inv2', 'inv3']) {
       const page = await payPage(invoiceId);
@@ -125,7 +250,16 @@ describe('item 10: hardening of the public pages, the API edge and the local log
   });
 
   it('item 10: the export leaves task tokens out', async () => {
-    const answer = await asRoute(createExport(deps))(apiEvent({ method: 'GET', routePath: '/v1/customers/{customerId}/export', path: '/v1/customers/c1/export', pathParameters: { customerId: 'c1' }, headers: asManager }), context());
+    const answer = await asRoute(createExport(deps))(
+      apiEvent({
+        method: 'GET',
+        routePath: '/v1/customers/{customerId}/export',
+        path: '/v1/customers/c1/export',
+        pathParameters: { customerId: 'c1' },
+        headers: asManager,
+      }),
+      context(),
+    );
     expect(answer.statusCode).toBe(200);
     expect(JSON.parse(answer.body!).delinquencies).toHaveLength(1);
     expect(answer.body).not.toContain('AQB-secret-task-token');
@@ -143,10 +277,16 @@ describe('item 10: hardening of the public pages, the API edge and the local log
   });
 
   it('item 10: duplicate JSON keys are refused with 400 naming the key', async () => {
-    const answer = await putCustomerRaw('c10', '{"name":"Ola","kind":"consumer","timeZone":"Europe/Oslo","name":"Someone Else"}');
+    const answer = await putCustomerRaw(
+      'c10',
+      '{"name":"Ola","kind":"consumer","timeZone":"Europe/Oslo","name":"Someone Else"}',
+    );
     expect(answer.statusCode).toBe(400);
     expect(answer.body).toContain('"name"');
-    const nested = await putCustomerRaw('c10', '{"name":"Ola","kind":"consumer","timeZone":"Europe/Oslo","creditLimit":{"amount":1,"currency":"NOK","amount":2}}');
+    const nested = await putCustomerRaw(
+      'c10',
+      '{"name":"Ola","kind":"consumer","timeZone":"Europe/Oslo","creditLimit":{"amount":1,"currency":"NOK","amount":2}}',
+    );
     expect(nested.statusCode).toBe(400);
     expect(nested.body).toContain('creditLimit.amount');
   });
@@ -164,11 +304,18 @@ describe('item 10: hardening of the public pages, the API edge and the local log
       expect(answer.statusCode).toBe(201);
       expect((await deps.customers.get('t1', id))?.timeZone).toBe(stored);
     }
-    expect((await putCustomerRaw('c16', JSON.stringify({ name: 'Ola', kind: 'consumer', timeZone: 'Europe/Atlantis' }))).statusCode).toBe(400);
+    expect(
+      (await putCustomerRaw('c16', JSON.stringify({ name: 'Ola', kind: 'consumer', timeZone: 'Europe/Atlantis' })))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('item 10: countries and locales are checked against real lists', async () => {
-    const put = (country: string, locale: string) => putCustomerRaw('c14', JSON.stringify({ name: 'Ola', kind: 'consumer', timeZone: 'Europe/Oslo', country, locale }));
+    const put = (country: string, locale: string) =>
+      putCustomerRaw(
+        'c14',
+        JSON.stringify({ name: 'Ola', kind: 'consumer', timeZone: 'Europe/Oslo', country, locale }),
+      );
     expect((await put('XX', 'nb-NO')).statusCode).toBe(400);
     expect((await put('ZZ', 'nb-NO')).statusCode).toBe(400);
     expect((await put('EU', 'nb-NO')).statusCode).toBe(400);

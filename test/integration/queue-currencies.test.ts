@@ -16,10 +16,22 @@ let table: TestTable;
 let deps: ApiDependencies;
 const clock = fixedClock('2026-12-20T10:00:00Z');
 
-type Item = { id: string; invoiceId: string; currency: string; balance: number; priority: number; baseBalance: { amount: number; currency: string; rateDate: string } | null };
+type Item = {
+  id: string;
+  invoiceId: string;
+  currency: string;
+  balance: number;
+  priority: number;
+  baseBalance: { amount: number; currency: string; rateDate: string } | null;
+};
 
 const queue = async (key: string): Promise<Item[]> => {
-  const event = apiEvent({ method: 'GET', routePath: '/v1/delinquencies', path: '/v1/delinquencies', headers: { authorization: `Bearer ${key}` } });
+  const event = apiEvent({
+    method: 'GET',
+    routePath: '/v1/delinquencies',
+    path: '/v1/delinquencies',
+    headers: { authorization: `Bearer ${key}` },
+  });
   const response = await asRoute(createList(deps))(event, context());
   expect(response.statusCode).toBe(200);
   return JSON.parse(response.body ?? '{}').items;
@@ -27,26 +39,62 @@ const queue = async (key: string): Promise<Item[]> => {
 
 const open = async (tenantId: string, id: string, amount: number, currency: string) => {
   // The same reachable customer and the same due date: only the amounts differ.
-  await putCustomer(deps, tenantId, `cus-${id}`, { name: `Customer ${id}`, kind: 'business', timeZone: 'Europe/London', email: `${id}@example.com` });
-  await putInvoice(deps, tenantId, `inv-${id}`, { customerId: `cus-${id}`, amount, currency, issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  await putCustomer(deps, tenantId, `cus-${id}`, {
+    name: `Customer ${id}`,
+    kind: 'business',
+    timeZone: 'Europe/London',
+    email: `${id}@example.com`,
+  });
+  await putInvoice(deps, tenantId, `inv-${id}`, {
+    customerId: `cus-${id}`,
+    amount,
+    currency,
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
   const engine = { ...deps, events: { publish: async () => undefined } } as unknown as EngineDeps;
   const tenant = (await deps.tenants.getTenant(tenantId))!;
-  await openDelinquency(engine, tenant, (await deps.invoices.get(tenantId, `inv-${id}`))!.invoice, await listStrategies(deps, tenantId), (await deps.customers.getWithOptOuts(tenantId, `cus-${id}`))!);
+  await openDelinquency(
+    engine,
+    tenant,
+    (await deps.invoices.get(tenantId, `inv-${id}`))!.invoice,
+    await listStrategies(deps, tenantId),
+    (await deps.customers.getWithOptOuts(tenantId, `cus-${id}`))!,
+  );
 };
 
 const tenant = (id: string, settings: Partial<Tenant>): Tenant => ({
-  id, name: id, sendTime: '09:00', promiseGraceDays: 2, timeZone: 'Europe/London', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now', ...settings,
+  id,
+  name: id,
+  sendTime: '09:00',
+  promiseGraceDays: 2,
+  timeZone: 'Europe/London',
+  disputeApprovalAbove: 100_000,
+  statementMode: 'customer',
+  creditHoldDaysPastDue: 30,
+  createdAt: 'now',
+  ...settings,
 });
 
 beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
   await deps.tenants.putApiKey(sha256Hex('gbp-manager-0001'), { tenantId: 'uk', role: 'manager', keyId: 'gbp' }, 'now');
-  await deps.tenants.putApiKey(sha256Hex('own-rates-key-001'), { tenantId: 'own', role: 'manager', keyId: 'own' }, 'now');
-  await deps.tenants.putApiKey(sha256Hex('no-base-key-00001'), { tenantId: 'plain', role: 'manager', keyId: 'plain' }, 'now');
+  await deps.tenants.putApiKey(
+    sha256Hex('own-rates-key-001'),
+    { tenantId: 'own', role: 'manager', keyId: 'own' },
+    'now',
+  );
+  await deps.tenants.putApiKey(
+    sha256Hex('no-base-key-00001'),
+    { tenantId: 'plain', role: 'manager', keyId: 'plain' },
+    'now',
+  );
   await deps.tenants.putTenant(tenant('uk', { baseCurrency: 'GBP' }));
   // Its own table says a krone is worth far more than the ECB's: the override is what ranks.
-  await deps.tenants.putTenant(tenant('own', { baseCurrency: 'GBP', exchangeRates: [{ date: '2026-12-01', rates: { NOK: 1, GBP: 1 } }] }));
+  await deps.tenants.putTenant(
+    tenant('own', { baseCurrency: 'GBP', exchangeRates: [{ date: '2026-12-01', rates: { NOK: 1, GBP: 1 } }] }),
+  );
   await deps.tenants.putTenant(tenant('plain', {}));
   for (const tenantId of ['uk', 'own', 'plain']) {
     await open(tenantId, 'nok', 125_000, 'NOK');
@@ -62,8 +110,16 @@ describe('the work queue across currencies', () => {
     expect(items[0]!.priority).toBeGreaterThan(items[1]!.priority);
     // NOK 1,250.00 at the ECB's rates of 26 April 2024 (the shipped table's latest day): 11.7995 NOK and 0.85643 GBP to
     // the euro, so 1,250 × 0.85643 ÷ 11.7995 = £90.726..., rounded once to £90.73.
-    expect(items[1]).toMatchObject({ currency: 'NOK', balance: 125_000, baseBalance: { amount: 9_073, currency: 'GBP' } });
-    expect(items[0]).toMatchObject({ currency: 'GBP', balance: 48_960, baseBalance: { amount: 48_960, currency: 'GBP' } });
+    expect(items[1]).toMatchObject({
+      currency: 'NOK',
+      balance: 125_000,
+      baseBalance: { amount: 9_073, currency: 'GBP' },
+    });
+    expect(items[0]).toMatchObject({
+      currency: 'GBP',
+      balance: 48_960,
+      baseBalance: { amount: 48_960, currency: 'GBP' },
+    });
   });
 
   it("ranks by the tenant's own rates when it has them", async () => {

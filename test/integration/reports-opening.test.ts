@@ -17,7 +17,12 @@ const KEY = 'reports-opening-key-01';
 const TENANT = { id: 't-open', timeZone: 'Europe/Oslo' };
 
 const kpis = async (query: Record<string, string>) => {
-  const event = apiEvent({ method: 'GET', routePath: '/v1/reports/kpis', path: '/v1/reports/kpis', headers: { authorization: `Bearer ${KEY}` } });
+  const event = apiEvent({
+    method: 'GET',
+    routePath: '/v1/reports/kpis',
+    path: '/v1/reports/kpis',
+    headers: { authorization: `Bearer ${KEY}` },
+  });
   event.queryStringParameters = query;
   const response = await asRoute(createKpis(deps))(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
@@ -36,8 +41,23 @@ beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
   await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: TENANT.id, role: 'manager', keyId: 'k1' }, 'now');
-  await deps.tenants.putTenant(TenantSchema.parse({ id: TENANT.id, name: 'Opening', sendTime: '09:00', promiseGraceDays: 2, timeZone: TENANT.timeZone, createdAt: 'now' }));
-  await putCustomer(deps, TENANT.id, 'acme', { name: 'Acme', kind: 'business', timeZone: 'Europe/Oslo', segment: 'smb', country: 'NO' });
+  await deps.tenants.putTenant(
+    TenantSchema.parse({
+      id: TENANT.id,
+      name: 'Opening',
+      sendTime: '09:00',
+      promiseGraceDays: 2,
+      timeZone: TENANT.timeZone,
+      createdAt: 'now',
+    }),
+  );
+  await putCustomer(deps, TENANT.id, 'acme', {
+    name: 'Acme',
+    kind: 'business',
+    timeZone: 'Europe/Oslo',
+    segment: 'smb',
+    country: 'NO',
+  });
   // The period: 2026-01-01 to 2026-03-20, 79 days. The books are imported on its 40th day, 2026-02-09.
   clock.set('2026-02-09T10:00:00Z');
   await invoice('old-1', 50_000, '2025-11-15', '2025-12-15');

@@ -43,12 +43,23 @@ const openDelinquency = async (invoiceId: string, customerId: string) => {
     taskToken: null,
     version: 1,
   });
-  await deps.delinquencies.open('t1', delinquency, { id: `tl-${invoiceId}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the test' });
+  await deps.delinquencies.open('t1', delinquency, {
+    id: `tl-${invoiceId}`,
+    at: now,
+    kind: 'delinquency.opened',
+    actor: 'schedule',
+    detail: 'opened for the test',
+  });
   return delinquency;
 };
 
 const get = async (handler: 'aging' | 'kpis', query: Record<string, string>, key = KEY) => {
-  const event = apiEvent({ method: 'GET', routePath: `/v1/reports/${handler}`, path: `/v1/reports/${handler}`, headers: { authorization: `Bearer ${key}` } });
+  const event = apiEvent({
+    method: 'GET',
+    routePath: `/v1/reports/${handler}`,
+    path: `/v1/reports/${handler}`,
+    headers: { authorization: `Bearer ${key}` },
+  });
   event.queryStringParameters = query;
   const response = await asRoute(handler === 'aging' ? createAging(deps) : createKpis(deps))(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
@@ -60,18 +71,53 @@ beforeAll(async () => {
   await deps.tenants.putApiKey(sha256Hex(KEY), { tenantId: 't1', role: 'manager', keyId: 'k1' }, 'now');
   await deps.tenants.putApiKey(sha256Hex(OTHER_KEY), { tenantId: 't2', role: 'manager', keyId: 'k2' }, 'now');
   for (const id of ['t1', 't2']) {
-    await deps.tenants.putTenant(TenantSchema.parse({ id, name: id, sendTime: '09:00', promiseGraceDays: 2, timeZone: 'Europe/Oslo', createdAt: 'now' }));
+    await deps.tenants.putTenant(
+      TenantSchema.parse({
+        id,
+        name: id,
+        sendTime: '09:00',
+        promiseGraceDays: 2,
+        timeZone: 'Europe/Oslo',
+        createdAt: 'now',
+      }),
+    );
   }
-  await putCustomer(deps, 't1', 'kari', { name: 'Kari', kind: 'consumer', timeZone: 'Europe/Oslo', segment: 'smb', country: 'NO' });
-  await putCustomer(deps, 't1', 'ola', { name: 'Ola', kind: 'business', timeZone: 'Europe/Stockholm', segment: 'enterprise', country: 'SE' });
+  await putCustomer(deps, 't1', 'kari', {
+    name: 'Kari',
+    kind: 'consumer',
+    timeZone: 'Europe/Oslo',
+    segment: 'smb',
+    country: 'NO',
+  });
+  await putCustomer(deps, 't1', 'ola', {
+    name: 'Ola',
+    kind: 'business',
+    timeZone: 'Europe/Stockholm',
+    segment: 'enterprise',
+    country: 'SE',
+  });
   // As of 2026-03-10: A is 34 days past due, B due today (current), C 10 days past due, D 99 days past due.
   await invoice('A', 'kari', 10_000, 'EUR', '2026-01-05', '2026-02-04');
   await invoice('B', 'kari', 5_000, 'EUR', '2026-03-01', '2026-03-10');
   await invoice('C', 'ola', 80_000, 'NOK', '2026-01-20', '2026-02-28');
   await invoice('D', 'ola', 3_000, 'EUR', '2025-11-01', '2025-12-01');
-  await recordPayment(deps, 't1', 'A', { amount: 4_000, currency: 'EUR', reference: 'bank-a' }, { idempotencyKey: 'pay-a' });
+  await recordPayment(
+    deps,
+    't1',
+    'A',
+    { amount: 4_000, currency: 'EUR', reference: 'bank-a' },
+    { idempotencyKey: 'pay-a' },
+  );
   const paidD = await recordPayment(deps, 't1', 'D', { amount: 3_000, currency: 'EUR', reference: 'bank-d' });
-  await reversePayment(deps, 't1', { invoiceId: 'D', paymentId: paidD.payment.id, kind: 'refund', cumulativeAmount: 1_000, reference: 're-d', source: 'api', actor: 'api:k1' });
+  await reversePayment(deps, 't1', {
+    invoiceId: 'D',
+    paymentId: paidD.payment.id,
+    kind: 'refund',
+    cumulativeAmount: 1_000,
+    reference: 're-d',
+    source: 'api',
+    actor: 'api:k1',
+  });
 });
 afterAll(() => table.destroy());
 
@@ -89,7 +135,13 @@ describe('GET /v1/reports/aging', () => {
   });
 
   it('counts a replayed payment once', async () => {
-    const replay = await recordPayment(deps, 't1', 'A', { amount: 4_000, currency: 'EUR', reference: 'bank-a' }, { idempotencyKey: 'pay-a' });
+    const replay = await recordPayment(
+      deps,
+      't1',
+      'A',
+      { amount: 4_000, currency: 'EUR', reference: 'bank-a' },
+      { idempotencyKey: 'pay-a' },
+    );
     expect(replay.created).toBe(false);
     const answer = await get('aging', {});
     expect(answer.body.asOf).toBe('2026-03-10');
@@ -99,7 +151,9 @@ describe('GET /v1/reports/aging', () => {
   it('breaks the figures down by segment and country, each group adding up to the currency totals', async () => {
     const bySegment = (await get('aging', { by: 'segment' })).body;
     expect(bySegment.groups).toEqual({
-      enterprise: { currencies: { EUR: { ...zero, '91+': 1_000, total: 1_000 }, NOK: { ...zero, '1-30': 80_000, total: 80_000 } } },
+      enterprise: {
+        currencies: { EUR: { ...zero, '91+': 1_000, total: 1_000 }, NOK: { ...zero, '1-30': 80_000, total: 80_000 } },
+      },
       smb: { currencies: { EUR: { ...zero, current: 5_000, '31-60': 6_000, total: 11_000 } } },
     });
     expect(bySegment.currencies.EUR.total).toBe(12_000);
@@ -108,7 +162,13 @@ describe('GET /v1/reports/aging', () => {
   });
 
   it('follows a customer into another segment', async () => {
-    await putCustomer(deps, 't1', 'ola', { name: 'Ola', kind: 'business', timeZone: 'Europe/Stockholm', segment: 'smb', country: 'SE' });
+    await putCustomer(deps, 't1', 'ola', {
+      name: 'Ola',
+      kind: 'business',
+      timeZone: 'Europe/Stockholm',
+      segment: 'smb',
+      country: 'SE',
+    });
     const groups = (await get('aging', { by: 'segment' })).body.groups;
     expect(Object.keys(groups)).toEqual(['smb']);
     expect(groups.smb.currencies.EUR.total).toBe(12_000);
@@ -118,12 +178,18 @@ describe('GET /v1/reports/aging', () => {
   it('follows a debt to the collector it is assigned to; the rest is unassigned', async () => {
     const delinquency = await openDelinquency('A', 'kari');
     const now = clock.now().toISOString();
-    const assigned = await deps.delinquencies.assign('t1', { ...delinquency, assigneeId: 'col-1', version: 2 }, 1, [{ id: 'tl-assign', at: now, kind: 'delinquency.assigned', actor: 'api:k1', detail: 'test' }], {
-      from: null,
-      to: null,
-      month: '2026-03',
-      withinCapacity: false,
-    });
+    const assigned = await deps.delinquencies.assign(
+      't1',
+      { ...delinquency, assigneeId: 'col-1', version: 2 },
+      1,
+      [{ id: 'tl-assign', at: now, kind: 'delinquency.assigned', actor: 'api:k1', detail: 'test' }],
+      {
+        from: null,
+        to: null,
+        month: '2026-03',
+        withinCapacity: false,
+      },
+    );
     expect(assigned).toBe(true);
     const groups = (await get('aging', { by: 'collector' })).body.groups;
     expect(groups['col-1']).toEqual({ currencies: { EUR: { ...zero, '31-60': 6_000, total: 6_000 } } });
@@ -170,7 +236,12 @@ describe('GET /v1/reports/kpis', () => {
     expect(eur.dso).toBe(11 + 28 + 21.7);
     expect(eur.dsoRegular).toBe(26.4);
     const nok = answer.body.currencies.NOK;
-    expect(nok).toMatchObject({ creditSales: 0, collected: 30_000, dsoRegular: null, receivables: { beginning: 80_000, ending: 50_000 } });
+    expect(nok).toMatchObject({
+      creditSales: 0,
+      collected: 30_000,
+      dsoRegular: null,
+      receivables: { beginning: 80_000, ending: 50_000 },
+    });
   });
 
   it('counts a promise decided in the period for the promise-kept rate, once', async () => {
@@ -191,11 +262,21 @@ describe('GET /v1/reports/kpis', () => {
       createdBy: 'api:k1',
       decidedAt: clock.now().toISOString(),
     };
-    expect(await deps.delinquencies.saveWithPromise('t1', { ...delinquency, version: 2 }, 1, [], promise, false)).toBe(true);
+    expect(await deps.delinquencies.saveWithPromise('t1', { ...delinquency, version: 2 }, 1, [], promise, false)).toBe(
+      true,
+    );
     // A save refused on the delinquency's version records nothing, not even the counters.
-    expect(await deps.delinquencies.saveWithPromise('t1', { ...delinquency, version: 3 }, 1, [], promise, false)).toBe(false);
+    expect(await deps.delinquencies.saveWithPromise('t1', { ...delinquency, version: 3 }, 1, [], promise, false)).toBe(
+      false,
+    );
     const eur = (await get('kpis', { from: '2026-03-01', to: '2026-03-11' })).body.currencies.EUR;
-    expect(eur.promises).toEqual({ decided: 1, kept: 0, promised: 4_000, paid: 3_000, keptRate: { count: 0, amount: 75 } });
+    expect(eur.promises).toEqual({
+      decided: 1,
+      kept: 0,
+      promised: 4_000,
+      paid: 3_000,
+      keptRate: { count: 0, amount: 75 },
+    });
     const bySegment = (await get('kpis', { from: '2026-03-01', to: '2026-03-11', by: 'segment' })).body;
     expect(bySegment.groups.smb.currencies.EUR.promises.decided).toBe(1);
     expect(bySegment.currencies.EUR.promises.decided).toBe(1);
@@ -206,7 +287,11 @@ describe('GET /v1/reports/kpis', () => {
     // Nothing was collected on the 11th in EUR: 12,000 past due, nothing recovered.
     expect(eur).toMatchObject({ recoveryRate: 0, receivables: { beginning: 12_000, ending: 12_000 } });
     // NOK: 80,000 past due at the start, 30,000 of it paid: 30,000 of 80,000 recovered, CEI the same.
-    expect(nok).toMatchObject({ recoveryRate: 37.5, cei: 37.5, receivables: { beginning: 80_000, ending: 50_000, endingPastDue: 50_000 } });
+    expect(nok).toMatchObject({
+      recoveryRate: 37.5,
+      cei: 37.5,
+      receivables: { beginning: 80_000, ending: 50_000, endingPastDue: 50_000 },
+    });
     expect(nok.rollRates['1-30']).toEqual({ to: '31-60', balance: 62.5, count: 100 });
   });
 });

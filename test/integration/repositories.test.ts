@@ -49,10 +49,22 @@ describe('tenant directory', () => {
     const { tenants } = table.deps(clock);
     await tenants.putApiKey(sha256Hex('key-one-111111'), { tenantId: 't1', role: 'partner', keyId: 'k1' }, 'now');
     // A key stored without a person stands for a person of its own.
-    expect(await tenants.resolveApiKey(sha256Hex('key-one-111111'))).toEqual({ tenantId: 't1', role: 'partner', keyId: 'k1', person: 'key:k1' });
+    expect(await tenants.resolveApiKey(sha256Hex('key-one-111111'))).toEqual({
+      tenantId: 't1',
+      role: 'partner',
+      keyId: 'k1',
+      person: 'key:k1',
+    });
     expect(await tenants.resolveApiKey(sha256Hex('key-two-222222'))).toBeNull();
-    await tenants.putApiKey(sha256Hex('key-three-33333'), { tenantId: 't1', role: 'manager', keyId: 'k3' }, 'now', { issuedTo: 'anna' });
-    expect(await tenants.resolveApiKey(sha256Hex('key-three-33333'))).toEqual({ tenantId: 't1', role: 'manager', keyId: 'k3', person: 'anna' });
+    await tenants.putApiKey(sha256Hex('key-three-33333'), { tenantId: 't1', role: 'manager', keyId: 'k3' }, 'now', {
+      issuedTo: 'anna',
+    });
+    expect(await tenants.resolveApiKey(sha256Hex('key-three-33333'))).toEqual({
+      tenantId: 't1',
+      role: 'manager',
+      keyId: 'k3',
+      person: 'anna',
+    });
   });
 
   it('stores only the hash of a key', async () => {
@@ -71,7 +83,17 @@ describe('tenant directory', () => {
   it('lists tenants from the index, without a scan', async () => {
     const { tenants } = table.deps(clock);
     for (const id of ['alpha', 'beta']) {
-      await tenants.putTenant({ id, name: id, sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
+      await tenants.putTenant({
+        id,
+        name: id,
+        sendTime: '09:00',
+        promiseGraceDays: 2,
+        timeZone: 'UTC',
+        disputeApprovalAbove: 100_000,
+        statementMode: 'customer',
+        creditHoldDaysPastDue: 30,
+        createdAt: 'now',
+      });
     }
     expect((await tenants.listTenants()).map((tenant) => tenant.id)).toEqual(expect.arrayContaining(['alpha', 'beta']));
     expect(await tenants.getTenant('alpha')).toMatchObject({ id: 'alpha', sendTime: '09:00' });
@@ -97,8 +119,18 @@ describe('customer repository', () => {
   it('records an opt-out once per channel and address, and reads it with the customer', async () => {
     const { customers } = table.deps(clock);
     await customers.save('t1', customer('c-opt'), null);
-    const first = await customers.addOptOut('t1', 'c-opt', { id: 'opt_1', channel: 'email', address: 'ada@example.com', createdAt: 'a' });
-    const again = await customers.addOptOut('t1', 'c-opt', { id: 'opt_2', channel: 'email', address: 'ada@example.com', createdAt: 'b' });
+    const first = await customers.addOptOut('t1', 'c-opt', {
+      id: 'opt_1',
+      channel: 'email',
+      address: 'ada@example.com',
+      createdAt: 'a',
+    });
+    const again = await customers.addOptOut('t1', 'c-opt', {
+      id: 'opt_2',
+      channel: 'email',
+      address: 'ada@example.com',
+      createdAt: 'b',
+    });
     expect(first.created).toBe(true);
     expect(again).toEqual({ created: false, optOut: first.optOut });
     const found = await customers.getWithOptOuts('t1', 'c-opt');
@@ -161,11 +193,18 @@ describe('invoice repository', () => {
       appliedAmount: 2_500,
       unappliedAmount: 0,
     };
-    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 2_500, version: 2 }), 1, payment)).toBe('applied');
-    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 2 }), 1, { ...payment, id: 'pay_2' })).toBe(
-      'version_moved',
+    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 2_500, version: 2 }), 1, payment)).toBe(
+      'applied',
     );
-    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 3 }), 2, payment)).toBe('duplicate');
+    expect(
+      await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 2 }), 1, {
+        ...payment,
+        id: 'pay_2',
+      }),
+    ).toBe('version_moved');
+    expect(await invoices.applyPayment('t1', invoice('i-pay', { paidTotal: 5_000, version: 3 }), 2, payment)).toBe(
+      'duplicate',
+    );
     const stored = await invoices.get('t1', 'i-pay');
     expect(stored?.invoice.paidTotal).toBe(2_500);
     expect(stored?.payments.map((p) => p.id)).toEqual(['pay_1']);

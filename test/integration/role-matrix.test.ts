@@ -18,11 +18,21 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<ApiR
 let table: TestTable;
 let deps: ApiDependencies;
 const clock = fixedClock('2026-12-10T10:00:00Z');
-const KEY: Record<ApiKeyRole, string> = { partner: 'matrix-partner-key-01', collector: 'matrix-collector-key-1', manager: 'matrix-manager-key-001' };
+const KEY: Record<ApiKeyRole, string> = {
+  partner: 'matrix-partner-key-01',
+  collector: 'matrix-collector-key-1',
+  manager: 'matrix-manager-key-001',
+};
 
 /** Bodies a caller of the wrong role would most like to get through: valid, so only the role check stops them. */
 const BODIES: Record<string, unknown> = {
-  PutStrategy: { name: 'Ruin', steps: [{ id: 'fee', offsetDays: 1, channel: 'email', fee: { percent: 100 } }, { id: 'end', offsetDays: 2, channel: 'write_off' }] },
+  PutStrategy: {
+    name: 'Ruin',
+    steps: [
+      { id: 'fee', offsetDays: 1, channel: 'email', fee: { percent: 100 } },
+      { id: 'end', offsetDays: 2, channel: 'write_off' },
+    ],
+  },
   PutCustomer: { name: 'Eve', kind: 'consumer', timeZone: 'UTC' },
   PutInvoice: { customerId: 'c1', amount: 1_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' },
   PostPayment: { amount: 1_000, currency: 'EUR', reference: 'matrix' },
@@ -32,7 +42,15 @@ const BODIES: Record<string, unknown> = {
   PostOptOut: { channel: 'email', address: 'ada@example.com' },
   PutUnbilled: { amount: 1_000, currency: 'EUR' },
 };
-const PARAMS: Record<string, string> = { customerId: 'c1', invoiceId: 'inv-1', strategyId: 'default', delinquencyId: 'dlq-1', disputeId: 'dsp-1', keyId: 'key_nobody', collectorId: 'col-1' };
+const PARAMS: Record<string, string> = {
+  customerId: 'c1',
+  invoiceId: 'inv-1',
+  strategyId: 'default',
+  delinquencyId: 'dlq-1',
+  disputeId: 'dsp-1',
+  keyId: 'key_nobody',
+  collectorId: 'col-1',
+};
 
 const keyed = (apiRoutes as readonly ApiRoute[]).filter((route) => !route.public);
 
@@ -40,7 +58,9 @@ const tableContents = async () => {
   const items: unknown[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await table.client.send(new ScanCommand({ TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    const page = await table.client.send(
+      new ScanCommand({ TableName: table.tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -48,9 +68,14 @@ const tableContents = async () => {
 };
 
 const call = async (route: ApiRoute, role: ApiKeyRole, idempotencyKey = `${route.id}-${role}`) => {
-  const { createHandler } = (await import(path.join('../../functions/api', route.handler))) as { createHandler: (deps: ApiDependencies) => Handler };
+  const { createHandler } = (await import(path.join('../../functions/api', route.handler))) as {
+    createHandler: (deps: ApiDependencies) => Handler;
+  };
   const pathParameters: Record<string, string> = {};
-  const concrete = route.path.replace(/\{(\w+)\}/g, (_, name: string) => (pathParameters[name] = PARAMS[name] ?? `x-${name}`));
+  const concrete = route.path.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => (pathParameters[name] = PARAMS[name] ?? `x-${name}`),
+  );
   const event = apiEvent({
     method: route.method,
     routePath: route.path,
@@ -60,17 +85,45 @@ const call = async (route: ApiRoute, role: ApiKeyRole, idempotencyKey = `${route
     ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: BODIES[route.id] ?? {} }),
   });
   const response = await asRoute(createHandler(deps))(event, context());
-  return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.statusCode,
+    body: JSON.parse(response.body ?? '{}') as Record<string, unknown>,
+    headers: response.headers,
+  };
 };
 
 beforeAll(async () => {
   table = await createTestTable();
   // Erasure hashes opt-out addresses with the tenant's erasure key (its provider secret): the tenant has one.
-  deps = { ...table.deps(clock), webhookSecrets: table.iam.guardSecrets({ secretFor: async (_tenantId, name) => (name === 'erasureKey' ? 'role-matrix-erasure-key-0123456789abcdef' : null) }) };
-  for (const role of ApiKeyRoleSchema.options) await deps.tenants.putApiKey(sha256Hex(KEY[role]), { tenantId: 't1', role, keyId: `key-${role}` }, 'now', { issuedTo: `${role}-person` });
-  await deps.tenants.putTenant({ id: 't1', name: 'Acme', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now' });
+  deps = {
+    ...table.deps(clock),
+    webhookSecrets: table.iam.guardSecrets({
+      secretFor: async (_tenantId, name) => (name === 'erasureKey' ? 'role-matrix-erasure-key-0123456789abcdef' : null),
+    }),
+  };
+  for (const role of ApiKeyRoleSchema.options)
+    await deps.tenants.putApiKey(sha256Hex(KEY[role]), { tenantId: 't1', role, keyId: `key-${role}` }, 'now', {
+      issuedTo: `${role}-person`,
+    });
+  await deps.tenants.putTenant({
+    id: 't1',
+    name: 'Acme',
+    sendTime: '09:00',
+    promiseGraceDays: 2,
+    timeZone: 'UTC',
+    disputeApprovalAbove: 100_000,
+    statementMode: 'customer',
+    creditHoldDaysPastDue: 30,
+    createdAt: 'now',
+  });
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'UTC', email: 'ada@example.com' });
-  await putInvoice(deps, 't1', 'inv-1', { customerId: 'c1', amount: 50_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  await putInvoice(deps, 't1', 'inv-1', {
+    customerId: 'c1',
+    amount: 50_000,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
 });
 afterAll(() => table.destroy());
 
@@ -83,18 +136,25 @@ describe('item 4: the role matrix', () => {
   });
 
   const cases = keyed.flatMap((route) => ApiKeyRoleSchema.options.map((role) => [route.id, role, route] as const));
-  it.each(cases)('item 4: %s with a %s key passes the role check or is refused 403 forbidden-role, writing nothing', async (_id, role, route) => {
-    const allowed = route.roles!.includes(role);
-    const before = allowed ? [] : await tableContents();
-    const answer = await call(route, role);
-    if (allowed) {
-      expect([answer.status, answer.body.type]).not.toEqual([403, 'urn:arrears:problem:forbidden-role']);
-      expect(answer.status).toBeLessThan(500);
-    } else {
-      expect(answer).toMatchObject({ status: 403, body: { type: 'urn:arrears:problem:forbidden-role', status: 403 }, headers: { 'content-type': 'application/problem+json' } });
-      expect(await tableContents()).toEqual(before);
-    }
-  });
+  it.each(cases)(
+    'item 4: %s with a %s key passes the role check or is refused 403 forbidden-role, writing nothing',
+    async (_id, role, route) => {
+      const allowed = route.roles!.includes(role);
+      const before = allowed ? [] : await tableContents();
+      const answer = await call(route, role);
+      if (allowed) {
+        expect([answer.status, answer.body.type]).not.toEqual([403, 'urn:arrears:problem:forbidden-role']);
+        expect(answer.status).toBeLessThan(500);
+      } else {
+        expect(answer).toMatchObject({
+          status: 403,
+          body: { type: 'urn:arrears:problem:forbidden-role', status: 403 },
+          headers: { 'content-type': 'application/problem+json' },
+        });
+        expect(await tableContents()).toEqual(before);
+      }
+    },
+  );
 
   it("item 4: a collector replaying a manager's strategy write with its Idempotency-Key gets 403, not the manager's answer", async () => {
     const putStrategy = keyed.find((route) => route.id === 'PutStrategy')!;

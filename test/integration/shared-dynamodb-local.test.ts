@@ -9,7 +9,11 @@ describe('runtimes attached to the shared DynamoDB Local', () => {
   it('each get a database of their own: the same table name, different items, and nothing of the tests', async () => {
     const runtimeClient = () => {
       const attached = attachDynamoDbLocal(endpoint());
-      return new DynamoDBClient({ endpoint: attached.endpoint, region: LOCAL_REGION, credentials: attached.credentials });
+      return new DynamoDBClient({
+        endpoint: attached.endpoint,
+        region: LOCAL_REGION,
+        credentials: attached.credentials,
+      });
     };
     const first = runtimeClient();
     const second = runtimeClient();
@@ -19,7 +23,9 @@ describe('runtimes attached to the shared DynamoDB Local', () => {
       expect((await first.send(new ListTablesCommand({}))).TableNames).toEqual(['arrears-local']);
       expect((await second.send(new ListTablesCommand({}))).TableNames).toEqual(['arrears-local']);
 
-      await first.send(new PutItemCommand({ TableName: 'arrears-local', Item: { pk: { S: 'TENANT#a' }, sk: { S: 'TENANT' } } }));
+      await first.send(
+        new PutItemCommand({ TableName: 'arrears-local', Item: { pk: { S: 'TENANT#a' }, sk: { S: 'TENANT' } } }),
+      );
       const key = { pk: { S: 'TENANT#a' }, sk: { S: 'TENANT' } };
       expect((await first.send(new GetItemCommand({ TableName: 'arrears-local', Key: key }))).Item).toBeDefined();
       expect((await second.send(new GetItemCommand({ TableName: 'arrears-local', Key: key }))).Item).toBeUndefined();

@@ -15,31 +15,63 @@ const clock = fixedClock('2026-12-05T10:00:00Z');
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = { ...table.deps(clock), webhookSecrets: { secretFor: async (tenantId) => (tenantId === 't1' ? SECRET : null) } };
+  deps = {
+    ...table.deps(clock),
+    webhookSecrets: { secretFor: async (tenantId) => (tenantId === 't1' ? SECRET : null) },
+  };
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
 });
 afterAll(() => table.destroy());
 
 const openInvoice = (id: string, amount = 10_000) =>
-  putInvoice(deps, 't1', id, { customerId: 'c1', amount, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  putInvoice(deps, 't1', id, {
+    customerId: 'c1',
+    amount,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
 
 let sequence = 0;
 const paymentSucceeded = (invoiceId: string, amount: number, intentId = `pi_${(sequence += 1)}`) => ({
   id: `evt_pay_${intentId}`,
   object: 'event',
   type: 'payment_intent.succeeded',
-  data: { object: { id: intentId, object: 'payment_intent', amount_received: amount, currency: 'eur', metadata: { invoice_id: invoiceId } } },
+  data: {
+    object: {
+      id: intentId,
+      object: 'payment_intent',
+      amount_received: amount,
+      currency: 'eur',
+      metadata: { invoice_id: invoiceId },
+    },
+  },
 });
 const chargeRefunded = (intentId: string, totalRefunded: number, eventId = `evt_ref_${intentId}_${totalRefunded}`) => ({
   id: eventId,
   object: 'event',
   type: 'charge.refunded',
-  data: { object: { id: `ch_${intentId}`, object: 'charge', payment_intent: intentId, amount_refunded: totalRefunded, currency: 'eur' } },
+  data: {
+    object: {
+      id: `ch_${intentId}`,
+      object: 'charge',
+      payment_intent: intentId,
+      amount_refunded: totalRefunded,
+      currency: 'eur',
+    },
+  },
 });
 
-const post = async (event: unknown, options: { secret?: string; timestamp?: number; tamper?: (body: string) => string; tenantId?: string } = {}) => {
+const post = async (
+  event: unknown,
+  options: { secret?: string; timestamp?: number; tamper?: (body: string) => string; tenantId?: string } = {},
+) => {
   const payload = JSON.stringify(event);
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, timestamp: options.timestamp ?? Math.floor(Date.now() / 1000) });
+  const signature = stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? SECRET,
+    timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
+  });
   const tenantId = options.tenantId ?? 't1';
   const response = await asRoute(createHandler(deps))(
     apiEvent({
@@ -59,10 +91,21 @@ describe('Stripe webhooks', () => {
   it('applies a signed payment_intent.succeeded to the invoice named in its metadata', async () => {
     await openInvoice('inv-pay');
     const answer = await post(paymentSucceeded('inv-pay', 4_000, 'pi_pay'));
-    expect(answer).toEqual({ status: 200, body: { received: true, eventId: 'evt_pay_pi_pay', outcome: 'applied', replayed: false } });
+    expect(answer).toEqual({
+      status: 200,
+      body: { received: true, eventId: 'evt_pay_pi_pay', outcome: 'applied', replayed: false },
+    });
     const invoice = await getInvoice(deps, 't1', 'inv-pay');
     expect(invoice.balance).toBe(6_000);
-    expect(invoice.payments).toEqual([expect.objectContaining({ amount: 4_000, currency: 'EUR', source: 'stripe', reference: 'pi_pay', recordedBy: 'provider:stripe' })]);
+    expect(invoice.payments).toEqual([
+      expect.objectContaining({
+        amount: 4_000,
+        currency: 'EUR',
+        source: 'stripe',
+        reference: 'pi_pay',
+        recordedBy: 'provider:stripe',
+      }),
+    ]);
   });
 
   it.each([
@@ -101,7 +144,9 @@ describe('Stripe webhooks', () => {
     await post(paymentSucceeded('inv-order', 10_000, 'pi_order'));
     const invoice = await getInvoice(deps, 't1', 'inv-order');
     expect(invoice.balance).toBe(1_000);
-    expect(invoice.refunds).toEqual([expect.objectContaining({ amount: 1_000, kind: 'refund', reversedApplied: 1_000 })]);
+    expect(invoice.refunds).toEqual([
+      expect.objectContaining({ amount: 1_000, kind: 'refund', reversedApplied: 1_000 }),
+    ]);
     // A later refund event reports the running total; only the difference is reversed, and a stale repeat nothing.
     await post(chargeRefunded('pi_order', 2_500));
     await post(chargeRefunded('pi_order', 1_000, 'evt_late_duplicate_total'));
@@ -119,7 +164,10 @@ describe('Stripe webhooks', () => {
 
   it('acknowledges an unknown invoice and an event type it does not act on, without retrying forever', async () => {
     expect((await post(paymentSucceeded('no-such-invoice', 100))).body.outcome).toBe('unmatched');
-    expect((await post({ id: 'evt_other', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1' } } })).body).toMatchObject({ outcome: 'ignored' });
+    expect(
+      (await post({ id: 'evt_other', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1' } } }))
+        .body,
+    ).toMatchObject({ outcome: 'ignored' });
     const foreignCurrency = paymentSucceeded('inv-pay', 100);
     foreignCurrency.data.object.currency = 'usd';
     expect((await post(foreignCurrency)).body.outcome).toBe('rejected');

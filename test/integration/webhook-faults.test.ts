@@ -18,7 +18,13 @@ beforeAll(async () => {
   table = await createTestTable();
   deps = { ...table.deps(clock), webhookSecrets: { secretFor: async () => SECRET } };
   await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
-  await putInvoice(deps, 't1', 'inv-timeout', { customerId: 'c1', amount: 10_000, currency: 'EUR', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  await putInvoice(deps, 't1', 'inv-timeout', {
+    customerId: 'c1',
+    amount: 10_000,
+    currency: 'EUR',
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
 });
 afterAll(() => table.destroy());
 
@@ -26,14 +32,33 @@ const event = {
   id: 'evt_timeout_1',
   object: 'event',
   type: 'payment_intent.succeeded',
-  data: { object: { id: 'pi_timeout_1', object: 'payment_intent', amount_received: 4_000, currency: 'eur', metadata: { invoice_id: 'inv-timeout' } } },
+  data: {
+    object: {
+      id: 'pi_timeout_1',
+      object: 'payment_intent',
+      amount_received: 4_000,
+      currency: 'eur',
+      metadata: { invoice_id: 'inv-timeout' },
+    },
+  },
 };
 
 const deliver = async () => {
   const payload = JSON.stringify(event);
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) });
+  const signature = stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: SECRET,
+    timestamp: Math.floor(Date.now() / 1000),
+  });
   const response = await asRoute(createHandler(deps))(
-    apiEvent({ method: 'POST', routePath: '/v1/webhooks/stripe/{tenantId}', path: '/v1/webhooks/stripe/t1', pathParameters: { tenantId: 't1' }, headers: { 'stripe-signature': signature }, body: payload }),
+    apiEvent({
+      method: 'POST',
+      routePath: '/v1/webhooks/stripe/{tenantId}',
+      path: '/v1/webhooks/stripe/t1',
+      pathParameters: { tenantId: 't1' },
+      headers: { 'stripe-signature': signature },
+      body: payload,
+    }),
     context(),
   );
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') as Record<string, unknown> };
@@ -62,7 +87,10 @@ it('finishes a timed-out delivery on the provider’s retry after the lease, app
 
   // After the lease the retry takes the event over, does the (idempotent) work again and records it.
   clock.set('2026-12-05T10:01:01Z');
-  expect(await deliver()).toMatchObject({ status: 200, body: { eventId: 'evt_timeout_1', outcome: 'applied', replayed: false } });
+  expect(await deliver()).toMatchObject({
+    status: 200,
+    body: { eventId: 'evt_timeout_1', outcome: 'applied', replayed: false },
+  });
   expect(await deliver()).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: true } });
   expect(await paid()).toBe(4_000);
   expect((await deps.invoices.get('t1', 'inv-timeout'))!.payments).toHaveLength(1);

@@ -26,22 +26,57 @@ const KEYS: Record<string, [string, ApiKeyRole]> = {
 };
 
 type Handler = ReturnType<typeof createList>;
-const send = async (handler: Handler, options: { method: string; routePath: string; path: string; pathParameters?: Record<string, string>; key?: string; body?: unknown; query?: Record<string, string> }) => {
+const send = async (
+  handler: Handler,
+  options: {
+    method: string;
+    routePath: string;
+    path: string;
+    pathParameters?: Record<string, string>;
+    key?: string;
+    body?: unknown;
+    query?: Record<string, string>;
+  },
+) => {
   const event = apiEvent({ ...options, headers: { authorization: `Bearer ${options.key ?? 'manager-key-00001'}` } });
   if (options.query) event.queryStringParameters = options.query;
   const response = await asRoute(handler)(event, context());
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 };
-const queue = (query: Record<string, string>, key?: string) => send(createList(deps), { method: 'GET', routePath: '/v1/delinquencies', path: '/v1/delinquencies', query, ...(key ? { key } : {}) });
+const queue = (query: Record<string, string>, key?: string) =>
+  send(createList(deps), {
+    method: 'GET',
+    routePath: '/v1/delinquencies',
+    path: '/v1/delinquencies',
+    query,
+    ...(key ? { key } : {}),
+  });
 const putCollector = (collectorId: string, body: unknown, key?: string) =>
-  send(createPutCollector(deps), { method: 'PUT', routePath: '/v1/collectors/{collectorId}', path: `/v1/collectors/${collectorId}`, pathParameters: { collectorId }, body, ...(key ? { key } : {}) });
+  send(createPutCollector(deps), {
+    method: 'PUT',
+    routePath: '/v1/collectors/{collectorId}',
+    path: `/v1/collectors/${collectorId}`,
+    pathParameters: { collectorId },
+    body,
+    ...(key ? { key } : {}),
+  });
 const assign = (delinquencyId: string, collectorId: string | null, key?: string) =>
-  send(createPutAssignee(deps), { method: 'PUT', routePath: '/v1/delinquencies/{delinquencyId}/assignee', path: `/v1/delinquencies/${delinquencyId}/assignee`, pathParameters: { delinquencyId }, body: { collectorId }, ...(key ? { key } : {}) });
-const collectors = async () => (await send(createListCollectors(deps), { method: 'GET', routePath: '/v1/collectors', path: '/v1/collectors' })).body.items as { id: string; openCount: number }[];
+  send(createPutAssignee(deps), {
+    method: 'PUT',
+    routePath: '/v1/delinquencies/{delinquencyId}/assignee',
+    path: `/v1/delinquencies/${delinquencyId}/assignee`,
+    pathParameters: { delinquencyId },
+    body: { collectorId },
+    ...(key ? { key } : {}),
+  });
+const collectors = async () =>
+  (await send(createListCollectors(deps), { method: 'GET', routePath: '/v1/collectors', path: '/v1/collectors' })).body
+    .items as { id: string; openCount: number }[];
 
 /** Every page of a query, following cursors to the end. */
 const allPages = async (query: Record<string, string>, key?: string) => {
-  const pages: { id: string; priority: number; assigneeId: string | null; currency: string; customerId: string }[][] = [];
+  const pages: { id: string; priority: number; assigneeId: string | null; currency: string; customerId: string }[][] =
+    [];
   let cursor: string | undefined;
   do {
     const page = await queue({ ...query, ...(cursor ? { cursor } : {}) }, key);
@@ -56,27 +91,67 @@ const opened: string[] = [];
 const openFor = async (tenantId: string, index: number, currency: 'NOK' | 'EUR') => {
   const customerId = `cus-${index}`;
   // Reachability decides the band under the test's scorecard: none low, email medium, email and phone high.
-  const channels = index % 3 === 0 ? {} : index % 3 === 1 ? { email: `c${index}@example.no` } : { email: `c${index}@example.no`, phone: '+4791234567' };
-  await putCustomer(deps, tenantId, customerId, { name: `Customer ${index}`, kind: 'consumer', timeZone: 'Europe/Oslo', ...channels });
+  const channels =
+    index % 3 === 0
+      ? {}
+      : index % 3 === 1
+        ? { email: `c${index}@example.no` }
+        : { email: `c${index}@example.no`, phone: '+4791234567' };
+  await putCustomer(deps, tenantId, customerId, {
+    name: `Customer ${index}`,
+    kind: 'consumer',
+    timeZone: 'Europe/Oslo',
+    ...channels,
+  });
   const invoiceId = `inv-${index}`;
   // Balances spread over two orders of magnitude: the order mixes bands (expected recovery is balance × score).
-  await putInvoice(deps, tenantId, invoiceId, { customerId, amount: 10_000 + ((index * 7919) % 29) * 17_000, currency, issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+  await putInvoice(deps, tenantId, invoiceId, {
+    customerId,
+    amount: 10_000 + ((index * 7919) % 29) * 17_000,
+    currency,
+    issuedAt: '2026-11-01',
+    dueDate: '2026-12-01',
+  });
   const engine = { ...deps, events: { publish: async () => undefined } } as unknown as EngineDeps;
   const tenant = (await deps.tenants.getTenant(tenantId))!;
-  const { delinquency } = await openDelinquency(engine, tenant, (await deps.invoices.get(tenantId, invoiceId))!.invoice, await listStrategies(deps, tenantId), (await deps.customers.getWithOptOuts(tenantId, customerId))!);
+  const { delinquency } = await openDelinquency(
+    engine,
+    tenant,
+    (await deps.invoices.get(tenantId, invoiceId))!.invoice,
+    await listStrategies(deps, tenantId),
+    (await deps.customers.getWithOptOuts(tenantId, customerId))!,
+  );
   return delinquency.id;
 };
 
 beforeAll(async () => {
   table = await createTestTable();
   deps = table.deps(clock);
-  for (const [key, [tenantId, role]] of Object.entries(KEYS)) await deps.tenants.putApiKey(sha256Hex(key), { tenantId, role, keyId: key }, 'now');
-  const weights = Object.fromEntries(Object.keys(DEFAULT_SCORE_MODEL.weights).map((name) => [name, name === 'reachableChannels' ? 1.2 : 0])) as typeof DEFAULT_SCORE_MODEL.weights;
+  for (const [key, [tenantId, role]] of Object.entries(KEYS))
+    await deps.tenants.putApiKey(sha256Hex(key), { tenantId, role, keyId: key }, 'now');
+  const weights = Object.fromEntries(
+    Object.keys(DEFAULT_SCORE_MODEL.weights).map((name) => [name, name === 'reachableChannels' ? 1.2 : 0]),
+  ) as typeof DEFAULT_SCORE_MODEL.weights;
   for (const id of ['t1', 't2']) {
-    await deps.tenants.putTenant({ id, name: id, sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: 'now', scoreModel: { id: 'reach', intercept: -1, weights } });
+    await deps.tenants.putTenant({
+      id,
+      name: id,
+      sendTime: '09:00',
+      promiseGraceDays: 2,
+      timeZone: 'UTC',
+      disputeApprovalAbove: 100_000,
+      statementMode: 'customer',
+      creditHoldDaysPastDue: 30,
+      createdAt: 'now',
+      scoreModel: { id: 'reach', intercept: -1, weights },
+    });
   }
   // A gentler ladder for the least likely to pay: chosen by the score taken when the debt opens.
-  await putStrategy(deps, 't1', 'gentle-low', { name: 'Gentle', appliesTo: { scoreBand: 'low' }, steps: [{ id: 'nudge', offsetDays: 3, channel: 'email', template: 'overdue' }] });
+  await putStrategy(deps, 't1', 'gentle-low', {
+    name: 'Gentle',
+    appliesTo: { scoreBand: 'low' },
+    steps: [{ id: 'nudge', offsetDays: 3, channel: 'email', template: 'overdue' }],
+  });
   expect((await putCollector('alice', { name: 'Alice', capacity: 10 })).status).toBe(201);
   expect((await putCollector('bob', { name: 'Bob', capacity: 5 })).status).toBe(201);
   for (let index = 0; index < 30; index += 1) opened.push(await openFor('t1', index, index % 3 === 0 ? 'EUR' : 'NOK'));
@@ -86,8 +161,14 @@ afterAll(() => table.destroy());
 
 describe('collectors', () => {
   it("takes new collectors and changes from a manager's key only", async () => {
-    expect((await putCollector('carol', { name: 'Carol', capacity: 3 }, 'collector-key-0001')).body).toMatchObject({ status: 403, type: 'urn:arrears:problem:forbidden-role' });
-    expect((await putCollector('bob', { name: 'Bob', capacity: -1 })).body).toMatchObject({ status: 400, errors: [{ path: 'capacity' }] });
+    expect((await putCollector('carol', { name: 'Carol', capacity: 3 }, 'collector-key-0001')).body).toMatchObject({
+      status: 403,
+      type: 'urn:arrears:problem:forbidden-role',
+    });
+    expect((await putCollector('bob', { name: 'Bob', capacity: -1 })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'capacity' }],
+    });
     const changed = await putCollector('bob', { name: 'Bob Builder', capacity: 5 });
     expect(changed).toMatchObject({ status: 200, body: { id: 'bob', name: 'Bob Builder', capacity: 5, openCount: 5 } });
   });
@@ -106,7 +187,10 @@ describe('collectors', () => {
 
 describe('scores', () => {
   it('choose the strategy when a debt opens: the low band gets the ladder that applies to it', async () => {
-    const [low, medium] = await Promise.all([deps.delinquencies.get('t1', opened[0]!), deps.delinquencies.get('t1', opened[1]!)]);
+    const [low, medium] = await Promise.all([
+      deps.delinquencies.get('t1', opened[0]!),
+      deps.delinquencies.get('t1', opened[1]!),
+    ]);
     expect(low).toMatchObject({ score: { band: 'low' }, strategyId: 'gentle-low' });
     expect(medium).toMatchObject({ score: { band: 'medium' }, strategyId: 'default' });
     const timeline = await deps.delinquencies.timeline('t1', opened[0]!);
@@ -125,11 +209,19 @@ describe('work queue', () => {
     const first = (await queue({ limit: '1' })).body.items[0];
     // The tenant's scorecard weighs only reachability here, so that is the reason given (ranked in euros, a euro debt of
     // the unreachable third can top the krone debts).
-    expect(first).toMatchObject({ status: 'active', score: { band: expect.stringMatching(/^(high|medium|low)$/), reasons: [expect.stringMatching(/^(reachable on \d channel|no reachable email or phone)/)] } });
-    expect(new Set(items.map((item) => (item as unknown as { score: { band: string } }).score.band))).toEqual(new Set(['high', 'medium', 'low']));
+    expect(first).toMatchObject({
+      status: 'active',
+      score: {
+        band: expect.stringMatching(/^(high|medium|low)$/),
+        reasons: [expect.stringMatching(/^(reachable on \d channel|no reachable email or phone)/)],
+      },
+    });
+    expect(new Set(items.map((item) => (item as unknown as { score: { band: string } }).score.band))).toEqual(
+      new Set(['high', 'medium', 'low']),
+    );
   });
 
-  it("filters by assignee and currency from the index, paging filtered results without repeats", async () => {
+  it('filters by assignee and currency from the index, paging filtered results without repeats', async () => {
     const alice = (await allPages({ assignee: 'alice', limit: '4' })).flat();
     expect(alice).toHaveLength(10);
     expect(alice.every((item) => item.assigneeId === 'alice')).toBe(true);
@@ -139,12 +231,21 @@ describe('work queue', () => {
     expect(new Set(euros.map((item) => item.id)).size).toBe(10);
     expect(euros.every((item) => item.currency === 'EUR')).toBe(true);
     // A band is its own index partition: its page holds only that band, in priority order, and the bands add up.
-    const bands = await Promise.all(['high', 'medium', 'low'].map(async (band) => (await allPages({ band, limit: '4' })).flat()));
+    const bands = await Promise.all(
+      ['high', 'medium', 'low'].map(async (band) => (await allPages({ band, limit: '4' })).flat()),
+    );
     for (const [index, band] of ['high', 'medium', 'low'].entries()) {
-      expect(bands[index]!.every((item) => (item as unknown as { score: { band: string } }).score.band === band)).toBe(true);
+      expect(bands[index]!.every((item) => (item as unknown as { score: { band: string } }).score.band === band)).toBe(
+        true,
+      );
     }
     expect(bands.map((band) => band.length)).toEqual([10, 10, 10]);
-    expect(bands.flat().map((item) => item.id).sort()).toEqual([...opened].sort());
+    expect(
+      bands
+        .flat()
+        .map((item) => item.id)
+        .sort(),
+    ).toEqual([...opened].sort());
   });
 
   it("never shows another tenant's items, and refuses another tenant's cursor", async () => {
@@ -152,13 +253,21 @@ describe('work queue', () => {
     expect(theirs).toHaveLength(5);
     expect(theirs.some((item) => opened.includes(item.id))).toBe(false);
     const cursor = (await queue({ limit: '2' }, 'other-manager-0001')).body.nextCursor;
-    expect((await queue({ limit: '2', cursor })).body).toMatchObject({ status: 400, errors: [{ path: 'query.cursor' }] });
+    expect((await queue({ limit: '2', cursor })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.cursor' }],
+    });
   });
 
   it('refuses unknown filters and bad values, naming them', async () => {
     const refused = await queue({ status: 'resolved', band: 'great', limit: '0', currency: 'nok' });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(['query.band', 'query.currency', 'query.limit', 'query.status']);
+    expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'query.band',
+      'query.currency',
+      'query.limit',
+      'query.status',
+    ]);
   });
 });
 
@@ -168,9 +277,15 @@ describe('reassignment', () => {
     expect((await assign(id, 'bob', 'collector-key-0001')).body).toMatchObject({ status: 403 });
     expect((await assign(id, 'nobody')).body).toMatchObject({ status: 400, errors: [{ path: 'collectorId' }] });
     expect(await assign(id, 'bob')).toMatchObject({ status: 200, body: { id, assigneeId: 'bob' } });
-    expect(Object.fromEntries((await collectors()).map((collector) => [collector.id, collector.openCount]))).toEqual({ alice: 9, bob: 6 });
+    expect(Object.fromEntries((await collectors()).map((collector) => [collector.id, collector.openCount]))).toEqual({
+      alice: 9,
+      bob: 6,
+    });
     const timeline = await deps.delinquencies.timeline('t1', id);
-    expect(timeline.find((entry) => entry.rule === 'assignment.manual')).toMatchObject({ actor: 'api:manager-key-00001', detail: 'assigned to collector bob (was alice)' });
+    expect(timeline.find((entry) => entry.rule === 'assignment.manual')).toMatchObject({
+      actor: 'api:manager-key-00001',
+      detail: 'assigned to collector bob (was alice)',
+    });
     expect((await assign(id, null)).body.assigneeId).toBeNull();
     expect((await allPages({ assignee: 'unassigned', limit: '100' })).flat().map((item) => item.id)).toContain(id);
   });

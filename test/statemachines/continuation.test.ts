@@ -2,7 +2,11 @@
 // on the synthesized state machine, across executions that hand over before a year (<id>, <id>.2, <id>.3).
 import { StripeCollector } from '../../shared/adapters/stripe/stripe-collector';
 import { addDays } from '../../shared/domain/calendar';
-import { HAND_OVER_AFTER_MS, HAND_OVER_AFTER_PASSES, STANDARD_EXECUTION_LIMITS } from '../../shared/domain/execution-chain';
+import {
+  HAND_OVER_AFTER_MS,
+  HAND_OVER_AFTER_PASSES,
+  STANDARD_EXECUTION_LIMITS,
+} from '../../shared/domain/execution-chain';
 import { makePlan } from '../../shared/use-cases/plans';
 import { DelinquencyStates } from '../../statemachines/delinquency/state-names';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe';
@@ -12,7 +16,10 @@ let harness: Harness;
 let stripe: FakeStripe;
 beforeAll(async () => {
   stripe = await startFakeStripe('sk_test_fake_long');
-  const collector = new StripeCollector({ secretFor: async (_tenant, name) => (name === 'stripeApiKey' ? 'sk_test_fake_long' : null) }, stripe.url);
+  const collector = new StripeCollector(
+    { secretFor: async (_tenant, name) => (name === 'stripeApiKey' ? 'sk_test_fake_long' : null) },
+    stripe.url,
+  );
   harness = await createHarness('2027-01-01T23:30:00Z', { collector });
 });
 afterAll(async () => {
@@ -28,49 +35,81 @@ describe('a case longer than an execution may live', () => {
     const id = await harness.openCase({ invoiceId: 'long-plan', dueDate: '2027-01-01', amount: 120_000 });
     await harness.advanceTo('2027-01-02T12:00:00Z');
     const today = '2027-01-02';
-    const installments = Array.from({ length: INSTALMENTS }, (_, index) => ({ dueDate: addDays(today, Math.round((730 * (index + 1)) / INSTALMENTS)), amount: 5_000 }));
+    const installments = Array.from({ length: INSTALMENTS }, (_, index) => ({
+      dueDate: addDays(today, Math.round((730 * (index + 1)) / INSTALMENTS)),
+      amount: 5_000,
+    }));
     expect(installments.at(-1)!.dueDate).toBe(addDays(today, 730));
-    const made = await makePlan({ ...harness.engine, clock: harness.clock }, TENANT, id, { installments, autoCollect: { provider: 'stripe', customer: 'cus_long', paymentMethod: 'pm_card_visa' } }, 'api:test');
+    const made = await makePlan(
+      { ...harness.engine, clock: harness.clock },
+      TENANT,
+      id,
+      { installments, autoCollect: { provider: 'stripe', customer: 'cus_long', paymentMethod: 'pm_card_visa' } },
+      'api:test',
+    );
     await harness.executions.idle();
 
     await harness.advanceTo('2029-01-15T12:00:00Z');
 
     // Every instalment charged once, the plan completed and the case resolved.
     const charges = stripe.charges.filter((charge) => charge.metadata.plan_id === made.id);
-    expect(charges.map((charge) => Number(charge.metadata.installment))).toEqual(Array.from({ length: INSTALMENTS }, (_, index) => index + 1));
+    expect(charges.map((charge) => Number(charge.metadata.installment))).toEqual(
+      Array.from({ length: INSTALMENTS }, (_, index) => index + 1),
+    );
     expect(charges.every((charge) => charge.status === 'succeeded' && charge.amount === 5_000)).toBe(true);
     const plan = (await harness.engine.delinquencies.plans(TENANT, id))[0]!;
     expect(plan.status).toBe('completed');
     expect(plan.installments.every((installment) => installment.status === 'paid')).toBe(true);
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
     // Each reminder before an instalment went out once, and the thank-you once.
-    const sent = harness.outbox.list().filter((message) => message.delinquencyId === id).map((message) => message.step);
+    const sent = harness.outbox
+      .list()
+      .filter((message) => message.delinquencyId === id)
+      .map((message) => message.step);
     expect(new Set(sent).size).toBe(sent.length);
     expect(sent.filter((step) => step.startsWith('plan-reminder-'))).toHaveLength(INSTALMENTS);
     expect(sent.at(-1)).toBe('receipt');
 
     // The chain: readable names, each hands over to the next, none lives a year.
-    const chain = harness.executions.list().filter((execution) => execution.name === id || execution.name.startsWith(`${id}.`));
+    const chain = harness.executions
+      .list()
+      .filter((execution) => execution.name === id || execution.name.startsWith(`${id}.`));
     expect(chain.map((execution) => execution.name)).toEqual([id, `${id}.2`, `${id}.3`]);
     expect(chain.map((execution) => execution.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
-    expect(chain.map((execution) => execution.states.at(-1))).toEqual([DelinquencyStates.HandedOver, DelinquencyStates.HandedOver, DelinquencyStates.Done]);
+    expect(chain.map((execution) => execution.states.at(-1))).toEqual([
+      DelinquencyStates.HandedOver,
+      DelinquencyStates.HandedOver,
+      DelinquencyStates.Done,
+    ]);
     for (const execution of chain) {
       const lived = Date.parse(execution.stoppedAt!) - Date.parse(execution.startedAt);
       expect(lived).toBeLessThan(STANDARD_EXECUTION_LIMITS.maxDurationMs);
       expect(execution.historyEvents).toBeLessThan(STANDARD_EXECUTION_LIMITS.maxHistoryEvents);
     }
     // A hand-over happens at the first pass past the hand-over age: within the longest wait (a week) after it.
-    for (const [earlier, later] of [[chain[0]!, chain[1]!], [chain[1]!, chain[2]!]] as const) {
+    for (const [earlier, later] of [
+      [chain[0]!, chain[1]!],
+      [chain[1]!, chain[2]!],
+    ] as const) {
       expect(later.startedAt).toBe(earlier.stoppedAt);
       const age = Date.parse(earlier.stoppedAt!) - Date.parse(earlier.startedAt);
       expect(age).toBeGreaterThanOrEqual(HAND_OVER_AFTER_MS);
       expect(age).toBeLessThanOrEqual(HAND_OVER_AFTER_MS + 7 * 24 * 3600 * 1000);
     }
-    expect(await harness.engine.currentExecutions.get(TENANT, id)).toMatchObject({ name: `${id}.3`, generation: 3, startedAt: chain[2]!.startedAt });
+    expect(await harness.engine.currentExecutions.get(TENANT, id)).toMatchObject({
+      name: `${id}.3`,
+      generation: 3,
+      startedAt: chain[2]!.startedAt,
+    });
 
     if (process.env.ARREARS_REPORT_FIGURES) {
-      const figures = chain.map((execution) => `${execution.name.replace(id, '<id>')}: ${execution.startedAt.slice(0, 10)}..${execution.stoppedAt!.slice(0, 10)}, ${execution.transitions} transitions, ${execution.historyEvents} events`);
-      process.stdout.write(`continuation: ${chain.length} executions; ${figures.join('; ')}; ${Math.round(performance.now() - started)} ms\n`);
+      const figures = chain.map(
+        (execution) =>
+          `${execution.name.replace(id, '<id>')}: ${execution.startedAt.slice(0, 10)}..${execution.stoppedAt!.slice(0, 10)}, ${execution.transitions} transitions, ${execution.historyEvents} events`,
+      );
+      process.stdout.write(
+        `continuation: ${chain.length} executions; ${figures.join('; ')}; ${Math.round(performance.now() - started)} ms\n`,
+      );
     }
   });
 
@@ -92,7 +131,9 @@ describe('a case longer than an execution may live', () => {
     expect(harness.executions.get(`${id}.2`)).toMatchObject({ status: 'RUNNING' });
     expect(await harness.engine.currentExecutions.get(TENANT, id)).toMatchObject({ name: `${id}.2`, generation: 2 });
     if (process.env.ARREARS_REPORT_FIGURES) {
-      process.stdout.write(`hand-over by passes: ${HAND_OVER_AFTER_PASSES} passes, ${first.transitions} transitions, ${first.historyEvents} events; ${Math.round(performance.now() - started)} ms\n`);
+      process.stdout.write(
+        `hand-over by passes: ${HAND_OVER_AFTER_PASSES} passes, ${first.transitions} transitions, ${first.historyEvents} events; ${Math.round(performance.now() - started)} ms\n`,
+      );
     }
   });
 });

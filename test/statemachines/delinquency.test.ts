@@ -9,8 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-const steps = (delinquencyId: string) => harness.outbox.list().filter((message) => message.delinquencyId === delinquencyId).map((message) => message.step);
-const record = (delinquencyId: string) => harness.executions.list().find((execution) => execution.name === delinquencyId)!;
+const steps = (delinquencyId: string) =>
+  harness.outbox
+    .list()
+    .filter((message) => message.delinquencyId === delinquencyId)
+    .map((message) => message.step);
+const record = (delinquencyId: string) =>
+  harness.executions.list().find((execution) => execution.name === delinquencyId)!;
 
 describe('delinquency state machine', () => {
   it('runs the payment-free ladder to hand-off at three transitions per escalation step', async () => {
@@ -23,7 +28,8 @@ describe('delinquency state machine', () => {
     // before each provider call. Issue 6 is to bring the writes back down. Issue 13 added 1 RCU / 11 WCU (110 / 312): the
     // call task's id pointer and its close with the case, and the fee moving the queue's balance in its own transaction.
     const used = harness.capacity.totals();
-    if (process.env.ARREARS_REPORT_CAPACITY) process.stdout.write(`lifecycle capacity ${JSON.stringify(used)} transitions ${record(id).states.length}\n`);
+    if (process.env.ARREARS_REPORT_CAPACITY)
+      process.stdout.write(`lifecycle capacity ${JSON.stringify(used)} transitions ${record(id).states.length}\n`);
     expect(used.readUnits).toBeLessThan(115);
     expect(used.writeUnits).toBeLessThan(320);
 
@@ -34,11 +40,17 @@ describe('delinquency state machine', () => {
     const states = execution.states;
     expect(states.at(-1)).toBe(DelinquencyStates.Done);
     for (let i = 0; i < states.length - 1; i += 3) {
-      expect(states.slice(i, i + 3)).toEqual(i + 3 >= states.length ? [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.Done] : [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.WaitForWakeUp]);
+      expect(states.slice(i, i + 3)).toEqual(
+        i + 3 >= states.length
+          ? [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.Done]
+          : [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.WaitForWakeUp],
+      );
     }
     const delinquency = (await harness.engine.delinquencies.get(TENANT, id))!;
     expect(delinquency).toMatchObject({ status: 'handed_off', stage: 'hand-off' });
-    const handOff = harness.events.list().find((event) => event.detailType === 'delinquency.handed_off' && event.detail.delinquencyId === id);
+    const handOff = harness.events
+      .list()
+      .find((event) => event.detailType === 'delinquency.handed_off' && event.detail.delinquencyId === id);
     expect(handOff?.detail).toMatchObject({ caseFile: { balance: 127_500, currency: 'NOK' } });
     const invoice = await harness.engine.invoices.get(TENANT, 'ladder');
     expect(invoice?.invoice.feesTotal).toBe(2_500);
@@ -67,7 +79,11 @@ describe('delinquency state machine', () => {
     expect(steps(id)).toEqual(['overdue']);
     const parkedToken = (await harness.engine.delinquencies.get(TENANT, id))!.taskToken;
     // Recording the payment bumps the delinquency's facts and hands its parked token back: the wait ends at once.
-    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'paid', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'paid', {
+      amount: 125_000,
+      currency: 'NOK',
+      reference: 'bank',
+    });
     await harness.executions.idle();
     expect(await harness.engine.waker.wake(parkedToken!)).toBe(false);
     expect(record(id).status).toBe('SUCCEEDED');
@@ -95,13 +111,20 @@ describe('delinquency state machine', () => {
     const id = await harness.openCase({ invoiceId: 'late', dueDate: '2027-06-01' });
     expect(steps(id)).toEqual(['second-reminder']);
     const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
-    expect(timeline.filter((entry) => entry.kind === 'step.skipped').map((entry) => entry.stepId)).toEqual(['overdue', 'overdue-sms']);
+    expect(timeline.filter((entry) => entry.kind === 'step.skipped').map((entry) => entry.stepId)).toEqual([
+      'overdue',
+      'overdue-sms',
+    ]);
   });
   it('holds the thank-you for a payment made at night until 08:00 in the customer’s zone', async () => {
     harness.clock.set(new Date('2027-09-01T00:00:00Z'));
     const id = await harness.openCase({ invoiceId: 'night', dueDate: '2027-08-31' });
     await harness.advanceTo('2027-09-01T21:30:00Z'); // 23:30 in Oslo
-    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'night', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'night', {
+      amount: 125_000,
+      currency: 'NOK',
+      reference: 'bank',
+    });
     await harness.executions.idle();
     expect(steps(id)).toEqual(['overdue']);
     expect(record(id).status).toBe('RUNNING');
@@ -120,7 +143,11 @@ describe('delinquency state machine', () => {
     repository.claim = async (tenantId, delinquencyId, attempt) => {
       if (delinquencyId === id && attempt.kind === 'SEND' && !paid) {
         paid = true;
-        await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'race', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+        await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'race', {
+          amount: 125_000,
+          currency: 'NOK',
+          reference: 'bank',
+        });
       }
       return claim(tenantId, delinquencyId, attempt);
     };

@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const sent = (id: string) => h.outbox.list().filter((message) => message.delinquencyId === id).map((message) => message.step);
+const sent = (id: string) =>
+  h.outbox
+    .list()
+    .filter((message) => message.delinquencyId === id)
+    .map((message) => message.step);
 const execution = (id: string) => h.executions.list().find((record) => record.name === id)!;
 const timeline = (id: string) => h.engine.delinquencies.timeline(TENANT, id);
 const FULL_LADDER = ['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'final-notice'];
@@ -20,9 +24,14 @@ const FULL_LADDER = ['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'f
 const parkedOf = async (id: string): Promise<ParkedEvents[]> => {
   const entries = (await timeline(id)).filter((entry) => entry.kind === 'events.unpublished');
   const waiting = await h.engine.parkedEvents.listParked(TENANT, 100);
-  return entries.map((entry) => waiting.find((batch) => batch.id === entry.data!.parkedId) ?? ({ id: String(entry.data!.parkedId), status: 'replayed' } as ParkedEvents));
+  return entries.map(
+    (entry) =>
+      waiting.find((batch) => batch.id === entry.data!.parkedId) ??
+      ({ id: String(entry.data!.parkedId), status: 'replayed' } as ParkedEvents),
+  );
 };
-const onBus = (id: string, detailType: string) => h.bus.accepted.filter((event) => event.detail.delinquencyId === id && event.detailType === detailType);
+const onBus = (id: string, detailType: string) =>
+  h.bus.accepted.filter((event) => event.detail.delinquencyId === id && event.detailType === detailType);
 
 /** Runs a fresh case from its due date to the end of its ladder, in the month `month` (so cases do not overlap). */
 const ladder = async (invoiceId: string, month: string) => {
@@ -90,7 +99,9 @@ describe('faults, one at a time', () => {
     // The first email went out once; the crash kept it from being recorded; no retry or later pass sent it again.
     expect(sent(id)).toEqual(FULL_LADDER);
     const claims = await h.engine.delinquencies.claims(TENANT, id);
-    expect(claims.find((claim) => claim.kind === 'SEND' && claim.stepId === 'overdue')).toMatchObject({ status: 'unknown' });
+    expect(claims.find((claim) => claim.kind === 'SEND' && claim.stepId === 'overdue')).toMatchObject({
+      status: 'unknown',
+    });
     const doubts = (await timeline(id)).filter((entry) => entry.kind === 'reminder.unknown');
     expect(doubts).toHaveLength(1);
     expect(doubts[0]).toMatchObject({ stepId: 'overdue', rule: 'send.at-most-once' });
@@ -111,7 +122,9 @@ describe('faults, one at a time', () => {
     expect(h.metrics.total('EventsUnpublished')).toBe(1);
     const parked = (await timeline(id)).filter((entry) => entry.kind === 'events.unpublished');
     expect(parked).toHaveLength(1);
-    expect(JSON.parse(String(parked[0]!.data!.events))).toEqual([expect.objectContaining({ detailType: 'reminder.sent' })]);
+    expect(JSON.parse(String(parked[0]!.data!.events))).toEqual([
+      expect.objectContaining({ detailType: 'reminder.sent' }),
+    ]);
     await expectWholeLadderOnce(id, 'bus');
     expect(onBus(id, 'reminder.sent')).toHaveLength(4); // five sends, one parked
     const [batch] = await parkedOf(id);
@@ -120,12 +133,20 @@ describe('faults, one at a time', () => {
     // The hourly run's replay (two at once, as overlapping runs would): the parked event goes out once, unchanged,
     // under the time it happened; a later replay finds nothing to do.
     const replayedBefore = h.metrics.total('EventsReplayed');
-    const [one, two] = await Promise.all([h.asFunction('ReminderRun', () => replayParkedEvents(h.engine)), h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))]);
+    const [one, two] = await Promise.all([
+      h.asFunction('ReminderRun', () => replayParkedEvents(h.engine)),
+      h.asFunction('ReminderRun', () => replayParkedEvents(h.engine)),
+    ]);
     expect(one.eventsReplayed + two.eventsReplayed).toBe(1);
-    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0, eventsOverdue: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({
+      eventsReplayed: 0,
+      eventsOverdue: 0,
+    });
     const sends = onBus(id, 'reminder.sent');
     expect(sends).toHaveLength(5);
-    const messageIds = (await timeline(id)).filter((entry) => entry.kind === 'reminder.sent').map((entry) => entry.data!.messageId);
+    const messageIds = (await timeline(id))
+      .filter((entry) => entry.kind === 'reminder.sent')
+      .map((entry) => entry.data!.messageId);
     expect(sends.map((event) => event.detail.messageId).sort()).toEqual([...messageIds].sort());
     const replayed = sends.find((event) => event.time !== undefined)!;
     expect(replayed.detail).toEqual((JSON.parse(batch!.events) as { detail: unknown }[])[0]!.detail);
@@ -171,7 +192,8 @@ describe('faults, one at a time', () => {
       ],
     };
     const id = await h.openCase({ invoiceId: 'bus-partial', dueDate: '2028-01-01', strategy });
-    const escalated = (channel: string) => onBus(id, 'delinquency.escalated').filter((event) => event.detail.channel === channel);
+    const escalated = (channel: string) =>
+      onBus(id, 'delinquency.escalated').filter((event) => event.detail.channel === channel);
     await h.advanceTo('2028-01-02T07:00:00Z');
     h.faults.cue('putPartial', 9);
     await h.advanceTo('2028-01-02T09:00:00Z');
@@ -179,23 +201,39 @@ describe('faults, one at a time', () => {
     expect(escalated('letter')).toHaveLength(1);
     const calls = () => escalated('call');
     const [batch] = await parkedOf(id);
-    expect((JSON.parse(batch!.events) as { detailType: string }[]).map((event) => event.detailType)).toEqual(['delinquency.escalated']);
+    expect((JSON.parse(batch!.events) as { detailType: string }[]).map((event) => event.detailType)).toEqual([
+      'delinquency.escalated',
+    ]);
 
     // The bus is still down at the next runs: the batch waits (tried, with the reason), and once it has waited longer
     // than the alarm's hours it is counted overdue.
     const overdueBefore = h.metrics.total('EventsParkedOverdue');
     h.faults.cue('putAll', 5);
-    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0, eventsOverdue: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({
+      eventsReplayed: 0,
+      eventsOverdue: 0,
+    });
     await h.advanceTo(new Date(Date.parse(batch!.parkedAt) + PARKED_OVERDUE_HOURS * 3_600_000 + 60_000).toISOString());
     h.faults.cue('putAll', 5);
-    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0, eventsOverdue: 1 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({
+      eventsReplayed: 0,
+      eventsOverdue: 1,
+    });
     expect(h.metrics.total('EventsParkedOverdue') - overdueBefore).toBe(1);
     const [waiting] = await parkedOf(id);
-    expect(waiting).toMatchObject({ status: 'parked', attempts: 2, eventCount: 1, lastError: expect.stringContaining('refused') });
+    expect(waiting).toMatchObject({
+      status: 'parked',
+      attempts: 2,
+      eventCount: 1,
+      lastError: expect.stringContaining('refused'),
+    });
     expect(calls()).toHaveLength(0);
 
     // The bus is back: the call's event goes out once, and the ladder goes on unharmed.
-    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 1, eventsOverdue: 0 });
+    expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({
+      eventsReplayed: 1,
+      eventsOverdue: 0,
+    });
     expect(await h.asFunction('ReminderRun', () => replayParkedEvents(h.engine))).toMatchObject({ eventsReplayed: 0 });
     expect(calls()).toEqual([expect.objectContaining({ time: batch!.parkedAt })]);
     await h.advanceTo('2028-03-01T00:00:00Z');
@@ -214,7 +252,9 @@ describe('faults, one at a time', () => {
     await expectWholeLadderOnce(id, 'fee-then-throttle');
     const charges = (await timeline(id)).filter((entry) => entry.kind === 'charge.applied');
     expect(charges).toHaveLength(1);
-    expect(onBus(id, 'charge.applied')).toEqual([expect.objectContaining({ detail: expect.objectContaining({ chargeId: charges[0]!.data!.chargeId }) })]);
+    expect(onBus(id, 'charge.applied')).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ chargeId: charges[0]!.data!.chargeId }) }),
+    ]);
   });
 
   it('settles a send left in flight when the case closes: marked unknown, counted, on the timeline, never resent', async () => {
@@ -223,11 +263,18 @@ describe('faults, one at a time', () => {
     // The first reminder's task dies after SES accepted it; the retry finds the claim in flight and waits out its lease.
     h.faults.cue('emailCrashAfterAccept', 1);
     await h.advanceTo('2028-09-02T07:01:00Z');
-    const overdueClaim = async () => (await h.engine.delinquencies.claims(TENANT, id)).find((claim) => claim.kind === 'SEND' && claim.stepId === 'overdue');
+    const overdueClaim = async () =>
+      (await h.engine.delinquencies.claims(TENANT, id)).find(
+        (claim) => claim.kind === 'SEND' && claim.stepId === 'overdue',
+      );
     expect(await overdueClaim()).toMatchObject({ status: 'sending' });
     // Paid in full meanwhile: the case closes before any ladder pass comes back to that claim.
     const unknownBefore = h.metrics.total('SendsUnknown', 'email');
-    await recordPayment({ ...h.engine, clock: h.clock }, TENANT, 'closed-in-flight', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    await recordPayment({ ...h.engine, clock: h.clock }, TENANT, 'closed-in-flight', {
+      amount: 125_000,
+      currency: 'NOK',
+      reference: 'bank',
+    });
     await h.executions.idle();
     expect((await h.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
     expect(execution(id).status).toBe('RUNNING');

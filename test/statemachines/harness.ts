@@ -34,7 +34,10 @@ export class OutboxEmailSender implements EmailSender {
   failuresLeft = 0;
   attempts = 0;
 
-  constructor(private readonly outbox: Outbox, private readonly clock: VirtualClock) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly clock: VirtualClock,
+  ) {}
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     this.attempts += 1;
@@ -43,7 +46,18 @@ export class OutboxEmailSender implements EmailSender {
       throw Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' });
     }
     const messageId = `email-${this.attempts}`;
-    this.outbox.record({ id: messageId, channel: 'email', to: email.to, subject: email.subject, body: email.text, sentAt: this.clock.now().toISOString(), tenantId: email.context.tenantId, customerId: email.context.customerId, delinquencyId: email.context.delinquencyId, step: email.context.stepId });
+    this.outbox.record({
+      id: messageId,
+      channel: 'email',
+      to: email.to,
+      subject: email.subject,
+      body: email.text,
+      sentAt: this.clock.now().toISOString(),
+      tenantId: email.context.tenantId,
+      customerId: email.context.customerId,
+      delinquencyId: email.context.delinquencyId,
+      step: email.context.stepId,
+    });
     return { messageId };
   }
 }
@@ -68,7 +82,15 @@ export interface Harness {
   asFunction<T>(functionId: string, work: () => Promise<T>): Promise<T>;
   advanceTo(iso: string): Promise<void>;
   /** Creates tenant, customer and invoice, opens the delinquency and starts its execution. */
-  openCase(options: { invoiceId: string; dueDate: string; timeZone?: string; strategy?: PutStrategyBody; customer?: Record<string, unknown>; customerId?: string; amount?: number }): Promise<string>;
+  openCase(options: {
+    invoiceId: string;
+    dueDate: string;
+    timeZone?: string;
+    strategy?: PutStrategyBody;
+    customer?: Record<string, unknown>;
+    customerId?: string;
+    amount?: number;
+  }): Promise<string>;
 }
 
 export const TENANT = 'sm-tenant';
@@ -103,17 +125,26 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
   const metrics = new MetricsRecorder();
   const email = new OutboxEmailSender(outbox, clock);
   const late: { executions?: LocalExecutions } = {};
-  const iam = new IamEnforcement({ tableName: table.tableName, ...(options.templates ? { templates: options.templates } : {}), ...(options.iam === undefined ? {} : { enabled: options.iam }) });
+  const iam = new IamEnforcement({
+    tableName: table.tableName,
+    ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.iam === undefined ? {} : { enabled: options.iam }),
+  });
   const engine = buildEngineDependencies(
     iam.instrument(options.client ?? table.client),
     table.tableName,
     clock,
     {
       email: iam.guardEmail(options.wrapEmail ? options.wrapEmail(email) : email),
-      sms: iam.guardSms(options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock)),
+      sms: iam.guardSms(
+        options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock),
+      ),
       events: iam.guardEvents(options.events ?? events),
       metrics,
-      executions: iam.guardExecutions({ start: (name, input) => late.executions!.start(name, input), wake: (token) => late.executions!.wake(token) }),
+      executions: iam.guardExecutions({
+        start: (name, input) => late.executions!.start(name, input),
+        wake: (token) => late.executions!.wake(token),
+      }),
       ...(options.collector ? { collector: options.collector } : {}),
     },
     { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
@@ -126,8 +157,10 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     definition,
     options.invocation
       ? {
-          advance: ((event: unknown, context: never) => options.invocation!(() => advanceHandler(event, context))) as never,
-          waitForWakeUp: ((event: unknown, context: never) => options.invocation!(() => waitHandler(event, context))) as never,
+          advance: ((event: unknown, context: never) =>
+            options.invocation!(() => advanceHandler(event, context))) as never,
+          waitForWakeUp: ((event: unknown, context: never) =>
+            options.invocation!(() => waitHandler(event, context))) as never,
         }
       : { advance: advanceHandler as never, waitForWakeUp: waitHandler as never },
     clock,
@@ -135,12 +168,27 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     () => undefined,
     // Early ends reach the restart marker as Step Functions' status events would (on the timer queue, like the bus).
     {
-      onStatusChange: deliverExecutionStatus(timers, clock, asFunction('ExecutionEnded', createExecutionEndedHandler(engine))),
-      authorizeHandOver: () => iam.authorizeAs(STATE_MACHINE_ID, [{ action: 'states:StartExecution', resource: iam.target.stateMachineArn }]),
+      onStatusChange: deliverExecutionStatus(
+        timers,
+        clock,
+        asFunction('ExecutionEnded', createExecutionEndedHandler(engine)),
+      ),
+      authorizeHandOver: () =>
+        iam.authorizeAs(STATE_MACHINE_ID, [{ action: 'states:StartExecution', resource: iam.target.stateMachineArn }]),
     },
   );
   late.executions = executions;
-  await engine.tenants.putTenant({ id: TENANT, name: 'Acme Energi', sendTime: '09:00', promiseGraceDays: 2, timeZone: 'UTC', disputeApprovalAbove: 100_000, statementMode: 'customer', creditHoldDaysPastDue: 30, createdAt: startIso });
+  await engine.tenants.putTenant({
+    id: TENANT,
+    name: 'Acme Energi',
+    sendTime: '09:00',
+    promiseGraceDays: 2,
+    timeZone: 'UTC',
+    disputeApprovalAbove: 100_000,
+    statementMode: 'customer',
+    creditHoldDaysPastDue: 30,
+    createdAt: startIso,
+  });
   return {
     table,
     capacity,
@@ -164,16 +212,44 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
       await executions.idle();
       if (errors.length > 0) throw errors[0];
     },
-    openCase: async ({ invoiceId, dueDate, timeZone = 'Europe/Oslo', strategy, customer, customerId = `cus-${invoiceId}`, amount = 125_000 }) => {
+    openCase: async ({
+      invoiceId,
+      dueDate,
+      timeZone = 'Europe/Oslo',
+      strategy,
+      customer,
+      customerId = `cus-${invoiceId}`,
+      amount = 125_000,
+    }) => {
       const deps = { ...engine, clock };
-      await putCustomer(deps, TENANT, customerId, { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone, ...customer } as never);
+      await putCustomer(deps, TENANT, customerId, {
+        name: 'Kari Nordmann',
+        kind: 'consumer',
+        email: 'kari@example.no',
+        phone: '+4791234567',
+        timeZone,
+        ...customer,
+      } as never);
       const strategyId = strategy ? `s-${invoiceId}` : undefined;
       if (strategy) await putStrategy(deps, TENANT, strategyId!, strategy);
-      await putInvoice(deps, TENANT, invoiceId, { customerId, amount, currency: 'NOK', issuedAt: '2026-11-01', dueDate, ...(strategyId ? { strategyId } : {}) });
+      await putInvoice(deps, TENANT, invoiceId, {
+        customerId,
+        amount,
+        currency: 'NOK',
+        issuedAt: '2026-11-01',
+        dueDate,
+        ...(strategyId ? { strategyId } : {}),
+      });
       const tenant = (await engine.tenants.getTenant(TENANT))!;
       const found = (await engine.invoices.get(TENANT, invoiceId))!;
       const debtor = (await engine.customers.getWithOptOuts(TENANT, customerId))!;
-      const { delinquency } = await openDelinquency(engine, tenant, found.invoice, await listStrategies(engine, TENANT), debtor);
+      const { delinquency } = await openDelinquency(
+        engine,
+        tenant,
+        found.invoice,
+        await listStrategies(engine, TENANT),
+        debtor,
+      );
       await executions.start(delinquency.id, { tenantId: TENANT, delinquencyId: delinquency.id });
       await executions.idle();
       return delinquency.id;

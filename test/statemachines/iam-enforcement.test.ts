@@ -11,7 +11,10 @@ const runLadder = async (harness: Harness, invoiceId: string) => {
   await harness.advanceTo('2026-12-20T00:00:00Z');
   return {
     id,
-    sent: harness.outbox.list().filter((message) => message.delinquencyId === id).map((message) => message.step),
+    sent: harness.outbox
+      .list()
+      .filter((message) => message.delinquencyId === id)
+      .map((message) => message.step),
     execution: harness.executions.list().find((execution) => execution.name === id)!,
   };
 };
@@ -29,19 +32,30 @@ describe('IAM enforced on the engine', () => {
   });
 
   it('fails the lifecycle with AccessDenied naming the action and the index when the Advance task may not query gsi1', async () => {
-    harness = await createHarness('2026-12-01T23:30:00Z', { templates: withoutGrant(synthesizedTemplates(), 'AdvanceTask', 'dynamodb:Query', '/index/gsi1') });
+    harness = await createHarness('2026-12-01T23:30:00Z', {
+      templates: withoutGrant(synthesizedTemplates(), 'AdvanceTask', 'dynamodb:Query', '/index/gsi1'),
+    });
     const { id, sent, execution } = await runLadder(harness, 'denied');
     expect(sent).toEqual([]);
     expect(execution.status).toBe('FAILED');
-    expect(harness.iam.denials[0]).toEqual({ functionId: 'AdvanceTask', action: 'dynamodb:Query', resource: expect.stringMatching(TABLE_INDEX) });
-    expect(new Set(harness.iam.denials.map((denial) => `${denial.functionId} ${denial.action}`))).toEqual(new Set(['AdvanceTask dynamodb:Query']));
+    expect(harness.iam.denials[0]).toEqual({
+      functionId: 'AdvanceTask',
+      action: 'dynamodb:Query',
+      resource: expect.stringMatching(TABLE_INDEX),
+    });
+    expect(new Set(harness.iam.denials.map((denial) => `${denial.functionId} ${denial.action}`))).toEqual(
+      new Set(['AdvanceTask dynamodb:Query']),
+    );
     // Six attempts of the task (Step Functions' retries), each refused, then the execution's Fail state.
     expect(harness.iam.denials.length).toBeGreaterThanOrEqual(6);
     expect((await harness.engine.delinquencies.get(TENANT, id))?.status).toBe('active');
   });
 
   it('lets the same broken role through with enforcement off: what the switch is for is seeing the difference', async () => {
-    harness = await createHarness('2026-12-01T23:30:00Z', { templates: withoutGrant(synthesizedTemplates(), 'AdvanceTask', 'dynamodb:Query', '/index/gsi1'), iam: false });
+    harness = await createHarness('2026-12-01T23:30:00Z', {
+      templates: withoutGrant(synthesizedTemplates(), 'AdvanceTask', 'dynamodb:Query', '/index/gsi1'),
+      iam: false,
+    });
     const { sent, execution } = await runLadder(harness, 'lenient');
     expect(sent).toEqual(['overdue', 'overdue-sms', 'second-reminder', 'late-fee']);
     expect(execution.status).toBe('RUNNING');
@@ -49,7 +63,9 @@ describe('IAM enforced on the engine', () => {
   });
 
   it('refuses an SMS when the Advance task loses sns:Publish, and sends the email steps before it', async () => {
-    harness = await createHarness('2026-12-01T23:30:00Z', { templates: withoutGrant(synthesizedTemplates(), 'AdvanceTask', 'sns:Publish') });
+    harness = await createHarness('2026-12-01T23:30:00Z', {
+      templates: withoutGrant(synthesizedTemplates(), 'AdvanceTask', 'sns:Publish'),
+    });
     const { sent, execution } = await runLadder(harness, 'no-sms');
     expect(sent).toEqual(['overdue']);
     expect(execution.status).toBe('FAILED');

@@ -14,12 +14,25 @@ beforeAll(async () => {
 afterAll(() => harness.stop());
 
 const deps = () => ({ ...harness.engine, clock: harness.clock });
-const total = (name: Parameters<Harness['metrics']['total']>[0], dimension?: string) => harness.metrics.total(name, dimension);
+const total = (name: Parameters<Harness['metrics']['total']>[0], dimension?: string) =>
+  harness.metrics.total(name, dimension);
 
 describe('business metrics', () => {
   it('counts the execution the run starts once, its reminder as one email, and a replayed payment once', async () => {
-    await putCustomer(deps(), TENANT, 'cus-metrics', { name: 'Kari Nordmann', kind: 'consumer', email: 'kari@example.no', phone: '+4791234567', timeZone: 'Europe/Oslo' });
-    await putInvoice(deps(), TENANT, 'inv-metrics', { customerId: 'cus-metrics', amount: 125_000, currency: 'NOK', issuedAt: '2026-11-01', dueDate: '2026-12-01' });
+    await putCustomer(deps(), TENANT, 'cus-metrics', {
+      name: 'Kari Nordmann',
+      kind: 'consumer',
+      email: 'kari@example.no',
+      phone: '+4791234567',
+      timeZone: 'Europe/Oslo',
+    });
+    await putInvoice(deps(), TENANT, 'inv-metrics', {
+      customerId: 'cus-metrics',
+      amount: 125_000,
+      currency: 'NOK',
+      issuedAt: '2026-11-01',
+      dueDate: '2026-12-01',
+    });
     await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
     await harness.executions.idle();
     expect(total('ExecutionsStarted')).toBe(1);
@@ -29,11 +42,21 @@ describe('business metrics', () => {
 
     await harness.advanceTo('2026-12-02T12:00:00Z');
     expect(harness.outbox.list().map((message) => `${message.channel}:${message.step}`)).toEqual(['email:overdue']);
-    expect(harness.metrics.list().filter((metric) => metric.name === 'MessagesSent')).toEqual([{ name: 'MessagesSent', dimensions: { channel: 'email' }, value: 1 }]);
+    expect(harness.metrics.list().filter((metric) => metric.name === 'MessagesSent')).toEqual([
+      { name: 'MessagesSent', dimensions: { channel: 'email' }, value: 1 },
+    ]);
 
     const payment = { amount: 25_000, currency: 'NOK', reference: 'bank transfer 1' };
-    const first = await recordPayment(deps(), TENANT, 'inv-metrics', payment, { idempotencyKey: 'pay-1', source: 'api', actor: 'api:test' });
-    const replay = await recordPayment(deps(), TENANT, 'inv-metrics', payment, { idempotencyKey: 'pay-1', source: 'api', actor: 'api:test' });
+    const first = await recordPayment(deps(), TENANT, 'inv-metrics', payment, {
+      idempotencyKey: 'pay-1',
+      source: 'api',
+      actor: 'api:test',
+    });
+    const replay = await recordPayment(deps(), TENANT, 'inv-metrics', payment, {
+      idempotencyKey: 'pay-1',
+      source: 'api',
+      actor: 'api:test',
+    });
     expect([first.created, replay.created]).toEqual([true, false]);
     await harness.executions.idle();
     expect(harness.metrics.list().filter((metric) => metric.dimensions.currency === 'NOK')).toEqual([
@@ -50,7 +73,11 @@ describe('business metrics', () => {
     await makePromise(deps(), TENANT, kept, { amount: 125_000, date: '2027-01-05' }, 'api:test');
     await makePromise(deps(), TENANT, broken, { amount: 125_000, date: '2027-01-05' }, 'api:test');
     await harness.executions.idle();
-    await recordPayment(deps(), TENANT, 'metrics-kept', { amount: 125_000, currency: 'NOK', reference: 'paid in full' });
+    await recordPayment(deps(), TENANT, 'metrics-kept', {
+      amount: 125_000,
+      currency: 'NOK',
+      reference: 'paid in full',
+    });
     await harness.executions.idle();
     expect(total('PromisesDecided', 'kept')).toBe(1);
     expect(total('PromisesDecided', 'broken')).toBe(0);

@@ -15,9 +15,13 @@ const sent = (delinquencyId: string) =>
   harness.outbox
     .list()
     .filter((message) => message.delinquencyId === delinquencyId)
-    .map((message) => `${message.step.startsWith('promise-reminder-') ? 'promise-reminder' : message.step}@${message.sentAt.slice(0, 16)}`);
+    .map(
+      (message) =>
+        `${message.step.startsWith('promise-reminder-') ? 'promise-reminder' : message.step}@${message.sentAt.slice(0, 16)}`,
+    );
 const promisesOf = (delinquencyId: string) => harness.engine.delinquencies.promises(TENANT, delinquencyId);
-const pay = (invoiceId: string, amount: number) => recordPayment(deps(), TENANT, invoiceId, { amount, currency: 'NOK', reference: 'bank' });
+const pay = (invoiceId: string, amount: number) =>
+  recordPayment(deps(), TENANT, invoiceId, { amount, currency: 'NOK', reference: 'bank' });
 /** Promises wake the execution: let it re-plan at this moment before the clock moves on. */
 const promise = async (delinquencyId: string, amount: number, date: string) => {
   const made = await makePromise(deps(), TENANT, delinquencyId, { amount, date }, 'api:test');
@@ -50,7 +54,11 @@ describe('promises to pay', () => {
     expect((await promisesOf(id))[0]).toMatchObject({ status: 'broken', paidTowards: 0 });
     // Held through 7 January (2 grace days); decided at midnight, the SMS step due since 5 January goes at the tenant's
     // send time, 09:00 Oslo (issue 13, item 16: not at the window's opening).
-    expect(sent(id)).toEqual(['overdue@2027-01-02T08:00', 'promise-reminder@2027-01-04T08:00', 'overdue-sms@2027-01-08T08:00']);
+    expect(sent(id)).toEqual([
+      'overdue@2027-01-02T08:00',
+      'promise-reminder@2027-01-04T08:00',
+      'overdue-sms@2027-01-08T08:00',
+    ]);
     const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
     expect(timeline.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['promise.made', 'promise.broken']));
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('active');
@@ -66,7 +74,12 @@ describe('promises to pay', () => {
     await harness.advanceTo('2027-02-12T12:00:00Z');
     expect((await promisesOf(id))[0]).toMatchObject({ status: 'partially_kept', paidTowards: 40_000 });
     // Decided on 9 February: the SMS step that fell due in the pause goes that morning, then the ladder runs on.
-    expect(sent(id).map((step) => step.split('@')[0])).toEqual(['overdue', 'promise-reminder', 'overdue-sms', 'second-reminder']);
+    expect(sent(id).map((step) => step.split('@')[0])).toEqual([
+      'overdue',
+      'promise-reminder',
+      'overdue-sms',
+      'second-reminder',
+    ]);
   });
 
   it('refuses a promise above the balance, in the past, or while another is open, and records nothing', async () => {
@@ -78,7 +91,9 @@ describe('promises to pay', () => {
     await expect(refused).rejects.toMatchObject({ issues: [{ path: 'amount' }, { path: 'date' }] });
     expect(await promisesOf(id)).toEqual([]);
     await promise(id, 1_000, '2027-03-10');
-    await expect(makePromise(deps(), TENANT, id, { amount: 1_000, date: '2027-03-11' }, 'api:test')).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      makePromise(deps(), TENANT, id, { amount: 1_000, date: '2027-03-11' }, 'api:test'),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await promisesOf(id)).toHaveLength(1);
   });
 });

@@ -38,16 +38,33 @@ beforeAll(async () => {
     runConcurrency: 4,
     continuation: { continueRun: async (next) => void handedOver.push(next) },
   };
-  await putCustomer(harness.engine, TENANT, 'big', { name: 'Big Co', kind: 'business', email: 'ap@big.example', timeZone: 'Europe/London' });
+  await putCustomer(harness.engine, TENANT, 'big', {
+    name: 'Big Co',
+    kind: 'business',
+    email: 'ap@big.example',
+    timeZone: 'Europe/London',
+  });
   for (let i = 0; i < INVOICES; i += 1) {
-    await putInvoice(harness.engine, TENANT, `turn-${i}`, { customerId: 'big', amount: 1_000 + i, currency: 'GBP', issuedAt: '2026-11-01', dueDate: '2026-11-30' });
+    await putInvoice(harness.engine, TENANT, `turn-${i}`, {
+      customerId: 'big',
+      amount: 1_000 + i,
+      currency: 'GBP',
+      issuedAt: '2026-11-01',
+      dueDate: '2026-11-30',
+    });
   }
 });
 afterAll(() => harness.stop());
 
 describe('a reminder run in turns', () => {
   it('stops when its time is up and hands the rest over; the turns together start each execution once', async () => {
-    const first = await runReminderTurn(deps, { runId: 'run-1', turn: 0, workMs: 15, leaseMs: 900_000, wallClock: startsClock });
+    const first = await runReminderTurn(deps, {
+      runId: 'run-1',
+      turn: 0,
+      workMs: 15,
+      leaseMs: 900_000,
+      wallClock: startsClock,
+    });
     expect(first).toMatchObject({ complete: false, continued: true });
     expect(first.executionsStarted).toBeGreaterThan(0);
     expect(first.executionsStarted).toBeLessThan(INVOICES);
@@ -60,7 +77,13 @@ describe('a reminder run in turns', () => {
     let turn = 1;
     let result = first;
     while (!result.complete) {
-      result = await runReminderTurn(deps, { runId: 'run-1', turn, workMs: 15, leaseMs: 900_000, wallClock: startsClock });
+      result = await runReminderTurn(deps, {
+        runId: 'run-1',
+        turn,
+        workMs: 15,
+        leaseMs: 900_000,
+        wallClock: startsClock,
+      });
       turn += 1;
       expect(turn).toBeLessThan(20);
     }
@@ -78,7 +101,13 @@ describe('a reminder run in turns', () => {
   });
 
   it('a start that fails past its retries is made by the next run, and the delinquency is opened only once', async () => {
-    await putInvoice(harness.engine, TENANT, 'late-start', { customerId: 'big', amount: 5_000, currency: 'GBP', issuedAt: '2026-11-01', dueDate: '2026-11-30' });
+    await putInvoice(harness.engine, TENANT, 'late-start', {
+      customerId: 'big',
+      amount: 5_000,
+      currency: 'GBP',
+      issuedAt: '2026-11-01',
+      dueDate: '2026-11-30',
+    });
     failingStarts = 1;
     const failed = await runReminderTurn(deps, { runId: 'run-4', turn: 0, workMs: 1e9, leaseMs: 900_000 });
     expect(failed).toMatchObject({ delinquenciesOpened: 1, executionsStarted: 0, startsDeferred: 1, complete: true });

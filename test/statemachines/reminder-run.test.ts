@@ -17,25 +17,46 @@ beforeAll(async () => {
     ['honolulu', 'Pacific/Honolulu'],
   ] as const) {
     await putCustomer(deps, TENANT, id, { name: id, kind: 'consumer', email: `${id}@example.com`, timeZone });
-    await putInvoice(deps, TENANT, `run-${id}`, { customerId: id, amount: 10_000, currency: 'USD', issuedAt: '2026-11-01', dueDate: '2026-11-30' });
+    await putInvoice(deps, TENANT, `run-${id}`, {
+      customerId: id,
+      amount: 10_000,
+      currency: 'USD',
+      issuedAt: '2026-11-01',
+      dueDate: '2026-11-30',
+    });
   }
 });
 afterAll(() => harness.stop());
 
 describe('reminder run', () => {
   it('scans only the dates that can need something now, never the whole table', () => {
-    const dates = datesToScan(new Date('2026-11-28T07:30:00Z'), [{ ...DEFAULT_STRATEGY, id: 'default', isDefault: true, createdAt: '', updatedAt: '', version: 1 }]);
-    expect(dates).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30', '2026-12-01', '2026-12-02']);
+    const dates = datesToScan(new Date('2026-11-28T07:30:00Z'), [
+      { ...DEFAULT_STRATEGY, id: 'default', isDefault: true, createdAt: '', updatedAt: '', version: 1 },
+    ]);
+    expect(dates).toEqual([
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
   });
 
   it('sends a pre-due reminder once however often it runs, at 09:00 in the customer zone', async () => {
     // Both reminders fell due on 27 Nov at 09:00 local. At 07:30Z it is 16:30 in Tokyo (send) and 21:30 in Honolulu (wait).
-    await Promise.all([harness.asFunction('ReminderRun', () => runReminders(harness.engine)), harness.asFunction('ReminderRun', () => runReminders(harness.engine))]);
+    await Promise.all([
+      harness.asFunction('ReminderRun', () => runReminders(harness.engine)),
+      harness.asFunction('ReminderRun', () => runReminders(harness.engine)),
+    ]);
     await harness.asFunction('ReminderRun', () => runReminders(harness.engine));
     const sent = harness.outbox.list().filter((message) => message.step === 'upcoming');
     expect(sent.map((message) => message.customerId)).toEqual(['tokyo']);
     const events = harness.events.list().filter((event) => event.detailType === 'reminder.sent');
-    expect(events.map((event) => event.detail)).toEqual([expect.objectContaining({ customerId: 'tokyo', stepId: 'upcoming', delinquencyId: null, channel: 'email' })]);
+    expect(events.map((event) => event.detail)).toEqual([
+      expect.objectContaining({ customerId: 'tokyo', stepId: 'upcoming', delinquencyId: null, channel: 'email' }),
+    ]);
   });
 
   it('opens the delinquency once the due date has passed in the customer zone, not in UTC', async () => {

@@ -1,7 +1,10 @@
 // Reconciliation on the synthesized state machine: an execution aborted or failed mid-ladder raises Step Functions'
 // status event, the case is marked, and the next hourly run restarts it under the next name of its chain; the ladder
 // goes on from the facts and no message goes out twice.
-import { createHandler as createExecutionEndedHandler, type ExecutionStatusEvent } from '../../functions/events/execution-ended.handler';
+import {
+  createHandler as createExecutionEndedHandler,
+  type ExecutionStatusEvent,
+} from '../../functions/events/execution-ended.handler';
 import { lambdaContext } from '../../local/lambda-context';
 import { DelinquencyStates } from '../../statemachines/delinquency/state-names';
 import { recordPayment } from '../../shared/use-cases/invoices';
@@ -22,9 +25,14 @@ beforeAll(async () => {
 afterAll(() => harness.stop());
 
 const LADDER = ['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'final-notice'];
-const steps = (delinquencyId: string) => harness.outbox.list().filter((message) => message.delinquencyId === delinquencyId).map((message) => message.step);
+const steps = (delinquencyId: string) =>
+  harness.outbox
+    .list()
+    .filter((message) => message.delinquencyId === delinquencyId)
+    .map((message) => message.step);
 const execution = (name: string) => harness.executions.get(name)!;
-const chainOf = (id: string) => harness.executions.list().filter((candidate) => candidate.name === id || candidate.name.startsWith(`${id}.`));
+const chainOf = (id: string) =>
+  harness.executions.list().filter((candidate) => candidate.name === id || candidate.name.startsWith(`${id}.`));
 const nextWake = (id: string) => harness.timers.pending().find((timer) => timer.label === `wake ${id}`)!.at;
 const nextHour = (iso: string) => {
   const at = new Date(iso);
@@ -48,7 +56,9 @@ describe('restarting executions that ended early', () => {
 
     expect(harness.executions.abort(id)).toBe(true);
     await harness.advanceTo('2027-03-02T12:30:00Z');
-    expect(await harness.engine.restartMarkers.list(TENANT, 10)).toEqual([expect.objectContaining({ delinquencyId: id, execution: id, generation: 1, status: 'ABORTED' })]);
+    expect(await harness.engine.restartMarkers.list(TENANT, 10)).toEqual([
+      expect.objectContaining({ delinquencyId: id, execution: id, generation: 1, status: 'ABORTED' }),
+    ]);
 
     const restartedBefore = harness.metrics.total('ExecutionsRestarted');
     const run = await hourlyRun('2027-03-02T13:00:00Z');
@@ -58,7 +68,11 @@ describe('restarting executions that ended early', () => {
     expect(await harness.engine.currentExecutions.get(TENANT, id)).toMatchObject({ name: `${id}.2`, generation: 2 });
     expect(await harness.engine.restartMarkers.list(TENANT, 10)).toEqual([]);
     const timeline = await harness.engine.delinquencies.timeline(TENANT, id);
-    expect(timeline.filter((entry) => entry.kind === 'execution.restarted')).toEqual([expect.objectContaining({ data: expect.objectContaining({ ended: id, status: 'ABORTED', restartedAs: `${id}.2` }) })]);
+    expect(timeline.filter((entry) => entry.kind === 'execution.restarted')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ ended: id, status: 'ABORTED', restartedAs: `${id}.2` }),
+      }),
+    ]);
     // The restarted execution re-derived the ladder: the overdue reminder was not sent again.
     expect(steps(id)).toEqual(['overdue']);
 
@@ -68,7 +82,10 @@ describe('restarting executions that ended early', () => {
     await harness.advanceTo('2027-05-01T00:00:00Z');
     expect(steps(id)).toEqual(LADDER);
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('handed_off');
-    expect(chainOf(id).map((candidate) => `${candidate.name.replace(id, '<id>')}:${candidate.status}`)).toEqual(['<id>:ABORTED', '<id>.2:SUCCEEDED']);
+    expect(chainOf(id).map((candidate) => `${candidate.name.replace(id, '<id>')}:${candidate.status}`)).toEqual([
+      '<id>:ABORTED',
+      '<id>.2:SUCCEEDED',
+    ]);
     expect(execution(`${id}.2`).states.at(-1)).toBe(DelinquencyStates.Done);
     report('aborted', id, started);
   });
@@ -98,7 +115,10 @@ describe('restarting executions that ended early', () => {
     await harness.advanceTo('2027-08-01T00:00:00Z');
     expect(steps(id)).toEqual(LADDER);
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('handed_off');
-    expect(chainOf(id).map((candidate) => `${candidate.name.replace(id, '<id>')}:${candidate.status}`)).toEqual(['<id>:FAILED', '<id>.2:SUCCEEDED']);
+    expect(chainOf(id).map((candidate) => `${candidate.name.replace(id, '<id>')}:${candidate.status}`)).toEqual([
+      '<id>:FAILED',
+      '<id>.2:SUCCEEDED',
+    ]);
     report('failed', id, started);
   });
 });
@@ -110,7 +130,15 @@ const statusEvent = (name: string, status: string, delinquencyId: string): Execu
     'detail-type': 'Step Functions Execution Status Change',
     source: 'aws.states',
     time: harness.clock.now().toISOString(),
-    detail: { executionArn: `arn:aws:states:us-east-1:000000000000:execution:x:${name}`, stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:x', name, status, startDate: 0, stopDate: harness.clock.now().getTime(), input: JSON.stringify({ tenantId: TENANT, delinquencyId }) },
+    detail: {
+      executionArn: `arn:aws:states:us-east-1:000000000000:execution:x:${name}`,
+      stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:x',
+      name,
+      status,
+      startDate: 0,
+      stopDate: harness.clock.now().getTime(),
+      input: JSON.stringify({ tenantId: TENANT, delinquencyId }),
+    },
   }) as unknown as ExecutionStatusEvent;
 
 describe('ends that need no restart', () => {
@@ -123,15 +151,25 @@ describe('ends that need no restart', () => {
     const ended = createExecutionEndedHandler(harness.engine);
 
     // The first execution's ABORTED event again: its successor escalates the case now.
-    expect(await ended(statusEvent(id, 'ABORTED', id), lambdaContext('ExecutionEnded'))).toEqual({ outcome: 'superseded' });
+    expect(await ended(statusEvent(id, 'ABORTED', id), lambdaContext('ExecutionEnded'))).toEqual({
+      outcome: 'superseded',
+    });
     // A success is not an early end.
-    expect(await ended(statusEvent(`${id}.2`, 'SUCCEEDED', id), lambdaContext('ExecutionEnded'))).toEqual({ outcome: 'ignored' });
+    expect(await ended(statusEvent(`${id}.2`, 'SUCCEEDED', id), lambdaContext('ExecutionEnded'))).toEqual({
+      outcome: 'ignored',
+    });
     expect(await harness.engine.restartMarkers.list(TENANT, 10)).toEqual([]);
 
-    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'repeat', { amount: 125_000, currency: 'NOK', reference: 'bank' });
+    await recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'repeat', {
+      amount: 125_000,
+      currency: 'NOK',
+      reference: 'bank',
+    });
     await harness.executions.idle();
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
-    expect(await ended(statusEvent(`${id}.2`, 'FAILED', id), lambdaContext('ExecutionEnded'))).toEqual({ outcome: 'closed' });
+    expect(await ended(statusEvent(`${id}.2`, 'FAILED', id), lambdaContext('ExecutionEnded'))).toEqual({
+      outcome: 'closed',
+    });
     expect((await hourlyRun('2027-09-02T14:00:00Z')).executionsRestarted).toBe(0);
     expect(chainOf(id).map((candidate) => candidate.status)).toEqual(['ABORTED', 'SUCCEEDED']);
   });
@@ -139,6 +177,9 @@ describe('ends that need no restart', () => {
 
 const report = (what: string, id: string, started: number) => {
   if (!process.env.ARREARS_REPORT_FIGURES) return;
-  const figures = chainOf(id).map((candidate) => `${candidate.name.replace(id, '<id>')} ${candidate.status}: ${candidate.transitions} transitions, ${candidate.historyEvents} events`);
+  const figures = chainOf(id).map(
+    (candidate) =>
+      `${candidate.name.replace(id, '<id>')} ${candidate.status}: ${candidate.transitions} transitions, ${candidate.historyEvents} events`,
+  );
   process.stdout.write(`restart (${what}): ${figures.join('; ')}; ${Math.round(performance.now() - started)} ms\n`);
 };

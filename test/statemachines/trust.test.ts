@@ -14,12 +14,16 @@ beforeAll(async () => {
 afterAll(() => harness.stop());
 
 const deps = () => ({ ...harness.engine, clock: harness.clock });
-const sent = (delinquencyId: string) => harness.outbox.list().filter((message) => message.delinquencyId === delinquencyId).map((message) => `${message.step}@${message.sentAt}`);
+const sent = (delinquencyId: string) =>
+  harness.outbox
+    .list()
+    .filter((message) => message.delinquencyId === delinquencyId)
+    .map((message) => `${message.step}@${message.sentAt}`);
 const queued = async (delinquencyId: string, status: 'active' | 'resolved' = 'active') =>
   (await workQueue(deps(), TENANT, { status, limit: 100 } as never)).items.find((item) => item.id === delinquencyId);
 
 describe('issue 13 on the state machine', () => {
-  it('item 16: a step deferred by the contact window goes out at the tenant\'s send time, not at the window\'s opening', async () => {
+  it("item 16: a step deferred by the contact window goes out at the tenant's send time, not at the window's opening", async () => {
     // 23:30 in Oslo: the overdue step fell due yesterday at 09:00 and may not go out before the morning.
     const id = await harness.openCase({ invoiceId: 'deferred', dueDate: '2027-06-08' });
     const parked = (await harness.engine.delinquencies.get(TENANT, id))!;
@@ -49,7 +53,8 @@ describe('issue 13 on the state machine', () => {
     const id = await harness.openCase({ invoiceId: 'called', dueDate: '2027-07-31' });
     // Day 20 is the collector call: a task is left for the collectors (the balance is 127,500 after the late fee).
     await harness.advanceTo('2027-08-20T12:00:00Z');
-    const open = async () => (await harness.engine.tasks.listOpen(TENANT, 100)).items.filter((task) => task.delinquencyId === id);
+    const open = async () =>
+      (await harness.engine.tasks.listOpen(TENANT, 100)).items.filter((task) => task.delinquencyId === id);
     expect((await open()).map((task) => task.stepId)).toEqual(['collector-call']);
     await recordPayment(deps(), TENANT, 'called', { amount: 127_500, currency: 'NOK', reference: 'bank' });
     await harness.executions.idle();
@@ -63,7 +68,13 @@ describe('issue 13 on the state machine', () => {
     harness.clock.set(new Date('2027-09-01T10:00:00Z'));
     const id = await harness.openCase({ invoiceId: 'credits', dueDate: '2027-08-31' });
     await harness.advanceTo('2027-09-01T10:30:00Z');
-    const opener = { actor: 'api:collector-key', person: 'collector-1', source: 'api' as const, providerDisputeId: null, amount: null };
+    const opener = {
+      actor: 'api:collector-key',
+      person: 'collector-1',
+      source: 'api' as const,
+      providerDisputeId: null,
+      amount: null,
+    };
     const first = await openDispute(deps(), TENANT, id, { ...opener, reason: 'part of the delivery was missing' });
     const second = await openDispute(deps(), TENANT, id, { ...opener, reason: 'billed twice for one month' });
     await harness.executions.idle();
@@ -76,7 +87,11 @@ describe('issue 13 on the state machine', () => {
         return repository.saveWithDispute(...args);
       },
     });
-    const resolveDeps = { ...deps(), delinquencies, disputeCredits: new DynamoDisputeCreditLedger(harness.table.client, harness.table.tableName) };
+    const resolveDeps = {
+      ...deps(),
+      delinquencies,
+      disputeCredits: new DynamoDisputeCreditLedger(harness.table.client, harness.table.tableName),
+    };
     const manager = { tenantId: TENANT, role: 'manager' as const, keyId: 'manager-key', person: 'manager-1' };
     await Promise.all([
       resolveDispute(resolveDeps, TENANT, first.dispute.id, { outcome: 'accepted', adjustment: 60_000 }, manager),

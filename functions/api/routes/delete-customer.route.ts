@@ -8,7 +8,8 @@ export const deleteCustomerRoute = {
   method: 'DELETE',
   path: '/v1/customers/{customerId}',
   handler: 'delete-customer.handler.ts',
-  summary: "A manager erases a customer's personal data (GDPR); invoices and payments are kept, anonymised, for the retention period, and the decision is recorded",
+  summary:
+    "A manager erases a customer's personal data (GDPR); invoices and payments are kept, anonymised, for the retention period, and the decision is recorded",
   params: CustomerPathSchema,
   responses: [
     { status: 200, description: 'Erased (also when it already was: the recorded decision)', schema: ErasureSchema },

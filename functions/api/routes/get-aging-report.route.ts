@@ -7,7 +7,8 @@ export const getAgingReportRoute = {
   method: 'GET',
   path: '/v1/reports/aging',
   handler: 'get-aging-report.handler.ts',
-  summary: 'Aging: open balance per currency in buckets by days past due (current, 1-30, 31-60, 61-90, 91+) as of a day, optionally by segment, country or collector',
+  summary:
+    'Aging: open balance per currency in buckets by days past due (current, 1-30, 31-60, 61-90, 91+) as of a day, optionally by segment, country or collector',
   query: AgingQuerySchema,
   responses: [{ status: 200, description: 'The aging', schema: AgingReportSchema }],
   roles: ['manager'],

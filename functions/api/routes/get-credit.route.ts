@@ -8,7 +8,8 @@ export const getCreditRoute = {
   method: 'GET',
   path: '/v1/customers/{customerId}/credit',
   handler: 'get-credit.handler.ts',
-  summary: "The customer's credit position: limit, exposure (open balance plus unbilled), available credit, and the hold with its reasons",
+  summary:
+    "The customer's credit position: limit, exposure (open balance plus unbilled), available credit, and the hold with its reasons",
   params: CustomerPathSchema,
   responses: [{ status: 200, description: 'The credit position', schema: CreditViewSchema }],
   roles: ['partner', 'collector', 'manager'],

@@ -8,7 +8,8 @@ export const getCustomerExportRoute = {
   method: 'GET',
   path: '/v1/customers/{customerId}/export',
   handler: 'get-customer-export.handler.ts',
-  summary: 'Everything held about one customer (GDPR access): the customer, opt-outs, invoices, payments, cases with timelines, promises, plans, disputes, contacts',
+  summary:
+    'Everything held about one customer (GDPR access): the customer, opt-outs, invoices, payments, cases with timelines, promises, plans, disputes, contacts',
   params: CustomerPathSchema,
   responses: [{ status: 200, description: 'The export', schema: CustomerExportSchema }],
   roles: ['manager'],

@@ -7,7 +7,8 @@ export const getKpiReportRoute = {
   method: 'GET',
   path: '/v1/reports/kpis',
   handler: 'get-kpi-report.handler.ts',
-  summary: 'Collection KPIs of a period per currency: count-back DSO, best possible DSO, average days delinquent, CEI, promise-kept, recovery, cure and roll rates',
+  summary:
+    'Collection KPIs of a period per currency: count-back DSO, best possible DSO, average days delinquent, CEI, promise-kept, recovery, cure and roll rates',
   query: KpiQuerySchema,
   responses: [{ status: 200, description: 'The KPIs', schema: KpiReportSchema }],
   roles: ['manager'],

@@ -11,7 +11,10 @@ export const getPayPageRoute = {
   params: PayTokenPathSchema,
   responses: [
     { status: 200, description: 'An HTML page' },
-    { status: 410, description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased' },
+    {
+      status: 410,
+      description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased',
+    },
   ],
   public: true,
   // The invoice's balance today needs the customer and the strategy (stored on first use).

@@ -7,7 +7,8 @@ export const getScoringHistoryRoute = {
   method: 'GET',
   path: '/v1/scoring/history',
   handler: 'get-scoring-history.handler.ts',
-  summary: 'Closed delinquencies of a month with the score inputs they opened with and whether they ended paid: what a scorecard is fitted on',
+  summary:
+    'Closed delinquencies of a month with the score inputs they opened with and whether they ended paid: what a scorecard is fitted on',
   query: ScoringHistoryQuerySchema,
   responses: [{ status: 200, description: 'A page of the history', schema: ScoringHistoryPageSchema }],
   roles: ['manager'],

@@ -8,7 +8,8 @@ export const getStatementRoute = {
   method: 'GET',
   path: '/v1/customers/{customerId}/statement',
   handler: 'get-statement.handler.ts',
-  summary: "A customer's statement: open items with fees and interest, payments, credit and total due (`format=html` prints it)",
+  summary:
+    "A customer's statement: open items with fees and interest, payments, credit and total due (`format=html` prints it)",
   params: CustomerPathSchema,
   query: StatementQuerySchema,
   responses: [{ status: 200, description: 'The statement (JSON, or HTML with format=html)', schema: StatementSchema }],

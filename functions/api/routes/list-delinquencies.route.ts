@@ -7,7 +7,8 @@ export const listDelinquenciesRoute = {
   method: 'GET',
   path: '/v1/delinquencies',
   handler: 'list-delinquencies.handler.ts',
-  summary: 'The work queue: open delinquencies, highest expected recovery first, filtered by status, assignee, score band and currency',
+  summary:
+    'The work queue: open delinquencies, highest expected recovery first, filtered by status, assignee, score band and currency',
   query: QueueQuerySchema,
   responses: [{ status: 200, description: 'A page of the queue', schema: QueuePageSchema }],
   roles: ['collector', 'manager'],

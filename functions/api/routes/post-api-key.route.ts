@@ -7,7 +7,8 @@ export const postApiKeyRoute = {
   method: 'POST',
   path: '/v1/api-keys',
   handler: 'post-api-key.handler.ts',
-  summary: "A manager issues another API key for the tenant (rotation: issue, move over, revoke the old one); the key is shown once",
+  summary:
+    'A manager issues another API key for the tenant (rotation: issue, move over, revoke the old one); the key is shown once',
   body: PostApiKeyBodySchema,
   responses: [
     { status: 201, description: 'The new key, shown this once', schema: IssuedApiKeySchema },

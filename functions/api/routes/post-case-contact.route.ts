@@ -8,7 +8,8 @@ export const postCaseContactRoute = {
   method: 'POST',
   path: '/v1/customers/{customerId}/contacts',
   handler: 'post-case-contact.handler.ts',
-  summary: "Log one contact on the customer's case: a conversation counts for every open debt, an unanswered attempt against the oldest",
+  summary:
+    "Log one contact on the customer's case: a conversation counts for every open debt, an unanswered attempt against the oldest",
   params: CustomerPathSchema,
   body: PostContactBodySchema,
   responses: [

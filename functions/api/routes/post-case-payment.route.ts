@@ -9,7 +9,8 @@ export const postCasePaymentRoute = {
   method: 'POST',
   path: '/v1/customers/{customerId}/payments',
   handler: 'post-case-payment.handler.ts',
-  summary: "A payment that names no invoice: applied across the customer's open invoices in that currency, oldest due first",
+  summary:
+    "A payment that names no invoice: applied across the customer's open invoices in that currency, oldest due first",
   params: CustomerPathSchema,
   body: PostPaymentBodySchema,
   responses: [

@@ -8,7 +8,8 @@ export const postContactRoute = {
   method: 'POST',
   path: '/v1/delinquencies/{delinquencyId}/contacts',
   handler: 'post-contact.handler.ts',
-  summary: 'Log a call, email, SMS or letter with its outcome; an outbound call that would break a Regulation F rule is refused',
+  summary:
+    'Log a call, email, SMS or letter with its outcome; an outbound call that would break a Regulation F rule is refused',
   params: DelinquencyPathSchema,
   body: PostContactBodySchema,
   responses: [

@@ -7,13 +7,17 @@ export const postGenericWebhookRoute = {
   method: 'POST',
   path: '/v1/webhooks/generic/{tenantId}',
   handler: 'post-generic-webhook.handler.ts',
-  summary: 'Payments, refunds and chargebacks from any processor, signed with HMAC-SHA256 (Arrears-Signature); each event id applied once',
+  summary:
+    'Payments, refunds and chargebacks from any processor, signed with HMAC-SHA256 (Arrears-Signature); each event id applied once',
   params: WebhookPathSchema,
   responses: [
     { status: 200, description: 'Received (also for a replay or an unknown invoice)', schema: WebhookAnswerSchema },
     { status: 400, description: 'The signature does not verify, or the body is not an event: nothing was changed' },
     { status: 404, description: 'No webhook endpoint for that tenant' },
-    { status: 409, description: 'Another delivery of this event is being handled right now: retry later (the provider does)' },
+    {
+      status: 409,
+      description: 'Another delivery of this event is being handled right now: retry later (the provider does)',
+    },
   ],
   public: true,
   startsExecutions: true,

@@ -12,7 +12,10 @@ export const postPayPromiseRoute = {
   responses: [
     { status: 200, description: 'The pay page, showing the promise' },
     { status: 403, description: 'Posted from another site (Sec-Fetch-Site or Origin): nothing was changed' },
-    { status: 410, description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased' },
+    {
+      status: 410,
+      description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased',
+    },
     { status: 415, description: 'Not a form (application/x-www-form-urlencoded)' },
   ],
   public: true,

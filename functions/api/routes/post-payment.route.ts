@@ -1,5 +1,9 @@
 // POST /v1/invoices/{invoiceId}/payments (PostPayment): its line of the route table, on its own so its handler bundles only this route's schemas.
-import { InvoicePathSchema, PaymentResponseSchema, PostPaymentBodySchema } from '../../../shared/schemas/invoice.schema';
+import {
+  InvoicePathSchema,
+  PaymentResponseSchema,
+  PostPaymentBodySchema,
+} from '../../../shared/schemas/invoice.schema';
 import { IDEMPOTENT_WRITE, type ApiRoute } from './api-route';
 
 export const postPaymentRoute = {

@@ -10,10 +10,17 @@ export const postStripeWebhookRoute = {
   summary: "Stripe events, verified with the tenant's signing secret on the raw body; each event id is applied once",
   params: WebhookPathSchema,
   responses: [
-    { status: 200, description: 'Received (also for a replay, an unknown invoice or an event type Arrears does not act on)', schema: WebhookAnswerSchema },
+    {
+      status: 200,
+      description: 'Received (also for a replay, an unknown invoice or an event type Arrears does not act on)',
+      schema: WebhookAnswerSchema,
+    },
     { status: 400, description: 'The signature does not verify (or is too old): nothing was changed' },
     { status: 404, description: 'No webhook endpoint for that tenant' },
-    { status: 409, description: 'Another delivery of this event is being handled right now: retry later (the provider does)' },
+    {
+      status: 409,
+      description: 'Another delivery of this event is being handled right now: retry later (the provider does)',
+    },
   ],
   public: true,
   startsExecutions: true,

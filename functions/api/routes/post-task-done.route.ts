@@ -7,7 +7,8 @@ export const postTaskDoneRoute = {
   method: 'POST',
   path: '/v1/tasks/{taskId}/done',
   handler: 'post-task-done.handler.ts',
-  summary: 'A collector closes a call task by hand: it leaves the open list (a task already done answers as it was closed)',
+  summary:
+    'A collector closes a call task by hand: it leaves the open list (a task already done answers as it was closed)',
   params: TaskPathSchema,
   responses: [
     { status: 200, description: 'The task, done', schema: CollectorTaskSchema },

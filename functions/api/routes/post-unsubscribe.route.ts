@@ -7,7 +7,7 @@ export const postUnsubscribeRoute = {
   method: 'POST',
   path: '/v1/unsubscribe/{token}',
   handler: 'post-unsubscribe.handler.ts',
-  summary: "The unsubscribe link of a reminder email (one click, RFC 8058): opts that address out at once",
+  summary: 'The unsubscribe link of a reminder email (one click, RFC 8058): opts that address out at once',
   params: UnsubscribePathSchema,
   responses: [
     { status: 200, description: 'Opted out', schema: UnsubscribedSchema },

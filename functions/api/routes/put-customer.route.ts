@@ -1,5 +1,9 @@
 // PUT /v1/customers/{customerId} (PutCustomer): its line of the route table, on its own so its handler bundles only this route's schemas.
-import { CustomerPathSchema, CustomerResponseSchema, PutCustomerBodySchema } from '../../../shared/schemas/customer.schema';
+import {
+  CustomerPathSchema,
+  CustomerResponseSchema,
+  PutCustomerBodySchema,
+} from '../../../shared/schemas/customer.schema';
 import { IDEMPOTENT_WRITE, type ApiRoute } from './api-route';
 
 export const putCustomerRoute = {

@@ -8,7 +8,8 @@ export const putUnbilledRoute = {
   method: 'PUT',
   path: '/v1/customers/{customerId}/unbilled',
   handler: 'put-unbilled.handler.ts',
-  summary: "Report what the customer has been delivered but not yet invoiced (replaces the last report); the credit hold is reviewed at once",
+  summary:
+    'Report what the customer has been delivered but not yet invoiced (replaces the last report); the credit hold is reviewed at once',
   params: CustomerPathSchema,
   body: PutUnbilledBodySchema,
   responses: [{ status: 200, description: 'The credit position after the report', schema: CreditViewSchema }],

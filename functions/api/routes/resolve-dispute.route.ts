@@ -7,7 +7,8 @@ export const resolveDisputeRoute = {
   method: 'POST',
   path: '/v1/disputes/{disputeId}/resolve',
   handler: 'resolve-dispute.handler.ts',
-  summary: "Decide a dispute: accepted (with an optional credit; above the tenant's limit a manager's key, not the opener's) or rejected (escalation resumes)",
+  summary:
+    "Decide a dispute: accepted (with an optional credit; above the tenant's limit a manager's key, not the opener's) or rejected (escalation resumes)",
   params: DisputePathSchema,
   body: ResolveDisputeBodySchema,
   responses: [

@@ -18,7 +18,8 @@ export class EventBridgePublisher implements EventPublisher {
     for (let start = 0; start < events.length; start += 10) {
       let batch = events.slice(start, start + 10);
       // What is not on the bus when this gives up: the batch's refused entries and every later batch (never tried).
-      const refused = (reason: string, cause?: unknown) => new EventsRefusedError(reason, [...batch, ...events.slice(start + 10)], { cause });
+      const refused = (reason: string, cause?: unknown) =>
+        new EventsRefusedError(reason, [...batch, ...events.slice(start + 10)], { cause });
       for (let attempt = 0; batch.length > 0; attempt += 1) {
         let result: PutEventsCommandOutput;
         try {
@@ -35,12 +36,16 @@ export class EventBridgePublisher implements EventPublisher {
           );
         } catch (error) {
           // The call itself failed after the SDK's retries: none of this batch is known to be on the bus.
-          throw refused(`EventBridge PutEvents failed: ${error instanceof Error ? error.name : 'unknown error'}`, error);
+          throw refused(
+            `EventBridge PutEvents failed: ${error instanceof Error ? error.name : 'unknown error'}`,
+            error,
+          );
         }
         if (!result.FailedEntryCount) break;
         // Only the refused entries go again: the accepted ones are on the bus already.
         batch = batch.filter((_, index) => result.Entries?.[index]?.ErrorCode);
-        if (attempt >= MAX_PUT_ATTEMPTS - 1) throw refused(`EventBridge refused ${batch.length} event(s) after ${MAX_PUT_ATTEMPTS} attempts`);
+        if (attempt >= MAX_PUT_ATTEMPTS - 1)
+          throw refused(`EventBridge refused ${batch.length} event(s) after ${MAX_PUT_ATTEMPTS} attempts`);
         await this.pause(Math.random() * 100 * 2 ** attempt);
       }
     }

@@ -16,8 +16,20 @@ export class EventBridgeRunContinuation implements RunContinuation {
 
   async continueRun(next: RunTurnRef): Promise<void> {
     const result = await this.client.send(
-      new PutEventsCommand({ Entries: [{ EventBusName: this.busName, Source: RUN_CONTINUES_EVENT.source, DetailType: RUN_CONTINUES_EVENT.detailType, Detail: JSON.stringify(next) }] }),
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: this.busName,
+            Source: RUN_CONTINUES_EVENT.source,
+            DetailType: RUN_CONTINUES_EVENT.detailType,
+            Detail: JSON.stringify(next),
+          },
+        ],
+      }),
     );
-    if (result.FailedEntryCount) throw new Error(`EventBridge refused the run's continuation: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
+    if (result.FailedEntryCount)
+      throw new Error(
+        `EventBridge refused the run's continuation: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`,
+      );
   }
 }

@@ -50,7 +50,9 @@ const base64Lines = (text: string): string =>
     .replace(/\r\n$/, '');
 
 const part = (contentType: string, body: string): string =>
-  [`Content-Type: ${contentType}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
+  [`Content-Type: ${contentType}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join(
+    '\r\n',
+  );
 
 export const buildMimeMessage = (email: MimeEmail): string => {
   const boundary = `arrears-${randomBytes(12).toString('hex')}`;

@@ -1,6 +1,12 @@
 // Business metrics as CloudWatch Embedded Metric Format through Powertools Metrics: summed per invocation, one EMF line per dimension value.
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { BUSINESS_METRICS, METRICS_NAMESPACE, METRICS_SERVICE, type BusinessMetricName, type BusinessMetrics } from '../../ports/metrics.port';
+import {
+  BUSINESS_METRICS,
+  METRICS_NAMESPACE,
+  METRICS_SERVICE,
+  type BusinessMetricName,
+  type BusinessMetrics,
+} from '../../ports/metrics.port';
 
 interface Total {
   name: BusinessMetricName;
@@ -31,7 +37,8 @@ export class PowertoolsBusinessMetrics implements BusinessMetrics {
     const lines = new Map<string, { dimension: [string, string] | null; totals: Total[] }>();
     for (const total of this.totals.values()) {
       const dimensionName = BUSINESS_METRICS[total.name].dimension;
-      const dimension: [string, string] | null = dimensionName && total.dimension !== undefined ? [dimensionName, total.dimension] : null;
+      const dimension: [string, string] | null =
+        dimensionName && total.dimension !== undefined ? [dimensionName, total.dimension] : null;
       const key = dimension ? dimension.join('\u0000') : '';
       const line = lines.get(key) ?? { dimension, totals: [] };
       line.totals.push(total);
@@ -41,7 +48,11 @@ export class PowertoolsBusinessMetrics implements BusinessMetrics {
     for (const { dimension, totals } of lines.values()) {
       if (dimension) this.metrics.addDimension(...dimension);
       for (const total of totals) {
-        this.metrics.addMetric(total.name, BUSINESS_METRICS[total.name].unit === 'Count' ? MetricUnit.Count : MetricUnit.NoUnit, total.value);
+        this.metrics.addMetric(
+          total.name,
+          BUSINESS_METRICS[total.name].unit === 'Count' ? MetricUnit.Count : MetricUnit.NoUnit,
+          total.value,
+        );
       }
       // Publishing writes the line and clears its metrics and its dimension for the next line.
       this.metrics.publishStoredMetrics();

@@ -37,10 +37,16 @@ export class SecretsManagerWebhookSecrets implements WebhookSecrets {
     if (cached && cached.until > this.now()) return cached.value?.[provider] ?? null;
     let value: z.infer<typeof SecretValueSchema> | null = null;
     try {
-      const result = await this.client.send(new GetSecretValueCommand({ SecretId: `${WEBHOOK_SECRET_PREFIX}${tenantId}` }));
+      const result = await this.client.send(
+        new GetSecretValueCommand({ SecretId: `${WEBHOOK_SECRET_PREFIX}${tenantId}` }),
+      );
       value = parseSecret(result.SecretString);
       // Said without the value: the operator learns which secret to fix, the log never holds a key.
-      if (!value) logger.warn('webhook secret is not a JSON object of provider secrets: its webhooks are refused', { tenantId, secretId: `${WEBHOOK_SECRET_PREFIX}${tenantId}` });
+      if (!value)
+        logger.warn('webhook secret is not a JSON object of provider secrets: its webhooks are refused', {
+          tenantId,
+          secretId: `${WEBHOOK_SECRET_PREFIX}${tenantId}`,
+        });
     } catch (error) {
       // A tenant without a secret is not an outage: its webhooks are refused until one is stored.
       if ((error as Error).name !== 'ResourceNotFoundException') throw error;

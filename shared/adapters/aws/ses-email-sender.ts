@@ -26,7 +26,9 @@ export class SesEmailSender implements EmailSender {
           { Name: 'tenant', Value: tagValue(email.context.tenantId) },
           { Name: 'customer', Value: tagValue(email.context.customerId) },
           { Name: 'step', Value: tagValue(email.context.stepId) },
-          ...(email.context.delinquencyId ? [{ Name: 'delinquency', Value: tagValue(email.context.delinquencyId) }] : []),
+          ...(email.context.delinquencyId
+            ? [{ Name: 'delinquency', Value: tagValue(email.context.delinquencyId) }]
+            : []),
         ],
       }),
     );

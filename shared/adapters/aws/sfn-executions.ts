@@ -44,8 +44,12 @@ export class SfnExecutions implements ExecutionStarter, ExecutionWaker {
       await this.options.pacer?.take();
       const requestedAt = this.time.now();
       try {
-        const started = await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
-        return started.startDate && started.startDate.getTime() < requestedAt - REPEATED_START_MARGIN_MS ? 'exists' : 'started';
+        const started = await this.client.send(
+          new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }),
+        );
+        return started.startDate && started.startDate.getTime() < requestedAt - REPEATED_START_MARGIN_MS
+          ? 'exists'
+          : 'started';
       } catch (error) {
         const errorName = (error as Error).name;
         // The name is taken by an ended execution (or one with another input): nothing runs under it.

@@ -26,7 +26,8 @@ export class StartPacer {
      */
     initialTokens = 0,
   ) {
-    if (!(ratePerSecond > 0) || !(burst >= 1)) throw new Error('a start pacer needs a positive rate and a burst of at least 1');
+    if (!(ratePerSecond > 0) || !(burst >= 1))
+      throw new Error('a start pacer needs a positive rate and a burst of at least 1');
     this.tokens = Math.min(burst, initialTokens);
     this.updatedAt = time.now();
   }

@@ -38,7 +38,10 @@ export class DynamoClaims {
         UpdateExpression: `SET ${entries.map((_, index) => `#f${index} = :v${index}`).join(', ')}`,
         ConditionExpression: 'attemptId = :attempt',
         ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#f${index}`, name])),
-        ExpressionAttributeValues: { ':attempt': attemptId, ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])) },
+        ExpressionAttributeValues: {
+          ':attempt': attemptId,
+          ...Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
+        },
       }),
     );
   }

@@ -11,10 +11,13 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 export const DYNAMODB_MAX_ATTEMPTS = 5;
 
 export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, retryMode: 'standard', ...config }), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    unmarshallOptions: { wrapNumbers: false },
-  });
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, retryMode: 'standard', ...config }),
+    {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      unmarshallOptions: { wrapNumbers: false },
+    },
+  );
 
 /** True when a DynamoDB call was refused by its condition expression. */
 export const isConditionFailure = (error: unknown): boolean =>
@@ -34,7 +37,10 @@ export const conditionFailureItem = (error: unknown): Record<string, unknown> | 
 };
 
 /** Every item a query matches, following its pages: for partitions that are read whole (an invoice, a timeline). */
-export const queryAll = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
+export const queryAll = async (
+  client: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

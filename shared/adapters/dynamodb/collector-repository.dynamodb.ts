@@ -13,7 +13,12 @@ export class DynamoCollectorRepository implements CollectorRepository {
     private readonly tableName: string,
   ) {}
 
-  async put(tenantId: string, collectorId: string, body: PutCollectorBody, now: string): Promise<{ collector: Collector; created: boolean }> {
+  async put(
+    tenantId: string,
+    collectorId: string,
+    body: PutCollectorBody,
+    now: string,
+  ): Promise<{ collector: Collector; created: boolean }> {
     const result = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -22,7 +27,14 @@ export class DynamoCollectorRepository implements CollectorRepository {
           'SET #id = :id, #name = :name, #capacity = :capacity, #active = :active, #type = :type, schemaVersion = :schema, updatedAt = :now, ' +
           'createdAt = if_not_exists(createdAt, :now), #version = if_not_exists(#version, :zero) + :one, openCount = if_not_exists(openCount, :zero), results = if_not_exists(results, :empty)' +
           (body.email === undefined ? ' REMOVE email' : ', email = :email'),
-        ExpressionAttributeNames: { '#id': 'id', '#name': 'name', '#type': 'type', '#capacity': 'capacity', '#active': 'active', '#version': 'version' },
+        ExpressionAttributeNames: {
+          '#id': 'id',
+          '#name': 'name',
+          '#type': 'type',
+          '#capacity': 'capacity',
+          '#active': 'active',
+          '#version': 'version',
+        },
         ExpressionAttributeValues: {
           ':id': collectorId,
           ':name': body.name,
@@ -45,7 +57,9 @@ export class DynamoCollectorRepository implements CollectorRepository {
   }
 
   async get(tenantId: string, collectorId: string): Promise<Collector | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.collector(tenantId, collectorId), ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.collector(tenantId, collectorId), ConsistentRead: true }),
+    );
     return result.Item ? CollectorSchema.parse(stripStorage(result.Item)) : null;
   }
 
@@ -80,16 +94,18 @@ export class DynamoCollectorRepository implements CollectorRepository {
   }
 
   async reclaim(tenantId: string, collectorId: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.collector(tenantId, collectorId),
-        UpdateExpression: 'SET openCount = openCount + :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    ).catch((error: unknown) => {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    });
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.collector(tenantId, collectorId),
+          UpdateExpression: 'SET openCount = openCount + :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
   }
 }

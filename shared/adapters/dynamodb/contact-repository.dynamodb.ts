@@ -19,7 +19,13 @@ export class DynamoContactRepository implements ContactRepository {
   async around(tenantId: string, delinquencyId: string, from: string, to: string): Promise<ContactLogRead> {
     // The version is read before the contacts: a contact written in between moves it, so the write that follows fails
     // its condition and the check runs again. Read the other way round, a stale list could pass with a fresh version.
-    const log = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.contactLog(tenantId, delinquencyId), ConsistentRead: true }));
+    const log = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.contactLog(tenantId, delinquencyId),
+        ConsistentRead: true,
+      }),
+    );
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -31,39 +37,61 @@ export class DynamoContactRepository implements ContactRepository {
       },
       ConsistentRead: true,
     });
-    return { version: typeof log.Item?.version === 'number' ? log.Item.version : 0, contacts: items.map((item) => ContactSchema.parse(stripStorage(item))) };
+    return {
+      version: typeof log.Item?.version === 'number' ? log.Item.version : 0,
+      contacts: items.map((item) => ContactSchema.parse(stripStorage(item))),
+    };
   }
 
   record(tenantId: string, contact: Contact, writes: readonly ContactWrite[]): Promise<boolean> {
-    if (writes.length === 0 || writes.length * 3 > MAX_TRANSACTION_ITEMS) throw new RangeError(`a contact cannot be written against ${writes.length} debts in one transaction`);
+    if (writes.length === 0 || writes.length * 3 > MAX_TRANSACTION_ITEMS)
+      throw new RangeError(`a contact cannot be written against ${writes.length} debts in one transaction`);
     return transactGuarded(
       this.client,
       writes.flatMap((write) => [
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...keys.contactLog(tenantId, write.delinquencyId), ...itemMeta('ContactLog'), version: write.expectedVersion + 1, lastContactAt: contact.at },
+            Item: {
+              ...keys.contactLog(tenantId, write.delinquencyId),
+              ...itemMeta('ContactLog'),
+              version: write.expectedVersion + 1,
+              lastContactAt: contact.at,
+            },
             ...versionCondition(write.expectedVersion === 0 ? null : write.expectedVersion),
           },
         },
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...keys.contact(tenantId, write.delinquencyId, contact.at, contact.id), ...itemMeta('Contact'), ...contact },
+            Item: {
+              ...keys.contact(tenantId, write.delinquencyId, contact.at, contact.id),
+              ...itemMeta('Contact'),
+              ...contact,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...keys.timelineEntry(tenantId, write.delinquencyId, write.entry.at, write.entry.id), ...itemMeta('TimelineEntry'), ...write.entry },
+            Item: {
+              ...keys.timelineEntry(tenantId, write.delinquencyId, write.entry.at, write.entry.id),
+              ...itemMeta('TimelineEntry'),
+              ...write.entry,
+            },
           },
         },
       ]),
     );
   }
 
-  async list(tenantId: string, delinquencyId: string, limit: number, cursor?: string): Promise<{ items: Contact[]; nextCursor: string | null }> {
+  async list(
+    tenantId: string,
+    delinquencyId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Contact[]; nextCursor: string | null }> {
     const partition = keys.delinquencyPartition(tenantId, delinquencyId);
     const page = await this.client.send(
       new QueryCommand({
@@ -76,6 +104,9 @@ export class DynamoContactRepository implements ContactRepository {
         ConsistentRead: true,
       }),
     );
-    return { items: (page.Items ?? []).map((item) => ContactSchema.parse(stripStorage(item))), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return {
+      items: (page.Items ?? []).map((item) => ContactSchema.parse(stripStorage(item))),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
   }
 }

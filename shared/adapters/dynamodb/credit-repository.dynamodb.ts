@@ -12,11 +12,18 @@ export class DynamoCreditRepository implements CreditRepository {
   ) {}
 
   async get(tenantId: string, customerId: string): Promise<CreditState | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.credit(tenantId, customerId), ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.credit(tenantId, customerId), ConsistentRead: true }),
+    );
     return result.Item ? CreditStateSchema.parse(stripStorage(result.Item)) : null;
   }
 
   save(tenantId: string, state: CreditState, expectedVersion: number | null): Promise<boolean> {
-    return putVersioned(this.client, this.tableName, { ...keys.credit(tenantId, state.customerId), ...itemMeta('CreditState'), ...state }, expectedVersion);
+    return putVersioned(
+      this.client,
+      this.tableName,
+      { ...keys.credit(tenantId, state.customerId), ...itemMeta('CreditState'), ...state },
+      expectedVersion,
+    );
   }
 }

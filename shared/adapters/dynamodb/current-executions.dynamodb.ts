@@ -14,19 +14,30 @@ export class DynamoCurrentExecutions implements CurrentExecutions {
 
   async get(tenantId: string, delinquencyId: string): Promise<ExecutionRef | null> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.currentExecution(tenantId, delinquencyId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.currentExecution(tenantId, delinquencyId),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? ExecutionRefSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  async claim(tenantId: string, delinquencyId: string, execution: ExecutionRef, expected: string | null): Promise<boolean> {
+  async claim(
+    tenantId: string,
+    delinquencyId: string,
+    execution: ExecutionRef,
+    expected: string | null,
+  ): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...keys.currentExecution(tenantId, delinquencyId), ...itemMeta('CurrentExecution'), ...execution },
           ConditionExpression: expected === null ? 'attribute_not_exists(pk)' : '#name = :expected',
-          ...(expected === null ? {} : { ExpressionAttributeNames: { '#name': 'name' }, ExpressionAttributeValues: { ':expected': expected } }),
+          ...(expected === null
+            ? {}
+            : { ExpressionAttributeNames: { '#name': 'name' }, ExpressionAttributeValues: { ':expected': expected } }),
         }),
       );
       return true;

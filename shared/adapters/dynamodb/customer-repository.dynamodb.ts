@@ -20,7 +20,10 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return result.Item ? CustomerSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  async getWithOptOuts(tenantId: string, customerId: string): Promise<{ customer: Customer; optOuts: OptOut[] } | null> {
+  async getWithOptOuts(
+    tenantId: string,
+    customerId: string,
+  ): Promise<{ customer: Customer; optOuts: OptOut[] } | null> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -42,7 +45,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
     const item = { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer };
     const saved = await putVersioned(this.client, this.tableName, item, expectedVersion);
     // A new segment or country moves the report counters of the customer's invoices along (a retry moves the rest).
-    if (saved && expectedVersion !== null) await new DynamoReportLedger(this.client, this.tableName).followCustomer(tenantId, customer);
+    if (saved && expectedVersion !== null)
+      await new DynamoReportLedger(this.client, this.tableName).followCustomer(tenantId, customer);
     return saved;
   }
 
@@ -51,7 +55,11 @@ export class DynamoCustomerRepository implements CustomerRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.optOut(tenantId, customerId, optOut.channel, optOut.address), ...itemMeta('OptOut'), ...optOut },
+          Item: {
+            ...keys.optOut(tenantId, customerId, optOut.channel, optOut.address),
+            ...itemMeta('OptOut'),
+            ...optOut,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),

@@ -41,13 +41,33 @@ const MAX_QUEUE_READS = 5;
 const QUEUE_BANDS = ['high', 'medium', 'low'] as const;
 type QueueBand = (typeof QUEUE_BANDS)[number];
 
-const indexKeyOf = (item: Record<string, unknown>, index: 'gsi3' | 'gsi4') => ({ pk: item.pk, sk: item.sk, [`${index}pk`]: item[`${index}pk`], [`${index}sk`]: item[`${index}sk`] });
+const indexKeyOf = (item: Record<string, unknown>, index: 'gsi3' | 'gsi4') => ({
+  pk: item.pk,
+  sk: item.sk,
+  [`${index}pk`]: item[`${index}pk`],
+  [`${index}sk`]: item[`${index}sk`],
+});
 
 const encodeBandCursor = (positions: Record<QueueBand, Record<string, unknown> | undefined | 'end'>): string =>
-  Buffer.from(JSON.stringify(Object.fromEntries(QUEUE_BANDS.map((band) => [band, positions[band] === 'end' ? 'end' : (encodeCursor(positions[band] as Record<string, unknown> | undefined) ?? null)]))), 'utf8').toString('base64url');
+  Buffer.from(
+    JSON.stringify(
+      Object.fromEntries(
+        QUEUE_BANDS.map((band) => [
+          band,
+          positions[band] === 'end'
+            ? 'end'
+            : (encodeCursor(positions[band] as Record<string, unknown> | undefined) ?? null),
+        ]),
+      ),
+    ),
+    'utf8',
+  ).toString('base64url');
 
 /** A merged-queue cursor: per band "end", null (from the top) or that band's own cursor, checked against its partition. */
-const decodeBandCursor = (cursor: string | undefined, partitions: Record<QueueBand, string>): Record<QueueBand, Record<string, string> | undefined | 'end'> => {
+const decodeBandCursor = (
+  cursor: string | undefined,
+  partitions: Record<QueueBand, string>,
+): Record<QueueBand, Record<string, string> | undefined | 'end'> => {
   const fresh = { high: undefined, medium: undefined, low: undefined };
   if (cursor === undefined) return fresh;
   let outer: unknown;
@@ -57,7 +77,13 @@ const decodeBandCursor = (cursor: string | undefined, partitions: Record<QueueBa
     outer = null;
   }
   // Exactly the three bands, each its own checked cursor: nothing else in a cursor reaches a query.
-  if (typeof outer !== 'object' || outer === null || Array.isArray(outer) || Object.keys(outer).length !== QUEUE_BANDS.length || QUEUE_BANDS.some((band) => !Object.hasOwn(outer, band))) {
+  if (
+    typeof outer !== 'object' ||
+    outer === null ||
+    Array.isArray(outer) ||
+    Object.keys(outer).length !== QUEUE_BANDS.length ||
+    QUEUE_BANDS.some((band) => !Object.hasOwn(outer, band))
+  ) {
     throw refuseCursor();
   }
   const parts = outer as Record<QueueBand, unknown>;
@@ -100,8 +126,18 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       ...keys.delinquency(tenantId, delinquency.id),
       ...keys.delinquencyByCustomer(tenantId, delinquency.customerId, delinquency.openedAt, delinquency.id),
       // Only open delinquencies are in the work queues (the tenant's and the assignee's), ranked by priority.
-      ...(active ? keys.workQueue(tenantId, delinquency.status, delinquency.score?.band ?? 'medium', delinquency.priority, delinquency.id) : {}),
-      ...(active ? keys.assigneeQueue(tenantId, delinquency.assigneeId, delinquency.status, delinquency.priority, delinquency.id) : {}),
+      ...(active
+        ? keys.workQueue(
+            tenantId,
+            delinquency.status,
+            delinquency.score?.band ?? 'medium',
+            delinquency.priority,
+            delinquency.id,
+          )
+        : {}),
+      ...(active
+        ? keys.assigneeQueue(tenantId, delinquency.assigneeId, delinquency.status, delinquency.priority, delinquency.id)
+        : {}),
       ...(!active && delinquency.closedAt ? keys.closedListing(tenantId, delinquency.closedAt, delinquency.id) : {}),
       ...itemMeta('Delinquency'),
       ...delinquency,
@@ -109,42 +145,59 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   }
 
   private timelineItem(tenantId: string, delinquencyId: string, entry: TimelineEntry): Record<string, unknown> {
-    return { ...keys.timelineEntry(tenantId, delinquencyId, entry.at, entry.id), ...itemMeta('TimelineEntry'), ...entry };
+    return {
+      ...keys.timelineEntry(tenantId, delinquencyId, entry.at, entry.id),
+      ...itemMeta('TimelineEntry'),
+      ...entry,
+    };
   }
 
   async get(tenantId: string, delinquencyId: string): Promise<Delinquency | null> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.delinquency(tenantId, delinquencyId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.delinquency(tenantId, delinquencyId),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? DelinquencySchema.parse(stripStorage(result.Item)) : null;
   }
 
   async open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'> {
-    const created = await transactGuarded(this.client, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: this.delinquencyItem(tenantId, delinquency),
-          ConditionExpression: 'attribute_not_exists(pk)',
+    const created = await transactGuarded(
+      this.client,
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: this.delinquencyItem(tenantId, delinquency),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
         },
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.invoice(tenantId, delinquency.invoiceId),
-          // In collection now; it stays in the run's due-date index until its execution is started (markStarted).
-          UpdateExpression: 'SET delinquencyId = :id, awaitingStart = :true, #version = #version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1, ':true': true },
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.invoice(tenantId, delinquency.invoiceId),
+            // In collection now; it stays in the run's due-date index until its execution is started (markStarted).
+            UpdateExpression: 'SET delinquencyId = :id, awaitingStart = :true, #version = #version + :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':id': delinquency.id, ':one': 1, ':true': true },
+          },
         },
-      },
-      { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },
-    ], 'throw');
+        { Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, opened) } },
+      ],
+      'throw',
+    );
     return created ? 'opened' : 'exists';
   }
 
-  save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean> {
+  save(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+  ): Promise<boolean> {
     return transactGuarded(this.client, [
       {
         Put: {
@@ -153,24 +206,57 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
           ...versionCondition(expectedVersion),
         },
       },
-      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+      ...entries.map((entry) => ({
+        Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) },
+      })),
     ]);
   }
 
-  saveWithDispute(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], dispute: Dispute, isNew = true): Promise<boolean> {
+  saveWithDispute(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    dispute: Dispute,
+    isNew = true,
+  ): Promise<boolean> {
     return transactGuarded(this.client, [
-      { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.dispute(tenantId, delinquency.id, dispute.id), ...keys.disputeListing(tenantId, dispute.openedAt, dispute.id), ...itemMeta('Dispute'), ...dispute },
+          Item: this.delinquencyItem(tenantId, delinquency),
+          ...versionCondition(expectedVersion),
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.dispute(tenantId, delinquency.id, dispute.id),
+            ...keys.disputeListing(tenantId, dispute.openedAt, dispute.id),
+            ...itemMeta('Dispute'),
+            ...dispute,
+          },
           ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
         },
       },
       ...(isNew
-        ? [{ Put: { TableName: this.tableName, Item: { ...keys.disputePointer(tenantId, dispute.id), ...itemMeta('DisputePointer'), delinquencyId: delinquency.id } } }]
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.disputePointer(tenantId, dispute.id),
+                  ...itemMeta('DisputePointer'),
+                  delinquencyId: delinquency.id,
+                },
+              },
+            },
+          ]
         : []),
-      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+      ...entries.map((entry) => ({
+        Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) },
+      })),
     ]);
   }
 
@@ -178,15 +264,33 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     if (filter.assigneeId !== undefined) {
       // One collector's queue is short: band and currency filter it.
       const partition = keys.assigneeQueuePartition(tenantId, filter.assigneeId, filter.status);
-      return this.singlePartitionPage('gsi4', partition, { band: filter.band, currency: filter.currency }, limit, cursor);
+      return this.singlePartitionPage(
+        'gsi4',
+        partition,
+        { band: filter.band, currency: filter.currency },
+        limit,
+        cursor,
+      );
     }
     if (filter.band !== undefined) {
-      return this.singlePartitionPage('gsi3', keys.workQueuePartition(tenantId, filter.status, filter.band), { currency: filter.currency }, limit, cursor);
+      return this.singlePartitionPage(
+        'gsi3',
+        keys.workQueuePartition(tenantId, filter.status, filter.band),
+        { currency: filter.currency },
+        limit,
+        cursor,
+      );
     }
     return this.mergedBandsPage(tenantId, filter.status, filter.currency, limit, cursor);
   }
 
-  private queryPage(index: 'gsi3' | 'gsi4', partition: string, filter: { band?: string | undefined; currency?: string | undefined }, limit: number, startKey: Record<string, unknown> | undefined) {
+  private queryPage(
+    index: 'gsi3' | 'gsi4',
+    partition: string,
+    filter: { band?: string | undefined; currency?: string | undefined },
+    limit: number,
+    startKey: Record<string, unknown> | undefined,
+  ) {
     const conditions: string[] = [];
     const values: Record<string, unknown> = { ':pk': partition };
     const names: Record<string, string> = {};
@@ -205,7 +309,9 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         TableName: this.tableName,
         IndexName: index,
         KeyConditionExpression: `${index}pk = :pk`,
-        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+        ...(conditions.length > 0
+          ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
+          : {}),
         ExpressionAttributeValues: values,
         // A filtered page reads more of the index per call, since some of what it reads is left out.
         Limit: conditions.length > 0 ? Math.max(limit * 4, 50) : limit,
@@ -219,7 +325,13 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
    * most a few index pages) and answers a cursor after the last item it returned: the next page neither repeats nor
    * skips anything.
    */
-  private async singlePartitionPage(index: 'gsi3' | 'gsi4', partition: string, filter: { band?: string | undefined; currency?: string | undefined }, limit: number, cursor?: string): Promise<QueuePage> {
+  private async singlePartitionPage(
+    index: 'gsi3' | 'gsi4',
+    partition: string,
+    filter: { band?: string | undefined; currency?: string | undefined },
+    limit: number,
+    cursor?: string,
+  ): Promise<QueuePage> {
     const items: Delinquency[] = [];
     let startKey = decodeCursor(cursor, `${index}pk`, partition) as Record<string, unknown> | undefined;
     let lastIncluded: Record<string, unknown> | undefined;
@@ -254,12 +366,31 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
    * others back is read further (within a budget) until the page is full. The cursor keeps a position per band, each
    * checked to be the caller's own partition.
    */
-  private async mergedBandsPage(tenantId: string, status: string, currency: string | undefined, limit: number, cursor?: string): Promise<QueuePage> {
-    const partitions = Object.fromEntries(QUEUE_BANDS.map((band) => [band, keys.workQueuePartition(tenantId, status, band)])) as Record<QueueBand, string>;
+  private async mergedBandsPage(
+    tenantId: string,
+    status: string,
+    currency: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<QueuePage> {
+    const partitions = Object.fromEntries(
+      QUEUE_BANDS.map((band) => [band, keys.workQueuePartition(tenantId, status, band)]),
+    ) as Record<QueueBand, string>;
     const start = decodeBandCursor(cursor, partitions);
-    const bands = QUEUE_BANDS.map((band) => ({ band, start: start[band], at: start[band], items: [] as Record<string, unknown>[] }));
+    const bands = QUEUE_BANDS.map((band) => ({
+      band,
+      start: start[band],
+      at: start[band],
+      items: [] as Record<string, unknown>[],
+    }));
     const read = async (entry: (typeof bands)[number]) => {
-      const page = await this.queryPage('gsi3', partitions[entry.band], { currency }, limit, entry.at === 'end' ? undefined : entry.at);
+      const page = await this.queryPage(
+        'gsi3',
+        partitions[entry.band],
+        { currency },
+        limit,
+        entry.at === 'end' ? undefined : entry.at,
+      );
       entry.items.push(...(page.Items ?? []));
       entry.at = page.LastEvaluatedKey ?? 'end';
     };
@@ -268,7 +399,13 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     let eligible: { band: QueueBand; item: Record<string, unknown> }[];
     for (let reads = 0; ; reads += 1) {
       const open = bands.filter((entry) => entry.at !== 'end');
-      const limiting = open.reduce<(typeof bands)[number] | undefined>((low, entry) => (!low || sortKey(entry.at as Record<string, unknown>) < sortKey(low.at as Record<string, unknown>) ? entry : low), undefined);
+      const limiting = open.reduce<(typeof bands)[number] | undefined>(
+        (low, entry) =>
+          !low || sortKey(entry.at as Record<string, unknown>) < sortKey(low.at as Record<string, unknown>)
+            ? entry
+            : low,
+        undefined,
+      );
       const boundary = limiting ? sortKey(limiting.at as Record<string, unknown>) : undefined;
       eligible = bands
         .flatMap((entry) => entry.items.map((item) => ({ band: entry.band, item })))
@@ -281,49 +418,96 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     const next = {} as Record<QueueBand, Record<string, unknown> | undefined | 'end'>;
     for (const entry of bands) {
       const fromBand = taken.filter((candidate) => candidate.band === entry.band);
-      if (fromBand.length === entry.items.length) next[entry.band] = entry.at; // all it read was answered (or filtered out)
+      if (fromBand.length === entry.items.length)
+        next[entry.band] = entry.at; // all it read was answered (or filtered out)
       else if (fromBand.length > 0) next[entry.band] = indexKeyOf(fromBand[fromBand.length - 1]!.item, 'gsi3');
       else next[entry.band] = entry.start; // read but held back: read again from where this page began
     }
     const done = QUEUE_BANDS.every((band) => next[band] === 'end');
-    return { items: taken.map((candidate) => DelinquencySchema.parse(stripStorage(candidate.item))), nextCursor: done ? null : encodeBandCursor(next) };
+    return {
+      items: taken.map((candidate) => DelinquencySchema.parse(stripStorage(candidate.item))),
+      nextCursor: done ? null : encodeBandCursor(next),
+    };
   }
 
   listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage> {
-    const request = { tableName: this.tableName, index: 'gsi3' as const, partition: keys.closedPartition(tenantId, month), limit, cursor };
+    const request = {
+      tableName: this.tableName,
+      index: 'gsi3' as const,
+      partition: keys.closedPartition(tenantId, month),
+      limit,
+      cursor,
+    };
     return indexPage(this.client, request, (item) => DelinquencySchema.parse(stripStorage(item)));
   }
 
-
-  assign(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], change: AssigneeChange): Promise<boolean> {
+  assign(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    change: AssigneeChange,
+  ): Promise<boolean> {
     const collectorUpdate = (collectorId: string, delta: 1 | -1) => ({
       Update: {
         TableName: this.tableName,
         Key: keys.collector(tenantId, collectorId),
         UpdateExpression:
-          delta === 1 ? 'SET openCount = openCount + :one, results.#month = if_not_exists(results.#month, :zero) + :one' : 'SET openCount = openCount - :one',
+          delta === 1
+            ? 'SET openCount = openCount + :one, results.#month = if_not_exists(results.#month, :zero) + :one'
+            : 'SET openCount = openCount - :one',
         // Automatic assignment keeps to capacity and to active collectors; a manager's choice is theirs to make.
         ConditionExpression:
-          delta === 1 && change.withinCapacity ? 'attribute_exists(pk) AND #active = :yes AND openCount < #capacity' : 'attribute_exists(pk)',
+          delta === 1 && change.withinCapacity
+            ? 'attribute_exists(pk) AND #active = :yes AND openCount < #capacity'
+            : 'attribute_exists(pk)',
         ...(delta === 1
-          ? { ExpressionAttributeNames: { '#month': `${change.month}#assigned`, ...(change.withinCapacity ? { '#active': 'active', '#capacity': 'capacity' } : {}) } }
+          ? {
+              ExpressionAttributeNames: {
+                '#month': `${change.month}#assigned`,
+                ...(change.withinCapacity ? { '#active': 'active', '#capacity': 'capacity' } : {}),
+              },
+            }
           : {}),
-        ExpressionAttributeValues: { ':one': 1, ...(delta === 1 ? { ':zero': 0 } : {}), ...(delta === 1 && change.withinCapacity ? { ':yes': true } : {}) },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ...(delta === 1 ? { ':zero': 0 } : {}),
+          ...(delta === 1 && change.withinCapacity ? { ':yes': true } : {}),
+        },
       },
     });
     const writes = [
-      { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.delinquencyItem(tenantId, delinquency),
+          ...versionCondition(expectedVersion),
+        },
+      },
       ...(change.to ? [collectorUpdate(change.to, 1)] : []),
       ...(change.from ? [collectorUpdate(change.from, -1)] : []),
-      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+      ...entries.map((entry) => ({
+        Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) },
+      })),
     ];
     return transactGuarded(this.client, writes as never).then(async (saved) => {
       // The debt's report counters follow it to its collector: a move of its own, retried on conflict. The assignment
       // stands either way, so a move that still fails is logged rather than reported as a failed assignment.
       if (saved) {
         await this.reports
-          .moveDimensions(tenantId, delinquency.invoiceId, { collector: reportDims(null, delinquency.assigneeId).collector }, entries[0]?.at ?? new Date().toISOString())
-          .catch((error: unknown) => logger.error('report counters did not follow the assignment', { tenantId, delinquencyId: delinquency.id, error: (error as Error).message }));
+          .moveDimensions(
+            tenantId,
+            delinquency.invoiceId,
+            { collector: reportDims(null, delinquency.assigneeId).collector },
+            entries[0]?.at ?? new Date().toISOString(),
+          )
+          .catch((error: unknown) =>
+            logger.error('report counters did not follow the assignment', {
+              tenantId,
+              delinquencyId: delinquency.id,
+              error: (error as Error).message,
+            }),
+          );
       }
       return saved;
     });
@@ -340,34 +524,86 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   }
 
   async disputeOwner(tenantId: string, disputeId: string): Promise<string | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.disputePointer(tenantId, disputeId), ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.disputePointer(tenantId, disputeId),
+        ConsistentRead: true,
+      }),
+    );
     return typeof result.Item?.delinquencyId === 'string' ? result.Item.delinquencyId : null;
   }
 
-  listDisputes(tenantId: string, limit: number, cursor?: string): Promise<{ items: Dispute[]; nextCursor: string | null }> {
-    const request = { tableName: this.tableName, index: 'gsi1' as const, partition: keys.disputesPartition(tenantId), limit, cursor, newestFirst: true };
+  listDisputes(
+    tenantId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: Dispute[]; nextCursor: string | null }> {
+    const request = {
+      tableName: this.tableName,
+      index: 'gsi1' as const,
+      partition: keys.disputesPartition(tenantId),
+      limit,
+      cursor,
+      newestFirst: true,
+    };
     return indexPage(this.client, request, (item) => DisputeSchema.parse(stripStorage(item)));
   }
 
-
   /** The delinquency over its version, one item of its partition (new: must not exist yet) and timeline entries. */
-  private saveWithItem(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], item: Record<string, unknown>, isNew: boolean, extra: TransactItem[] = []): Promise<boolean> {
+  private saveWithItem(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    item: Record<string, unknown>,
+    isNew: boolean,
+    extra: TransactItem[] = [],
+  ): Promise<boolean> {
     return transactGuarded(this.client, [
-      { Put: { TableName: this.tableName, Item: this.delinquencyItem(tenantId, delinquency), ...versionCondition(expectedVersion) } },
-      { Put: { TableName: this.tableName, Item: item, ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } },
-      ...entries.map((entry) => ({ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) } })),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.delinquencyItem(tenantId, delinquency),
+          ...versionCondition(expectedVersion),
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: item,
+          ...(isNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+        },
+      },
+      ...entries.map((entry) => ({
+        Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, delinquency.id, entry) },
+      })),
       ...extra,
     ]);
   }
 
-  async saveWithPromise(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], promise: PaymentPromise, isNew: boolean): Promise<boolean> {
+  async saveWithPromise(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    promise: PaymentPromise,
+    isNew: boolean,
+  ): Promise<boolean> {
     const item = { ...keys.promise(tenantId, delinquency.id, promise.id), ...itemMeta('PaymentPromise'), ...promise };
     // A decided promise counts for the promise-kept rate in the same transaction that records the decision.
     const decision = await this.reports.promiseDecision(tenantId, delinquency, promise);
     return this.saveWithItem(tenantId, delinquency, expectedVersion, entries, item, isNew, decision);
   }
 
-  saveWithPlan(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[], plan: PaymentPlan, isNew: boolean): Promise<boolean> {
+  saveWithPlan(
+    tenantId: string,
+    delinquency: Delinquency,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    plan: PaymentPlan,
+    isNew: boolean,
+  ): Promise<boolean> {
     const item = { ...keys.plan(tenantId, delinquency.id, plan.id), ...itemMeta('PaymentPlan'), ...plan };
     return this.saveWithItem(tenantId, delinquency, expectedVersion, entries, item, isNew);
   }
@@ -389,7 +625,9 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
 
   async appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void> {
     for (const entry of entries) {
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.timelineItem(tenantId, delinquencyId, entry) }));
+      await this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: this.timelineItem(tenantId, delinquencyId, entry) }),
+      );
     }
   }
 
@@ -402,7 +640,13 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return this.claimTable.claim(keys.delinquencyPartition(tenantId, delinquencyId), claim);
   }
 
-  settleClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string, update: Partial<StepClaim>): Promise<void> {
+  settleClaim(
+    tenantId: string,
+    delinquencyId: string,
+    key: StepClaimKey,
+    attemptId: string,
+    update: Partial<StepClaim>,
+  ): Promise<void> {
     return this.claimTable.settle(keys.delinquencyPartition(tenantId, delinquencyId), key, attemptId, update);
   }
 

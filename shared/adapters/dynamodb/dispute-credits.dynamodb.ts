@@ -13,8 +13,16 @@ export class DynamoDisputeCreditLedger implements DisputeCreditLedger {
   ) {}
 
   async read(tenantId: string, customerId: string): Promise<DisputeCredits> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.disputeCredits(tenantId, customerId), ConsistentRead: true }));
-    return result.Item ? DisputeCreditsSchema.parse(stripStorage(result.Item)) : { customerId, byDelinquency: {}, recent: [], version: 0 };
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.disputeCredits(tenantId, customerId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item
+      ? DisputeCreditsSchema.parse(stripStorage(result.Item))
+      : { customerId, byDelinquency: {}, recent: [], version: 0 };
   }
 
   write(tenantId: string, credits: DisputeCredits, expectedVersion: number): Promise<boolean> {

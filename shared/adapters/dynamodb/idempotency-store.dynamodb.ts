@@ -1,6 +1,11 @@
 // Idempotency records in the single table: claimed with a conditional write, answered from the stored response, expired by TTL.
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ClaimResult, IdempotencyClaim, IdempotencyStore, StoredResponse } from '../../ports/idempotency-store.port';
+import type {
+  ClaimResult,
+  IdempotencyClaim,
+  IdempotencyStore,
+  StoredResponse,
+} from '../../ports/idempotency-store.port';
 import { conditionFailureItem, isConditionFailure } from './client';
 import { itemMeta, keys } from './keys';
 
@@ -65,16 +70,18 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async release(tenantId: string, keyHash: string): Promise<void> {
-    await this.client.send(
-      new DeleteCommand({
-        TableName: this.tableName,
-        Key: keys.idempotencyRecord(tenantId, keyHash),
-        ConditionExpression: '#status = :inProgress',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS' },
-      }),
-    ).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+    await this.client
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.idempotencyRecord(tenantId, keyHash),
+          ConditionExpression: '#status = :inProgress',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   }
 }

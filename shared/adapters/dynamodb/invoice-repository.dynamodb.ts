@@ -10,7 +10,14 @@ import { isCollectible } from '../../domain/invoice';
 import type { InvoiceFact } from '../../domain/report-ledger';
 import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
-import { InvoiceSchema, PaymentSchema, RefundSchema, type Invoice, type Payment, type Refund } from '../../schemas/invoice.schema';
+import {
+  InvoiceSchema,
+  PaymentSchema,
+  RefundSchema,
+  type Invoice,
+  type Payment,
+  type Refund,
+} from '../../schemas/invoice.schema';
 import { queryAll, transactionCancellationCodes } from './client';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
@@ -72,7 +79,13 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes }, ...versionCondition(expectedVersion) } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes },
+                ...versionCondition(expectedVersion),
+              },
+            },
             ...report.writes,
             ...this.queueBalance(tenantId, invoice, report.owedBefore),
           ],
@@ -87,28 +100,56 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
   }
 
-  applyPayment(tenantId: string, updated: Invoice, expectedVersion: number, payment: Payment): Promise<ApplyPaymentOutcome> {
-    return this.writeWithInvoice(tenantId, updated, expectedVersion, {
-      ...keys.payment(tenantId, payment.invoiceId, payment.id),
-      ...itemMeta('Payment'),
-      ...payment,
-    }, { kind: 'payment', applied: payment.appliedAmount, adjustment: payment.source === 'adjustment' });
+  applyPayment(
+    tenantId: string,
+    updated: Invoice,
+    expectedVersion: number,
+    payment: Payment,
+  ): Promise<ApplyPaymentOutcome> {
+    return this.writeWithInvoice(
+      tenantId,
+      updated,
+      expectedVersion,
+      {
+        ...keys.payment(tenantId, payment.invoiceId, payment.id),
+        ...itemMeta('Payment'),
+        ...payment,
+      },
+      { kind: 'payment', applied: payment.appliedAmount, adjustment: payment.source === 'adjustment' },
+    );
   }
 
-  applyRefund(tenantId: string, updated: Invoice, expectedVersion: number, refund: Refund): Promise<ApplyPaymentOutcome> {
-    return this.writeWithInvoice(tenantId, updated, expectedVersion, {
-      ...keys.refund(tenantId, refund.invoiceId, refund.id),
-      ...itemMeta('Refund'),
-      ...refund,
-    }, { kind: 'refund', reversedApplied: refund.reversedApplied });
+  applyRefund(
+    tenantId: string,
+    updated: Invoice,
+    expectedVersion: number,
+    refund: Refund,
+  ): Promise<ApplyPaymentOutcome> {
+    return this.writeWithInvoice(
+      tenantId,
+      updated,
+      expectedVersion,
+      {
+        ...keys.refund(tenantId, refund.invoiceId, refund.id),
+        ...itemMeta('Refund'),
+        ...refund,
+      },
+      { kind: 'refund', reversedApplied: refund.reversedApplied },
+    );
   }
 
   addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome> {
-    return this.writeWithInvoice(tenantId, updated, expectedVersion, {
-      ...keys.charge(tenantId, charge.invoiceId, charge.id),
-      ...itemMeta('Charge'),
-      ...charge,
-    }, { kind: 'charge', amount: charge.amount });
+    return this.writeWithInvoice(
+      tenantId,
+      updated,
+      expectedVersion,
+      {
+        ...keys.charge(tenantId, charge.invoiceId, charge.id),
+        ...itemMeta('Charge'),
+        ...charge,
+      },
+      { kind: 'charge', amount: charge.amount },
+    );
   }
 
   /**
@@ -173,7 +214,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     ];
   }
 
-  async listForRun(tenantId: string, date: string, shard: number, cursor?: Record<string, unknown>): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }> {
+  async listForRun(
+    tenantId: string,
+    date: string,
+    shard: number,
+    cursor?: Record<string, unknown>,
+  ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }> {
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -216,7 +262,9 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return {
       ...keys.invoice(tenantId, invoice.id),
       ...keys.invoiceByCustomer(tenantId, invoice.customerId, invoice.dueDate, invoice.id),
-      ...(isCollectible(invoice) && (invoice.delinquencyId === null || invoice.awaitingStart === true) ? keys.invoiceByDueDate(tenantId, invoice.scanDate, invoice.id, this.shardCount) : {}),
+      ...(isCollectible(invoice) && (invoice.delinquencyId === null || invoice.awaitingStart === true)
+        ? keys.invoiceByDueDate(tenantId, invoice.scanDate, invoice.id, this.shardCount)
+        : {}),
       ...itemMeta('Invoice'),
       ...invoice,
     };

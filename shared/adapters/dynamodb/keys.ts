@@ -159,15 +159,27 @@ export const keys = {
   tenantListing: (tenantId: string) => ({ gsi1pk: 'TENANTS', gsi1sk: tenant(tenantId) }),
   tenantsPartition: () => 'TENANTS',
   runLease: (): PrimaryKey => ({ pk: 'RUN#reminder-run', sk: 'LEASE' }),
-  currentExecution: (tenantId: string, delinquencyId: string): PrimaryKey => ({ pk: keys.delinquencyPartition(tenantId, delinquencyId), sk: 'EXECUTION' }),
+  currentExecution: (tenantId: string, delinquencyId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: 'EXECUTION',
+  }),
   restartsPartition: (tenantId: string) => `${tenant(tenantId)}#RESTARTS`,
-  restartMarker: (tenantId: string, delinquencyId: string): PrimaryKey => ({ pk: keys.restartsPartition(tenantId), sk: `DELINQUENCY#${delinquencyId}` }),
+  restartMarker: (tenantId: string, delinquencyId: string): PrimaryKey => ({
+    pk: keys.restartsPartition(tenantId),
+    sk: `DELINQUENCY#${delinquencyId}`,
+  }),
 
   apiKeyPartition: (keyHash: string) => `APIKEY#${keyHash}`,
   apiKey: (keyHash: string, tenantId: string): PrimaryKey => ({ pk: `APIKEY#${keyHash}`, sk: tenant(tenantId) }),
   apiKeysPartition: (tenantId: string) => `${tenant(tenantId)}#APIKEYS`,
-  apiKeyListing: (tenantId: string, keyId: string): PrimaryKey => ({ pk: keys.apiKeysPartition(tenantId), sk: `KEY#${keyId}` }),
-  erasure: (tenantId: string, customerId: string): PrimaryKey => ({ pk: keys.customerPartition(tenantId, customerId), sk: 'ERASURE' }),
+  apiKeyListing: (tenantId: string, keyId: string): PrimaryKey => ({
+    pk: keys.apiKeysPartition(tenantId),
+    sk: `KEY#${keyId}`,
+  }),
+  erasure: (tenantId: string, customerId: string): PrimaryKey => ({
+    pk: keys.customerPartition(tenantId, customerId),
+    sk: 'ERASURE',
+  }),
 
   customerPartition: (tenantId: string, customerId: string) => `${tenant(tenantId)}#CUSTOMER#${customerId}`,
   customer: (tenantId: string, customerId: string): PrimaryKey => ({
@@ -179,9 +191,15 @@ export const keys = {
     sk: `OPTOUT#${channel}#${address.toLowerCase()}`,
   }),
   optOutPrefix: 'OPTOUT#',
-  credit: (tenantId: string, customerId: string): PrimaryKey => ({ pk: keys.customerPartition(tenantId, customerId), sk: 'CREDIT' }),
+  credit: (tenantId: string, customerId: string): PrimaryKey => ({
+    pk: keys.customerPartition(tenantId, customerId),
+    sk: 'CREDIT',
+  }),
   // Outside the customer's partition: it holds no personal data, only amounts and ids.
-  disputeCredits: (tenantId: string, customerId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#DISPUTECREDITS`, sk: `CUSTOMER#${customerId}` }),
+  disputeCredits: (tenantId: string, customerId: string): PrimaryKey => ({
+    pk: `${tenant(tenantId)}#DISPUTECREDITS`,
+    sk: `CUSTOMER#${customerId}`,
+  }),
 
   invoicePartition: (tenantId: string, invoiceId: string) => `${tenant(tenantId)}#INVOICE#${invoiceId}`,
   invoice: (tenantId: string, invoiceId: string): PrimaryKey => ({
@@ -241,7 +259,10 @@ export const keys = {
     gsi1sk: `${openedAt}#${disputeId}`,
   }),
   disputesPartition: (tenantId: string) => `${tenant(tenantId)}#DISPUTES`,
-  disputePointer: (tenantId: string, disputeId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#DISPUTE#${disputeId}`, sk: 'DISPUTE' }),
+  disputePointer: (tenantId: string, disputeId: string): PrimaryKey => ({
+    pk: `${tenant(tenantId)}#DISPUTE#${disputeId}`,
+    sk: 'DISPUTE',
+  }),
 
   delinquencyPartition: (tenantId: string, delinquencyId: string) => `${tenant(tenantId)}#DELINQUENCY#${delinquencyId}`,
   delinquency: (tenantId: string, delinquencyId: string): PrimaryKey => ({
@@ -264,7 +285,13 @@ export const keys = {
   queueSortKey: (priority: number, delinquencyId: string) =>
     `${String(1_000_000 - Math.max(0, Math.min(1_000_000, Math.round(priority)))).padStart(7, '0')}#${delinquencyId}`,
   /** One collector's queue (or the unassigned one) per status, in the same priority order as the tenant's queue. */
-  assigneeQueue: (tenantId: string, assigneeId: string | null, status: string, priority: number, delinquencyId: string) => ({
+  assigneeQueue: (
+    tenantId: string,
+    assigneeId: string | null,
+    status: string,
+    priority: number,
+    delinquencyId: string,
+  ) => ({
     gsi4pk: keys.assigneeQueuePartition(tenantId, assigneeId, status),
     gsi4sk: keys.queueSortKey(priority, delinquencyId),
   }),
@@ -277,7 +304,10 @@ export const keys = {
   }),
   closedPartition: (tenantId: string, month: string) => `${tenant(tenantId)}#CLOSED#${month}`,
   collectorsPartition: (tenantId: string) => `${tenant(tenantId)}#COLLECTORS`,
-  collector: (tenantId: string, collectorId: string): PrimaryKey => ({ pk: keys.collectorsPartition(tenantId), sk: `COLLECTOR#${collectorId}` }),
+  collector: (tenantId: string, collectorId: string): PrimaryKey => ({
+    pk: keys.collectorsPartition(tenantId),
+    sk: `COLLECTOR#${collectorId}`,
+  }),
   timelineEntry: (tenantId: string, delinquencyId: string, at: string, entryId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `TIMELINE#${at}#${entryId}`,
@@ -294,7 +324,8 @@ export const keys = {
   }),
   parkedPartition: (tenantId: string) => `${tenant(tenantId)}#PARKED`,
   claimPrefix: 'CLAIM#',
-  claimSortKey: (kind: string, stepId: string, channel?: string) => `CLAIM#${kind}#${stepId}${channel ? `#${channel}` : ''}`,
+  claimSortKey: (kind: string, stepId: string, channel?: string) =>
+    `CLAIM#${kind}#${stepId}${channel ? `#${channel}` : ''}`,
   letter: (tenantId: string, delinquencyId: string, stepId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `LETTER#${stepId}`,
@@ -304,7 +335,10 @@ export const keys = {
     sk: `TASK#${stepId}`,
   }),
   taskPrefix: 'TASK#',
-  taskPointer: (tenantId: string, taskId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#TASK#${taskId}`, sk: 'TASK' }),
+  taskPointer: (tenantId: string, taskId: string): PrimaryKey => ({
+    pk: `${tenant(tenantId)}#TASK#${taskId}`,
+    sk: 'TASK',
+  }),
   openTasks: (tenantId: string, dueAt: string, taskId: string) => ({
     gsi3pk: keys.openTasksPartition(tenantId),
     gsi3sk: `${dueAt}#${taskId}`,
@@ -315,12 +349,21 @@ export const keys = {
     sk: `${keys.contactPrefix}${at}#${contactId}`,
   }),
   contactPrefix: 'CONTACT#',
-  contactLog: (tenantId: string, delinquencyId: string): PrimaryKey => ({ pk: keys.delinquencyPartition(tenantId, delinquencyId), sk: 'CONTACTLOG' }),
-  unsubscribeToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `UNSUBSCRIBE#${token}`, sk: tenant(tenantId) }),
+  contactLog: (tenantId: string, delinquencyId: string): PrimaryKey => ({
+    pk: keys.delinquencyPartition(tenantId, delinquencyId),
+    sk: 'CONTACTLOG',
+  }),
+  unsubscribeToken: (token: string, tenantId: string): PrimaryKey => ({
+    pk: `UNSUBSCRIBE#${token}`,
+    sk: tenant(tenantId),
+  }),
   unsubscribePartition: (token: string) => `UNSUBSCRIBE#${token}`,
   payToken: (token: string, tenantId: string): PrimaryKey => ({ pk: `PAY#${token}`, sk: tenant(tenantId) }),
   payTokenPartition: (token: string) => `PAY#${token}`,
-  invoicePayToken: (tenantId: string, invoiceId: string): PrimaryKey => ({ pk: keys.invoicePartition(tenantId, invoiceId), sk: 'PAYTOKEN' }),
+  invoicePayToken: (tenantId: string, invoiceId: string): PrimaryKey => ({
+    pk: keys.invoicePartition(tenantId, invoiceId),
+    sk: 'PAYTOKEN',
+  }),
   customerToken: (tenantId: string, customerId: string, channel: string, address: string): PrimaryKey => ({
     pk: keys.customerPartition(tenantId, customerId),
     sk: `TOKEN#${channel}#${address.toLowerCase()}`,
@@ -343,17 +386,31 @@ export const keys = {
   }),
   /** One shard of a tenant's report counters; a day's cells sort by family, then day, so a range reads "since". */
   reportLedgerPartition: (tenantId: string, shard: number) => `${tenant(tenantId)}#REPORT#${shard}`,
-  reportCell: (tenantId: string, shard: number, cell: { family: string; day: string; value: string; currency: string }, factId?: string): PrimaryKey => ({
+  reportCell: (
+    tenantId: string,
+    shard: number,
+    cell: { family: string; day: string; value: string; currency: string },
+    factId?: string,
+  ): PrimaryKey => ({
     pk: keys.reportLedgerPartition(tenantId, shard),
     sk: `${keys.reportCellPrefix(cell.family, cell.day)}${encodeURIComponent(cell.value)}#${cell.currency}${factId === undefined ? '' : `#promise#${factId}`}`,
   }),
   /** `{family}#{day}#`: every cell of a family and day starts with it; `${family}#${day}$` sorts after all of them. */
   reportCellPrefix: (family: string, day: string) => `${family}#${day}#`,
   reportSnapshotDays: (tenantId: string) => `${tenant(tenantId)}#REPORTDAYS`,
-  reportSnapshotDay: (tenantId: string, day: string): PrimaryKey => ({ pk: keys.reportSnapshotDays(tenantId), sk: day }),
+  reportSnapshotDay: (tenantId: string, day: string): PrimaryKey => ({
+    pk: keys.reportSnapshotDays(tenantId),
+    sk: day,
+  }),
   reportSnapshotPartition: (tenantId: string, day: string) => `${tenant(tenantId)}#REPORTSNAP#${day}`,
   /** One kind of a snapshot cell's counters (o, n, p, s, or f for the undated): aging reads only the open balances. */
-  reportSnapshot: (tenantId: string, day: string, cell: { family: string; value: string; currency: string }, kind: string, part: number): PrimaryKey => ({
+  reportSnapshot: (
+    tenantId: string,
+    day: string,
+    cell: { family: string; value: string; currency: string },
+    kind: string,
+    part: number,
+  ): PrimaryKey => ({
     pk: keys.reportSnapshotPartition(tenantId, day),
     sk: `${cell.family}#${kind}#${encodeURIComponent(cell.value)}#${cell.currency}#${part}`,
   }),

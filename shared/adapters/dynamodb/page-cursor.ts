@@ -3,7 +3,12 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { ValidationError } from '../../errors/errors';
 
 /** The refusal of a cursor this list did not give out (400, naming query.cursor). */
-export const refuse = () => new ValidationError('the cursor is not one this list gave out', [{ path: 'query.cursor', message: 'unknown or foreign cursor' }], { code: 'invalid-cursor' });
+export const refuse = () =>
+  new ValidationError(
+    'the cursor is not one this list gave out',
+    [{ path: 'query.cursor', message: 'unknown or foreign cursor' }],
+    { code: 'invalid-cursor' },
+  );
 
 export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | null =>
   lastKey ? Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url') : null;
@@ -26,7 +31,11 @@ const cursorShape = (partitionAttribute: string): Record<string, number> => {
  * must hold exactly that query's key attributes, each a non-empty string DynamoDB accepts, and name the caller's own
  * partition: a cursor from another tenant or another list, or one made by hand, is refused, never followed.
  */
-export const decodeCursor = (cursor: string | undefined, partitionAttribute: string, partition: string): Record<string, string> | undefined => {
+export const decodeCursor = (
+  cursor: string | undefined,
+  partitionAttribute: string,
+  partition: string,
+): Record<string, string> | undefined => {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
   try {
@@ -53,7 +62,14 @@ export const decodeCursor = (cursor: string | undefined, partitionAttribute: str
  */
 export const indexPage = async <T>(
   client: DynamoDBDocumentClient,
-  request: { tableName: string; index: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4'; partition: string; limit: number; cursor: string | undefined; newestFirst?: boolean },
+  request: {
+    tableName: string;
+    index: 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
+    partition: string;
+    limit: number;
+    cursor: string | undefined;
+    newestFirst?: boolean;
+  },
   parse: (item: Record<string, unknown>) => T,
 ): Promise<{ items: T[]; nextCursor: string | null }> => {
   const page = await client.send(

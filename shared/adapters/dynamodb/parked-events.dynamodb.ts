@@ -18,7 +18,11 @@ export class DynamoParkedEventStore implements ParkedEventStore {
   }
 
   private timelineItem(tenantId: string, delinquencyId: string, entry: TimelineEntry) {
-    return { ...keys.timelineEntry(tenantId, delinquencyId, entry.at, entry.id), ...itemMeta('TimelineEntry'), ...entry };
+    return {
+      ...keys.timelineEntry(tenantId, delinquencyId, entry.at, entry.id),
+      ...itemMeta('TimelineEntry'),
+      ...entry,
+    };
   }
 
   async park(tenantId: string, parked: ParkedEvents, entry: TimelineEntry): Promise<void> {
@@ -28,7 +32,12 @@ export class DynamoParkedEventStore implements ParkedEventStore {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...this.key(tenantId, parked), ...keys.parkedListing(tenantId, parked.parkedAt, parked.delinquencyId, parked.id), ...itemMeta('ParkedEvents'), ...parked },
+            Item: {
+              ...this.key(tenantId, parked),
+              ...keys.parkedListing(tenantId, parked.parkedAt, parked.delinquencyId, parked.id),
+              ...itemMeta('ParkedEvents'),
+              ...parked,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -51,17 +60,32 @@ export class DynamoParkedEventStore implements ParkedEventStore {
     return (page.Items ?? []).map((item) => ParkedEventsSchema.parse(stripStorage(item)));
   }
 
-  async claimReplay(tenantId: string, parked: ParkedEvents, attemptId: string, now: string, staleBefore: string): Promise<ParkedEvents | null> {
+  async claimReplay(
+    tenantId: string,
+    parked: ParkedEvents,
+    attemptId: string,
+    now: string,
+    staleBefore: string,
+  ): Promise<ParkedEvents | null> {
     try {
       const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: this.key(tenantId, parked),
-          UpdateExpression: 'SET #status = :replaying, replayAttemptId = :attempt, replayClaimedAt = :now, attempts = attempts + :one',
+          UpdateExpression:
+            'SET #status = :replaying, replayAttemptId = :attempt, replayClaimedAt = :now, attempts = attempts + :one',
           // The index is read eventually consistently: the stored status decides, not the copy that was listed.
-          ConditionExpression: 'attribute_exists(pk) AND (#status = :parked OR (#status = :replaying AND replayClaimedAt < :stale))',
+          ConditionExpression:
+            'attribute_exists(pk) AND (#status = :parked OR (#status = :replaying AND replayClaimedAt < :stale))',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':replaying': 'replaying', ':parked': 'parked', ':attempt': attemptId, ':now': now, ':one': 1, ':stale': staleBefore },
+          ExpressionAttributeValues: {
+            ':replaying': 'replaying',
+            ':parked': 'parked',
+            ':attempt': attemptId,
+            ':now': now,
+            ':one': 1,
+            ':stale': staleBefore,
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -76,33 +100,68 @@ export class DynamoParkedEventStore implements ParkedEventStore {
     tenantId: string,
     parked: ParkedEvents,
     attemptId: string,
-    outcome: { remaining: string; remainingCount: number; now: string; error: string | null; entry: TimelineEntry | null },
+    outcome: {
+      remaining: string;
+      remainingCount: number;
+      now: string;
+      error: string | null;
+      entry: TimelineEntry | null;
+    },
   ): Promise<boolean> {
     const done = outcome.remainingCount === 0;
     const update = done
       ? {
           // Replayed: out of the parked list for good; the events stay on the item as the record of what went out.
-          UpdateExpression: 'SET #status = :replayed, replayedAt = :now, replayAttemptId = :none, replayClaimedAt = :none, lastError = :none REMOVE gsi1pk, gsi1sk',
-          ExpressionAttributeValues: { ':replayed': 'replayed', ':now': outcome.now, ':none': null, ':attempt': attemptId, ':replaying': 'replaying' },
+          UpdateExpression:
+            'SET #status = :replayed, replayedAt = :now, replayAttemptId = :none, replayClaimedAt = :none, lastError = :none REMOVE gsi1pk, gsi1sk',
+          ExpressionAttributeValues: {
+            ':replayed': 'replayed',
+            ':now': outcome.now,
+            ':none': null,
+            ':attempt': attemptId,
+            ':replaying': 'replaying',
+          },
         }
       : {
           // Only what the bus still refused waits again, under its first time (so its age keeps counting).
-          UpdateExpression: 'SET #status = :parked, events = :events, eventCount = :count, lastError = :error, replayAttemptId = :none, replayClaimedAt = :none',
-          ExpressionAttributeValues: { ':parked': 'parked', ':events': outcome.remaining, ':count': outcome.remainingCount, ':error': outcome.error, ':none': null, ':attempt': attemptId, ':replaying': 'replaying' },
+          UpdateExpression:
+            'SET #status = :parked, events = :events, eventCount = :count, lastError = :error, replayAttemptId = :none, replayClaimedAt = :none',
+          ExpressionAttributeValues: {
+            ':parked': 'parked',
+            ':events': outcome.remaining,
+            ':count': outcome.remainingCount,
+            ':error': outcome.error,
+            ':none': null,
+            ':attempt': attemptId,
+            ':replaying': 'replaying',
+          },
         };
-    return transactGuarded(this.client, [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: this.key(tenantId, parked),
-          ...update,
-          ConditionExpression: '#status = :replaying AND replayAttemptId = :attempt',
-          ExpressionAttributeNames: { '#status': 'status' },
+    return transactGuarded(
+      this.client,
+      [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: this.key(tenantId, parked),
+            ...update,
+            ConditionExpression: '#status = :replaying AND replayAttemptId = :attempt',
+            ExpressionAttributeNames: { '#status': 'status' },
+          },
         },
-      },
-      ...(outcome.entry ? [{ Put: { TableName: this.tableName, Item: this.timelineItem(tenantId, parked.delinquencyId, outcome.entry) } }] : []),
-      // A conflicting transaction is an error to retry, not a lost claim: only a failed guard answers false.
-    ], 'throw');
+        ...(outcome.entry
+          ? [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: this.timelineItem(tenantId, parked.delinquencyId, outcome.entry),
+                },
+              },
+            ]
+          : []),
+        // A conflicting transaction is an error to retry, not a lost claim: only a failed guard answers false.
+      ],
+      'throw',
+    );
   }
 
   async parkedBefore(tenantId: string, cutoff: string): Promise<{ id: string; eventCount: number }[]> {

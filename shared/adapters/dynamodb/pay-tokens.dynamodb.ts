@@ -22,6 +22,8 @@ export class DynamoPayTokens implements PayTokens {
 
   async resolve(token: string): Promise<PayTarget | null> {
     const item = await resolveToken(this.client, this.tableName, token, keys.payTokenPartition);
-    return item ? { tenantId: String(item.tenantId), invoiceId: String(item.invoiceId), customerId: String(item.customerId) } : null;
+    return item
+      ? { tenantId: String(item.tenantId), invoiceId: String(item.invoiceId), customerId: String(item.customerId) }
+      : null;
   }
 }

@@ -15,7 +15,9 @@ type Item = Record<string, unknown>;
 const EXPORT_OMITS: Partial<Record<ItemType, string[]>> = { Delinquency: ['taskToken'] };
 
 /** Where each stored kind goes in the export; kinds not listed (link tokens, bookkeeping) are left out. */
-const EXPORT_GROUPS: Partial<Record<ItemType, Exclude<keyof CustomerExport, 'customerId' | 'exportedAt' | 'customer' | 'erasure'>>> = {
+const EXPORT_GROUPS: Partial<
+  Record<ItemType, Exclude<keyof CustomerExport, 'customerId' | 'exportedAt' | 'customer' | 'erasure'>>
+> = {
   OptOut: 'optOuts',
   CreditState: 'credit',
   Invoice: 'invoices',
@@ -35,7 +37,11 @@ const EXPORT_GROUPS: Partial<Record<ItemType, Exclude<keyof CustomerExport, 'cus
 };
 
 /** An item with its listed attributes erased by their rule; every other attribute is left exactly as it is. */
-const eraseAttributes = <T extends Record<string, unknown>>(item: T, rules: Readonly<Record<string, ErasureRule>>, identifiers: readonly string[]): T => {
+const eraseAttributes = <T extends Record<string, unknown>>(
+  item: T,
+  rules: Readonly<Record<string, ErasureRule>>,
+  identifiers: readonly string[],
+): T => {
   const erased: Record<string, unknown> = { ...item };
   for (const [name, rule] of Object.entries(rules)) {
     if (!Object.hasOwn(erased, name)) continue;
@@ -54,7 +60,12 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
   ) {}
 
   private partition(pk: string): Promise<Item[]> {
-    return queryAll(this.client, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: true,
+    });
   }
 
   /** The customer's partition, then every invoice and delinquency of the customer (found through gsi1) with their items. */
@@ -81,7 +92,10 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
       exportedAt,
       customer: stripStorage(customer),
       erasure: this.erasureOf(items),
-      ...(Object.fromEntries(Object.values(EXPORT_GROUPS).map((group) => [group, []])) as unknown as Omit<CustomerExport, 'customerId' | 'exportedAt' | 'customer' | 'erasure'>),
+      ...(Object.fromEntries(Object.values(EXPORT_GROUPS).map((group) => [group, []])) as unknown as Omit<
+        CustomerExport,
+        'customerId' | 'exportedAt' | 'customer' | 'erasure'
+      >),
     };
     for (const item of items) {
       const group = EXPORT_GROUPS[item.type as ItemType];
@@ -99,20 +113,41 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
   }
 
   async erasure(tenantId: string, customerId: string): Promise<Erasure | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.erasure(tenantId, customerId), ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.erasure(tenantId, customerId), ConsistentRead: true }),
+    );
     return result.Item ? ErasureSchema.parse(stripStorage(result.Item)) : null;
   }
 
-  async erase(tenantId: string, customer: Customer, erasure: Erasure, erasureKey: () => Promise<string>): Promise<boolean> {
+  async erase(
+    tenantId: string,
+    customer: Customer,
+    erasure: Erasure,
+    erasureKey: () => Promise<string>,
+  ): Promise<boolean> {
     const items = await this.everything(tenantId, customer.id);
     // Read before any write: a tenant whose key cannot be read is refused with nothing erased half-way.
-    const key = items.some((item) => item.type === 'OptOut' && !isErasedAddress(String(item.address))) ? await erasureKey() : '';
-    const addresses = items.filter((item) => item.type === 'OptOut' || item.type === 'CustomerToken').map((item) => String(item.address ?? ''));
+    const key = items.some((item) => item.type === 'OptOut' && !isErasedAddress(String(item.address)))
+      ? await erasureKey()
+      : '';
+    const addresses = items
+      .filter((item) => item.type === 'OptOut' || item.type === 'CustomerToken')
+      .map((item) => String(item.address ?? ''));
     // Dispute reasons and notes are erased, and the timeline quotes them: the quotes go with them.
-    const quoted = items.filter((item) => item.type === 'Dispute').flatMap((item) => [item.reason, item.note]).filter((text): text is string => typeof text === 'string' && text !== ERASED);
-    const identifiers = [customer.name, customer.email ?? '', customer.phone ?? '', ...addresses.filter((address) => !isErasedAddress(address)), ...quoted];
+    const quoted = items
+      .filter((item) => item.type === 'Dispute')
+      .flatMap((item) => [item.reason, item.note])
+      .filter((text): text is string => typeof text === 'string' && text !== ERASED);
+    const identifiers = [
+      customer.name,
+      customer.email ?? '',
+      customer.phone ?? '',
+      ...addresses.filter((address) => !isErasedAddress(address)),
+      ...quoted,
+    ];
     const put = (item: Item) => this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
-    const remove = (item: Item) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
+    const remove = (item: Item) =>
+      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
 
     for (const item of items) {
       const rules = PERSONAL_DATA[item.type as ItemType];
@@ -120,7 +155,10 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
       if (!rules || item.type === 'Customer') continue;
       if (rules === 'delete') {
         // The unsubscribe link names the address: its public half goes too (a later email would mint a new one).
-        if (item.type === 'CustomerToken') await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.unsubscribeToken(String(item.token), tenantId) }));
+        if (item.type === 'CustomerToken')
+          await this.client.send(
+            new DeleteCommand({ TableName: this.tableName, Key: keys.unsubscribeToken(String(item.token), tenantId) }),
+          );
         await remove(item);
         continue;
       }
@@ -137,12 +175,38 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     }
     // The decision, on every case of the customer's timeline and as its own record.
     for (const delinquency of items.filter((item) => item.type === 'Delinquency')) {
-      const entry = { id: newId('tl', new Date(erasure.erasedAt)), at: erasure.erasedAt, kind: 'customer.erased', actor: erasure.erasedBy, detail: `personal data erased on request; financial records kept until ${erasure.retainUntil}` };
-      await put({ ...keys.timelineEntry(tenantId, String(delinquency.id), entry.at, entry.id), ...itemMeta('TimelineEntry'), ...entry });
+      const entry = {
+        id: newId('tl', new Date(erasure.erasedAt)),
+        at: erasure.erasedAt,
+        kind: 'customer.erased',
+        actor: erasure.erasedBy,
+        detail: `personal data erased on request; financial records kept until ${erasure.retainUntil}`,
+      };
+      await put({
+        ...keys.timelineEntry(tenantId, String(delinquency.id), entry.at, entry.id),
+        ...itemMeta('TimelineEntry'),
+        ...entry,
+      });
     }
     await put({ ...keys.erasure(tenantId, customer.id), ...itemMeta('Erasure'), ...erasure });
-    const kept = eraseAttributes(customer, PERSONAL_DATA.Customer as Record<string, ErasureRule>, identifiers) as Customer;
-    const anonymised: Customer = { ...kept, erasedAt: erasure.erasedAt, erasedBy: erasure.erasedBy, updatedAt: erasure.erasedAt, updatedBy: erasure.erasedBy, version: customer.version + 1 };
-    return putVersioned(this.client, this.tableName, { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...anonymised }, customer.version);
+    const kept = eraseAttributes(
+      customer,
+      PERSONAL_DATA.Customer as Record<string, ErasureRule>,
+      identifiers,
+    ) as Customer;
+    const anonymised: Customer = {
+      ...kept,
+      erasedAt: erasure.erasedAt,
+      erasedBy: erasure.erasedBy,
+      updatedAt: erasure.erasedAt,
+      updatedBy: erasure.erasedBy,
+      version: customer.version + 1,
+    };
+    return putVersioned(
+      this.client,
+      this.tableName,
+      { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...anonymised },
+      customer.version,
+    );
   }
 }

@@ -22,10 +22,32 @@ export const reportShard = (invoiceId: string) => shardOf(invoiceId, REPORT_SHAR
 const expiresAt = (day: string) => Math.floor(Date.parse(`${addDays(day, LEDGER_KEEP_DAYS)}T00:00:00Z`) / 1000);
 
 /** Adds a cell's counters to the stored cell of that day (creating it), inside a transaction. */
-export const cellUpdate = (tableName: string, tenantId: string, shard: number, day: string, cell: Cell): TransactItem => {
-  const names: Record<string, string> = { '#type': 'type', '#sv': 'schemaVersion', '#family': 'family', '#day': 'day', '#value': 'value', '#currency': 'currency', '#expiresAt': 'expiresAt' };
+export const cellUpdate = (
+  tableName: string,
+  tenantId: string,
+  shard: number,
+  day: string,
+  cell: Cell,
+): TransactItem => {
+  const names: Record<string, string> = {
+    '#type': 'type',
+    '#sv': 'schemaVersion',
+    '#family': 'family',
+    '#day': 'day',
+    '#value': 'value',
+    '#currency': 'currency',
+    '#expiresAt': 'expiresAt',
+  };
   const meta = itemMeta('ReportCell');
-  const values: Record<string, unknown> = { ':type': meta.type, ':sv': meta.schemaVersion, ':family': cell.family, ':day': day, ':value': cell.value, ':currency': cell.currency, ':expiresAt': expiresAt(day) };
+  const values: Record<string, unknown> = {
+    ':type': meta.type,
+    ':sv': meta.schemaVersion,
+    ':family': cell.family,
+    ':day': day,
+    ':value': cell.value,
+    ':currency': cell.currency,
+    ':expiresAt': expiresAt(day),
+  };
   const adds = Object.entries(cell.metrics).map(([name, amount], index) => {
     names[`#m${index}`] = `${METRIC_PREFIX}${name}`;
     values[`:m${index}`] = amount;
@@ -46,7 +68,13 @@ export const cellUpdate = (tableName: string, tenantId: string, shard: number, d
  * A whole cell item, for a plain put: a cell of its own for one fact (a promise decision, `factId`), so writing it
  * again changes nothing; or a day's cell written at once (a bulk load).
  */
-export const cellItem = (tenantId: string, shard: number, day: string, cell: Cell, factId?: string): Record<string, unknown> => ({
+export const cellItem = (
+  tenantId: string,
+  shard: number,
+  day: string,
+  cell: Cell,
+  factId?: string,
+): Record<string, unknown> => ({
   ...keys.reportCell(tenantId, shard, { ...cell, day }, factId),
   ...itemMeta('ReportCell'),
   family: cell.family,
@@ -61,9 +89,16 @@ export const cellItem = (tenantId: string, shard: number, day: string, cell: Cel
 export const cellOfItem = (item: Record<string, unknown>): Cell & { day: string } => {
   const metrics: Metrics = {};
   for (const [name, amount] of Object.entries(item)) {
-    if (name.startsWith(METRIC_PREFIX) && typeof amount === 'number' && amount !== 0) metrics[name.slice(METRIC_PREFIX.length)] = amount;
+    if (name.startsWith(METRIC_PREFIX) && typeof amount === 'number' && amount !== 0)
+      metrics[name.slice(METRIC_PREFIX.length)] = amount;
   }
-  return { family: item.family as ReportFamily, value: String(item.value), currency: String(item.currency), day: String(item.day), metrics };
+  return {
+    family: item.family as ReportFamily,
+    value: String(item.value),
+    currency: String(item.currency),
+    day: String(item.day),
+    metrics,
+  };
 };
 
 /**
@@ -164,7 +199,8 @@ export const cellsOfSnapshotItems = (items: readonly Record<string, unknown>[]):
   for (const parts of grouped.values()) {
     const sorted = [...parts].sort((a, b) => Number(a.part) - Number(b.part));
     const first = sorted[0]!;
-    if (sorted.length !== Number(first.parts)) throw new Error(`report snapshot ${String(first.sk)} has ${sorted.length} of ${String(first.parts)} parts`);
+    if (sorted.length !== Number(first.parts))
+      throw new Error(`report snapshot ${String(first.sk)} has ${sorted.length} of ${String(first.parts)} parts`);
     const key = { family: first.family as ReportFamily, value: String(first.value), currency: String(first.currency) };
     const id = `${key.family}\u0000${key.value}\u0000${key.currency}`;
     const cell = cells.get(id) ?? { ...key, metrics: {} };
@@ -181,11 +217,22 @@ const zones = new Map<string, { zone: string; until: number }>();
  * The tenant's zone (its `timeZone`, UTC without a tenant item): the local day a fact counts on. Cached a few minutes
  * per process; a tenant changing zones is rare and only moves facts near midnight by a day.
  */
-export const tenantZone = async (client: DynamoDBDocumentClient, tableName: string, tenantId: string): Promise<string> => {
+export const tenantZone = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  tenantId: string,
+): Promise<string> => {
   const cacheKey = `${tableName}\u0000${tenantId}`;
   const cached = zones.get(cacheKey);
   if (cached && cached.until > Date.now()) return cached.zone;
-  const result = await client.send(new GetCommand({ TableName: tableName, Key: keys.tenant(tenantId), ProjectionExpression: '#zone', ExpressionAttributeNames: { '#zone': 'timeZone' } }));
+  const result = await client.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.tenant(tenantId),
+      ProjectionExpression: '#zone',
+      ExpressionAttributeNames: { '#zone': 'timeZone' },
+    }),
+  );
   const zone = typeof result.Item?.timeZone === 'string' ? result.Item.timeZone : 'UTC';
   zones.set(cacheKey, { zone, until: Date.now() + ZONE_CACHE_MS });
   return zone;

@@ -27,7 +27,9 @@ interface StoredInvoice {
 }
 
 const isDims = (value: unknown): value is ReportDims =>
-  typeof value === 'object' && value !== null && REPORT_DIMENSIONS.every((family) => typeof (value as Record<string, unknown>)[family] === 'string');
+  typeof value === 'object' &&
+  value !== null &&
+  REPORT_DIMENSIONS.every((family) => typeof (value as Record<string, unknown>)[family] === 'string');
 
 const storedOf = (item: Record<string, unknown>): StoredInvoice => ({
   standing: {
@@ -80,17 +82,33 @@ export class DynamoReportLedger {
   private async stored(tenantId: string, invoiceId: string, version: number): Promise<StoredInvoice | 'moved'> {
     const cached = this.remembered.get(`${tenantId}\u0000${invoiceId}`);
     if (cached && Number(cached.version) === version) return storedOf(cached);
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }),
+    );
     if (!result.Item || Number(result.Item.version) !== version) return 'moved';
     return storedOf(result.Item);
   }
 
   private async currentDims(tenantId: string, customerId: string, delinquencyId: string | null): Promise<ReportDims> {
     const [customer, delinquency] = await Promise.all([
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(tenantId, customerId), ProjectionExpression: '#segment, #country', ExpressionAttributeNames: { '#segment': 'segment', '#country': 'country' } })),
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.customer(tenantId, customerId),
+          ProjectionExpression: '#segment, #country',
+          ExpressionAttributeNames: { '#segment': 'segment', '#country': 'country' },
+        }),
+      ),
       delinquencyId === null
         ? Promise.resolve(null)
-        : this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.delinquency(tenantId, delinquencyId), ProjectionExpression: '#assignee', ExpressionAttributeNames: { '#assignee': 'assigneeId' } })),
+        : this.client.send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: keys.delinquency(tenantId, delinquencyId),
+              ProjectionExpression: '#assignee',
+              ExpressionAttributeNames: { '#assignee': 'assigneeId' },
+            }),
+          ),
     ]);
     const assignee = delinquency?.Item?.assigneeId;
     return reportDims(customer.Item ?? null, typeof assignee === 'string' ? assignee : null);
@@ -100,12 +118,19 @@ export class DynamoReportLedger {
    * The counter updates of writing `updated` over `expectedVersion` (null: a new invoice). 'moved' when the stored
    * invoice is no longer at that version: the write would be refused anyway, and the caller reads again.
    */
-  async invoiceWrite(tenantId: string, expectedVersion: number | null, updated: Invoice, fact: InvoiceFact): Promise<InvoiceReportWrite | 'moved'> {
+  async invoiceWrite(
+    tenantId: string,
+    expectedVersion: number | null,
+    updated: Invoice,
+    fact: InvoiceFact,
+  ): Promise<InvoiceReportWrite | 'moved'> {
     const before = expectedVersion === null ? null : await this.stored(tenantId, updated.id, expectedVersion);
     if (before === 'moved') return 'moved';
     // An invoice keeps the dimensions it is counted under; they move only when the customer or the assignee changes.
     const dims =
-      before?.dims && before.customerId === updated.customerId ? before.dims : await this.currentDims(tenantId, updated.customerId, updated.delinquencyId);
+      before?.dims && before.customerId === updated.customerId
+        ? before.dims
+        : await this.currentDims(tenantId, updated.customerId, updated.delinquencyId);
     const day = reportDay(updated.updatedAt, await tenantZone(this.client, this.tableName, tenantId));
     const cells = invoiceCellChanges({
       before: before?.dims ? { invoice: before.standing, dims: before.dims } : null,
@@ -125,14 +150,31 @@ export class DynamoReportLedger {
   async promiseDecision(
     tenantId: string,
     delinquency: { invoiceId: string; customerId: string; assigneeId?: string | null },
-    promise: { id: string; status: string; amount: number; currency: string; paidTowards: number | null; decidedAt: string | null },
+    promise: {
+      id: string;
+      status: string;
+      amount: number;
+      currency: string;
+      paidTowards: number | null;
+      decidedAt: string | null;
+    },
   ): Promise<TransactItem[]> {
     const flows = promiseFlows(promise);
     if (Object.keys(flows).length === 0 || promise.decidedAt === null) return [];
-    const invoice = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, delinquency.invoiceId), ProjectionExpression: '#dims', ExpressionAttributeNames: { '#dims': 'reportDims' } }));
+    const invoice = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.invoice(tenantId, delinquency.invoiceId),
+        ProjectionExpression: '#dims',
+        ExpressionAttributeNames: { '#dims': 'reportDims' },
+      }),
+    );
     const dims = isDims(invoice.Item?.reportDims)
       ? invoice.Item.reportDims
-      : await this.currentDims(tenantId, delinquency.customerId, null).then((found) => ({ ...found, collector: delinquency.assigneeId ?? found.collector }));
+      : await this.currentDims(tenantId, delinquency.customerId, null).then((found) => ({
+          ...found,
+          collector: delinquency.assigneeId ?? found.collector,
+        }));
     const day = reportDay(promise.decidedAt, await tenantZone(this.client, this.tableName, tenantId));
     const shard = reportShard(delinquency.invoiceId);
     return cellsInEveryFamily(dims, promise.currency, flows).map((cell) => ({
@@ -146,7 +188,9 @@ export class DynamoReportLedger {
    */
   async moveDimensions(tenantId: string, invoiceId: string, change: Partial<ReportDims>, at: string): Promise<void> {
     for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt += 1) {
-      const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }));
+      const result = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }),
+      );
       if (!result.Item) return;
       const stored = storedOf(result.Item);
       // Not counted yet (written before counters existed): its first write counts it under the dimensions of then.
@@ -169,14 +213,17 @@ export class DynamoReportLedger {
                   ExpressionAttributeValues: { ':dims': dims, ':one': 1, ':version': stored.version },
                 },
               },
-              ...dimensionMoveCells(stored.standing, stored.dims, dims).map((cell) => cellUpdate(this.tableName, tenantId, shard, day, cell)),
+              ...dimensionMoveCells(stored.standing, stored.dims, dims).map((cell) =>
+                cellUpdate(this.tableName, tenantId, shard, day, cell),
+              ),
             ],
           }),
         );
         return;
       } catch (error) {
         const codes = transactionCancellationCodes(error);
-        if (codes === null || !(codes.includes('ConditionalCheckFailed') || codes.includes('TransactionConflict'))) throw error;
+        if (codes === null || !(codes.includes('ConditionalCheckFailed') || codes.includes('TransactionConflict')))
+          throw error;
         await pause(Math.random() * Math.min(200, 5 * 2 ** attempt));
       }
     }
@@ -184,7 +231,10 @@ export class DynamoReportLedger {
   }
 
   /** After a customer is saved: its invoices counted under another segment or country move to the new ones. */
-  async followCustomer(tenantId: string, customer: { id: string; segment?: string | undefined; country?: string | undefined; updatedAt: string }): Promise<void> {
+  async followCustomer(
+    tenantId: string,
+    customer: { id: string; segment?: string | undefined; country?: string | undefined; updatedAt: string },
+  ): Promise<void> {
     const { segment, country } = reportDims(customer, null);
     let startKey: Record<string, unknown> | undefined;
     do {

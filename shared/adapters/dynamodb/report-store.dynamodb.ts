@@ -2,7 +2,14 @@
 // days into snapshots. Every read is a handful of key-range queries, whatever the number of invoices.
 import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../domain/calendar';
-import { addCells, pruneMetrics, REPORT_FAMILIES, type Cell, type ReportFamily, type ReportState } from '../../domain/report-ledger';
+import {
+  addCells,
+  pruneMetrics,
+  REPORT_FAMILIES,
+  type Cell,
+  type ReportFamily,
+  type ReportState,
+} from '../../domain/report-ledger';
 import type { ReportStore } from '../../ports/report-store.port';
 import { queryAll } from './client';
 import { itemMeta, keys } from './keys';
@@ -33,7 +40,12 @@ export class DynamoReportStore implements ReportStore {
   }
 
   /** A snapshot's cells of one family: every kind of counter, or only the kinds asked for. */
-  private async snapshotCells(tenantId: string, day: string, family: ReportFamily, kinds?: readonly string[]): Promise<Cell[]> {
+  private async snapshotCells(
+    tenantId: string,
+    day: string,
+    family: ReportFamily,
+    kinds?: readonly string[],
+  ): Promise<Cell[]> {
     const prefixes = kinds === undefined ? [`${family}#`] : kinds.map((kind) => `${family}#${kind}#`);
     const pages = await Promise.all(
       prefixes.map((prefix) =>
@@ -48,7 +60,13 @@ export class DynamoReportStore implements ReportStore {
   }
 
   /** One shard's cells of a family for the days after `afterDay` (null: from the start) up to `throughDay`. */
-  private async ledgerCells(tenantId: string, shard: number, family: ReportFamily, afterDay: string | null, throughDay: string) {
+  private async ledgerCells(
+    tenantId: string,
+    shard: number,
+    family: ReportFamily,
+    afterDay: string | null,
+    throughDay: string,
+  ) {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -62,15 +80,35 @@ export class DynamoReportStore implements ReportStore {
     return items.map(cellOfItem);
   }
 
-  private allLedgerCells(tenantId: string, families: readonly ReportFamily[], afterDay: string | null, throughDay: string) {
-    return Promise.all(families.flatMap((family) => Array.from({ length: this.shards }, (_, shard) => this.ledgerCells(tenantId, shard, family, afterDay, throughDay)))).then((pages) => pages.flat());
+  private allLedgerCells(
+    tenantId: string,
+    families: readonly ReportFamily[],
+    afterDay: string | null,
+    throughDay: string,
+  ) {
+    return Promise.all(
+      families.flatMap((family) =>
+        Array.from({ length: this.shards }, (_, shard) =>
+          this.ledgerCells(tenantId, shard, family, afterDay, throughDay),
+        ),
+      ),
+    ).then((pages) => pages.flat());
   }
 
-  async stateAt(tenantId: string, day: string, families: readonly ReportFamily[], kinds?: readonly string[]): Promise<ReportState> {
+  async stateAt(
+    tenantId: string,
+    day: string,
+    families: readonly ReportFamily[],
+    kinds?: readonly string[],
+  ): Promise<ReportState> {
     const snapshotDay = await this.latestSnapshot(tenantId, day);
     const state: ReportState = new Map();
     const [snapshot, since] = await Promise.all([
-      snapshotDay === null ? [] : Promise.all(families.map((family) => this.snapshotCells(tenantId, snapshotDay, family, kinds))).then((pages) => pages.flat()),
+      snapshotDay === null
+        ? []
+        : Promise.all(families.map((family) => this.snapshotCells(tenantId, snapshotDay, family, kinds))).then(
+            (pages) => pages.flat(),
+          ),
       snapshotDay === day ? [] : this.allLedgerCells(tenantId, families, snapshotDay, day),
     ]);
     addCells(state, snapshot);
@@ -85,7 +123,10 @@ export class DynamoReportStore implements ReportStore {
     if (changes.length === 0) return [];
     const state: ReportState = new Map();
     if (last !== null) {
-      addCells(state, (await Promise.all(REPORT_FAMILIES.map((family) => this.snapshotCells(tenantId, last, family)))).flat());
+      addCells(
+        state,
+        (await Promise.all(REPORT_FAMILIES.map((family) => this.snapshotCells(tenantId, last, family)))).flat(),
+      );
     }
     const byDay = new Map<string, Cell[]>();
     for (const cell of changes) {
@@ -123,7 +164,10 @@ export class DynamoReportStore implements ReportStore {
     }
     // Written last: a snapshot is read only once all of it is there.
     await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.reportSnapshotDay(tenantId, day), ...itemMeta('ReportSnapshotDay'), day, cells: state.size } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.reportSnapshotDay(tenantId, day), ...itemMeta('ReportSnapshotDay'), day, cells: state.size },
+      }),
     );
   }
 }

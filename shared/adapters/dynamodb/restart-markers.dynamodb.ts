@@ -13,7 +13,10 @@ export class DynamoRestartMarkers implements RestartMarkers {
 
   async mark(tenantId: string, marker: RestartMarker): Promise<void> {
     await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.restartMarker(tenantId, marker.delinquencyId), ...itemMeta('RestartMarker'), ...marker } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.restartMarker(tenantId, marker.delinquencyId), ...itemMeta('RestartMarker'), ...marker },
+      }),
     );
   }
 

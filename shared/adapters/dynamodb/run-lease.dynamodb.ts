@@ -16,7 +16,13 @@ export class DynamoRunLease implements RunLease {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.runLease(), ...itemMeta('RunLease'), holder, takenAt: now.toISOString(), leasedUntil: until.toISOString() },
+          Item: {
+            ...keys.runLease(),
+            ...itemMeta('RunLease'),
+            holder,
+            takenAt: now.toISOString(),
+            leasedUntil: until.toISOString(),
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR holder = :holder OR leasedUntil <= :now',
           ExpressionAttributeValues: { ':holder': holder, ':now': now.toISOString() },
         }),
@@ -31,7 +37,12 @@ export class DynamoRunLease implements RunLease {
   async release(holder: string): Promise<void> {
     try {
       await this.client.send(
-        new DeleteCommand({ TableName: this.tableName, Key: keys.runLease(), ConditionExpression: 'holder = :holder', ExpressionAttributeValues: { ':holder': holder } }),
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.runLease(),
+          ConditionExpression: 'holder = :holder',
+          ExpressionAttributeValues: { ':holder': holder },
+        }),
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

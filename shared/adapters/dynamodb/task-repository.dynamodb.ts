@@ -17,7 +17,12 @@ export class DynamoTaskRepository implements TaskRepository {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.taskPointer(tenantId, task.id), ...itemMeta('TaskPointer'), delinquencyId: task.delinquencyId, stepId: task.stepId },
+        Item: {
+          ...keys.taskPointer(tenantId, task.id),
+          ...itemMeta('TaskPointer'),
+          delinquencyId: task.delinquencyId,
+          stepId: task.stepId,
+        },
       }),
     );
     try {
@@ -39,12 +44,20 @@ export class DynamoTaskRepository implements TaskRepository {
   }
 
   listOpen(tenantId: string, limit: number, cursor?: string): Promise<TaskPage> {
-    const request = { tableName: this.tableName, index: 'gsi3' as const, partition: keys.openTasksPartition(tenantId), limit, cursor };
+    const request = {
+      tableName: this.tableName,
+      index: 'gsi3' as const,
+      partition: keys.openTasksPartition(tenantId),
+      limit,
+      cursor,
+    };
     return indexPage(this.client, request, (item) => CollectorTaskSchema.parse(stripStorage(item)));
   }
 
   async get(tenantId: string, taskId: string): Promise<CollectorTask | null> {
-    const pointer = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.taskPointer(tenantId, taskId), ConsistentRead: true }));
+    const pointer = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.taskPointer(tenantId, taskId), ConsistentRead: true }),
+    );
     if (!pointer.Item) return null;
     return this.read(tenantId, String(pointer.Item.delinquencyId), String(pointer.Item.stepId));
   }
@@ -53,7 +66,10 @@ export class DynamoTaskRepository implements TaskRepository {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.delinquencyPartition(tenantId, delinquencyId), ':prefix': keys.taskPrefix },
+      ExpressionAttributeValues: {
+        ':pk': keys.delinquencyPartition(tenantId, delinquencyId),
+        ':prefix': keys.taskPrefix,
+      },
       ConsistentRead: true,
     });
     return items.map((item) => CollectorTaskSchema.parse(stripStorage(item))).filter((task) => task.status === 'open');
@@ -82,7 +98,13 @@ export class DynamoTaskRepository implements TaskRepository {
   }
 
   private async read(tenantId: string, delinquencyId: string, stepId: string): Promise<CollectorTask | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.task(tenantId, delinquencyId, stepId), ConsistentRead: true }));
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.task(tenantId, delinquencyId, stepId),
+        ConsistentRead: true,
+      }),
+    );
     return result.Item ? CollectorTaskSchema.parse(stripStorage(result.Item)) : null;
   }
 }

@@ -24,7 +24,13 @@ export const tokenFor = async (client: DynamoDBDocumentClient, tableName: string
     await client.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: tableName, Item: { ...pair.owner, ...itemMeta(pair.ownerType), token }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...pair.owner, ...itemMeta(pair.ownerType), token },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           { Put: { TableName: tableName, Item: { ...pair.link(token), ...itemMeta(pair.linkType), ...pair.target } } },
         ],
       }),
@@ -39,10 +45,20 @@ export const tokenFor = async (client: DynamoDBDocumentClient, tableName: string
 };
 
 /** The stored target of a token's link partition, or null for a malformed or unknown token. */
-export const resolveToken = async (client: DynamoDBDocumentClient, tableName: string, token: string, partition: (token: string) => string): Promise<Record<string, unknown> | null> => {
+export const resolveToken = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  token: string,
+  partition: (token: string) => string,
+): Promise<Record<string, unknown> | null> => {
   if (!TOKEN_PATTERN.test(token)) return null;
   const page = await client.send(
-    new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition(token) }, Limit: 1 }),
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition(token) },
+      Limit: 1,
+    }),
   );
   return page.Items?.[0] ?? null;
 };

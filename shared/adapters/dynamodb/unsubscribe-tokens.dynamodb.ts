@@ -23,6 +23,11 @@ export class DynamoUnsubscribeTokens implements UnsubscribeTokens {
   async resolve(token: string): Promise<UnsubscribeTarget | null> {
     const item = await resolveToken(this.client, this.tableName, token, keys.unsubscribePartition);
     if (!item) return null;
-    return { tenantId: String(item.tenantId), customerId: String(item.customerId), channel: item.channel as UnsubscribeTarget['channel'], address: String(item.address) };
+    return {
+      tenantId: String(item.tenantId),
+      customerId: String(item.customerId),
+      channel: item.channel as UnsubscribeTarget['channel'],
+      address: String(item.address),
+    };
   }
 }

@@ -1,5 +1,10 @@
 // The optimistic-concurrency guard shared by every versioned item: write only over the version that was read.
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  PutCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, transactionCancellationCodes } from './client';
 
 export const versionCondition = (expectedVersion: number | null) =>
@@ -42,7 +47,8 @@ export const transactGuarded = async (
     return true;
   } catch (error) {
     const codes = transactionCancellationCodes(error);
-    if (codes?.includes('ConditionalCheckFailed') || (conflicts === 'refuse' && codes?.includes('TransactionConflict'))) return false;
+    if (codes?.includes('ConditionalCheckFailed') || (conflicts === 'refuse' && codes?.includes('TransactionConflict')))
+      return false;
     throw error;
   }
 };

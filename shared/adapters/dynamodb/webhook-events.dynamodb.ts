@@ -19,7 +19,10 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
     private readonly tableName: string,
   ) {}
 
-  async begin(tenantId: string, record: WebhookEventRecord): Promise<{ fresh: true } | { fresh: false; record: WebhookEventRecord }> {
+  async begin(
+    tenantId: string,
+    record: WebhookEventRecord,
+  ): Promise<{ fresh: true } | { fresh: false; record: WebhookEventRecord }> {
     try {
       await this.client.send(
         new PutCommand({
@@ -45,7 +48,14 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
     }
   }
 
-  async finish(tenantId: string, provider: string, eventId: string, status: WebhookOutcome, detail: string, at: string): Promise<void> {
+  async finish(
+    tenantId: string,
+    provider: string,
+    eventId: string,
+    status: WebhookOutcome,
+    detail: string,
+    at: string,
+  ): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -57,27 +67,53 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
     );
   }
 
-  async linkPayment(tenantId: string, provider: string, providerPaymentId: string, link: ProviderPaymentLink): Promise<void> {
+  async linkPayment(
+    tenantId: string,
+    provider: string,
+    providerPaymentId: string,
+    link: ProviderPaymentLink,
+  ): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.providerPayment(tenantId, provider, providerPaymentId), ...itemMeta('ProviderPayment'), ...link },
+        Item: {
+          ...keys.providerPayment(tenantId, provider, providerPaymentId),
+          ...itemMeta('ProviderPayment'),
+          ...link,
+        },
       }),
     );
   }
 
-  async paymentLink(tenantId: string, provider: string, providerPaymentId: string): Promise<ProviderPaymentLink | null> {
+  async paymentLink(
+    tenantId: string,
+    provider: string,
+    providerPaymentId: string,
+  ): Promise<ProviderPaymentLink | null> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.providerPayment(tenantId, provider, providerPaymentId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.providerPayment(tenantId, provider, providerPaymentId),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? { invoiceId: String(result.Item.invoiceId), paymentId: String(result.Item.paymentId) } : null;
   }
 
-  async addWaiting(tenantId: string, provider: string, providerPaymentId: string, waiting: WaitingReversal): Promise<void> {
+  async addWaiting(
+    tenantId: string,
+    provider: string,
+    providerPaymentId: string,
+    waiting: WaitingReversal,
+  ): Promise<void> {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.waitingReversal(tenantId, provider, providerPaymentId, waiting.eventId), ...itemMeta('WaitingReversal'), ...waiting },
+        Item: {
+          ...keys.waitingReversal(tenantId, provider, providerPaymentId, waiting.eventId),
+          ...itemMeta('WaitingReversal'),
+          ...waiting,
+        },
       }),
     );
   }
@@ -86,7 +122,10 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.providerPaymentPartition(tenantId, provider, providerPaymentId), ':prefix': keys.waitingPrefix },
+      ExpressionAttributeValues: {
+        ':pk': keys.providerPaymentPartition(tenantId, provider, providerPaymentId),
+        ':prefix': keys.waitingPrefix,
+      },
       ConsistentRead: true,
     });
     return items.map((item) => ({

@@ -23,7 +23,8 @@ export class StripeCollector implements PaymentCollector {
 
   async collect(request: CollectionRequest): Promise<CollectionResult> {
     const apiKey = await this.secrets.secretFor(request.tenantId, 'stripeApiKey');
-    if (!apiKey) return { outcome: 'failed', providerPaymentId: null, reason: 'no Stripe API key is configured for this tenant' };
+    if (!apiKey)
+      return { outcome: 'failed', providerPaymentId: null, reason: 'no Stripe API key is configured for this tenant' };
     const form = new URLSearchParams({
       amount: String(request.amount),
       currency: request.currency.toLowerCase(),
@@ -37,12 +38,17 @@ export class StripeCollector implements PaymentCollector {
     });
     const response = await fetch(`${this.baseUrl}/v1/payment_intents`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': request.idempotencyKey },
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'idempotency-key': request.idempotencyKey,
+      },
       body: form.toString(),
     });
     if (response.ok) {
       const intent = (await response.json()) as StripeIntent;
-      if (intent.status === 'succeeded') return { outcome: 'succeeded', providerPaymentId: intent.id, amount: intent.amount_received ?? request.amount };
+      if (intent.status === 'succeeded')
+        return { outcome: 'succeeded', providerPaymentId: intent.id, amount: intent.amount_received ?? request.amount };
       return { outcome: 'failed', providerPaymentId: intent.id, reason: `the payment is ${intent.status}` };
     }
     // 402: the card was declined, 400: the request cannot succeed as sent; both are the customer's side, not an outage.

@@ -72,7 +72,12 @@ const WORDS: Record<TemplateLocale, Record<string, string>> = {
 };
 
 const escapeHtml = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 export const renderPayPage = (facts: PayPageFacts, locale: TemplateLocale, intlLocale: string): string => {
   const words = WORDS[locale];
@@ -87,14 +92,24 @@ export const renderPayPage = (facts: PayPageFacts, locale: TemplateLocale, intlL
     ['fees', money(facts.fees)],
     ['interest', money(facts.interest)],
   ]
-    .map(([key, value]) => `<tr><th style="text-align:left;font-weight:normal">${say(key!)}</th><td style="text-align:right">${value}</td></tr>`)
+    .map(
+      ([key, value]) =>
+        `<tr><th style="text-align:left;font-weight:normal">${say(key!)}</th><td style="text-align:right">${value}</td></tr>`,
+    )
     .join('');
   const action = `/v1/pay/${facts.token}`;
   const parts: string[] = [];
   if (facts.balance <= 0) parts.push(`<p>${say('settled')}</p>`);
   else {
-    parts.push(facts.checkoutUrl ? `<p><a href="${escapeHtml(facts.checkoutUrl)}" style="display:inline-block;padding:.6em 1.2em;background:#1a5fb4;color:#fff;text-decoration:none;border-radius:4px">${say('pay')}</a></p>` : `<p>${say('transfer', common)}</p>`);
-    if (facts.caseStatus === 'promised' && facts.promise) parts.push(`<p>${say('promised', { amount: formatMoney(facts.promise.amount, facts.currency, intlLocale), date: facts.promise.date })}</p>`);
+    parts.push(
+      facts.checkoutUrl
+        ? `<p><a href="${escapeHtml(facts.checkoutUrl)}" style="display:inline-block;padding:.6em 1.2em;background:#1a5fb4;color:#fff;text-decoration:none;border-radius:4px">${say('pay')}</a></p>`
+        : `<p>${say('transfer', common)}</p>`,
+    );
+    if (facts.caseStatus === 'promised' && facts.promise)
+      parts.push(
+        `<p>${say('promised', { amount: formatMoney(facts.promise.amount, facts.currency, intlLocale), date: facts.promise.date })}</p>`,
+      );
     if (facts.caseStatus === 'in_plan') parts.push(`<p>${say('plan')}</p>`);
     if (facts.caseStatus === 'disputed') parts.push(`<p>${say('disputed')}</p>`);
     if (facts.caseStatus === 'closed') parts.push(`<p>${say('closed', common)}</p>`);

@@ -1,5 +1,14 @@
 // Renders reminders: email as text and HTML with a pay link and an unsubscribe link, SMS with its opt-out line.
-import { CASE_WORDS, EMAIL_FOOTER, EMAIL_TEMPLATES, OPT_OUT_CONFIRMATION, ownEntry, SMS_OPT_OUT_LINE, SMS_TEMPLATES, type TemplateLocale } from './templates';
+import {
+  CASE_WORDS,
+  EMAIL_FOOTER,
+  EMAIL_TEMPLATES,
+  OPT_OUT_CONFIRMATION,
+  ownEntry,
+  SMS_OPT_OUT_LINE,
+  SMS_TEMPLATES,
+  type TemplateLocale,
+} from './templates';
 
 export interface MessageFacts {
   tenant: string;
@@ -32,17 +41,26 @@ export const templateLocale = (locale: string | undefined): TemplateLocale =>
   locale !== undefined && /^(nb|nn|no)\b/i.test(locale) ? 'nb' : 'en';
 
 const fill = (template: string, facts: MessageFacts): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in facts ? String((facts as unknown as Record<string, unknown>)[name]) : whole));
+  template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in facts ? String((facts as unknown as Record<string, unknown>)[name]) : whole,
+  );
 
 const escapeHtml = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 export const renderEmail = (templateId: string, locale: TemplateLocale, facts: MessageFacts): RenderedEmail => {
   const template = (ownEntry(EMAIL_TEMPLATES, templateId) ?? EMAIL_TEMPLATES.overdue!)[locale];
   const footer = EMAIL_FOOTER[locale];
   const subject = fill(template.subject, facts);
   const paragraphs = [...fill(template.body, facts).split('\n\n'), ...caseParagraphs(locale, facts)];
-  const text = [...paragraphs, `${footer.pay}: ${facts.payUrl}`, `${footer.unsubscribe}: ${facts.unsubscribeUrl}`].join('\n\n');
+  const text = [...paragraphs, `${footer.pay}: ${facts.payUrl}`, `${footer.unsubscribe}: ${facts.unsubscribeUrl}`].join(
+    '\n\n',
+  );
   const html = [
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
@@ -56,13 +74,17 @@ export const renderEmail = (templateId: string, locale: TemplateLocale, facts: M
 
 export const renderSms = (templateId: string, locale: TemplateLocale, facts: MessageFacts): string => {
   const template = (ownEntry(SMS_TEMPLATES, templateId) ?? SMS_TEMPLATES['overdue-sms']!)[locale];
-  const caseNote = facts.caseLines?.length ? ` ${fill(CASE_WORDS[locale].sms, { ...facts, caseCount: String(facts.caseLines.length) } as MessageFacts)}` : '';
+  const caseNote = facts.caseLines?.length
+    ? ` ${fill(CASE_WORDS[locale].sms, { ...facts, caseCount: String(facts.caseLines.length) } as MessageFacts)}`
+    : '';
   return `${fill(template, facts)}${caseNote} ${SMS_OPT_OUT_LINE[locale]}`;
 };
 
 /** One message for the whole case: the other open invoices and the total, after the step's own words. */
 const caseParagraphs = (locale: TemplateLocale, facts: MessageFacts): string[] =>
-  facts.caseLines?.length ? [CASE_WORDS[locale].intro, facts.caseLines.join('\n'), fill(CASE_WORDS[locale].total, facts)] : [];
+  facts.caseLines?.length
+    ? [CASE_WORDS[locale].intro, facts.caseLines.join('\n'), fill(CASE_WORDS[locale].total, facts)]
+    : [];
 
 /** A printable letter (A4 HTML) with the same words as the email, for a print-and-mail provider. */
 export const renderLetter = (templateId: string, locale: TemplateLocale, facts: MessageFacts, date: string): string => {

@@ -135,12 +135,24 @@ export const OPT_OUT_CONFIRMATION: Record<TemplateLocale, EmailTemplate> = {
 
 /** The words around a case's other invoices when one message covers them all. */
 export const CASE_WORDS: Record<TemplateLocale, { intro: string; total: string; sms: string }> = {
-  en: { intro: 'Also open on your account:', total: 'In all, {caseTotal} is now due.', sms: '{caseCount} more invoice(s) open, {caseTotal} in all.' },
-  nb: { intro: 'Også åpent på kontoen din:', total: 'Til sammen skal {caseTotal} betales nå.', sms: '{caseCount} faktura(er) til er åpne, {caseTotal} til sammen.' },
+  en: {
+    intro: 'Also open on your account:',
+    total: 'In all, {caseTotal} is now due.',
+    sms: '{caseCount} more invoice(s) open, {caseTotal} in all.',
+  },
+  nb: {
+    intro: 'Også åpent på kontoen din:',
+    total: 'Til sammen skal {caseTotal} betales nå.',
+    sms: '{caseCount} faktura(er) til er åpne, {caseTotal} til sammen.',
+  },
 };
 
 /** Every template a strategy step may name: the schema's enum, so a name that is no template is refused on write. */
-export const TEMPLATE_NAMES = [...new Set([...Object.keys(EMAIL_TEMPLATES), ...Object.keys(SMS_TEMPLATES)])].sort() as [string, ...string[]];
+export const TEMPLATE_NAMES = [...new Set([...Object.keys(EMAIL_TEMPLATES), ...Object.keys(SMS_TEMPLATES)])].sort() as [
+  string,
+  ...string[],
+];
 
 /** A table's own entry only: a stored name such as "constructor" must never find what Object's prototype holds. */
-export const ownEntry = <T>(table: Readonly<Record<string, T>>, name: string): T | undefined => (Object.hasOwn(table, name) ? table[name] : undefined);
+export const ownEntry = <T>(table: Readonly<Record<string, T>>, name: string): T | undefined =>
+  Object.hasOwn(table, name) ? table[name] : undefined;

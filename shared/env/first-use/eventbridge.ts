@@ -8,6 +8,8 @@ const client = (() => {
   return () => (shared ??= new EventBridgeClient({}));
 })();
 
-export const createEventBridgePublisher = (busName: string): EventBridgePublisher => new EventBridgePublisher(client(), busName);
+export const createEventBridgePublisher = (busName: string): EventBridgePublisher =>
+  new EventBridgePublisher(client(), busName);
 
-export const createRunContinuation = (busName: string): EventBridgeRunContinuation => new EventBridgeRunContinuation(client(), busName);
+export const createRunContinuation = (busName: string): EventBridgeRunContinuation =>
+  new EventBridgeRunContinuation(client(), busName);

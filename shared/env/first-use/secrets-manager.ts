@@ -2,4 +2,5 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretsManagerWebhookSecrets } from '../../adapters/aws/secrets-manager-webhook-secrets';
 
-export const createWebhookSecrets = (): SecretsManagerWebhookSecrets => new SecretsManagerWebhookSecrets(new SecretsManagerClient({}));
+export const createWebhookSecrets = (): SecretsManagerWebhookSecrets =>
+  new SecretsManagerWebhookSecrets(new SecretsManagerClient({}));

@@ -2,4 +2,5 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesEmailSender } from '../../adapters/aws/ses-email-sender';
 
-export const createSesEmailSender = (configurationSetName: string): SesEmailSender => new SesEmailSender(new SESClient({}), configurationSetName);
+export const createSesEmailSender = (configurationSetName: string): SesEmailSender =>
+  new SesEmailSender(new SESClient({}), configurationSetName);

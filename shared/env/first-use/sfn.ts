@@ -2,5 +2,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SfnExecutions, type SfnExecutionsOptions } from '../../adapters/aws/sfn-executions';
 
-export const createSfnExecutions = (stateMachineArn: string | undefined, options?: SfnExecutionsOptions): SfnExecutions =>
-  new SfnExecutions(new SFNClient({}), stateMachineArn, options);
+export const createSfnExecutions = (
+  stateMachineArn: string | undefined,
+  options?: SfnExecutionsOptions,
+): SfnExecutions => new SfnExecutions(new SFNClient({}), stateMachineArn, options);

@@ -28,7 +28,9 @@ describe('keys', () => {
   });
 
   it('stores opt-outs case-insensitively by address', () => {
-    expect(keys.optOut('t', 'c', 'email', 'Ada@Example.com')).toEqual(keys.optOut('t', 'c', 'email', 'ada@example.com'));
+    expect(keys.optOut('t', 'c', 'email', 'Ada@Example.com')).toEqual(
+      keys.optOut('t', 'c', 'email', 'ada@example.com'),
+    );
   });
 
   it('orders the work queue highest priority first in an ascending query', () => {
@@ -41,10 +43,14 @@ describe('keys', () => {
     const shards = new Set(Array.from({ length: 2_000 }, (_, i) => shardOf(`inv-${i}`)));
     expect(shards.size).toBe(DUE_DATE_SHARDS);
     expect(shardOf('inv-42')).toBe(shardOf('inv-42'));
-    expect(keys.invoiceByDueDate('t', '2026-12-01', 'inv-42').gsi2pk).toBe(`TENANT#t#DUE#2026-12-01#${shardOf('inv-42')}`);
+    expect(keys.invoiceByDueDate('t', '2026-12-01', 'inv-42').gsi2pk).toBe(
+      `TENANT#t#DUE#2026-12-01#${shardOf('inv-42')}`,
+    );
   });
 
   it('strips storage attributes before an item becomes an entity', () => {
-    expect(stripStorage({ pk: 'a', sk: 'b', gsi1pk: 'c', type: 'Invoice', schemaVersion: 1, expiresAt: 1, id: 'i1' })).toEqual({ id: 'i1' });
+    expect(
+      stripStorage({ pk: 'a', sk: 'b', gsi1pk: 'c', type: 'Invoice', schemaVersion: 1, expiresAt: 1, id: 'i1' }),
+    ).toEqual({ id: 'i1' });
   });
 });

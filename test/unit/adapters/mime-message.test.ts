@@ -32,7 +32,9 @@ describe('buildMimeMessage', () => {
   it('sends no List-Unsubscribe header on a message that has no unsubscribe link', async () => {
     const parsed = await simpleParser(buildMimeMessage({ ...reminder, unsubscribeUrl: undefined }));
     expect(parsed.headerLines.map((header) => header.key)).not.toEqual(expect.arrayContaining(['list-unsubscribe']));
-    expect(parsed.headerLines.map((header) => header.key)).not.toEqual(expect.arrayContaining(['list-unsubscribe-post']));
+    expect(parsed.headerLines.map((header) => header.key)).not.toEqual(
+      expect.arrayContaining(['list-unsubscribe-post']),
+    );
   });
 
   it('refuses header injection: a line break in the subject cannot add a header', async () => {

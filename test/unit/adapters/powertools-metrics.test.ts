@@ -2,7 +2,9 @@
 import { PowertoolsBusinessMetrics } from '../../../shared/adapters/aws/powertools-metrics';
 
 interface EmfLine {
-  _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  _aws: {
+    CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[];
+  };
   [key: string]: unknown;
 }
 
@@ -18,7 +20,10 @@ const emfLines = (act: () => void): EmfLine[] => {
   } finally {
     spy.mockRestore();
   }
-  return written.flatMap((chunk) => chunk.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line) as EmfLine);
+  return written
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.includes('"_aws"'))
+    .map((line) => JSON.parse(line) as EmfLine);
 };
 
 describe('Powertools business metrics', () => {
@@ -35,7 +40,9 @@ describe('Powertools business metrics', () => {
     expect(beforeFlush).toEqual([]);
     const lines = emfLines(() => metrics.flush());
     expect(lines).toHaveLength(4);
-    expect(lines.every((line) => line._aws.CloudWatchMetrics[0]!.Namespace === 'Arrears' && line.service === 'arrears')).toBe(true);
+    expect(
+      lines.every((line) => line._aws.CloudWatchMetrics[0]!.Namespace === 'Arrears' && line.service === 'arrears'),
+    ).toBe(true);
     // The dashboard and alarms read exactly these dimension sets.
     const email = lines.find((line) => line.channel === 'email')!;
     expect(email).toMatchObject({ MessagesSent: 2 });
@@ -43,7 +50,12 @@ describe('Powertools business metrics', () => {
     expect(lines.find((line) => line.channel === 'sms')).toMatchObject({ MessagesSent: 1 });
     const euro = lines.find((line) => line.currency === 'EUR')!;
     expect(euro).toMatchObject({ PaymentsApplied: 1, AmountRecovered: 12_500 });
-    expect(euro._aws.CloudWatchMetrics[0]!.Metrics).toEqual(expect.arrayContaining([{ Name: 'AmountRecovered', Unit: 'None' }, { Name: 'PaymentsApplied', Unit: 'Count' }]));
+    expect(euro._aws.CloudWatchMetrics[0]!.Metrics).toEqual(
+      expect.arrayContaining([
+        { Name: 'AmountRecovered', Unit: 'None' },
+        { Name: 'PaymentsApplied', Unit: 'Count' },
+      ]),
+    );
     const executions = lines.find((line) => 'ExecutionsStarted' in line)!;
     expect(executions).toMatchObject({ ExecutionsStarted: 3 });
     expect(executions._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service']]);

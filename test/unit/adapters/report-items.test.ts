@@ -1,11 +1,24 @@
 // How report counters are stored: compact snapshot JSON that reads back exactly, cut into parts when a cell is large.
-import { cellOfItem, cellsOfSnapshotItems, decodeMetrics, encodeMetrics, snapshotItems } from '../../../shared/adapters/dynamodb/report-items';
+import {
+  cellOfItem,
+  cellsOfSnapshotItems,
+  decodeMetrics,
+  encodeMetrics,
+  snapshotItems,
+} from '../../../shared/adapters/dynamodb/report-items';
 import { addDays } from '../../../shared/domain/calendar';
 import type { Metrics } from '../../../shared/domain/report-ledger';
 
 describe('snapshot encoding', () => {
   it('reads back every counter exactly, dated or not, sparse dates included, zeros left out', () => {
-    const metrics: Metrics = { 'o:2026-01-31': 12_345, 'o:2026-03-01': -7, 'n:2026-02-28': 2, 's:2024-02-29': 99, 'p:old': 3, collected: 1_000_000_000_000 };
+    const metrics: Metrics = {
+      'o:2026-01-31': 12_345,
+      'o:2026-03-01': -7,
+      'n:2026-02-28': 2,
+      's:2024-02-29': 99,
+      'p:old': 3,
+      collected: 1_000_000_000_000,
+    };
     expect(decodeMetrics(encodeMetrics({ ...metrics, pdRemoved: 0 }))).toEqual(metrics);
   });
 
@@ -33,7 +46,20 @@ describe('snapshot encoding', () => {
   });
 
   it('reads a day cell back from its counter attributes only', () => {
-    expect(cellOfItem({ pk: 'p', sk: 's', type: 'ReportCell', family: 'total', value: '*', currency: 'EUR', day: '2026-06-30', expiresAt: 1, 'm_o:2026-06-01': 5, m_collected: 0 })).toEqual({
+    expect(
+      cellOfItem({
+        pk: 'p',
+        sk: 's',
+        type: 'ReportCell',
+        family: 'total',
+        value: '*',
+        currency: 'EUR',
+        day: '2026-06-30',
+        expiresAt: 1,
+        'm_o:2026-06-01': 5,
+        m_collected: 0,
+      }),
+    ).toEqual({
       family: 'total',
       value: '*',
       currency: 'EUR',

@@ -3,7 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SECRET_CACHE_MS, SecretsManagerWebhookSecrets } from '../../../shared/adapters/aws/secrets-manager-webhook-secrets';
+import {
+  SECRET_CACHE_MS,
+  SecretsManagerWebhookSecrets,
+} from '../../../shared/adapters/aws/secrets-manager-webhook-secrets';
 
 const stored = new Map<string, string>();
 const requested: string[] = [];
@@ -18,16 +21,30 @@ beforeAll(async () => {
     request.on('end', () => {
       const { SecretId } = JSON.parse(body) as { SecretId: string };
       requested.push(`${String(request.headers['x-amz-target'])} ${SecretId}`);
-      const answer = (status: number, value: unknown) => response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(value));
+      const answer = (status: number, value: unknown) =>
+        response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(value));
       if (outage) return answer(500, { __type: 'InternalServiceError', message: 'try again' });
       const secret = stored.get(SecretId);
-      if (secret === undefined) return answer(400, { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." });
-      return answer(200, { ARN: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${SecretId}`, Name: SecretId, SecretString: secret });
+      if (secret === undefined)
+        return answer(400, {
+          __type: 'ResourceNotFoundException',
+          message: "Secrets Manager can't find the specified secret.",
+        });
+      return answer(200, {
+        ARN: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${SecretId}`,
+        Name: SecretId,
+        SecretString: secret,
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = new SecretsManagerClient({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  client = new SecretsManagerClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
 });
 afterAll(async () => {
   client.destroy();
@@ -41,7 +58,10 @@ beforeEach(() => {
 
 describe('webhook secrets from Secrets Manager', () => {
   it("reads the tenant's own secret by name and answers each provider's part of it", async () => {
-    stored.set('arrears/webhooks/acme', JSON.stringify({ stripe: 'whsec_acme', generic: 'gen_acme', stripeApiKey: 'rk_acme' }));
+    stored.set(
+      'arrears/webhooks/acme',
+      JSON.stringify({ stripe: 'whsec_acme', generic: 'gen_acme', stripeApiKey: 'rk_acme' }),
+    );
     const secrets = new SecretsManagerWebhookSecrets(client);
     expect(await secrets.secretFor('acme', 'stripe')).toBe('whsec_acme');
     expect(await secrets.secretFor('acme', 'generic')).toBe('gen_acme');

@@ -15,14 +15,21 @@ const answering = (answer: () => unknown) => {
       return answer();
     },
   };
-  return { executions: new SfnExecutions(client as never, 'arn:aws:states:eu-west-1:123456789012:stateMachine:x', { time }), sent };
+  return {
+    executions: new SfnExecutions(client as never, 'arn:aws:states:eu-west-1:123456789012:stateMachine:x', { time }),
+    sent,
+  };
 };
 
 describe('StartExecution outcomes', () => {
   it('starts a new name', async () => {
     const { executions, sent } = answering(() => ({ executionArn: 'arn:x', startDate: new Date(NOW) }));
     expect(await executions.start('dlq_1', input)).toBe('started');
-    expect(sent[0]!.input).toEqual({ stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:x', name: 'dlq_1', input: JSON.stringify(input) });
+    expect(sent[0]!.input).toEqual({
+      stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:x',
+      name: 'dlq_1',
+      input: JSON.stringify(input),
+    });
   });
 
   it('answers a running execution of the same name and input as that execution (its start date is not this request)', async () => {

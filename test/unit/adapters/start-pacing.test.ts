@@ -11,7 +11,9 @@ const startAll = async (executions: SfnExecutions, count: number, workers: numbe
     Array.from({ length: workers }, async () => {
       while (next < count) {
         const index = (next += 1) - 1;
-        const outcome = await executions.start(`dlq-${index % (count - 10)}`, { tenantId: 't', delinquencyId: `dlq-${index}` }).catch(() => 'failed' as const);
+        const outcome = await executions
+          .start(`dlq-${index % (count - 10)}`, { tenantId: 't', delinquencyId: `dlq-${index}` })
+          .catch(() => 'failed' as const);
         outcomes[outcome] += 1;
       }
     }),
@@ -19,7 +21,7 @@ const startAll = async (executions: SfnExecutions, count: number, workers: numbe
   return outcomes;
 };
 
-const seeded = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const seeded = (seed: number) => () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 describe('starting executions under the StartExecution quota', () => {
   it('paced at the quota, 20,000 starts take the minimum time and are never throttled', async () => {
@@ -57,14 +59,20 @@ describe('starting executions under the StartExecution quota', () => {
   it('when others share the quota, throttled starts back off and are retried: each still started once', async () => {
     const time = new VirtualTime();
     const quota = new SimulatedStartQuota(time);
-    const executions = new SfnExecutions(quota, 'arn:sm', { pacer: new StartPacer(300, 1_300, time, 1_300), time, random: seeded(11), maxAttempts: 20 });
+    const executions = new SfnExecutions(quota, 'arn:sm', {
+      pacer: new StartPacer(300, 1_300, time, 1_300),
+      time,
+      random: seeded(11),
+      maxAttempts: 20,
+    });
     const other = new SfnExecutions(quota, 'arn:sm', { time, random: seeded(13), maxAttempts: 20 });
     let otherStarts = 0;
     // Another function starts 50 executions a second alongside.
     const neighbour = async () => {
       for (let i = 0; i < 500; i += 1) {
         await time.sleep(20);
-        if ((await other.start(`other-${i}`, { tenantId: 't', delinquencyId: `other-${i}` })) === 'started') otherStarts += 1;
+        if ((await other.start(`other-${i}`, { tenantId: 't', delinquencyId: `other-${i}` })) === 'started')
+          otherStarts += 1;
       }
     };
     const [outcomes] = await time.run(() => Promise.all([startAll(executions, 6_000, 32), neighbour()]));

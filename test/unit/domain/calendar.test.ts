@@ -11,7 +11,9 @@ import {
 } from '../../../shared/domain/calendar';
 
 describe('isCalendarDate', () => {
-  it.each(['2026-12-01', '2024-02-29', '2000-01-01'])('accepts %s', (value) => expect(isCalendarDate(value)).toBe(true));
+  it.each(['2026-12-01', '2024-02-29', '2000-01-01'])('accepts %s', (value) =>
+    expect(isCalendarDate(value)).toBe(true),
+  );
   it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-01', '01-12-2026', '2026-12-01T00:00:00Z', ''])(
     'refuses %p',
     (value) => expect(isCalendarDate(value)).toBe(false),

@@ -1,5 +1,11 @@
 // Fees and statutory interest against the worked cases of gov.uk, the Late Payment Act and Directive 2011/7/EU.
-import { accruedInterest, fixedCompensation, stepFee, ukReferenceDate, type InterestInput } from '../../../shared/domain/charges';
+import {
+  accruedInterest,
+  fixedCompensation,
+  stepFee,
+  ukReferenceDate,
+  type InterestInput,
+} from '../../../shared/domain/charges';
 
 const business = (overrides: Partial<InterestInput>): InterestInput => ({
   rule: 'uk-late-payment',
@@ -20,7 +26,11 @@ describe('UK Late Payment of Commercial Debts (Interest) Act', () => {
   });
 
   it('£5,000 thirty days late at base 5.25 % (13.25 %) is £54.45 with £70 compensation', () => {
-    const input = business({ dueDate: '2024-03-01', asOf: '2024-03-31', principal: [{ from: '2024-01-01', principal: 500_000 }] });
+    const input = business({
+      dueDate: '2024-03-01',
+      asOf: '2024-03-31',
+      principal: [{ from: '2024-01-01', principal: 500_000 }],
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 5_445, days: 30, annualRatePercent: 13.25 });
     expect(fixedCompensation('uk-late-payment', 'business', 500_000, 'GBP')).toMatchObject({ amount: 7_000 });
   });
@@ -29,12 +39,20 @@ describe('UK Late Payment of Commercial Debts (Interest) Act', () => {
     // Due 14 Aug 2024: interest starts 15 Aug, when Bank Rate was 5.00 %, but 30 June's 5.25 % governs.
     expect(ukReferenceDate('2024-08-15')).toBe('2024-06-30');
     expect(ukReferenceDate('2025-02-01')).toBe('2024-12-31');
-    const input = business({ dueDate: '2024-08-14', asOf: '2024-11-22', principal: [{ from: '2024-08-01', principal: 250_000 }] });
+    const input = business({
+      dueDate: '2024-08-14',
+      asOf: '2024-11-22',
+      principal: [{ from: '2024-08-01', principal: 250_000 }],
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 9_075, days: 100, annualRatePercent: 13.25 });
   });
 
   it('£10,000 due 31 Jan 2025 paid 17 Mar 2025: 45 days at 12.75 % is £157.19, compensation £100', () => {
-    const input = business({ dueDate: '2025-01-31', asOf: '2025-03-17', principal: [{ from: '2025-01-01', principal: 1_000_000 }] });
+    const input = business({
+      dueDate: '2025-01-31',
+      asOf: '2025-03-17',
+      principal: [{ from: '2025-01-01', principal: 1_000_000 }],
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 15_719, days: 45, annualRatePercent: 12.75 });
     expect(fixedCompensation('uk-late-payment', 'business', 1_000_000, 'GBP')).toMatchObject({ amount: 10_000 });
   });
@@ -49,12 +67,20 @@ describe('UK Late Payment of Commercial Debts (Interest) Act', () => {
   });
 
   it('£999.99 at 11.75 % for 10 days is £3.22', () => {
-    const input = business({ dueDate: '2026-03-01', asOf: '2026-03-11', principal: [{ from: '2026-03-01', principal: 99_999 }] });
+    const input = business({
+      dueDate: '2026-03-01',
+      asOf: '2026-03-11',
+      principal: [{ from: '2026-03-01', principal: 99_999 }],
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 322, annualRatePercent: 11.75 });
   });
 
   it('records the inputs that produced the figure', () => {
-    const input = business({ dueDate: '2025-01-31', asOf: '2025-03-17', principal: [{ from: '2025-01-01', principal: 1_000_000 }] });
+    const input = business({
+      dueDate: '2025-01-31',
+      asOf: '2025-03-17',
+      principal: [{ from: '2025-01-01', principal: 1_000_000 }],
+    });
     expect(accruedInterest(input)!.inputs).toEqual({
       rule: 'uk-late-payment',
       interestStarts: '2025-02-01',
@@ -77,13 +103,23 @@ describe('UK Late Payment of Commercial Debts (Interest) Act', () => {
 
 describe('EU Late Payment Directive 2011/7/EU', () => {
   it('Ireland from 1 July 2024 (ECB 4.25 % + 8): €1,000 for 25 days is €8.39 plus €40', () => {
-    const input = business({ rule: 'eu-late-payment', dueDate: '2024-07-10', asOf: '2024-08-04', principal: [{ from: '2024-07-01', principal: 100_000 }] });
+    const input = business({
+      rule: 'eu-late-payment',
+      dueDate: '2024-07-10',
+      asOf: '2024-08-04',
+      principal: [{ from: '2024-07-01', principal: 100_000 }],
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 839, days: 25, annualRatePercent: 12.25 });
     expect(fixedCompensation('eu-late-payment', 'business', 100_000, 'EUR')).toMatchObject({ amount: 4_000 });
   });
 
   it('first half of 2026 (ECB 2.15 % + 8): €5,000 for 60 days is €83.42', () => {
-    const input = business({ rule: 'eu-late-payment', dueDate: '2026-02-01', asOf: '2026-04-02', principal: [{ from: '2026-01-01', principal: 500_000 }] });
+    const input = business({
+      rule: 'eu-late-payment',
+      dueDate: '2026-02-01',
+      asOf: '2026-04-02',
+      principal: [{ from: '2026-01-01', principal: 500_000 }],
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 8_342, days: 60, annualRatePercent: 10.15 });
   });
 
@@ -101,7 +137,13 @@ describe('EU Late Payment Directive 2011/7/EU', () => {
 
 describe('simple interest', () => {
   it('€1,000 at 10.5 % for 30 days is €8.63', () => {
-    const input = business({ rule: 'simple', annualRatePercent: 10.5, customerKind: 'consumer', dueDate: '2026-01-31', asOf: '2026-03-02' });
+    const input = business({
+      rule: 'simple',
+      annualRatePercent: 10.5,
+      customerKind: 'consumer',
+      dueDate: '2026-01-31',
+      asOf: '2026-03-02',
+    });
     expect(accruedInterest(input)).toMatchObject({ amount: 863, days: 30 });
   });
 
@@ -121,7 +163,10 @@ describe('simple interest', () => {
   });
 
   it('accrues nothing before or on the due date', () => {
-    expect(accruedInterest(business({ rule: 'simple', annualRatePercent: 10, asOf: '2026-01-31' }))).toMatchObject({ amount: 0, days: 0 });
+    expect(accruedInterest(business({ rule: 'simple', annualRatePercent: 10, asOf: '2026-01-31' }))).toMatchObject({
+      amount: 0,
+      days: 0,
+    });
   });
 });
 
@@ -135,6 +180,8 @@ describe('step fees', () => {
   it('charges a fixed fee in the invoice currency, and never converts one set for another currency', () => {
     expect(stepFee({ amount: 7_000 }, 125_000, 'NOK')).toMatchObject({ amount: 7_000 });
     expect(stepFee({ amount: 4_000, currency: 'GBP' }, 125_000, 'GBP')).toMatchObject({ amount: 4_000 });
-    expect(stepFee({ amount: 4_000, currency: 'GBP' }, 125_000, 'NOK')).toEqual({ skipped: 'the fixed fee is set in GBP; the invoice is in NOK' });
+    expect(stepFee({ amount: 4_000, currency: 'GBP' }, 125_000, 'NOK')).toEqual({
+      skipped: 'the fixed fee is set in GBP; the invoice is in NOK',
+    });
   });
 });

@@ -23,8 +23,12 @@ describe('contact hours in one zone', () => {
 
   it('keeps 08:00 local across the spring DST change', () => {
     // New York springs forward on 2026-03-08: 08:00 EDT is 12:00Z, a day earlier 08:00 EST was 13:00Z.
-    expect(nextAllowedAt(at('2026-03-08T03:00:00Z'), ['America/New_York'])?.toISOString()).toBe('2026-03-08T12:00:00.000Z');
-    expect(nextAllowedAt(at('2026-03-07T03:00:00Z'), ['America/New_York'])?.toISOString()).toBe('2026-03-07T13:00:00.000Z');
+    expect(nextAllowedAt(at('2026-03-08T03:00:00Z'), ['America/New_York'])?.toISOString()).toBe(
+      '2026-03-08T12:00:00.000Z',
+    );
+    expect(nextAllowedAt(at('2026-03-07T03:00:00Z'), ['America/New_York'])?.toISOString()).toBe(
+      '2026-03-07T13:00:00.000Z',
+    );
   });
 
   it('keeps 21:00 local across the autumn DST change', () => {
@@ -49,7 +53,14 @@ describe('ambiguous location: only the intersection of the windows', () => {
   });
 
   it('all of the US including Hawaii: 13:00-21:00 Eastern in winter, 14:00-21:00 in summer', () => {
-    const zones = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'];
+    const zones = [
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Los_Angeles',
+      'America/Anchorage',
+      'Pacific/Honolulu',
+    ];
     expect(nextAllowedAt(at('2026-12-01T12:00:00Z'), zones)?.toISOString()).toBe('2026-12-01T18:00:00.000Z'); // 13:00 EST
     expect(nextAllowedAt(at('2026-07-01T12:00:00Z'), zones)?.toISOString()).toBe('2026-07-01T18:00:00.000Z'); // 14:00 EDT
   });

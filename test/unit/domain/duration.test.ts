@@ -10,5 +10,7 @@ describe('parseDurationMs', () => {
     ['PT0.5S', 500],
   ])('reads %s', (value, ms) => expect(parseDurationMs(value)).toBe(ms));
 
-  it.each(['P1M', 'P1Y', 'PT', 'P', '6h', '', 'PT-1H'])('refuses %p', (value) => expect(parseDurationMs(value)).toBeNull());
+  it.each(['P1M', 'P1Y', 'PT', 'P', '6h', '', 'PT-1H'])('refuses %p', (value) =>
+    expect(parseDurationMs(value)).toBeNull(),
+  );
 });

@@ -18,7 +18,13 @@ describe('erasure rules', () => {
   });
 
   it('replaces the identifiers in nested strings, leaves numbers and ids, and ignores identifiers too short to be safe', () => {
-    const record = { detail: 'Reminder to ADA@example.com for Ada Lovelace (+4791234567)', amount: 100, list: ['Ada Lovelace'], id: 'c1', flag: true };
+    const record = {
+      detail: 'Reminder to ADA@example.com for Ada Lovelace (+4791234567)',
+      amount: 100,
+      list: ['Ada Lovelace'],
+      id: 'c1',
+      flag: true,
+    };
     expect(redact(record, ['Ada Lovelace', 'ada@example.com', '+4791234567', 'Ad'])).toEqual({
       detail: `Reminder to ${ERASED} for ${ERASED} (${ERASED})`,
       amount: 100,

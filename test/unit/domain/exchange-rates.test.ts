@@ -5,16 +5,31 @@ import { convertMinorUnits, ECB_EURO_REFERENCE_RATES, inBaseCurrency } from '../
 describe('convertMinorUnits', () => {
   it('uses the latest published day on or before the date, and nothing before the table starts', () => {
     // €1,000.00 in pounds: 0.85643 on 26 April 2024, 0.86908 from 2 January until then.
-    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-26')).toEqual({ amount: 85_643, currency: 'GBP', rateDate: '2024-04-26' });
-    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-25')).toEqual({ amount: 85_000, currency: 'GBP', rateDate: '2021-12-01' });
-    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2026-12-20')).toMatchObject({ amount: 85_643, rateDate: '2024-04-26' });
+    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-26')).toEqual({
+      amount: 85_643,
+      currency: 'GBP',
+      rateDate: '2024-04-26',
+    });
+    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2024-04-25')).toEqual({
+      amount: 85_000,
+      currency: 'GBP',
+      rateDate: '2021-12-01',
+    });
+    expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2026-12-20')).toMatchObject({
+      amount: 85_643,
+      rateDate: '2024-04-26',
+    });
     expect(convertMinorUnits(100_000, 'EUR', 'GBP', '2019-04-09')).toBeNull();
     expect(convertMinorUnits(100_000, 'EUR', 'ISK', '2024-04-26')).toBeNull();
   });
 
   it('crosses through the euro: NOK 1,250.00 is £90.73 at the rates of 26 April 2024', () => {
     // 1,250 × 0.85643 ÷ 11.7995 = 90.7273...
-    expect(convertMinorUnits(125_000, 'NOK', 'GBP', '2024-04-26')).toEqual({ amount: 9_073, currency: 'GBP', rateDate: '2024-04-26' });
+    expect(convertMinorUnits(125_000, 'NOK', 'GBP', '2024-04-26')).toEqual({
+      amount: 9_073,
+      currency: 'GBP',
+      rateDate: '2024-04-26',
+    });
     // SEK to USD on 1 December 2021: 1,000 × 1.1314 ÷ 10.226 = 110.639...
     expect(convertMinorUnits(100_000, 'SEK', 'USD', '2021-12-01')).toMatchObject({ amount: 11_064 });
   });
@@ -38,15 +53,29 @@ describe('convertMinorUnits', () => {
   it("takes the tenant's rows first, currency by currency, and the shipped table for the rest", () => {
     const own = [{ date: '2026-12-01', rates: { NOK: 10 } }];
     // NOK from the tenant (10 to the euro), GBP from the ECB's 26 April 2024: 1,250 ÷ 10 × 0.85643 = £107.05.
-    expect(convertMinorUnits(125_000, 'NOK', 'GBP', '2026-12-20', own)).toEqual({ amount: 10_705, currency: 'GBP', rateDate: '2024-04-26' });
+    expect(convertMinorUnits(125_000, 'NOK', 'GBP', '2026-12-20', own)).toEqual({
+      amount: 10_705,
+      currency: 'GBP',
+      rateDate: '2024-04-26',
+    });
     // Before the tenant's row, the shipped rate.
-    expect(convertMinorUnits(125_000, 'NOK', 'EUR', '2026-11-30', own)).toMatchObject({ amount: 10_594, rateDate: '2024-04-26' });
+    expect(convertMinorUnits(125_000, 'NOK', 'EUR', '2026-11-30', own)).toMatchObject({
+      amount: 10_594,
+      rateDate: '2024-04-26',
+    });
   });
 
   it('leaves an amount in its own currency as it is, and a tenant without a base currency counts in euros', () => {
-    expect(convertMinorUnits(48_960, 'GBP', 'GBP', '2026-12-20')).toEqual({ amount: 48_960, currency: 'GBP', rateDate: '2026-12-20' });
+    expect(convertMinorUnits(48_960, 'GBP', 'GBP', '2026-12-20')).toEqual({
+      amount: 48_960,
+      currency: 'GBP',
+      rateDate: '2026-12-20',
+    });
     expect(inBaseCurrency({}, 48_960, 'GBP', '2026-12-20')).toMatchObject({ amount: 57_168, currency: 'EUR' });
-    expect(inBaseCurrency({ baseCurrency: 'NOK' }, 48_960, 'GBP', '2026-12-20')).toMatchObject({ amount: 674_548, currency: 'NOK' });
+    expect(inBaseCurrency({ baseCurrency: 'NOK' }, 48_960, 'GBP', '2026-12-20')).toMatchObject({
+      amount: 674_548,
+      currency: 'NOK',
+    });
   });
 
   it('ships every currency the product is used with on every day of its table', () => {

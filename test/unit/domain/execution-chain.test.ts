@@ -31,10 +31,14 @@ describe('execution chain', () => {
   it('hands over before the history limit even if every pass used every retry, and before a year even after a week-long wait', () => {
     // Every pass at its worst (the last one's wait replaced by the hand-over), then HandOver with all its retries (2 + 7 x 3),
     // HandedOver (2) and the execution's start and end (2).
-    expect(HAND_OVER_AFTER_PASSES * MAX_EVENTS_PER_PASS + (2 + 7 * 3) + 2 + 2).toBeLessThan(STANDARD_EXECUTION_LIMITS.maxHistoryEvents);
+    expect(HAND_OVER_AFTER_PASSES * MAX_EVENTS_PER_PASS + (2 + 7 * 3) + 2 + 2).toBeLessThan(
+      STANDARD_EXECUTION_LIMITS.maxHistoryEvents,
+    );
     expect(HAND_OVER_AFTER_MS + 7 * 24 * 3600_000 + 3600_000).toBeLessThan(STANDARD_EXECUTION_LIMITS.maxDurationMs);
     const startedAt = '2027-01-01T00:00:00Z';
-    expect(mustHandOver({ startedAt, passes: HAND_OVER_AFTER_PASSES - 1 }, new Date('2027-06-01T00:00:00Z'))).toBe(false);
+    expect(mustHandOver({ startedAt, passes: HAND_OVER_AFTER_PASSES - 1 }, new Date('2027-06-01T00:00:00Z'))).toBe(
+      false,
+    );
     expect(mustHandOver({ startedAt, passes: HAND_OVER_AFTER_PASSES }, new Date('2027-06-01T00:00:00Z'))).toBe(true);
     expect(mustHandOver({ startedAt, passes: 10 }, new Date(Date.parse(startedAt) + HAND_OVER_AFTER_MS))).toBe(true);
   });

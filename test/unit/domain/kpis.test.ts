@@ -56,13 +56,28 @@ describe('5.2 DSO, count-back method', () => {
   });
 
   it('a month without sales counts whole; no receivables is 0 days; receivables beyond every month is null', () => {
-    expect(countBackDso(50_000, [{ creditSales: 0, days: 30 }, { creditSales: 100_000, days: 31 }])).toBe(45.5);
+    expect(
+      countBackDso(50_000, [
+        { creditSales: 0, days: 30 },
+        { creditSales: 100_000, days: 31 },
+      ]),
+    ).toBe(45.5);
     expect(countBackDso(0, [{ creditSales: 100_000, days: 30 }])).toBe(0);
-    expect(countBackDso(300_000, [{ creditSales: 100_000, days: 30 }, { creditSales: 100_000, days: 31 }])).toBeNull();
+    expect(
+      countBackDso(300_000, [
+        { creditSales: 100_000, days: 30 },
+        { creditSales: 100_000, days: 31 },
+      ]),
+    ).toBeNull();
   });
 
   it('exhausting a month exactly counts its days whole', () => {
-    expect(countBackDso(180_000, [{ creditSales: 100_000, days: 30 }, { creditSales: 80_000, days: 30 }])).toBe(60);
+    expect(
+      countBackDso(180_000, [
+        { creditSales: 100_000, days: 30 },
+        { creditSales: 80_000, days: 30 },
+      ]),
+    ).toBe(60);
   });
 });
 
@@ -92,29 +107,63 @@ describe('5.4 average days delinquent (DSO − best possible DSO)', () => {
 describe('5.5 Collection Effectiveness Index (CRF)', () => {
   it('Jan-Mar: beginning 6,200, sales 10,890 over 3 months, ending 6,340, current 3,590 is 55.9 %', () => {
     expect(
-      collectionEffectivenessIndex({ beginningReceivables: 6_200, creditSales: 10_890, months: 3, endingReceivables: 6_340, endingCurrentReceivables: 3_590 }),
+      collectionEffectivenessIndex({
+        beginningReceivables: 6_200,
+        creditSales: 10_890,
+        months: 3,
+        endingReceivables: 6_340,
+        endingCurrentReceivables: 3_590,
+      }),
     ).toBe(55.9);
   });
 
   it('a year with the annual sales undivided (N = 1): 100,000 + 1,000,000 − 120,000 over 1,000,000 is 98 %', () => {
     expect(
-      collectionEffectivenessIndex({ beginningReceivables: 100_000, creditSales: 1_000_000, months: 1, endingReceivables: 120_000, endingCurrentReceivables: 100_000 }),
+      collectionEffectivenessIndex({
+        beginningReceivables: 100_000,
+        creditSales: 1_000_000,
+        months: 1,
+        endingReceivables: 120_000,
+        endingCurrentReceivables: 100_000,
+      }),
     ).toBe(98);
   });
 
   it('is 100 % when everything past due was collected, and null when there was nothing to collect', () => {
-    expect(collectionEffectivenessIndex({ beginningReceivables: 1_000, creditSales: 3_000, months: 1, endingReceivables: 500, endingCurrentReceivables: 500 })).toBe(100);
-    expect(collectionEffectivenessIndex({ beginningReceivables: 0, creditSales: 0, months: 1, endingReceivables: 0, endingCurrentReceivables: 0 })).toBeNull();
+    expect(
+      collectionEffectivenessIndex({
+        beginningReceivables: 1_000,
+        creditSales: 3_000,
+        months: 1,
+        endingReceivables: 500,
+        endingCurrentReceivables: 500,
+      }),
+    ).toBe(100);
+    expect(
+      collectionEffectivenessIndex({
+        beginningReceivables: 0,
+        creditSales: 0,
+        months: 1,
+        endingReceivables: 0,
+        endingCurrentReceivables: 0,
+      }),
+    ).toBeNull();
   });
 });
 
 describe('5.7 promise-to-pay kept rate', () => {
   it('40 promises decided, 26 kept is 65 %; 52,000 promised, 39,000 received is 75 %', () => {
-    expect(promiseKeptRate({ decided: 40, kept: 26, promisedAmount: 52_000, paidAmount: 39_000 })).toEqual({ count: 65, amount: 75 });
+    expect(promiseKeptRate({ decided: 40, kept: 26, promisedAmount: 52_000, paidAmount: 39_000 })).toEqual({
+      count: 65,
+      amount: 75,
+    });
   });
 
   it('9 of 10 kept is 90 %; no promise decided gives no rate', () => {
-    expect(promiseKeptRate({ decided: 10, kept: 9, promisedAmount: 0, paidAmount: 0 })).toEqual({ count: 90, amount: null });
+    expect(promiseKeptRate({ decided: 10, kept: 9, promisedAmount: 0, paidAmount: 0 })).toEqual({
+      count: 90,
+      amount: null,
+    });
   });
 });
 

@@ -15,8 +15,19 @@ describe('scheduleSteps', () => {
   });
 
   it('keeps the local send time across a DST change', () => {
-    const march = scheduleSteps([{ id: 'a', offsetDays: 1, channel: 'email' }, { id: 'b', offsetDays: 10, channel: 'email' }], '2026-03-01', 'America/New_York', '09:00');
-    expect(march.map((entry) => entry.fireAt.toISOString())).toEqual(['2026-03-02T14:00:00.000Z', '2026-03-11T13:00:00.000Z']);
+    const march = scheduleSteps(
+      [
+        { id: 'a', offsetDays: 1, channel: 'email' },
+        { id: 'b', offsetDays: 10, channel: 'email' },
+      ],
+      '2026-03-01',
+      'America/New_York',
+      '09:00',
+    );
+    expect(march.map((entry) => entry.fireAt.toISOString())).toEqual([
+      '2026-03-02T14:00:00.000Z',
+      '2026-03-11T13:00:00.000Z',
+    ]);
   });
 });
 
@@ -46,7 +57,11 @@ describe('ladderPosition', () => {
   });
 
   it('acts on every step of the most advanced offset together (letter and email on one day)', () => {
-    const position = ladderPosition(schedule, new Set(['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'collector-call']), at('2026-12-31T10:00:00Z'));
+    const position = ladderPosition(
+      schedule,
+      new Set(['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'collector-call']),
+      at('2026-12-31T10:00:00Z'),
+    );
     expect(ids(position.act)).toEqual(['final-notice-letter', 'final-notice']);
   });
 
@@ -65,12 +80,12 @@ describe('ladderPosition', () => {
 describe('deferredSendAt', () => {
   const deferred = (iso: string, sendTime = '09:00') => deferredSendAt(at(iso), 'Europe/Oslo', sendTime)?.toISOString();
 
-  it('item 16: holds a step back to the send time of the next allowed day, not to the window\'s opening', () => {
+  it("item 16: holds a step back to the send time of the next allowed day, not to the window's opening", () => {
     expect(deferred('2026-12-02T22:30:00Z')).toBe('2026-12-03T08:00:00.000Z'); // 23:30 -> 09:00 next day (UTC+1)
     expect(deferred('2026-12-03T05:00:00Z')).toBe('2026-12-03T08:00:00.000Z'); // 06:00 -> 09:00 the same day
   });
 
-  it('takes the window\'s opening when the send time is before it, and never a later day for a send time outside it', () => {
+  it("takes the window's opening when the send time is before it, and never a later day for a send time outside it", () => {
     expect(deferred('2026-12-02T22:30:00Z', '07:00')).toBe('2026-12-03T07:00:00.000Z'); // 08:00 Oslo
     expect(deferred('2026-12-02T20:30:00Z', '21:30')).toBe('2026-12-03T07:00:00.000Z');
   });

@@ -6,12 +6,25 @@ import type { ScoreModel } from '../../../shared/schemas/score.schema';
 
 describe('AUC', () => {
   it('is 1 for a perfect ranking, 0 for a reversed one, one half for all ties, and counts ties half', () => {
-    const perfect = [{ score: 0.1, paid: false }, { score: 0.2, paid: false }, { score: 0.8, paid: true }, { score: 0.9, paid: true }];
+    const perfect = [
+      { score: 0.1, paid: false },
+      { score: 0.2, paid: false },
+      { score: 0.8, paid: true },
+      { score: 0.9, paid: true },
+    ];
     expect(auc(perfect)).toBe(1);
     expect(auc(perfect.map((item) => ({ ...item, paid: !item.paid })))).toBe(0);
     expect(auc(perfect.map((item) => ({ ...item, score: 0.5 })))).toBe(0.5);
     // 3 payers, 2 non-payers; pairs won: (0.7>0.4, 0.7>0.6, 0.9>0.4, 0.9>0.6, 0.6=0.6 half, 0.6>0.4) = 5.5 of 6.
-    expect(auc([{ score: 0.4, paid: false }, { score: 0.6, paid: false }, { score: 0.6, paid: true }, { score: 0.7, paid: true }, { score: 0.9, paid: true }])).toBeCloseTo(5.5 / 6, 10);
+    expect(
+      auc([
+        { score: 0.4, paid: false },
+        { score: 0.6, paid: false },
+        { score: 0.6, paid: true },
+        { score: 0.7, paid: true },
+        { score: 0.9, paid: true },
+      ]),
+    ).toBeCloseTo(5.5 / 6, 10);
   });
 });
 
@@ -22,7 +35,12 @@ describe('fitting the scorecard', () => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
     return state / 2_147_483_648;
   };
-  const truth: ScoreModel = { ...DEFAULT_SCORE_MODEL, id: 'truth', intercept: 0.2, weights: { ...DEFAULT_SCORE_MODEL.weights, daysPastDue: -0.8, brokenPromises: -1.2, onTimeShare: 2.5 } };
+  const truth: ScoreModel = {
+    ...DEFAULT_SCORE_MODEL,
+    id: 'truth',
+    intercept: 0.2,
+    weights: { ...DEFAULT_SCORE_MODEL.weights, daysPastDue: -0.8, brokenPromises: -1.2, onTimeShare: 2.5 },
+  };
   const cases: LabelledCase[] = Array.from({ length: 4000 }, () => {
     const inputs = {
       daysPastDue: Math.floor(random() * 120),
@@ -47,7 +65,8 @@ describe('fitting the scorecard', () => {
     expect(fitted.weights.daysPastDue).toBeLessThan(-0.4);
     expect(fitted.weights.brokenPromises).toBeLessThan(-0.6);
     expect(fitted.weights.onTimeShare).toBeGreaterThan(1.5);
-    const score = (model: ScoreModel) => auc(holdout.map((labelled) => ({ score: computeScore(labelled.inputs, model).value, paid: labelled.paid })));
+    const score = (model: ScoreModel) =>
+      auc(holdout.map((labelled) => ({ score: computeScore(labelled.inputs, model).value, paid: labelled.paid })));
     expect(score(fitted)).toBeGreaterThan(0.75);
     expect(score(fitted)).toBeGreaterThan(score(truth) - 0.01);
   });

@@ -40,8 +40,25 @@ describe('propensity-to-pay score', () => {
 
   it('falls when an address bounced, and stays within 0..1 at the extremes', () => {
     expect(score({ bounced: true })).toBeLessThan(score({ bounced: false }));
-    const worst = score({ daysPastDue: 400, amountRatio: 50, priorBadEndings: 9, brokenPromises: 9, onTimeShare: 0, respondedShare: 0, reachableChannels: 0, bounced: true, tenureYears: 0 });
-    const best = score({ daysPastDue: 0, amountRatio: 0.1, onTimeShare: 1, respondedShare: 1, tenureYears: 10, priorDelinquencies: 0 });
+    const worst = score({
+      daysPastDue: 400,
+      amountRatio: 50,
+      priorBadEndings: 9,
+      brokenPromises: 9,
+      onTimeShare: 0,
+      respondedShare: 0,
+      reachableChannels: 0,
+      bounced: true,
+      tenureYears: 0,
+    });
+    const best = score({
+      daysPastDue: 0,
+      amountRatio: 0.1,
+      onTimeShare: 1,
+      respondedShare: 1,
+      tenureYears: 10,
+      priorDelinquencies: 0,
+    });
     expect(worst).toBeGreaterThanOrEqual(0);
     expect(worst).toBeLessThan(0.05);
     expect(best).toBeLessThanOrEqual(1);
@@ -67,12 +84,23 @@ describe('propensity-to-pay score', () => {
   });
 
   it('uses a fitted model in place of the default weights', () => {
-    const flat = { ...DEFAULT_SCORE_MODEL, id: 'flat', intercept: 0, weights: Object.fromEntries(Object.keys(DEFAULT_SCORE_MODEL.weights).map((name) => [name, 0])) as typeof DEFAULT_SCORE_MODEL.weights };
+    const flat = {
+      ...DEFAULT_SCORE_MODEL,
+      id: 'flat',
+      intercept: 0,
+      weights: Object.fromEntries(
+        Object.keys(DEFAULT_SCORE_MODEL.weights).map((name) => [name, 0]),
+      ) as typeof DEFAULT_SCORE_MODEL.weights,
+    };
     expect(computeScore(typical, flat)).toMatchObject({ value: 0.5, band: 'medium', reasons: [] });
   });
 
   it('stores its inputs compactly and reads them back unchanged', () => {
-    expect(unpackInputs(packInputs({ ...typical, onTimeShare: null, bounced: true }))).toEqual({ ...typical, onTimeShare: null, bounced: true });
+    expect(unpackInputs(packInputs({ ...typical, onTimeShare: null, bounced: true }))).toEqual({
+      ...typical,
+      onTimeShare: null,
+      bounced: true,
+    });
   });
 });
 
@@ -93,6 +121,15 @@ describe('work-queue priority', () => {
 
   it('is zero for nothing owed and stays within the index range', () => {
     expect(workPriority({ ...base, balance: 0 })).toBe(0);
-    expect(workPriority({ ...base, balance: Number.MAX_SAFE_INTEGER, score: 1, daysPastDue: 90, daysToNextStep: 0, limitShareInArrears: 1 })).toBeLessThanOrEqual(1_000_000);
+    expect(
+      workPriority({
+        ...base,
+        balance: Number.MAX_SAFE_INTEGER,
+        score: 1,
+        daysPastDue: 90,
+        daysToNextStep: 0,
+        limitShareInArrears: 1,
+      }),
+    ).toBeLessThanOrEqual(1_000_000);
   });
 });

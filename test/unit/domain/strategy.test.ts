@@ -78,7 +78,9 @@ describe('chooseStrategy', () => {
   ];
 
   it('uses the strategy the invoice names', () => {
-    expect(chooseStrategy(strategies, { strategyId: 'gentle', segment: 'retail', amount: 10 }).strategy.id).toBe('gentle');
+    expect(chooseStrategy(strategies, { strategyId: 'gentle', segment: 'retail', amount: 10 }).strategy.id).toBe(
+      'gentle',
+    );
   });
 
   it('falls back, saying so, when the named strategy does not exist', () => {
@@ -94,6 +96,8 @@ describe('chooseStrategy', () => {
   });
 
   it('uses the default when nothing else fits', () => {
-    expect(chooseStrategy(strategies, { segment: 'wholesale', scoreBand: 'high', amount: 500 }).strategy.id).toBe(DEFAULT_STRATEGY_ID);
+    expect(chooseStrategy(strategies, { segment: 'wholesale', scoreBand: 'high', amount: 500 }).strategy.id).toBe(
+      DEFAULT_STRATEGY_ID,
+    );
   });
 });

@@ -29,9 +29,9 @@ describe('onFirstUse', () => {
 
 describe('AWS adapters loaded on first use', () => {
   it('hands a start to the Step Functions adapter, which refuses it without a state machine', async () => {
-    await expect(sfnExecutionsOnFirstUse(undefined).start('del_1', { tenantId: 't_1', delinquencyId: 'del_1' })).rejects.toThrow(
-      'this function was not given the state machine to start executions of',
-    );
+    await expect(
+      sfnExecutionsOnFirstUse(undefined).start('del_1', { tenantId: 't_1', delinquencyId: 'del_1' }),
+    ).rejects.toThrow('this function was not given the state machine to start executions of');
   });
 
   it('hands a publish to the EventBridge adapter (nothing to send: no call to the bus)', async () => {

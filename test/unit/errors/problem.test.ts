@@ -24,7 +24,9 @@ describe('toProblem', () => {
 
   it('maps each kind to its status', () => {
     expect(toProblem(new UnauthorizedError('no key')).status).toBe(401);
-    expect(toProblem(new UnauthorizedError('no key')).headers).toEqual({ 'www-authenticate': 'Bearer realm="arrears"' });
+    expect(toProblem(new UnauthorizedError('no key')).headers).toEqual({
+      'www-authenticate': 'Bearer realm="arrears"',
+    });
     expect(toProblem(new NotFoundError('none')).status).toBe(404);
     expect(toProblem(new ConflictError('void', 'invoice-void')).status).toBe(409);
     expect(toProblem(new ConflictError('reused', 'idempotency-key-reused', {}, { status: 422 })).status).toBe(422);
@@ -33,8 +35,14 @@ describe('toProblem', () => {
   });
 
   it('carries a conflict code and extensions', () => {
-    const answer = toProblem(new ConflictError('call refused', 'contact-rule', { rule: 'quiet-hours', nextAllowedAt: 'x' }));
-    expect(answer.problem).toMatchObject({ type: 'urn:arrears:problem:contact-rule', rule: 'quiet-hours', nextAllowedAt: 'x' });
+    const answer = toProblem(
+      new ConflictError('call refused', 'contact-rule', { rule: 'quiet-hours', nextAllowedAt: 'x' }),
+    );
+    expect(answer.problem).toMatchObject({
+      type: 'urn:arrears:problem:contact-rule',
+      rule: 'quiet-hours',
+      nextAllowedAt: 'x',
+    });
   });
 
   it('hides the message of an unexpected error', () => {

@@ -24,7 +24,15 @@ interface Analysis {
 /** Bundles every handler in one esbuild run (they share parsing) and reads each bundle's contents from the metafile. */
 const analyseAll = async (): Promise<Map<string, Analysis>> => {
   const entries = HANDLERS.map((handler) => `functions/api/${handler}`);
-  const result = await build({ ...CDK_BUNDLING, entryPoints: entries, absWorkingDir: ROOT, outdir: 'bundles', write: false, metafile: true, logLevel: 'silent' });
+  const result = await build({
+    ...CDK_BUNDLING,
+    entryPoints: entries,
+    absWorkingDir: ROOT,
+    outdir: 'bundles',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   const metafile: Metafile = result.metafile;
   const analyses = new Map<string, Analysis>();
   for (const output of Object.values(metafile.outputs)) {
@@ -44,7 +52,9 @@ const analyseAll = async (): Promise<Map<string, Analysis>> => {
     }
     const bundled = Object.keys(output.inputs);
     const importedNatively = bundled.flatMap((file) =>
-      (metafile.inputs[file]?.imports ?? []).filter((imported) => imported.external && imported.kind === 'dynamic-import').map((imported) => imported.path),
+      (metafile.inputs[file]?.imports ?? [])
+        .filter((imported) => imported.external && imported.kind === 'dynamic-import')
+        .map((imported) => imported.path),
     );
     analyses.set(path.basename(entry), {
       kb: output.bytes / 1024,
@@ -76,19 +86,29 @@ describe('API function bundles (built as the CDK builds them)', () => {
     expect(inputs.filter((input) => /zod\/v4\/locales\/(?!en\.js$|index\.js$)/.test(input))).toEqual([]);
   });
 
-  it.each(HANDLERS.filter((handler) => handler !== 'get-openapi.handler.ts'))('%s carries its own route line and no other', (handler) => {
-    const routes = analyses.get(handler)!.inputs.filter((input) => input.endsWith('.route.ts') || input === 'functions/api/routes.ts');
-    expect(routes).toEqual([`functions/api/routes/${handler.replace('.handler.ts', '.route.ts')}`]);
-  });
+  it.each(HANDLERS.filter((handler) => handler !== 'get-openapi.handler.ts'))(
+    '%s carries its own route line and no other',
+    (handler) => {
+      const routes = analyses
+        .get(handler)!
+        .inputs.filter((input) => input.endsWith('.route.ts') || input === 'functions/api/routes.ts');
+      expect(routes).toEqual([`functions/api/routes/${handler.replace('.handler.ts', '.route.ts')}`]);
+    },
+  );
 
   // The local IAM evaluator (@cloud-copilot/iam-simulate, AGPL-3.0) is a dev dependency of the local runtime and tests only.
   it.each(HANDLERS)('%s bundles nothing of the local runtime and no part of the IAM evaluator', (handler) => {
-    expect(analyses.get(handler)!.inputs.filter((input) => input.startsWith('local/') || input.includes('@cloud-copilot'))).toEqual([]);
+    expect(
+      analyses.get(handler)!.inputs.filter((input) => input.startsWith('local/') || input.includes('@cloud-copilot')),
+    ).toEqual([]);
   });
 
-  it.each(HANDLERS)('%s loads no AWS SDK client but DynamoDB before its first request, and the others with require', (handler) => {
-    const { requiredAtLoad, importedNatively } = analyses.get(handler)!;
-    expect(requiredAtLoad.filter((name) => !LOADED_AT_START.includes(name))).toEqual([]);
-    expect(importedNatively).toEqual([]);
-  });
+  it.each(HANDLERS)(
+    '%s loads no AWS SDK client but DynamoDB before its first request, and the others with require',
+    (handler) => {
+      const { requiredAtLoad, importedNatively } = analyses.get(handler)!;
+      expect(requiredAtLoad.filter((name) => !LOADED_AT_START.includes(name))).toEqual([]);
+      expect(importedNatively).toEqual([]);
+    },
+  );
 });

@@ -11,15 +11,33 @@ const deps = {
   clock: { now: () => new Date('2027-03-02T10:00:00Z') },
   tenants: { listTenants: async () => [] },
   runLease: {
-    acquire: async (holder: string, now: Date, until: Date) => (acquired.push({ holder, leaseMs: until.getTime() - now.getTime() }), true),
+    acquire: async (holder: string, now: Date, until: Date) => (
+      acquired.push({ holder, leaseMs: until.getTime() - now.getTime() }),
+      true
+    ),
     release: async (holder: string) => void released.push(holder),
   },
   continuation: { continueRun: async () => undefined },
 } as unknown as RunTurnDeps;
 
-const context = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs, functionName: 'ReminderRun', awsRequestId: 'req' }) as unknown as Context;
+const context = (remainingMs: number) =>
+  ({
+    getRemainingTimeInMillis: () => remainingMs,
+    functionName: 'ReminderRun',
+    awsRequestId: 'req',
+  }) as unknown as Context;
 const event = (detailType: string, detail: unknown): ReminderRunEvent =>
-  ({ id: 'evt-1', 'detail-type': detailType, source: 'aws.events', time: '2027-03-02T10:00:00Z', detail, account: '1', region: 'us-east-1', resources: [], version: '0' }) as ReminderRunEvent;
+  ({
+    id: 'evt-1',
+    'detail-type': detailType,
+    source: 'aws.events',
+    time: '2027-03-02T10:00:00Z',
+    detail,
+    account: '1',
+    region: 'us-east-1',
+    resources: [],
+    version: '0',
+  }) as ReminderRunEvent;
 
 beforeEach(() => {
   acquired.length = 0;
@@ -35,7 +53,10 @@ describe('the reminder run handler', () => {
   });
 
   it('carries on the run a continuation names', async () => {
-    const result = await createHandler(deps)(event('ReminderRunContinues', { runId: 'run-7', turn: 3 }), context(900_000));
+    const result = await createHandler(deps)(
+      event('ReminderRunContinues', { runId: 'run-7', turn: 3 }),
+      context(900_000),
+    );
     expect(result).toMatchObject({ runId: 'run-7', turn: 3 });
     expect(acquired.map((lease) => lease.holder)).toEqual(['run-7']);
   });

@@ -6,7 +6,12 @@ const customers: DemoCustomer[] = [
   { id: 'kari', name: 'Kari Nordmann', zone: 'Europe/Oslo', locale: 'nb-NO', currency: 'NOK' },
   { id: 'hanako', name: 'Sato Hanako', zone: 'Asia/Tokyo', locale: 'en', currency: 'JPY' },
 ];
-const ref = (customerId: string) => ({ tenantId: 'demo', delinquencyId: `dlq-inv-${customerId}`, invoiceId: `inv-${customerId}`, customerId });
+const ref = (customerId: string) => ({
+  tenantId: 'demo',
+  delinquencyId: `dlq-inv-${customerId}`,
+  invoiceId: `inv-${customerId}`,
+  customerId,
+});
 
 describe('item 19: the demo tells a credit manager the truth', () => {
   it('item 19: the demo prints money in the currency format and dates fees, calls and letters on the day they happened', () => {
@@ -14,11 +19,62 @@ describe('item 19: the demo tells a credit manager the truth', () => {
       customers,
       [{ channel: 'email', customerId: 'kari', step: 'reminder-1', sentAt: '2026-11-28T08:00:00.000Z' }],
       [
-        { detailType: 'delinquency.escalated', detail: { ...ref('john'), stepId: 'letter', channel: 'letter', letterId: 'ltr1', at: '2026-12-03T14:00:00.000Z' } },
-        { detailType: 'charge.applied', detail: { ...ref('john'), chargeId: 'chg1', kind: 'fee', amount: 1798, currency: 'USD', rule: 'fee', chargedAt: '2026-11-30T14:00:00.000Z' } },
-        { detailType: 'charge.applied', detail: { ...ref('hanako'), chargeId: 'chg2', kind: 'fee', amount: 1000, currency: 'JPY', rule: 'fee', chargedAt: '2026-11-29T00:00:00.000Z' } },
-        { detailType: 'charge.applied', detail: { ...ref('kari'), chargeId: 'chg3', kind: 'fee', amount: 7000, currency: 'NOK', rule: 'fee', chargedAt: '2026-11-29T08:00:00.000Z' } },
-        { detailType: 'delinquency.escalated', detail: { ...ref('kari'), stepId: 'call', channel: 'call', phone: '+4791234567', at: '2026-12-02T08:00:00.000Z' } },
+        {
+          detailType: 'delinquency.escalated',
+          detail: {
+            ...ref('john'),
+            stepId: 'letter',
+            channel: 'letter',
+            letterId: 'ltr1',
+            at: '2026-12-03T14:00:00.000Z',
+          },
+        },
+        {
+          detailType: 'charge.applied',
+          detail: {
+            ...ref('john'),
+            chargeId: 'chg1',
+            kind: 'fee',
+            amount: 1798,
+            currency: 'USD',
+            rule: 'fee',
+            chargedAt: '2026-11-30T14:00:00.000Z',
+          },
+        },
+        {
+          detailType: 'charge.applied',
+          detail: {
+            ...ref('hanako'),
+            chargeId: 'chg2',
+            kind: 'fee',
+            amount: 1000,
+            currency: 'JPY',
+            rule: 'fee',
+            chargedAt: '2026-11-29T00:00:00.000Z',
+          },
+        },
+        {
+          detailType: 'charge.applied',
+          detail: {
+            ...ref('kari'),
+            chargeId: 'chg3',
+            kind: 'fee',
+            amount: 7000,
+            currency: 'NOK',
+            rule: 'fee',
+            chargedAt: '2026-11-29T08:00:00.000Z',
+          },
+        },
+        {
+          detailType: 'delinquency.escalated',
+          detail: {
+            ...ref('kari'),
+            stepId: 'call',
+            channel: 'call',
+            phone: '+4791234567',
+            at: '2026-12-02T08:00:00.000Z',
+          },
+        },
       ],
     );
     const text = lines.join('\n');
@@ -33,12 +89,18 @@ describe('item 19: the demo tells a credit manager the truth', () => {
   });
 
   it('item 19: the demo shows a handed-off customer as handed off, with money formatted', () => {
-    const line = finalLine(customers[0]!, { status: 'open', balance: 91_698, charges: { fees: 1798 } }, { status: 'handed_off' });
+    const line = finalLine(
+      customers[0]!,
+      { status: 'open', balance: 91_698, charges: { fees: 1798 } },
+      { status: 'handed_off' },
+    );
     expect(line).toContain('handed off');
     expect(line).not.toMatch(/\bopen\b/);
     expect(line).toContain('$916.98');
     expect(line).toContain('fees $17.98');
-    expect(finalLine(customers[1]!, { status: 'paid', balance: 0, charges: { fees: 0 } }, { status: 'resolved' })).toContain('paid');
+    expect(
+      finalLine(customers[1]!, { status: 'paid', balance: 0, charges: { fees: 0 } }, { status: 'resolved' }),
+    ).toContain('paid');
   });
 
   it('item 19: the demo listens on PORT when it is set', () => {

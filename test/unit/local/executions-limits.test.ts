@@ -25,7 +25,12 @@ interface Rig {
  * Advance always waits `waitSeconds` (or ends when told, or hands over to the name `handOver` gives for the execution it
  * runs in); the wait parks, or wakes itself at once when `wakeAtOnce`.
  */
-const rig = (behaviour: { waitSeconds: number; done?: () => boolean; wakeAtOnce?: boolean; handOver?: (execution: string) => string | undefined }): Rig => {
+const rig = (behaviour: {
+  waitSeconds: number;
+  done?: () => boolean;
+  wakeAtOnce?: boolean;
+  handOver?: (execution: string) => string | undefined;
+}): Rig => {
   const clock = new VirtualClock(new Date('2027-01-01T00:00:00Z'));
   const timers = new VirtualTimerQueue(clock, (label, error) => {
     throw new Error(`timer ${label} failed: ${String(error)}`);
@@ -38,7 +43,13 @@ const rig = (behaviour: { waitSeconds: number; done?: () => boolean; wakeAtOnce?
     {
       advance: async (event) => {
         const handOverTo = behaviour.handOver?.((event as { execution: { name: string } }).execution.name);
-        return { done: behaviour.done?.() ?? false, status: 'active', waitSeconds: behaviour.waitSeconds, factsVersion: 0, ...(handOverTo ? { handOverTo } : {}) };
+        return {
+          done: behaviour.done?.() ?? false,
+          status: 'active',
+          waitSeconds: behaviour.waitSeconds,
+          factsVersion: 0,
+          ...(handOverTo ? { handOverTo } : {}),
+        };
       },
       waitForWakeUp: async (event) => {
         const token = (event as { taskToken: string }).taskToken;
@@ -73,7 +84,11 @@ describe('local Step Functions limits', () => {
 
     await r.timers.advanceTo(new Date('2028-01-02T00:00:00Z'));
     const record = r.executions.get('dlq_limits')!;
-    expect(record).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout', stoppedAt: '2028-01-01T00:00:00.000Z' });
+    expect(record).toMatchObject({
+      status: 'TIMED_OUT',
+      error: 'States.Timeout',
+      stoppedAt: '2028-01-01T00:00:00.000Z',
+    });
     expect(Date.parse(record.stoppedAt!) - Date.parse(record.startedAt)).toBe(STANDARD_EXECUTION_LIMITS.maxDurationMs);
     // The wait it was parked in is gone: its token wakes nothing, and nothing runs after the end.
     expect(await r.executions.wake(r.parkedTokens.at(-1)!)).toBe(false);
@@ -97,7 +112,10 @@ describe('local Step Functions limits', () => {
     const passes = record.states.filter((state) => state === DelinquencyStates.Advance).length;
     expect(Math.abs(passes - STANDARD_EXECUTION_LIMITS.maxHistoryEvents / 13)).toBeLessThan(2);
     expect(r.changes.map((change) => change.status)).toEqual(['FAILED']);
-    if (process.env.ARREARS_REPORT_FIGURES) process.stdout.write(`history limit: ${passes} passes, ${record.transitions} transitions, ${record.historyEvents} events, ${Math.round(performance.now() - started)} ms\n`);
+    if (process.env.ARREARS_REPORT_FIGURES)
+      process.stdout.write(
+        `history limit: ${passes} passes, ${record.transitions} transitions, ${record.historyEvents} events, ${Math.round(performance.now() - started)} ms\n`,
+      );
   });
 
   it('never reuses a name: a running one with the same input answers exists, an ended one or another input is refused', async () => {
@@ -119,11 +137,22 @@ describe('local Step Functions limits', () => {
   });
 
   it('runs the hand-over state: the successor starts with the same input, and one already running is fine', async () => {
-    const r = (current = rig({ waitSeconds: DAY, handOver: (execution) => (execution === 'dlq_limits' || execution === 'dlq_limits.3' ? `${execution === 'dlq_limits' ? 'dlq_limits.2' : 'dlq_limits.4'}` : undefined) }));
+    const r = (current = rig({
+      waitSeconds: DAY,
+      handOver: (execution) =>
+        execution === 'dlq_limits' || execution === 'dlq_limits.3'
+          ? `${execution === 'dlq_limits' ? 'dlq_limits.2' : 'dlq_limits.4'}`
+          : undefined,
+    }));
     await r.executions.start('dlq_limits', input);
     await r.executions.idle();
     expect(r.executions.get('dlq_limits')).toMatchObject({ status: 'SUCCEEDED' });
-    expect(r.executions.get('dlq_limits')!.states).toEqual([DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.HandOver, DelinquencyStates.HandedOver]);
+    expect(r.executions.get('dlq_limits')!.states).toEqual([
+      DelinquencyStates.Advance,
+      DelinquencyStates.IsSettled,
+      DelinquencyStates.HandOver,
+      DelinquencyStates.HandedOver,
+    ]);
     expect(r.executions.get('dlq_limits.2')).toMatchObject({ status: 'RUNNING', input: JSON.stringify(input) });
 
     // The successor's name already runs (a restart got there first): the start answers it, and the hand-over succeeds.
@@ -131,7 +160,12 @@ describe('local Step Functions limits', () => {
     await r.executions.start('dlq_limits.3', input);
     await r.executions.idle();
     expect(r.executions.get('dlq_limits.3')!.states.at(-1)).toBe(DelinquencyStates.HandedOver);
-    expect(r.executions.list().map((execution) => execution.name)).toEqual(['dlq_limits', 'dlq_limits.2', 'dlq_limits.4', 'dlq_limits.3']);
+    expect(r.executions.list().map((execution) => execution.name)).toEqual([
+      'dlq_limits',
+      'dlq_limits.2',
+      'dlq_limits.4',
+      'dlq_limits.3',
+    ]);
   });
 
   it('aborts a running execution as StopExecution would, and refuses its name afterwards', async () => {
@@ -145,7 +179,12 @@ describe('local Step Functions limits', () => {
     expect(await r.executions.wake(r.parkedTokens.at(-1)!)).toBe(false);
     expect(await r.executions.start('dlq_limits', input)).toBe('refused');
     expect(r.changes).toEqual([
-      expect.objectContaining({ name: 'dlq_limits', status: 'ABORTED', input: JSON.stringify(input), stopDate: Date.parse('2027-01-03T00:00:00Z') }),
+      expect.objectContaining({
+        name: 'dlq_limits',
+        status: 'ABORTED',
+        input: JSON.stringify(input),
+        stopDate: Date.parse('2027-01-03T00:00:00Z'),
+      }),
     ]);
   });
 });

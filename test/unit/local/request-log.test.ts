@@ -11,7 +11,11 @@ const lines: string[] = [];
 beforeAll(async () => {
   const answer = async () => ({ statusCode: 200, headers: { 'content-type': 'text/html' }, body: '<html></html>' });
   const parts = {
-    handlers: new Map([['GetPayPage', answer], ['PostUnsubscribe', answer], ['GetUnsubscribe', answer]]),
+    handlers: new Map([
+      ['GetPayPage', answer],
+      ['PostUnsubscribe', answer],
+      ['GetUnsubscribe', answer],
+    ]),
     clock: { now: () => new Date('2026-12-10T10:00:00Z') },
     log: (line: string) => lines.push(line),
   } as unknown as HttpServerParts;

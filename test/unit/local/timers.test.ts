@@ -7,11 +7,19 @@ describe('VirtualTimerQueue', () => {
     const clock = new VirtualClock(new Date('2026-12-01T00:00:00Z'));
     const queue = new VirtualTimerQueue(clock, () => undefined);
     const fired: string[] = [];
-    queue.schedule(new Date('2026-12-01T03:00:00Z'), 'b', async () => void fired.push(`b@${clock.now().toISOString()}`));
+    queue.schedule(
+      new Date('2026-12-01T03:00:00Z'),
+      'b',
+      async () => void fired.push(`b@${clock.now().toISOString()}`),
+    );
     queue.schedule(new Date('2026-12-01T01:00:00Z'), 'a', async () => {
       fired.push(`a@${clock.now().toISOString()}`);
       // A timer may schedule another that also falls inside the same advance.
-      queue.schedule(new Date('2026-12-01T02:00:00Z'), 'a2', async () => void fired.push(`a2@${clock.now().toISOString()}`));
+      queue.schedule(
+        new Date('2026-12-01T02:00:00Z'),
+        'a2',
+        async () => void fired.push(`a2@${clock.now().toISOString()}`),
+      );
     });
     queue.schedule(new Date('2026-12-01T09:00:00Z'), 'later', async () => void fired.push('later'));
 

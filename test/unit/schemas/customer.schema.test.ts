@@ -2,7 +2,13 @@
 import { CustomerSchema, PostOptOutBodySchema, PutCustomerBodySchema } from '../../../shared/schemas/customer.schema';
 import { zodIssues } from '../../../shared/errors/problem';
 
-const valid = { name: 'Ada Lovelace', kind: 'consumer', email: 'ada@example.com', phone: '+4791234567', timeZone: 'Europe/Oslo' };
+const valid = {
+  name: 'Ada Lovelace',
+  kind: 'consumer',
+  email: 'ada@example.com',
+  phone: '+4791234567',
+  timeZone: 'Europe/Oslo',
+};
 
 const failingPaths = (body: unknown) => {
   const result = PutCustomerBodySchema.safeParse(body);
@@ -11,17 +17,15 @@ const failingPaths = (body: unknown) => {
 
 describe('PutCustomerBodySchema', () => {
   it('accepts a complete customer', () => {
-    expect(PutCustomerBodySchema.parse({ ...valid, locale: 'nb-NO', country: 'NO', region: 'Oslo', segment: 'retail' })).toMatchObject(valid);
+    expect(
+      PutCustomerBodySchema.parse({ ...valid, locale: 'nb-NO', country: 'NO', region: 'Oslo', segment: 'retail' }),
+    ).toMatchObject(valid);
   });
 
   it('names every failing field', () => {
-    expect(failingPaths({ name: '', kind: 'person', email: 'not-mail', phone: '0047 912', timeZone: 'Europe/Nowhere' })).toEqual([
-      'name',
-      'kind',
-      'email',
-      'phone',
-      'timeZone',
-    ]);
+    expect(
+      failingPaths({ name: '', kind: 'person', email: 'not-mail', phone: '0047 912', timeZone: 'Europe/Nowhere' }),
+    ).toEqual(['name', 'kind', 'email', 'phone', 'timeZone']);
   });
 
   it('refuses unknown fields by name, so typos do not pass silently', () => {
@@ -37,7 +41,15 @@ describe('PutCustomerBodySchema', () => {
   });
 
   it('item 10: a customer stored before countries and locales were checked against the lists still loads', () => {
-    const stored = { ...valid, country: 'XX', locale: 'xx-YY', id: 'c1', createdAt: 'then', updatedAt: 'then', version: 1 };
+    const stored = {
+      ...valid,
+      country: 'XX',
+      locale: 'xx-YY',
+      id: 'c1',
+      createdAt: 'then',
+      updatedAt: 'then',
+      version: 1,
+    };
     expect(CustomerSchema.parse(stored)).toMatchObject({ country: 'XX', locale: 'xx-YY' });
     expect(failingPaths({ ...valid, country: 'XX', locale: 'xx-YY' })).toEqual(['locale', 'country']);
   });
@@ -46,7 +58,10 @@ describe('PutCustomerBodySchema', () => {
 describe('PostOptOutBodySchema', () => {
   it('takes a channel with or without an address', () => {
     expect(PostOptOutBodySchema.parse({ channel: 'sms' })).toEqual({ channel: 'sms' });
-    expect(PostOptOutBodySchema.parse({ channel: 'email', address: 'a@b.no' })).toEqual({ channel: 'email', address: 'a@b.no' });
+    expect(PostOptOutBodySchema.parse({ channel: 'email', address: 'a@b.no' })).toEqual({
+      channel: 'email',
+      address: 'a@b.no',
+    });
   });
 
   it('refuses unknown channels', () => {

@@ -35,29 +35,43 @@ describe('PutInvoiceBodySchema', () => {
   });
 
   it('refuses impossible dates', () => {
-    expect(issues(PutInvoiceBodySchema, { ...invoice, issuedAt: '2026-02-30' }).map((issue) => issue.path)).toEqual(['issuedAt']);
+    expect(issues(PutInvoiceBodySchema, { ...invoice, issuedAt: '2026-02-30' }).map((issue) => issue.path)).toEqual([
+      'issuedAt',
+    ]);
   });
 
   it('refuses an id that could break out of a storage key', () => {
-    expect(issues(PutInvoiceBodySchema, { ...invoice, customerId: 'a#b' }).map((issue) => issue.path)).toEqual(['customerId']);
+    expect(issues(PutInvoiceBodySchema, { ...invoice, customerId: 'a#b' }).map((issue) => issue.path)).toEqual([
+      'customerId',
+    ]);
   });
 });
 
 describe('PostPaymentBodySchema', () => {
   it('normalises paidAt to UTC', () => {
-    const body = PostPaymentBodySchema.parse({ amount: 100, currency: 'NOK', reference: 'bank-1', paidAt: '2026-12-01T10:00:00+01:00' });
+    const body = PostPaymentBodySchema.parse({
+      amount: 100,
+      currency: 'NOK',
+      reference: 'bank-1',
+      paidAt: '2026-12-01T10:00:00+01:00',
+    });
     expect(body.paidAt).toBe('2026-12-01T09:00:00.000Z');
   });
 
   it('requires a reference', () => {
-    expect(issues(PostPaymentBodySchema, { amount: 100, currency: 'NOK' }).map((issue) => issue.path)).toEqual(['reference']);
+    expect(issues(PostPaymentBodySchema, { amount: 100, currency: 'NOK' }).map((issue) => issue.path)).toEqual([
+      'reference',
+    ]);
   });
 
   it('refuses a paidAt without an offset', () => {
     expect(
-      issues(PostPaymentBodySchema, { amount: 100, currency: 'NOK', reference: 'r', paidAt: '2026-12-01T10:00:00' }).map(
-        (issue) => issue.path,
-      ),
+      issues(PostPaymentBodySchema, {
+        amount: 100,
+        currency: 'NOK',
+        reference: 'r',
+        paidAt: '2026-12-01T10:00:00',
+      }).map((issue) => issue.path),
     ).toEqual(['paidAt']);
   });
 });

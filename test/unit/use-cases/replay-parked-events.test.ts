@@ -30,8 +30,12 @@ const fakeStore = (waiting: Record<string, ParkedEvents[]>, failing: string[] = 
       return waiting[tenantId] ?? [];
     },
     claimReplay: async (_tenantId, parked) => ({ ...parked, status: 'replaying', attempts: parked.attempts + 1 }),
-    settleReplay: async (_tenantId, parked, _attemptId, outcome) => (settled.push({ id: parked.id, remainingCount: outcome.remainingCount }), true),
-    parkedBefore: async (tenantId) => (waiting[tenantId] ?? []).map((parked) => ({ id: parked.id, eventCount: parked.eventCount })),
+    settleReplay: async (_tenantId, parked, _attemptId, outcome) => (
+      settled.push({ id: parked.id, remainingCount: outcome.remainingCount }),
+      true
+    ),
+    parkedBefore: async (tenantId) =>
+      (waiting[tenantId] ?? []).map((parked) => ({ id: parked.id, eventCount: parked.eventCount })),
   };
   return { store, settled };
 };

@@ -17,7 +17,10 @@ const facts = {
   payUrl: 'https://pay.example/p',
   unsubscribeUrl: 'https://pay.example/u',
 };
-const ladder = (template: string) => ({ name: 'Ladder', steps: [{ id: 'first', offsetDays: 1, channel: 'email', template }] });
+const ladder = (template: string) => ({
+  name: 'Ladder',
+  steps: [{ id: 'first', offsetDays: 1, channel: 'email', template }],
+});
 const issues = (body: unknown) => {
   const result = PutStrategyBodySchema.safeParse(body);
   return result.success ? [] : zodIssues(result.error).map((issue) => issue.path);
@@ -25,15 +28,22 @@ const issues = (body: unknown) => {
 
 describe('item 7: template names', () => {
   it('item 7: a strategy step naming "constructor", "__proto__" or any unknown template is refused by field', () => {
-    for (const name of ['constructor', 'tostring', 'hasownproperty', 'no-such-template']) expect(issues(ladder(name))).toEqual(['steps.0.template']);
-    expect(issues({ name: 'Ladder', steps: [{ id: 'first', offsetDays: 1, channel: 'email', template: '__proto__' }] })).toEqual(['steps.0.template']);
+    for (const name of ['constructor', 'tostring', 'hasownproperty', 'no-such-template'])
+      expect(issues(ladder(name))).toEqual(['steps.0.template']);
+    expect(
+      issues({ name: 'Ladder', steps: [{ id: 'first', offsetDays: 1, channel: 'email', template: '__proto__' }] }),
+    ).toEqual(['steps.0.template']);
     for (const name of ['overdue', 'final-notice', 'overdue-sms', 'upcoming']) expect(issues(ladder(name))).toEqual([]);
   });
 
   it('item 7: rendering a stored step whose template is "constructor" uses the default words instead of failing', () => {
-    expect(renderEmail('constructor', 'en', facts as never).subject).toBe(renderEmail('overdue', 'en', facts as never).subject);
+    expect(renderEmail('constructor', 'en', facts as never).subject).toBe(
+      renderEmail('overdue', 'en', facts as never).subject,
+    );
     expect(renderSms('constructor', 'en', facts as never)).toBe(renderSms('overdue-sms', 'en', facts as never));
-    expect(renderLetter('constructor', 'en', facts as never, '2026-12-10')).toBe(renderLetter('overdue', 'en', facts as never, '2026-12-10'));
+    expect(renderLetter('constructor', 'en', facts as never, '2026-12-10')).toBe(
+      renderLetter('overdue', 'en', facts as never, '2026-12-10'),
+    );
   });
 
   it('item 7: a pass that fails logs its error at ERROR with the tenant and delinquency ids', async () => {
@@ -47,14 +57,23 @@ describe('item 7: template names', () => {
     const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
     try {
       await expect(advanceDelinquency(deps, { tenantId: 't1', delinquencyId: 'dlq-7' })).rejects.toBe(failure);
-      expect(error).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ tenantId: 't1', delinquencyId: 'dlq-7', error: expect.objectContaining({ name: 'TypeError', message: failure.message }) }));
+      expect(error).toHaveBeenCalledWith(
+        expect.any(String),
+        expect.objectContaining({
+          tenantId: 't1',
+          delinquencyId: 'dlq-7',
+          error: expect.objectContaining({ name: 'TypeError', message: failure.message }),
+        }),
+      );
     } finally {
       error.mockRestore();
     }
   });
 
   it('item 7: the logged error masks an address a provider quoted in its message', async () => {
-    const failure = Object.assign(new Error('Email address is not verified: kari@example.no, +47 912 34 567'), { name: 'MessageRejected' });
+    const failure = Object.assign(new Error('Email address is not verified: kari@example.no, +47 912 34 567'), {
+      name: 'MessageRejected',
+    });
     const deps = new Proxy({} as EngineDeps, {
       get: () => {
         throw failure;

@@ -4,7 +4,6 @@ import { header } from '../../shared/middleware/api-context';
 import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middleware';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { recordCasePayment } from '../../shared/use-cases/case-payments';
-import { reviewCreditOf } from '../../shared/use-cases/credit';
 import { postCasePaymentRoute } from './routes/post-case-payment.route';
 
 export const createHandler = (deps: ApiDependencies) =>
@@ -17,7 +16,6 @@ export const createHandler = (deps: ApiDependencies) =>
       header(event, IDEMPOTENCY_HEADER),
       `api:${grant.keyId}`,
     );
-    await reviewCreditOf(deps, grant.tenantId, params.customerId, null);
     return { status: 201, body: recorded };
   });
 

@@ -5,6 +5,7 @@ import { DynamoCustomerRepository } from '../adapters/dynamodb/customer-reposito
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.dynamodb';
 import { DynamoInvoiceRepository } from '../adapters/dynamodb/invoice-repository.dynamodb';
 import { DynamoStrategyRepository } from '../adapters/dynamodb/strategy-repository.dynamodb';
+import { CachedStrategies } from '../adapters/cached-strategies';
 import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import type { TaskRepository } from '../ports/task-repository.port';
@@ -108,7 +109,7 @@ export const buildApiDependencies = (
     customers: new DynamoCustomerRepository(client, tableName),
     invoices: new DynamoInvoiceRepository(client, tableName, dueDateShards),
     idempotency: new DynamoIdempotencyStore(client, tableName),
-    strategies: new DynamoStrategyRepository(client, tableName),
+    strategies: new CachedStrategies(new DynamoStrategyRepository(client, tableName)),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
     tasks: new DynamoTaskRepository(client, tableName),

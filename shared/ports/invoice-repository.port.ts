@@ -1,6 +1,7 @@
 // Storage of invoices and the payments against them; every balance change is guarded by the invoice's version.
 import type { Charge } from '../schemas/delinquency.schema';
 import type { Invoice, Payment, Refund } from '../schemas/invoice.schema';
+import type { PaymentReceipt } from './webhook-events.port';
 
 export interface InvoiceWithPayments {
   invoice: Invoice;
@@ -11,6 +12,12 @@ export interface InvoiceWithPayments {
 
 /** 'duplicate' means the payment or charge id was already stored: the write had happened before. */
 export type ApplyPaymentOutcome = 'applied' | 'version_moved' | 'duplicate';
+
+/**
+ * A provider payment's transaction can also be refused for its receipt: 'event_recorded' when the event id is known
+ * already (a twin delivery won), 'refunds_waiting' when refunds wait on the provider payment's link.
+ */
+export type ApplyReceiptOutcome = ApplyPaymentOutcome | 'event_recorded' | 'refunds_waiting';
 
 export interface InvoiceRepository {
   /** How many shards the run's due-date index has per tenant and date. */
@@ -23,14 +30,16 @@ export interface InvoiceRepository {
   save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean>;
   /**
    * In one transaction: stores the payment (refused if its id exists) and writes the updated invoice
-   * (refused if the invoice's version moved since `expectedVersion`).
+   * (refused if the invoice's version moved since `expectedVersion`). A provider's payment brings its receipt: the
+   * event's record and the link from the provider's payment id are written in the same transaction.
    */
   applyPayment(
     tenantId: string,
     updated: Invoice,
     expectedVersion: number,
     payment: Payment,
-  ): Promise<ApplyPaymentOutcome>;
+    receipt?: PaymentReceipt,
+  ): Promise<ApplyReceiptOutcome>;
   /** One page of the invoices the scheduled run must look at, under one scan date and shard (never a scan). */
   listForRun(
     tenantId: string,

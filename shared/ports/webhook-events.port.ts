@@ -15,11 +15,6 @@ export interface WebhookEventRecord {
   finishedAt?: string;
 }
 
-export interface ProviderPaymentLink {
-  invoiceId: string;
-  paymentId: string;
-}
-
 export interface WaitingReversal {
   eventId: string;
   kind: 'refund' | 'chargeback';
@@ -30,10 +25,37 @@ export interface WaitingReversal {
   reference: string;
 }
 
+/**
+ * A provider payment id's one item: which invoice payment it became (once it arrived), and the refunds that arrived
+ * before it did, kept on the same item so the payment's own transaction sees them without a further read.
+ */
+export interface ProviderPaymentLink {
+  invoiceId: string;
+  paymentId: string;
+}
+
+export interface ProviderPaymentState {
+  link: ProviderPaymentLink | null;
+  waiting: WaitingReversal[];
+}
+
+/** What a provider payment writes in its own transaction: the link to its payment, and the event's finished record. */
+export interface PaymentReceipt {
+  /** None when no event brought the payment (a plan's instalment the engine collected itself). */
+  event?: WebhookEventRecord;
+  provider: string;
+  providerPaymentId: string;
+  /**
+   * False (the usual case): the link is written only if no refund is waiting on it, so the transaction is refused when
+   * one is and the rare case reads further. True once the caller knows some are waiting and will apply them.
+   */
+  waitingKnown: boolean;
+}
+
 export interface WebhookEventStore {
   /**
-   * Records the event as received and leases it to this attempt. An event finished already, or leased to another
-   * attempt that is still within its lease, comes back as `fresh: false`; an expired lease (a crashed attempt) is taken.
+   * Records the event (as received and leased to this attempt, or already finished). An event finished already, or
+   * leased to another attempt still within its lease, comes back as `fresh: false`; an expired lease is taken.
    */
   begin(
     tenantId: string,
@@ -47,8 +69,16 @@ export interface WebhookEventStore {
     detail: string,
     at: string,
   ): Promise<void>;
-  linkPayment(tenantId: string, provider: string, providerPaymentId: string, link: ProviderPaymentLink): Promise<void>;
-  paymentLink(tenantId: string, provider: string, providerPaymentId: string): Promise<ProviderPaymentLink | null>;
-  addWaiting(tenantId: string, provider: string, providerPaymentId: string, waiting: WaitingReversal): Promise<void>;
-  listWaiting(tenantId: string, provider: string, providerPaymentId: string): Promise<WaitingReversal[]>;
+  /** The provider payment's link (null until the payment arrived) and the refunds waiting on it. */
+  providerPayment(tenantId: string, provider: string, providerPaymentId: string): Promise<ProviderPaymentState>;
+  /**
+   * Keeps a refund that arrived before its payment on the payment's link item, unless the payment has arrived in the
+   * meantime: then the stored link comes back and the caller applies the refund itself.
+   */
+  addWaiting(
+    tenantId: string,
+    provider: string,
+    providerPaymentId: string,
+    waiting: WaitingReversal,
+  ): Promise<ProviderPaymentLink | null>;
 }

@@ -1,9 +1,10 @@
-// A payment that names no invoice: applied across the customer's case, oldest due date first, each part exactly once.
+// A payment that names no invoice: applied across the customer's case, oldest due date first, each part exactly once,
+// then what money moving owes (wakes, the credit review) done once for all the parts.
 import { stableId } from '../domain/ids';
 import { ConflictError, NotFoundError } from '../errors/errors';
 import type { PostPaymentBody } from '../schemas/invoice.schema';
 import { getCustomerInvoices, recordPayment } from './invoices';
-import type { CoreDeps } from './ports';
+import { moneyMoved, type MoneyMovement, type MoneyMovedDeps } from './money-moved';
 
 export interface CaseAllocation {
   invoiceId: string;
@@ -31,7 +32,7 @@ const partKey = (key: string, invoiceId: string) => `case:${key}:${invoiceId}`;
  * parts not yet applied, never a part twice.
  */
 export const recordCasePayment = async (
-  deps: CoreDeps,
+  deps: MoneyMovedDeps,
   tenantId: string,
   customerId: string,
   body: PostPaymentBody,
@@ -66,6 +67,7 @@ export const recordCasePayment = async (
     );
   let remaining = body.amount;
   const allocations: CaseAllocation[] = [];
+  const movements: MoneyMovement[] = [];
   for (const [index, invoice] of open.entries()) {
     if (remaining <= 0) break;
     const last = index === open.length - 1;
@@ -77,6 +79,7 @@ export const recordCasePayment = async (
       { ...body, amount: part },
       { idempotencyKey: partKey(key, invoice.id), source: 'api', actor },
     );
+    movements.push(recorded.movement);
     allocations.push({
       invoiceId: invoice.id,
       paymentId: recorded.payment.id,
@@ -85,6 +88,8 @@ export const recordCasePayment = async (
     });
     remaining -= part;
   }
+  // One follow-up for the whole payment: each case woken once, the customer's hold reviewed once.
+  await moneyMoved(deps, tenantId, movements, { customer });
   const credit = body.amount - allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
   return { customerId, amount: body.amount, currency: body.currency, reference: body.reference, allocations, credit };
 };

@@ -12,6 +12,7 @@ import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema
 import type { Dispute, ResolveDisputeBody } from '../schemas/dispute.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
 import { getInvoice, recordPayment } from './invoices';
+import { moneyMoved, type MoneyMovedDeps } from './money-moved';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -109,7 +110,7 @@ export const openDispute = async (
   return result;
 };
 
-export interface ResolveDeps extends DisputeDeps {
+export interface ResolveDeps extends DisputeDeps, MoneyMovedDeps {
   tenants: TenantDirectory;
   disputeCredits: DisputeCreditLedger;
 }
@@ -238,8 +239,9 @@ export const resolveDispute = async (
       grant,
       actor,
     });
+    let recorded;
     try {
-      await recordPayment(
+      recorded = await recordPayment(
         deps,
         tenantId,
         delinquency.invoiceId,
@@ -250,6 +252,8 @@ export const resolveDispute = async (
       await releaseCredit(deps, tenantId, dispute);
       throw error;
     }
+    // The credit is money moved like any payment: the case re-derives, the customer's hold is reviewed.
+    await moneyMoved(deps, tenantId, [recorded.movement], recorded.payer);
   }
   const decided = await retryOnConflict('the delinquency', async () => {
     const fresh = await current();

@@ -1,8 +1,8 @@
 // The generic payment webhook: the same once-only handling as Stripe's, for any processor that signs its posts with
 // HMAC-SHA256 over "<timestamp>.<raw body>" (header Arrears-Signature: t=<seconds>,v1=<hex>).
 import { GenericWebhookEventSchema, type GenericWebhookEvent } from '../schemas/generic-webhook.schema';
-import { applyProviderChargeback, applyProviderPayment, applyProviderReversal } from './provider-payments';
-import { receiveWebhook, type WebhookAnswer, type WebhookDeps, type WebhookScheme } from './webhook-receiver';
+import { applyProviderChargeback, applyProviderReversal } from './provider-payments';
+import { receiveWebhook, work, type WebhookAnswer, type WebhookDeps, type WebhookScheme } from './webhook-receiver';
 
 const PROVIDER = 'generic';
 
@@ -13,41 +13,48 @@ export const genericScheme: WebhookScheme<GenericWebhookEvent> = {
     const parsed = GenericWebhookEventSchema.safeParse(json);
     return parsed.success ? parsed.data : null;
   },
-  dispatch: async (deps, tenantId, event) => {
+  route: (event) => {
     switch (event.type) {
       case 'payment.succeeded':
-        return applyProviderPayment(deps, tenantId, {
-          provider: PROVIDER,
-          providerPaymentId: event.payment.id,
-          invoiceId: event.payment.invoiceId,
-          amount: event.payment.amount,
-          currency: event.payment.currency,
-          source: 'webhook',
-        });
+        return {
+          kind: 'payment',
+          payment: {
+            provider: PROVIDER,
+            providerPaymentId: event.payment.id,
+            invoiceId: event.payment.invoiceId,
+            amount: event.payment.amount,
+            currency: event.payment.currency,
+            source: 'webhook',
+          },
+        };
       case 'payment.refunded':
-        return applyProviderReversal(deps, tenantId, {
-          provider: PROVIDER,
-          providerPaymentId: event.payment.id,
-          eventId: event.id,
-          kind: 'refund',
-          cumulativeAmount: event.payment.totalRefunded,
-          ...(event.payment.currency ? { currency: event.payment.currency } : {}),
-          reference: event.id,
-          source: 'webhook',
-        });
+        return work((deps, tenantId) =>
+          applyProviderReversal(deps, tenantId, {
+            provider: PROVIDER,
+            providerPaymentId: event.payment.id,
+            eventId: event.id,
+            kind: 'refund',
+            cumulativeAmount: event.payment.totalRefunded,
+            ...(event.payment.currency ? { currency: event.payment.currency } : {}),
+            reference: event.id,
+            source: 'webhook',
+          }),
+        );
       case 'payment.charged_back':
-        return applyProviderChargeback(deps, tenantId, {
-          provider: PROVIDER,
-          providerPaymentId: event.payment.id,
-          eventId: event.id,
-          kind: 'chargeback',
-          cumulativeAmount: event.payment.amount,
-          ...(event.payment.currency ? { currency: event.payment.currency } : {}),
-          reference: event.payment.disputeId,
-          source: 'webhook',
-          providerDisputeId: event.payment.disputeId,
-          reason: event.payment.reason,
-        });
+        return work((deps, tenantId) =>
+          applyProviderChargeback(deps, tenantId, {
+            provider: PROVIDER,
+            providerPaymentId: event.payment.id,
+            eventId: event.id,
+            kind: 'chargeback',
+            cumulativeAmount: event.payment.amount,
+            ...(event.payment.currency ? { currency: event.payment.currency } : {}),
+            reference: event.payment.disputeId,
+            source: 'webhook',
+            providerDisputeId: event.payment.disputeId,
+            reason: event.payment.reason,
+          }),
+        );
     }
   },
 };

@@ -4,7 +4,8 @@ import { invoiceBalance, invoiceStatus } from '../domain/invoice';
 import { newId, stableId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { InvoiceWithPayments } from '../ports/invoice-repository.port';
-import { metricsOf } from '../ports/metrics.port';
+import type { CreditRepository } from '../ports/credit-repository.port';
+import type { PaymentReceipt } from '../ports/webhook-events.port';
 import type { Invoice, InvoiceResponse, Payment, PostPaymentBody, PutInvoiceBody } from '../schemas/invoice.schema';
 import { addDays, localDate } from '../domain/calendar';
 import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
@@ -14,6 +15,7 @@ import type { Customer } from '../schemas/customer.schema';
 import type { CoreDeps } from './ports';
 import { listStrategies } from './strategies';
 import { retryOnConflict } from './retry-on-conflict';
+import type { KnownPayer, MoneyMovement } from './money-moved';
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
@@ -193,33 +195,82 @@ export interface RecordedPayment {
   invoice: InvoiceResponse;
   /** False when this exact payment (same idempotency key) had already been recorded. */
   created: boolean;
+  /** What moved, for the follow-ups every path hands to moneyMoved. */
+  movement: MoneyMovement;
+  /** The customer (and its credit state) as read for this payment. */
+  payer: KnownPayer;
+  /** True when refunds were waiting on the provider payment's link: the caller applies them now. */
+  refundsWaiting: boolean;
+}
+
+/** The payment id a payment recorded under an idempotency key gets: the same for every retry of it. */
+export const stablePaymentId = (tenantId: string, invoiceId: string, idempotencyKey: string) =>
+  stableId('pay', tenantId, invoiceId, idempotencyKey);
+
+/** The provider payment's receipt refused: its event id is recorded already (a twin delivery applied it). */
+export const EVENT_RECORDED = 'event-recorded';
+
+export interface RecordPaymentOptions {
+  idempotencyKey?: string;
+  source?: Payment['source'];
+  actor?: string;
+  /** A provider's payment: its event record and link are written in the payment's own transaction. */
+  receipt?: Omit<PaymentReceipt, 'waitingKnown'>;
 }
 
 /**
  * Applies a payment under optimistic concurrency: the payment item and the invoice's new totals are written in one
- * transaction that fails if anyone else changed the invoice in between, so no concurrent payment is ever lost.
+ * transaction that fails if anyone else changed the invoice in between, so no concurrent payment is ever lost. The
+ * follow-ups (wake, credit review, metrics) are the caller's, through moneyMoved.
  */
 export const recordPayment = async (
-  deps: CoreDeps,
+  deps: CoreDeps & { credit?: Pick<CreditRepository, 'getWithCustomer'> },
   tenantId: string,
   invoiceId: string,
   body: PostPaymentBody,
-  options: { idempotencyKey?: string; source?: Payment['source']; actor?: string } = {},
+  options: RecordPaymentOptions = {},
 ): Promise<RecordedPayment> => {
   const firstNow = deps.clock.now();
   // With an idempotency key the payment id is derived from it, so even a retry after a crash lands on the same item.
   const paymentId = options.idempotencyKey
-    ? stableId('pay', tenantId, invoiceId, options.idempotencyKey)
+    ? stablePaymentId(tenantId, invoiceId, options.idempotencyKey)
     : newId('pay', firstNow);
+  let waitingKnown = false;
+  let payer: KnownPayer | undefined;
   return retryOnConflict('the invoice balance', async () => {
     const found = await deps.invoices.get(tenantId, invoiceId);
     if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
     const { invoice } = found;
-    const customer = await customerOf(deps, tenantId, invoice.customerId);
+    // The customer and its credit state in one read: interest needs the one, the credit review the other.
+    if (payer?.customer?.id !== invoice.customerId) {
+      payer = deps.credit
+        ? await deps.credit.getWithCustomer(tenantId, invoice.customerId)
+        : { customer: await deps.customers.get(tenantId, invoice.customerId) };
+    }
+    const customer = payer.customer;
+    if (!customer) throw new NotFoundError(`the invoice's customer ${invoice.customerId} no longer exists`);
     const rule = await interestRuleFor(deps, tenantId, invoice, customer);
     const interest = interestToday(deps.clock, found, customer, rule);
+    const movement = (payment: Payment, fresh: boolean): MoneyMovement => ({
+      invoiceId,
+      customerId: invoice.customerId,
+      dueDate: invoice.dueDate,
+      direction: 'in',
+      // A credit is not money in; a repeat counts nothing.
+      recovered:
+        fresh && payment.source !== 'adjustment' ? { amount: payment.appliedAmount, currency: payment.currency } : null,
+      wake: fresh ? invoice.delinquencyId : null,
+    });
+    const repeat = (payment: Payment, view: InvoiceResponse): RecordedPayment => ({
+      payment,
+      invoice: view,
+      created: false,
+      movement: movement(payment, false),
+      payer: payer!,
+      refundsWaiting: false,
+    });
     const already = found.payments.find((payment) => payment.id === paymentId);
-    if (already) return { payment: already, invoice: invoiceView(found, interest), created: false };
+    if (already) return repeat(already, invoiceView(found, interest));
     if (body.currency !== invoice.currency) {
       throw new ValidationError('the payment is in another currency than the invoice', [
         { path: 'currency', message: `must be the invoice's currency, ${invoice.currency}` },
@@ -254,29 +305,38 @@ export const recordPayment = async (
       updatedAt: now,
       version: invoice.version + 1,
     };
-    const outcome = await deps.invoices.applyPayment(tenantId, updated, invoice.version, payment);
+    const outcome = await deps.invoices.applyPayment(
+      tenantId,
+      updated,
+      invoice.version,
+      payment,
+      options.receipt ? { ...options.receipt, waitingKnown } : undefined,
+    );
     if (outcome === 'applied') {
-      // Counted here only: a replay returns above or as a duplicate below and counts nothing. A credit is not money in.
-      if (payment.source !== 'adjustment') {
-        metricsOf(deps).add('PaymentsApplied', 1, payment.currency);
-        metricsOf(deps).add('AmountRecovered', payment.appliedAmount, payment.currency);
-      }
-      // Payment wins: the delinquency's execution re-derives at once instead of at its next timer.
-      if (invoice.delinquencyId !== null) await deps.factsChanged.notify(tenantId, invoice.delinquencyId);
       const payments = [...found.payments, payment];
       const after = interestToday(deps.clock, { invoice: updated, payments, refunds: found.refunds }, customer, rule);
-      return { payment, invoice: invoiceView({ ...found, invoice: updated, payments }, after), created: true };
+      return {
+        payment,
+        invoice: invoiceView({ ...found, invoice: updated, payments }, after),
+        created: true,
+        movement: movement(payment, true),
+        payer,
+        refundsWaiting: waitingKnown,
+      };
+    }
+    if (outcome === 'refunds_waiting') {
+      // The rare case: refunds arrived before this payment. Written again with them known; the caller applies them.
+      waitingKnown = true;
+      return undefined;
+    }
+    if (outcome === 'event_recorded') {
+      throw new ConflictError('this event was recorded by another delivery', EVENT_RECORDED);
     }
     if (outcome === 'duplicate') {
       const existing = await deps.invoices.get(tenantId, invoiceId);
       const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
-      if (existing && stored) {
-        return {
-          payment: stored,
-          invoice: invoiceView(existing, interestToday(deps.clock, existing, customer, rule)),
-          created: false,
-        };
-      }
+      if (existing && stored)
+        return repeat(stored, invoiceView(existing, interestToday(deps.clock, existing, customer, rule)));
     }
     return undefined;
   });

@@ -1,9 +1,10 @@
 // Payments, refunds and chargebacks reported by a payment provider, matched to invoices and applied exactly once.
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
-import type { WebhookEventStore, WebhookOutcome } from '../ports/webhook-events.port';
+import type { WebhookEventRecord, WebhookEventStore, WebhookOutcome } from '../ports/webhook-events.port';
 import type { Payment, Refund } from '../schemas/invoice.schema';
 import { openDispute } from './disputes';
-import { recordPayment } from './invoices';
+import { EVENT_RECORDED, recordPayment, stablePaymentId, type RecordedPayment } from './invoices';
+import { moneyMoved } from './money-moved';
 import { reversePayment, type ReversalDeps } from './reversals';
 import { CONCURRENT_MODIFICATION } from './retry-on-conflict';
 
@@ -20,7 +21,8 @@ export interface Outcome {
 export const settledRefusal = (error: unknown): Outcome | null => {
   if (error instanceof NotFoundError) return { status: 'unmatched', detail: error.message };
   // Writers that kept colliding on one invoice are an outage of the moment, not a refusal: the provider's retry applies it.
-  if (error instanceof ConflictError && error.code === CONCURRENT_MODIFICATION) return null;
+  if (error instanceof ConflictError && (error.code === CONCURRENT_MODIFICATION || error.code === EVENT_RECORDED))
+    return null;
   if (error instanceof ValidationError || error instanceof ConflictError)
     return { status: 'rejected', detail: error.message };
   // An event object without the fields Arrears reads will not grow them on a retry.
@@ -38,44 +40,125 @@ export interface ProviderPayment {
   source: Payment['source'];
 }
 
+/** The event as received; what came of it is added when it is recorded. */
+export type EventReceipt = Pick<WebhookEventRecord, 'provider' | 'eventId' | 'type' | 'receivedAt'>;
+
+export interface ReceivedOutcome extends Outcome {
+  /** True when the event id had been handled already: nothing was done again. */
+  replayed: boolean;
+}
+
 /**
- * Applies a provider payment once (its id derives from the provider's payment id), remembers which invoice payment it
- * became, then applies any refund that arrived before it.
+ * Records an event's outcome when nothing else is written with it; a known event id keeps its first outcome and
+ * comes back as a replay (a record still 'received' belongs to a leased attempt of a refund: its provider retries).
+ */
+export const recordOutcome = async (
+  deps: Pick<ProviderDeps, 'webhookEvents' | 'clock'>,
+  tenantId: string,
+  receipt: EventReceipt,
+  outcome: Outcome,
+): Promise<ReceivedOutcome | { inProgress: true }> => {
+  const recorded = await deps.webhookEvents.begin(tenantId, {
+    ...receipt,
+    status: outcome.status,
+    detail: outcome.detail,
+    finishedAt: deps.clock.now().toISOString(),
+  });
+  if (recorded.fresh) return { ...outcome, replayed: false };
+  if (recorded.record.status === 'received') return { inProgress: true };
+  return { status: recorded.record.status, detail: recorded.record.detail ?? '', replayed: true };
+};
+
+/**
+ * Applies a provider payment once (its id derives from the provider's payment id) in one transaction with the link
+ * from the provider's payment id and, when an event brought it, the event's record; then applies any refund that
+ * arrived before it (the rare case) and does what money moving owes.
  */
 export const applyProviderPayment = async (
   deps: ProviderDeps,
   tenantId: string,
   reported: ProviderPayment,
-): Promise<Outcome> => {
+  event?: WebhookEventRecord,
+): Promise<RecordedPayment> => {
   const recorded = await recordPayment(
     deps,
     tenantId,
     reported.invoiceId,
     { amount: reported.amount, currency: reported.currency, reference: reported.providerPaymentId },
     {
-      idempotencyKey: `${reported.provider}:${reported.providerPaymentId}`,
+      idempotencyKey: providerKey(reported),
       source: reported.source,
       actor: `provider:${reported.provider}`,
+      receipt: {
+        ...(event ? { event } : {}),
+        provider: reported.provider,
+        providerPaymentId: reported.providerPaymentId,
+      },
     },
   );
-  const link = { invoiceId: reported.invoiceId, paymentId: recorded.payment.id };
-  await deps.webhookEvents.linkPayment(tenantId, reported.provider, reported.providerPaymentId, link);
-  for (const waiting of await deps.webhookEvents.listWaiting(tenantId, reported.provider, reported.providerPaymentId)) {
+  if (recorded.refundsWaiting) await applyWaitingRefunds(deps, tenantId, reported);
+  // A repeat reviews the hold again (cheap when the customer is not concerned): an attempt that died after its
+  // transaction left that undone. The wake and the metrics follow a new payment only.
+  await moneyMoved(deps, tenantId, [recorded.movement], recorded.payer);
+  return recorded;
+};
+
+const providerKey = (reported: ProviderPayment) => `${reported.provider}:${reported.providerPaymentId}`;
+
+/**
+ * A provider's payment event, in one read of the invoice, one of its customer and one transaction: the payment, the
+ * invoice's totals, the event's record and the provider payment's link are written together, so a racing twin is
+ * refused by the transaction itself and a replay finds its payment (and its record) without writing anything else.
+ */
+export const receiveProviderPayment = async (
+  deps: ProviderDeps,
+  tenantId: string,
+  reported: ProviderPayment,
+  receipt: EventReceipt,
+): Promise<ReceivedOutcome | { inProgress: true }> => {
+  const paymentId = stablePaymentId(tenantId, reported.invoiceId, providerKey(reported));
+  const detail = `applied: payment ${paymentId} of ${reported.amount} ${reported.currency} to invoice ${reported.invoiceId}`;
+  let recorded: RecordedPayment;
+  try {
+    recorded = await applyProviderPayment(deps, tenantId, reported, {
+      ...receipt,
+      status: 'applied',
+      detail,
+      finishedAt: deps.clock.now().toISOString(),
+    });
+  } catch (error) {
+    // The event id was recorded first (a twin, or an earlier outcome): that record answers.
+    if (error instanceof ConflictError && error.code === EVENT_RECORDED)
+      return recordOutcome(deps, tenantId, receipt, { status: 'applied', detail });
+    const refusal = settledRefusal(error);
+    if (!refusal) throw error;
+    return recordOutcome(deps, tenantId, receipt, refusal);
+  }
+  if (recorded.created) return { status: 'applied', detail, replayed: false };
+  // The payment was there already: this event id either was recorded with it (a replay) or is new for it.
+  return recordOutcome(deps, tenantId, receipt, { status: 'applied', detail: `already ${detail}` });
+};
+
+/** Applies the refunds kept on the provider payment's link while its payment had not arrived. */
+const applyWaitingRefunds = async (deps: ProviderDeps, tenantId: string, reported: ProviderPayment) => {
+  const { link, waiting } = await deps.webhookEvents.providerPayment(
+    tenantId,
+    reported.provider,
+    reported.providerPaymentId,
+  );
+  if (!link) return;
+  for (const refund of waiting) {
     // A refund in another currency could not be checked when it arrived first; it is not applied now either.
-    if (waiting.currency !== undefined && waiting.currency !== reported.currency) continue;
+    if (refund.currency !== undefined && refund.currency !== reported.currency) continue;
     await reversePayment(deps, tenantId, {
       ...link,
-      kind: waiting.kind,
-      cumulativeAmount: waiting.cumulativeAmount,
-      reference: waiting.reference,
+      kind: refund.kind,
+      cumulativeAmount: refund.cumulativeAmount,
+      reference: refund.reference,
       source: reported.source === 'stripe' ? 'stripe' : 'webhook',
       actor: `provider:${reported.provider}`,
     });
   }
-  return {
-    status: 'applied',
-    detail: `${recorded.created ? 'applied' : 'already applied'}: payment ${recorded.payment.id} of ${reported.amount} ${reported.currency} to invoice ${reported.invoiceId}`,
-  };
 };
 
 export interface ProviderReversal {
@@ -91,24 +174,23 @@ export interface ProviderReversal {
 }
 
 /**
- * Reverses a provider payment up to the reported total. A refund whose payment has not arrived yet waits for it (the
- * payment applies it); the link is read again after waiting is recorded, so a payment landing in between is not missed.
+ * Reverses a provider payment up to the reported total. A refund whose payment has not arrived yet waits on the
+ * payment's link item (the payment applies it); if the payment lands in between, the refund is applied here.
  */
 export const applyProviderReversal = async (
   deps: ProviderDeps,
   tenantId: string,
   reported: ProviderReversal,
 ): Promise<Outcome> => {
-  let link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
+  let { link } = await deps.webhookEvents.providerPayment(tenantId, reported.provider, reported.providerPaymentId);
   if (!link) {
-    await deps.webhookEvents.addWaiting(tenantId, reported.provider, reported.providerPaymentId, {
+    link = await deps.webhookEvents.addWaiting(tenantId, reported.provider, reported.providerPaymentId, {
       eventId: reported.eventId,
       kind: reported.kind,
       cumulativeAmount: reported.cumulativeAmount,
       ...(reported.currency ? { currency: reported.currency } : {}),
       reference: reported.reference,
     });
-    link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
     if (!link)
       return {
         status: 'waiting',
@@ -143,7 +225,7 @@ export const applyProviderChargeback = async (
   tenantId: string,
   reported: ProviderChargeback,
 ): Promise<Outcome> => {
-  const link = await deps.webhookEvents.paymentLink(tenantId, reported.provider, reported.providerPaymentId);
+  const { link } = await deps.webhookEvents.providerPayment(tenantId, reported.provider, reported.providerPaymentId);
   const invoice = link ? (await deps.invoices.get(tenantId, link.invoiceId))?.invoice : undefined;
   if (invoice?.delinquencyId) {
     await openDispute(deps, tenantId, invoice.delinquencyId, {

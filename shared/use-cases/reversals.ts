@@ -9,10 +9,10 @@ import type { DelinquencyRepository } from '../ports/delinquency-repository.port
 import { metricsOf } from '../ports/metrics.port';
 import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { Invoice, Refund } from '../schemas/invoice.schema';
-import type { CoreDeps } from './ports';
+import { moneyMoved, type MoneyMovedDeps } from './money-moved';
 import { retryOnConflict } from './retry-on-conflict';
 
-export interface ReversalDeps extends CoreDeps {
+export interface ReversalDeps extends MoneyMovedDeps {
   delinquencies: DelinquencyRepository;
   /** A reopened debt counts in its collector's load again. */
   collectors: CollectorRepository;
@@ -96,12 +96,32 @@ export const reversePayment = async (
   });
   // Also on a repeat: an attempt that died after the refund but before the execution started finishes the job here.
   const current = refund?.invoice ?? (await deps.invoices.get(tenantId, request.invoiceId))?.invoice;
-  if (current && current.delinquencyId !== null) await reopenOrWake(deps, tenantId, current, request);
+  if (!current) return refund?.refund ?? null;
+  const kept = current.delinquencyId === null ? 'none' : await reopenIfResolved(deps, tenantId, current, request);
+  await moneyMoved(deps, tenantId, [
+    {
+      invoiceId: current.id,
+      customerId: current.customerId,
+      dueDate: current.dueDate,
+      direction: 'out',
+      recovered: null,
+      // A reopened case has a fresh execution that starts from the facts: only an open one needs waking.
+      wake: kept === 'open' ? current.delinquencyId : null,
+    },
+  ]);
   return refund?.refund ?? null;
 };
 
-/** A resolved delinquency whose invoice owes again reopens with a new execution; an open one re-derives at once. */
-const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoice, request: ReversalRequest) => {
+/**
+ * A resolved delinquency whose invoice owes again reopens with a new execution ('reopened'); an open one stays
+ * ('open', its execution is woken by the caller); 'none' when the delinquency is gone.
+ */
+const reopenIfResolved = async (
+  deps: ReversalDeps,
+  tenantId: string,
+  invoice: Invoice,
+  request: ReversalRequest,
+): Promise<'reopened' | 'open' | 'none'> => {
   const delinquencyId = invoice.delinquencyId!;
   const reopened = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
@@ -139,7 +159,7 @@ const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoi
     if (saved && delinquency.assigneeId !== null) await deps.collectors.reclaim(tenantId, delinquency.assigneeId);
     return saved ? { reopenCount, fresh: true } : undefined;
   });
-  if (!reopened) return;
+  if (!reopened) return 'none';
   // Named after the reopening: a repeat of this call finds it started ('exists') and starts nothing.
   if (
     reopened.reopenCount > 0 &&
@@ -148,5 +168,5 @@ const reopenOrWake = async (deps: ReversalDeps, tenantId: string, invoice: Invoi
   ) {
     metricsOf(deps).add('ExecutionsStarted', 1);
   }
-  if (!reopened.fresh) await deps.factsChanged.notify(tenantId, delinquencyId);
+  return reopened.fresh ? 'reopened' : 'open';
 };

@@ -7,8 +7,15 @@ import {
   StripeEventSchema,
   StripePaymentIntentSchema,
 } from '../schemas/stripe-event.schema';
-import { applyProviderChargeback, applyProviderPayment, applyProviderReversal } from './provider-payments';
-import { receiveWebhook, type WebhookAnswer, type WebhookDeps, type WebhookScheme } from './webhook-receiver';
+import { applyProviderChargeback, applyProviderReversal } from './provider-payments';
+import {
+  receiveWebhook,
+  settled,
+  work,
+  type WebhookAnswer,
+  type WebhookDeps,
+  type WebhookScheme,
+} from './webhook-receiver';
 
 type StripeEvent = { id: string; type: string; data: { object: Record<string, unknown> } };
 
@@ -21,56 +28,65 @@ export const stripeScheme: WebhookScheme<StripeEvent> = {
     const parsed = StripeEventSchema.safeParse(json);
     return parsed.success ? parsed.data : null;
   },
-  dispatch: async (deps, tenantId, event) => {
+  route: (event) => {
     switch (event.type) {
       case 'payment_intent.succeeded': {
         const intent = StripePaymentIntentSchema.parse(event.data.object);
         const invoiceId = intent.metadata?.invoice_id;
-        if (!invoiceId) return { status: 'unmatched', detail: 'the payment intent has no metadata.invoice_id' };
-        if (!isInvoiceId(invoiceId)) return { status: 'rejected', detail: 'metadata.invoice_id is not an invoice id' };
-        if (intent.amount_received === 0) return { status: 'ignored', detail: 'nothing was received' };
-        return applyProviderPayment(deps, tenantId, {
-          provider: PROVIDER,
-          providerPaymentId: intent.id,
-          invoiceId,
-          amount: intent.amount_received,
-          // Stripe writes currencies in lower case.
-          currency: intent.currency.toUpperCase(),
-          source: 'stripe',
-        });
+        if (!invoiceId) return settled('unmatched', 'the payment intent has no metadata.invoice_id');
+        if (!isInvoiceId(invoiceId)) return settled('rejected', 'metadata.invoice_id is not an invoice id');
+        if (intent.amount_received === 0) return settled('ignored', 'nothing was received');
+        return {
+          kind: 'payment',
+          payment: {
+            provider: PROVIDER,
+            providerPaymentId: intent.id,
+            invoiceId,
+            amount: intent.amount_received,
+            // Stripe writes currencies in lower case.
+            currency: intent.currency.toUpperCase(),
+            source: 'stripe',
+          },
+        };
       }
       case 'charge.refunded': {
         const charge = StripeChargeSchema.parse(event.data.object);
-        if (!charge.payment_intent) return { status: 'unmatched', detail: 'the charge names no payment intent' };
-        return applyProviderReversal(deps, tenantId, {
-          provider: PROVIDER,
-          providerPaymentId: charge.payment_intent,
-          eventId: event.id,
-          kind: 'refund',
-          cumulativeAmount: charge.amount_refunded,
-          currency: charge.currency.toUpperCase(),
-          reference: charge.id,
-          source: 'stripe',
-        });
+        const paymentIntent = charge.payment_intent;
+        if (!paymentIntent) return settled('unmatched', 'the charge names no payment intent');
+        return work((deps, tenantId) =>
+          applyProviderReversal(deps, tenantId, {
+            provider: PROVIDER,
+            providerPaymentId: paymentIntent,
+            eventId: event.id,
+            kind: 'refund',
+            cumulativeAmount: charge.amount_refunded,
+            currency: charge.currency.toUpperCase(),
+            reference: charge.id,
+            source: 'stripe',
+          }),
+        );
       }
       case 'charge.dispute.created': {
         const dispute = StripeDisputeSchema.parse(event.data.object);
-        if (!dispute.payment_intent) return { status: 'unmatched', detail: 'the dispute names no payment intent' };
-        return applyProviderChargeback(deps, tenantId, {
-          provider: PROVIDER,
-          providerPaymentId: dispute.payment_intent,
-          eventId: event.id,
-          kind: 'chargeback',
-          cumulativeAmount: dispute.amount,
-          currency: dispute.currency.toUpperCase(),
-          reference: dispute.id,
-          source: 'stripe',
-          providerDisputeId: dispute.id,
-          reason: dispute.reason,
-        });
+        const paymentIntent = dispute.payment_intent;
+        if (!paymentIntent) return settled('unmatched', 'the dispute names no payment intent');
+        return work((deps, tenantId) =>
+          applyProviderChargeback(deps, tenantId, {
+            provider: PROVIDER,
+            providerPaymentId: paymentIntent,
+            eventId: event.id,
+            kind: 'chargeback',
+            cumulativeAmount: dispute.amount,
+            currency: dispute.currency.toUpperCase(),
+            reference: dispute.id,
+            source: 'stripe',
+            providerDisputeId: dispute.id,
+            reason: dispute.reason,
+          }),
+        );
       }
       default:
-        return { status: 'ignored', detail: `Arrears does not act on ${event.type}` };
+        return settled('ignored', `Arrears does not act on ${event.type}`);
     }
   },
 };

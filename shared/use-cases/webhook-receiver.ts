@@ -1,9 +1,19 @@
 // What every provider webhook does the same way: find the tenant's secret, verify the signature on the raw body, then
-// handle each event id once (a leased record) and acknowledge what came of it, also when nothing could be done.
+// handle each event id once and acknowledge what came of it, also when nothing could be done. A payment records its
+// event in its own transaction; other work (refunds, chargebacks) holds a leased record while it runs.
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { WebhookProvider, WebhookSecrets } from '../ports/webhook-secrets.port';
 import { verifySignatureHeader } from '../webhooks/signature';
-import { settledRefusal, type Outcome, type ProviderDeps } from './provider-payments';
+import {
+  receiveProviderPayment,
+  recordOutcome,
+  settledRefusal,
+  type EventReceipt,
+  type Outcome,
+  type ProviderDeps,
+  type ProviderPayment,
+  type ReceivedOutcome,
+} from './provider-payments';
 
 export interface WebhookDeps extends ProviderDeps {
   webhookSecrets: WebhookSecrets;
@@ -29,9 +39,38 @@ export interface WebhookScheme<E extends { id: string; type: string }> {
   signatureHeader: string;
   /** Reads a verified body as an event; null when it is not one. */
   parse(json: unknown): E | null;
-  /** Does the event's work. Errors a retry could fix are thrown (the provider retries); settled refusals are returned. */
-  dispatch(deps: WebhookDeps, tenantId: string, event: E): Promise<Outcome>;
+  /** What the event asks for. Errors a retry could fix are thrown (the provider retries); settled refusals returned. */
+  route(event: E): WebhookWork;
 }
+
+/**
+ * A payment (applied with its event's record in one transaction), other work (run under a leased record), or an
+ * outcome known without any work (an event type Arrears does not act on, a payment naming no invoice).
+ */
+export type WebhookWork =
+  | { kind: 'payment'; payment: ProviderPayment }
+  | { kind: 'work'; run: (deps: WebhookDeps, tenantId: string) => Promise<Outcome> }
+  | { kind: 'settled'; outcome: Outcome };
+
+/** An outcome known without work. */
+export const settled = (status: Outcome['status'], detail: string): WebhookWork => ({
+  kind: 'settled',
+  outcome: { status, detail },
+});
+
+/** Work run under the event's lease. */
+export const work = (run: (deps: WebhookDeps, tenantId: string) => Promise<Outcome>): WebhookWork => ({
+  kind: 'work',
+  run,
+});
+
+const inProgress = (eventId: string) =>
+  // A delivery whose twin is still working must not be acknowledged: if the twin dies (a timeout), a 2xx here would
+  // end the provider's retries and the event would never be applied. The provider retries; after the lease, that
+  // retry takes the event over and finishes it.
+  new ConflictError('another delivery of this event is being handled right now; retry later', 'event-in-progress', {
+    eventId,
+  });
 
 export const receiveWebhook = async <E extends { id: string; type: string }>(
   deps: WebhookDeps,
@@ -66,31 +105,49 @@ export const receiveWebhook = async <E extends { id: string; type: string }>(
     throw new ValidationError('the body is not an event this endpoint knows', [
       { path: '(body)', message: `not a ${scheme.provider} event` },
     ]);
-  const now = deps.clock.now();
-  const begun = await deps.webhookEvents.begin(tenantId, {
+  const receipt: EventReceipt = {
     provider: scheme.provider,
     eventId: event.id,
     type: event.type,
+    receivedAt: deps.clock.now().toISOString(),
+  };
+  let work: WebhookWork;
+  try {
+    work = scheme.route(event);
+  } catch (error) {
+    const refusal = settledRefusal(error);
+    if (!refusal) throw error;
+    work = { kind: 'settled', outcome: refusal };
+  }
+  const received =
+    work.kind === 'payment'
+      ? await receiveProviderPayment(deps, tenantId, work.payment, receipt)
+      : work.kind === 'settled'
+        ? await recordOutcome(deps, tenantId, receipt, work.outcome)
+        : await leased(deps, tenantId, receipt, work.run);
+  if ('inProgress' in received) throw inProgress(event.id);
+  return { received: true, eventId: event.id, outcome: received.status, replayed: received.replayed };
+};
+
+/** Runs work that writes more than one transaction under a leased record of the event, finished when it is done. */
+const leased = async (
+  deps: WebhookDeps,
+  tenantId: string,
+  receipt: EventReceipt,
+  run: (deps: WebhookDeps, tenantId: string) => Promise<Outcome>,
+): Promise<ReceivedOutcome | { inProgress: true }> => {
+  const begun = await deps.webhookEvents.begin(tenantId, {
+    ...receipt,
     status: 'received',
-    receivedAt: now.toISOString(),
-    leaseUntil: new Date(now.getTime() + EVENT_LEASE_MS).toISOString(),
+    leaseUntil: new Date(Date.parse(receipt.receivedAt) + EVENT_LEASE_MS).toISOString(),
   });
   if (!begun.fresh) {
-    // A delivery whose twin is still working must not be acknowledged: if the twin dies (a timeout), a 2xx here would
-    // end the provider's retries and the event would never be applied. The provider retries; after the lease, that
-    // retry takes the event over and finishes it.
-    if (begun.record.status === 'received') {
-      throw new ConflictError(
-        'another delivery of this event is being handled right now; retry later',
-        'event-in-progress',
-        { eventId: event.id },
-      );
-    }
-    return { received: true, eventId: event.id, outcome: begun.record.status, replayed: true };
+    if (begun.record.status === 'received') return { inProgress: true };
+    return { status: begun.record.status, detail: begun.record.detail ?? '', replayed: true };
   }
   let outcome: Outcome;
   try {
-    outcome = await scheme.dispatch(deps, tenantId, event);
+    outcome = await run(deps, tenantId);
   } catch (error) {
     const refusal = settledRefusal(error);
     if (!refusal) throw error;
@@ -98,11 +155,11 @@ export const receiveWebhook = async <E extends { id: string; type: string }>(
   }
   await deps.webhookEvents.finish(
     tenantId,
-    scheme.provider,
-    event.id,
+    receipt.provider,
+    receipt.eventId,
     outcome.status,
     outcome.detail,
     deps.clock.now().toISOString(),
   );
-  return { received: true, eventId: event.id, outcome: outcome.status, replayed: false };
+  return { ...outcome, replayed: false };
 };

@@ -23,5 +23,7 @@ export const postGenericWebhookRoute = {
   startsExecutions: true,
   readsWebhookSecrets: true,
   wakesExecutions: true,
-  dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: [] },
+  // What money moving owes: the customer's credit hold reviewed (its invoices by gsi1, a change published).
+  publishesEvents: true,
+  dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -26,6 +26,8 @@ export const postStripeWebhookRoute = {
   startsExecutions: true,
   readsWebhookSecrets: true,
   wakesExecutions: true,
+  // What money moving owes: the customer's credit hold reviewed (its invoices by gsi1, a change published).
+  publishesEvents: true,
   // The event record, the payment or refund transaction with its invoice, the delinquency it wakes or reopens.
-  dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: [] },
+  dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

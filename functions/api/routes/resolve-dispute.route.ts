@@ -22,5 +22,7 @@ export const resolveDisputeRoute = {
   wakesExecutions: true,
   roles: ['collector', 'manager'],
   // The credit is an adjustment payment on the invoice (a transaction with the invoice); the decision is saved with the case.
-  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: [] },
+  // A credit is money moved: the customer's credit hold is reviewed (its invoices by gsi1, a change published).
+  publishesEvents: true,
+  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem', 'UpdateItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -8,7 +8,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isCollectible } from '../../domain/invoice';
 import type { InvoiceFact } from '../../domain/report-ledger';
-import type { ApplyPaymentOutcome, InvoiceRepository, InvoiceWithPayments } from '../../ports/invoice-repository.port';
+import type {
+  ApplyPaymentOutcome,
+  ApplyReceiptOutcome,
+  InvoiceRepository,
+  InvoiceWithPayments,
+} from '../../ports/invoice-repository.port';
+import type { PaymentReceipt } from '../../ports/webhook-events.port';
 import { ChargeSchema, type Charge } from '../../schemas/delinquency.schema';
 import {
   InvoiceSchema,
@@ -23,6 +29,7 @@ import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
 import { versionCondition } from './version-condition';
+import { paymentReceiptItems } from './webhook-events.dynamodb';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
   constructor(
@@ -105,7 +112,8 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     updated: Invoice,
     expectedVersion: number,
     payment: Payment,
-  ): Promise<ApplyPaymentOutcome> {
+    receipt?: PaymentReceipt,
+  ): Promise<ApplyReceiptOutcome> {
     return this.writeWithInvoice(
       tenantId,
       updated,
@@ -116,6 +124,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         ...payment,
       },
       { kind: 'payment', applied: payment.appliedAmount, adjustment: payment.source === 'adjustment' },
+      receipt
+        ? paymentReceiptItems(this.tableName, tenantId, receipt, {
+            invoiceId: payment.invoiceId,
+            paymentId: payment.id,
+          })
+        : [],
     );
   }
 
@@ -135,7 +149,8 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         ...refund,
       },
       { kind: 'refund', reversedApplied: refund.reversedApplied },
-    );
+      // Without a receipt only the plain outcomes can come back.
+    ) as Promise<ApplyPaymentOutcome>;
   }
 
   addCharge(tenantId: string, updated: Invoice, expectedVersion: number, charge: Charge): Promise<ApplyPaymentOutcome> {
@@ -149,12 +164,13 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         ...charge,
       },
       { kind: 'charge', amount: charge.amount },
-    );
+    ) as Promise<ApplyPaymentOutcome>;
   }
 
   /**
-   * One transaction: a new item that must not exist yet, the invoice over the version it was read at, and the report
-   * counters the change moves (so a refused duplicate counts nothing).
+   * One transaction: a new item that must not exist yet, the invoice over the version it was read at, a provider
+   * payment's receipt (its link third, its event's record fourth), and the report counters the change moves (so a
+   * refused duplicate counts nothing).
    */
   private async writeWithInvoice(
     tenantId: string,
@@ -162,7 +178,8 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     expectedVersion: number,
     item: Record<string, unknown>,
     fact: InvoiceFact,
-  ): Promise<ApplyPaymentOutcome> {
+    receiptItems: TransactItem[] = [],
+  ): Promise<ApplyReceiptOutcome> {
     const report = await this.reports.invoiceWrite(tenantId, expectedVersion, updated, fact);
     if (report === 'moved') return 'version_moved';
     try {
@@ -177,6 +194,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
               },
             },
             { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...receiptItems,
             ...report.writes,
             ...this.queueBalance(tenantId, updated, report.owedBefore),
           ],
@@ -187,6 +205,8 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       const codes = transactionCancellationCodes(error);
       if (codes === null) throw error;
       if (codes[1] === 'ConditionalCheckFailed') return 'duplicate';
+      if (receiptItems.length > 0 && codes[2] === 'ConditionalCheckFailed') return 'refunds_waiting';
+      if (receiptItems.length > 1 && codes[3] === 'ConditionalCheckFailed') return 'event_recorded';
       // A moved version or a transaction racing ours on the same invoice: the caller re-reads and tries again.
       if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'version_moved';
       throw error;

@@ -1,17 +1,81 @@
-// Webhook bookkeeping in the single table: event records (kept 90 days by TTL), provider payment links, waiting refunds.
+// Webhook bookkeeping in the single table: event records (kept 90 days by TTL) and provider payment links carrying the
+// refunds that wait for their payment; the items a payment's own transaction writes are built here too.
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
+  PaymentReceipt,
   ProviderPaymentLink,
+  ProviderPaymentState,
   WaitingReversal,
   WebhookEventRecord,
   WebhookEventStore,
   WebhookOutcome,
 } from '../../ports/webhook-events.port';
-import { conditionFailureItem, isConditionFailure, queryAll } from './client';
+import { conditionFailureItem, isConditionFailure } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
+import type { TransactItem } from './report-items';
 
 /** Providers retry for about three days; the record outlives that by a wide margin, for audits. */
 const EVENT_RETENTION_SECONDS = 90 * 24 * 3600;
+
+const eventItem = (tenantId: string, record: WebhookEventRecord) => ({
+  ...keys.webhookEvent(tenantId, record.provider, record.eventId),
+  ...itemMeta('WebhookEvent'),
+  ...record,
+  expiresAt: Math.floor(Date.parse(record.receivedAt) / 1000) + EVENT_RETENTION_SECONDS,
+});
+
+const waitingOf = (item: Record<string, unknown> | undefined): WaitingReversal[] =>
+  Array.isArray(item?.waiting)
+    ? (item.waiting as Record<string, unknown>[]).map((entry) => ({
+        eventId: String(entry.eventId),
+        kind: entry.kind === 'chargeback' ? 'chargeback' : 'refund',
+        cumulativeAmount: Number(entry.cumulativeAmount),
+        ...(typeof entry.currency === 'string' ? { currency: entry.currency } : {}),
+        reference: String(entry.reference),
+      }))
+    : [];
+
+const linkOf = (item: Record<string, unknown> | null | undefined): ProviderPaymentLink | null =>
+  typeof item?.paymentId === 'string' ? { invoiceId: String(item.invoiceId), paymentId: item.paymentId } : null;
+
+/**
+ * The items a provider payment adds to its invoice transaction, after the invoice's own two: the link to the payment
+ * (refused while refunds wait on it, unless the caller knows they do), then the event's finished record if an event
+ * brought it (refused if the event id is known, so a racing twin loses).
+ */
+export const paymentReceiptItems = (
+  tableName: string,
+  tenantId: string,
+  receipt: PaymentReceipt,
+  link: ProviderPaymentLink,
+): TransactItem[] => [
+  {
+    Update: {
+      TableName: tableName,
+      Key: keys.providerPayment(tenantId, receipt.provider, receipt.providerPaymentId),
+      UpdateExpression: 'SET #type = :type, schemaVersion = :sv, invoiceId = :invoiceId, paymentId = :paymentId',
+      ...(receipt.waitingKnown ? {} : { ConditionExpression: 'attribute_not_exists(waiting)' }),
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':type': itemMeta('ProviderPayment').type,
+        ':sv': itemMeta('ProviderPayment').schemaVersion,
+        ':invoiceId': link.invoiceId,
+        ':paymentId': link.paymentId,
+      },
+    },
+  },
+  ...(receipt.event
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: eventItem(tenantId, receipt.event),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]
+    : []),
+];
 
 export class DynamoWebhookEventStore implements WebhookEventStore {
   constructor(
@@ -27,12 +91,7 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...keys.webhookEvent(tenantId, record.provider, record.eventId),
-            ...itemMeta('WebhookEvent'),
-            ...record,
-            expiresAt: Math.floor(Date.parse(record.receivedAt) / 1000) + EVENT_RETENTION_SECONDS,
-          },
+          Item: eventItem(tenantId, record),
           // A record still 'received' past its lease belongs to an attempt that died midway: this one does the
           // (idempotent) work again.
           ConditionExpression: 'attribute_not_exists(pk) OR (#status = :received AND leaseUntil < :now)',
@@ -67,29 +126,7 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
     );
   }
 
-  async linkPayment(
-    tenantId: string,
-    provider: string,
-    providerPaymentId: string,
-    link: ProviderPaymentLink,
-  ): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.providerPayment(tenantId, provider, providerPaymentId),
-          ...itemMeta('ProviderPayment'),
-          ...link,
-        },
-      }),
-    );
-  }
-
-  async paymentLink(
-    tenantId: string,
-    provider: string,
-    providerPaymentId: string,
-  ): Promise<ProviderPaymentLink | null> {
+  async providerPayment(tenantId: string, provider: string, providerPaymentId: string): Promise<ProviderPaymentState> {
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
@@ -97,7 +134,7 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
         ConsistentRead: true,
       }),
     );
-    return result.Item ? { invoiceId: String(result.Item.invoiceId), paymentId: String(result.Item.paymentId) } : null;
+    return { link: linkOf(result.Item), waiting: waitingOf(result.Item) };
   }
 
   async addWaiting(
@@ -105,35 +142,34 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
     provider: string,
     providerPaymentId: string,
     waiting: WaitingReversal,
-  ): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.waitingReversal(tenantId, provider, providerPaymentId, waiting.eventId),
-          ...itemMeta('WaitingReversal'),
-          ...waiting,
-        },
-      }),
-    );
-  }
-
-  async listWaiting(tenantId: string, provider: string, providerPaymentId: string): Promise<WaitingReversal[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.providerPaymentPartition(tenantId, provider, providerPaymentId),
-        ':prefix': keys.waitingPrefix,
-      },
-      ConsistentRead: true,
-    });
-    return items.map((item) => ({
-      eventId: String(item.eventId),
-      kind: item.kind === 'chargeback' ? 'chargeback' : 'refund',
-      cumulativeAmount: Number(item.cumulativeAmount),
-      ...(typeof item.currency === 'string' ? { currency: item.currency } : {}),
-      reference: String(item.reference),
-    }));
+  ): Promise<ProviderPaymentLink | null> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.providerPayment(tenantId, provider, providerPaymentId),
+          // Appended, not keyed by event: a retried refund event appends its total again, and reversals by running
+          // total apply the same total once.
+          UpdateExpression:
+            'SET #type = :type, schemaVersion = :sv, waiting = list_append(if_not_exists(waiting, :none), :one)',
+          ConditionExpression: 'attribute_not_exists(paymentId)',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':type': itemMeta('ProviderPayment').type,
+            ':sv': itemMeta('ProviderPayment').schemaVersion,
+            ':none': [],
+            ':one': [waiting],
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return null;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Refused only once the payment is linked: that link, from the refusal or else read.
+      return (
+        linkOf(conditionFailureItem(error)) ?? (await this.providerPayment(tenantId, provider, providerPaymentId)).link
+      );
+    }
   }
 }

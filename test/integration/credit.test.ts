@@ -8,6 +8,8 @@ import { createHandler as createPostPayment } from '../../functions/api/post-pay
 import type { IntegrationEvent } from '../../events/catalog';
 import { sha256Hex } from '../../shared/domain/ids';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
+import { createHandler as createStripeWebhook } from '../../functions/api/post-stripe-webhook.handler';
+import { signatureHeader } from '../../shared/webhooks/signature';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
@@ -56,6 +58,35 @@ const pay = (invoiceId: string, amount: number) =>
     { invoiceId },
     { amount, currency: 'EUR', reference: `bank-${amount}` },
   );
+const WEBHOOK_SECRET = 'whsec_credit_0001';
+/** A payment as Stripe reports it, signed with the tenant's secret. */
+const payByStripe = async (invoiceId: string, amount: number) => {
+  const body = JSON.stringify({
+    id: `evt_${invoiceId}_${amount}`,
+    object: 'event',
+    type: 'payment_intent.succeeded',
+    data: {
+      object: {
+        id: `pi_${invoiceId}_${amount}`,
+        amount_received: amount,
+        currency: 'eur',
+        metadata: { invoice_id: invoiceId },
+      },
+    },
+  });
+  const response = await asRoute(createStripeWebhook(deps))(
+    apiEvent({
+      method: 'POST',
+      routePath: '/v1/webhooks/stripe/{tenantId}',
+      path: '/v1/webhooks/stripe/t1',
+      pathParameters: { tenantId: 't1' },
+      headers: { 'stripe-signature': signatureHeader(body, WEBHOOK_SECRET, Math.floor(Date.now() / 1000)) },
+      body,
+    }),
+    context(),
+  );
+  return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
+};
 const holds = (customerId: string) =>
   published
     .filter((event) => 'customerId' in event.detail && event.detail.customerId === customerId)
@@ -65,6 +96,7 @@ beforeAll(async () => {
   table = await createTestTable();
   deps = {
     ...table.deps(clock),
+    webhookSecrets: { secretFor: async () => WEBHOOK_SECRET },
     events: {
       publish: async (events) => {
         if (busRefuses)
@@ -184,6 +216,27 @@ describe('credit control', () => {
     await pay('late-1', 12_000);
     expect((await credit('late')).body.hold).toMatchObject({ onHold: false, reasons: [] });
     expect(holds('late')).toEqual(['customer.credit_hold:past-due', 'customer.credit_released:']);
+  });
+
+  it('lifts a hold when the payment arrives by webhook, as it does for a payment recorded through the API', async () => {
+    await customer('hooked', { name: 'Hooked Payer', kind: 'consumer', timeZone: 'Europe/Oslo' });
+    await invoice('hooked-1', {
+      customerId: 'hooked',
+      amount: 8_000,
+      currency: 'EUR',
+      issuedAt: '2026-10-01',
+      dueDate: '2026-11-10',
+    });
+    expect((await credit('hooked')).body.hold).toMatchObject({ onHold: true, reasons: ['past-due'] });
+    expect((await payByStripe('hooked-1', 8_000)).body).toMatchObject({ outcome: 'applied', replayed: false });
+    expect((await credit('hooked')).body).toMatchObject({
+      pastDueBalance: 0,
+      hold: { onHold: false, reasons: [] },
+    });
+    expect(holds('hooked')).toEqual(['customer.credit_hold:past-due', 'customer.credit_released:']);
+    // The provider's retry of the same event changes nothing and announces nothing again.
+    expect((await payByStripe('hooked-1', 8_000)).body).toMatchObject({ outcome: 'applied', replayed: true });
+    expect(holds('hooked')).toHaveLength(2);
   });
 
   it('refuses a negative unbilled amount or limit by field, and answers 404 for an unknown or foreign customer', async () => {

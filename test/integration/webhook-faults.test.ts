@@ -1,5 +1,6 @@
-// A webhook handler that times out midway: its twin delivery is refused with 409 (so the provider keeps retrying), and
-// once the lease has run out the provider's retry finishes the work; the payment lands once.
+// Webhook handlers that die midway: a payment's event is recorded in the payment's own transaction, so a delivery that
+// died before it leaves nothing and one that died after it leaves the whole; a refund's leased record refuses its twin
+// with 409 (so the provider keeps retrying) until the lease runs out and the retry finishes the work. Money lands once.
 import Stripe from 'stripe';
 import { createHandler } from '../../functions/api/post-stripe-webhook.handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
@@ -14,36 +15,53 @@ let table: TestTable;
 let deps: ApiDependencies;
 const clock = fixedClock('2026-12-05T10:00:00Z');
 
-beforeAll(async () => {
-  table = await createTestTable();
-  deps = { ...table.deps(clock), webhookSecrets: { secretFor: async () => SECRET } };
-  await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
-  await putInvoice(deps, 't1', 'inv-timeout', {
+const openInvoice = (invoiceId: string) =>
+  putInvoice(deps, 't1', invoiceId, {
     customerId: 'c1',
     amount: 10_000,
     currency: 'EUR',
     issuedAt: '2026-11-01',
     dueDate: '2026-12-01',
   });
+
+beforeAll(async () => {
+  table = await createTestTable();
+  deps = { ...table.deps(clock), webhookSecrets: { secretFor: async () => SECRET } };
+  await putCustomer(deps, 't1', 'c1', { name: 'Ada', kind: 'consumer', timeZone: 'Europe/Oslo' });
 });
 afterAll(() => table.destroy());
 
-const event = {
-  id: 'evt_timeout_1',
+const paymentEvent = (invoiceId: string) => ({
+  id: `evt_pay_${invoiceId}`,
   object: 'event',
   type: 'payment_intent.succeeded',
   data: {
     object: {
-      id: 'pi_timeout_1',
+      id: `pi_${invoiceId}`,
       object: 'payment_intent',
       amount_received: 4_000,
       currency: 'eur',
-      metadata: { invoice_id: 'inv-timeout' },
+      metadata: { invoice_id: invoiceId },
     },
   },
-};
+});
 
-const deliver = async () => {
+const refundEvent = (invoiceId: string) => ({
+  id: `evt_refund_${invoiceId}`,
+  object: 'event',
+  type: 'charge.refunded',
+  data: {
+    object: {
+      id: `ch_${invoiceId}`,
+      object: 'charge',
+      payment_intent: `pi_${invoiceId}`,
+      amount_refunded: 1_500,
+      currency: 'eur',
+    },
+  },
+});
+
+const deliver = async (event: unknown) => {
   const payload = JSON.stringify(event);
   const signature = stripe.webhooks.generateTestHeaderString({
     payload,
@@ -64,34 +82,98 @@ const deliver = async () => {
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') as Record<string, unknown> };
 };
 
-const paid = async () => (await deps.invoices.get('t1', 'inv-timeout'))!.invoice.paidTotal;
+const invoiceOf = async (invoiceId: string) => (await deps.invoices.get('t1', invoiceId))!;
+const timedOut = () => Object.assign(new Error('Task timed out after 10.00 seconds'), { name: 'TimeoutError' });
 
-it('finishes a timed-out delivery on the provider’s retry after the lease, applying the payment once', async () => {
-  // The first attempt applies the payment, then runs out of time before it can record that it finished.
+/** Runs `work` with the invoice repository's payment write replaced, then puts the real one back. */
+const withApplyPayment = async (
+  replacement: (real: ApiDependencies['invoices']['applyPayment']) => ApiDependencies['invoices']['applyPayment'],
+  work: () => Promise<void>,
+) => {
+  const real = deps.invoices.applyPayment.bind(deps.invoices);
+  deps.invoices.applyPayment = replacement(real);
+  try {
+    await work();
+  } finally {
+    deps.invoices.applyPayment = real;
+  }
+};
+
+it('leaves nothing behind when a delivery dies before its transaction: the retry applies the payment', async () => {
+  await openInvoice('inv-before');
+  await withApplyPayment(
+    () => async () => {
+      throw timedOut();
+    },
+    async () => {
+      expect((await deliver(paymentEvent('inv-before'))).status).toBe(500);
+    },
+  );
+  expect((await invoiceOf('inv-before')).invoice.paidTotal).toBe(0);
+  expect(await deliver(paymentEvent('inv-before'))).toMatchObject({
+    status: 200,
+    body: { eventId: 'evt_pay_inv-before', outcome: 'applied', replayed: false },
+  });
+  expect((await invoiceOf('inv-before')).payments).toHaveLength(1);
+});
+
+it('answers the retry of a delivery that died after its transaction as a replay, the payment applied once', async () => {
+  await openInvoice('inv-after');
+  await withApplyPayment(
+    (real) =>
+      async (...args) => {
+        await real(...args);
+        throw timedOut();
+      },
+    async () => {
+      expect((await deliver(paymentEvent('inv-after'))).status).toBe(500);
+    },
+  );
+  // No lease to wait out: the event's record was written with the payment, so the retry at once finds it done.
+  expect(await deliver(paymentEvent('inv-after'))).toMatchObject({
+    status: 200,
+    body: { eventId: 'evt_pay_inv-after', outcome: 'applied', replayed: true },
+  });
+  const { invoice, payments } = await invoiceOf('inv-after');
+  expect(invoice.paidTotal).toBe(4_000);
+  expect(payments).toHaveLength(1);
+});
+
+it('finishes a timed-out refund on the provider’s retry after the lease, reversing it once', async () => {
+  await openInvoice('inv-refund');
+  expect((await deliver(paymentEvent('inv-refund'))).body).toMatchObject({ outcome: 'applied' });
+  // The first attempt reverses the money, then runs out of time before it can record that it finished.
   const finish = deps.webhookEvents.finish.bind(deps.webhookEvents);
   deps.webhookEvents.finish = async () => {
-    throw Object.assign(new Error('Task timed out after 10.00 seconds'), { name: 'TimeoutError' });
+    throw timedOut();
   };
   try {
-    expect((await deliver()).status).toBe(500);
+    expect((await deliver(refundEvent('inv-refund'))).status).toBe(500);
   } finally {
     deps.webhookEvents.finish = finish;
   }
-  expect(await paid()).toBe(4_000);
+  expect((await invoiceOf('inv-refund')).invoice.paidTotal).toBe(2_500);
 
   // A retry inside the lease is not acknowledged: a 2xx would end the provider's retries with the work unfinished.
   clock.set('2026-12-05T10:00:30Z');
-  const early = await deliver();
+  const early = await deliver(refundEvent('inv-refund'));
   expect(early.status).toBe(409);
-  expect(early.body).toMatchObject({ type: 'urn:arrears:problem:event-in-progress', eventId: 'evt_timeout_1' });
+  expect(early.body).toMatchObject({
+    type: 'urn:arrears:problem:event-in-progress',
+    eventId: 'evt_refund_inv-refund',
+  });
 
   // After the lease the retry takes the event over, does the (idempotent) work again and records it.
   clock.set('2026-12-05T10:01:01Z');
-  expect(await deliver()).toMatchObject({
+  expect(await deliver(refundEvent('inv-refund'))).toMatchObject({
     status: 200,
-    body: { eventId: 'evt_timeout_1', outcome: 'applied', replayed: false },
+    body: { eventId: 'evt_refund_inv-refund', outcome: 'applied', replayed: false },
   });
-  expect(await deliver()).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: true } });
-  expect(await paid()).toBe(4_000);
-  expect((await deps.invoices.get('t1', 'inv-timeout'))!.payments).toHaveLength(1);
+  expect(await deliver(refundEvent('inv-refund'))).toMatchObject({
+    status: 200,
+    body: { outcome: 'applied', replayed: true },
+  });
+  const { invoice, refunds } = await invoiceOf('inv-refund');
+  expect(invoice.paidTotal).toBe(2_500);
+  expect(refunds).toHaveLength(1);
 });

@@ -23,6 +23,15 @@ export interface InvoiceRepository {
   /** How many shards the run's due-date index has per tenant and date. */
   readonly shardCount: number;
   get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null>;
+  /**
+   * The invoice and, if it was stored already, the one payment with that id: what a payment needs when no interest
+   * rule asks for the invoice's history (one read, however many payments the invoice has).
+   */
+  getForPayment(
+    tenantId: string,
+    invoiceId: string,
+    paymentId: string,
+  ): Promise<{ invoice: Invoice; payment: Payment | null } | null>;
   /** A customer's invoices (the case), by due date, from the customer index. */
   listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]>;
   getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null>;

@@ -192,7 +192,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export interface RecordedPayment {
   payment: Payment;
-  invoice: InvoiceResponse;
+  /** Where the invoice stands after it. */
+  invoice: Pick<InvoiceResponse, 'status' | 'balance'>;
   /** False when this exact payment (same idempotency key) had already been recorded. */
   created: boolean;
   /** What moved, for the follow-ups every path hands to moneyMoved. */
@@ -238,7 +239,13 @@ export const recordPayment = async (
   let waitingKnown = false;
   let payer: KnownPayer | undefined;
   return retryOnConflict('the invoice balance', async () => {
-    const found = await deps.invoices.get(tenantId, invoiceId);
+    const strategies = await listStrategies(deps, tenantId);
+    // Without an interest rule nothing needs the invoice's history: the invoice and this payment (if stored) suffice.
+    const found = strategies.every((strategy) => (strategy.interest?.rule ?? 'none') === 'none')
+      ? await deps.invoices
+          .getForPayment(tenantId, invoiceId, paymentId)
+          .then((lean) => lean && { invoice: lean.invoice, payments: lean.payment ? [lean.payment] : [], refunds: [] })
+      : await deps.invoices.get(tenantId, invoiceId);
     if (!found) throw new NotFoundError(`no invoice ${invoiceId}`);
     const { invoice } = found;
     // The customer and its credit state in one read: interest needs the one, the credit review the other.
@@ -249,8 +256,16 @@ export const recordPayment = async (
     }
     const customer = payer.customer;
     if (!customer) throw new NotFoundError(`the invoice's customer ${invoice.customerId} no longer exists`);
-    const rule = await interestRuleFor(deps, tenantId, invoice, customer);
-    const interest = interestToday(deps.clock, found, customer, rule);
+    const rule = chooseStrategy(strategies, choiceFacts(invoice, customer.segment)).strategy.interest;
+    const standing = (after: Invoice, payments: Payment[]) => {
+      const { interest } = interestToday(
+        deps.clock,
+        { invoice: after, payments, refunds: found.refunds },
+        customer,
+        rule,
+      );
+      return { status: invoiceStatus(after, interest), balance: invoiceBalance(after, interest) };
+    };
     const movement = (payment: Payment, fresh: boolean): MoneyMovement => ({
       invoiceId,
       customerId: invoice.customerId,
@@ -261,16 +276,17 @@ export const recordPayment = async (
         fresh && payment.source !== 'adjustment' ? { amount: payment.appliedAmount, currency: payment.currency } : null,
       wake: fresh ? invoice.delinquencyId : null,
     });
-    const repeat = (payment: Payment, view: InvoiceResponse): RecordedPayment => ({
+    const repeat = (payment: Payment, standingNow: RecordedPayment['invoice']): RecordedPayment => ({
       payment,
-      invoice: view,
+      invoice: standingNow,
       created: false,
       movement: movement(payment, false),
       payer: payer!,
       refundsWaiting: false,
     });
     const already = found.payments.find((payment) => payment.id === paymentId);
-    if (already) return repeat(already, invoiceView(found, interest));
+    if (already) return repeat(already, standing(invoice, found.payments));
+    const interest = interestToday(deps.clock, found, customer, rule);
     if (body.currency !== invoice.currency) {
       throw new ValidationError('the payment is in another currency than the invoice', [
         { path: 'currency', message: `must be the invoice's currency, ${invoice.currency}` },
@@ -313,11 +329,9 @@ export const recordPayment = async (
       options.receipt ? { ...options.receipt, waitingKnown } : undefined,
     );
     if (outcome === 'applied') {
-      const payments = [...found.payments, payment];
-      const after = interestToday(deps.clock, { invoice: updated, payments, refunds: found.refunds }, customer, rule);
       return {
         payment,
-        invoice: invoiceView({ ...found, invoice: updated, payments }, after),
+        invoice: standing(updated, [...found.payments, payment]),
         created: true,
         movement: movement(payment, true),
         payer,
@@ -335,8 +349,7 @@ export const recordPayment = async (
     if (outcome === 'duplicate') {
       const existing = await deps.invoices.get(tenantId, invoiceId);
       const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
-      if (existing && stored)
-        return repeat(stored, invoiceView(existing, interestToday(deps.clock, existing, customer, rule)));
+      if (existing && stored) return repeat(stored, standing(existing.invoice, existing.payments));
     }
     return undefined;
   });

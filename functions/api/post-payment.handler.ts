@@ -4,20 +4,15 @@ import { header } from '../../shared/middleware/api-context';
 import { IDEMPOTENCY_HEADER } from '../../shared/middleware/idempotency.middleware';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { recordPayment } from '../../shared/use-cases/invoices';
-import { moneyMoved } from '../../shared/use-cases/money-moved';
 import { postPaymentRoute } from './routes/post-payment.route';
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postPaymentRoute, async ({ grant, params, body, event }) => {
     const idempotencyKey = header(event, IDEMPOTENCY_HEADER);
-    const { payment, invoice, created, movement, payer } = await recordPayment(
-      deps,
-      grant.tenantId,
-      params.invoiceId,
-      body,
-      { ...(idempotencyKey === undefined ? {} : { idempotencyKey }), actor: `api:${grant.keyId}` },
-    );
-    await moneyMoved(deps, grant.tenantId, [movement], payer);
+    const { payment, invoice, created } = await recordPayment(deps, grant.tenantId, params.invoiceId, body, {
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      actor: `api:${grant.keyId}`,
+    });
     return {
       status: created ? 201 : 200,
       body: { ...payment, invoice: { status: invoice.status, balance: invoice.balance } },

@@ -3,7 +3,7 @@
 import { stableId } from '../domain/ids';
 import { ConflictError, NotFoundError } from '../errors/errors';
 import type { PostPaymentBody } from '../schemas/invoice.schema';
-import { getCustomerInvoices, recordPayment } from './invoices';
+import { applyInvoicePayment, getCustomerInvoices } from './invoices';
 import { moneyMoved, type MoneyMovement, type MoneyMovedDeps } from './money-moved';
 
 export interface CaseAllocation {
@@ -72,7 +72,7 @@ export const recordCasePayment = async (
     if (remaining <= 0) break;
     const last = index === open.length - 1;
     const part = last ? remaining : Math.min(remaining, invoice.owed);
-    const recorded = await recordPayment(
+    const recorded = await applyInvoicePayment(
       deps,
       tenantId,
       invoice.id,

@@ -11,7 +11,7 @@ import type { DisputeCredits } from '../schemas/dispute-credits.schema';
 import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
 import type { Dispute, ResolveDisputeBody } from '../schemas/dispute.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
-import { getInvoice, recordPayment } from './invoices';
+import { applyInvoicePayment, getInvoice } from './invoices';
 import { moneyMoved, type MoneyMovedDeps } from './money-moved';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
@@ -241,7 +241,7 @@ export const resolveDispute = async (
     });
     let recorded;
     try {
-      recorded = await recordPayment(
+      recorded = await applyInvoicePayment(
         deps,
         tenantId,
         delinquency.invoiceId,

@@ -15,7 +15,7 @@ import type { Customer } from '../schemas/customer.schema';
 import type { CoreDeps } from './ports';
 import { listStrategies } from './strategies';
 import { retryOnConflict } from './retry-on-conflict';
-import type { KnownPayer, MoneyMovement } from './money-moved';
+import { moneyMoved, type KnownPayer, type MoneyMovedDeps, type MoneyMovement } from './money-moved';
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
@@ -220,11 +220,27 @@ export interface RecordPaymentOptions {
 }
 
 /**
+ * Records a payment and does what money moving owes (the case woken, the credit hold reviewed, the money counted):
+ * the use case of a single payment. Paths that move money in several steps apply them and call moneyMoved once.
+ */
+export const recordPayment = async (
+  deps: MoneyMovedDeps,
+  tenantId: string,
+  invoiceId: string,
+  body: PostPaymentBody,
+  options: RecordPaymentOptions = {},
+): Promise<RecordedPayment> => {
+  const recorded = await applyInvoicePayment(deps, tenantId, invoiceId, body, options);
+  await moneyMoved(deps, tenantId, [recorded.movement], recorded.payer);
+  return recorded;
+};
+
+/**
  * Applies a payment under optimistic concurrency: the payment item and the invoice's new totals are written in one
  * transaction that fails if anyone else changed the invoice in between, so no concurrent payment is ever lost. The
  * follow-ups (wake, credit review, metrics) are the caller's, through moneyMoved.
  */
-export const recordPayment = async (
+export const applyInvoicePayment = async (
   deps: CoreDeps & { credit?: Pick<CreditRepository, 'getWithCustomer'> },
   tenantId: string,
   invoiceId: string,

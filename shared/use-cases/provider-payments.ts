@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/errors'
 import type { WebhookEventRecord, WebhookEventStore, WebhookOutcome } from '../ports/webhook-events.port';
 import type { Payment, Refund } from '../schemas/invoice.schema';
 import { openDispute } from './disputes';
-import { EVENT_RECORDED, recordPayment, stablePaymentId, type RecordedPayment } from './invoices';
+import { applyInvoicePayment, EVENT_RECORDED, stablePaymentId, type RecordedPayment } from './invoices';
 import { moneyMoved } from './money-moved';
 import { reversePayment, type ReversalDeps } from './reversals';
 import { CONCURRENT_MODIFICATION } from './retry-on-conflict';
@@ -80,7 +80,7 @@ export const applyProviderPayment = async (
   reported: ProviderPayment,
   event?: WebhookEventRecord,
 ): Promise<RecordedPayment> => {
-  const recorded = await recordPayment(
+  const recorded = await applyInvoicePayment(
     deps,
     tenantId,
     reported.invoiceId,

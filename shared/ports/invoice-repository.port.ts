@@ -13,11 +13,8 @@ export interface InvoiceWithPayments {
 /** 'duplicate' means the payment or charge id was already stored: the write had happened before. */
 export type ApplyPaymentOutcome = 'applied' | 'version_moved' | 'duplicate';
 
-/**
- * A provider payment's transaction can also be refused for its receipt: 'event_recorded' when the event id is known
- * already (a twin delivery won), 'refunds_waiting' when refunds wait on the provider payment's link.
- */
-export type ApplyReceiptOutcome = ApplyPaymentOutcome | 'event_recorded' | 'refunds_waiting';
+/** A provider payment's transaction can also be refused for its receipt: refunds wait on the provider payment's link. */
+export type ApplyReceiptOutcome = ApplyPaymentOutcome | 'refunds_waiting';
 
 export interface InvoiceRepository {
   /** How many shards the run's due-date index has per tenant and date. */
@@ -40,7 +37,7 @@ export interface InvoiceRepository {
   /**
    * In one transaction: stores the payment (refused if its id exists) and writes the updated invoice
    * (refused if the invoice's version moved since `expectedVersion`). A provider's payment brings its receipt: the
-   * event's record and the link from the provider's payment id are written in the same transaction.
+   * link from the provider's payment id, with the event's record, is written in the same transaction.
    */
   applyPayment(
     tenantId: string,

@@ -36,10 +36,15 @@ export interface ProviderPaymentLink {
 
 export interface ProviderPaymentState {
   link: ProviderPaymentLink | null;
+  /** The event whose payment made the link (its record lives on the link item), if an event did. */
+  eventId: string | null;
   waiting: WaitingReversal[];
 }
 
-/** What a provider payment writes in its own transaction: the link to its payment, and the event's finished record. */
+/**
+ * What a provider payment writes in its own transaction: the link to its payment, carrying the record of the event
+ * that brought it (the payment's own condition refuses a replay or a racing twin, so the record needs none of its own).
+ */
 export interface PaymentReceipt {
   /** None when no event brought the payment (a plan's instalment the engine collected itself). */
   event?: WebhookEventRecord;

@@ -208,14 +208,11 @@ export interface RecordedPayment {
 export const stablePaymentId = (tenantId: string, invoiceId: string, idempotencyKey: string) =>
   stableId('pay', tenantId, invoiceId, idempotencyKey);
 
-/** The provider payment's receipt refused: its event id is recorded already (a twin delivery applied it). */
-export const EVENT_RECORDED = 'event-recorded';
-
 export interface RecordPaymentOptions {
   idempotencyKey?: string;
   source?: Payment['source'];
   actor?: string;
-  /** A provider's payment: its event record and link are written in the payment's own transaction. */
+  /** A provider's payment: its link, with its event's record, is written in the payment's own transaction. */
   receipt?: Omit<PaymentReceipt, 'waitingKnown'>;
 }
 
@@ -358,9 +355,6 @@ export const applyInvoicePayment = async (
       // The rare case: refunds arrived before this payment. Written again with them known; the caller applies them.
       waitingKnown = true;
       return undefined;
-    }
-    if (outcome === 'event_recorded') {
-      throw new ConflictError('this event was recorded by another delivery', EVENT_RECORDED);
     }
     if (outcome === 'duplicate') {
       const existing = await deps.invoices.get(tenantId, invoiceId);

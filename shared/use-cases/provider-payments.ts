@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/errors'
 import type { WebhookEventRecord, WebhookEventStore, WebhookOutcome } from '../ports/webhook-events.port';
 import type { Payment, Refund } from '../schemas/invoice.schema';
 import { openDispute } from './disputes';
-import { applyInvoicePayment, EVENT_RECORDED, stablePaymentId, type RecordedPayment } from './invoices';
+import { applyInvoicePayment, stablePaymentId, type RecordedPayment } from './invoices';
 import { moneyMoved } from './money-moved';
 import { reversePayment, type ReversalDeps } from './reversals';
 import { CONCURRENT_MODIFICATION } from './retry-on-conflict';
@@ -21,8 +21,7 @@ export interface Outcome {
 export const settledRefusal = (error: unknown): Outcome | null => {
   if (error instanceof NotFoundError) return { status: 'unmatched', detail: error.message };
   // Writers that kept colliding on one invoice are an outage of the moment, not a refusal: the provider's retry applies it.
-  if (error instanceof ConflictError && (error.code === CONCURRENT_MODIFICATION || error.code === EVENT_RECORDED))
-    return null;
+  if (error instanceof ConflictError && error.code === CONCURRENT_MODIFICATION) return null;
   if (error instanceof ValidationError || error instanceof ConflictError)
     return { status: 'rejected', detail: error.message };
   // An event object without the fields Arrears reads will not grow them on a retry.
@@ -107,8 +106,8 @@ const providerKey = (reported: ProviderPayment) => `${reported.provider}:${repor
 
 /**
  * A provider's payment event, in one read of the invoice, one of its customer and one transaction: the payment, the
- * invoice's totals, the event's record and the provider payment's link are written together, so a racing twin is
- * refused by the transaction itself and a replay finds its payment (and its record) without writing anything else.
+ * invoice's totals and the provider payment's link carrying the event's record are written together, so a racing twin
+ * is refused by the transaction itself and a replay finds its payment (and the record) without writing anything.
  */
 export const receiveProviderPayment = async (
   deps: ProviderDeps,
@@ -127,15 +126,15 @@ export const receiveProviderPayment = async (
       finishedAt: deps.clock.now().toISOString(),
     });
   } catch (error) {
-    // The event id was recorded first (a twin, or an earlier outcome): that record answers.
-    if (error instanceof ConflictError && error.code === EVENT_RECORDED)
-      return recordOutcome(deps, tenantId, receipt, { status: 'applied', detail });
     const refusal = settledRefusal(error);
     if (!refusal) throw error;
     return recordOutcome(deps, tenantId, receipt, refusal);
   }
   if (recorded.created) return { status: 'applied', detail, replayed: false };
-  // The payment was there already: this event id either was recorded with it (a replay) or is new for it.
+  // The payment was there already: the event recorded on its link is this one (a replay, or a twin that won), or this
+  // event id is new for it and gets a record of its own.
+  const { eventId } = await deps.webhookEvents.providerPayment(tenantId, reported.provider, reported.providerPaymentId);
+  if (eventId === receipt.eventId) return { status: 'applied', detail, replayed: true };
   return recordOutcome(deps, tenantId, receipt, { status: 'applied', detail: `already ${detail}` });
 };
 

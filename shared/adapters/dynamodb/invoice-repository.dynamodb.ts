@@ -203,7 +203,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
 
   /**
    * One transaction: a new item that must not exist yet, the invoice over the version it was read at, a provider
-   * payment's receipt (its link third, its event's record fourth), and the report counters the change moves (so a
+   * payment's receipt (its link, with the event's record, third), and the report counters the change moves (so a
    * refused duplicate counts nothing).
    */
   private async writeWithInvoice(
@@ -240,7 +240,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       if (codes === null) throw error;
       if (codes[1] === 'ConditionalCheckFailed') return 'duplicate';
       if (receiptItems.length > 0 && codes[2] === 'ConditionalCheckFailed') return 'refunds_waiting';
-      if (receiptItems.length > 1 && codes[3] === 'ConditionalCheckFailed') return 'event_recorded';
       // A moved version or a transaction racing ours on the same invoice: the caller re-reads and tries again.
       if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'version_moved';
       throw error;

@@ -39,43 +39,47 @@ const linkOf = (item: Record<string, unknown> | null | undefined): ProviderPayme
   typeof item?.paymentId === 'string' ? { invoiceId: String(item.invoiceId), paymentId: item.paymentId } : null;
 
 /**
- * The items a provider payment adds to its invoice transaction, after the invoice's own two: the link to the payment
- * (refused while refunds wait on it, unless the caller knows they do), then the event's finished record if an event
- * brought it (refused if the event id is known, so a racing twin loses).
+ * The item a provider payment adds to its invoice transaction, after the invoice's own two: the link to the payment,
+ * with the record of the event that brought it, refused while refunds wait on it unless the caller knows they do.
  */
 export const paymentReceiptItems = (
   tableName: string,
   tenantId: string,
   receipt: PaymentReceipt,
   link: ProviderPaymentLink,
-): TransactItem[] => [
-  {
-    Update: {
-      TableName: tableName,
-      Key: keys.providerPayment(tenantId, receipt.provider, receipt.providerPaymentId),
-      UpdateExpression: 'SET #type = :type, schemaVersion = :sv, invoiceId = :invoiceId, paymentId = :paymentId',
-      ...(receipt.waitingKnown ? {} : { ConditionExpression: 'attribute_not_exists(waiting)' }),
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: {
-        ':type': itemMeta('ProviderPayment').type,
-        ':sv': itemMeta('ProviderPayment').schemaVersion,
-        ':invoiceId': link.invoiceId,
-        ':paymentId': link.paymentId,
+): TransactItem[] => {
+  const event = receipt.event
+    ? {
+        eventId: receipt.event.eventId,
+        eventType: receipt.event.type,
+        eventStatus: receipt.event.status,
+        eventDetail: receipt.event.detail ?? '',
+        receivedAt: receipt.event.receivedAt,
+      }
+    : {};
+  const values: Record<string, unknown> = {
+    ':type': itemMeta('ProviderPayment').type,
+    ':sv': itemMeta('ProviderPayment').schemaVersion,
+    ':invoiceId': link.invoiceId,
+    ':paymentId': link.paymentId,
+    ...Object.fromEntries(Object.entries(event).map(([name, value]) => [`:${name}`, value])),
+  };
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.providerPayment(tenantId, receipt.provider, receipt.providerPaymentId),
+        UpdateExpression: [
+          'SET #type = :type, schemaVersion = :sv, invoiceId = :invoiceId, paymentId = :paymentId',
+          ...Object.keys(event).map((name) => `${name} = :${name}`),
+        ].join(', '),
+        ...(receipt.waitingKnown ? {} : { ConditionExpression: 'attribute_not_exists(waiting)' }),
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: values,
       },
     },
-  },
-  ...(receipt.event
-    ? [
-        {
-          Put: {
-            TableName: tableName,
-            Item: eventItem(tenantId, receipt.event),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ]
-    : []),
-];
+  ];
+};
 
 export class DynamoWebhookEventStore implements WebhookEventStore {
   constructor(
@@ -134,7 +138,11 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
         ConsistentRead: true,
       }),
     );
-    return { link: linkOf(result.Item), waiting: waitingOf(result.Item) };
+    return {
+      link: linkOf(result.Item),
+      eventId: typeof result.Item?.eventId === 'string' ? result.Item.eventId : null,
+      waiting: waitingOf(result.Item),
+    };
   }
 
   async addWaiting(

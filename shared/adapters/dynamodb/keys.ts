@@ -21,7 +21,6 @@
 // | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
 // | Refund             | TENANT#{t}#INVOICE#{i}              | REFUND#{refundId}               | (refunds and chargebacks against a payment)                |
 // | ProviderPayment    | TENANT#{t}#PROVIDER#{p}#{paymentId} | PAYMENT                         | (the provider's payment id -> invoice and payment)         |
-// | WaitingReversal    | TENANT#{t}#PROVIDER#{p}#{paymentId} | WAITING#{eventId}               | (a refund that arrived before its payment)                 |
 // | PaymentPromise     | TENANT#{t}#DELINQUENCY#{d}          | PROMISE#{promiseId}             |                                                            |
 // | PaymentPlan        | TENANT#{t}#DELINQUENCY#{d}          | PLAN#{planId}                   |                                                            |
 // | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |
@@ -109,7 +108,6 @@ export type ItemType =
   | 'Charge'
   | 'Refund'
   | 'ProviderPayment'
-  | 'WaitingReversal'
   | 'Dispute'
   | 'PaymentPromise'
   | 'DisputePointer'
@@ -235,11 +233,6 @@ export const keys = {
     pk: keys.providerPaymentPartition(tenantId, provider, providerPaymentId),
     sk: 'PAYMENT',
   }),
-  waitingReversal: (tenantId: string, provider: string, providerPaymentId: string, eventId: string): PrimaryKey => ({
-    pk: keys.providerPaymentPartition(tenantId, provider, providerPaymentId),
-    sk: `WAITING#${eventId}`,
-  }),
-  waitingPrefix: 'WAITING#',
   promise: (tenantId: string, delinquencyId: string, promiseId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `PROMISE#${promiseId}`,

@@ -20,7 +20,7 @@
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
 // | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
 // | Refund             | TENANT#{t}#INVOICE#{i}              | REFUND#{refundId}               | (refunds and chargebacks against a payment)                |
-// | ProviderPayment    | TENANT#{t}#PROVIDER#{p}#{paymentId} | PAYMENT                         | (the provider's payment id -> invoice and payment)         |
+// | ProviderPayment    | TENANT#{t}#PROVIDER#{p}#{paymentId} | PAYMENT                         | (-> invoice and payment; its event; refunds waiting on it) |
 // | PaymentPromise     | TENANT#{t}#DELINQUENCY#{d}          | PROMISE#{promiseId}             |                                                            |
 // | PaymentPlan        | TENANT#{t}#DELINQUENCY#{d}          | PLAN#{planId}                   |                                                            |
 // | Dispute            | TENANT#{t}#DELINQUENCY#{d}          | DISPUTE#{disputeId}             | gsi1: TENANT#{t}#DISPUTES / {openedAt}#{disputeId}          |

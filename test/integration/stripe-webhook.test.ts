@@ -154,6 +154,25 @@ describe('Stripe webhooks', () => {
     expect((await getInvoice(deps, 't1', 'inv-order')).balance).toBe(2_500);
   });
 
+  it('applies a refund racing its payment once, whichever of the two lands first', async () => {
+    const races = ['race-1', 'race-2', 'race-3', 'race-4'];
+    await Promise.all(races.map((id) => openInvoice(`inv-${id}`)));
+    await Promise.all(
+      races.flatMap((id) => [
+        post(chargeRefunded(`pi_${id}`, 1_000)),
+        post(paymentSucceeded(`inv-${id}`, 10_000, `pi_${id}`)),
+      ]),
+    );
+    for (const id of races) {
+      const invoice = await getInvoice(deps, 't1', `inv-${id}`);
+      expect({ id, balance: invoice.balance, refunds: invoice.refunds.length }).toEqual({
+        id,
+        balance: 1_000,
+        refunds: 1,
+      });
+    }
+  });
+
   it('takes a refund from the credit of an overpayment first', async () => {
     await openInvoice('inv-credit', 5_000);
     await post(paymentSucceeded('inv-credit', 6_000, 'pi_credit'));

@@ -28,6 +28,7 @@ import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { decodeCursor, encodeCursor, indexPage, refuse as refuseCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
+import { queryIndexed, readIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
 import { reportDims } from '../../domain/report-ledger';
@@ -139,6 +140,8 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         ? keys.assigneeQueue(tenantId, delinquency.assigneeId, delinquency.status, delinquency.priority, delinquency.id)
         : {}),
       ...(!active && delinquency.closedAt ? keys.closedListing(tenantId, delinquency.closedAt, delinquency.id) : {}),
+      // The band a queue page filters on, top level so the queue indexes can hold it without the whole score.
+      ...(active ? { queueBand: delinquency.score?.band ?? 'medium' } : {}),
       ...itemMeta('Delinquency'),
       ...delinquency,
     };
@@ -295,8 +298,8 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     const values: Record<string, unknown> = { ':pk': partition };
     const names: Record<string, string> = {};
     if (filter.band !== undefined) {
-      conditions.push('#score.#band = :band');
-      Object.assign(names, { '#score': 'score', '#band': 'band' });
+      conditions.push('#band = :band');
+      names['#band'] = 'queueBand';
       values[':band'] = filter.band;
     }
     if (filter.currency !== undefined) {
@@ -332,7 +335,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     limit: number,
     cursor?: string,
   ): Promise<QueuePage> {
-    const items: Delinquency[] = [];
+    const items: Record<string, unknown>[] = [];
     let startKey = decodeCursor(cursor, `${index}pk`, partition) as Record<string, unknown> | undefined;
     let lastIncluded: Record<string, unknown> | undefined;
     let exhausted = false;
@@ -342,7 +345,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       let taken = 0;
       for (const item of found) {
         if (items.length === limit) break;
-        items.push(DelinquencySchema.parse(stripStorage(item)));
+        items.push(item);
         lastIncluded = indexKeyOf(item, index);
         taken += 1;
       }
@@ -357,7 +360,8 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       }
     }
     const nextKey = exhausted ? undefined : items.length === limit ? lastIncluded : startKey;
-    return { items, nextCursor: encodeCursor(nextKey) };
+    const cases = await readIndexed(this.client, this.tableName, items, index);
+    return { items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))), nextCursor: encodeCursor(nextKey) };
   }
 
   /**
@@ -424,8 +428,14 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       else next[entry.band] = entry.start; // read but held back: read again from where this page began
     }
     const done = QUEUE_BANDS.every((band) => next[band] === 'end');
+    const cases = await readIndexed(
+      this.client,
+      this.tableName,
+      taken.map((candidate) => candidate.item),
+      'gsi3',
+    );
     return {
-      items: taken.map((candidate) => DelinquencySchema.parse(stripStorage(candidate.item))),
+      items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
       nextCursor: done ? null : encodeBandCursor(next),
     };
   }
@@ -514,7 +524,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]> {
-    const items = await queryAll(this.client, {
+    const items = await queryIndexed(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',

@@ -19,6 +19,7 @@ import {
   type Refund,
 } from '../../schemas/invoice.schema';
 import { queryAll, transactionCancellationCodes } from './client';
+import { queryIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
@@ -52,7 +53,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]> {
-    const items = await queryAll(this.client, {
+    const items = await queryIndexed(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',

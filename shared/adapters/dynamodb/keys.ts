@@ -460,6 +460,7 @@ export const STORAGE_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'queueBand',
   'type',
   'schemaVersion',
   'expiresAt',

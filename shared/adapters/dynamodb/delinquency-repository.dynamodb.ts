@@ -140,8 +140,6 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         ? keys.assigneeQueue(tenantId, delinquency.assigneeId, delinquency.status, delinquency.priority, delinquency.id)
         : {}),
       ...(!active && delinquency.closedAt ? keys.closedListing(tenantId, delinquency.closedAt, delinquency.id) : {}),
-      // The band a queue page filters on, top level so the queue indexes can hold it without the whole score.
-      ...(active ? { queueBand: delinquency.score?.band ?? 'medium' } : {}),
       ...itemMeta('Delinquency'),
       ...delinquency,
     };
@@ -270,7 +268,10 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       return this.singlePartitionPage(
         'gsi4',
         partition,
-        { band: filter.band, currency: filter.currency },
+        {
+          queue: filter.band === undefined ? undefined : keys.workQueuePartition(tenantId, filter.status, filter.band),
+          currency: filter.currency,
+        },
         limit,
         cursor,
       );
@@ -290,17 +291,18 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private queryPage(
     index: 'gsi3' | 'gsi4',
     partition: string,
-    filter: { band?: string | undefined; currency?: string | undefined },
+    filter: { queue?: string | undefined; currency?: string | undefined },
     limit: number,
     startKey: Record<string, unknown> | undefined,
   ) {
     const conditions: string[] = [];
     const values: Record<string, unknown> = { ':pk': partition };
     const names: Record<string, string> = {};
-    if (filter.band !== undefined) {
-      conditions.push('#band = :band');
-      names['#band'] = 'queueBand';
-      values[':band'] = filter.band;
+    if (filter.queue !== undefined) {
+      // A band is a partition of the tenant's queue: the assignee index holds that partition key for this filter.
+      conditions.push('#queue = :queue');
+      names['#queue'] = 'gsi3pk';
+      values[':queue'] = filter.queue;
     }
     if (filter.currency !== undefined) {
       conditions.push('#currency = :currency');
@@ -331,7 +333,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private async singlePartitionPage(
     index: 'gsi3' | 'gsi4',
     partition: string,
-    filter: { band?: string | undefined; currency?: string | undefined },
+    filter: { queue?: string | undefined; currency?: string | undefined },
     limit: number,
     cursor?: string,
   ): Promise<QueuePage> {

@@ -460,7 +460,6 @@ export const STORAGE_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
-  'queueBand',
   'type',
   'schemaVersion',
   'expiresAt',

@@ -15,8 +15,9 @@ export interface IndexDesign {
   projection: IndexProjection;
 }
 
-/** Copied into the queue indexes: the filters of a queue page (currency; band where it is not the partition). */
-export const QUEUE_FILTER_ATTRIBUTES = ['currency', 'queueBand'] as const;
+/** Copied into the queue indexes: what a queue page filters on (currency; the assignee queue also by band, which the
+ *  tenant queue's partition key names). */
+export const QUEUE_FILTER_ATTRIBUTES = ['currency', 'gsi3pk'] as const;
 
 export const TABLE_DESIGN = {
   partitionKey: 'pk',
@@ -41,7 +42,7 @@ export const TABLE_DESIGN = {
       indexName: 'gsi3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      projection: { type: 'INCLUDE', attributes: QUEUE_FILTER_ATTRIBUTES },
+      projection: { type: 'INCLUDE', attributes: ['currency'] },
     },
     /** Open delinquencies of one collector (or unassigned) by priority: "my queue". Sparse. */
     {

@@ -48,7 +48,10 @@ export class StatefulStack extends Stack {
         sortKey: attribute(index.sortKey),
         ...(index.projection.type === 'KEYS_ONLY'
           ? { projectionType: dynamodb.ProjectionType.KEYS_ONLY }
-          : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: projectionOf(index).NonKeyAttributes }),
+          : {
+              projectionType: dynamodb.ProjectionType.INCLUDE,
+              nonKeyAttributes: projectionOf(index).NonKeyAttributes,
+            }),
       })),
     });
 

@@ -1,4 +1,4 @@
-// The payment-free lifecycle's DynamoDB budget: what one case costs in write and read units, end to end.
+// The payment-free lifecycle's DynamoDB budget: what one case costs in write and read units, from its invoice to hand-off.
 import { createHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => harness.stop());
 
 describe('lifecycle capacity', () => {
-  it('runs the payment-free ladder to hand-off within its write and read budget', async () => {
+  it('runs the payment-free ladder to hand-off within 120 write units', async () => {
     harness.capacity.reset();
     await harness.openCase({ invoiceId: 'ladder', dueDate: '2026-12-01' });
     await harness.advanceTo('2027-01-31T00:00:00Z');
@@ -18,6 +18,15 @@ describe('lifecycle capacity', () => {
       process.stdout.write(`lifecycle capacity ${JSON.stringify(used)}\n`);
       for (const [name, line] of lines) process.stdout.write(`${JSON.stringify(line)} ${name}\n`);
     }
-    expect(used.writeUnits).toBeLessThanOrEqual(400);
+    // Measured 113 WCU (312 when every index held whole items). Where they go: the case's saves with their timeline
+    // entries (7 transactions, 28; 4 plain conditional puts, 7), the task token parked at each wait (10 updates, 15),
+    // opening the case with its invoice and first entry (10), the invoice with its report counters (8), the five
+    // sends' claims (claim as 'sending', 'sent', 'announced': 15) and their timeline entries (9), tokens, tasks, the
+    // fee and the set-up (~21). The indexes take 15 of it: keys when an item enters or leaves one, and the queue keys
+    // when a case changes status or priority bucket; a pass that only re-scores a case writes none.
+    expect(used.writeUnits).toBeLessThanOrEqual(120);
+    // Measured 125 RCU (110 before): index queries answer keys and the items are read from the table (the customer's
+    // case for scoring, each pass).
+    expect(used.readUnits).toBeLessThanOrEqual(135);
   });
 });

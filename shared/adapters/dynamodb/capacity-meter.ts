@@ -61,7 +61,9 @@ const kindsOf = (input: Record<string, unknown>): string => {
   if (input.RequestItems && typeof input.RequestItems === 'object') {
     const requests = Object.values(input.RequestItems as Record<string, unknown>).flatMap((value) =>
       Array.isArray(value)
-        ? (value as Record<string, Record<string, unknown>>[]).map((entry) => one(entry.PutRequest ?? entry.DeleteRequest))
+        ? (value as Record<string, Record<string, unknown>>[]).map((entry) =>
+            one(entry.PutRequest ?? entry.DeleteRequest),
+          )
         : ((value as { Keys?: Key[] }).Keys ?? []).map((key) => itemKind(key)),
     );
     return [...new Set(requests)].join('+');

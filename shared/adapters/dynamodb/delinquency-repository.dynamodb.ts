@@ -363,7 +363,10 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     }
     const nextKey = exhausted ? undefined : items.length === limit ? lastIncluded : startKey;
     const cases = await readIndexed(this.client, this.tableName, items, index);
-    return { items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))), nextCursor: encodeCursor(nextKey) };
+    return {
+      items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
+      nextCursor: encodeCursor(nextKey),
+    };
   }
 
   /**

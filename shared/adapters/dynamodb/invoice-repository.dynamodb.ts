@@ -19,7 +19,7 @@ import {
   type Refund,
 } from '../../schemas/invoice.schema';
 import { queryAll, transactionCancellationCodes } from './client';
-import { queryIndexed } from './indexed-items';
+import { queryIndexed, readIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
@@ -231,8 +231,9 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         Limit: 200,
       }),
     );
+    const invoices = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi2');
     return {
-      invoices: (page.Items ?? []).map((item) => InvoiceSchema.parse(stripStorage(item))),
+      invoices: invoices.map((item) => InvoiceSchema.parse(stripStorage(item))),
       ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}),
     };
   }

@@ -72,7 +72,8 @@ const kindsOf = (input: Record<string, unknown>): string => {
   const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
   if (input.KeyConditionExpression && values) {
     const pk = Object.values(values).find((value) => typeof value === 'string' && value.startsWith('TENANT#'));
-    return `query ${itemKind({ pk, sk: '' })}`;
+    const prefix = values[':prefix'];
+    return `query ${itemKind({ pk, sk: typeof prefix === 'string' ? prefix : (String(pk).split('#')[2] ?? '') })}`;
   }
   return one(input);
 };

@@ -3,7 +3,8 @@
 /**
  * What an index copies besides its keys. An index is written whenever a copied attribute changes, so each copies only
  * what its queries filter on or answer without a follow-up read; everything else is read from the base item
- * (./indexed-items.ts). Task tokens (up to ~2 KB in AWS) are never copied.
+ * (./indexed-items.ts). Task tokens (up to ~2 KB in AWS) are never copied. DynamoDB cannot change a deployed index's
+ * projection: changing one here replaces the index (see the README's upgrade notes).
  */
 export type IndexProjection = { type: 'KEYS_ONLY' } | { type: 'INCLUDE'; attributes: readonly string[] };
 

@@ -5,7 +5,7 @@ import {
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_DESIGN } from '../shared/adapters/dynamodb/table-design';
+import { TABLE_DESIGN, projectionOf } from '../shared/adapters/dynamodb/table-design';
 
 export const createTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
   const exists = await client
@@ -36,7 +36,7 @@ export const createTable = async (client: DynamoDBClient, tableName: string): Pr
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: projectionOf(index),
       })),
     }),
   );

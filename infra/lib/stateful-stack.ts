@@ -8,7 +8,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { TABLE_DESIGN } from '../../shared/adapters/dynamodb/table-design';
+import { TABLE_DESIGN, projectionOf } from '../../shared/adapters/dynamodb/table-design';
 
 export interface StatefulStackProps extends StackProps {
   /** An address subscribed to the alarm topic (it must confirm the subscription from the mail SNS sends). */
@@ -46,7 +46,12 @@ export class StatefulStack extends Stack {
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...(index.projection.type === 'KEYS_ONLY'
+          ? { projectionType: dynamodb.ProjectionType.KEYS_ONLY }
+          : {
+              projectionType: dynamodb.ProjectionType.INCLUDE,
+              nonKeyAttributes: projectionOf(index).NonKeyAttributes,
+            }),
       })),
     });
 

@@ -94,7 +94,7 @@ export const openDelinquency = async (
   const scoring = await scoreDelinquency(deps, {
     tenant,
     ...debtor,
-    delinquency: { id, nextActionAt: null },
+    delinquency: { id, nextActionAt: null, score: null, priority: 0 },
     invoice,
     balance: invoiceBalance(invoice),
   });

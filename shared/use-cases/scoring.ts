@@ -20,7 +20,7 @@ export interface ScoringFacts {
   tenant: Tenant;
   customer: Customer;
   optOuts: OptOut[];
-  delinquency: Pick<Delinquency, 'id' | 'nextActionAt'>;
+  delinquency: Pick<Delinquency, 'id' | 'nextActionAt' | 'score' | 'priority'>;
   invoice: Pick<Invoice, 'id' | 'dueDate' | 'currency'>;
   balance: number;
 }
@@ -76,6 +76,23 @@ export const scoreInputs = (
   };
 };
 
+/**
+ * Steps of priority (100 a decade of weighted expected recovery) per stored bucket: a fifth of a decade. The queue's
+ * two index keys carry the priority, so a pass that re-scores a case (a day older, a step nearer) rewrites them only
+ * when its worth moved to another bucket; cases in one bucket are listed in id order.
+ */
+export const PRIORITY_BUCKET = 20;
+
+/**
+ * The stored priority: the bottom of its bucket. A case already ranked keeps its bucket while its priority stays within
+ * half a bucket of it, so one that sits on a boundary (a step coming near and passing, day after day) does not cross it
+ * back and forth.
+ */
+export const bucketPriority = (priority: number, stored: number | null = null): number =>
+  stored !== null && priority >= stored - PRIORITY_BUCKET / 2 && priority < stored + PRIORITY_BUCKET * 1.5
+    ? stored
+    : priority - (priority % PRIORITY_BUCKET);
+
 export interface Scoring {
   score: Score;
   priority: number;
@@ -127,7 +144,7 @@ export const scoreDelinquency = async (
       model: model.id,
       computedAt: now.toISOString(),
     },
-    priority,
+    priority: bucketPriority(priority, facts.delinquency.score === null ? null : facts.delinquency.priority),
     balance: facts.balance,
   };
 };

@@ -160,9 +160,46 @@ export const sendReminder = async (
       detail: `the customer opted out of ${channel} to this address`,
     };
   }
+  const locale = templateLocale(context.customer.locale);
+  const messageContext = {
+    tenantId: context.tenant.id,
+    customerId: context.customer.id,
+    delinquencyId: context.delinquencyId,
+    stepId: context.step.id,
+  };
+  const templateId = context.step.template ?? (channel === 'email' ? 'overdue' : 'overdue-sms');
+  // Written before the claim, so the claim can be the last write before the provider: one write fewer per send.
+  let deliver: () => Promise<{ messageId: string }>;
+  if (channel === 'email') {
+    const token = await deps.unsubscribeTokens.tokenFor({
+      tenantId: context.tenant.id,
+      customerId: context.customer.id,
+      channel,
+      address,
+    });
+    const unsubscribeUrl = `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`;
+    const rendered = renderEmail(
+      templateId,
+      locale,
+      messageFacts(deps, context, unsubscribeUrl, await payLink(deps, context)),
+    );
+    deliver = () =>
+      deps.email.send({
+        to: address,
+        from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom,
+        ...rendered,
+        unsubscribeUrl,
+        context: messageContext,
+      });
+  } else {
+    const body = renderSms(templateId, locale, messageFacts(deps, context, '', await payLink(deps, context)));
+    deliver = () => deps.sms.send({ to: address, body, context: messageContext });
+  }
   const key: StepClaimKey = { kind: 'SEND', stepId: context.step.id, channel };
   const attemptId = randomUUID();
-  const claimed = await claims.claim({ ...key, status: 'claimed', attemptId, at: deps.clock.now().toISOString() });
+  // Claimed as 'sending': between this write and the provider there is only the read of what is owed, so a claim found
+  // stale may have been sent and is never sent again. (A stale 'claimed' one, written before this order, is taken over.)
+  const claimed = await claims.claim({ ...key, status: 'sending', attemptId, at: deps.clock.now().toISOString() });
   if (claimed.outcome === 'exists') {
     const held = claimed.claim;
     if (held.status === 'claimed' && deps.clock.now().getTime() >= Date.parse(held.at) + CLAIM_LEASE_MS && takeOver) {
@@ -172,51 +209,15 @@ export const sendReminder = async (
     }
     return heldClaim(deps, claims, held, channel);
   }
-  const locale = templateLocale(context.customer.locale);
-  const messageContext = {
-    tenantId: context.tenant.id,
-    customerId: context.customer.id,
-    delinquencyId: context.delinquencyId,
-    stepId: context.step.id,
-  };
-  const templateId = context.step.template ?? (channel === 'email' ? 'overdue' : 'overdue-sms');
   let messageId: string;
   try {
     if (!(await stillOwed())) {
       await claims.release(key, attemptId);
       return { outcome: 'settled' };
     }
-    let deliver: () => Promise<{ messageId: string }>;
-    if (channel === 'email') {
-      const token = await deps.unsubscribeTokens.tokenFor({
-        tenantId: context.tenant.id,
-        customerId: context.customer.id,
-        channel,
-        address,
-      });
-      const unsubscribeUrl = `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`;
-      const rendered = renderEmail(
-        templateId,
-        locale,
-        messageFacts(deps, context, unsubscribeUrl, await payLink(deps, context)),
-      );
-      deliver = () =>
-        deps.email.send({
-          to: address,
-          from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom,
-          ...rendered,
-          unsubscribeUrl,
-          context: messageContext,
-        });
-    } else {
-      const body = renderSms(templateId, locale, messageFacts(deps, context, '', await payLink(deps, context)));
-      deliver = () => deps.sms.send({ to: address, body, context: messageContext });
-    }
-    // The last write before the provider: a claim found stale after this may have been sent, one found before it was not.
-    await claims.settle(key, attemptId, { status: 'sending' });
     ({ messageId } = await deliver());
   } catch (error) {
-    // Nothing reached the provider (it refused, or rendering failed): the claim is freed so the retry sends once.
+    // Nothing reached the provider (it refused, or the read failed): the claim is freed so the retry sends once.
     await claims.release(key, attemptId);
     throw error;
   }

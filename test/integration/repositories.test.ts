@@ -149,7 +149,8 @@ describe('invoice repository', () => {
           ExpressionAttributeValues: { ':pk': keys.invoiceByDueDate(tenantId, dueDate, invoiceId).gsi2pk },
         }),
       )
-      .then((page) => (page.Items ?? []).map((item) => item.id as string));
+      // The index holds keys only: its sort key is the invoice id.
+      .then((page) => (page.Items ?? []).map((item) => item.gsi2sk as string));
 
   it('lists a customer’s invoices by due date through the customer index', async () => {
     const { invoices } = table.deps(clock);
@@ -163,7 +164,11 @@ describe('invoice repository', () => {
         ExpressionAttributeValues: { ':pk': keys.customerPartition('t1', 'c-idx'), ':prefix': 'INVOICE#' },
       }),
     );
-    expect(page.Items?.map((item) => item.id)).toEqual(['i-early', 'i-late']);
+    expect(page.Items?.map((item) => item.pk)).toEqual([
+      keys.invoice('t1', 'i-early').pk,
+      keys.invoice('t1', 'i-late').pk,
+    ]);
+    expect((await invoices.listByCustomer('t1', 'c-idx')).map((found) => found.id)).toEqual(['i-early', 'i-late']);
   });
 
   it('keeps only open invoices in the sharded due-date index', async () => {

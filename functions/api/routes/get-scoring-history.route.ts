@@ -12,5 +12,5 @@ export const getScoringHistoryRoute = {
   query: ScoringHistoryQuerySchema,
   responses: [{ status: 200, description: 'A page of the history', schema: ScoringHistoryPageSchema }],
   roles: ['manager'],
-  dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
+  dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi3'] },
 } as const satisfies ApiRoute;

@@ -11,5 +11,5 @@ export const listDisputesRoute = {
   query: DisputeListQuerySchema,
   responses: [{ status: 200, description: 'A page of disputes', schema: DisputePageSchema }],
   roles: ['collector', 'manager'],
-  dynamodb: { actions: ['Query'], indexes: ['gsi1'] },
+  dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -11,5 +11,5 @@ export const listTasksRoute = {
   query: TaskListQuerySchema,
   responses: [{ status: 200, description: 'A page of open tasks', schema: TaskPageSchema }],
   roles: ['collector', 'manager'],
-  dynamodb: { actions: ['Query'], indexes: ['gsi3'] },
+  dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi3'] },
 } as const satisfies ApiRoute;

@@ -28,6 +28,7 @@ import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { decodeCursor, encodeCursor, indexPage, refuse as refuseCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
+import { queryIndexed, readIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
 import { reportDims } from '../../domain/report-ledger';
@@ -267,7 +268,10 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       return this.singlePartitionPage(
         'gsi4',
         partition,
-        { band: filter.band, currency: filter.currency },
+        {
+          queue: filter.band === undefined ? undefined : keys.workQueuePartition(tenantId, filter.status, filter.band),
+          currency: filter.currency,
+        },
         limit,
         cursor,
       );
@@ -287,17 +291,18 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private queryPage(
     index: 'gsi3' | 'gsi4',
     partition: string,
-    filter: { band?: string | undefined; currency?: string | undefined },
+    filter: { queue?: string | undefined; currency?: string | undefined },
     limit: number,
     startKey: Record<string, unknown> | undefined,
   ) {
     const conditions: string[] = [];
     const values: Record<string, unknown> = { ':pk': partition };
     const names: Record<string, string> = {};
-    if (filter.band !== undefined) {
-      conditions.push('#score.#band = :band');
-      Object.assign(names, { '#score': 'score', '#band': 'band' });
-      values[':band'] = filter.band;
+    if (filter.queue !== undefined) {
+      // A band is a partition of the tenant's queue: the assignee index holds that partition key for this filter.
+      conditions.push('#queue = :queue');
+      names['#queue'] = 'gsi3pk';
+      values[':queue'] = filter.queue;
     }
     if (filter.currency !== undefined) {
       conditions.push('#currency = :currency');
@@ -328,11 +333,11 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private async singlePartitionPage(
     index: 'gsi3' | 'gsi4',
     partition: string,
-    filter: { band?: string | undefined; currency?: string | undefined },
+    filter: { queue?: string | undefined; currency?: string | undefined },
     limit: number,
     cursor?: string,
   ): Promise<QueuePage> {
-    const items: Delinquency[] = [];
+    const items: Record<string, unknown>[] = [];
     let startKey = decodeCursor(cursor, `${index}pk`, partition) as Record<string, unknown> | undefined;
     let lastIncluded: Record<string, unknown> | undefined;
     let exhausted = false;
@@ -342,7 +347,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       let taken = 0;
       for (const item of found) {
         if (items.length === limit) break;
-        items.push(DelinquencySchema.parse(stripStorage(item)));
+        items.push(item);
         lastIncluded = indexKeyOf(item, index);
         taken += 1;
       }
@@ -357,7 +362,11 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       }
     }
     const nextKey = exhausted ? undefined : items.length === limit ? lastIncluded : startKey;
-    return { items, nextCursor: encodeCursor(nextKey) };
+    const cases = await readIndexed(this.client, this.tableName, items, index);
+    return {
+      items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
+      nextCursor: encodeCursor(nextKey),
+    };
   }
 
   /**
@@ -424,8 +433,14 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       else next[entry.band] = entry.start; // read but held back: read again from where this page began
     }
     const done = QUEUE_BANDS.every((band) => next[band] === 'end');
+    const cases = await readIndexed(
+      this.client,
+      this.tableName,
+      taken.map((candidate) => candidate.item),
+      'gsi3',
+    );
     return {
-      items: taken.map((candidate) => DelinquencySchema.parse(stripStorage(candidate.item))),
+      items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
       nextCursor: done ? null : encodeBandCursor(next),
     };
   }
@@ -514,7 +529,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]> {
-    const items = await queryAll(this.client, {
+    const items = await queryIndexed(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',

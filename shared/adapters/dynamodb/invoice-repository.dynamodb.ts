@@ -25,6 +25,7 @@ import {
   type Refund,
 } from '../../schemas/invoice.schema';
 import { queryAll, transactionCancellationCodes } from './client';
+import { queryIndexed, readIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
@@ -93,7 +94,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]> {
-    const items = await queryAll(this.client, {
+    const items = await queryIndexed(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
@@ -283,8 +284,9 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         Limit: 200,
       }),
     );
+    const invoices = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi2');
     return {
-      invoices: (page.Items ?? []).map((item) => InvoiceSchema.parse(stripStorage(item))),
+      invoices: invoices.map((item) => InvoiceSchema.parse(stripStorage(item))),
       ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}),
     };
   }

@@ -50,6 +50,7 @@
 // | ReportCell         | TENANT#{t}#REPORT#{shard}           | {family}#{day}#{value}#{currency}[#promise#{id}] | report counters a day's facts added; TTL |
 // | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
 // | ReportSnapshotDay  | TENANT#{t}#REPORTDAYS               | {day}                           | (marks a snapshot as complete)                             |
+// | ReportCheckpoint   | TENANT#{t}#REPORTCHECK              | THROUGH                         | (the last closed day the run has folded: idle hours skip)  |
 //
 // Access patterns:
 // - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
@@ -85,6 +86,7 @@
 // - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
 //   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
 //   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
+// - has the run folded the closed days already: GetItem TENANT#{t}#REPORTCHECK (one read an hour, not every shard)
 import { createHash } from 'node:crypto';
 
 /**
@@ -134,6 +136,7 @@ export type ItemType =
   | 'ReportCell'
   | 'ReportSnapshot'
   | 'ReportSnapshotDay'
+  | 'ReportCheckpoint'
   | 'RunLease'
   | 'RestartMarker'
   | 'CurrentExecution';
@@ -395,6 +398,8 @@ export const keys = {
     pk: keys.reportSnapshotDays(tenantId),
     sk: day,
   }),
+  /** The last closed day whose counters the run has folded into snapshots (or found none to fold). */
+  reportCheckpoint: (tenantId: string): PrimaryKey => ({ pk: `${tenant(tenantId)}#REPORTCHECK`, sk: 'THROUGH' }),
   reportSnapshotPartition: (tenantId: string, day: string) => `${tenant(tenantId)}#REPORTSNAP#${day}`,
   /** One kind of a snapshot cell's counters (o, n, p, s, or f for the undated): aging reads only the open balances. */
   reportSnapshot: (

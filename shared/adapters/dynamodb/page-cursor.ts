@@ -1,6 +1,7 @@
 // Opaque page cursors for list APIs: DynamoDB's LastEvaluatedKey as base64url, checked to belong to the caller's list.
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../errors/errors';
+import { readIndexed } from './indexed-items';
 
 /** The refusal of a cursor this list did not give out (400, naming query.cursor). */
 export const refuse = () =>
@@ -83,5 +84,6 @@ export const indexPage = async <T>(
       ExclusiveStartKey: decodeCursor(request.cursor, `${request.index}pk`, request.partition),
     }),
   );
-  return { items: (page.Items ?? []).map(parse), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  const items = await readIndexed(client, request.tableName, page.Items ?? [], request.index);
+  return { items: items.map(parse), nextCursor: encodeCursor(page.LastEvaluatedKey) };
 };

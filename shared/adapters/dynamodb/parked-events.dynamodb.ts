@@ -3,7 +3,8 @@ import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-s
 import type { ParkedEventStore } from '../../ports/parked-events.port';
 import type { TimelineEntry } from '../../schemas/delinquency.schema';
 import { ParkedEventsSchema, type ParkedEvents } from '../../schemas/parked-events.schema';
-import { isConditionFailure, queryAll } from './client';
+import { isConditionFailure } from './client';
+import { queryIndexed, readIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded } from './version-condition';
 
@@ -57,7 +58,8 @@ export class DynamoParkedEventStore implements ParkedEventStore {
         Limit: limit,
       }),
     );
-    return (page.Items ?? []).map((item) => ParkedEventsSchema.parse(stripStorage(item)));
+    const items = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi1');
+    return items.map((item) => ParkedEventsSchema.parse(stripStorage(item)));
   }
 
   async claimReplay(
@@ -165,15 +167,17 @@ export class DynamoParkedEventStore implements ParkedEventStore {
   }
 
   async parkedBefore(tenantId: string, cutoff: string): Promise<{ id: string; eventCount: number }[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: 'gsi1',
-      // The sort key starts with the parking time: everything before the cutoff sorts before it.
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
-      ExpressionAttributeValues: { ':pk': keys.parkedPartition(tenantId), ':cutoff': cutoff },
-      ProjectionExpression: '#id, #count',
-      ExpressionAttributeNames: { '#id': 'id', '#count': 'eventCount' },
-    });
+    const items = await queryIndexed(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        // The sort key starts with the parking time: everything before the cutoff sorts before it.
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
+        ExpressionAttributeValues: { ':pk': keys.parkedPartition(tenantId), ':cutoff': cutoff },
+      },
+      ['id', 'eventCount'],
+    );
     return items.map((item) => ({ id: String(item.id), eventCount: Number(item.eventCount) }));
   }
 }

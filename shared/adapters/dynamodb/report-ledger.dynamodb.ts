@@ -14,6 +14,7 @@ import {
 } from '../../domain/report-ledger';
 import type { Invoice } from '../../schemas/invoice.schema';
 import { transactionCancellationCodes } from './client';
+import { readIndexed } from './indexed-items';
 import { keys } from './keys';
 import { cellItem, cellUpdate, reportDay, reportShard, tenantZone, type TransactItem } from './report-items';
 
@@ -244,12 +245,11 @@ export class DynamoReportLedger {
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
           ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customer.id), ':prefix': 'INVOICE#' },
-          ProjectionExpression: '#id, #dims',
-          ExpressionAttributeNames: { '#id': 'id', '#dims': 'reportDims' },
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) {
+      const invoices = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi1', ['id', 'reportDims']);
+      for (const item of invoices) {
         const dims = item.reportDims;
         if (isDims(dims) && (dims.segment !== segment || dims.country !== country)) {
           await this.moveDimensions(tenantId, String(item.id), { segment, country }, customer.updatedAt);

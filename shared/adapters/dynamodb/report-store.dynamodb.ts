@@ -1,6 +1,12 @@
 // Reads the report counters as they stood at a day's close (latest snapshot + what was added since) and folds closed
 // days into snapshots. Every read is a handful of key-range queries, whatever the number of invoices.
-import { BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../domain/calendar';
 import {
   addCells,
@@ -11,7 +17,7 @@ import {
   type ReportState,
 } from '../../domain/report-ledger';
 import type { ReportStore } from '../../ports/report-store.port';
-import { queryAll } from './client';
+import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys } from './keys';
 import { cellOfItem, cellsOfSnapshotItems, REPORT_SHARDS, snapshotItems } from './report-items';
 
@@ -116,7 +122,43 @@ export class DynamoReportStore implements ReportStore {
     return state;
   }
 
+  /** The last closed day already folded (snapshots written, or nothing found to fold), or null. */
+  private async checkpoint(tenantId: string): Promise<string | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.reportCheckpoint(tenantId) }),
+    );
+    const through = result.Item?.throughDay;
+    return typeof through === 'string' ? through : null;
+  }
+
+  /** Records `day` as folded; it only moves forward, so a slower run that folded less cannot move it back. */
+  private async recordCheckpoint(tenantId: string, day: string): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.reportCheckpoint(tenantId), ...itemMeta('ReportCheckpoint'), throughDay: day },
+          ConditionExpression: 'attribute_not_exists(pk) OR throughDay < :day',
+          ExpressionAttributeValues: { ':day': day },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async buildSnapshots(tenantId: string, throughDay: string): Promise<string[]> {
+    // Every hour of a day asks for the same closed day: once it is folded (or had nothing to fold), one read answers,
+    // not a query of every family and shard. A day with nothing to fold leaves the latest snapshot where it was, so
+    // what a late fact adds after it is still read by `stateAt` and folded with the next day's.
+    const folded = await this.checkpoint(tenantId);
+    if (folded !== null && folded >= throughDay) return [];
+    const written = await this.fold(tenantId, throughDay);
+    await this.recordCheckpoint(tenantId, throughDay);
+    return written;
+  }
+
+  private async fold(tenantId: string, throughDay: string): Promise<string[]> {
     const last = await this.latestSnapshot(tenantId, throughDay);
     if (last === throughDay) return [];
     const changes = await this.allLedgerCells(tenantId, REPORT_FAMILIES, last, throughDay);

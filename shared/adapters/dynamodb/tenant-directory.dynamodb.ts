@@ -15,6 +15,7 @@ import {
 } from '../../ports/tenant-directory.port';
 import { TenantSchema, ApiKeyRoleSchema, type Tenant } from '../../schemas/tenant.schema';
 import { queryAll } from './client';
+import { queryIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
 
 export class DynamoTenantDirectory implements TenantDirectory {
@@ -156,7 +157,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
   }
 
   async listTenants(): Promise<Tenant[]> {
-    const items = await queryAll(this.client, {
+    const items = await queryIndexed(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',

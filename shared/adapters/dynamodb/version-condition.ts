@@ -1,7 +1,9 @@
 // The optimistic-concurrency guard shared by every versioned item: write only over the version that was read.
 import {
+  DeleteCommand,
   PutCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -33,7 +35,22 @@ export const putVersioned = async (
 };
 
 /**
- * Runs a transaction of guarded writes; false when any guard refused it (so nothing of it was written). A transaction
+ * One guarded write on its own, as the plain conditional write it is: a transaction costs twice the write units of
+ * the same write and guarantees nothing more for one item.
+ */
+const singleWrite = (
+  client: DynamoDBDocumentClient,
+  item: NonNullable<TransactWriteCommandInput['TransactItems']>[number],
+): (() => Promise<unknown>) | null => {
+  const { Put, Update, Delete } = item;
+  if (Put) return () => client.send(new PutCommand(Put));
+  if (Update) return () => client.send(new UpdateCommand(Update));
+  if (Delete) return () => client.send(new DeleteCommand(Delete));
+  return null;
+};
+
+/**
+ * Runs a transaction of guarded writes (one write alone goes as a plain conditional write); false when any guard refused it (so nothing of it was written). A transaction
  * racing another one on the same item (TransactionConflict) is refused the same way, so the caller reads again, unless
  * the caller reads `false` as "it exists" (a create): then the conflict goes up as the retryable error it is.
  */
@@ -42,10 +59,14 @@ export const transactGuarded = async (
   items: NonNullable<TransactWriteCommandInput['TransactItems']>,
   conflicts: 'refuse' | 'throw' = 'refuse',
 ): Promise<boolean> => {
+  const single = items.length === 1 ? singleWrite(client, items[0]!) : null;
   try {
-    await client.send(new TransactWriteCommand({ TransactItems: items }));
+    await (single ? single() : client.send(new TransactWriteCommand({ TransactItems: items })));
     return true;
   } catch (error) {
+    if (single && isConditionFailure(error)) return false;
+    // A plain write that met a transaction in flight on its item: the same race as a transaction's conflict.
+    if (single && conflicts === 'refuse' && (error as Error).name === 'TransactionConflictException') return false;
     const codes = transactionCancellationCodes(error);
     if (codes?.includes('ConditionalCheckFailed') || (conflicts === 'refuse' && codes?.includes('TransactionConflict')))
       return false;

@@ -21,12 +21,13 @@ const LADDER = Number(process.env.BENCH_LADDER_LIFECYCLES ?? (isQuick() ? 10 : 2
 const KEY = 'bench-life-key-0001';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-/** A Monday; the mix starts nine weeks later, on a Monday too, once every payment-free lifecycle has been handed off. */
+/** The mix starts on a Monday; the payment-free run eight weeks earlier, on a Monday too, and is over three days before. */
 const START = Date.parse('2027-01-04T07:00:00Z');
-const MIX_OFFSET_DAYS = 63;
+const LADDER_START = START - 56 * DAY;
+const LADDER_DAYS = 53;
 /** Invoices fall due six days into their phase; hand-offs come 45 days after the due date. */
 const DUE_AFTER_DAYS = 6;
-const PHASE_DAYS = 56;
+const MIX_DAYS = 56;
 /** Routes the benchmark calls only to read results back: a partner system would not send them, nor pay for them. */
 const READ_BACK_FUNCTIONS = new Set(['GetInvoice', 'GetDelinquency']);
 
@@ -176,7 +177,7 @@ const main = async () => {
     port: 0,
     host: '127.0.0.1',
     clock: 'virtual',
-    clockStart: new Date(START).toISOString(),
+    clockStart: new Date(LADDER_START).toISOString(),
     tenants: `bench:${KEY}:whsec_bench`,
     log: () => undefined,
   });
@@ -223,8 +224,8 @@ const main = async () => {
     }
   };
   /** Day by day through a phase, acting at noon UTC (the hourly run and the timers fire on the way). */
-  const runDays = async (phaseStart: number, onDay: (day: number) => Promise<void>) => {
-    for (let day = 0; day <= PHASE_DAYS; day += 1) {
+  const runDays = async (phaseStart: number, days: number, onDay: (day: number) => Promise<void>) => {
+    for (let day = 0; day <= days; day += 1) {
       await call('POST', '/local/clock/advance', { to: new Date(phaseStart + day * DAY + 5 * HOUR).toISOString() });
       await onDay(day);
       sample();
@@ -238,15 +239,23 @@ const main = async () => {
     // 1. Payment-free lifecycles to hand-off, alone on the runtime: the writes one costs, from the invoice on.
     const ladderBefore = await snapshot();
     const ladderClock = Date.parse(await now());
-    await createInvoices('l', LADDER, dateOf(START, DUE_AFTER_DAYS));
-    await runDays(START, async () => undefined);
+    await createInvoices('l', LADDER, dateOf(LADDER_START, DUE_AFTER_DAYS));
+    await runDays(LADDER_START, LADDER_DAYS, async () => undefined);
     const ladderAfter = await snapshot();
     const ladderRuns = hoursBetween(ladderClock, Date.parse(await now()));
+    let ladderNotHandedOff = 0;
+    for (let n = 0; n < LADDER; n += 1) {
+      const { delinquencyId } = (await call('GET', `/v1/invoices/li${n}`)) as { delinquencyId: string | null };
+      const view = delinquencyId
+        ? ((await call('GET', `/v1/delinquencies/${delinquencyId}`)) as { status: string })
+        : null;
+      if (view?.status !== 'handed_off') ladderNotHandedOff += 1;
+    }
 
-    // 2. A week with nothing to do: what the hourly run costs by itself, every hour, whatever the portfolio.
+    // 2. Three days with nothing to do: what the hourly run costs by itself, every hour, whatever the portfolio.
     const idleLogBytes = logBytes;
     const idleClock = Date.parse(await now());
-    const mixStart = START + MIX_OFFSET_DAYS * DAY;
+    const mixStart = START;
     await call('POST', '/local/clock/advance', { to: new Date(mixStart).toISOString() });
     const before = await snapshot();
     const idleRuns = hoursBetween(idleClock, mixStart);
@@ -286,7 +295,7 @@ const main = async () => {
       await call('POST', '/local/clock/advance', { to: paidAt });
       payments.push({ n, paidAt, ms: performance.now() - started });
     };
-    await runDays(mixStart, async (day) => {
+    await runDays(mixStart, MIX_DAYS, async (day) => {
       const sinceDue = day - DUE_AFTER_DAYS;
       for (let n = 0; n < COUNT; n += 1) {
         const fate = fateOf(n);
@@ -434,6 +443,7 @@ const main = async () => {
       messagingCostPer1000LifecyclesUsd: round(messaging * scale),
       writeUnitsPerLifecycle: round(ladderWrites / LADDER, 1),
       writeUnitsPerLadderLifecycleByFunction: ladderByFunction,
+      ladderNotHandedOff,
       writeUnitsPerMixLifecycle: round(total('writeUnits') / COUNT, 1),
       paymentToResolvedP99Ms: p99 === null || unresolved > 0 ? null : Math.round(p99),
       paymentToResolvedP50Ms: resolvedMs.length ? Math.round(percentile(resolvedMs, 50)!) : null,

@@ -3,7 +3,9 @@
 // and escalated to hand-off. It counts what production would bill (state transitions and history events, invocations
 // and the DynamoDB calls that make up their modelled duration, units, events, log bytes, traces), prices it with
 // bench/cost-model.ts, times each payment until its execution ends, and samples the runtime's peak memory.
-// Before the mix, a small run of payment-free lifecycles to hand-off measures the write units one such lifecycle costs.
+// Before the mix, a small run of payment-free lifecycles to hand-off measures the write units one such lifecycle costs,
+// and three idle days what the hourly run costs by itself (a fixed monthly cost, priced apart from the lifecycles).
+// Only what a partner system would send is billed as API requests: the benchmark's own read-backs are left out.
 // Run: npm run bench:lifecycles (BENCH_LIFECYCLES to change the count, default 1,000; BENCH_LADDER_LIFECYCLES for the
 // payment-free run, default 20). Writes bench/results/lifecycles.json.
 
@@ -14,10 +16,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { readdirSync, readFileSync } from 'node:fs';
 import { priceUsage, scaleUsage, DURATION_MODEL, LOG_MODEL, type Usage } from './cost-model';
 import { PRICES, priceTable } from './prices';
-import { isQuick, writeResult } from './results';
+import { writeResult } from './results';
 
-const COUNT = Number(process.env.BENCH_LIFECYCLES ?? (isQuick() ? 100 : 1000));
-const LADDER = Number(process.env.BENCH_LADDER_LIFECYCLES ?? (isQuick() ? 10 : 20));
+const COUNT = Number(process.env.BENCH_LIFECYCLES ?? 1000);
+const LADDER = Number(process.env.BENCH_LADDER_LIFECYCLES ?? 20);
 const KEY = 'bench-life-key-0001';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -39,6 +41,8 @@ const fateOf = (n: number): Fate =>
 const PAY_DAY: Record<Exclude<Fate, 'handed-off'>, number> = { 'paid-early': 3, promised: 7, 'paid-after-fee': 18 };
 const PROMISE_DAY = 2;
 const PROMISED_FOR_DAY = 8;
+/** 14:00 UTC: 09:00 in New York, 15:00 in Oslo. */
+const PAY_HOUR_AFTER_START = 7 * HOUR;
 
 /** Resident memory of a process in MB, from /proc (Linux); 0 where there is none. */
 const rssMb = (pid: number): number => {
@@ -183,7 +187,14 @@ const main = async () => {
   });
   const javaPid = javaPidFor(new URL(runtime.dynamoEndpoint).port);
   let peakRss = 0;
-  const sample = () => (peakRss = Math.max(peakRss, rssMb(process.pid) + (javaPid ? rssMb(javaPid) : 0)));
+  const peaks = { node: 0, dynamoDbLocal: 0 };
+  const sample = () => {
+    const node = rssMb(process.pid);
+    const java = javaPid ? rssMb(javaPid) : 0;
+    peaks.node = Math.max(peaks.node, node);
+    peaks.dynamoDbLocal = Math.max(peaks.dynamoDbLocal, java);
+    peakRss = Math.max(peakRss, node + java);
+  };
   const sampler = setInterval(sample, 250);
   /** Requests a partner system would send (writes); the benchmark's own read-backs are not counted. */
   let partnerRequests = 0;
@@ -298,21 +309,28 @@ const main = async () => {
     await runDays(mixStart, MIX_DAYS, async (day) => {
       const sinceDue = day - DUE_AFTER_DAYS;
       for (let n = 0; n < COUNT; n += 1) {
-        const fate = fateOf(n);
-        if (fate === 'handed-off') continue;
-        if (fate === 'promised' && sinceDue === PROMISE_DAY) {
-          const { delinquencyId, balance } = (await call('GET', `/v1/invoices/i${n}`)) as {
-            delinquencyId: string;
-            balance: number;
-          };
-          await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, {
-            amount: balance,
-            date: dateOf(mixStart, DUE_AFTER_DAYS + PROMISED_FOR_DAY),
-          });
-          promises += 1;
-        }
-        if (sinceDue === PAY_DAY[fate]) await payInFull(n);
+        if (fateOf(n) !== 'promised' || sinceDue !== PROMISE_DAY) continue;
+        const { delinquencyId, balance } = (await call('GET', `/v1/invoices/i${n}`)) as {
+          delinquencyId: string;
+          balance: number;
+        };
+        await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, {
+          amount: balance,
+          date: dateOf(mixStart, DUE_AFTER_DAYS + PROMISED_FOR_DAY),
+        });
+        promises += 1;
       }
+      const payers = Array.from({ length: COUNT }, (_, n) => n).filter((n) => {
+        const fate = fateOf(n);
+        return fate !== 'handed-off' && sinceDue === PAY_DAY[fate];
+      });
+      if (payers.length === 0) return;
+      // Payments come in when every customer may be written to (Oslo and New York), so the receipt goes at once and
+      // the execution can end with the payment: what is timed is the engine's reaction, not a quiet-hours deferral.
+      await call('POST', '/local/clock/advance', {
+        to: new Date(mixStart + day * DAY + PAY_HOUR_AFTER_START).toISOString(),
+      });
+      for (const n of payers) await payInFull(n);
     });
     const after = await snapshot();
     const mixRuns = hoursBetween(mixStart, Date.parse(await now()));
@@ -325,7 +343,7 @@ const main = async () => {
     const metrics = ((await call('GET', '/local/metrics')) as { metrics: unknown[] }).metrics.length;
     const messages = (
       (await call('GET', '/local/outbox')) as {
-        messages: { channel: string; delinquencyId: string | null; sentAt: string }[];
+        messages: { channel: string; delinquencyId: string | null; sentAt: string; step: string }[];
       }
     ).messages.filter((message) => Date.parse(message.sentAt) >= mixStart);
     // Escalation steps acted: stage changes on every delinquency's timeline (read back, not counted as requests).
@@ -349,15 +367,24 @@ const main = async () => {
     const resolvedMs: number[] = [];
     let unresolved = 0;
     let sendsAfterPayment = 0;
+    const unresolvedCases: unknown[] = [];
     for (const payment of payments) {
       const id = delinquencyOf.get(payment.n)!;
       const last = executionsOf(id).at(-1);
       const ended = last && last.status !== 'RUNNING' && last.stoppedAt !== null && last.stoppedAt <= payment.paidAt;
+      const after = messages.filter((message) => message.delinquencyId === id && message.sentAt > payment.paidAt);
+      sendsAfterPayment += after.length;
       if (ended) resolvedMs.push(payment.ms);
-      else unresolved += 1;
-      sendsAfterPayment += messages.filter(
-        (message) => message.delinquencyId === id && message.sentAt > payment.paidAt,
-      ).length;
+      else {
+        unresolved += 1;
+        if (unresolvedCases.length < 5)
+          unresolvedCases.push({
+            fate: fateOf(payment.n),
+            paidAt: payment.paidAt,
+            execution: last && { status: last.status, stoppedAt: last.stoppedAt, lastStates: last.states.slice(-4) },
+            sentAfter: after.map((message) => ({ step: message.step, sentAt: message.sentAt })),
+          });
+      }
     }
 
     // What the mix used: the runtime's counters over it, less the hourly run's cost of an idle hour (priced apart).
@@ -449,8 +476,10 @@ const main = async () => {
       paymentToResolvedP50Ms: resolvedMs.length ? Math.round(percentile(resolvedMs, 50)!) : null,
       paymentCases: payments.length,
       paymentsNotResolved: unresolved,
+      unresolvedCases,
       sendsAfterPayment,
       localRuntimeRssMb: Math.round(peakRss),
+      peakRssMb: { node: Math.round(peaks.node), dynamoDbLocal: Math.round(peaks.dynamoDbLocal) },
       wallSeconds: Math.round(wallSeconds),
       model: { duration: DURATION_MODEL, logs: LOG_MODEL },
       prices: priceTable(),
@@ -476,7 +505,7 @@ const main = async () => {
         `| fixed, per month | $${result.fixedMonthlyUsd} (hourly run when idle: ${JSON.stringify(idleRun)}; ${metrics} custom metrics) |`,
         `| messaging per 1,000 lifecycles | $${result.messagingCostPer1000LifecyclesUsd} |`,
         `| payment to resolved | p50 ${result.paymentToResolvedP50Ms} ms, p99 ${result.paymentToResolvedP99Ms} ms over ${payments.length} payments (${unresolved} not ended at once, ${sendsAfterPayment} sends after) |`,
-        `| peak memory of the runtime (DynamoDB Local included) | ${result.localRuntimeRssMb} MB |`,
+        `| peak memory of the runtime (DynamoDB Local included) | ${result.localRuntimeRssMb} MB (peaks: Node.js ${result.peakRssMb.node} MB, DynamoDB Local ${result.peakRssMb.dynamoDbLocal} MB) |`,
       ].join('\n') + '\n',
     );
     writeResult('lifecycles', result);

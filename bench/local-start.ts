@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort } from '../local/dynamodb-local';
-import { isQuick, writeResult } from './results';
+import { writeResult } from './results';
 
 const ROOT = path.resolve(__dirname, '..');
-const RUNS = Number(process.env.BENCH_START_RUNS ?? (isQuick() ? 1 : 3));
+const RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
 const DEADLINE_MS = 180_000;
 
 const statusOf = (pid: number): string | null => {

@@ -4,7 +4,7 @@
 // and the DynamoDB calls that make up their modelled duration, units, events, log bytes, traces), prices it with
 // bench/cost-model.ts, times each payment until its execution ends, and samples the runtime's peak memory.
 // Before the mix, a small run of payment-free lifecycles to hand-off measures the write units one such lifecycle costs,
-// and three idle days what the hourly run costs by itself (a fixed monthly cost, priced apart from the lifecycles).
+// and two idle days what the hourly run costs by itself (a fixed monthly cost, priced apart from the lifecycles).
 // Only what a partner system would send is billed as API requests: the benchmark's own read-backs are left out.
 // Run: npm run bench:lifecycles (BENCH_LIFECYCLES to change the count, default 1,000; BENCH_LADDER_LIFECYCLES for the
 // payment-free run, default 20). Writes bench/results/lifecycles.json.
@@ -23,13 +23,13 @@ const LADDER = Number(process.env.BENCH_LADDER_LIFECYCLES ?? 20);
 const KEY = 'bench-life-key-0001';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-/** The mix starts on a Monday; the payment-free run eight weeks earlier, on a Monday too, and is over three days before. */
+/** The mix starts on a Monday; the payment-free run 55 days earlier, and is over two days before the mix starts. */
 const START = Date.parse('2027-01-04T07:00:00Z');
-const LADDER_START = START - 56 * DAY;
+const LADDER_START = START - 55 * DAY;
 const LADDER_DAYS = 53;
 /** Invoices fall due six days into their phase; hand-offs come 45 days after the due date. */
 const DUE_AFTER_DAYS = 6;
-const MIX_DAYS = 56;
+const MIX_DAYS = 53;
 /** Routes the benchmark calls only to read results back: a partner system would not send them, nor pay for them. */
 const READ_BACK_FUNCTIONS = new Set(['GetInvoice', 'GetDelinquency']);
 
@@ -177,7 +177,11 @@ const main = async () => {
   process.stderr.write = capture(realWrite.err) as typeof process.stderr.write;
 
   const { startLocalRuntime } = await import('../local/runtime');
+  const { startDynamoDbLocal } = await import('../local/dynamodb-local');
+  // DynamoDB Local as `npm start` runs it (local/start.ts), so the memory measured is the runtime a user runs.
+  const dynamoDb = await startDynamoDbLocal({ quickStart: true });
   const runtime = await startLocalRuntime({
+    dynamoDbLocal: dynamoDb.endpoint,
     port: 0,
     host: '127.0.0.1',
     clock: 'virtual',
@@ -263,7 +267,7 @@ const main = async () => {
       if (view?.status !== 'handed_off') ladderNotHandedOff += 1;
     }
 
-    // 2. Three days with nothing to do: what the hourly run costs by itself, every hour, whatever the portfolio.
+    // 2. Two days with nothing to do: what the hourly run costs by itself, every hour, whatever the portfolio.
     const idleLogBytes = logBytes;
     const idleClock = Date.parse(await now());
     const mixStart = START;
@@ -513,6 +517,7 @@ const main = async () => {
     capturing = false;
     clearInterval(sampler);
     await runtime.stop();
+    await dynamoDb.stop();
   }
 };
 

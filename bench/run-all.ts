@@ -13,7 +13,7 @@ const BENCHMARKS: { name: string; quick: Record<string, string> }[] = [
   { name: 'local-start', quick: { BENCH_START_RUNS: '1' } },
   { name: 'bundles', quick: { BENCH_INIT_RUNS: '1' } },
   { name: 'webhooks', quick: { BENCH_EVENTS: '200' } },
-  { name: 'reports', quick: { BENCH_INVOICES: '1000', BENCH_ITERATIONS: '10', BENCH_TODAY_PAYMENTS: '50' } },
+  { name: 'reports', quick: { BENCH_INVOICES: '2000', BENCH_ITERATIONS: '10', BENCH_TODAY_PAYMENTS: '50' } },
   { name: 'queue', quick: { BENCH_DELINQUENCIES: '2000' } },
   { name: 'reminder-run', quick: { BENCH_PORTFOLIO: '2000', BENCH_PILOT: '200' } },
   // 90 lifecycles give 54 payments to time (the p99 asks for 50 at least).

@@ -86,8 +86,9 @@ interface Snapshot {
 }
 
 const REMINDER_RUN = 'ReminderRun';
-/** Functions deployed with the engine's memory (512 MB); every other one is an API route's (256 MB). */
-const ENGINE_FUNCTIONS = /Task$|^ReminderRun$|^ExecutionEnded$|^-$/;
+/** Functions deployed with the engine's memory (512 MB); the others (API routes, ExecutionEnded) have 256 MB. */
+const ENGINE_FUNCTIONS = /Task$|^ReminderRun$|^-$/;
+const EXECUTION_ENDED = 'ExecutionEnded';
 /** Ends that Step Functions reports to the ExecutionEnded function. */
 const EARLY_ENDS = ['FAILED', 'TIMED_OUT', 'ABORTED'];
 
@@ -402,8 +403,9 @@ const main = async () => {
     if (mixUse[REMINDER_RUN]) mixUse[REMINDER_RUN] = lessUse(mixUse[REMINDER_RUN], idleRun, mixRuns);
     const apiCalls: Record<string, number> = {};
     const engineCalls: Record<string, number> = {};
+    const endedCalls: Record<string, number> = {};
     for (const [name, use] of Object.entries(mixUse))
-      addCalls(ENGINE_FUNCTIONS.test(name) ? engineCalls : apiCalls, use.calls);
+      addCalls(name === EXECUTION_ENDED ? endedCalls : ENGINE_FUNCTIONS.test(name) ? engineCalls : apiCalls, use.calls);
     const total = (field: 'readUnits' | 'writeUnits' | 'refusedWrites' | 'refusedWriteUnits') =>
       sum(Object.values(mixUse).map((use) => use[field]));
     const endedEarly = mixExecutions.filter((execution) => EARLY_ENDS.includes(execution.status)).length;
@@ -417,7 +419,8 @@ const main = async () => {
       executions: mixExecutions.length,
       functions: {
         api: { kind: 'api', invocations: mixRequests, dynamoDbCalls: apiCalls },
-        engine: { kind: 'engine', invocations: taskInvocations + endedEarly, dynamoDbCalls: engineCalls },
+        engine: { kind: 'engine', invocations: taskInvocations, dynamoDbCalls: engineCalls },
+        [EXECUTION_ENDED]: { kind: 'api', invocations: endedEarly, dynamoDbCalls: endedCalls },
       },
       dynamoDb: { readUnits: total('readUnits'), writeUnits: total('writeUnits') },
       emails,

@@ -54,7 +54,11 @@ export const PRICES = {
   snsSmsUs: memo(0.00581, 'SMS to the US', 'https://aws.amazon.com/sns/sms-pricing/'),
 } as const;
 
-/** The memory each kind of function is deployed with (infra/constructs/arrears-function.ts, infra/lib/stateless-stack.ts), in GB. */
+/**
+ * The memory each kind of function is deployed with, in GB: the engine's (tasks, hourly run) 512 MB in
+ * infra/lib/stateless-stack.ts, every other function (API routes, ExecutionEnded) the 256 MB default of
+ * infra/constructs/arrears-function.ts. All run on arm64.
+ */
 export const FUNCTION_MEMORY_GB = { api: 0.25, engine: 0.5 } as const;
 
 /** The price table as bench/results records it beside the figures. */

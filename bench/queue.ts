@@ -4,10 +4,9 @@
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { batchWrite } from './batch-write';
+import { writeResult } from './results';
 
 const COUNT = Number(process.env.BENCH_DELINQUENCIES ?? 100_000);
 const SAMPLES = 200;
@@ -181,11 +180,12 @@ const main = async () => {
       ...Object.entries(results).map(([label, r]) => `| ${label} | ${r.items} | ${r.p50Ms} ms | ${r.p99Ms} ms |`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    const out = path.join(__dirname, 'results');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(
-      path.join(out, 'queue.json'),
-      `${JSON.stringify({ delinquencies: COUNT, samples: SAMPLES, measuredAt: new Date().toISOString(), results }, null, 2)}\n`,
+    // The headline is the page a collector opens first.
+    const first = results['first page (25)']!;
+    writeResult(
+      'queue',
+      { delinquencies: COUNT, samples: SAMPLES, results },
+      { queueP50Ms: first.p50Ms, queueP99Ms: first.p99Ms },
     );
   } finally {
     client.destroy();

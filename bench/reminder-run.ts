@@ -2,7 +2,8 @@
 // Step Functions stubbed at zero latency), then the time it would take to start a million executions under the
 // StartExecution quota (300/s refill, 1,300 burst), simulated on virtual time with the real adapter, its pacer, the
 // run's concurrency, its turns and the DynamoDB calls per account measured here.
-// Run: npm run bench:reminder-run (BENCH_PORTFOLIO to change the size). Writes bench/results/reminder-run.json.
+// Run: npm run bench:reminder-run (BENCH_PORTFOLIO to change the size, BENCH_PILOT the pilot's). Writes
+// bench/results/reminder-run.json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -14,7 +15,8 @@ const PORTFOLIO = Number(process.env.BENCH_PORTFOLIO ?? 100_000);
 const CUSTOMERS = Math.max(1, Math.round(PORTFOLIO / 5));
 /** Share of the portfolio that fell overdue yesterday (the rest gets its pre-due reminder today). */
 const OVERDUE_SHARE = 0.6;
-const PILOT = 1_000;
+/** Newly overdue accounts the per-account call count is measured on (BENCH_PILOT). */
+const PILOT = Number(process.env.BENCH_PILOT ?? 1_000);
 const STARTS = 1_000_000;
 const TABLE = 'bench-run';
 const NOW = new Date('2027-03-02T10:00:00Z');

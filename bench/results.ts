@@ -13,7 +13,11 @@ export const machine = () => ({
   memoryGb: Math.round(os.totalmem() / 1024 ** 3),
   node: process.version,
   platform: `${os.platform()} ${os.release()}`,
+  loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
 });
+
+/** A quick run (`npm run bench -- --quick`, or BENCH_QUICK=1 as bench/run-all.ts passes it) uses smaller sizes. */
+export const isQuick = (): boolean => process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 
 export const writeResult = (
   name: string,
@@ -22,9 +26,10 @@ export const writeResult = (
 ): void => {
   mkdirSync(DIR, { recursive: true });
   const measuredAt = new Date().toISOString();
+  const quick = isQuick();
   writeFileSync(
     path.join(DIR, `${name}.json`),
-    `${JSON.stringify({ measuredAt, machine: machine(), ...result }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt, quick, machine: machine(), ...result }, null, 2)}\n`,
   );
   const latestPath = path.join(DIR, 'latest.json');
   const latest = existsSync(latestPath)
@@ -34,7 +39,11 @@ export const writeResult = (
   const picked = Object.fromEntries(keys.filter((key) => key in headline).map((key) => [key, headline[key]]));
   writeFileSync(
     latestPath,
-    `${JSON.stringify({ ...latest, ...picked, machine: machine(), [`${name}MeasuredAt`]: measuredAt }, null, 2)}\n`,
+    `${JSON.stringify(
+      { ...latest, ...picked, machine: machine(), [`${name}MeasuredAt`]: measuredAt, [`${name}Quick`]: quick },
+      null,
+      2,
+    )}\n`,
   );
 };
 
@@ -43,9 +52,13 @@ const HEADLINE_KEYS: Record<string, string[]> = {
   lifecycles: [
     'transitionsPerEscalationStep',
     'costPer1000LifecyclesUsd',
+    'costBreakdownPer1000Usd',
     'messagingCostPer1000LifecyclesUsd',
+    'writeUnitsPerLifecycle',
+    'paymentToResolvedP99Ms',
     'localRuntimeRssMb',
   ],
+  'local-start': ['localStartMs', 'localStartRssMb'],
   webhooks: ['webhookP50Ms', 'webhookP99Ms', 'webhookRps', 'baselineRps'],
   'reminder-run': ['reminderRunAccountsPerSecond', 'startQuotaRatio'],
   bundles: ['bundleKb', 'initMs'],

@@ -34,7 +34,7 @@ import { Outbox } from './outbox';
 import { localWebhookSecrets, parseLocalTenants, seedTenants, type LocalTenant } from './tenants';
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
 import { IamEnforcement } from './iam/enforcement';
-import { asFunction } from './iam/function-scope';
+import { asFunction, currentFunction } from './iam/function-scope';
 
 export interface LocalRuntimeOptions {
   port: number;
@@ -126,7 +126,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       onDenial: (denial) => options.log(`IAM denied ${denial.functionId}: ${denial.reason}`),
     });
     const documentClient = iam.instrument(createDocumentClient(clientConfig));
-    const capacity = meterCapacity(documentClient);
+    const capacity = meterCapacity(documentClient, { attribute: currentFunction });
     // The engine and the executions need each other: the engine starts and wakes them, they run the engine's tasks.
     const late: { executions?: LocalExecutions } = {};
     const executionPort = iam.guardExecutions({

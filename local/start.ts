@@ -8,6 +8,18 @@ process.env.POWERTOOLS_SERVICE_NAME ??= 'arrears-local';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const main = async () => {
+  // DynamoDB Local's JVM is the slowest part of a start: it starts first, and boots on the other core while this
+  // process loads the runtime's code; the runtime then keeps its data in it, as it would in one it started itself.
+  const { startDynamoDbLocal } = await import('./dynamodb-local');
+  const ownDynamoDb =
+    process.env.ARREARS_DYNAMODB_LOCAL === undefined
+      ? startDynamoDbLocal({
+          quickStart: true,
+          ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
+        })
+      : null;
+  // Settled here so a failed start is reported where it is awaited below, not as an unhandled rejection meanwhile.
+  ownDynamoDb?.catch(() => undefined);
   const { startLocalRuntime } = await import('./runtime');
   const { iamEnforcementEnabled } = await import('./iam/enforcement');
   const port = Number(process.env.PORT ?? 3000);
@@ -29,8 +41,7 @@ const main = async () => {
     ...(process.env.ARREARS_LOCAL_TENANTS === undefined ? {} : { tenants: process.env.ARREARS_LOCAL_TENANTS }),
     clock: clockMode,
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
-    ...(process.env.ARREARS_DATA_DIR === undefined ? {} : { dataDir: process.env.ARREARS_DATA_DIR }),
-    ...(process.env.ARREARS_DYNAMODB_LOCAL === undefined ? {} : { dynamoDbLocal: process.env.ARREARS_DYNAMODB_LOCAL }),
+    dynamoDbLocal: ownDynamoDb ? (await ownDynamoDb).endpoint : process.env.ARREARS_DYNAMODB_LOCAL!,
     ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined
       ? {}
       : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
@@ -60,6 +71,7 @@ const main = async () => {
     process.stdout.write(`\n${signal}: stopping Arrears local runtime...\n`);
     runtime
       .stop()
+      .then(async () => (await ownDynamoDb)?.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         process.stderr.write(`shutdown failed: ${String(error)}\n`);

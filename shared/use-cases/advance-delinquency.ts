@@ -1,8 +1,7 @@
 // The wake-up of a delinquency's execution: re-derive the stage from stored facts, act on what is due, say when to wake next.
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import * as z from 'zod';
 import type { IntegrationEvent } from '../../events/catalog';
-import type { AdvanceResultSchema } from '../../statemachines/delinquency/delinquency.schema';
 import { fixedCompensation, stepFee } from '../domain/charges';
 import { isWithinHours, nextAllowedAt } from '../domain/contact-window';
 import { addDays, daysBetween, localDate, zonedInstant } from '../domain/calendar';
@@ -23,7 +22,13 @@ import { DomainError } from '../errors/errors';
 import type { StepClaim, StepClaimKey } from '../ports/delinquency-repository.port';
 import type { InvoiceWithPayments } from '../ports/invoice-repository.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
-import { CLOSED_STATUSES, type Charge, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
+import {
+  CLOSED_STATUSES,
+  DelinquencyStatusSchema,
+  type Charge,
+  type Delinquency,
+  type TimelineEntry,
+} from '../schemas/delinquency.schema';
 import type { Step, Strategy } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
@@ -44,15 +49,33 @@ import { loggableError } from '../observability/loggable-error';
 import { logger } from '../observability/logger';
 import { closeTasksOf } from './tasks';
 
-/** The longest an execution sleeps without re-reading its facts (also keeps local timers inside setTimeout's range). */
-export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
-
 export interface AdvanceInput {
   tenantId: string;
   delinquencyId: string;
+  /**
+   * The wait this pass runs in: its task token is saved with the case (in the write the pass makes anyway) so an event
+   * can wake it, and the pass is counted for its execution. Without one (a pass outside any execution) no token is kept.
+   */
+  wait?: { taskToken: string; execution: string };
 }
 
+export const AdvanceResultSchema = z.object({
+  /** True when the execution should end: resolved, handed off, written off, or nothing left to do. */
+  done: z.boolean(),
+  status: DelinquencyStatusSchema,
+  /** When to wake next (an ISO instant); null when only an event can change what the case does. */
+  wakeAt: z.string().nullable(),
+  /** Passes the execution has made, this one included (0 outside an execution): its history grows with them. */
+  passes: z.number().int().min(0),
+});
 export type AdvanceResult = z.infer<typeof AdvanceResultSchema>;
+
+/** What a pass decided, before it is counted: whether the execution ends, and when to wake otherwise. */
+interface Decision {
+  done: boolean;
+  status: Delinquency['status'];
+  wakeAt: Date | null;
+}
 
 interface Facts {
   delinquency: Delinquency;
@@ -665,7 +688,7 @@ const RECEIPT_STEP: Step = { id: 'receipt', offsetDays: 0, channel: 'email', tem
  * Sends the receipt of a paid delinquency once, inside the customer's contact hours. Returns the wait until those
  * hours when it is too early or late to send; null when there is nothing (more) to send.
  */
-const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]): Promise<AdvanceResult | null> => {
+const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]): Promise<Decision | null> => {
   if (facts.found.invoice.voided || facts.balance > 0) return null;
   // Settled by an accepted dispute's credit, not by the customer's money: there is nothing to thank them for.
   const last = [...facts.found.payments].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).at(-1);
@@ -677,8 +700,7 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]):
     return {
       done: false,
       status: 'resolved',
-      waitSeconds: waitFor(now, allowed),
-      factsVersion: facts.delinquency.factsVersion,
+      wakeAt: allowed,
     };
   }
   const result = await sendReminder(
@@ -748,27 +770,20 @@ const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepC
 };
 
 /** The last passes of a closed case: its tasks closed, its in-flight sends settled, then the receipt of a paid one. */
-const closeOut = async (deps: EngineDeps, facts: Facts, status: Delinquency['status']): Promise<AdvanceResult> => {
+const closeOut = async (deps: EngineDeps, facts: Facts, status: Delinquency['status']): Promise<Decision> => {
   // A closed debt needs no call: its open tasks close on every closing pass, so one that died before this is finished.
   await closeTasksOf(deps, facts.tenant.id, facts.delinquency.id, `delinquency:${status}`);
   const claims = await deps.delinquencies.claims(facts.tenant.id, facts.delinquency.id);
   const lookAgainAt = await settleInFlightSends(deps, facts, claims);
-  const factsVersion = facts.delinquency.factsVersion;
-  if (lookAgainAt) return { done: false, status, waitSeconds: waitFor(deps.clock.now(), lookAgainAt), factsVersion };
+  if (lookAgainAt) return { done: false, status, wakeAt: lookAgainAt };
   return (
     (status === 'resolved' ? await sendReceipt(deps, facts, claims) : null) ?? {
       done: true,
       status,
-      waitSeconds: 1,
-      factsVersion,
+      wakeAt: null,
     }
   );
 };
-
-const waitFor = (from: Date, until: Date | null) =>
-  until === null
-    ? MAX_WAIT_SECONDS
-    : Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((until.getTime() - from.getTime()) / 1000)));
 
 /**
  * One wake-up. Facts decide, timers only wake (rule 1): whatever woke it and however late, the stage is derived from
@@ -788,254 +803,310 @@ export const advanceDelinquency = async (deps: EngineDeps, input: AdvanceInput):
   }
 };
 
+/** The wait a pass saves with the case: its task token, and its execution's passes counted with this one. */
+interface PassWait {
+  taskToken: string;
+  wakes: { execution: string; passes: number };
+}
+
+const passWait = (input: AdvanceInput, read: Delinquency): PassWait | null => {
+  if (!input.wait) return null;
+  const { taskToken, execution } = input.wait;
+  const passes = read.wakes?.execution === execution ? read.wakes.passes + 1 : 1;
+  return { taskToken, wakes: { execution, passes } };
+};
+
+/** What an attempt's saves wrote last, and whether its token went with it. */
+interface Written {
+  current: Delinquency;
+  parked: boolean;
+}
+
 const advanceOnce = (deps: EngineDeps, input: AdvanceInput): Promise<AdvanceResult> =>
   retryOnConflict('the delinquency', async () => {
     const f = await loadFacts(deps, input);
-    const delinquency = f.delinquency;
-    if (CLOSED_STATUSES.includes(delinquency.status)) return closeOut(deps, f, delinquency.status);
-    const now = deps.clock.now();
-    // Credit control: a debt passing the tenant's days-past-due threshold, or being paid, may start or end a hold.
-    const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
-    // A hold the bus refuses to announce is parked with this delinquency for the hourly replay, not a failed pass.
-    if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) {
-      const parkingEvents = {
-        publish: (batch: IntegrationEvent[]) => publishOrPark(deps, f.tenant.id, delinquency.id, batch),
-      };
-      await reviewCredit(
-        { ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } },
-        f.tenant.id,
-        f.customer,
-        daysPastDue,
-      );
+    const wait = passWait(input, f.delinquency);
+    const written: Written = { current: f.delinquency, parked: false };
+    const decided = await decide(deps, f, wait, written);
+    if (!decided) return undefined;
+    if (!decided.done && wait && !written.parked) {
+      // A pass that saved nothing open (a pause waits, a closed case settles its sends) keeps its token in a write of
+      // its own, on the version it read or wrote last: if a fact moved since, the write fails and the pass re-derives.
+      const { current } = written;
+      const parked = { ...current, taskToken: wait.taskToken, wakes: wait.wakes, version: current.version + 1 };
+      if (!(await deps.delinquencies.save(f.tenant.id, parked, current.version, []))) return undefined;
     }
-    /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
-    const entries: TimelineEntry[] = [];
-    const events: IntegrationEvent[] = [];
-    const flush = async () => {
-      if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
-      if (events.length > 0) await publishOrPark(deps, f.tenant.id, delinquency.id, events.splice(0));
+    return {
+      done: decided.done,
+      status: decided.status,
+      wakeAt: decided.done ? null : (decided.wakeAt?.toISOString() ?? null),
+      passes: wait?.wakes.passes ?? 0,
     };
-    const save = async (
-      changes: Partial<Delinquency>,
-      stateEntries: TimelineEntry[] = [],
-      attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {},
-    ) => {
-      await flush();
-      const draft: Delinquency = { ...delinquency, ...changes };
-      const closing = CLOSED_STATUSES.includes(draft.status);
-      // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
-      // The queue's balance, which this pass's own charges moved already (in their transactions): it must not go back.
-      const balance = f.balance + f.charged;
-      const scoring = closing
-        ? { balance }
-        : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
-      const updated: Delinquency = { ...draft, ...scoring, taskToken: null, version: delinquency.version + 1 };
-      const saved = attached.promise
-        ? await deps.delinquencies.saveWithPromise(
+  });
+
+/**
+ * One attempt at the pass: what it acts on and saves, and what it decided; undefined when another writer moved the
+ * case first (the attempt is then made again on fresh facts).
+ */
+const decide = async (
+  deps: EngineDeps,
+  f: Facts,
+  wait: PassWait | null,
+  written: Written,
+): Promise<Decision | undefined> => {
+  const delinquency = f.delinquency;
+  if (CLOSED_STATUSES.includes(delinquency.status)) return closeOut(deps, f, delinquency.status);
+  const now = deps.clock.now();
+  // Credit control: a debt passing the tenant's days-past-due threshold, or being paid, may start or end a hold.
+  const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
+  // A hold the bus refuses to announce is parked with this delinquency for the hourly replay, not a failed pass.
+  if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) {
+    const parkingEvents = {
+      publish: (batch: IntegrationEvent[]) => publishOrPark(deps, f.tenant.id, delinquency.id, batch),
+    };
+    await reviewCredit(
+      { ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } },
+      f.tenant.id,
+      f.customer,
+      daysPastDue,
+    );
+  }
+  /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
+  const entries: TimelineEntry[] = [];
+  const events: IntegrationEvent[] = [];
+  const flush = async () => {
+    if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
+    if (events.length > 0) await publishOrPark(deps, f.tenant.id, delinquency.id, events.splice(0));
+  };
+  const save = async (
+    changes: Partial<Delinquency>,
+    stateEntries: TimelineEntry[] = [],
+    attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {},
+    /** False when the execution ends after this save: no wait is left for an event to wake. */
+    waits = true,
+  ) => {
+    await flush();
+    const draft: Delinquency = { ...delinquency, ...changes };
+    const closing = CLOSED_STATUSES.includes(draft.status);
+    // The wait's token goes with the case in this same write, unless the case closes (its last passes follow first).
+    // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
+    // The queue's balance, which this pass's own charges moved already (in their transactions): it must not go back.
+    const balance = f.balance + f.charged;
+    const scoring = closing
+      ? { balance }
+      : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
+    const taskToken = wait && waits && !closing ? wait.taskToken : null;
+    const updated: Delinquency = {
+      ...draft,
+      ...scoring,
+      taskToken,
+      ...(wait ? { wakes: wait.wakes } : {}),
+      version: delinquency.version + 1,
+    };
+    const saved = attached.promise
+      ? await deps.delinquencies.saveWithPromise(
+          f.tenant.id,
+          updated,
+          delinquency.version,
+          stateEntries,
+          attached.promise,
+          false,
+        )
+      : attached.plan
+        ? await deps.delinquencies.saveWithPlan(
             f.tenant.id,
             updated,
             delinquency.version,
             stateEntries,
-            attached.promise,
+            attached.plan,
             false,
           )
-        : attached.plan
-          ? await deps.delinquencies.saveWithPlan(
-              f.tenant.id,
-              updated,
-              delinquency.version,
-              stateEntries,
-              attached.plan,
-              false,
-            )
-          : await deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
-      if (saved && closing) await releaseAssignment(deps, f.tenant.id, updated, now);
-      return saved;
-    };
+        : await deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
+    if (saved) Object.assign(written, { current: updated, parked: taskToken !== null });
+    if (saved && closing) await releaseAssignment(deps, f.tenant.id, updated, now);
+    return saved;
+  };
 
-    if (f.found.invoice.voided || f.balance === 0) {
-      const resolved = entry(
-        now,
-        'delinquency.resolved',
-        f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid',
-        { rule: 'payment-wins' },
-      );
-      const pause =
-        (await closingPromise(deps, { ...f, invoice: f.found.invoice }, now)) ??
-        (await closingPlan(deps, { ...f, invoice: f.found.invoice }, now));
-      const closed = {
-        status: 'resolved' as const,
-        closedAt: now.toISOString(),
-        nextActionAt: null,
-        nextStep: null,
-        activePromiseId: null,
-        activePlanId: null,
-      };
-      const attached =
-        pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
-      if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
-      if (attached.promise) countPromiseDecision(deps, attached.promise.status);
-      return closeOut(deps, f, 'resolved');
-    }
-    if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
-      const paused = { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) };
-      const followed =
-        delinquency.status === 'promised' ? await followPromise(deps, paused) : await followPlan(deps, paused);
-      if (followed.kind === 'wait')
-        return {
-          done: false,
-          status: delinquency.status,
-          waitSeconds: waitFor(now, followed.until),
-          factsVersion: delinquency.factsVersion,
-        };
-      // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
-      return undefined;
-    }
-    if (delinquency.status !== 'active') {
+  if (f.found.invoice.voided || f.balance === 0) {
+    const resolved = entry(
+      now,
+      'delinquency.resolved',
+      f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid',
+      { rule: 'payment-wins' },
+    );
+    const pause =
+      (await closingPromise(deps, { ...f, invoice: f.found.invoice }, now)) ??
+      (await closingPlan(deps, { ...f, invoice: f.found.invoice }, now));
+    const closed = {
+      status: 'resolved' as const,
+      closedAt: now.toISOString(),
+      nextActionAt: null,
+      nextStep: null,
+      activePromiseId: null,
+      activePlanId: null,
+    };
+    const attached =
+      pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
+    if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
+    if (attached.promise) countPromiseDecision(deps, attached.promise.status);
+    return closeOut(deps, f, 'resolved');
+  }
+  if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
+    const paused = { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) };
+    const followed =
+      delinquency.status === 'promised' ? await followPromise(deps, paused) : await followPlan(deps, paused);
+    if (followed.kind === 'wait')
       return {
         done: false,
         status: delinquency.status,
-        waitSeconds: MAX_WAIT_SECONDS,
-        factsVersion: delinquency.factsVersion,
+        wakeAt: followed.until,
       };
+    // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
+    return undefined;
+  }
+  if (delinquency.status !== 'active') {
+    return {
+      done: false,
+      status: delinquency.status,
+      wakeAt: null,
+    };
+  }
+
+  const compensation = await chargeCompensation(deps, f);
+  entries.push(...compensation.entries);
+  events.push(...compensation.events);
+
+  const schedule = scheduleSteps(
+    f.strategy.steps.filter((step) => !isPreDue(step)),
+    f.found.invoice.dueDate,
+    f.customer.timeZone,
+    f.tenant.sendTime,
+  );
+  const position = ladderPosition(schedule, new Set(delinquency.doneSteps), now);
+  const doneSteps = new Set(delinquency.doneSteps);
+  for (const skipped of position.skip) {
+    const overtakenBy = position.act.map((scheduled) => scheduled.step.id).join(', ') || 'a later step already done';
+    if (await claimStep(deps, f, skipped.step, 'skipped', `overtaken by ${overtakenBy}`)) {
+      entries.push(
+        entry(
+          now,
+          'step.skipped',
+          `not sent: overtaken by ${overtakenBy} (a catch-up sends only the most advanced due step)`,
+          { stepId: skipped.step.id, channel: skipped.step.channel, rule: 'ladder.catch-up' },
+        ),
+      );
     }
+    doneSteps.add(skipped.step.id);
+  }
 
-    const compensation = await chargeCompensation(deps, f);
-    entries.push(...compensation.entries);
-    events.push(...compensation.events);
-
-    const schedule = scheduleSteps(
-      f.strategy.steps.filter((step) => !isPreDue(step)),
-      f.found.invoice.dueDate,
-      f.customer.timeZone,
-      f.tenant.sendTime,
-    );
-    const position = ladderPosition(schedule, new Set(delinquency.doneSteps), now);
-    const doneSteps = new Set(delinquency.doneSteps);
-    for (const skipped of position.skip) {
-      const overtakenBy = position.act.map((scheduled) => scheduled.step.id).join(', ') || 'a later step already done';
-      if (await claimStep(deps, f, skipped.step, 'skipped', `overtaken by ${overtakenBy}`)) {
-        entries.push(
-          entry(
-            now,
-            'step.skipped',
-            `not sent: overtaken by ${overtakenBy} (a catch-up sends only the most advanced due step)`,
-            { stepId: skipped.step.id, channel: skipped.step.channel, rule: 'ladder.catch-up' },
-          ),
-        );
-      }
-      doneSteps.add(skipped.step.id);
+  const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
+  if (contacting && !isWithinHours(now, f.customer.timeZone)) {
+    // Held back to the tenant's send time on the day the window opens again, not to the window's opening (§4).
+    const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
+    const stepIds = position.act.map((scheduled) => scheduled.step.id);
+    if (delinquency.nextActionAt !== allowed?.toISOString()) {
+      entries.push(
+        entry(
+          now,
+          'step.deferred',
+          `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`,
+          {
+            stepId: stepIds[0],
+            rule: 'contact.quiet-hours',
+            data: { nextAllowedAt: allowed?.toISOString() ?? null },
+          },
+        ),
+      );
     }
+    const saved = await save({
+      doneSteps: [...doneSteps],
+      nextActionAt: allowed?.toISOString() ?? null,
+      nextStep: stepIds[0] ?? null,
+    });
+    return saved ? { done: false, status: 'active', wakeAt: allowed } : undefined;
+  }
 
-    const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
-    if (contacting && !isWithinHours(now, f.customer.timeZone)) {
-      // Held back to the tenant's send time on the day the window opens again, not to the window's opening (§4).
-      const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
-      const stepIds = position.act.map((scheduled) => scheduled.step.id);
-      if (delinquency.nextActionAt !== allowed?.toISOString()) {
-        entries.push(
-          entry(
-            now,
-            'step.deferred',
-            `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`,
-            {
-              stepId: stepIds[0],
-              rule: 'contact.quiet-hours',
-              data: { nextAllowedAt: allowed?.toISOString() ?? null },
-            },
-          ),
-        );
-      }
-      const saved = await save({
-        doneSteps: [...doneSteps],
-        nextActionAt: allowed?.toISOString() ?? null,
-        nextStep: stepIds[0] ?? null,
-      });
+  let stage = delinquency.stage;
+  let closesAs: Acted['closesAs'];
+  for (const scheduled of position.act) {
+    const acted = await actOn(deps, f, scheduled.step);
+    if (acted.settled) {
+      // A payment landed between reading the facts and sending: keep what was done, then decide again.
+      await flush();
+      return undefined;
+    }
+    if (acted.retryAt) {
+      // A send of this step is in flight in another attempt: keep what was done, then look again once it is settled
+      // or its claim has gone stale.
+      entries.push(...acted.entries);
+      const movedTo =
+        stage !== delinquency.stage
+          ? [
+              entry(now, 'stage.changed', `now at step ${stage}`, {
+                ...(stage ? { stepId: stage } : {}),
+                rule: 'ladder.step',
+              }),
+            ]
+          : [];
+      const saved = await save(
+        { stage, doneSteps: [...doneSteps], nextActionAt: acted.retryAt.toISOString(), nextStep: scheduled.step.id },
+        movedTo,
+      );
       return saved
-        ? { done: false, status: 'active', waitSeconds: waitFor(now, allowed), factsVersion: delinquency.factsVersion }
+        ? {
+            done: false,
+            status: 'active',
+            wakeAt: acted.retryAt,
+          }
         : undefined;
     }
-
-    let stage = delinquency.stage;
-    let closesAs: Acted['closesAs'];
-    for (const scheduled of position.act) {
-      const acted = await actOn(deps, f, scheduled.step);
-      if (acted.settled) {
-        // A payment landed between reading the facts and sending: keep what was done, then decide again.
-        await flush();
-        return undefined;
-      }
-      if (acted.retryAt) {
-        // A send of this step is in flight in another attempt: keep what was done, then look again once it is settled
-        // or its claim has gone stale.
-        entries.push(...acted.entries);
-        const movedTo =
-          stage !== delinquency.stage
-            ? [
-                entry(now, 'stage.changed', `now at step ${stage}`, {
-                  ...(stage ? { stepId: stage } : {}),
-                  rule: 'ladder.step',
-                }),
-              ]
-            : [];
-        const saved = await save(
-          { stage, doneSteps: [...doneSteps], nextActionAt: acted.retryAt.toISOString(), nextStep: scheduled.step.id },
-          movedTo,
-        );
-        return saved
-          ? {
-              done: false,
-              status: 'active',
-              waitSeconds: waitFor(now, acted.retryAt),
-              factsVersion: delinquency.factsVersion,
-            }
-          : undefined;
-      }
-      entries.push(...acted.entries);
-      events.push(...acted.events);
-      doneSteps.add(scheduled.step.id);
-      stage = scheduled.step.id;
-      closesAs ??= acted.closesAs;
-    }
-    const staged =
-      stage !== delinquency.stage
-        ? [
-            entry(now, 'stage.changed', `now at step ${stage}`, {
-              ...(stage ? { stepId: stage } : {}),
-              rule: 'ladder.step',
-            }),
-          ]
-        : [];
-    if (closesAs) {
-      const closed = {
-        status: closesAs,
-        stage,
-        doneSteps: [...doneSteps],
-        closedAt: now.toISOString(),
-        nextActionAt: null,
-        nextStep: null,
-      };
-      return (await save(closed, staged)) ? closeOut(deps, f, closesAs) : undefined;
-    }
-    const next: ScheduledStep | null = position.next;
-    const saved = await save(
-      {
-        stage,
-        doneSteps: [...doneSteps],
-        nextActionAt: next?.fireAt.toISOString() ?? null,
-        nextStep: next?.step.id ?? null,
-      },
-      staged,
-    );
-    if (!saved) return undefined;
-    // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
-    if (!next) return { done: true, status: 'active', waitSeconds: 1, factsVersion: delinquency.factsVersion };
-    // The morning the debt reaches the credit-hold threshold is a wake-up too, unless a step wakes it then anyway.
-    const holdAt = zonedInstant(
-      addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue),
-      f.customer.timeZone,
-      ...sendHourMinute(f.tenant.sendTime),
-    );
-    const wakeAt = holdAt > now && holdAt < next.fireAt ? holdAt : next.fireAt;
-    return { done: false, status: 'active', waitSeconds: waitFor(now, wakeAt), factsVersion: delinquency.factsVersion };
-  });
+    entries.push(...acted.entries);
+    events.push(...acted.events);
+    doneSteps.add(scheduled.step.id);
+    stage = scheduled.step.id;
+    closesAs ??= acted.closesAs;
+  }
+  const staged =
+    stage !== delinquency.stage
+      ? [
+          entry(now, 'stage.changed', `now at step ${stage}`, {
+            ...(stage ? { stepId: stage } : {}),
+            rule: 'ladder.step',
+          }),
+        ]
+      : [];
+  if (closesAs) {
+    const closed = {
+      status: closesAs,
+      stage,
+      doneSteps: [...doneSteps],
+      closedAt: now.toISOString(),
+      nextActionAt: null,
+      nextStep: null,
+    };
+    return (await save(closed, staged)) ? closeOut(deps, f, closesAs) : undefined;
+  }
+  const next: ScheduledStep | null = position.next;
+  const saved = await save(
+    {
+      stage,
+      doneSteps: [...doneSteps],
+      nextActionAt: next?.fireAt.toISOString() ?? null,
+      nextStep: next?.step.id ?? null,
+    },
+    staged,
+    {},
+    next !== null,
+  );
+  if (!saved) return undefined;
+  // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
+  if (!next) return { done: true, status: 'active', wakeAt: null };
+  // The morning the debt reaches the credit-hold threshold is a wake-up too, unless a step wakes it then anyway.
+  const holdAt = zonedInstant(
+    addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue),
+    f.customer.timeZone,
+    ...sendHourMinute(f.tenant.sendTime),
+  );
+  const wakeAt = holdAt > now && holdAt < next.fireAt ? holdAt : next.fireAt;
+  return { done: false, status: 'active', wakeAt };
+};

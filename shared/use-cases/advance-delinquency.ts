@@ -743,22 +743,29 @@ const settleInFlightSends = async (deps: EngineDeps, facts: Facts, claims: StepC
   const doubts: TimelineEntry[] = [];
   let lookAgainMs = Infinity;
   for (const held of claims) {
-    if (held.kind !== 'SEND' || (held.status !== 'claimed' && held.status !== 'sending')) continue;
+    if (held.kind !== 'SEND') continue;
+    const step =
+      held.stepId === RECEIPT_STEP.id
+        ? RECEIPT_STEP
+        : facts.strategy.steps.find((candidate) => candidate.id === held.stepId);
+    const channel = held.channel === 'sms' ? 'sms' : 'email';
+    if (held.status === 'unknown') {
+      // Its doubt again, by the entry's stable id: a closing pass that died after marking the claim and before writing
+      // the entry must not leave an unknown send without its note (a later pass takes 'unknown' for settled).
+      doubts.push(unknownEntry(facts.delinquency.id, held.stepId, channel, step?.template ?? held.stepId, held.at));
+      continue;
+    }
+    if (held.status !== 'claimed' && held.status !== 'sending') continue;
     const staleMs = Date.parse(held.at) + CLAIM_LEASE_MS;
     if (now.getTime() < staleMs) {
       lookAgainMs = Math.min(lookAgainMs, staleMs);
       continue;
     }
-    const step =
-      held.stepId === RECEIPT_STEP.id
-        ? RECEIPT_STEP
-        : facts.strategy.steps.find((candidate) => candidate.id === held.stepId);
     const key: StepClaimKey = { kind: 'SEND', stepId: held.stepId, ...(held.channel ? { channel: held.channel } : {}) };
     if (held.status === 'claimed' && (step?.channel === 'email' || step?.channel === 'sms')) {
       await store.release(key, held.attemptId);
       continue;
     }
-    const channel = held.channel === 'sms' ? 'sms' : 'email';
     const outcome = await heldClaim(deps, store, held, channel);
     if (outcome.outcome === 'unknown')
       doubts.push(

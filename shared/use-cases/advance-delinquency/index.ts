@@ -5,7 +5,8 @@ import { loggableError } from '../../observability/loggable-error';
 import { logger } from '../../observability/logger';
 import { type AdvanceInput, type AdvanceResult } from './result';
 import { loadFacts } from './facts';
-import { decide, passWait, type Written } from './pass';
+import { decide } from './pass';
+import { passWait, type Written } from './save-case';
 
 /**
  * One wake-up. Facts decide, timers only wake (rule 1): whatever woke it and however late, the stage is derived from

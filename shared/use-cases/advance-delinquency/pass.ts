@@ -10,17 +10,13 @@ import {
   sendHourMinute,
   type ScheduledStep,
 } from '../../domain/ladder';
-import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../../schemas/delinquency.schema';
+import { CLOSED_STATUSES } from '../../schemas/delinquency.schema';
 import type { EngineDeps } from '../engine-deps';
 import { closingPromise, countPromiseDecision, followPromise } from '../follow-promise';
 import { closingPlan, followPlan } from '../follow-plan';
-import type { PaymentPlan } from '../../schemas/plan.schema';
-import type { PaymentPromise } from '../../schemas/promise.schema';
-import { releaseAssignment } from '../assignment';
-import { scoreDelinquency } from '../scoring';
 import { reviewCredit } from '../credit';
 import { publishOrPark } from '../publish-or-park';
-import { type AdvanceInput, type Decision } from './result';
+import { type Decision } from './result';
 import { type Facts } from './facts';
 import { entry } from './timeline-entries';
 import { claimStore, claimStep } from './claims';
@@ -28,27 +24,9 @@ import { chargeCompensation } from './charges';
 import type { Acted } from './acted';
 import { actOn } from './act-on-step';
 import { closeOut } from './close-out';
+import { caseSaver, type PassWait, type Written } from './save-case';
 
 const CONTACT_CHANNELS = new Set(['email', 'sms', 'call', 'statement']);
-
-/** The wait a pass saves with the case: its task token, and its execution's passes counted with this one. */
-interface PassWait {
-  taskToken: string;
-  wakes: { execution: string; passes: number };
-}
-
-export const passWait = (input: AdvanceInput, read: Delinquency): PassWait | null => {
-  if (!input.wait) return null;
-  const { taskToken, execution } = input.wait;
-  const passes = read.wakes?.execution === execution ? read.wakes.passes + 1 : 1;
-  return { taskToken, wakes: { execution, passes } };
-};
-
-/** What an attempt's saves wrote last, and whether its token went with it. */
-export interface Written {
-  current: Delinquency;
-  parked: boolean;
-}
 
 /**
  * One attempt at the pass: what it acts on and saves, and what it decided; undefined when another writer moved the
@@ -77,61 +55,7 @@ export const decide = async (
       daysPastDue,
     );
   }
-  /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
-  const entries: TimelineEntry[] = [];
-  const events: IntegrationEvent[] = [];
-  const flush = async () => {
-    if (entries.length > 0) await deps.delinquencies.appendTimeline(f.tenant.id, delinquency.id, entries.splice(0));
-    if (events.length > 0) await publishOrPark(deps, f.tenant.id, delinquency.id, events.splice(0));
-  };
-  const save = async (
-    changes: Partial<Delinquency>,
-    stateEntries: TimelineEntry[] = [],
-    attached: { promise?: PaymentPromise; plan?: PaymentPlan } = {},
-    /** False when the execution ends after this save: no wait is left for an event to wake. */
-    waits = true,
-  ) => {
-    await flush();
-    const draft: Delinquency = { ...delinquency, ...changes };
-    const closing = CLOSED_STATUSES.includes(draft.status);
-    // The wait's token goes with the case in this same write, unless the case closes (its last passes follow first).
-    // Every pass that saves re-scores from the facts it read, so the queue ranks by today's balance and history.
-    // The queue's balance, which this pass's own charges moved already (in their transactions): it must not go back.
-    const balance = f.balance + f.charged;
-    const scoring = closing
-      ? { balance }
-      : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
-    const taskToken = wait && waits && !closing ? wait.taskToken : null;
-    const updated: Delinquency = {
-      ...draft,
-      ...scoring,
-      taskToken,
-      ...(wait ? { wakes: wait.wakes } : {}),
-      version: delinquency.version + 1,
-    };
-    const saved = attached.promise
-      ? await deps.delinquencies.saveWithPromise(
-          f.tenant.id,
-          updated,
-          delinquency.version,
-          stateEntries,
-          attached.promise,
-          false,
-        )
-      : attached.plan
-        ? await deps.delinquencies.saveWithPlan(
-            f.tenant.id,
-            updated,
-            delinquency.version,
-            stateEntries,
-            attached.plan,
-            false,
-          )
-        : await deps.delinquencies.save(f.tenant.id, updated, delinquency.version, stateEntries);
-    if (saved) Object.assign(written, { current: updated, parked: taskToken !== null });
-    if (saved && closing) await releaseAssignment(deps, f.tenant.id, updated, now);
-    return saved;
-  };
+  const { entries, events, flush, save } = caseSaver(deps, f, wait, written, now);
 
   if (f.found.invoice.voided || f.balance === 0) {
     const resolved = entry(

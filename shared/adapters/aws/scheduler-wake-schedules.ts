@@ -8,8 +8,13 @@ import type { WakeSchedules } from '../../ports/wake-schedules.port';
 export const SEND_TASK_SUCCESS_TARGET = 'arn:aws:scheduler:::aws-sdk:sfn:sendTaskSuccess';
 
 /** at() takes whole seconds, in the named time zone: rounded up, so a wake is never early. */
-const atExpression = (at: Date): string =>
-  `at(${new Date(Math.ceil(at.getTime() / 1000) * 1000).toISOString().slice(0, 19)})`;
+const atExpression = (at: number): string => `at(${new Date(Math.ceil(at / 1000) * 1000).toISOString().slice(0, 19)})`;
+
+/**
+ * A one-time schedule must lie in the future when it is created: a wake due already (a pass that ran long) is set a
+ * few seconds ahead. Scheduler runs a schedule within the minute it is due anyway.
+ */
+const LEAD_MS = 5_000;
 
 export class SchedulerWakeSchedules implements WakeSchedules {
   constructor(
@@ -17,6 +22,7 @@ export class SchedulerWakeSchedules implements WakeSchedules {
     private readonly groupName: string,
     /** The role the schedule runs as: allowed states:SendTaskSuccess on the state machine, passed by the caller. */
     private readonly roleArn: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async wakeAt(taskToken: string, at: Date): Promise<void> {
@@ -25,7 +31,7 @@ export class SchedulerWakeSchedules implements WakeSchedules {
         new CreateScheduleCommand({
           Name: wakeScheduleName(taskToken),
           GroupName: this.groupName,
-          ScheduleExpression: atExpression(at),
+          ScheduleExpression: atExpression(Math.max(at.getTime(), this.now() + LEAD_MS)),
           ScheduleExpressionTimezone: 'UTC',
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',

@@ -3,18 +3,18 @@
 import type { FunctionAccess } from './function-access';
 
 export const engineAccess = {
-  // Acts on a delinquency: reads the case, the customer's other debts and scoring history (gsi1), claims and records
-  // sends and charges, sends email and SMS, publishes events, charges
-  // instalments with the tenant's Stripe key.
-  AdvanceTask: {
+  // One wake of a delinquency: reads the case, the customer's other debts and scoring history (gsi1), claims and records
+  // sends and charges, sends email and SMS, publishes events, charges instalments with the tenant's Stripe key; saves
+  // the case with its task token, then schedules the next wake or ends its own wait (the case closed, a hand-over).
+  WakeTask: {
     dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['gsi1'] },
     sendsEmail: true,
     sendsSms: true,
     publishesEvents: true,
     readsWebhookSecrets: true,
+    schedulesWakes: true,
+    endsWaits: true,
   },
-  // Parks the task token on the delinquency, or hands it straight back when the facts moved meanwhile.
-  WaitForWakeUpTask: { dynamodb: { actions: ['UpdateItem'], indexes: [] }, wakesExecutions: true },
   // Finds what fell due (gsi2), opens delinquencies and starts their executions, sends pre-due reminders, replays parked
   // events (gsi1), folds report snapshots with BatchWriteItem, continues itself on the bus.
   ReminderRun: {

@@ -20,4 +20,11 @@ export interface FunctionAccess {
   startsExecutions?: boolean;
   /** Hands task tokens back to the delinquency state machine (wakes a parked execution). */
   wakesExecutions?: boolean;
+  /**
+   * Creates the one-time schedules that wake a delinquency's wait: scheduler:CreateSchedule in the stack's wake group,
+   * and iam:PassRole on the role those schedules run as.
+   */
+  schedulesWakes?: boolean;
+  /** Ends its own task's wait with a named error (SendTaskFailure on the delinquency state machine). */
+  endsWaits?: boolean;
 }

@@ -1,16 +1,16 @@
 // Runs delinquency executions on one machine: the synthesized definition in the local ASL interpreter, the real task
-// handlers behind its Task states, every wait parked on the runtime's timer queue so a virtual clock can drive it, and
-// the limits Step Functions enforces on a Standard execution (a year, 25,000 history events, names never reused).
+// handler behind its Wake state (whose task token a schedule on the runtime's timer queue, an event, or the handler
+// itself answers), and the limits Step Functions enforces on a Standard execution (a year, 25,000 history events,
+// names never reused).
 import './polyfills';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Context } from 'aws-lambda';
-import type { ExecutionStarter, ExecutionWaker, StartOutcome } from '../shared/ports/executions.port';
+import type { ExecutionStarter, ExecutionWaker, StartOutcome, WaitEnder } from '../shared/ports/executions.port';
 import type { Clock } from '../shared/ports/clock.port';
 import { HISTORY_EVENTS, isExecutionName, STANDARD_EXECUTION_LIMITS } from '../shared/domain/execution-chain';
 import { DelinquencyStates } from '../statemachines/delinquency/state-names';
 import { EXECUTION_ALREADY_EXISTS } from '../statemachines/delinquency/delinquency.definition';
-import { WaitInputSchema } from '../statemachines/delinquency/delinquency.schema';
 import type { ExecutionStatusChange } from '../functions/events/execution-status.events';
 import { lambdaContext } from './lambda-context';
 import { LOCAL_ENVIRONMENT } from './synthesized-app';
@@ -47,7 +47,8 @@ export interface LocalExecutionsOptions {
 interface ParkedWait {
   execution: string;
   resume: () => void;
-  timeOut: () => void;
+  fail: (error: string, cause: string) => void;
+  abort: () => void;
 }
 
 interface Live {
@@ -56,52 +57,41 @@ interface Live {
 }
 
 /**
- * The one place the local interpreter differs from Step Functions that matters here: it reads a Task's
- * TimeoutSecondsPath from the input after Parameters, where Step Functions reads the state's own input. The wait's
- * payload carries the same number, so locally the path points there. Nothing else of the definition is touched.
+ * A task token as Step Functions hands one out: an opaque string of several hundred characters up to about 2 KB. Local
+ * tokens are 1,000 characters of base64url, so what the case stores and the write units it costs are AWS-sized.
  */
-export const adaptForLocalInterpreter = (definition: Record<string, unknown>): Record<string, unknown> => {
-  const states = definition.States as Record<string, Record<string, unknown>>;
-  const wait = states[DelinquencyStates.WaitForWakeUp];
-  if (!wait || wait.TimeoutSecondsPath !== '$.advance.waitSeconds') {
-    throw new Error('the synthesized WaitForWakeUp state no longer has the timeout path this runtime adapts');
-  }
-  return {
-    ...definition,
-    States: { ...states, [DelinquencyStates.WaitForWakeUp]: { ...wait, TimeoutSecondsPath: '$.Payload.waitSeconds' } },
-  };
-};
-
-const statesTimeout = () => Object.assign(new Error('the wait reached its timeout'), { name: 'States.Timeout' });
+const newTaskToken = (): string => randomBytes(750).toString('base64url');
 
 const LOCAL_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_ENVIRONMENT.region}:${LOCAL_ENVIRONMENT.account}:stateMachine:local-Delinquency`;
 const executionArn = (name: string) => `${LOCAL_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${name}`;
 
-export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
+export class LocalExecutions implements ExecutionStarter, ExecutionWaker, WaitEnder {
   private readonly machine: StateMachine;
   private readonly records = new Map<string, ExecutionRecord>();
   private readonly live = new Map<string, Live>();
   /** Executions ended from outside the interpreter (aborted, timed out, out of history). */
   private readonly cutOff = new Set<string>();
-  private readonly parked = new Map<string, ParkedWait & { abort: () => void }>();
-  /** Executions currently doing work (not parked, not finished): the runtime is idle when there are none. */
+  private readonly parked = new Map<string, ParkedWait>();
+  /** Executions currently moving between states (not parked, not finished). */
   private readonly running = new Set<string>();
+  /** Task handlers still running (one may finish after its token was answered): the runtime is idle with neither. */
+  private handlersRunning = 0;
   private idleWaiters: (() => void)[] = [];
   private stopping = false;
   /** Lambda invocations by task state, as the deployed functions would count them. */
   readonly invocations: Record<string, number> = {};
-  /** Milliseconds the task handlers ran, by task state (the wait task's run, not its parked time). */
+  /** Milliseconds the task handlers ran, by task state (the handler's run, not the time its token waited). */
   readonly invocationMs: Record<string, number> = {};
 
   constructor(
     definition: Record<string, unknown>,
-    private readonly handlers: { advance: Handler; waitForWakeUp: Handler },
+    private readonly handlers: { wake: Handler },
     private readonly clock: Clock,
     private readonly timers: TimerQueue,
     private readonly onError: (name: string, error: unknown) => void,
     private readonly options: LocalExecutionsOptions = {},
   ) {
-    this.machine = new StateMachine(adaptForLocalInterpreter(definition) as never, {
+    this.machine = new StateMachine(definition as never, {
       validationOptions: { checkArn: false },
     });
   }
@@ -134,15 +124,9 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
       noThrowOnAbort: true,
       overrides: {
         taskResourceLocalHandlers: {
-          [DelinquencyStates.Advance]: (stateInput) => {
-            this.count(name, HISTORY_EVENTS.lambdaAttempt);
-            return this.invoke('Advance', () =>
-              this.handlers.advance(this.withStartTime(stateInput, record), lambdaContext('Advance')),
-            );
-          },
-          [DelinquencyStates.WaitForWakeUp]: (stateInput) => {
+          [DelinquencyStates.Wake]: (stateInput) => {
             this.count(name, HISTORY_EVENTS.waitAttempt);
-            return this.park(name, stateInput as { Payload?: unknown });
+            return this.wait(name, record, stateInput as { Payload?: Record<string, unknown> });
           },
           [DelinquencyStates.HandOver]: (stateInput) => {
             this.count(name, HISTORY_EVENTS.startExecutionAttempt);
@@ -150,12 +134,12 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
           },
         },
         // Retries happen at once: their pauses are real seconds the local clock does not control.
-        retryIntervalOverrides: { [DelinquencyStates.Advance]: 0, [DelinquencyStates.HandOver]: 0 },
+        retryIntervalOverrides: { [DelinquencyStates.Wake]: 0, [DelinquencyStates.HandOver]: 0 },
       },
       context: {
         Execution: { Id: executionArn(name), Name: name },
         StateMachine: { Id: LOCAL_STATE_MACHINE_ARN },
-        Task: { Token: 'replaced-per-wait' },
+        Task: { Token: 'replaced-per-attempt' },
       } as never,
     });
     this.live.set(name, { record, abort: execution.abort });
@@ -174,11 +158,11 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
       }
     })().catch((error: unknown) => this.onError(name, error));
     execution.result
-      .then(() => this.end(name, 'SUCCEEDED', undefined, undefined, false))
+      .then(() => this.close(name, 'SUCCEEDED', undefined, undefined, false))
       .catch((error: unknown) => {
         if (record.status !== 'RUNNING') return;
         const failure = error as { name?: string; message?: string; cause?: string };
-        this.end(name, 'FAILED', failure.name ?? 'Error', failure.cause ?? failure.message ?? String(error), false);
+        this.close(name, 'FAILED', failure.name ?? 'Error', failure.cause ?? failure.message ?? String(error), false);
         this.onError(name, error);
       });
     return 'started';
@@ -187,10 +171,11 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
   /** As StopExecution: a running execution ends ABORTED at once (its parked wait is released); false if it had ended. */
   abort(name: string, cause = 'stopped by an operator'): boolean {
     if (this.records.get(name)?.status !== 'RUNNING') return false;
-    this.end(name, 'ABORTED', undefined, cause);
+    this.close(name, 'ABORTED', undefined, cause);
     return true;
   }
 
+  /** As SendTaskSuccess: the wait on the token goes on to its next state; false if that wait is over. */
   async wake(taskToken: string): Promise<boolean> {
     const wait = this.parked.get(taskToken);
     if (!wait) return false;
@@ -198,9 +183,17 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
     return true;
   }
 
-  /** Resolves once every execution is parked or finished. */
+  /** As SendTaskFailure: the wait on the token fails with this error and cause; false if that wait is over. */
+  async end(taskToken: string, error: string, cause: string): Promise<boolean> {
+    const wait = this.parked.get(taskToken);
+    if (!wait) return false;
+    wait.fail(error, cause);
+    return true;
+  }
+
+  /** Resolves once every execution is parked or finished and no task handler runs. */
   idle(): Promise<void> {
-    if (this.running.size === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -218,17 +211,6 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
 
   get(name: string): ExecutionRecord | undefined {
     return this.records.get(name);
-  }
-
-  /**
-   * The interpreter stamps $$.Execution.StartTime with the wall clock; the execution's start on the runtime's clock is
-   * what Step Functions would give, so the Advance payload carries that one.
-   */
-  private withStartTime(stateInput: unknown, record: ExecutionRecord): unknown {
-    const payload = stateInput as { execution?: { name: string; startedAt: string } };
-    return payload.execution
-      ? { ...payload, execution: { ...payload.execution, startedAt: record.startedAt } }
-      : stateInput;
   }
 
   /** The HandOver state's StartExecution: same rules as any start; a taken name fails as Step Functions' error does. */
@@ -255,7 +237,7 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
     if (!record || this.cutOff.has(name)) return;
     record.historyEvents += events;
     if (record.status === 'RUNNING' && record.historyEvents > STANDARD_EXECUTION_LIMITS.maxHistoryEvents) {
-      this.end(
+      this.close(
         name,
         'FAILED',
         'States.Runtime',
@@ -272,7 +254,7 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
         this.scheduleTimeout(name, deadline);
         return;
       }
-      this.end(
+      this.close(
         name,
         'TIMED_OUT',
         'States.Timeout',
@@ -283,7 +265,7 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
   }
 
   /** Ends an execution with a status: its interpreter run and parked wait are released, and its status event raised. */
-  private end(
+  private close(
     name: string,
     status: Exclude<ExecutionStatus, 'RUNNING'>,
     error?: string,
@@ -318,22 +300,37 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
     });
   }
 
-  private async invoke(name: string, call: () => Promise<unknown>): Promise<never> {
+  private async invoke(name: string, call: () => Promise<unknown>): Promise<unknown> {
     this.invocations[name] = (this.invocations[name] ?? 0) + 1;
+    this.handlersRunning += 1;
     const started = performance.now();
     try {
-      return (await call()) as never;
+      return await call();
     } finally {
       // Wall time of the handler on this machine: what the benchmark turns into Lambda GB-seconds.
       this.invocationMs[name] = (this.invocationMs[name] ?? 0) + (performance.now() - started);
+      this.handlersRunning -= 1;
+      this.notifyIdle();
     }
   }
 
-  /** The wait: the real handler parks a fresh token; a virtual timer times it out; `wake` resumes it. */
-  private park(execution: string, stateInput: { Payload?: unknown }): Promise<never> {
-    const payload = WaitInputSchema.parse({ ...(stateInput.Payload as object), taskToken: 'pending' });
-    const token = `local:${payload.delinquencyId}:${randomUUID()}`;
-    const wakeAt = new Date(this.clock.now().getTime() + payload.waitSeconds * 1000);
+  /**
+   * The Wake state (lambda:invoke.waitForTaskToken): a fresh token per attempt, the real handler invoked with it, and
+   * the state's outcome whatever answers the token first: wake (a schedule, an event), end (the handler's named
+   * failure), or the handler's own error. The interpreter stamps $$.Execution.StartTime with the wall clock; the
+   * payload carries the execution's start on the runtime's clock, as Step Functions would.
+   */
+  private wait(
+    execution: string,
+    record: ExecutionRecord,
+    stateInput: { Payload?: Record<string, unknown> },
+  ): Promise<never> {
+    const token = newTaskToken();
+    const payload = {
+      ...stateInput.Payload,
+      execution: { name: execution, startedAt: record.startedAt },
+      taskToken: token,
+    };
     return new Promise<never>((resolve, reject) => {
       const finish = (outcome: () => void) => {
         if (!this.parked.delete(token)) return;
@@ -343,26 +340,18 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
       this.parked.set(token, {
         execution,
         resume: () => finish(() => resolve({ woken: true } as never)),
-        timeOut: () => finish(() => reject(statesTimeout())),
+        fail: (error, cause) => finish(() => reject(Object.assign(new Error(cause), { name: error }))),
         abort: () => {
           this.parked.delete(token);
           reject(Object.assign(new Error('the local runtime stopped'), { name: 'States.Runtime' }));
         },
       });
-      this.timers.schedule(wakeAt, `wake ${payload.delinquencyId}`, async () => {
-        this.parked.get(token)?.timeOut();
-        await this.idle();
-      });
-      this.invoke('WaitForWakeUp', () =>
-        this.handlers.waitForWakeUp({ ...payload, taskToken: token }, lambdaContext('WaitForWakeUp')),
-      )
+      this.invoke(DelinquencyStates.Wake, () => this.handlers.wake(payload, lambdaContext(DelinquencyStates.Wake)))
         .then(() => {
-          if (this.parked.has(token)) this.settle(execution);
+          // Its token still waits: the execution is parked until a schedule or an event answers it.
+          if (this.parked.get(token)) this.settle(execution);
         })
-        .catch((error: unknown) => {
-          this.parked.delete(token);
-          reject(error);
-        });
+        .catch((error: unknown) => finish(() => reject(error)));
     });
   }
 
@@ -372,10 +361,17 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker {
 
   private settle(execution: string): void {
     this.running.delete(execution);
-    if (this.running.size === 0) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const waiter of waiters) waiter();
-    }
+    this.notifyIdle();
+  }
+
+  private isIdle(): boolean {
+    return this.running.size === 0 && this.handlersRunning === 0;
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const waiter of waiters) waiter();
   }
 }

@@ -5,13 +5,13 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { SesEmailSender } from '../shared/adapters/aws/ses-email-sender';
 import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
-import { createHandler as createAdvanceHandler } from '../functions/tasks/advance.handler';
-import { createHandler as createWaitHandler } from '../functions/tasks/wait-for-wake-up.handler';
+import { createHandler as createWakeHandler } from '../functions/tasks/wake.handler';
 import { createHandler as createExecutionEndedHandler } from '../functions/events/execution-ended.handler';
 import { deliverExecutionStatus } from './execution-status-delivery';
 import { EventRecorder } from './event-recorder';
 import { MetricsRecorder } from './metrics-recorder';
 import { LocalExecutions } from './executions';
+import { LocalScheduler } from './scheduler';
 import { OutboxSmsSender, RecordingEmailSender } from './outbox-senders';
 import { startSesServer } from './ses-server';
 import { synthesizedStateMachines } from './synthesized-definitions';
@@ -131,7 +131,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const late: { executions?: LocalExecutions } = {};
     const executionPort = iam.guardExecutions({
       wake: (token: string) => late.executions!.wake(token),
+      end: (token: string, error: string, cause: string) => late.executions!.end(token, error, cause),
       start: (name: string, input: { tenantId: string; delinquencyId: string }) => late.executions!.start(name, input),
+    });
+    // EventBridge Scheduler on the timer queue: a wake schedule hands its token back as the scheduler's role.
+    const scheduler = new LocalScheduler(timers, async (token) => {
+      await iam.authorizeScheduledWake();
+      await late.executions!.wake(token);
+      await late.executions!.idle();
     });
     const outbox = new Outbox();
     const events = new EventRecorder();
@@ -180,6 +187,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         sms: iam.guardSms(new OutboxSmsSender(outbox, clock)),
         events: publisher,
         executions: executionPort,
+        wakeSchedules: iam.guardWakeSchedules(scheduler),
         metrics,
         ...(options.stripeApi
           ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) }
@@ -190,10 +198,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     );
     const executions = new LocalExecutions(
       definition.definition,
-      {
-        advance: iam.stateMachineTask(STATE_MACHINE_ID, 'AdvanceTask', createAdvanceHandler(engine)) as never,
-        waitForWakeUp: iam.stateMachineTask(STATE_MACHINE_ID, 'WaitForWakeUpTask', createWaitHandler(engine)) as never,
-      },
+      { wake: iam.stateMachineTask(STATE_MACHINE_ID, 'WakeTask', createWakeHandler(engine)) as never },
       clock,
       timers,
       (name, error) => options.log(`execution ${name} failed: ${(error as Error).stack ?? String(error)}`),

@@ -66,6 +66,9 @@ export class VirtualTimerQueue implements TimerQueue {
   }
 }
 
+/** The longest delay setTimeout takes (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
 /** Timers on the wall clock: each fires by a real timeout. */
 export class RealTimerQueue implements TimerQueue {
   private readonly handles = new Map<NodeJS.Timeout, { at: number; label: string }>();
@@ -80,9 +83,14 @@ export class RealTimerQueue implements TimerQueue {
     const handle = setTimeout(
       () => {
         this.handles.delete(handle);
+        // setTimeout caps a delay at about 24.8 days: a longer timer is re-armed in chunks until its time comes.
+        if (this.clock.now().getTime() < at.getTime()) {
+          this.schedule(at, label, fire);
+          return;
+        }
         fire().catch((error: unknown) => this.onError(label, error));
       },
-      Math.min(delay, 2_147_000_000),
+      Math.min(delay, MAX_TIMEOUT_MS),
     );
     this.handles.set(handle, { at: at.getTime(), label });
   }

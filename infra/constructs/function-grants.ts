@@ -5,6 +5,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -54,16 +55,39 @@ export class FunctionGrants extends Construct {
     partOfMachine = false,
   ): void {
     if (access.startsExecutions) stateMachine.grantStartExecution(fn.role);
-    if (!access.wakesExecutions) return;
+    const tokenActions = [
+      ...(access.wakesExecutions ? ['states:SendTaskSuccess'] : []),
+      ...(access.endsWaits ? ['states:SendTaskFailure'] : []),
+    ];
+    if (tokenActions.length === 0) return;
     if (!partOfMachine) {
-      stateMachine.grant(fn.role, 'states:SendTaskSuccess');
+      stateMachine.grant(fn.role, ...tokenActions);
       return;
     }
     new iam.Policy(fn, 'HandsTokensBack', {
       roles: [fn.role],
-      statements: [
-        new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachine.stateMachineArn] }),
-      ],
+      statements: [new iam.PolicyStatement({ actions: tokenActions, resources: [stateMachine.stateMachineArn] })],
+    });
+  }
+
+  /**
+   * Creating wake schedules: CreateSchedule on the schedules of the wake group only (never update or delete one), and
+   * passing the role those schedules run as.
+   */
+  grantWakeSchedules(
+    fn: ArrearsFunction<never>,
+    access: FunctionAccess,
+    wakes: { group: scheduler.IScheduleGroup; role: iam.IRole },
+  ): void {
+    if (!access.schedulesWakes) return;
+    const stack = Stack.of(this);
+    const schedules = `arn:${stack.partition}:scheduler:${stack.region}:${stack.account}:schedule/${wakes.group.scheduleGroupName}/*`;
+    fn.role.addToPolicy(new iam.PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [schedules] }));
+    wakes.role.grantPassRole(fn.role);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${this.nagRegion()}:${this.nagAccount()}:schedule/${wakes.group.scheduleGroupName}/*]`,
+      reason:
+        'Each wait creates a one-time schedule named after its task token; the wildcard is bounded to the wake group of this stack.',
     });
   }
 

@@ -9,6 +9,8 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -24,6 +26,8 @@ import { REMINDER_RUN, REMINDER_RUN_TIMEOUT_MS } from '../../functions/schedules
 import { RUN_CONTINUES_EVENT } from '../../shared/adapters/aws/eventbridge-run-continuation';
 import { ApiEnvSchema } from '../../shared/env/api.env';
 import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
+import { WakeEnvSchema } from '../../shared/env/wake.env';
+import { wakeScheduleGroupName } from '../../shared/domain/wake-schedule';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
 import {
   delinquencyDefinition,
@@ -144,7 +148,7 @@ export class StatelessStack extends Stack {
       DEFAULT_EMAIL_FROM: props.defaultEmailFrom,
       PUBLIC_BASE_URL: this.api.apiEndpoint,
     };
-    const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema>(
+    const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema | typeof WakeEnvSchema>(
       id: string,
       entry: string,
       description: string,
@@ -161,23 +165,40 @@ export class StatelessStack extends Stack {
         memorySize: 512,
       }) as unknown as ArrearsFunction<never>;
 
-    const advance = engineFunction(
-      'AdvanceTask',
-      'functions/tasks/advance.handler.ts',
-      'Delinquency task: re-derive the stage from facts and act',
-      EngineEnvSchema,
-      engineEnvironment,
+    // The waits' timers: one-time schedules in a group of their own, each handing its task token back as this role.
+    // The machine is named by its fixed name, so neither the role nor the Wake task's environment depends on it.
+    const delinquencyMachineName = delinquencyStateMachineName(this.stackName);
+    const delinquencyMachineByName = sfn.StateMachine.fromStateMachineName(
+      this,
+      'DelinquencyStateMachineByName',
+      delinquencyMachineName,
     );
-    grants.grant(advance, engineAccess.AdvanceTask);
-    const waitForWakeUp = engineFunction(
-      'WaitForWakeUpTask',
-      'functions/tasks/wait-for-wake-up.handler.ts',
-      'Delinquency task: park the task token until a timer or an event',
-      EngineEnvSchema,
-      engineEnvironment,
+    const wakeSchedules = new scheduler.ScheduleGroup(this, 'WakeSchedules', {
+      scheduleGroupName: wakeScheduleGroupName(this.stackName),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const wakeSchedulerRole = new iam.Role(this, 'WakeSchedulerRole', {
+      description: 'Runs the one-time wake schedules: hands a waiting task token back to the delinquency state machine',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    delinquencyMachineByName.grantTaskResponse(wakeSchedulerRole);
+
+    const wake = engineFunction(
+      'WakeTask',
+      'functions/tasks/wake.handler.ts',
+      'Delinquency task: re-derive the stage from facts, act, save the case with its token, schedule the next wake',
+      WakeEnvSchema,
+      {
+        ...engineEnvironment,
+        WAKE_SCHEDULE_GROUP: wakeSchedules.scheduleGroupName,
+        WAKE_SCHEDULER_ROLE_ARN: wakeSchedulerRole.roleArn,
+      },
     );
-    grants.grant(waitForWakeUp, engineAccess.WaitForWakeUpTask);
-    for (const fn of [advance, waitForWakeUp]) this.functions.set(fn.node.id, fn);
+    grants.grant(wake, engineAccess.WakeTask);
+    grants.grantWakeSchedules(wake, engineAccess.WakeTask, { group: wakeSchedules, role: wakeSchedulerRole });
+    this.functions.set(wake.node.id, wake);
 
     // Step Functions delivers logs as vended logs: under /aws/vendedlogs/ the log group's resource policy stays small
     // (one policy per account may not grow past 5,120 characters).
@@ -188,16 +209,11 @@ export class StatelessStack extends Stack {
     });
     // Fixed name: the hand-over state starts the next execution of this same machine, and a grant naming it by ARN
     // would otherwise depend on the machine that depends on the grant (see delinquency.definition.ts).
-    const delinquencyMachineName = delinquencyStateMachineName(this.stackName);
     this.delinquencyStateMachine = new sfn.StateMachine(this, 'DelinquencyStateMachine', {
       stateMachineName: delinquencyMachineName,
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(
-        delinquencyDefinition(this, {
-          advance: advance.function,
-          waitForWakeUp: waitForWakeUp.function,
-          self: sfn.StateMachine.fromStateMachineName(this, 'DelinquencyStateMachineByName', delinquencyMachineName),
-        }),
+        delinquencyDefinition(this, { wake: wake.function, self: delinquencyMachineByName }),
       ),
       comment: 'One execution per delinquency, named after it: escalates until paid, paused or handed off',
       tracingEnabled: true,
@@ -215,7 +231,7 @@ export class StatelessStack extends Stack {
     );
     grants.grant(reminderRun, engineAccess.ReminderRun);
     grants.grantExecutions(reminderRun, engineAccess.ReminderRun, this.delinquencyStateMachine);
-    grants.grantExecutions(waitForWakeUp, engineAccess.WaitForWakeUpTask, this.delinquencyStateMachine, true);
+    grants.grantExecutions(wake, engineAccess.WakeTask, this.delinquencyStateMachine, true);
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = this.functions.get(route.id)!;
       if (route.startsExecutions)
@@ -290,7 +306,7 @@ export class StatelessStack extends Stack {
     };
     for (const fn of [reminderRun, sesFeedback]) keepFailedInvocations(fn);
 
-    for (const fn of [advance, waitForWakeUp]) {
+    for (const fn of [wake]) {
       const functionId = this.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);
       Validations.of(this.delinquencyStateMachine).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,

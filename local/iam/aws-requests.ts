@@ -9,6 +9,8 @@ export interface AwsTarget {
   tableKeyArn: string;
   /** The state machine whose task tokens the functions hand back. */
   stateMachineArn: string;
+  /** The schedule group the Wake task creates its one-time wake schedules in. */
+  wakeScheduleGroup: string;
 }
 
 type Input = Record<string, unknown>;
@@ -90,6 +92,23 @@ const sesRequests = (operation: string, input: Input, target: AwsTarget): Access
   return requests;
 };
 
+/**
+ * EventBridge Scheduler: the schedule's ARN in its group (the default group when none is named); creating or updating
+ * one also passes its target's role, which the caller needs iam:PassRole on.
+ */
+const schedulerRequests = (operation: string, input: Input, target: AwsTarget): AccessRequest[] => {
+  const group = (input.GroupName as string | undefined) ?? 'default';
+  const requests: AccessRequest[] = [
+    {
+      action: `scheduler:${operation}`,
+      resource: `arn:aws:scheduler:${target.region}:${target.account}:schedule/${group}/${String(input.Name)}`,
+    },
+  ];
+  const roleArn = (input.Target as { RoleArn?: string } | undefined)?.RoleArn;
+  if (roleArn) requests.push({ action: 'iam:PassRole', resource: roleArn });
+  return requests;
+};
+
 /** Every request one SDK command needs authorized, by client ('DynamoDBClient', ...) and command ('QueryCommand', ...). */
 export const requestsFor = (client: string, command: string, input: Input, target: AwsTarget): AccessRequest[] => {
   const operation = command.replace(/Command$/, '');
@@ -117,6 +136,8 @@ export const requestsFor = (client: string, command: string, input: Input, targe
       if (operation.startsWith('SendTask'))
         return [{ action: `states:${operation}`, resource: target.stateMachineArn }];
       return [{ action: `states:${operation}`, resource: String(input.executionArn ?? input.stateMachineArn) }];
+    case 'SchedulerClient':
+      return schedulerRequests(operation, input, target);
     case 'SecretsManagerClient':
       return [{ action: `secretsmanager:${operation}`, resource: secretArn(target, String(input.SecretId)) }];
     default:

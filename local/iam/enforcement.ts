@@ -1,9 +1,11 @@
 // IAM, locally: every AWS call a function makes (through an SDK client or a local stand-in for a service) is checked
 // against that function's synthesized role, and refused with AccessDeniedException as AWS would refuse it.
 import type { EventPublisher } from '../../shared/ports/event-publisher.port';
-import type { ExecutionStarter, ExecutionWaker } from '../../shared/ports/executions.port';
+import { wakeScheduleName } from '../../shared/domain/wake-schedule';
+import type { ExecutionStarter, ExecutionWaker, WaitEnder } from '../../shared/ports/executions.port';
 import type { EmailSender, SmsSender } from '../../shared/ports/notifier.port';
 import type { RunContinuation } from '../../shared/ports/run-continuation.port';
+import type { WakeSchedules } from '../../shared/ports/wake-schedules.port';
 import { WEBHOOK_SECRET_PREFIX, type WebhookSecrets } from '../../shared/ports/webhook-secrets.port';
 import { LOCAL_ENVIRONMENT, synthesizedTemplates, type SynthesizedTemplates } from '../synthesized-app';
 import { requestsFor, secretArn, type AwsTarget } from './aws-requests';
@@ -56,6 +58,8 @@ export class IamEnforcement {
   unattributed = 0;
   readonly target: AwsTarget;
   readonly eventBusArn: string;
+  /** The role the wake schedules run as (their target's SendTaskSuccess is checked against it), and its principal id. */
+  readonly wakeScheduler: { roleArn: string; principalId: string };
   private readonly evaluator: PolicyEvaluator;
   private readonly principals: Map<string, FunctionPrincipal>;
   private readonly configurationSetName: string;
@@ -79,6 +83,7 @@ export class IamEnforcement {
       return found[0]![0];
     };
     const table = only(stateful, 'AWS::DynamoDB::GlobalTable');
+    const scheduleGroup = only(stateless, 'AWS::Scheduler::ScheduleGroup');
     const tableKey = (
       templates.stateful.Resources[table]!.Properties as { SSESpecification?: { KMSMasterKeyId?: unknown } }
     ).SSESpecification;
@@ -88,9 +93,17 @@ export class IamEnforcement {
         ? String(resolver.resolve(tableKey.KMSMasterKeyId, 'stateful'))
         : resolver.physical('stateful', only(stateful, 'AWS::KMS::Key'), 'Arn'),
       stateMachineArn: resolver.physical('stateless', only(stateless, 'AWS::StepFunctions::StateMachine'), 'Arn'),
+      wakeScheduleGroup: resolver.physical('stateless', scheduleGroup, 'Ref'),
     };
     this.eventBusArn = resolver.physical('stateful', only(stateful, 'AWS::Events::EventBus'), 'Arn');
     this.principals = functionPrincipals(templates, resolver);
+    const schedulerRoles = [...this.principals.values()].filter((principal) =>
+      principal.resourceArn.includes(':role/'),
+    );
+    if (schedulerRoles.length !== 1) {
+      throw new Error(`the local IAM enforcement expects one scheduler role, found ${schedulerRoles.length}`);
+    }
+    this.wakeScheduler = { roleArn: schedulerRoles[0]!.roleArn, principalId: schedulerRoles[0]!.functionId };
     this.evaluator = new PolicyEvaluator(this.principals, keyPolicies(templates, resolver), LOCAL_ENVIRONMENT.account);
   }
 
@@ -176,8 +189,14 @@ export class IamEnforcement {
     };
   }
 
-  /** The local interpreter stands in for StartExecution and SendTaskSuccess on the stack's state machine. */
-  guardExecutions<P extends ExecutionStarter & ExecutionWaker>(port: P): ExecutionStarter & ExecutionWaker {
+  /**
+   * The local interpreter stands in for StartExecution, SendTaskSuccess and SendTaskFailure on the stack's state
+   * machine.
+   */
+  guardExecutions<P extends ExecutionStarter & ExecutionWaker & Partial<WaitEnder>>(
+    port: P,
+  ): ExecutionStarter & ExecutionWaker & Pick<P, keyof WaitEnder & keyof P> {
+    const end = port.end?.bind(port);
     return {
       start: async (name, input) => {
         await this.authorize([{ action: 'states:StartExecution', resource: this.target.stateMachineArn }]);
@@ -187,7 +206,46 @@ export class IamEnforcement {
         await this.authorize([{ action: 'states:SendTaskSuccess', resource: this.target.stateMachineArn }]);
         return port.wake(token);
       },
+      ...(end
+        ? {
+            end: async (token: string, error: string, cause: string) => {
+              await this.authorize([{ action: 'states:SendTaskFailure', resource: this.target.stateMachineArn }]);
+              return end(token, error, cause);
+            },
+          }
+        : {}),
+    } as ExecutionStarter & ExecutionWaker & Pick<P, keyof WaitEnder & keyof P>;
+  }
+
+  /**
+   * The local scheduler stands in for EventBridge Scheduler: creating a wake schedule is CreateSchedule in the stack's
+   * group (passing the scheduler's role), and a schedule that runs calls SendTaskSuccess as that role.
+   */
+  guardWakeSchedules(port: WakeSchedules): WakeSchedules {
+    return {
+      wakeAt: async (taskToken, at) => {
+        await this.authorize(
+          requestsFor(
+            'SchedulerClient',
+            'CreateScheduleCommand',
+            {
+              Name: wakeScheduleName(taskToken),
+              GroupName: this.target.wakeScheduleGroup,
+              Target: { RoleArn: this.wakeScheduler.roleArn },
+            },
+            this.target,
+          ),
+        );
+        return port.wakeAt(taskToken, at);
+      },
     };
+  }
+
+  /** A wake schedule's target: SendTaskSuccess on the state machine, as the scheduler's role. */
+  authorizeScheduledWake(): Promise<void> {
+    return this.authorizeAs(this.wakeScheduler.principalId, [
+      { action: 'states:SendTaskSuccess', resource: this.target.stateMachineArn },
+    ]);
   }
 
   /** SMS goes to SNS's Publish on a phone number. */

@@ -25,7 +25,12 @@ const logicalIdOf = (value: unknown): string | undefined => {
   return object?.Ref ?? object?.['Fn::GetAtt']?.[0];
 };
 
-/** Every function and state machine of the stateless stack with its role's policies, keyed by construct id. */
+/** True for a role whose trust policy lets EventBridge Scheduler assume it. */
+const assumedByScheduler = (resource: Resource): boolean =>
+  resource.Type === 'AWS::IAM::Role' &&
+  JSON.stringify(resource.Properties?.AssumeRolePolicyDocument ?? {}).includes('scheduler.amazonaws.com');
+
+/** Every function, state machine and scheduler role of the stateless stack with its role's policies, keyed by construct id. */
 export const functionPrincipals = (
   templates: SynthesizedTemplates,
   resolver: TemplateResolver,
@@ -44,14 +49,18 @@ export const functionPrincipals = (
   const principals = new Map<string, FunctionPrincipal>();
   for (const [logicalId, resource] of Object.entries(resources)) {
     // ArrearsFunction puts the NodejsFunction at `<id>/Function` (logical id `<id>Function<hash>`); a state machine is `<id><hash>`.
+    // A role EventBridge Scheduler assumes (a schedule's target runs as it) is a principal of its own: `<id><hash>`.
     const match =
       resource.Type === 'AWS::Lambda::Function'
         ? /^(.+)Function[0-9A-F]{8}$/.exec(logicalId)
-        : resource.Type === 'AWS::StepFunctions::StateMachine'
+        : resource.Type === 'AWS::StepFunctions::StateMachine' || assumedByScheduler(resource)
           ? /^(.+)[0-9A-F]{8}$/.exec(logicalId)
           : null;
     if (!match) continue;
-    const roleId = logicalIdOf(resource.Properties!.Role ?? resource.Properties!.RoleArn);
+    const roleId =
+      resource.Type === 'AWS::IAM::Role'
+        ? logicalId
+        : logicalIdOf(resource.Properties!.Role ?? resource.Properties!.RoleArn);
     if (!roleId || resources[roleId]?.Type !== 'AWS::IAM::Role') continue;
     const role = resources[roleId]!.Properties ?? {};
     const inline = ((role.Policies as { PolicyName: string; PolicyDocument: unknown }[] | undefined) ?? []).map(

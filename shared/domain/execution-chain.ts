@@ -14,15 +14,14 @@ export const STANDARD_EXECUTION_LIMITS = {
 
 /**
  * History events a Standard execution writes, by what happens (the model the local runtime counts and the hand-over
- * budget is derived from): the execution's start and end one each; a state is entered and exited (2, a Choice is just
- * that); a Lambda invocation is scheduled, started and succeeds or fails (3 per attempt); a task-token wait is
- * scheduled, started, submitted and then succeeds, fails or times out (4 per attempt); a Step Functions start is
- * scheduled, started and succeeds or fails (3 per attempt).
+ * budget is derived from): the execution's start and end one each; a state is entered and exited (2); a task-token
+ * wait is scheduled, started, submitted and then succeeds or fails (4 per attempt, whoever answers its token: a
+ * schedule, an event, or its own function ending it); a Step Functions start is scheduled, started and succeeds or
+ * fails (3 per attempt).
  */
 export const HISTORY_EVENTS = {
   execution: 2,
   state: 2,
-  lambdaAttempt: 3,
   waitAttempt: 4,
   startExecutionAttempt: 3,
 } as const;
@@ -30,18 +29,10 @@ export const HISTORY_EVENTS = {
 /** Attempts a task makes at most (one plus the definition's six retries). */
 const MAX_TASK_ATTEMPTS = 7;
 
-/**
- * The most one pass (Advance, IsSettled, WaitForWakeUp) can write if every task used every retry: Advance 2 + 7 x 3,
- * IsSettled 2, WaitForWakeUp 2 + 7 x 4 = 55. A typical pass writes 13 (2 + 3, 2, 2 + 4).
- */
-export const MAX_EVENTS_PER_PASS =
-  HISTORY_EVENTS.state +
-  MAX_TASK_ATTEMPTS * HISTORY_EVENTS.lambdaAttempt +
-  HISTORY_EVENTS.state +
-  HISTORY_EVENTS.state +
-  MAX_TASK_ATTEMPTS * HISTORY_EVENTS.waitAttempt;
+/** The most one wake (the Wake state) can write if it used every retry: 2 + 7 x 4 = 30. A typical wake writes 6. */
+export const MAX_EVENTS_PER_PASS = HISTORY_EVENTS.state + MAX_TASK_ATTEMPTS * HISTORY_EVENTS.waitAttempt;
 
-/** What the hand-over itself writes at most: the last Advance and IsSettled, the start with its retries, the end. */
+/** What the hand-over itself writes at most: the last wake, the start with its retries, HandedOver, the end. */
 const HAND_OVER_EVENTS =
   MAX_EVENTS_PER_PASS +
   HISTORY_EVENTS.state +
@@ -49,16 +40,19 @@ const HAND_OVER_EVENTS =
   HISTORY_EVENTS.state +
   HISTORY_EVENTS.execution;
 
-/** Passes after which an execution hands over, so that even a history of worst-case passes stays under the limit (453). */
+/** Passes after which an execution hands over, so that even a history of worst-case passes stays under the limit (831). */
 export const HAND_OVER_AFTER_PASSES = Math.floor(
   (STANDARD_EXECUTION_LIMITS.maxHistoryEvents - HAND_OVER_EVENTS) / MAX_EVENTS_PER_PASS,
 );
 
 /**
- * Age after which an execution hands over: its last wait (at most a week, the engine's longest sleep) and every retry
- * still end well inside the year.
+ * Age after which an execution hands over. No wait outlasts it (a case with nothing due wakes at this age to hand
+ * over), so its last pass and every retry end well inside the year.
  */
 export const HAND_OVER_AFTER_MS = 350 * 24 * 3600 * 1000;
+
+/** When an execution started at `startedAt` must wake at the latest, to hand over in time. */
+export const handOverDue = (startedAt: string): Date => new Date(Date.parse(startedAt) + HAND_OVER_AFTER_MS);
 
 /** True when Step Functions accepts `name` for an execution: letters, digits, - _ . only, at most 80 characters. */
 export const isExecutionName = (name: string): boolean =>

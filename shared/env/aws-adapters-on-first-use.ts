@@ -4,25 +4,36 @@
 // Each import() names a project module (bundled, loaded on demand), never an SDK package: the bundle then requires the
 // SDK as every other module does, and no second copy of it can be loaded through the ESM loader.
 import type { EventPublisher } from '../ports/event-publisher.port';
-import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
+import type { ExecutionStarter, ExecutionWaker, WaitEnder } from '../ports/executions.port';
+import type { WakeSchedules } from '../ports/wake-schedules.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { RunContinuation } from '../ports/run-continuation.port';
 import type { SfnExecutionsOptions } from '../adapters/aws/sfn-executions';
 import type { WebhookSecrets } from '../ports/webhook-secrets.port';
 import { onFirstUse } from './on-first-use';
 
-/** Step Functions: starts (with a state machine) and wakes delinquency executions. */
+/** Step Functions: starts (with a state machine), wakes and ends the waits of delinquency executions. */
 export const sfnExecutionsOnFirstUse = (
   stateMachineArn: string | undefined,
   options?: SfnExecutionsOptions,
-): ExecutionWaker & ExecutionStarter => {
+): ExecutionWaker & ExecutionStarter & WaitEnder => {
   const executions = onFirstUse(async () =>
     (await import('./first-use/sfn')).createSfnExecutions(stateMachineArn, options),
   );
   return {
     start: async (...args) => (await executions()).start(...args),
     wake: async (...args) => (await executions()).wake(...args),
+    end: async (...args) => (await executions()).end(...args),
   };
+};
+
+/** EventBridge Scheduler: the one-time schedules that wake a delinquency's wait (the group and role read on first use). */
+export const wakeSchedulesOnFirstUse = (settings: () => { groupName: string; roleArn: string }): WakeSchedules => {
+  const schedules = onFirstUse(async () => {
+    const { groupName, roleArn } = settings();
+    return (await import('./first-use/scheduler')).createWakeSchedules(groupName, roleArn);
+  });
+  return { wakeAt: async (...args) => (await schedules()).wakeAt(...args) };
 };
 
 /** SES through the configuration set: the unsubscribe confirmation. */

@@ -20,7 +20,8 @@ import { WakeOnFactsChanged } from '../adapters/facts-changed';
 import { DynamoReportStore } from '../adapters/dynamodb/report-store.dynamodb';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
-import type { ExecutionStarter, ExecutionWaker } from '../ports/executions.port';
+import type { ExecutionStarter, ExecutionWaker, WaitEnder } from '../ports/executions.port';
+import type { WakeSchedules } from '../ports/wake-schedules.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { PaymentCollector } from '../ports/payment-collector.port';
 import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
@@ -38,16 +39,21 @@ import {
   sesEmailOnFirstUse,
   sfnExecutionsOnFirstUse,
   snsSmsOnFirstUse,
+  wakeSchedulesOnFirstUse,
   webhookSecretsOnFirstUse,
 } from './aws-adapters-on-first-use';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
+import { WakeEnvSchema } from './wake.env';
 import { readEnv } from './read-env';
 
 export interface EngineAdapters {
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;
-  executions: ExecutionStarter & ExecutionWaker;
+  /** Ending waits is the Wake task's alone: a runtime that runs no executions may leave it out. */
+  executions: ExecutionStarter & ExecutionWaker & Partial<WaitEnder>;
+  /** The timers of the executions' waits (the Wake task's alone, like ending them). */
+  wakeSchedules?: WakeSchedules;
   collector?: PaymentCollector;
   /** Business metrics (EMF when deployed, the local recorder); none when left out. */
   metrics?: BusinessMetrics;
@@ -56,6 +62,10 @@ export interface EngineAdapters {
   /** Invoices the run handles at once. */
   runConcurrency?: number;
 }
+
+const noWaits = (what: string) => async (): Promise<never> => {
+  throw new Error(`this runtime runs no executions to ${what}`);
+};
 
 const noContinuation: RunContinuation = {
   continueRun: async () => {
@@ -72,7 +82,12 @@ const unconfiguredCollector: PaymentCollector = {
   }),
 };
 
-export type FullEngineDeps = RunTurnDeps & { waker: ExecutionWaker; factsChanged: WakeOnFactsChanged };
+export type FullEngineDeps = RunTurnDeps & {
+  waker: ExecutionWaker;
+  waits: WaitEnder;
+  wakeSchedules: WakeSchedules;
+  factsChanged: WakeOnFactsChanged;
+};
 
 export const buildEngineDependencies = (
   client: DynamoDBDocumentClient,
@@ -118,6 +133,8 @@ export const buildEngineDependencies = (
   return {
     ...engine,
     waker: adapters.executions,
+    waits: { end: adapters.executions.end?.bind(adapters.executions) ?? noWaits('end the waits of') },
+    wakeSchedules: adapters.wakeSchedules ?? { wakeAt: noWaits('schedule the wakes of') },
     reports: new DynamoReportStore(client, tableName),
     runLease: new DynamoRunLease(client, tableName),
     restartMarkers: new DynamoRestartMarkers(client, tableName),
@@ -149,7 +166,7 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
       env.TABLE_NAME,
       systemClock,
       {
-        // Each SDK client loads on first use: a task that only parks a token never loads SES, SNS or EventBridge.
+        // Each SDK client loads on first use: a pass that sends nothing never loads SES, SNS or EventBridge.
         email: sesEmailOnFirstUse(env.SES_CONFIGURATION_SET),
         sms: snsSmsOnFirstUse(),
         events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME),
@@ -157,6 +174,11 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
           run?.STATE_MACHINE_ARN,
           run ? { pacer: new StartPacer(run.START_EXECUTION_RATE, run.START_EXECUTION_BURST) } : undefined,
         ),
+        // Only the Wake task schedules wakes: its environment names the group and role, read when it first does.
+        wakeSchedules: wakeSchedulesOnFirstUse(() => {
+          const wake = readEnv(WakeEnvSchema);
+          return { groupName: wake.WAKE_SCHEDULE_GROUP, roleArn: wake.WAKE_SCHEDULER_ROLE_ARN };
+        }),
         ...(run
           ? { continuation: runContinuationOnFirstUse(env.EVENT_BUS_NAME), runConcurrency: run.RUN_CONCURRENCY }
           : {}),

@@ -119,8 +119,6 @@ export interface DelinquencyRepository {
   /** Frees a claim whose action provably did not happen (the provider refused), so a retry may act. */
   releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void>;
   claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]>;
-  /** Stores the current wait's task token if no fact changed since `factsVersion`; false means wake up at once. */
-  parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean>;
   /** Keeps a printable letter with the case (one per step). */
   storeLetter(
     tenantId: string,

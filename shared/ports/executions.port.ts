@@ -1,4 +1,5 @@
-// Starting and waking the per-delinquency executions (Step Functions when deployed, the local interpreter on one machine).
+// Starting, waking and ending the waits of the per-delinquency executions (Step Functions when deployed, the local
+// interpreter on one machine).
 
 /**
  * What a start came to, as Step Functions answers StartExecution: 'started' a new execution; 'exists' when one of that
@@ -15,4 +16,12 @@ export interface ExecutionStarter {
 export interface ExecutionWaker {
   /** Wakes the execution waiting on `taskToken`; false when that wait is already over. */
   wake(taskToken: string): Promise<boolean>;
+}
+
+export interface WaitEnder {
+  /**
+   * Ends the wait on `taskToken` with a named error the state machine catches (SendTaskFailure): how the Wake task says
+   * the case is closed or hands over. False when that wait is already over.
+   */
+  end(taskToken: string, error: string, cause: string): Promise<boolean>;
 }

@@ -54,6 +54,8 @@ export const DelinquencySchema = z.object({
   brokenPromises: z.number().int().default(0),
   /** Task token of the execution's current wait, so an event can wake it at once. */
   taskToken: z.string().nullable(),
+  /** The passes the execution waiting on it has made: its history grows with them, and it hands over before the limit. */
+  wakes: z.object({ execution: z.string(), passes: z.number().int().min(1) }).optional(),
   version: z.number().int(),
 });
 export type Delinquency = z.infer<typeof DelinquencySchema>;

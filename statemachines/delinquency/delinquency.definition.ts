@@ -1,17 +1,16 @@
 // The delinquency lifecycle as a Standard workflow: a chain of executions per delinquency (named after it, then
-// "<id>.2" ...). Each escalation step costs three transitions: Advance (act on facts), IsSettled, WaitForWakeUp (a timer
-// or a callback ends it). Before a year or the history limit, Advance asks for a hand-over: HandOver starts the next
-// execution with the same input, and this one ends.
+// "<id>.2" ...). Each wake costs one transition: the Wake task acts and saves the case with its task token, then waits
+// for that token (a one-time schedule at the next action time, or an event, hands it back) and runs again. The end
+// comes through the token as a named failure: Done, or HandOver to the next execution before a year or the history limit.
 import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import { DelinquencyStates } from './state-names';
+import { DelinquencyStates, WakeEnds } from './state-names';
 
 export interface DelinquencyFunctions {
-  advance: lambda.IFunction;
-  waitForWakeUp: lambda.IFunction;
+  wake: lambda.IFunction;
   /**
    * The state machine itself, imported by its fixed name (StateMachine.fromStateMachineName): HandOver starts the next
    * execution of it. A reference by name keeps the role's grant from depending on the state machine (no cycle).
@@ -19,7 +18,7 @@ export interface DelinquencyFunctions {
   self: sfn.IStateMachine;
 }
 
-/** The state machine's name in a stack: fixed, so the definition's role can be granted StartExecution on it by ARN. */
+/** The state machine's name in a stack: fixed, so roles can be granted on it by ARN without depending on it. */
 export const delinquencyStateMachineName = (stackName: string) => `${stackName}-Delinquency`.slice(0, 80);
 
 /** Step Functions' answer to a start whose name is taken by an execution that ended or has another input. */
@@ -40,11 +39,12 @@ export const TRANSIENT_TASK_ERRORS = [
 ];
 
 export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFunctions): sfn.IChainable => {
-  const advance = new tasks.LambdaInvoke(scope, DelinquencyStates.Advance, {
-    lambdaFunction: functions.advance,
-    payloadResponseOnly: true,
-    // The execution's name and start say which link of the chain this is and how old it is; the state carries the
-    // passes made so far (its `advance` is absent before the first).
+  const wake = new tasks.LambdaInvoke(scope, DelinquencyStates.Wake, {
+    lambdaFunction: functions.wake,
+    integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+    comment:
+      'Facts decide: act on what is due, save the case with this token, schedule the next wake; the token ends the wait',
+    // The execution's name and start say which link of the chain this is and how old it is.
     payload: sfn.TaskInput.fromObject({
       tenantId: sfn.JsonPath.stringAt('$.tenantId'),
       delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId'),
@@ -52,15 +52,16 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
         name: sfn.JsonPath.stringAt('$$.Execution.Name'),
         startedAt: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
       },
-      state: sfn.JsonPath.objectAt('$'),
+      taskToken: sfn.JsonPath.taskToken,
     }),
-    comment: 'Facts decide: derive the stage, send, charge or hand off what is due, and say when to wake next',
-    resultPath: '$.advance',
+    // The state carries only the case's keys: whatever woke it, the next pass reads the facts afresh.
+    resultPath: sfn.JsonPath.DISCARD,
     retryOnServiceExceptions: false,
-    taskTimeout: sfn.Timeout.duration(Duration.minutes(2)),
   });
-  // A failing send or a throttled dependency is retried; claims make the retry send nothing twice.
-  advance.addRetry({
+  // Retriers match in order: the ends are never retried (MaxAttempts 0); anything else is (a failing send, a throttled
+  // dependency), and claims make the retry send nothing twice. A retried wake waits on a fresh token.
+  wake.addRetry({ errors: Object.values(WakeEnds), maxAttempts: 0 });
+  wake.addRetry({
     errors: ['States.ALL'],
     interval: Duration.seconds(5),
     backoffRate: 2,
@@ -71,38 +72,6 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
     error: 'TaskFailed',
     cause: 'A task kept failing after its retries; see its logs',
   });
-  advance.addCatch(failed, {
-    errors: ['States.ALL'],
-    resultPath: '$.error',
-  });
-
-  const waitForWakeUp = new tasks.LambdaInvoke(scope, DelinquencyStates.WaitForWakeUp, {
-    lambdaFunction: functions.waitForWakeUp,
-    integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-    comment: 'Parks the task token on the delinquency; a timeout is the timer, a callback is an event',
-    payload: sfn.TaskInput.fromObject({
-      tenantId: sfn.JsonPath.stringAt('$.tenantId'),
-      delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId'),
-      factsVersion: sfn.JsonPath.numberAt('$.advance.factsVersion'),
-      waitSeconds: sfn.JsonPath.numberAt('$.advance.waitSeconds'),
-      taskToken: sfn.JsonPath.taskToken,
-    }),
-    resultPath: sfn.JsonPath.DISCARD,
-    taskTimeout: sfn.Timeout.at('$.advance.waitSeconds'),
-    retryOnServiceExceptions: false,
-  });
-  // Parking the token can be throttled too. The retry names transient errors (States.ALL would also retry the
-  // timeout, which is the timer); a retried wait parks a fresh token. Anything else ends in Failed (alarmed).
-  waitForWakeUp.addRetry({
-    errors: TRANSIENT_TASK_ERRORS,
-    interval: Duration.seconds(2),
-    backoffRate: 2,
-    maxAttempts: 6,
-    jitterStrategy: sfn.JitterType.FULL,
-  });
-  waitForWakeUp.addCatch(advance, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
-  waitForWakeUp.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
-  waitForWakeUp.next(advance);
 
   // Same input, next name; fire and forget (the successor's first pass records itself on the delinquency). A successor
   // already running under that name is a success; one that already ended is Step Functions' ExecutionAlreadyExists,
@@ -111,7 +80,7 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
     stateMachine: functions.self,
     integrationPattern: sfn.IntegrationPattern.REQUEST_RESPONSE,
     comment: 'Continues the case in the next execution of its chain, before a year or the history limit',
-    name: sfn.JsonPath.stringAt('$.advance.handOverTo'),
+    name: sfn.JsonPath.stringAt('$.handOver.Cause'),
     input: sfn.TaskInput.fromObject({
       tenantId: sfn.JsonPath.stringAt('$.tenantId'),
       delinquencyId: sfn.JsonPath.stringAt('$.delinquencyId'),
@@ -136,10 +105,12 @@ export const delinquencyDefinition = (scope: Construct, functions: DelinquencyFu
   handOver.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
   handOver.next(handedOver);
 
-  return advance.next(
-    new sfn.Choice(scope, DelinquencyStates.IsSettled)
-      .when(sfn.Condition.isPresent('$.advance.handOverTo'), handOver)
-      .when(sfn.Condition.booleanEquals('$.advance.done', true), new sfn.Succeed(scope, DelinquencyStates.Done))
-      .otherwise(waitForWakeUp),
-  );
+  // Catchers match in order too: the named ends first, then anything that outlived its retries.
+  wake.addCatch(new sfn.Succeed(scope, DelinquencyStates.Done, { comment: 'Nothing is left for this execution' }), {
+    errors: [WakeEnds.CaseClosed, WakeEnds.Superseded],
+    resultPath: sfn.JsonPath.DISCARD,
+  });
+  wake.addCatch(handOver, { errors: [WakeEnds.HandOver], resultPath: '$.handOver' });
+  wake.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
+  return wake.next(wake);
 };

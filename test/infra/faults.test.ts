@@ -116,28 +116,29 @@ describe('fault alarms', () => {
 });
 
 describe('state machine retries', () => {
-  it('retries Advance on any error with jittered exponential backoff, then ends in Failed (alarmed)', () => {
+  it('never retries the named ends of a wake, retries anything else with jittered backoff, then ends in Failed', () => {
     const { States } = definition();
-    expect(States.Advance!.Retry).toEqual([
+    const ends = ['Arrears.CaseClosed', 'Arrears.Superseded', 'Arrears.HandOver'];
+    // Retriers match in order: the ends first with no attempts, so States.ALL after them never retries one.
+    expect(States.Wake!.Retry).toEqual([
+      expect.objectContaining({ ErrorEquals: ends, MaxAttempts: 0 }),
       expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' }),
     ]);
-    expect(States.Advance!.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'Failed' })]);
+    expect(States.Wake!.Catch!.map((rule) => [rule.ErrorEquals, rule.Next])).toEqual([
+      [['Arrears.CaseClosed', 'Arrears.Superseded'], 'Done'],
+      [['Arrears.HandOver'], 'HandOver'],
+      [['States.ALL'], 'Failed'],
+    ]);
   });
 
-  it('retries a throttled WaitForWakeUp without retrying its timeout, which is the timer', () => {
+  it('retries a hand-over except when its name is taken, which is caught as handed over', () => {
     const { States } = definition();
-    const [retry] = States.WaitForWakeUp!.Retry!;
-    expect(retry!.ErrorEquals).toEqual(
-      expect.arrayContaining([
-        'Lambda.TooManyRequestsException',
-        'ProvisionedThroughputExceededException',
-        'ThrottlingException',
-      ]),
-    );
-    expect(retry!.ErrorEquals).not.toContain('States.ALL');
-    expect(retry!.ErrorEquals).not.toContain('States.Timeout');
-    expect(States.WaitForWakeUp!.Catch!.map((rule) => [rule.ErrorEquals, rule.Next])).toEqual([
-      [['States.Timeout'], 'Advance'],
+    expect(States.HandOver!.Retry).toEqual([
+      expect.objectContaining({ ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'], MaxAttempts: 0 }),
+      expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 6 }),
+    ]);
+    expect(States.HandOver!.Catch!.map((rule) => [rule.ErrorEquals, rule.Next])).toEqual([
+      [['StepFunctions.ExecutionAlreadyExistsException'], 'HandedOver'],
       [['States.ALL'], 'Failed'],
     ]);
   });

@@ -37,6 +37,8 @@ const kindOf = (resource: unknown, functionId: string): string => {
     return 'ses identities + configuration set';
   if (/"DelinquencyStateMachine[0-9A-F]{8}"/.test(text)) return 'delinquency state machine';
   if (/"DeadLetterQueue[0-9A-F]{8}"/.test(text)) return 'dead-letter queue';
+  if (text.includes(':scheduler:eu-west-1:123456789012:schedule/ArrearsStateless-wakes/*')) return 'wake schedules';
+  if (/^\{"Fn::GetAtt":\["WakeSchedulerRole[0-9A-F]{8}","Arn"\]\}$/.test(text)) return 'wake scheduler role';
   return `UNEXPECTED ${text}`;
 };
 
@@ -85,6 +87,11 @@ const EVENTS = 'Allow events:PutEvents on event bus';
 const SECRETS = 'Allow secretsmanager:GetSecretValue on arrears provider secrets';
 const WAKE = 'Allow states:SendTaskSuccess on delinquency state machine';
 const START = 'Allow states:StartExecution on delinquency state machine';
+const END_WAITS = 'Allow states:SendTaskFailure on delinquency state machine';
+const SCHEDULE_WAKES = [
+  'Allow scheduler:CreateSchedule on wake schedules',
+  'Allow iam:PassRole on wake scheduler role',
+];
 const DEAD_LETTERS = [
   'Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage on dead-letter queue',
   // Granted by CDK for sending to the KMS-encrypted queue (acknowledged in the stack); bounded to the one data key.
@@ -106,6 +113,8 @@ const expectedFor = (access: FunctionAccess): string[] => {
     ...(access.readsWebhookSecrets ? [SECRETS] : []),
     ...(access.wakesExecutions ? [WAKE] : []),
     ...(access.startsExecutions ? [START] : []),
+    ...(access.endsWaits ? [END_WAITS] : []),
+    ...(access.schedulesWakes ? SCHEDULE_WAKES : []),
   ].sort();
 };
 

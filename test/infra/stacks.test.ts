@@ -81,9 +81,9 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on arm64 and Node.js 24 with its own role', () => {
     const functions = statelessTemplate.findResources('AWS::Lambda::Function');
-    // One per API route, the two state machine tasks, the reminder run, the SES feedback subscriber and the marker of
+    // One per API route, the state machine's Wake task, the reminder run, the SES feedback subscriber and the marker of
     // executions that ended early.
-    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 5);
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 4);
     const roles = new Set<string>();
     for (const fn of Object.values(functions) as {
       Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } };
@@ -130,7 +130,7 @@ describe('stateless stack', () => {
 
   it('only uses a "*" resource for actions that have no resource-level permissions', () => {
     const unscopable = /^(xray:|sns:Publish$|states:SendTaskSuccess$)/;
-    for (const id of [...apiRoutes.map((route) => route.id), 'ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask']) {
+    for (const id of [...apiRoutes.map((route) => route.id), 'ReminderRun', 'WakeTask']) {
       for (const statement of statementsOf(id)) {
         if (statement.Resource === '*')
           expect(actionsOf(statement).every((action) => unscopable.test(action))).toBe(true);
@@ -139,8 +139,8 @@ describe('stateless stack', () => {
   });
 
   it('lets only the run and the webhooks (a refund reopens a case) start executions, only of the delinquency machine', () => {
-    const starters = ['ReminderRun', 'AdvanceTask', 'WaitForWakeUpTask', ...apiRoutes.map((route) => route.id)].filter(
-      (id) => statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
+    const starters = ['ReminderRun', 'WakeTask', ...apiRoutes.map((route) => route.id)].filter((id) =>
+      statementsOf(id).some((statement) => actionsOf(statement).includes('states:StartExecution')),
     );
     expect(starters).toEqual(['ReminderRun', 'PostStripeWebhook', 'PostGenericWebhook']);
     for (const id of starters) {
@@ -219,6 +219,48 @@ describe('stateless stack', () => {
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
     });
+  });
+
+  it('wakes the waits by one-time schedules in a group of their own, run as a role that may only answer task tokens', () => {
+    statelessTemplate.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'ArrearsStateless-wakes' });
+    const roles = statelessTemplate.findResources('AWS::IAM::Role', {
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            Match.objectLike({
+              Principal: { Service: 'scheduler.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+            }),
+          ],
+        },
+      },
+    });
+    expect(Object.keys(roles)).toHaveLength(1);
+    const roleId = Object.keys(roles)[0]!;
+    expect(statementsOf('WakeScheduler').flatMap(actionsOf).sort()).toEqual([
+      'states:SendTaskFailure',
+      'states:SendTaskHeartbeat',
+      'states:SendTaskSuccess',
+    ]);
+    expect(JSON.stringify(statementsOf('WakeScheduler')[0]!.Resource)).toContain(
+      'stateMachine:ArrearsStateless-Delinquency',
+    );
+
+    // The Wake task creates schedules in that group only, passes that role only, and ends its own waits.
+    const wake = statementsOf('WakeTask');
+    const create = wake.find((statement) => actionsOf(statement).includes('scheduler:CreateSchedule'))!;
+    expect(actionsOf(create)).toEqual(['scheduler:CreateSchedule']);
+    expect(JSON.stringify(create.Resource)).toContain(':schedule/ArrearsStateless-wakes/*');
+    const pass = wake.find((statement) => actionsOf(statement).includes('iam:PassRole'))!;
+    expect(pass.Resource).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    const functions = statelessTemplate.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: Match.objectLike({ WAKE_SCHEDULE_GROUP: Match.anyValue() }) } },
+    });
+    expect(Object.keys(functions)).toEqual([expect.stringMatching(/^WakeTask/)]);
+    const tokens = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('WakeTaskHandsTokensBack'),
+    )![1] as { Properties: { PolicyDocument: { Statement: Statement[] } } };
+    expect(tokens.Properties.PolicyDocument.Statement.flatMap(actionsOf)).toEqual(['states:SendTaskFailure']);
   });
 
   it('logs the state machine as vended logs, under /aws/vendedlogs/states/, encrypted with the data key', () => {

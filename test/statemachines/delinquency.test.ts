@@ -18,7 +18,7 @@ const record = (delinquencyId: string) =>
   harness.executions.list().find((execution) => execution.name === delinquencyId)!;
 
 describe('delinquency state machine', () => {
-  it('runs the payment-free ladder to hand-off at three transitions per escalation step', async () => {
+  it('runs the payment-free ladder to hand-off at one transition per wake, at most two per escalation step', async () => {
     harness.capacity.reset();
     const id = await harness.openCase({ invoiceId: 'ladder', dueDate: '2026-12-01' });
     await harness.advanceTo('2027-01-31T00:00:00Z');
@@ -36,16 +36,15 @@ describe('delinquency state machine', () => {
     expect(steps(id)).toEqual(['overdue', 'overdue-sms', 'second-reminder', 'late-fee', 'final-notice']);
     const execution = record(id);
     expect(execution.status).toBe('SUCCEEDED');
-    // Every wake-up is Advance -> IsSettled -> WaitForWakeUp, and the last one ends in Done.
+    // Every wake is the one Wake state; the last ends the wait with Arrears.CaseClosed, caught into Done.
     const states = execution.states;
     expect(states.at(-1)).toBe(DelinquencyStates.Done);
-    for (let i = 0; i < states.length - 1; i += 3) {
-      expect(states.slice(i, i + 3)).toEqual(
-        i + 3 >= states.length
-          ? [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.Done]
-          : [DelinquencyStates.Advance, DelinquencyStates.IsSettled, DelinquencyStates.WaitForWakeUp],
-      );
-    }
+    expect(new Set(states.slice(0, -1))).toEqual(new Set([DelinquencyStates.Wake]));
+    const stepsActed = (await harness.engine.delinquencies.timeline(TENANT, id)).filter(
+      (entry) => entry.kind === 'stage.changed',
+    ).length;
+    expect(stepsActed).toBe(7);
+    expect(states.length / stepsActed).toBeLessThanOrEqual(2);
     const delinquency = (await harness.engine.delinquencies.get(TENANT, id))!;
     expect(delinquency).toMatchObject({ status: 'handed_off', stage: 'hand-off' });
     const handOff = harness.events
@@ -68,8 +67,8 @@ describe('delinquency state machine', () => {
     expect(await harness.engine.waker.wake(parked.taskToken!)).toBe(false);
     await harness.advanceTo('2027-02-04T07:00:00Z');
     expect(steps(id)).toEqual(['overdue']);
-    const advances = record(id).states.filter((state) => state === DelinquencyStates.Advance).length;
-    expect(advances).toBe(3); // open, the overdue step, the spurious wake-up
+    const wakes = record(id).states.filter((state) => state === DelinquencyStates.Wake).length;
+    expect(wakes).toBe(3); // open, the overdue step, the spurious wake-up
   });
 
   it('ends within the wait when a payment wakes it through its task token, and sends only the thank-you', async () => {
@@ -159,5 +158,41 @@ describe('delinquency state machine', () => {
     expect(paid).toBe(true);
     expect(steps(id)).toEqual(['receipt']);
     expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+  });
+
+  it('re-derives when a payment lands between a pass reading the facts and saving its token: the case closes at once', async () => {
+    harness.clock.set(new Date('2027-11-01T00:00:00Z'));
+    const id = await harness.openCase({ invoiceId: 'token-race', dueDate: '2027-10-31' });
+    const spentToken = (await harness.engine.delinquencies.get(TENANT, id))!.taskToken!;
+    // The payment lands as the 09:00 pass saves the case with its new token: it bumps the facts, but the token it finds
+    // stored is the spent one that woke this pass, so only the save's version condition can notice it.
+    const repository = harness.engine.delinquencies;
+    const save = repository.save.bind(repository);
+    let paid = false;
+    repository.save = async (tenantId, delinquency, expectedVersion, entries) => {
+      if (delinquency.id === id && delinquency.taskToken !== null && delinquency.taskToken !== spentToken && !paid) {
+        paid = true;
+        await harness.asFunction('PostPayment', () =>
+          recordPayment({ ...harness.engine, clock: harness.clock }, TENANT, 'token-race', {
+            amount: 125_000,
+            currency: 'NOK',
+            reference: 'bank',
+          }),
+        );
+      }
+      return save(tenantId, delinquency, expectedVersion, entries);
+    };
+    try {
+      await harness.advanceTo('2027-11-01T09:00:00Z');
+    } finally {
+      repository.save = save;
+    }
+    expect(paid).toBe(true);
+    // The refused save made the pass derive again from the paid facts: resolved, thanked and ended in that same wake,
+    // not at the next scheduled one.
+    expect((await harness.engine.delinquencies.get(TENANT, id))!.status).toBe('resolved');
+    expect(steps(id)).toEqual(['overdue', 'receipt']);
+    expect(record(id)).toMatchObject({ status: 'SUCCEEDED', stoppedAt: '2027-11-01T08:00:00.000Z' }); // 09:00 in Oslo
+    expect(record(id).states).toEqual([DelinquencyStates.Wake, DelinquencyStates.Wake, DelinquencyStates.Done]);
   });
 });

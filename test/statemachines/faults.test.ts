@@ -71,7 +71,7 @@ describe('faults, one at a time', () => {
     expect(h.faults.fired.sdkThrottle).toBeGreaterThan(10);
     expect(h.faults.fired.throttle).toBeGreaterThan(0);
     await expectWholeLadderOnce(id, 'throttled');
-    // Some passes failed and were retried: more Advance entries than the clean ladder's one per wake-up.
+    // Some passes failed and were retried (retries stay in the Wake state), and none ran out of retries.
     expect(execution(id).states.filter((state) => state === DelinquencyStates.Failed)).toHaveLength(0);
   });
 
@@ -158,22 +158,22 @@ describe('faults, one at a time', () => {
     expect(notes[0]!.data).toMatchObject({ parkedId: batch!.id, count: 1, remaining: 0 });
   });
 
-  it('retries a throttled WaitForWakeUp instead of failing the execution', async () => {
+  it('retries a throttled wake schedule instead of failing the execution', async () => {
     const { id, finish } = await ladder('wait', '2027-11');
-    const repository = h.engine.delinquencies;
-    const park = repository.parkTaskToken.bind(repository);
+    const schedules = h.scheduler;
+    const create = schedules.wakeAt.bind(schedules);
     let refusals = 2;
-    repository.parkTaskToken = async (...args) => {
-      if (args[1] === id && refusals > 0) {
+    schedules.wakeAt = async (...args) => {
+      if (refusals > 0) {
         refusals -= 1;
-        throw Object.assign(new Error('throttled (injected)'), { name: 'ProvisionedThroughputExceededException' });
+        throw Object.assign(new Error('throttled (injected)'), { name: 'ThrottlingException' });
       }
-      return park(...args);
+      return create(...args);
     };
     try {
       await finish();
     } finally {
-      repository.parkTaskToken = park;
+      schedules.wakeAt = create;
     }
     expect(refusals).toBe(0);
     await expectWholeLadderOnce(id, 'wait');

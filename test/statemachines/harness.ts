@@ -1,12 +1,12 @@
 // Runs the synthesized delinquency state machine with the real task handlers against DynamoDB Local, on a virtual clock.
-import { createHandler as createAdvanceHandler } from '../../functions/tasks/advance.handler';
-import { createHandler as createWaitHandler } from '../../functions/tasks/wait-for-wake-up.handler';
+import { createHandler as createWakeHandler } from '../../functions/tasks/wake.handler';
 import { createHandler as createExecutionEndedHandler } from '../../functions/events/execution-ended.handler';
 import { deliverExecutionStatus } from '../../local/execution-status-delivery';
 import { VirtualClock } from '../../local/clock';
 import { EventRecorder } from '../../local/event-recorder';
 import { MetricsRecorder } from '../../local/metrics-recorder';
 import { LocalExecutions } from '../../local/executions';
+import { LocalScheduler } from '../../local/scheduler';
 import { Outbox } from '../../local/outbox';
 import { OutboxSmsSender } from '../../local/outbox-senders';
 import { synthesizedStateMachines } from '../../local/synthesized-definitions';
@@ -74,6 +74,8 @@ export interface Harness {
   email: OutboxEmailSender;
   engine: FullEngineDeps;
   executions: LocalExecutions;
+  /** EventBridge Scheduler's stand-in: the one-time schedules that wake the waits. */
+  scheduler: LocalScheduler;
   /** DynamoDB read and write units consumed through the harness's client. */
   capacity: CapacityMeter;
   /** Every AWS call of a task or of `asFunction` checked against that function's synthesized role. */
@@ -106,7 +108,7 @@ export interface HarnessOptions {
   wrapSms?: (inner: SmsSender) => SmsSender;
   /** The engine's event publisher instead of the recorder. */
   events?: EventPublisher;
-  /** Runs each task invocation (Advance, WaitForWakeUp), e.g. in its own crash scope. */
+  /** Runs each task invocation (Wake), e.g. in its own crash scope. */
   invocation?: <T>(run: () => Promise<T>) => Promise<T>;
   /** The templates whose roles are enforced (default: the app as synthesized); a test may take a grant away. */
   templates?: SynthesizedTemplates;
@@ -130,6 +132,11 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.iam === undefined ? {} : { enabled: options.iam }),
   });
+  const scheduler = new LocalScheduler(timers, async (token) => {
+    await iam.authorizeScheduledWake();
+    await late.executions!.wake(token);
+    await late.executions!.idle();
+  });
   const engine = buildEngineDependencies(
     iam.instrument(options.client ?? table.client),
     table.tableName,
@@ -144,25 +151,23 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
       executions: iam.guardExecutions({
         start: (name, input) => late.executions!.start(name, input),
         wake: (token) => late.executions!.wake(token),
+        end: (token, error, cause) => late.executions!.end(token, error, cause),
       }),
+      wakeSchedules: iam.guardWakeSchedules(scheduler),
       ...(options.collector ? { collector: options.collector } : {}),
     },
     { publicBaseUrl: 'http://arrears.test', defaultEmailFrom: 'collections@arrears.test' },
     2,
   );
   // The machine's role must allow invoking each task's function, which then runs under its own role.
-  const advanceHandler = iam.stateMachineTask(STATE_MACHINE_ID, 'AdvanceTask', createAdvanceHandler(engine));
-  const waitHandler = iam.stateMachineTask(STATE_MACHINE_ID, 'WaitForWakeUpTask', createWaitHandler(engine));
+  const wakeHandler = iam.stateMachineTask(STATE_MACHINE_ID, 'WakeTask', createWakeHandler(engine));
   const executions = new LocalExecutions(
     definition,
-    options.invocation
-      ? {
-          advance: ((event: unknown, context: never) =>
-            options.invocation!(() => advanceHandler(event, context))) as never,
-          waitForWakeUp: ((event: unknown, context: never) =>
-            options.invocation!(() => waitHandler(event, context))) as never,
-        }
-      : { advance: advanceHandler as never, waitForWakeUp: waitHandler as never },
+    {
+      wake: (options.invocation
+        ? (event: unknown, context: never) => options.invocation!(() => wakeHandler(event, context))
+        : wakeHandler) as never,
+    },
     clock,
     timers,
     () => undefined,
@@ -207,6 +212,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     email,
     engine,
     executions,
+    scheduler,
     advanceTo: async (iso) => {
       await timers.advanceTo(new Date(iso));
       await executions.idle();

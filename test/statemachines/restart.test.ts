@@ -7,12 +7,13 @@ import {
 } from '../../functions/events/execution-ended.handler';
 import { lambdaContext } from '../../local/lambda-context';
 import { DelinquencyStates } from '../../statemachines/delinquency/state-names';
+import { wakeScheduleName } from '../../shared/domain/wake-schedule';
 import { recordPayment } from '../../shared/use-cases/invoices';
 import { runReminders } from '../../shared/use-cases/reminder-run';
 import { createHarness, TENANT, type Harness } from './harness';
 
 let harness: Harness;
-/** While set, every task invocation fails as a broken deployment would (the Advance task's retries included). */
+/** While set, every task invocation fails as a broken deployment would (the Wake task's retries included). */
 let failing = false;
 beforeAll(async () => {
   harness = await createHarness('2027-03-01T23:30:00Z', {
@@ -33,7 +34,11 @@ const steps = (delinquencyId: string) =>
 const execution = (name: string) => harness.executions.get(name)!;
 const chainOf = (id: string) =>
   harness.executions.list().filter((candidate) => candidate.name === id || candidate.name.startsWith(`${id}.`));
-const nextWake = (id: string) => harness.timers.pending().find((timer) => timer.label === `wake ${id}`)!.at;
+/** When the one-time schedule of the case's current wait runs. */
+const nextWake = async (id: string) => {
+  const { taskToken } = (await harness.engine.delinquencies.get(TENANT, id))!;
+  return harness.timers.pending().find((timer) => timer.label === `schedule ${wakeScheduleName(taskToken!)}`)!.at;
+};
 const nextHour = (iso: string) => {
   const at = new Date(iso);
   at.setUTCMinutes(0, 0, 0);
@@ -99,12 +104,12 @@ describe('restarting executions that ended early', () => {
 
     // Its next wake-up fails, retries included: the execution ends in Failed.
     failing = true;
-    const failsAt = nextWake(id);
+    const failsAt = await nextWake(id);
     await harness.advanceTo(failsAt);
     failing = false;
     expect(execution(id)).toMatchObject({ status: 'FAILED' });
     expect(execution(id).states.at(-1)).toBe(DelinquencyStates.Failed);
-    expect(execution(id).states.filter((state) => state === DelinquencyStates.Advance).length).toBeGreaterThan(0);
+    expect(execution(id).states.filter((state) => state === DelinquencyStates.Wake).length).toBeGreaterThan(0);
 
     const run = await hourlyRun(nextHour(failsAt));
     expect(run.executionsRestarted).toBe(1);

@@ -1,7 +1,12 @@
 // Step Functions adapter: the delinquencies' Standard executions, started at a paced rate under the account's quota
-// (with backoff if throttled anyway); waits woken by token.
-import { SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { ExecutionStarter, ExecutionWaker, StartOutcome } from '../../ports/executions.port';
+// (with backoff if throttled anyway); waits woken or ended by token.
+import {
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
+import type { ExecutionStarter, ExecutionWaker, StartOutcome, WaitEnder } from '../../ports/executions.port';
 import { realPacerTime, type PacerTime, type StartPacer } from './start-pacer';
 
 const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
@@ -21,7 +26,7 @@ export interface SfnExecutionsOptions {
   random?: () => number;
 }
 
-export class SfnExecutions implements ExecutionStarter, ExecutionWaker {
+export class SfnExecutions implements ExecutionStarter, ExecutionWaker, WaitEnder {
   private readonly maxAttempts: number;
   private readonly time: PacerTime;
   private readonly random: () => number;
@@ -63,14 +68,25 @@ export class SfnExecutions implements ExecutionStarter, ExecutionWaker {
     }
   }
 
-  async wake(taskToken: string): Promise<boolean> {
-    try {
-      await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: true }) }));
-      return true;
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'TaskTimedOut' || name === 'InvalidToken' || name === 'TaskDoesNotExist') return false;
-      throw error;
-    }
+  wake(taskToken: string): Promise<boolean> {
+    return answered(
+      this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ woken: true }) })),
+    );
+  }
+
+  end(taskToken: string, error: string, cause: string): Promise<boolean> {
+    return answered(this.client.send(new SendTaskFailureCommand({ taskToken, error, cause })));
   }
 }
+
+/** True once Step Functions took the answer; false when the wait was already over (answered, timed out, ended). */
+const answered = async (sent: Promise<unknown>): Promise<boolean> => {
+  try {
+    await sent;
+    return true;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TaskTimedOut' || name === 'InvalidToken' || name === 'TaskDoesNotExist') return false;
+    throw error;
+  }
+};

@@ -673,27 +673,6 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     return this.claimTable.list(keys.delinquencyPartition(tenantId, delinquencyId));
   }
 
-  async parkTaskToken(tenantId: string, delinquencyId: string, token: string, factsVersion: number): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.delinquency(tenantId, delinquencyId),
-          // The version moves too: a writer that read the case before the token was parked (a dispute decision, a
-          // promise) would otherwise put its stale token back, and the next fact could no longer wake the execution.
-          UpdateExpression: 'SET taskToken = :token, #version = #version + :one',
-          ConditionExpression: 'factsVersion = :facts',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':token': token, ':facts': factsVersion, ':one': 1 },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
-
   async storeLetter(
     tenantId: string,
     delinquencyId: string,

@@ -13,6 +13,7 @@ const target: AwsTarget = {
   account: '000000000000',
   tableKeyArn: 'arn:aws:kms:us-east-1:000000000000:key/k',
   stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:m',
+  wakeScheduleGroup: 'arrears-wakes',
 };
 const KEY = {
   action: 'kms:Decrypt',
@@ -80,6 +81,21 @@ describe('what AWS authorizes for each call', () => {
       requestsFor('SecretsManagerClient', 'GetSecretValueCommand', { SecretId: 'arrears/webhooks/acme' }, target)[0]!
         .resource,
     ).toMatch(/^arn:aws:secretsmanager:us-east-1:000000000000:secret:arrears\/webhooks\/acme-[A-Za-z0-9]{6}$/);
+  });
+
+  it('authorizes a schedule in its group and the pass of its target role', () => {
+    const input = {
+      Name: 'wake-x',
+      GroupName: 'arrears-wakes',
+      Target: { RoleArn: 'arn:aws:iam::000000000000:role/r' },
+    };
+    expect(requestsFor('SchedulerClient', 'CreateScheduleCommand', input, target)).toEqual([
+      {
+        action: 'scheduler:CreateSchedule',
+        resource: 'arn:aws:scheduler:us-east-1:000000000000:schedule/arrears-wakes/wake-x',
+      },
+      { action: 'iam:PassRole', resource: 'arn:aws:iam::000000000000:role/r' },
+    ]);
   });
 
   it('refuses to guess a service it does not know', () => {
@@ -167,11 +183,11 @@ describe('the synthesized roles, evaluated', () => {
   it("checks the state machine's own calls against its role: its tasks' functions and its hand-over, nothing else", async () => {
     const iam = enforcement();
     const ran: string[] = [];
-    await iam.stateMachineTask('DelinquencyStateMachine', 'AdvanceTask', async () => ran.push('advance'))();
+    await iam.stateMachineTask('DelinquencyStateMachine', 'WakeTask', async () => ran.push('wake'))();
     await expect(
       iam.stateMachineTask('DelinquencyStateMachine', 'GetInvoice', async () => ran.push('get-invoice'))(),
     ).rejects.toThrow('lambda:InvokeFunction');
-    expect(ran).toEqual(['advance']);
+    expect(ran).toEqual(['wake']);
     await expect(
       iam.authorizeAs('DelinquencyStateMachine', [
         { action: 'states:StartExecution', resource: iam.target.stateMachineArn },
@@ -182,6 +198,31 @@ describe('the synthesized roles, evaluated', () => {
         { action: 'states:StartExecution', resource: `${iam.target.stateMachineArn}-other` },
       ]),
     ).rejects.toThrow('states:StartExecution');
+  });
+
+  it('lets the Wake task create wake schedules and pass their role, and only the scheduler role hand a token back', async () => {
+    const iam = enforcement();
+    const schedule = {
+      Name: 'wake-x',
+      GroupName: iam.target.wakeScheduleGroup,
+      Target: { RoleArn: iam.wakeScheduler.roleArn },
+    };
+    await expect(call(iam, 'WakeTask', 'SchedulerClient', 'CreateScheduleCommand', schedule)).resolves.toBeUndefined();
+    await expect(call(iam, 'WakeTask', 'SchedulerClient', 'DeleteScheduleCommand', schedule)).rejects.toThrow(
+      'scheduler:DeleteSchedule',
+    );
+    await expect(
+      call(iam, 'WakeTask', 'SchedulerClient', 'CreateScheduleCommand', { ...schedule, GroupName: 'default' }),
+    ).rejects.toThrow('scheduler:CreateSchedule');
+    await expect(call(iam, 'PostPayment', 'SchedulerClient', 'CreateScheduleCommand', schedule)).rejects.toThrow(
+      'scheduler:CreateSchedule',
+    );
+    await expect(iam.authorizeScheduledWake()).resolves.toBeUndefined();
+    await expect(
+      iam.authorizeAs(iam.wakeScheduler.principalId, [
+        { action: 'states:SendTaskFailure', resource: iam.target.stateMachineArn },
+      ]),
+    ).resolves.toBeUndefined();
   });
 
   it('knows every function of the stack and refuses calls of one it does not know', async () => {

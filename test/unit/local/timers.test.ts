@@ -1,6 +1,7 @@
-// The virtual clock fires timers in time order, each at its own time, and never runs backwards.
+// The virtual clock fires timers in time order, each at its own time, and never runs backwards; the wall-clock queue
+// holds a timer longer than setTimeout can wait until its own time.
 import { VirtualClock } from '../../../local/clock';
-import { VirtualTimerQueue } from '../../../local/timers';
+import { RealTimerQueue, VirtualTimerQueue } from '../../../local/timers';
 
 describe('VirtualTimerQueue', () => {
   it('fires due timers in order at their own instants, then stops at the target', async () => {
@@ -50,5 +51,25 @@ describe('VirtualTimerQueue', () => {
     const clock = new VirtualClock(new Date('2026-12-01T00:00:00Z'));
     clock.set(new Date('2026-11-01T00:00:00Z'));
     expect(clock.now().toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+});
+
+describe('RealTimerQueue', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('holds a timer longer than setTimeout can wait (a wake schedule months away) until its own time', async () => {
+    jest.useFakeTimers({ now: new Date('2027-01-01T00:00:00Z') });
+    const fired: string[] = [];
+    const queue = new RealTimerQueue({ now: () => new Date() }, () => undefined);
+    queue.schedule(new Date('2027-03-01T00:00:00Z'), 'in two months', async () => {
+      fired.push(new Date().toISOString());
+    });
+    // setTimeout's longest delay (about 24.8 days) passes twice: the timer is re-armed, not fired early.
+    await jest.advanceTimersByTimeAsync(2 * 2_147_483_647);
+    expect(fired).toEqual([]);
+    expect(queue.pending()).toEqual([{ at: '2027-03-01T00:00:00.000Z', label: 'in two months' }]);
+    await jest.advanceTimersByTimeAsync(Date.parse('2027-03-01T00:00:00Z') - Date.now());
+    expect(fired).toEqual(['2027-03-01T00:00:00.000Z']);
+    queue.stop();
   });
 });

@@ -1,0 +1,57 @@
+// The letter step: a printable letter kept with the case and offered to the print provider, once.
+import { localDate } from '../../domain/calendar';
+import { stableId } from '../../domain/ids';
+import { renderLetter, templateLocale } from '../../domain/messages/render';
+import type { Step } from '../../schemas/strategy.schema';
+import type { EngineDeps } from '../engine-deps';
+import { messageFacts, payLink } from '../send-reminder';
+import { type Acted, type DueStep } from './acted';
+import { eventBase, type Facts } from './facts';
+import { entry } from './timeline-entries';
+import { claimStep } from './claims';
+
+/** Renders the step's letter once and keeps it with the case. */
+export const prepareLetter = async (deps: EngineDeps, facts: Facts, step: Step, due: DueStep): Promise<Acted> => {
+  const { now, balance, fee } = due;
+  const base = eventBase(facts);
+  const acted: Acted = { entries: [], events: [] };
+  if (await claimStep(deps, facts, step, 'done', 'letter rendered')) {
+    const locale = templateLocale(facts.customer.locale);
+    const context = {
+      tenant: facts.tenant,
+      customer: facts.customer,
+      optOuts: facts.optOuts,
+      invoice: facts.found.invoice,
+      delinquencyId: facts.delinquency.id,
+      step,
+      balance,
+      fee,
+    };
+    const html = renderLetter(
+      step.template ?? 'final-notice',
+      locale,
+      messageFacts(deps, context, '', await payLink(deps, context)),
+      localDate(now, facts.customer.timeZone),
+    );
+    const letterId = stableId('ltr', facts.delinquency.id, step.id);
+    await deps.delinquencies.storeLetter(facts.tenant.id, facts.delinquency.id, {
+      id: letterId,
+      stepId: step.id,
+      html,
+      createdAt: now.toISOString(),
+    });
+    acted.entries.push(
+      entry(now, 'letter.ready', 'a printable letter was kept with the case and offered to the print provider', {
+        stepId: step.id,
+        channel: 'letter',
+        rule: 'ladder.step',
+        data: { letterId },
+      }),
+    );
+    acted.events.push({
+      detailType: 'delinquency.escalated',
+      detail: { ...base, stepId: step.id, channel: 'letter', letterId, at: now.toISOString() },
+    });
+  }
+  return acted;
+};

@@ -1,0 +1,242 @@
+// One attempt at a pass: re-derive the stage from the facts, act on what is due, save the case with the wait's token.
+import type { IntegrationEvent } from '../../../events/catalog';
+import { isWithinHours } from '../../domain/contact-window';
+import { addDays, daysBetween, localDate, zonedInstant } from '../../domain/calendar';
+import {
+  deferredSendAt,
+  isPreDue,
+  ladderPosition,
+  scheduleSteps,
+  sendHourMinute,
+  type ScheduledStep,
+} from '../../domain/ladder';
+import { CLOSED_STATUSES } from '../../schemas/delinquency.schema';
+import type { EngineDeps } from '../engine-deps';
+import { closingPromise, countPromiseDecision, followPromise } from '../follow-promise';
+import { closingPlan, followPlan } from '../follow-plan';
+import { reviewCredit } from '../credit';
+import { publishOrPark } from '../publish-or-park';
+import { type Decision } from './result';
+import { type Facts } from './facts';
+import { entry } from './timeline-entries';
+import { claimStore, claimStep } from './claims';
+import { chargeCompensation } from './charges';
+import type { Acted } from './acted';
+import { actOn } from './act-on-step';
+import { closeOut } from './close-out';
+import { caseSaver, type PassWait, type Written } from './save-case';
+
+const CONTACT_CHANNELS = new Set(['email', 'sms', 'call', 'statement']);
+
+/**
+ * One attempt at the pass: what it acts on and saves, and what it decided; undefined when another writer moved the
+ * case first (the attempt is then made again on fresh facts).
+ */
+export const decide = async (
+  deps: EngineDeps,
+  f: Facts,
+  wait: PassWait | null,
+  written: Written,
+): Promise<Decision | undefined> => {
+  const delinquency = f.delinquency;
+  if (CLOSED_STATUSES.includes(delinquency.status)) return closeOut(deps, f, delinquency.status);
+  const now = deps.clock.now();
+  // Credit control: a debt passing the tenant's days-past-due threshold, or being paid, may start or end a hold.
+  const daysPastDue = daysBetween(f.found.invoice.dueDate, localDate(now, f.customer.timeZone));
+  // A hold the bus refuses to announce is parked with this delinquency for the hourly replay, not a failed pass.
+  if (f.customer.creditLimit || daysPastDue >= f.tenant.creditHoldDaysPastDue) {
+    const parkingEvents = {
+      publish: (batch: IntegrationEvent[]) => publishOrPark(deps, f.tenant.id, delinquency.id, batch),
+    };
+    await reviewCredit(
+      { ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } },
+      f.tenant.id,
+      f.customer,
+      daysPastDue,
+    );
+  }
+  const { entries, events, flush, save } = caseSaver(deps, f, wait, written, now);
+
+  if (f.found.invoice.voided || f.balance === 0) {
+    const resolved = entry(
+      now,
+      'delinquency.resolved',
+      f.found.invoice.voided ? 'the invoice was voided' : 'the balance is paid',
+      { rule: 'payment-wins' },
+    );
+    const pause =
+      (await closingPromise(deps, { ...f, invoice: f.found.invoice }, now)) ??
+      (await closingPlan(deps, { ...f, invoice: f.found.invoice }, now));
+    const closed = {
+      status: 'resolved' as const,
+      closedAt: now.toISOString(),
+      nextActionAt: null,
+      nextStep: null,
+      activePromiseId: null,
+      activePlanId: null,
+    };
+    const attached =
+      pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
+    if (!(await save(closed, pause ? [pause.entry, resolved] : [resolved], attached))) return undefined;
+    if (attached.promise) countPromiseDecision(deps, attached.promise.status);
+    return closeOut(deps, f, 'resolved');
+  }
+  if (delinquency.status === 'promised' || delinquency.status === 'in_plan') {
+    const paused = { ...f, invoice: f.found.invoice, claims: claimStore(deps, f.tenant.id, delinquency.id) };
+    const followed =
+      delinquency.status === 'promised' ? await followPromise(deps, paused) : await followPlan(deps, paused);
+    if (followed.kind === 'wait')
+      return {
+        done: false,
+        status: delinquency.status,
+        wakeAt: followed.until,
+      };
+    // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
+    return undefined;
+  }
+  if (delinquency.status !== 'active') {
+    return {
+      done: false,
+      status: delinquency.status,
+      wakeAt: null,
+    };
+  }
+
+  const compensation = await chargeCompensation(deps, f);
+  entries.push(...compensation.entries);
+  events.push(...compensation.events);
+
+  const schedule = scheduleSteps(
+    f.strategy.steps.filter((step) => !isPreDue(step)),
+    f.found.invoice.dueDate,
+    f.customer.timeZone,
+    f.tenant.sendTime,
+  );
+  const position = ladderPosition(schedule, new Set(delinquency.doneSteps), now);
+  const doneSteps = new Set(delinquency.doneSteps);
+  for (const skipped of position.skip) {
+    const overtakenBy = position.act.map((scheduled) => scheduled.step.id).join(', ') || 'a later step already done';
+    if (await claimStep(deps, f, skipped.step, 'skipped', `overtaken by ${overtakenBy}`)) {
+      entries.push(
+        entry(
+          now,
+          'step.skipped',
+          `not sent: overtaken by ${overtakenBy} (a catch-up sends only the most advanced due step)`,
+          { stepId: skipped.step.id, channel: skipped.step.channel, rule: 'ladder.catch-up' },
+        ),
+      );
+    }
+    doneSteps.add(skipped.step.id);
+  }
+
+  const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
+  if (contacting && !isWithinHours(now, f.customer.timeZone)) {
+    // Held back to the tenant's send time on the day the window opens again, not to the window's opening (§4).
+    const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
+    const stepIds = position.act.map((scheduled) => scheduled.step.id);
+    if (delinquency.nextActionAt !== allowed?.toISOString()) {
+      entries.push(
+        entry(
+          now,
+          'step.deferred',
+          `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`,
+          {
+            stepId: stepIds[0],
+            rule: 'contact.quiet-hours',
+            data: { nextAllowedAt: allowed?.toISOString() ?? null },
+          },
+        ),
+      );
+    }
+    const saved = await save({
+      doneSteps: [...doneSteps],
+      nextActionAt: allowed?.toISOString() ?? null,
+      nextStep: stepIds[0] ?? null,
+    });
+    return saved ? { done: false, status: 'active', wakeAt: allowed } : undefined;
+  }
+
+  let stage = delinquency.stage;
+  let closesAs: Acted['closesAs'];
+  for (const scheduled of position.act) {
+    const acted = await actOn(deps, f, scheduled.step);
+    if (acted.settled) {
+      // A payment landed between reading the facts and sending: keep what was done, then decide again.
+      await flush();
+      return undefined;
+    }
+    if (acted.retryAt) {
+      // A send of this step is in flight in another attempt: keep what was done, then look again once it is settled
+      // or its claim has gone stale.
+      entries.push(...acted.entries);
+      const movedTo =
+        stage !== delinquency.stage
+          ? [
+              entry(now, 'stage.changed', `now at step ${stage}`, {
+                ...(stage ? { stepId: stage } : {}),
+                rule: 'ladder.step',
+              }),
+            ]
+          : [];
+      const saved = await save(
+        { stage, doneSteps: [...doneSteps], nextActionAt: acted.retryAt.toISOString(), nextStep: scheduled.step.id },
+        movedTo,
+      );
+      return saved
+        ? {
+            done: false,
+            status: 'active',
+            wakeAt: acted.retryAt,
+          }
+        : undefined;
+    }
+    entries.push(...acted.entries);
+    events.push(...acted.events);
+    doneSteps.add(scheduled.step.id);
+    stage = scheduled.step.id;
+    closesAs ??= acted.closesAs;
+  }
+  const staged =
+    stage !== delinquency.stage
+      ? [
+          entry(now, 'stage.changed', `now at step ${stage}`, {
+            ...(stage ? { stepId: stage } : {}),
+            rule: 'ladder.step',
+          }),
+        ]
+      : [];
+  if (closesAs) {
+    const closed = {
+      status: closesAs,
+      stage,
+      doneSteps: [...doneSteps],
+      closedAt: now.toISOString(),
+      nextActionAt: null,
+      nextStep: null,
+    };
+    return (await save(closed, staged)) ? closeOut(deps, f, closesAs) : undefined;
+  }
+  const next: ScheduledStep | null = position.next;
+  const saved = await save(
+    {
+      stage,
+      doneSteps: [...doneSteps],
+      nextActionAt: next?.fireAt.toISOString() ?? null,
+      nextStep: next?.step.id ?? null,
+    },
+    staged,
+    {},
+    next !== null,
+  );
+  if (!saved) return undefined;
+  // With no step left the ladder is over but the debt is not: payments still settle it; the execution may end.
+  if (!next) return { done: true, status: 'active', wakeAt: null };
+  // The morning the debt reaches the credit-hold threshold is a wake-up too, unless a step wakes it then anyway.
+  const holdAt = zonedInstant(
+    addDays(f.found.invoice.dueDate, f.tenant.creditHoldDaysPastDue),
+    f.customer.timeZone,
+    ...sendHourMinute(f.tenant.sendTime),
+  );
+  const wakeAt = holdAt > now && holdAt < next.fireAt ? holdAt : next.fireAt;
+  return { done: false, status: 'active', wakeAt };
+};

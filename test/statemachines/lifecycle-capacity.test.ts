@@ -18,16 +18,17 @@ describe('lifecycle capacity', () => {
       process.stdout.write(`lifecycle capacity ${JSON.stringify(used)}\n`);
       for (const [name, line] of lines) process.stdout.write(`${JSON.stringify(line)} ${name}\n`);
     }
-    // Measured 113 WCU (312 when every index held whole items, 189 of them index writes). Where they go now: the case's
-    // saves with their timeline entries (7 transactions, 28; 4 plain conditional puts, 7), the task token parked at each
-    // wait (10 updates, 15), opening the case with its invoice and first entry (10), the invoice with its report
-    // counters (8), the five sends' claims (claimed as 'sending', then 'sent' and 'announced': 15) and their timeline
-    // entries (9), the call task (5), tokens, the fee and the set-up (16). The indexes take 18 of it: keys when an item
-    // enters or leaves one, and the queue keys when a case changes status or priority bucket; a pass that only
+    // Measured 117 WCU with AWS-sized task tokens (1,000 characters) on the case item: 312 when every index held whole
+    // items (189 of them index writes) and each wake parked its token in a write of its own. Where they go now: the
+    // case's saves with their timeline entries and the wake's token (7 transactions, 48: the token makes the case item
+    // about 2 KB), the opening with its invoice, scoring and first entry (10), the invoice with its report counters (8),
+    // the fee with its counters (6), the five sends' claims (written as 'sending', then 'sent' and 'announced': 15) and
+    // their timeline entries (9), the step claims, the call task and the set-up. The indexes take 18 of it: keys when
+    // an item enters or leaves one, and the queue keys when a case changes status or priority bucket; a pass that only
     // re-scores a case writes none.
     expect(used.writeUnits).toBeLessThanOrEqual(120);
-    // Measured 125 RCU (110 before): index queries answer keys and the items are read from the table (the customer's
-    // case for scoring, each pass).
-    expect(used.readUnits).toBeLessThanOrEqual(135);
+    // Measured 93.5 RCU (110 before): index queries answer keys and the items are read from the table; one wake per
+    // step reads the facts once per step.
+    expect(used.readUnits).toBeLessThanOrEqual(105);
   });
 });

@@ -33,6 +33,8 @@ export interface HttpServerParts {
   executions: LocalExecutions;
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
+  /** EventBridge Scheduler's wake schedules since start: created, and run (each run one billed invocation). */
+  scheduler: () => { created: number; invocations: number };
   pendingTimers: () => { at: string; label: string }[];
   /** What the local IAM enforcement refused since start (and whether it is on). */
   iam: () => {
@@ -88,6 +90,7 @@ const handleLocalRoute = async (
       lambdaInvocations: parts.executions.invocations,
       lambdaMs: parts.executions.invocationMs,
       dynamodb: parts.capacity.totals(),
+      scheduler: parts.scheduler(),
     });
   }
   // StopExecution, for operators of the local runtime: the execution ends ABORTED and the next hourly run restarts its case.

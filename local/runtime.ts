@@ -260,6 +260,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       metrics,
       executions,
       capacity,
+      scheduler: () => ({ created: scheduler.created, invocations: scheduler.invocations }),
       pendingTimers: () => timers.pending(),
       iam: () => ({ enabled: iam.enabled, denials: iam.denials, unattributedCalls: iam.unattributed }),
       log: options.log,

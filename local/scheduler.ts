@@ -6,7 +6,8 @@ import type { TimerQueue } from './timers';
 
 export class LocalScheduler implements WakeSchedules {
   private readonly names = new Set<string>();
-  /** Schedules that ran (each one a Scheduler invocation when deployed). */
+  /** Schedules created, and schedules that ran (each run one Scheduler invocation when deployed). */
+  created = 0;
   invocations = 0;
 
   constructor(
@@ -20,6 +21,7 @@ export class LocalScheduler implements WakeSchedules {
     // As CreateSchedule's ConflictException, which the adapter takes for done: a name exists once until it has run.
     if (this.names.has(name)) return;
     this.names.add(name);
+    this.created += 1;
     this.timers.schedule(at, `schedule ${name}`, async () => {
       this.names.delete(name);
       this.invocations += 1;

@@ -77,11 +77,11 @@ export const scoreInputs = (
 };
 
 /**
- * Steps of priority (100 a decade of weighted expected recovery) per stored bucket: a fifth of a decade. The queue's
+ * Steps of priority (100 a decade of weighted expected recovery) per stored bucket: a tenth of a decade (about 26 %). The queue's
  * two index keys carry the priority, so a pass that re-scores a case (a day older, a step nearer) rewrites them only
  * when its worth moved to another bucket; cases in one bucket are listed in id order.
  */
-export const PRIORITY_BUCKET = 20;
+export const PRIORITY_BUCKET = 10;
 
 /**
  * The stored priority: the bottom of its bucket. A case already ranked keeps its bucket while its priority stays within

@@ -11,11 +11,11 @@ describe('stored priority', () => {
 
   it('keeps a ranked case in its bucket while it moves within half a bucket of it, and moves it beyond', () => {
     // A step coming near and passing puts a case just over a boundary and back, pass after pass: it stays.
-    expect(bucketPriority(401, 380)).toBe(380);
-    expect(bucketPriority(409, 380)).toBe(380);
-    expect(bucketPriority(371, 380)).toBe(380);
-    expect(bucketPriority(410, 380)).toBe(400);
-    expect(bucketPriority(369, 380)).toBe(360);
+    expect(bucketPriority(385, 380)).toBe(380);
+    expect(bucketPriority(394, 380)).toBe(380);
+    expect(bucketPriority(376, 380)).toBe(380);
+    expect(bucketPriority(395, 380)).toBe(390);
+    expect(bucketPriority(374, 380)).toBe(370);
     expect(bucketPriority(120, 380)).toBe(120);
   });
 });

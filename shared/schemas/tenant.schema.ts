@@ -31,7 +31,8 @@ export const QuietHoursSchema = z
     end: z.string().regex(TIME_OF_DAY, 'must be a time of day, HH:MM'),
   })
   .superRefine((hours, ctx) => {
-    // Zero-padded HH:MM strings order as the times they name.
+    // Zero-padded HH:MM strings order as the times they name; a malformed one already has its own issue.
+    if (!TIME_OF_DAY.test(hours.start) || !TIME_OF_DAY.test(hours.end)) return;
     if (hours.start < LAW_START)
       ctx.addIssue({ code: 'custom', path: ['start'], message: `must not be before ${LAW_START}, the law's earliest` });
     if (hours.end > LAW_END)

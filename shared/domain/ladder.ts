@@ -1,6 +1,6 @@
 // Where a debt stands on its ladder, derived from facts alone: which steps are due now, which to skip, what comes next.
-import { addDays, localDate, zonedInstant } from './calendar';
-import { isWithinHours, nextAllowedAt } from './contact-window';
+import { addDays, zonedInstant } from './calendar';
+import { nextAllowedAtTimeOfDay, REGULATION_F_HOURS, type ContactHours } from './contact-window';
 import type { Step } from '../schemas/strategy.schema';
 
 export interface ScheduledStep {
@@ -20,13 +20,17 @@ export const sendHourMinute = (sendTime: string): [number, number] => {
 
 /**
  * Where a step the contact window holds back goes: the tenant's send time on the first local day the window opens
- * again, or the window's next allowed moment when the send time itself is outside the window or already past.
+ * again, or the window's next allowed moment when the send time itself is outside the window or already past. The
+ * window is the law's unless the contact policy passes the tenant's narrower one.
  */
-export const deferredSendAt = (from: Date, zone: string, sendTime: string): Date | null => {
-  const allowed = nextAllowedAt(from, [zone]);
-  if (allowed === null) return null;
-  const atSendTime = zonedInstant(localDate(allowed, zone), zone, ...sendHourMinute(sendTime));
-  return atSendTime.getTime() > allowed.getTime() && isWithinHours(atSendTime, zone) ? atSendTime : allowed;
+export const deferredSendAt = (
+  from: Date,
+  zone: string,
+  sendTime: string,
+  hours: ContactHours = REGULATION_F_HOURS,
+): Date | null => {
+  const [hour, minute] = sendHourMinute(sendTime);
+  return nextAllowedAtTimeOfDay(from, [zone], hour * 60 + minute, hours);
 };
 
 export const scheduleSteps = (

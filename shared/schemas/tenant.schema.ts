@@ -16,6 +16,31 @@ export const ExchangeRateDaySchema = z.strictObject({
   rates: z.record(CurrencySchema, z.number().min(0.000001).max(1_000_000)),
 });
 
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** The law's contact window (Regulation F, 08:00 inclusive to 21:00 exclusive): a tenant may narrow it, never widen it. */
+const LAW_START = '08:00';
+const LAW_END = '21:00';
+
+/**
+ * The tenant's own contact hours, local to the customer: contact from `start` (inclusive) to `end` (exclusive), quiet
+ * outside them. Only inside the law's window; its issues name `start` or `end`, so a write answers 400 naming the field.
+ */
+export const QuietHoursSchema = z
+  .strictObject({
+    start: z.string().regex(TIME_OF_DAY, 'must be a time of day, HH:MM'),
+    end: z.string().regex(TIME_OF_DAY, 'must be a time of day, HH:MM'),
+  })
+  .superRefine((hours, ctx) => {
+    // Zero-padded HH:MM strings order as the times they name; a malformed one already has its own issue.
+    if (!TIME_OF_DAY.test(hours.start) || !TIME_OF_DAY.test(hours.end)) return;
+    if (hours.start < LAW_START)
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `must not be before ${LAW_START}, the law's earliest` });
+    if (hours.end > LAW_END)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `must not be after ${LAW_END}, the law's latest` });
+    if (hours.start >= hours.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+  });
+export type QuietHours = z.infer<typeof QuietHoursSchema>;
+
 export const TenantSchema = z.object({
   id: PartnerIdSchema,
   name: z.string().min(1).max(200),
@@ -44,6 +69,8 @@ export const TenantSchema = z.object({
   baseCurrency: CurrencySchema.optional(),
   /** Overrides the shipped ECB reference rates for this tenant (see ExchangeRateDaySchema). */
   exchangeRates: z.array(ExchangeRateDaySchema).max(2_000).optional(),
+  /** Narrower contact hours than the law's (see QuietHoursSchema); the law's 08:00-21:00 when absent. */
+  quietHours: QuietHoursSchema.optional(),
   createdAt: z.string(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;

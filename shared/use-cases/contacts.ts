@@ -1,15 +1,17 @@
 // Collectors' contacts: log a call, email, SMS or letter on a debt or on the customer's case, refuse an outbound call
 // that would break Regulation F, and tell when the next contact on a channel is allowed.
-import { decideOutboundCall, relevantSpanDays, type CallRecord } from '../domain/call-frequency';
-import { nextAllowedAt } from '../domain/contact-window';
+import { relevantSpanDays, type CallRecord } from '../domain/call-frequency';
+import { decideContact, type ContactDecision, type ContactRequest } from '../domain/contact-policy';
 import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { ContactRepository, ContactWrite } from '../ports/contact-repository.port';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
 import type { TaskRepository } from '../ports/task-repository.port';
+import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { Contact, ContactMedium, ContactWindow, PostContactBody } from '../schemas/contact.schema';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
+import { defaultTenantSettings } from '../schemas/tenant.schema';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 import { isOptedOut } from './send-reminder';
@@ -19,6 +21,8 @@ export interface ContactDeps extends CoreDeps {
   delinquencies: DelinquencyRepository;
   contacts: ContactRepository;
   tasks: TaskRepository;
+  /** The tenant's contact hours, which the contact policy applies on top of the law's. */
+  tenants: Pick<TenantDirectory, 'getTenant'>;
 }
 
 /** Clock skew allowed between a collector's phone system and Arrears when a contact is dated. */
@@ -47,6 +51,14 @@ const delinquencyOf = async (deps: ContactDeps, tenantId: string, delinquencyId:
   if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
   return delinquency;
 };
+
+/** What the contact policy needs of the tenant: its narrower hours when it set them, the law's otherwise. */
+const contactSettings = async (deps: ContactDeps, tenantId: string): Promise<ContactRequest['tenant']> =>
+  (await deps.tenants.getTenant(tenantId)) ?? defaultTenantSettings;
+
+/** The moment a policy's answer allows the contact from: now, a later moment, or none. */
+const allowedFrom = (decision: ContactDecision, now: Date): Date | null =>
+  decision.outcome === 'allowed' ? now : decision.outcome === 'deferred' ? decision.until : null;
 
 /** A call opt-out covers the customer's current number, or any number when none is on file (a medium ban, 1006.14(h)). */
 const callsOptedOut = (customer: Customer, optOuts: OptOut[]) =>
@@ -111,18 +123,21 @@ const recordContact = async (
     createdBy: actor,
   };
   const detail = `${body.direction} ${body.channel}: ${OUTCOME_WORDS[body.outcome]}${scope === 'case' ? ` (logged on the customer; counts against ${targets.length === 1 ? 'this debt' : `${targets.length} debts`})` : ''}`;
+  const settings = checked ? await contactSettings(deps, tenantId) : defaultTenantSettings;
   const recorded = await retryOnConflict('the contact log', async () => {
     const writes: ContactWrite[] = [];
     for (const target of targets) {
       const log = await logAround(deps, tenantId, target.id, new Date(at));
       if (checked) {
-        const decision = decideOutboundCall(
-          { history: callsOf(log.contacts), zones: [customer.customer.timeZone] },
-          new Date(at),
-          body.outcome,
-        );
-        if (!decision.allowed) {
-          const nextAllowedAt = decision.nextAllowedAt?.toISOString() ?? null;
+        const decision = decideContact({
+          tenant: settings,
+          zones: [customer.customer.timeZone],
+          channel: 'call',
+          at: new Date(at),
+          calls: { history: callsOf(log.contacts), outcome: body.outcome },
+        });
+        if (decision.outcome !== 'allowed') {
+          const nextAllowedAt = allowedFrom(decision, new Date(at))?.toISOString() ?? null;
           throw new ConflictError(
             `an outbound call at ${at} breaks ${decision.rule} for delinquency ${target.id}; the next call is allowed ${nextAllowedAt ? `from ${nextAllowedAt}` : 'at no time the rules can find'}`,
             'call-not-allowed',
@@ -226,18 +241,21 @@ export const contactWindow = async (
   const now = deps.clock.now();
   const zones = [customer.timeZone];
   if (channel === 'letter') return { channel, nextAllowedAt: now.toISOString() };
+  const ask = async (calls?: ContactRequest['calls']): Promise<ContactWindow> => {
+    const request = { tenant: await contactSettings(deps, tenantId), zones, channel, at: now };
+    const decision = decideContact(calls ? { ...request, calls } : request);
+    const from = allowedFrom(decision, now)?.toISOString() ?? null;
+    return decision.outcome === 'allowed'
+      ? { channel, nextAllowedAt: from }
+      : { channel, nextAllowedAt: from, rule: decision.rule };
+  };
   if (channel === 'call') {
     if (callsOptedOut(customer, optOuts)) return { channel, nextAllowedAt: null, rule: 'opt-out' };
     const log = await logAround(deps, tenantId, delinquencyId, now);
-    const decision = decideOutboundCall({ history: callsOf(log.contacts), zones }, now);
-    return decision.allowed
-      ? { channel, nextAllowedAt: now.toISOString() }
-      : { channel, nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null, rule: decision.rule };
+    return ask({ history: callsOf(log.contacts) });
   }
   const address = channel === 'email' ? customer.email : customer.phone;
   if (!address) return { channel, nextAllowedAt: null, rule: 'no-address' };
   if (isOptedOut(optOuts, channel, address)) return { channel, nextAllowedAt: null, rule: 'opt-out' };
-  const next = nextAllowedAt(now, zones);
-  if (next !== null && next.getTime() === now.getTime()) return { channel, nextAllowedAt: now.toISOString() };
-  return { channel, nextAllowedAt: next?.toISOString() ?? null, rule: 'quiet-hours' };
+  return ask();
 };

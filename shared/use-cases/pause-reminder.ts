@@ -1,7 +1,6 @@
 // The one reminder a pause sends (the day before a promise falls due, before each plan instalment): once, inside the
 // customer's contact hours, by email or (without an email address) SMS, with what was agreed in its words.
-import { isWithinHours } from '../domain/contact-window';
-import { deferredSendAt } from '../domain/ladder';
+import { decideContact } from '../domain/contact-policy';
 import { newId } from '../domain/ids';
 import { formatMoney } from '../domain/money';
 import type { Step } from '../schemas/strategy.schema';
@@ -32,18 +31,26 @@ export const remindOnce = async (
   request: PauseReminderRequest,
 ): Promise<PauseReminder> => {
   const { delinquency, customer, tenant } = facts;
+  const channel = customer.email ? 'email' : 'sms';
   const step: Step = {
     id: request.stepId,
     offsetDays: 0,
-    channel: customer.email ? 'email' : 'sms',
+    channel,
     template: request.template,
   };
   if ((await deps.delinquencies.claims(tenant.id, delinquency.id)).some((claim) => claim.stepId === step.id))
     return { state: 'done' };
   const now = deps.clock.now();
   if (now < request.at) return { state: 'later', at: request.at };
-  if (!isWithinHours(now, customer.timeZone))
-    return { state: 'quiet-hours', until: deferredSendAt(now, customer.timeZone, tenant.sendTime) };
+  const policy = decideContact({
+    tenant,
+    zones: [customer.timeZone],
+    channel,
+    at: now,
+    holdTo: 'send-time',
+  });
+  if (policy.outcome !== 'allowed')
+    return { state: 'quiet-hours', until: policy.outcome === 'deferred' ? policy.until : null };
   const locale = customer.locale ?? 'en';
   const result = await sendReminder(
     deps,

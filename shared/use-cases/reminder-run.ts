@@ -3,7 +3,7 @@
 // or again after it stopped halfway, sends and opens nothing twice.
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../domain/calendar';
-import { isWithinHours } from '../domain/contact-window';
+import { decideContact } from '../domain/contact-policy';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance, isCollectible } from '../domain/invoice';
 import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
@@ -268,9 +268,11 @@ const handleInvoice = async (
       detail: 'overtaken by a later reminder',
     } satisfies StepClaim);
   }
-  // Outside the contact window the reminder simply waits for a later run inside it.
-  if (position.act.length === 0 || !isWithinHours(now, customer.timeZone)) return;
   for (const scheduled of position.act) {
+    // Outside the contact window the reminder simply waits for a later run inside it.
+    const channel = scheduled.step.channel === 'sms' ? 'sms' : 'email';
+    const policy = decideContact({ tenant, zones: [customer.timeZone], channel, at: now });
+    if (policy.outcome !== 'allowed') continue;
     const result = await sendReminder(
       deps,
       {

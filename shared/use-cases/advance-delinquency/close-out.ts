@@ -1,5 +1,5 @@
 // The last passes of a closed case: its tasks closed, sends in flight settled, the thank-you of a paid one.
-import { isWithinHours, nextAllowedAt } from '../../domain/contact-window';
+import { decideContact } from '../../domain/contact-policy';
 import type { StepClaim, StepClaimKey } from '../../ports/delinquency-repository.port';
 import { type Delinquency, type TimelineEntry } from '../../schemas/delinquency.schema';
 import type { Step } from '../../schemas/strategy.schema';
@@ -25,12 +25,12 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]):
   if (!last || last.source === 'adjustment') return null;
   if (claims.some((claim) => claim.kind === 'SEND' && claim.stepId === RECEIPT_STEP.id)) return null;
   const now = deps.clock.now();
-  if (!isWithinHours(now, facts.customer.timeZone)) {
-    const allowed = nextAllowedAt(now, [facts.customer.timeZone]);
+  const policy = decideContact({ tenant: facts.tenant, zones: [facts.customer.timeZone], channel: 'email', at: now });
+  if (policy.outcome !== 'allowed') {
     return {
       done: false,
       status: 'resolved',
-      wakeAt: allowed,
+      wakeAt: policy.outcome === 'deferred' ? policy.until : null,
     };
   }
   const result = await sendReminder(

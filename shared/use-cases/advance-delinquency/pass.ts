@@ -1,15 +1,8 @@
 // One attempt at a pass: re-derive the stage from the facts, act on what is due, save the case with the wait's token.
 import type { IntegrationEvent } from '../../../events/catalog';
-import { isWithinHours } from '../../domain/contact-window';
+import { decideContact, isContactChannel, type ContactDecision } from '../../domain/contact-policy';
 import { addDays, daysBetween, localDate, zonedInstant } from '../../domain/calendar';
-import {
-  deferredSendAt,
-  isPreDue,
-  ladderPosition,
-  scheduleSteps,
-  sendHourMinute,
-  type ScheduledStep,
-} from '../../domain/ladder';
+import { isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../../domain/ladder';
 import { CLOSED_STATUSES } from '../../schemas/delinquency.schema';
 import type { EngineDeps } from '../engine-deps';
 import { closingPromise, countPromiseDecision, followPromise } from '../follow-promise';
@@ -26,7 +19,28 @@ import { actOn } from './act-on-step';
 import { closeOut } from './close-out';
 import { caseSaver, type PassWait, type Written } from './save-case';
 
-const CONTACT_CHANNELS = new Set(['email', 'sms', 'call', 'statement']);
+/**
+ * The contact policy's answer for the first of the due steps it holds back, or null when every one may go now. A held
+ * step goes to the tenant's send time on the day the window opens again, not to the window's opening (§4).
+ */
+const heldBack = (
+  f: Facts,
+  due: readonly ScheduledStep[],
+  now: Date,
+): Exclude<ContactDecision, { outcome: 'allowed' }> | null => {
+  for (const { step } of due) {
+    if (!isContactChannel(step.channel)) continue;
+    const decision = decideContact({
+      tenant: f.tenant,
+      zones: [f.customer.timeZone],
+      channel: step.channel,
+      at: now,
+      holdTo: 'send-time',
+    });
+    if (decision.outcome !== 'allowed') return decision;
+  }
+  return null;
+};
 
 /**
  * One attempt at the pass: what it acts on and saves, and what it decided; undefined when another writer moved the
@@ -129,17 +143,16 @@ export const decide = async (
     doneSteps.add(skipped.step.id);
   }
 
-  const contacting = position.act.some((scheduled) => CONTACT_CHANNELS.has(scheduled.step.channel));
-  if (contacting && !isWithinHours(now, f.customer.timeZone)) {
-    // Held back to the tenant's send time on the day the window opens again, not to the window's opening (§4).
-    const allowed = deferredSendAt(now, f.customer.timeZone, f.tenant.sendTime);
+  const held = heldBack(f, position.act, now);
+  if (held) {
+    const allowed = held.outcome === 'deferred' ? held.until : null;
     const stepIds = position.act.map((scheduled) => scheduled.step.id);
     if (delinquency.nextActionAt !== allowed?.toISOString()) {
       entries.push(
         entry(
           now,
           'step.deferred',
-          `outside 08:00-21:00 in ${f.customer.timeZone}: held back to the first allowed moment at or after the tenant's send time`,
+          `${held.why}: held back to the first allowed moment at or after the tenant's send time`,
           {
             stepId: stepIds[0],
             rule: 'contact.quiet-hours',

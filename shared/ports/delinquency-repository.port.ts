@@ -1,5 +1,5 @@
 // Storage of delinquencies, their timelines and the claims that make every send and charge happen at most once.
-import type { ClaimStatus, Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
+import type { ClaimStatus, Delinquency, StoredTimelineEntry, TimelineEntry } from '../schemas/delinquency.schema';
 import type { Dispute } from '../schemas/dispute.schema';
 import type { PaymentPromise } from '../schemas/promise.schema';
 import type { PaymentPlan } from '../schemas/plan.schema';
@@ -106,7 +106,7 @@ export interface DelinquencyRepository {
   ): Promise<boolean>;
   plans(tenantId: string, delinquencyId: string): Promise<PaymentPlan[]>;
   appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
-  timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
+  timeline(tenantId: string, delinquencyId: string): Promise<StoredTimelineEntry[]>;
   /** Claims a step action with a conditional write, before any provider is called. */
   claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome>;
   settleClaim(

@@ -3,6 +3,7 @@
 import { addDays, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { sendHourMinute } from '../domain/ladder';
+import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPlan } from '../schemas/plan.schema';
 import type { EngineDeps } from './engine-deps';
 import type { PromiseFacts, PromiseStep } from './follow-promise';
@@ -33,7 +34,7 @@ export const closingPlan = async (
   deps: EngineDeps,
   facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
   now: Date,
-) => {
+): Promise<{ plan: PaymentPlan; entry: TimelineEntry } | null> => {
   if (!facts.delinquency.activePlanId) return null;
   const plan = (await deps.delinquencies.plans(facts.tenant.id, facts.delinquency.id)).find(
     (candidate) => candidate.id === facts.delinquency.activePlanId,
@@ -66,7 +67,7 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
     (candidate) => candidate.id === delinquency.activePlanId,
   );
   const resume = async (status: 'completed' | 'broken', installments: PaymentPlan['installments'], detail: string) => {
-    const entries = [
+    const entries: TimelineEntry[] = [
       {
         id: newId('tl', now),
         at,
@@ -154,7 +155,7 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
             source: 'stripe',
           });
         }
-        const entry = {
+        const entry: TimelineEntry = {
           id: newId('tl', now),
           at,
           kind: result.outcome === 'succeeded' ? 'plan.collected' : 'plan.collection_failed',

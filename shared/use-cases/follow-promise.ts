@@ -4,8 +4,9 @@ import { newId } from '../domain/ids';
 import { sendHourMinute } from '../domain/ladder';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
-import type { Delinquency } from '../schemas/delinquency.schema';
+import type { Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
+import type { PaymentPromise } from '../schemas/promise.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
 import { decidePromise } from './promises';
@@ -39,7 +40,7 @@ export const closingPromise = async (
   deps: EngineDeps,
   facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
   now: Date,
-) => {
+): Promise<{ promise: PaymentPromise; entry: TimelineEntry } | null> => {
   if (!facts.delinquency.activePromiseId) return null;
   const promise = (await deps.delinquencies.promises(facts.tenant.id, facts.delinquency.id)).find(
     (candidate) => candidate.id === facts.delinquency.activePromiseId,
@@ -76,7 +77,7 @@ export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Prom
     : ({ status: 'broken', paidTowards: 0 } as const);
   if (decision) {
     const at = now.toISOString();
-    const entries = [
+    const entries: TimelineEntry[] = [
       {
         id: newId('tl', now),
         at,

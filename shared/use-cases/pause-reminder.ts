@@ -3,6 +3,7 @@
 import { isWithinHours } from '../domain/contact-window';
 import { deferredSendAt } from '../domain/ladder';
 import { newId } from '../domain/ids';
+import type { TimelineRule } from '../domain/timeline-catalog';
 import { formatMoney } from '../domain/money';
 import type { Step } from '../schemas/strategy.schema';
 import type { EngineDeps } from './engine-deps';
@@ -20,7 +21,7 @@ export interface PauseReminderRequest {
   date: string;
   /** The timeline's words and rule for the send. */
   detail: string;
-  rule: string;
+  rule: TimelineRule;
 }
 
 export type PauseReminder =

@@ -4,6 +4,7 @@ import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/errors';
 import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPlan, PostPlanBody } from '../schemas/plan.schema';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
@@ -90,7 +91,7 @@ export const makePlan = async (
       createdBy: actor,
       endedAt: null,
     };
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', deps.clock.now()),
       at: now,
       kind: 'plan.agreed',

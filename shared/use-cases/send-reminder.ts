@@ -1,5 +1,6 @@
 // Sends one reminder of a step, exactly once: claim, re-check that it is still owed, render, send, record.
 import { sameAddress } from '../domain/erasure';
+import type { TimelineRule } from '../domain/timeline-catalog';
 import { randomUUID } from 'node:crypto';
 import { daysBetween, localDate } from '../domain/calendar';
 import { formatMoney } from '../domain/money';
@@ -38,7 +39,7 @@ export type ReminderOutcome =
   | { outcome: 'sent'; channel: 'email' | 'sms'; to: string; messageId: string; attemptId: string }
   /** Settled before: `claim` is how (a 'sent' one not yet announced was sent by an attempt that died before recording it). */
   | { outcome: 'already'; channel: 'email' | 'sms'; claim?: StepClaim }
-  | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: string; detail: string }
+  | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: TimelineRule; detail: string }
   | { outcome: 'settled' }
   /** Another attempt holds the claim and may be talking to the provider right now: decide again at `until`. */
   | { outcome: 'in_flight'; channel: 'email' | 'sms'; until: Date }

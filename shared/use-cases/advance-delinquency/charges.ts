@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IntegrationEvent } from '../../../events/catalog';
 import { fixedCompensation } from '../../domain/charges';
 import { stableId } from '../../domain/ids';
+import type { ChargeRule, CompensationRule } from '../../domain/timeline-catalog';
 import { DomainError } from '../../errors/errors';
 import type { StepClaimKey } from '../../ports/delinquency-repository.port';
 import { type Charge, type TimelineEntry } from '../../schemas/delinquency.schema';
@@ -101,13 +102,17 @@ export const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promis
       detail: result.skipped,
     });
     return {
-      entries: claimed.outcome === 'claimed' ? [entry(now, 'charge.skipped', result.skipped, { rule })] : [],
+      // Only a statutory rule's compensation can be skipped (set in another currency).
+      entries:
+        claimed.outcome === 'claimed'
+          ? [entry(now, 'charge.skipped', result.skipped, { rule: rule as CompensationRule })]
+          : [],
       events: [],
     };
   }
   await applyCharge(deps, facts, 'statutory-compensation', 'compensation', result.amount, result.inputs, (charge) => ({
     entry: entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, {
-      rule: charge.rule,
+      rule: charge.rule as ChargeRule,
       data: { chargeId: charge.id, amount: charge.amount },
     }),
     event: {

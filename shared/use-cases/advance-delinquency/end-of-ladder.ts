@@ -1,5 +1,5 @@
 // The last step of a ladder: the case handed to a collection agency with its case file, or written off.
-import { CLOSED_STATUSES, type TimelineEntry } from '../../schemas/delinquency.schema';
+import { CLOSED_STATUSES, type StoredTimelineEntry } from '../../schemas/delinquency.schema';
 import type { Step } from '../../schemas/strategy.schema';
 import type { EngineDeps } from '../engine-deps';
 import { retryOnConflict } from '../retry-on-conflict';
@@ -8,7 +8,7 @@ import { eventBase, type Facts } from './facts';
 import { entry } from './timeline-entries';
 import { claimStep } from './claims';
 
-const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
+const caseFile = (facts: Facts, timeline: StoredTimelineEntry[]) => ({
   customer: {
     id: facts.customer.id,
     name: facts.customer.name,

@@ -4,14 +4,14 @@ import { newId } from '../domain/ids';
 import { NotFoundError, ValidationError } from '../errors/errors';
 import type { Clock } from '../ports/clock.port';
 import type { CollectorRepository } from '../ports/collector-repository.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyAssignment, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { Collector } from '../schemas/collector.schema';
 import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface AssignmentDeps {
   clock: Clock;
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyAssignment;
   collectors: CollectorRepository;
 }
 

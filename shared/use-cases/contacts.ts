@@ -5,7 +5,7 @@ import { nextAllowedAt } from '../domain/contact-window';
 import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { ContactRepository, ContactWrite } from '../ports/contact-repository.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyListings, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { TaskRepository } from '../ports/task-repository.port';
 import type { Contact, ContactMedium, ContactWindow, PostContactBody } from '../schemas/contact.schema';
 import type { Customer, OptOut } from '../schemas/customer.schema';
@@ -16,7 +16,7 @@ import { isOptedOut } from './send-reminder';
 import { closeTasksOf } from './tasks';
 
 export interface ContactDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyListings;
   contacts: ContactRepository;
   tasks: TaskRepository;
 }

@@ -4,7 +4,7 @@
 // Rejecting one resumes escalation from the facts. Every decision is on the timeline with the key and person that made it.
 import { newId, stableId } from '../domain/ids';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyDisputes, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
 import type { DisputeCredits } from '../schemas/dispute-credits.schema';
@@ -17,7 +17,7 @@ import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface DisputeDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyDisputes;
 }
 
 export interface OpenDisputeRequest {

@@ -3,6 +3,7 @@
 import { addDays, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { sendHourMinute } from '../domain/ladder';
+import type { DelinquencyPlans } from '../ports/delinquency-repository.port';
 import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPlan } from '../schemas/plan.schema';
 import type { EngineDeps } from './engine-deps';
@@ -31,7 +32,7 @@ export const coverInstallments = (plan: PaymentPlan, paidTotal: number): Payment
 
 /** The active plan of a delinquency being resolved (paid in full or voided), closed as completed. Null when none. */
 export const closingPlan = async (
-  deps: EngineDeps,
+  deps: { delinquencies: DelinquencyPlans },
   facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
   now: Date,
 ): Promise<{ plan: PaymentPlan; entry: TimelineEntry } | null> => {

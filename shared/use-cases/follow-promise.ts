@@ -2,6 +2,7 @@
 import { addDays, localDate, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { sendHourMinute } from '../domain/ladder';
+import type { DelinquencyPromises } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
@@ -37,7 +38,7 @@ const DECISION_WORDS = {
  * in, otherwise cancelled (a voided invoice owes nothing). Null when no promise is open.
  */
 export const closingPromise = async (
-  deps: EngineDeps,
+  deps: { delinquencies: DelinquencyPromises },
   facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
   now: Date,
 ): Promise<{ promise: PaymentPromise; entry: TimelineEntry } | null> => {

@@ -3,7 +3,7 @@
 import { addDays, localDate } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyPromises, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPromise, PostPromiseBody } from '../schemas/promise.schema';
@@ -15,7 +15,7 @@ import { retryOnConflict } from './retry-on-conflict';
 export const MAX_PROMISE_DAYS = 60;
 
 export interface PromiseDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyPromises;
   tenants: TenantDirectory;
 }
 

@@ -60,7 +60,7 @@ export const CLAIM_LEASE_MS = 5 * 60 * 1000;
  * a missing one, and the next step of the ladder follows anyway.
  */
 export const heldClaim = async (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'clock' | 'metrics'>,
   claims: ClaimStore,
   held: StepClaim,
   channel: 'email' | 'sms',
@@ -85,7 +85,7 @@ export const heldClaim = async (
  * behind an unguessable per-invoice token (what is owed, a promise, a dispute, without talking to anyone).
  */
 export const payLink = async (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'payTokens' | 'settings'>,
   context: Pick<ReminderContext, 'tenant' | 'invoice'>,
 ): Promise<string> => {
   if (context.tenant.payUrlTemplate)
@@ -99,7 +99,7 @@ export const payLink = async (
 };
 
 export const messageFacts = (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'clock'>,
   context: ReminderContext,
   unsubscribeUrl: string,
   payUrl: string,

@@ -1,12 +1,12 @@
 // Wakes a delinquency's execution after a fact changed: bump the facts version, then hand its parked token to the waker.
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyWakeups } from '../ports/delinquency-repository.port';
 import type { ExecutionWaker } from '../ports/executions.port';
 import type { FactsChanged } from '../ports/facts-changed.port';
 import { logger } from '../observability/logger';
 
 export class WakeOnFactsChanged implements FactsChanged {
   constructor(
-    private readonly delinquencies: Pick<DelinquencyRepository, 'bumpFacts'>,
+    private readonly delinquencies: DelinquencyWakeups,
     private readonly waker: ExecutionWaker,
   ) {}
 

@@ -1,5 +1,5 @@
 // Storage of delinquencies, their timelines and the claims that make every send and charge happen at most once.
-import type { ClaimStatus, Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
+import type { ClaimStatus, Delinquency, StoredTimelineEntry, TimelineEntry } from '../schemas/delinquency.schema';
 import type { Dispute } from '../schemas/dispute.schema';
 import type { PaymentPromise } from '../schemas/promise.schema';
 import type { PaymentPlan } from '../schemas/plan.schema';
@@ -47,11 +47,27 @@ export interface AssigneeChange {
   withinCapacity: boolean;
 }
 
-export interface DelinquencyRepository {
+/** The delinquency record itself: read it, open it once, write it over its version with its timeline entries. */
+export interface DelinquencyRecords {
+  get(tenantId: string, delinquencyId: string): Promise<Delinquency | null>;
+  /** Creates the delinquency and points its invoice at it, once: a second open of the same id reports 'exists'. */
+  open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;
+  /** Writes the delinquency over `expectedVersion` together with timeline entries; false if the version moved. */
+  save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean>;
+}
+
+/** The index reads: the work queue, the closed history, a customer's delinquencies. */
+export interface DelinquencyListings {
   /** The work queue: open delinquencies of one status, highest priority first, from an index, a page at a time. */
   listQueue(tenantId: string, filter: QueueFilter, limit: number, cursor?: string): Promise<QueuePage>;
   /** Delinquencies that closed in a month ("YYYY-MM"), oldest first: the history a scorecard is fitted on. */
   listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage>;
+  /** A customer's delinquencies (the case), from the customer index. */
+  listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]>;
+}
+
+/** Who works a delinquency, with the collectors' load kept in step. */
+export interface DelinquencyAssignment {
   /** Saves the delinquency with its new assignee and moves the load between collectors, in one transaction. */
   assign(
     tenantId: string,
@@ -60,11 +76,10 @@ export interface DelinquencyRepository {
     entries: TimelineEntry[],
     change: AssigneeChange,
   ): Promise<boolean>;
-  get(tenantId: string, delinquencyId: string): Promise<Delinquency | null>;
-  /** Creates the delinquency and points its invoice at it, once: a second open of the same id reports 'exists'. */
-  open(tenantId: string, delinquency: Delinquency, opened: TimelineEntry): Promise<'opened' | 'exists'>;
-  /** Writes the delinquency over `expectedVersion` together with timeline entries; false if the version moved. */
-  save(tenantId: string, delinquency: Delinquency, expectedVersion: number, entries: TimelineEntry[]): Promise<boolean>;
+}
+
+/** Disputes, written together with the delinquency they pause. */
+export interface DelinquencyDisputes {
   /** Like save, and writes the dispute (a new one once: a second of the same id refuses the whole write). */
   saveWithDispute(
     tenantId: string,
@@ -76,8 +91,6 @@ export interface DelinquencyRepository {
   ): Promise<boolean>;
   /** The delinquency a dispute belongs to, or null for an unknown id. */
   disputeOwner(tenantId: string, disputeId: string): Promise<string | null>;
-  /** A customer's delinquencies (the case), from the customer index. */
-  listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]>;
   /** A tenant's disputes, newest first, a page at a time. */
   listDisputes(
     tenantId: string,
@@ -85,6 +98,10 @@ export interface DelinquencyRepository {
     cursor?: string,
   ): Promise<{ items: Dispute[]; nextCursor: string | null }>;
   disputes(tenantId: string, delinquencyId: string): Promise<Dispute[]>;
+}
+
+/** Promises to pay, written together with the delinquency they pause. */
+export interface DelinquencyPromises {
   /** Like save, and writes the promise (a new one must not exist yet). */
   saveWithPromise(
     tenantId: string,
@@ -95,6 +112,10 @@ export interface DelinquencyRepository {
     isNew: boolean,
   ): Promise<boolean>;
   promises(tenantId: string, delinquencyId: string): Promise<PaymentPromise[]>;
+}
+
+/** Payment plans, written together with the delinquency they pause. */
+export interface DelinquencyPlans {
   /** Like save, and writes the payment plan (a new one must not exist yet). */
   saveWithPlan(
     tenantId: string,
@@ -105,8 +126,17 @@ export interface DelinquencyRepository {
     isNew: boolean,
   ): Promise<boolean>;
   plans(tenantId: string, delinquencyId: string): Promise<PaymentPlan[]>;
+}
+
+/** The timeline on its own: entries written apart from a save, and the whole history read back. */
+export interface DelinquencyTimeline {
   appendTimeline(tenantId: string, delinquencyId: string, entries: TimelineEntry[]): Promise<void>;
-  timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]>;
+  /** Read leniently: entries older versions wrote may hold kinds the catalog no longer names. */
+  timeline(tenantId: string, delinquencyId: string): Promise<StoredTimelineEntry[]>;
+}
+
+/** The claims that make every send and charge of a step happen at most once. */
+export interface StepClaims {
   /** Claims a step action with a conditional write, before any provider is called. */
   claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome>;
   settleClaim(
@@ -119,12 +149,32 @@ export interface DelinquencyRepository {
   /** Frees a claim whose action provably did not happen (the provider refused), so a retry may act. */
   releaseClaim(tenantId: string, delinquencyId: string, key: StepClaimKey, attemptId: string): Promise<void>;
   claims(tenantId: string, delinquencyId: string): Promise<StepClaim[]>;
+}
+
+/** Printable letters kept with the delinquency. */
+export interface DelinquencyLetters {
   /** Keeps a printable letter with the case (one per step). */
   storeLetter(
     tenantId: string,
     delinquencyId: string,
     letter: { id: string; stepId: string; html: string; createdAt: string },
   ): Promise<void>;
+}
+
+/** What wakes a waiting execution when a fact changes. */
+export interface DelinquencyWakeups {
   /** Records that a fact changed and returns the task token to wake, if an execution is waiting. */
   bumpFacts(tenantId: string, delinquencyId: string): Promise<string | null>;
 }
+
+/** All of it, as one store implements it; a use case names only the narrow ports above that it uses. */
+export type DelinquencyRepository = DelinquencyRecords &
+  DelinquencyListings &
+  DelinquencyAssignment &
+  DelinquencyDisputes &
+  DelinquencyPromises &
+  DelinquencyPlans &
+  DelinquencyTimeline &
+  StepClaims &
+  DelinquencyLetters &
+  DelinquencyWakeups;

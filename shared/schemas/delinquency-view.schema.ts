@@ -1,6 +1,6 @@
 // What GET /v1/delinquencies/{id} answers: a collector's whole view of one delinquency.
 import * as z from 'zod';
-import { DelinquencyStatusSchema, TimelineEntrySchema } from './delinquency.schema';
+import { DelinquencyStatusSchema, StoredTimelineEntrySchema } from './delinquency.schema';
 import { DisputeSchema } from './dispute.schema';
 import { PaymentPromiseSchema } from './promise.schema';
 import { PaymentPlanSchema } from './plan.schema';
@@ -30,7 +30,7 @@ export const DelinquencyViewSchema = z
     promises: z.array(PaymentPromiseSchema),
     plans: z.array(PaymentPlanSchema),
     disputes: z.array(DisputeSchema),
-    timeline: z.array(TimelineEntrySchema),
+    timeline: z.array(StoredTimelineEntrySchema),
   })
   .meta({ id: 'Delinquency' });
 export type DelinquencyView = z.infer<typeof DelinquencyViewSchema>;

@@ -1,5 +1,6 @@
 // A delinquency (one overdue invoice's collection lifecycle), its timeline and the claims that make each action happen once.
 import * as z from 'zod';
+import { TIMELINE_KIND_NAMES, TIMELINE_RULE_NAMES } from '../domain/timeline-catalog';
 import { ScoreSchema } from './score.schema';
 
 export const DelinquencyStatusSchema = z.enum([
@@ -60,11 +61,12 @@ export const DelinquencySchema = z.object({
 });
 export type Delinquency = z.infer<typeof DelinquencySchema>;
 
+/** An entry as the code writes it: its kind and rule come from the catalog (shared/domain/timeline-catalog.ts). */
 export const TimelineEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   /** What happened, e.g. delinquency.opened, reminder.sent, step.skipped, charge.applied, handed_off. */
-  kind: z.string(),
+  kind: z.enum(TIMELINE_KIND_NAMES),
   /** Who or what caused it: "schedule", "execution", "api:<keyId>", "provider:stripe". */
   actor: z.string(),
   stepId: z.string().optional(),
@@ -72,10 +74,17 @@ export const TimelineEntrySchema = z.object({
   /** Why, in words a collector can read. */
   detail: z.string(),
   /** The rule that decided it, where one did (e.g. "ladder.catch-up", "contact.quiet-hours", "opt-out"). */
-  rule: z.string().optional(),
+  rule: z.enum(TIMELINE_RULE_NAMES).optional(),
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+// Read leniently: items written by older versions may hold kinds or rules the catalog no longer names.
+export const StoredTimelineEntrySchema = TimelineEntrySchema.extend({
+  kind: z.string(),
+  rule: z.string().optional(),
+});
+export type StoredTimelineEntry = z.infer<typeof StoredTimelineEntrySchema>;
 
 // 'sending': the provider is being called; 'unknown': that attempt died before recording its answer (never resent).
 export const ClaimStatusSchema = z.enum([

@@ -4,14 +4,14 @@ import { newId } from '../domain/ids';
 import { NotFoundError, ValidationError } from '../errors/errors';
 import type { Clock } from '../ports/clock.port';
 import type { CollectorRepository } from '../ports/collector-repository.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyAssignment, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { Collector } from '../schemas/collector.schema';
-import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
+import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface AssignmentDeps {
   clock: Clock;
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyAssignment;
   collectors: CollectorRepository;
 }
 
@@ -65,7 +65,7 @@ export const autoAssign = async (
     const now = deps.clock.now();
     const best = rankCollectors(collectors, now)[0];
     if (!best) return null;
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', now),
       at: now.toISOString(),
       kind: 'delinquency.assigned',
@@ -111,7 +111,7 @@ export const reassign = async (
     if (delinquency.assigneeId === collectorId) return delinquency;
     const closed = CLOSED_STATUSES.includes(delinquency.status);
     const now = deps.clock.now();
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', now),
       at: now.toISOString(),
       kind: 'delinquency.assigned',

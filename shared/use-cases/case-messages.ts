@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../domain/calendar';
 import { invoiceBalance } from '../domain/invoice';
 import { formatMoney } from '../domain/money';
-import type { StepClaimKey } from '../ports/delinquency-repository.port';
+import type { DelinquencyListings, StepClaimKey } from '../ports/delinquency-repository.port';
 import type { Customer } from '../schemas/customer.schema';
 import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
 import type { EngineDeps } from './engine-deps';
@@ -25,7 +25,7 @@ export type CaseRole =
  * that currency), covered (another one's message today already listed it), or lead (it sends, listing the others).
  */
 export const caseRole = async (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'caseClaims' | 'clock' | 'invoices'> & { delinquencies: DelinquencyListings },
   tenantId: string,
   customer: Customer,
   delinquency: Delinquency,

@@ -5,7 +5,7 @@ import { decideContact, type ContactDecision, type ContactRequest } from '../dom
 import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { ContactRepository, ContactWrite } from '../ports/contact-repository.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyListings, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { TaskRepository } from '../ports/task-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { Contact, ContactMedium, ContactWindow, PostContactBody } from '../schemas/contact.schema';
@@ -18,7 +18,7 @@ import { isOptedOut } from './send-reminder';
 import { closeTasksOf } from './tasks';
 
 export interface ContactDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyListings;
   contacts: ContactRepository;
   tasks: TaskRepository;
   /** The tenant's contact hours, which the contact policy applies on top of the law's. */

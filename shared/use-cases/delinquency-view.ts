@@ -1,7 +1,13 @@
 // One delinquency as a collector reads it: status, stage, what is owed today, disputes and the whole timeline.
 import { daysBetween, localDate } from '../domain/calendar';
 import { NotFoundError } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type {
+  DelinquencyDisputes,
+  DelinquencyPlans,
+  DelinquencyPromises,
+  DelinquencyRecords,
+  DelinquencyTimeline,
+} from '../ports/delinquency-repository.port';
 import type { DelinquencyView } from '../schemas/delinquency-view.schema';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
@@ -9,7 +15,14 @@ import type { TenantDirectory } from '../ports/tenant-directory.port';
 import { scoreView } from './scoring';
 
 export const getDelinquencyView = async (
-  deps: CoreDeps & { delinquencies: DelinquencyRepository; tenants: TenantDirectory },
+  deps: CoreDeps & {
+    delinquencies: DelinquencyRecords &
+      DelinquencyDisputes &
+      DelinquencyPromises &
+      DelinquencyPlans &
+      DelinquencyTimeline;
+    tenants: TenantDirectory;
+  },
   tenantId: string,
   delinquencyId: string,
 ): Promise<DelinquencyView> => {

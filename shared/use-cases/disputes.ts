@@ -4,11 +4,11 @@
 // Rejecting one resumes escalation from the facts. Every decision is on the timeline with the key and person that made it.
 import { newId, stableId } from '../domain/ids';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyDisputes, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
 import type { DisputeCredits } from '../schemas/dispute-credits.schema';
-import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
+import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
 import type { Dispute, ResolveDisputeBody } from '../schemas/dispute.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
 import { applyInvoicePayment, getInvoice } from './invoices';
@@ -17,7 +17,7 @@ import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface DisputeDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyDisputes;
 }
 
 export interface OpenDisputeRequest {
@@ -86,7 +86,7 @@ export const openDispute = async (
       adjustment: null,
       note: null,
     };
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', deps.clock.now()),
       at: now,
       kind: 'dispute.opened',
@@ -271,7 +271,7 @@ export const resolveDispute = async (
       fresh.delinquency.status === 'disputed' && !fresh.othersOpen
         ? statusAfterDisputes(fresh.delinquency)
         : fresh.delinquency.status;
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', deps.clock.now()),
       at: now,
       kind: `dispute.${body.outcome}`,

@@ -6,7 +6,7 @@ import { stableId } from '../domain/ids';
 import { logger } from '../observability/logger';
 import type { Clock } from '../ports/clock.port';
 import type { CurrentExecutions } from '../ports/current-executions.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyRecords, DelinquencyTimeline } from '../ports/delinquency-repository.port';
 import type { ExecutionStarter } from '../ports/executions.port';
 import { metricsOf, type BusinessMetrics } from '../ports/metrics.port';
 import type { RestartMarkers } from '../ports/restart-markers.port';
@@ -24,7 +24,7 @@ export interface EndedExecution {
 
 export interface MarkDeps {
   clock: Clock;
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyTimeline;
   currentExecutions: CurrentExecutions;
   restartMarkers: RestartMarkers;
 }

@@ -3,6 +3,8 @@
 import { addDays, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { sendHourMinute } from '../domain/ladder';
+import type { DelinquencyPlans } from '../ports/delinquency-repository.port';
+import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPlan } from '../schemas/plan.schema';
 import type { EngineDeps } from './engine-deps';
 import type { PromiseFacts, PromiseStep } from './follow-promise';
@@ -30,10 +32,10 @@ export const coverInstallments = (plan: PaymentPlan, paidTotal: number): Payment
 
 /** The active plan of a delinquency being resolved (paid in full or voided), closed as completed. Null when none. */
 export const closingPlan = async (
-  deps: EngineDeps,
+  deps: { delinquencies: DelinquencyPlans },
   facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
   now: Date,
-) => {
+): Promise<{ plan: PaymentPlan; entry: TimelineEntry } | null> => {
   if (!facts.delinquency.activePlanId) return null;
   const plan = (await deps.delinquencies.plans(facts.tenant.id, facts.delinquency.id)).find(
     (candidate) => candidate.id === facts.delinquency.activePlanId,
@@ -66,7 +68,7 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
     (candidate) => candidate.id === delinquency.activePlanId,
   );
   const resume = async (status: 'completed' | 'broken', installments: PaymentPlan['installments'], detail: string) => {
-    const entries = [
+    const entries: TimelineEntry[] = [
       {
         id: newId('tl', now),
         at,
@@ -154,7 +156,7 @@ export const followPlan = async (deps: EngineDeps, facts: PromiseFacts): Promise
             source: 'stripe',
           });
         }
-        const entry = {
+        const entry: TimelineEntry = {
           id: newId('tl', now),
           at,
           kind: result.outcome === 'succeeded' ? 'plan.collected' : 'plan.collection_failed',

@@ -2,10 +2,12 @@
 import { addDays, localDate, zonedInstant } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { sendHourMinute } from '../domain/ladder';
+import type { DelinquencyPromises } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
-import type { Delinquency } from '../schemas/delinquency.schema';
+import type { Delinquency, TimelineEntry } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
+import type { PaymentPromise } from '../schemas/promise.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
 import { decidePromise } from './promises';
@@ -36,10 +38,10 @@ const DECISION_WORDS = {
  * in, otherwise cancelled (a voided invoice owes nothing). Null when no promise is open.
  */
 export const closingPromise = async (
-  deps: EngineDeps,
+  deps: { delinquencies: DelinquencyPromises },
   facts: Pick<PromiseFacts, 'delinquency' | 'tenant' | 'invoice'>,
   now: Date,
-) => {
+): Promise<{ promise: PaymentPromise; entry: TimelineEntry } | null> => {
   if (!facts.delinquency.activePromiseId) return null;
   const promise = (await deps.delinquencies.promises(facts.tenant.id, facts.delinquency.id)).find(
     (candidate) => candidate.id === facts.delinquency.activePromiseId,
@@ -76,7 +78,7 @@ export const followPromise = async (deps: EngineDeps, facts: PromiseFacts): Prom
     : ({ status: 'broken', paidTowards: 0 } as const);
   if (decision) {
     const at = now.toISOString();
-    const entries = [
+    const entries: TimelineEntry[] = [
       {
         id: newId('tl', now),
         at,

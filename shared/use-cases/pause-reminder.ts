@@ -2,6 +2,7 @@
 // customer's contact hours, by email or (without an email address) SMS, with what was agreed in its words.
 import { decideContact } from '../domain/contact-policy';
 import { newId } from '../domain/ids';
+import type { TimelineRule } from '../domain/timeline-catalog';
 import { formatMoney } from '../domain/money';
 import type { Step } from '../schemas/strategy.schema';
 import type { EngineDeps } from './engine-deps';
@@ -19,7 +20,7 @@ export interface PauseReminderRequest {
   date: string;
   /** The timeline's words and rule for the send. */
   detail: string;
-  rule: string;
+  rule: TimelineRule;
 }
 
 export type PauseReminder =

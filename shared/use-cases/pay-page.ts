@@ -3,6 +3,11 @@
 import { renderNothingToPay, renderPayPage, type PayPageFacts } from '../domain/messages/pay-page';
 import { templateLocale } from '../domain/messages/render';
 import { ArrearsError, NotFoundError, ValidationError } from '../errors/errors';
+import type {
+  DelinquencyDisputes,
+  DelinquencyPromises,
+  DelinquencyRecords,
+} from '../ports/delinquency-repository.port';
 import type { PayTokens, PayTarget } from '../ports/pay-tokens.port';
 import { CLOSED_STATUSES } from '../schemas/delinquency.schema';
 import { CalendarDateSchema, TextSchema } from '../schemas/common.schema';
@@ -10,7 +15,8 @@ import { openDispute } from './disputes';
 import { getInvoice } from './invoices';
 import { makePromise, type PromiseDeps } from './promises';
 
-export interface PayPageDeps extends PromiseDeps {
+export interface PayPageDeps extends Omit<PromiseDeps, 'delinquencies'> {
+  delinquencies: DelinquencyRecords & DelinquencyPromises & DelinquencyDisputes;
   payTokens: PayTokens;
 }
 

@@ -2,8 +2,9 @@
 import { addDays, localDate } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyPlans, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPlan, PostPlanBody } from '../schemas/plan.schema';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
@@ -13,7 +14,7 @@ import { retryOnConflict } from './retry-on-conflict';
 export const MAX_PLAN_DAYS = 730;
 
 export interface PlanDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyPlans;
   tenants: TenantDirectory;
 }
 
@@ -90,7 +91,7 @@ export const makePlan = async (
       createdBy: actor,
       endedAt: null,
     };
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', deps.clock.now()),
       at: now,
       kind: 'plan.agreed',

@@ -3,8 +3,9 @@
 import { addDays, localDate } from '../domain/calendar';
 import { newId } from '../domain/ids';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyPromises, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { PaymentPromise, PostPromiseBody } from '../schemas/promise.schema';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
@@ -14,7 +15,7 @@ import { retryOnConflict } from './retry-on-conflict';
 export const MAX_PROMISE_DAYS = 60;
 
 export interface PromiseDeps extends CoreDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyPromises;
   tenants: TenantDirectory;
 }
 
@@ -76,7 +77,7 @@ export const makePromise = async (
       createdBy: actor,
       decidedAt: null,
     };
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', deps.clock.now()),
       at: now,
       kind: 'promise.made',
@@ -100,7 +101,9 @@ export const makePromise = async (
   return promise;
 };
 
-export type PromiseDecision = Pick<PaymentPromise, 'status' | 'paidTowards'>;
+export type PromiseDecision = Pick<PaymentPromise, 'paidTowards'> & {
+  status: Exclude<PaymentPromise['status'], 'open'>;
+};
 
 /** Kept once the promised amount is in (even early); otherwise decided after its last day: partly kept or broken. */
 export const decidePromise = (promise: PaymentPromise, paidTotal: number, today: string): PromiseDecision | null => {

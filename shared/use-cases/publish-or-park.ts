@@ -11,6 +11,9 @@ import type { EngineDeps } from './engine-deps';
 /** Writes of a parked batch tried before the pass fails (a retried pass would not produce the events again). */
 const PARK_ATTEMPTS = 5;
 
+/** What publishing (or parking) touches: the bus, the parked-event store, the clock and the counters. */
+export type PublishDeps = Pick<EngineDeps, 'clock' | 'events' | 'parkedEvents' | 'metrics'>;
+
 /**
  * Publishes what a pass did. The publisher already retried failed entries with backoff; if the bus still refuses, the
  * refused events (only those: the others are on the bus) are parked with the delinquency and on its timeline instead
@@ -18,7 +21,7 @@ const PARK_ATTEMPTS = 5;
  * hourly run replays them (replay-parked-events.ts); both are counted.
  */
 export const publishOrPark = async (
-  deps: EngineDeps,
+  deps: PublishDeps,
   tenantId: string,
   delinquencyId: string,
   batch: IntegrationEvent[],

@@ -5,15 +5,16 @@ import { newId, stableId } from '../domain/ids';
 import { invoiceBalance } from '../domain/invoice';
 import { NotFoundError, ValidationError } from '../errors/errors';
 import type { ExecutionStarter } from '../ports/executions.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyDisputes, DelinquencyRecords } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { CollectorRepository } from '../ports/collector-repository.port';
+import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { Invoice, Refund } from '../schemas/invoice.schema';
 import { moneyMoved, type MoneyMovedDeps } from './money-moved';
 import { retryOnConflict } from './retry-on-conflict';
 
 export interface ReversalDeps extends MoneyMovedDeps {
-  delinquencies: DelinquencyRepository;
+  delinquencies: DelinquencyRecords & DelinquencyDisputes;
   /** A reopened debt counts in its collector's load again. */
   collectors: CollectorRepository;
   executions: ExecutionStarter;
@@ -130,7 +131,7 @@ const reopenIfResolved = async (
       return { reopenCount: delinquency.reopenCount, fresh: false };
     const now = deps.clock.now();
     const reopenCount = delinquency.reopenCount + 1;
-    const entry = {
+    const entry: TimelineEntry = {
       id: newId('tl', now),
       at: now.toISOString(),
       kind: 'delinquency.reopened',

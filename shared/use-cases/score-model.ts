@@ -1,7 +1,7 @@
 // The tenant's scorecard: read it, replace it with weights fitted on its own history, and export that history.
 import { DEFAULT_SCORE_MODEL } from '../domain/score';
 import { NotFoundError } from '../errors/errors';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyListings } from '../ports/delinquency-repository.port';
 import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
 import { unpackInputs, type ScoreModel } from '../schemas/score.schema';
 import { requireManager } from './collectors';
@@ -24,7 +24,7 @@ export const putScoreModel = async (
 
 /** One month's closed delinquencies that were scored when they opened, with how they ended. */
 export const scoringHistory = async (
-  deps: { delinquencies: DelinquencyRepository },
+  deps: { delinquencies: DelinquencyListings },
   tenantId: string,
   month: string,
   limit: number,

@@ -5,6 +5,7 @@ import { creditPosition } from '../domain/credit';
 import { inBaseCurrency } from '../domain/exchange-rates';
 import { invoiceBalance, invoiceStatus, isCollectible } from '../domain/invoice';
 import { computeScore, DEFAULT_SCORE_MODEL, workPriority } from '../domain/score';
+import type { DelinquencyListings } from '../ports/delinquency-repository.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Invoice } from '../schemas/invoice.schema';
@@ -101,7 +102,7 @@ export interface Scoring {
 
 /** The score, priority and balance a delinquency should carry now. */
 export const scoreDelinquency = async (
-  deps: Pick<EngineDeps, 'delinquencies' | 'invoices' | 'clock'>,
+  deps: Pick<EngineDeps, 'invoices' | 'clock'> & { delinquencies: DelinquencyListings },
   facts: ScoringFacts,
 ): Promise<Scoring> => {
   const now = deps.clock.now();

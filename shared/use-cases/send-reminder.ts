@@ -1,5 +1,6 @@
 // Sends one reminder of a step, exactly once: claim, re-check that it is still owed, render, send, record.
 import { sameAddress } from '../domain/erasure';
+import type { TimelineRule } from '../domain/timeline-catalog';
 import { randomUUID } from 'node:crypto';
 import { daysBetween, localDate } from '../domain/calendar';
 import { formatMoney } from '../domain/money';
@@ -38,7 +39,7 @@ export type ReminderOutcome =
   | { outcome: 'sent'; channel: 'email' | 'sms'; to: string; messageId: string; attemptId: string }
   /** Settled before: `claim` is how (a 'sent' one not yet announced was sent by an attempt that died before recording it). */
   | { outcome: 'already'; channel: 'email' | 'sms'; claim?: StepClaim }
-  | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: string; detail: string }
+  | { outcome: 'suppressed'; channel: 'email' | 'sms'; rule: TimelineRule; detail: string }
   | { outcome: 'settled' }
   /** Another attempt holds the claim and may be talking to the provider right now: decide again at `until`. */
   | { outcome: 'in_flight'; channel: 'email' | 'sms'; until: Date }
@@ -59,7 +60,7 @@ export const CLAIM_LEASE_MS = 5 * 60 * 1000;
  * a missing one, and the next step of the ladder follows anyway.
  */
 export const heldClaim = async (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'clock' | 'metrics'>,
   claims: ClaimStore,
   held: StepClaim,
   channel: 'email' | 'sms',
@@ -84,7 +85,7 @@ export const heldClaim = async (
  * behind an unguessable per-invoice token (what is owed, a promise, a dispute, without talking to anyone).
  */
 export const payLink = async (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'payTokens' | 'settings'>,
   context: Pick<ReminderContext, 'tenant' | 'invoice'>,
 ): Promise<string> => {
   if (context.tenant.payUrlTemplate)
@@ -98,7 +99,7 @@ export const payLink = async (
 };
 
 export const messageFacts = (
-  deps: EngineDeps,
+  deps: Pick<EngineDeps, 'clock'>,
   context: ReminderContext,
   unsubscribeUrl: string,
   payUrl: string,

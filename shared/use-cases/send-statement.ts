@@ -2,6 +2,7 @@
 // open invoices and goes out once a day however many delinquencies reach the step; in `invoice` mode it shows this one.
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../domain/calendar';
+import type { TimelineRule } from '../domain/timeline-catalog';
 import { templateLocale } from '../domain/messages/render';
 import { renderStatementHtml } from '../domain/messages/statement-html';
 import { metricsOf } from '../ports/metrics.port';
@@ -16,7 +17,7 @@ import { customerStatement } from './statements';
 export type StatementOutcome =
   | { outcome: 'sent'; messageId: string }
   | { outcome: 'covered'; by: string }
-  | { outcome: 'suppressed'; rule: string; detail: string }
+  | { outcome: 'suppressed'; rule: TimelineRule; detail: string }
   | { outcome: 'already' };
 
 const SUBJECT = { en: '{tenant}: your statement', nb: '{tenant}: kontoutskriften din' } as const;

@@ -2,7 +2,7 @@
 import { localDate } from '../domain/calendar';
 import { inBaseCurrency } from '../domain/exchange-rates';
 import type { Clock } from '../ports/clock.port';
-import type { DelinquencyRepository } from '../ports/delinquency-repository.port';
+import type { DelinquencyListings } from '../ports/delinquency-repository.port';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { QueueQuery } from '../schemas/queue.schema';
 import type { Tenant } from '../schemas/tenant.schema';
@@ -34,7 +34,7 @@ export const workQueueItem = (delinquency: Delinquency, tenant: QueueTenant | nu
 });
 
 export const workQueue = async (
-  deps: { delinquencies: DelinquencyRepository; tenants: TenantDirectory; clock: Clock },
+  deps: { delinquencies: DelinquencyListings; tenants: TenantDirectory; clock: Clock },
   tenantId: string,
   query: QueueQuery,
 ) => {

@@ -7,7 +7,7 @@ import { keys, stripStorage } from '../../shared/adapters/dynamodb/keys';
 import { TABLE_DESIGN } from '../../shared/adapters/dynamodb/table-design';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
-import { DelinquencySchema, type Delinquency } from '../../shared/schemas/delinquency.schema';
+import { DelinquencySchema, type Delinquency, type TimelineEntry } from '../../shared/schemas/delinquency.schema';
 import { DisputeSchema } from '../../shared/schemas/dispute.schema';
 import type { Invoice } from '../../shared/schemas/invoice.schema';
 import { ParkedEventsSchema } from '../../shared/schemas/parked-events.schema';
@@ -99,7 +99,7 @@ beforeAll(async () => {
     }),
   );
   for (const id of ['inv-open', 'inv-closed', 'inv-due']) await deps.invoices.save(T, invoice(id), null);
-  const opened = {
+  const opened: TimelineEntry = {
     id: 'tl-1',
     at: '2026-12-02T09:00:00.000Z',
     kind: 'delinquency.opened',
@@ -162,7 +162,7 @@ beforeAll(async () => {
       replayedAt: null,
       lastError: null,
     },
-    { id: 'tl-3', at: '2026-12-10T08:00:00.000Z', kind: 'events.parked', actor: 'execution', detail: 'x' },
+    { id: 'tl-3', at: '2026-12-10T08:00:00.000Z', kind: 'events.unpublished', actor: 'execution', detail: 'x' },
   );
 });
 afterAll(() => table.destroy());

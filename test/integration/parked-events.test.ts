@@ -1,6 +1,7 @@
 // Parked integration events against DynamoDB Local: one replay at a time holds a batch, a dead replay's hold runs out,
 // a replayed batch leaves the tenant's list, and the overdue count reads only what waited long enough.
 import { DynamoParkedEventStore } from '../../shared/adapters/dynamodb/parked-events.dynamodb';
+import type { TimelineEntry } from '../../shared/schemas/delinquency.schema';
 import type { ParkedEvents } from '../../shared/schemas/parked-events.schema';
 import { createTestTable, type TestTable } from '../fixtures/test-table';
 
@@ -27,7 +28,7 @@ const batch = (id: string, delinquencyId: string, parkedAt: string, count = 1): 
   replayedAt: null,
   lastError: 'refused',
 });
-const noted = (id: string, at: string) => ({
+const noted = (id: string, at: string): TimelineEntry => ({
   id,
   at,
   kind: 'events.unpublished',
@@ -72,7 +73,7 @@ it('puts back what the bus still refused, under its first time, with the reason'
   await store.park('t-partial', parked, noted('np', parked.parkedAt));
   await store.claimReplay('t-partial', parked, 'b1', '2027-03-01T09:00:00.000Z', '2027-03-01T08:40:00.000Z');
   const remaining = JSON.stringify([{ detailType: 'reminder.sent', detail: { index: 1 } }]);
-  const entry = {
+  const entry: TimelineEntry = {
     id: 'nr',
     at: '2027-03-01T09:00:01.000Z',
     kind: 'events.replayed',

@@ -18,8 +18,9 @@ import type {
 import {
   CLOSED_STATUSES,
   DelinquencySchema,
-  TimelineEntrySchema,
+  StoredTimelineEntrySchema,
   type Delinquency,
+  type StoredTimelineEntry,
   type TimelineEntry,
 } from '../../schemas/delinquency.schema';
 import { DisputeSchema, type Dispute } from '../../schemas/dispute.schema';
@@ -646,9 +647,9 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     }
   }
 
-  async timeline(tenantId: string, delinquencyId: string): Promise<TimelineEntry[]> {
+  async timeline(tenantId: string, delinquencyId: string): Promise<StoredTimelineEntry[]> {
     const items = await this.partition(tenantId, delinquencyId, keys.timelinePrefix);
-    return items.map((item) => TimelineEntrySchema.parse(stripStorage(item)));
+    return items.map((item) => StoredTimelineEntrySchema.parse(stripStorage(item)));
   }
 
   claim(tenantId: string, delinquencyId: string, claim: StepClaim): Promise<ClaimOutcome> {

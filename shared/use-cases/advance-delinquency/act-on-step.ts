@@ -1,5 +1,6 @@
 // Acting on one due step of the ladder: its fee first, then its channel's action.
 import { stepFee } from '../../domain/charges';
+import type { ChargeRule } from '../../domain/timeline-catalog';
 import type { Step } from '../../schemas/strategy.schema';
 import type { EngineDeps } from '../engine-deps';
 import { type Acted, type DueStep } from './acted';
@@ -27,7 +28,7 @@ export const actOn = async (deps: EngineDeps, facts: Facts, step: Step): Promise
       const charge = await applyCharge(deps, facts, step.id, 'fee', computed.amount, computed.inputs, (charged) => ({
         entry: entry(now, 'charge.applied', `fee of ${charged.amount} ${charged.currency} (${charged.rule})`, {
           stepId: step.id,
-          rule: charged.rule,
+          rule: charged.rule as ChargeRule,
           data: { chargeId: charged.id, amount: charged.amount },
         }),
         event: {

@@ -1,6 +1,7 @@
 // The call step: a task for the collectors (and the dialer's event), or a note why nobody may call.
 import { stableId } from '../../domain/ids';
 import type { Step } from '../../schemas/strategy.schema';
+import type { StepClaims } from '../../ports/delinquency-repository.port';
 import type { EngineDeps } from '../engine-deps';
 import { type Acted, type DueStep } from './acted';
 import { eventBase, type Facts } from './facts';
@@ -8,7 +9,12 @@ import { entry } from './timeline-entries';
 import { claimStep } from './claims';
 
 /** Queues one collector call (a task under a stable id), unless the customer has no phone or opted out of calls. */
-export const requestCall = async (deps: EngineDeps, facts: Facts, step: Step, due: DueStep): Promise<Acted> => {
+export const requestCall = async (
+  deps: Pick<EngineDeps, 'clock' | 'tasks'> & { delinquencies: StepClaims },
+  facts: Facts,
+  step: Step,
+  due: DueStep,
+): Promise<Acted> => {
   const { now } = due;
   const base = eventBase(facts);
   const acted: Acted = { entries: [], events: [] };

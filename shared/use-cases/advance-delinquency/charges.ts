@@ -3,15 +3,20 @@ import { randomUUID } from 'node:crypto';
 import type { IntegrationEvent } from '../../../events/catalog';
 import { fixedCompensation } from '../../domain/charges';
 import { stableId } from '../../domain/ids';
+import type { ChargeRule, CompensationRule } from '../../domain/timeline-catalog';
 import { DomainError } from '../../errors/errors';
-import type { StepClaimKey } from '../../ports/delinquency-repository.port';
+import type { DelinquencyTimeline, StepClaimKey, StepClaims } from '../../ports/delinquency-repository.port';
 import { type Charge, type TimelineEntry } from '../../schemas/delinquency.schema';
 import type { EngineDeps } from '../engine-deps';
 import { retryOnConflict } from '../retry-on-conflict';
-import { publishOrPark } from '../publish-or-park';
+import { publishOrPark, type PublishDeps } from '../publish-or-park';
 import { type Facts } from './facts';
 import { entry } from './timeline-entries';
 import type { Acted } from './acted';
+
+/** A charge claims its step, writes the invoice, and records and publishes itself. */
+export type ChargeDeps = PublishDeps &
+  Pick<EngineDeps, 'invoices'> & { delinquencies: StepClaims & DelinquencyTimeline };
 
 /**
  * Adds a charge to the invoice once (the claim and a stable charge id both guard it) under optimistic concurrency, then
@@ -21,7 +26,7 @@ import type { Acted } from './acted';
  * this pass charged or announced it.
  */
 export const applyCharge = async (
-  deps: EngineDeps,
+  deps: ChargeDeps,
   facts: Facts,
   claimStepId: string,
   kind: Charge['kind'],
@@ -86,7 +91,7 @@ export const applyCharge = async (
 };
 
 /** Statutory fixed compensation is owed once interest runs on a business debt: charged at the first wake-up. */
-export const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promise<Acted> => {
+export const chargeCompensation = async (deps: ChargeDeps, facts: Facts): Promise<Acted> => {
   const rule = facts.strategy.interest?.rule ?? 'none';
   const result = fixedCompensation(rule, facts.customer.kind, facts.found.invoice.amount, facts.found.invoice.currency);
   if (result === null) return { entries: [], events: [] };
@@ -101,13 +106,17 @@ export const chargeCompensation = async (deps: EngineDeps, facts: Facts): Promis
       detail: result.skipped,
     });
     return {
-      entries: claimed.outcome === 'claimed' ? [entry(now, 'charge.skipped', result.skipped, { rule })] : [],
+      // Only a statutory rule's compensation can be skipped (set in another currency).
+      entries:
+        claimed.outcome === 'claimed'
+          ? [entry(now, 'charge.skipped', result.skipped, { rule: rule as CompensationRule })]
+          : [],
       events: [],
     };
   }
   await applyCharge(deps, facts, 'statutory-compensation', 'compensation', result.amount, result.inputs, (charge) => ({
     entry: entry(now, 'charge.applied', `statutory fixed compensation of ${charge.amount} ${charge.currency}`, {
-      rule: charge.rule,
+      rule: charge.rule as ChargeRule,
       data: { chargeId: charge.id, amount: charge.amount },
     }),
     event: {

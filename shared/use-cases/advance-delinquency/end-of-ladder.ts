@@ -1,6 +1,7 @@
 // The last step of a ladder: the case handed to a collection agency with its case file, or written off.
-import { CLOSED_STATUSES, type TimelineEntry } from '../../schemas/delinquency.schema';
+import { CLOSED_STATUSES, type StoredTimelineEntry } from '../../schemas/delinquency.schema';
 import type { Step } from '../../schemas/strategy.schema';
+import type { DelinquencyTimeline, StepClaims } from '../../ports/delinquency-repository.port';
 import type { EngineDeps } from '../engine-deps';
 import { retryOnConflict } from '../retry-on-conflict';
 import { type Acted, type DueStep } from './acted';
@@ -8,7 +9,7 @@ import { eventBase, type Facts } from './facts';
 import { entry } from './timeline-entries';
 import { claimStep } from './claims';
 
-const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
+const caseFile = (facts: Facts, timeline: StoredTimelineEntry[]) => ({
   customer: {
     id: facts.customer.id,
     name: facts.customer.name,
@@ -44,7 +45,12 @@ const caseFile = (facts: Facts, timeline: TimelineEntry[]) => ({
 });
 
 /** Hands the case off or writes it off, with the case file the agency or the books need. */
-export const endLadder = async (deps: EngineDeps, facts: Facts, step: Step, due: DueStep): Promise<Acted> => {
+export const endLadder = async (
+  deps: Pick<EngineDeps, 'clock' | 'invoices'> & { delinquencies: StepClaims & DelinquencyTimeline },
+  facts: Facts,
+  step: Step,
+  due: DueStep,
+): Promise<Acted> => {
   const { now } = due;
   const base = eventBase(facts);
   const acted: Acted = { entries: [], events: [] };

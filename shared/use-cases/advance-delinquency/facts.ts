@@ -4,6 +4,7 @@ import { invoiceBalance } from '../../domain/invoice';
 import { invoiceInterest, principalMovements } from '../../domain/invoice-interest';
 import { DEFAULT_STRATEGY_ID } from '../../domain/strategy';
 import { DomainError } from '../../errors/errors';
+import type { DelinquencyRecords } from '../../ports/delinquency-repository.port';
 import type { InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import type { Customer, OptOut } from '../../schemas/customer.schema';
 import { type Delinquency } from '../../schemas/delinquency.schema';
@@ -26,7 +27,12 @@ export interface Facts {
   charged: number;
 }
 
-export const loadFacts = async (deps: EngineDeps, input: AdvanceInput): Promise<Facts> => {
+export const loadFacts = async (
+  deps: Pick<EngineDeps, 'clock' | 'customers' | 'invoices' | 'strategies' | 'tenants'> & {
+    delinquencies: DelinquencyRecords;
+  },
+  input: AdvanceInput,
+): Promise<Facts> => {
   const delinquency = await deps.delinquencies.get(input.tenantId, input.delinquencyId);
   if (!delinquency) throw new DomainError(`no delinquency ${input.delinquencyId} for tenant ${input.tenantId}`);
   const [tenant, customerWith, found, strategies] = await Promise.all([

@@ -3,6 +3,7 @@ import { localDate } from '../../domain/calendar';
 import { stableId } from '../../domain/ids';
 import { renderLetter, templateLocale } from '../../domain/messages/render';
 import type { Step } from '../../schemas/strategy.schema';
+import type { DelinquencyLetters, StepClaims } from '../../ports/delinquency-repository.port';
 import type { EngineDeps } from '../engine-deps';
 import { messageFacts, payLink } from '../send-reminder';
 import { type Acted, type DueStep } from './acted';
@@ -11,7 +12,12 @@ import { entry } from './timeline-entries';
 import { claimStep } from './claims';
 
 /** Renders the step's letter once and keeps it with the case. */
-export const prepareLetter = async (deps: EngineDeps, facts: Facts, step: Step, due: DueStep): Promise<Acted> => {
+export const prepareLetter = async (
+  deps: Pick<EngineDeps, 'clock' | 'payTokens' | 'settings'> & { delinquencies: StepClaims & DelinquencyLetters },
+  facts: Facts,
+  step: Step,
+  due: DueStep,
+): Promise<Acted> => {
   const { now, balance, fee } = due;
   const base = eventBase(facts);
   const acted: Acted = { entries: [], events: [] };

@@ -1,11 +1,12 @@
 // The email and SMS steps: one reminder (or the customer's one case message), sent at most once and recorded at once.
 import { stableId } from '../../domain/ids';
 import { invoiceBalance } from '../../domain/invoice';
+import type { DelinquencyTimeline, StepClaims } from '../../ports/delinquency-repository.port';
 import type { Step } from '../../schemas/strategy.schema';
 import type { EngineDeps } from '../engine-deps';
 import { sendReminder } from '../send-reminder';
 import { caseRole } from '../case-messages';
-import { publishOrPark } from '../publish-or-park';
+import { publishOrPark, type PublishDeps } from '../publish-or-park';
 import { type Acted, type DueStep } from './acted';
 import { eventBase, type Facts } from './facts';
 import { entry, unknownEntry } from './timeline-entries';
@@ -17,7 +18,7 @@ import { claimStore, claimStep } from './claims';
  * after a death in between announces it from the claim (the entry once, by its stable id; the event at least once).
  */
 const announceSend = async (
-  deps: EngineDeps,
+  deps: PublishDeps & { delinquencies: DelinquencyTimeline & StepClaims },
   facts: Facts,
   step: Step,
   sent: { messageId: string; sentAt: string; attemptId: string },

@@ -4,9 +4,16 @@ import type { IntegrationEvent } from '../../../events/catalog';
 import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../../schemas/delinquency.schema';
 import type { PaymentPlan } from '../../schemas/plan.schema';
 import type { PaymentPromise } from '../../schemas/promise.schema';
+import type {
+  DelinquencyListings,
+  DelinquencyPlans,
+  DelinquencyPromises,
+  DelinquencyRecords,
+  DelinquencyTimeline,
+} from '../../ports/delinquency-repository.port';
 import type { EngineDeps } from '../engine-deps';
 import { releaseAssignment } from '../assignment';
-import { publishOrPark } from '../publish-or-park';
+import { publishOrPark, type PublishDeps } from '../publish-or-park';
 import { scoreDelinquency } from '../scoring';
 import type { AdvanceInput } from './result';
 import type { Facts } from './facts';
@@ -30,8 +37,18 @@ export interface Written {
   parked: boolean;
 }
 
+/** A save writes the case with its pause and timeline, scores it, publishes, and frees the collector when it closes. */
+export type SaveDeps = PublishDeps &
+  Pick<EngineDeps, 'collectors' | 'invoices'> & {
+    delinquencies: DelinquencyRecords &
+      DelinquencyTimeline &
+      DelinquencyPromises &
+      DelinquencyPlans &
+      DelinquencyListings;
+  };
+
 /** An attempt's saver: the entries and events its actions add, and the writes that record them and save the case. */
-export const caseSaver = (deps: EngineDeps, f: Facts, wait: PassWait | null, written: Written, now: Date) => {
+export const caseSaver = (deps: SaveDeps, f: Facts, wait: PassWait | null, written: Written, now: Date) => {
   const delinquency = f.delinquency;
   /** What actions did: recorded before the state is saved, so a retry after a lost race forgets none of it. */
   const entries: TimelineEntry[] = [];

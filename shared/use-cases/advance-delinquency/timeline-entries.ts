@@ -1,8 +1,14 @@
 // The timeline entries a pass writes: its own dated entries, and the one stable note of a send whose fate is unknown.
 import { newId, stableId } from '../../domain/ids';
+import type { TimelineKind } from '../../domain/timeline-catalog';
 import { type TimelineEntry } from '../../schemas/delinquency.schema';
 
-export const entry = (at: Date, kind: string, detail: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
+export const entry = (
+  at: Date,
+  kind: TimelineKind,
+  detail: string,
+  extra: Partial<TimelineEntry> = {},
+): TimelineEntry => ({
   id: newId('tl', at),
   at: at.toISOString(),
   kind,

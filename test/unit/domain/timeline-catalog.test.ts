@@ -75,3 +75,10 @@ describe('the timeline catalog', () => {
     entry(at, 'step.deferred', 'x', { rule: 'contact.sometimes' });
   });
 });
+
+describe('the timeline catalog in the README', () => {
+  it('is the catalog, line for line', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(timelineCatalogMarkdown());
+  });
+});

@@ -14,6 +14,7 @@ process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { emptyUse, type CapacityUse } from '../shared/adapters/dynamodb/capacity-meter';
 import { priceUsage, scaleUsage, DURATION_MODEL, LOG_MODEL, type Usage } from './cost-model';
 import { PRICES, priceTable } from './prices';
 import { writeResult } from './results';
@@ -70,13 +71,6 @@ const javaPidFor = (port: string): number | null => {
   return null;
 };
 
-interface CapacityUse {
-  readUnits: number;
-  writeUnits: number;
-  calls: Record<string, number>;
-  refusedWrites: number;
-  refusedWriteUnits: number;
-}
 interface Snapshot {
   executions: { name: string; status: string; stoppedAt: string | null; states: unknown[]; historyEvents?: number }[];
   lambdaInvocations: Record<string, number>;
@@ -103,13 +97,6 @@ const hoursBetween = (from: number, to: number) => Math.floor(to / HOUR) - Math.
 const addCalls = (into: Record<string, number>, calls: Record<string, number>, factor = 1) => {
   for (const [command, count] of Object.entries(calls)) into[command] = (into[command] ?? 0) + factor * count;
 };
-const emptyUse = (): CapacityUse => ({
-  readUnits: 0,
-  writeUnits: 0,
-  calls: {},
-  refusedWrites: 0,
-  refusedWriteUnits: 0,
-});
 const scaleUse = (use: CapacityUse, factor: number): CapacityUse => {
   const calls: Record<string, number> = {};
   addCalls(calls, use.calls, factor);

@@ -44,7 +44,8 @@ const METERED = /^(Get|Put|Update|Delete|Query|Scan|BatchGet|BatchWrite|Transact
 const SINGLE_WRITE = /^(Put|Update|Delete)(Item)?Command$/;
 const KB = 1024;
 
-const emptyUse = (): CapacityUse => ({
+/** Nothing used yet. */
+export const emptyUse = (): CapacityUse => ({
   readUnits: 0,
   writeUnits: 0,
   calls: {},

@@ -7,7 +7,7 @@ import type { EngineDeps } from '../engine-deps';
 import { CLAIM_LEASE_MS, heldClaim, sendReminder } from '../send-reminder';
 import { closeTasksOf } from '../tasks';
 import { type Decision } from './result';
-import { type Facts } from './facts';
+import { messageContext, type Facts } from './facts';
 import { entry, unknownEntry } from './timeline-entries';
 import { claimStore } from './claims';
 
@@ -35,16 +35,7 @@ const sendReceipt = async (deps: EngineDeps, facts: Facts, claims: StepClaim[]):
   }
   const result = await sendReminder(
     deps,
-    {
-      tenant: facts.tenant,
-      customer: facts.customer,
-      optOuts: facts.optOuts,
-      invoice: facts.found.invoice,
-      delinquencyId: facts.delinquency.id,
-      step: RECEIPT_STEP,
-      balance: 0,
-      fee: 0,
-    },
+    messageContext(facts, RECEIPT_STEP, 0, 0),
     claimStore(deps, facts.tenant.id, facts.delinquency.id),
     async () => true,
   );

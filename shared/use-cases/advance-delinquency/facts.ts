@@ -8,9 +8,10 @@ import type { DelinquencyRecords } from '../../ports/delinquency-repository.port
 import type { InvoiceWithPayments } from '../../ports/invoice-repository.port';
 import type { Customer, OptOut } from '../../schemas/customer.schema';
 import { type Delinquency } from '../../schemas/delinquency.schema';
-import type { Strategy } from '../../schemas/strategy.schema';
+import type { Step, Strategy } from '../../schemas/strategy.schema';
 import type { Tenant } from '../../schemas/tenant.schema';
 import type { EngineDeps } from '../engine-deps';
+import type { ReminderContext } from '../send-reminder';
 import { listStrategies } from '../strategies';
 import { type AdvanceInput } from './result';
 
@@ -72,4 +73,16 @@ export const eventBase = (facts: Facts) => ({
   delinquencyId: facts.delinquency.id,
   invoiceId: facts.found.invoice.id,
   customerId: facts.customer.id,
+});
+
+/** What a message about this case is written from: the case's facts, the step, what is owed and the step's fee. */
+export const messageContext = (facts: Facts, step: Step, balance: number, fee: number): ReminderContext => ({
+  tenant: facts.tenant,
+  customer: facts.customer,
+  optOuts: facts.optOuts,
+  invoice: facts.found.invoice,
+  delinquencyId: facts.delinquency.id,
+  step,
+  balance,
+  fee,
 });

@@ -7,7 +7,7 @@ import type { DelinquencyLetters, StepClaims } from '../../ports/delinquency-rep
 import type { EngineDeps } from '../engine-deps';
 import { messageFacts, payLink } from '../send-reminder';
 import { type Acted, type DueStep } from './acted';
-import { eventBase, type Facts } from './facts';
+import { eventBase, messageContext, type Facts } from './facts';
 import { entry } from './timeline-entries';
 import { claimStep } from './claims';
 
@@ -23,16 +23,7 @@ export const prepareLetter = async (
   const acted: Acted = { entries: [], events: [] };
   if (await claimStep(deps, facts, step, 'done', 'letter rendered')) {
     const locale = templateLocale(facts.customer.locale);
-    const context = {
-      tenant: facts.tenant,
-      customer: facts.customer,
-      optOuts: facts.optOuts,
-      invoice: facts.found.invoice,
-      delinquencyId: facts.delinquency.id,
-      step,
-      balance,
-      fee,
-    };
+    const context = messageContext(facts, step, balance, fee);
     const html = renderLetter(
       step.template ?? 'final-notice',
       locale,

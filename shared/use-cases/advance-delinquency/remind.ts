@@ -8,7 +8,7 @@ import { sendReminder } from '../send-reminder';
 import { caseRole } from '../case-messages';
 import { publishOrPark, type PublishDeps } from '../publish-or-park';
 import { type Acted, type DueStep } from './acted';
-import { eventBase, type Facts } from './facts';
+import { eventBase, messageContext, type Facts } from './facts';
 import { entry, unknownEntry } from './timeline-entries';
 import { claimStore, claimStep } from './claims';
 
@@ -83,14 +83,7 @@ export const remind = async (deps: EngineDeps, facts: Facts, step: Step, due: Du
     result = await sendReminder(
       deps,
       {
-        tenant: facts.tenant,
-        customer: facts.customer,
-        optOuts: facts.optOuts,
-        invoice: facts.found.invoice,
-        delinquencyId: facts.delinquency.id,
-        step,
-        balance,
-        fee,
+        ...messageContext(facts, step, balance, fee),
         ...(role.kind === 'lead' ? { extraFacts: role.extraFacts } : {}),
       },
       claimStore(deps, facts.tenant.id, facts.delinquency.id),

@@ -47,7 +47,7 @@ export type ReminderOutcome =
   | { outcome: 'unknown'; channel: 'email' | 'sms'; since: string };
 
 /**
- * How long a claim may stay 'claimed' or 'sending' while its attempt could still be alive: past the Advance function's
+ * How long a claim may stay 'claimed' or 'sending' while its attempt could still be alive: past the Wake function's
  * 2-minute timeout with a wide margin. A stale 'claimed' claim never reached the provider (it is taken over and sent);
  * a stale 'sending' one died while the provider was being called or after it accepted: nobody can tell which.
  */

@@ -1,4 +1,6 @@
 // `npm start`: runs Arrears on this machine with no AWS account, prints how to reach it, and stops cleanly on Ctrl-C.
+// package.json starts it with V8's old space capped at 384 MB: what it keeps alive is small (85 MB after 1,000
+// lifecycles), and without a cap V8 lets garbage grow the process to about a gigabyte before collecting it.
 export {};
 
 // Quiet by default: the runtime prints one line per request; handler logs are for when you ask (POWERTOOLS_LOG_LEVEL=INFO).

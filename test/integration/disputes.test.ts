@@ -10,6 +10,7 @@ import { putCustomer } from '../../shared/use-cases/customers';
 import { getInvoice, putInvoice } from '../../shared/use-cases/invoices';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+import { aDelinquency } from '../fixtures/delinquency';
 
 let table: TestTable;
 let deps: ApiDependencies;
@@ -39,32 +40,14 @@ const openCase = async (invoiceId: string, customerId = 'c1', amount = 200_000) 
   const id = `dlq-${invoiceId}`;
   await deps.delinquencies.open(
     't1',
-    {
+    aDelinquency({
       id,
       invoiceId,
       customerId,
-      currency: 'EUR',
-      status: 'active',
-      strategyId: 'default',
       stage: 'overdue',
       doneSteps: ['overdue'],
-      nextActionAt: null,
-      nextStep: null,
       openedAt: now,
-      closedAt: null,
-      factsVersion: 0,
-      reopenCount: 0,
-      activePromiseId: null,
-      activePlanId: null,
-      assigneeId: null,
-      score: null,
-      openingInputs: null,
-      priority: 0,
-      balance: 0,
-      brokenPromises: 0,
-      taskToken: null,
-      version: 1,
-    },
+    }),
     { id: `tl-${id}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the test' },
   );
   return id;

@@ -14,6 +14,7 @@ import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice, recordPayment } from '../../shared/use-cases/invoices';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+import { aDelinquency } from '../fixtures/delinquency';
 
 let table: TestTable;
 let deps: ApiDependencies;
@@ -45,32 +46,16 @@ const seed = async (name: string) => {
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    {
+    aDelinquency({
       id: `dlq-${id}`,
       invoiceId: `inv-${id}`,
       customerId: `cus-${id}`,
-      currency: 'EUR',
-      status: 'active',
-      strategyId: 'default',
       stage: 'overdue',
       doneSteps: ['overdue'],
-      nextActionAt: null,
-      nextStep: null,
       openedAt: now,
-      closedAt: null,
-      factsVersion: 0,
-      reopenCount: 0,
-      activePromiseId: null,
-      activePlanId: null,
-      assigneeId: null,
-      score: null,
-      openingInputs: null,
       priority: 10,
       balance: 45_000,
-      brokenPromises: 0,
-      taskToken: null,
-      version: 1,
-    },
+    }),
     {
       id: `tl-open-${id}`,
       at: now,

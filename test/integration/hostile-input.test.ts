@@ -14,6 +14,7 @@ import { signatureHeader } from '../../shared/webhooks/signature';
 import { apiEvent, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 import { asFunction } from '../../local/iam/function-scope';
+import { aDelinquency } from '../fixtures/delinquency';
 
 /** Fixed so a failure replays exactly; the runs per route keep the file well under a minute on two cores. */
 const SEED = 20_261_210;
@@ -87,32 +88,15 @@ beforeAll(async () => {
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    {
+    aDelinquency({
       id: 'dlq-inv1',
       invoiceId: 'inv1',
       customerId: 'c1',
-      currency: 'EUR',
-      status: 'active',
-      strategyId: 'default',
       stage: 'overdue',
       doneSteps: ['overdue'],
-      nextActionAt: null,
-      nextStep: null,
       openedAt: now,
-      closedAt: null,
-      factsVersion: 0,
-      reopenCount: 0,
-      activePromiseId: null,
-      activePlanId: null,
-      assigneeId: null,
-      score: null,
-      openingInputs: null,
-      priority: 0,
       balance: 120_000,
-      brokenPromises: 0,
-      taskToken: null,
-      version: 1,
-    },
+    }),
     { id: 'tl-dlq-inv1', at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the fuzzing' },
   );
   watchWrites(table.client);

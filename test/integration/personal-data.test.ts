@@ -15,6 +15,7 @@ import { putInvoice } from '../../shared/use-cases/invoices';
 import { isOptedOut } from '../../shared/use-cases/send-reminder';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+import { aDelinquency } from '../fixtures/delinquency';
 
 let table: TestTable;
 let deps: ApiDependencies;
@@ -66,32 +67,15 @@ beforeAll(async () => {
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    {
+    aDelinquency({
       id: 'dlq-inv1',
       invoiceId: 'inv1',
       customerId: 'c1',
-      currency: 'EUR',
-      status: 'active',
-      strategyId: 'default',
       stage: 'overdue',
       doneSteps: ['overdue'],
-      nextActionAt: null,
-      nextStep: null,
       openedAt: now,
-      closedAt: null,
-      factsVersion: 0,
-      reopenCount: 0,
-      activePromiseId: null,
-      activePlanId: null,
-      assigneeId: null,
-      score: null,
-      openingInputs: null,
-      priority: 0,
       balance: 120_000,
-      brokenPromises: 0,
-      taskToken: null,
-      version: 1,
-    },
+    }),
     {
       id: 'tl-open',
       at: now,

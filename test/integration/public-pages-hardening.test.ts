@@ -13,6 +13,7 @@ import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
+import { aDelinquency } from '../fixtures/delinquency';
 
 let table: TestTable;
 let deps: ApiDependencies;
@@ -38,32 +39,17 @@ const openCase = async (customerId: string, invoiceId: string) => {
   const now = clock.now().toISOString();
   await deps.delinquencies.open(
     't1',
-    {
+    aDelinquency({
       id: `dlq-${invoiceId}`,
       invoiceId,
       customerId,
       currency: 'NOK',
-      status: 'active',
-      strategyId: 'default',
       stage: 'overdue',
       doneSteps: ['overdue'],
-      nextActionAt: null,
-      nextStep: null,
       openedAt: now,
-      closedAt: null,
-      factsVersion: 0,
-      reopenCount: 0,
-      activePromiseId: null,
-      activePlanId: null,
-      assigneeId: null,
-      score: null,
-      openingInputs: null,
-      priority: 0,
       balance: 120_000,
-      brokenPromises: 0,
       taskToken: 'AQB-secret-task-token',
-      version: 1,
-    },
+    }),
     { id: `tl-${invoiceId}`, at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened' },
   );
   tokens[invoiceId] = await deps.payTokens.tokenFor({ tenantId: 't1', invoiceId, customerId });

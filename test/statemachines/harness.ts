@@ -95,6 +95,8 @@ export interface Harness {
     customer?: Record<string, unknown>;
     customerId?: string;
     amount?: number;
+    /** The invoice's own description, as a partner sends it. */
+    description?: string;
   }): Promise<string>;
 }
 
@@ -229,6 +231,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
       customer,
       customerId = `cus-${invoiceId}`,
       amount = 125_000,
+      description,
     }) => {
       const deps = { ...engine, clock };
       await putCustomer(deps, TENANT, customerId, {
@@ -248,6 +251,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
         issuedAt: '2026-11-01',
         dueDate,
         ...(strategyId ? { strategyId } : {}),
+        ...(description ? { description } : {}),
       });
       const tenant = (await engine.tenants.getTenant(TENANT))!;
       const found = (await engine.invoices.get(TENANT, invoiceId))!;

@@ -3,7 +3,7 @@
 import type { Creditor } from '../creditor';
 import { escapeHtml } from './html';
 import { bankLines, blockHtml, blockText, contactLines, identityLines, signatureLines } from './signature';
-import { MESSAGE_WORDS, ownEntry, type MessageWords, type TemplateLocale } from './templates';
+import { MESSAGE_WORDS, ownEntry, type EmailTemplate, type MessageWords, type TemplateLocale } from './templates';
 
 export interface MessageFacts {
   /** The creditor's display name, as the debtor knows it. */
@@ -73,7 +73,7 @@ const fill = (template: string, facts: Partial<MessageFacts> & { caseCount?: str
 const asksForPayment = (templateId: string) => templateId !== 'receipt';
 
 const emailTemplate = (words: MessageWords, templateId: string) =>
-  ownEntry<{ subject: string; body: string }>(words.email, templateId) ?? words.email.overdue;
+  ownEntry<EmailTemplate>(words.email, templateId) ?? words.email.overdue;
 
 const transferBlock = (templateId: string, words: MessageWords, facts: MessageFacts) =>
   asksForPayment(templateId)

@@ -50,8 +50,11 @@ export class OutboxEmailSender implements EmailSender {
       id: messageId,
       channel: 'email',
       to: email.to,
+      from: email.from,
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       subject: email.subject,
       body: email.text,
+      html: email.html,
       sentAt: this.clock.now().toISOString(),
       tenantId: email.context.tenantId,
       customerId: email.context.customerId,
@@ -92,6 +95,8 @@ export interface Harness {
     customer?: Record<string, unknown>;
     customerId?: string;
     amount?: number;
+    /** The invoice's own description, as a partner sends it. */
+    description?: string;
   }): Promise<string>;
 }
 
@@ -226,6 +231,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
       customer,
       customerId = `cus-${invoiceId}`,
       amount = 125_000,
+      description,
     }) => {
       const deps = { ...engine, clock };
       await putCustomer(deps, TENANT, customerId, {
@@ -245,6 +251,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
         issuedAt: '2026-11-01',
         dueDate,
         ...(strategyId ? { strategyId } : {}),
+        ...(description ? { description } : {}),
       });
       const tenant = (await engine.tenants.getTenant(TENANT))!;
       const found = (await engine.invoices.get(TENANT, invoiceId))!;

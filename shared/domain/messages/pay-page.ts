@@ -22,7 +22,7 @@ export interface PayPageFacts {
   notice: string | null;
 }
 
-const WORDS: Record<TemplateLocale, Record<string, string>> = {
+const WORDS: Partial<Record<TemplateLocale, Record<string, string>>> & { en: Record<string, string> } = {
   en: {
     title: 'Invoice {invoice}',
     due: 'Due date',
@@ -80,7 +80,7 @@ const escapeHtml = (value: string): string =>
     .replace(/'/g, '&#39;');
 
 export const renderPayPage = (facts: PayPageFacts, locale: TemplateLocale, intlLocale: string): string => {
-  const words = WORDS[locale];
+  const words = WORDS[locale] ?? WORDS.en;
   const say = (key: string, values: Record<string, string> = {}) =>
     escapeHtml((words[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole));
   const money = (minor: number) => escapeHtml(formatMoney(minor, facts.currency, intlLocale));
@@ -138,7 +138,7 @@ export const renderPayPage = (facts: PayPageFacts, locale: TemplateLocale, intlL
  * since whoever holds an old link learns nothing from it.
  */
 export const renderNothingToPay = (locale: TemplateLocale): string => {
-  const words = WORDS[locale];
+  const words = WORDS[locale] ?? WORDS.en;
   return [
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">`,
     `<title>${escapeHtml(words.nothingTitle!)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:32em;margin:2em auto;padding:0 1em">`,

@@ -231,6 +231,18 @@ export const TenantSettingsPatchSchema = z
   .meta({ id: 'TenantSettingsPatch' });
 export type TenantSettingsPatch = z.infer<typeof TenantSettingsPatchSchema>;
 
+/** What GET and PATCH /v1/tenant answer: the settings with the tenant's id, version and last change. */
+export const TenantSettingsViewSchema = z
+  .object({
+    id: PartnerIdSchema,
+    ...settingsShape,
+    createdAt: z.string(),
+    version: z.number().int().min(1),
+    updatedAt: z.string().optional(),
+    updatedBy: z.string().optional(),
+  })
+  .meta({ id: 'TenantSettingsView' });
+
 export const TenantSchema = z.object({
   id: PartnerIdSchema,
   ...settingsShape,

@@ -23,8 +23,10 @@ export type TenantView = Omit<Tenant, 'scoreModel' | 'exchangeRates'> & { versio
 const versionOf = (tenant: Tenant): number => tenant.version ?? 1;
 
 export const tenantView = (tenant: Tenant): TenantView => {
-  const { scoreModel: _scoreModel, exchangeRates: _exchangeRates, ...view } = tenant;
-  return { ...view, version: versionOf(tenant) };
+  const view: Partial<Tenant> = { ...tenant };
+  delete view.scoreModel;
+  delete view.exchangeRates;
+  return { ...(view as Tenant), version: versionOf(tenant) };
 };
 
 const isObject = (value: Json): value is JsonObject =>

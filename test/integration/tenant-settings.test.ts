@@ -199,6 +199,14 @@ describe('tenant settings', () => {
     expect(second.body.items.map((item: { version: number }) => item.version)).toEqual([2]);
     expect(second.body.items[0].changes).toContainEqual({ path: 'bank.iban', before: null, after: 'NO9386011117947' });
     expect(second.body.nextCursor).toBeNull();
+    // A cursor into another tenant's history is refused, never followed.
+    const foreign = Buffer.from(JSON.stringify({ pk: 'TENANT#t2#SETTINGS', sk: 'CHANGE#0000000009' })).toString(
+      'base64url',
+    );
+    expect(await history({ cursor: foreign })).toMatchObject({
+      status: 400,
+      body: { type: 'urn:arrears:problem:invalid-cursor' },
+    });
   });
 
   it('applies two concurrent patches without If-Match one on top of the other', async () => {

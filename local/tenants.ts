@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
 import type { WebhookSecrets } from '../shared/ports/webhook-secrets.port';
-import { defaultTenantSettings } from '../shared/schemas/tenant.schema';
+import { defaultTenantSettings, type Tenant } from '../shared/schemas/tenant.schema';
 
 export interface LocalTenant {
   tenantId: string;
@@ -33,15 +33,34 @@ export const parseLocalTenants = (value: string | undefined): LocalTenant[] => {
   return tenants;
 };
 
+/**
+ * Who the demo creditor is, so every message and page reads like a real one: a made-up Norwegian utility with a valid
+ * (published example) IBAN. Other local tenants get the same identity under their own id.
+ */
+export const demoIdentity = (tenantId: string) => {
+  const name = tenantId === 'demo' ? 'Nordlys Energi' : tenantId;
+  return {
+    name,
+    legalName: tenantId === 'demo' ? 'Nordlys Energi AS' : name,
+    address: { lines: ['Storgata 12'], postalCode: '0155', city: 'Oslo', country: 'NO' },
+    supportEmail: `support@${tenantId === 'demo' ? 'nordlys-energi' : tenantId}.example`,
+    supportPhone: '+4721000000',
+    bank: { accountHolder: tenantId === 'demo' ? 'Nordlys Energi AS' : name, iban: 'NO9386011117947', bic: 'DNBANOKK' },
+    locale: 'en',
+    selfServicePlans: { maxInstallments: 6, maxDays: 180, minInstallment: 1000 },
+  } satisfies Partial<Tenant>;
+};
+
 export const seedTenants = async (directory: TenantDirectory, tenants: LocalTenant[], now: Date): Promise<void> => {
   for (const tenant of tenants) {
     const existing = await directory.getTenant(tenant.tenantId);
     if (!existing) {
       await directory.putTenant({
         id: tenant.tenantId,
-        name: tenant.tenantId,
         ...defaultTenantSettings,
+        ...demoIdentity(tenant.tenantId),
         createdAt: now.toISOString(),
+        version: 1,
       });
     }
     await directory.putApiKey(

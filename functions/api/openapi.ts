@@ -61,6 +61,16 @@ const parametersOf = (route: ApiRoute, components: JsonObject): JsonObject[] => 
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
+  if (route.conditional) {
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description:
+        'The version the change is made over, as the ETag a read answered ("3"); 412 when the stored version moved on.',
+      schema: { type: 'string', maxLength: 20 },
+    });
+  }
   return parameters;
 };
 

@@ -48,6 +48,9 @@ import { deleteCustomerRoute } from './routes/delete-customer.route';
 import { postApiKeyRoute } from './routes/post-api-key.route';
 import { listApiKeysRoute } from './routes/list-api-keys.route';
 import { deleteApiKeyRoute } from './routes/delete-api-key.route';
+import { getTenantRoute } from './routes/get-tenant.route';
+import { patchTenantRoute } from './routes/patch-tenant.route';
+import { getTenantHistoryRoute } from './routes/get-tenant-history.route';
 import { getOpenApiRoute } from './routes/get-openapi.route';
 
 export type { ApiResponseSpec, ApiRoute, DynamoAction } from './routes/api-route';
@@ -99,5 +102,8 @@ export const apiRoutes = [
   postApiKeyRoute,
   listApiKeysRoute,
   deleteApiKeyRoute,
+  getTenantRoute,
+  patchTenantRoute,
+  getTenantHistoryRoute,
   getOpenApiRoute,
 ] as const satisfies readonly ApiRoute[];

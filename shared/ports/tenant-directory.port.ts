@@ -1,6 +1,7 @@
 // Who is calling: API keys (stored only as hashes) resolve to exactly one tenant, a role and the person they were issued to.
 import type { Tenant, ApiKeyRole } from '../schemas/tenant.schema';
 import type { ApiKeyRecord } from '../schemas/api-key.schema';
+import type { TenantChange } from '../schemas/tenant-history.schema';
 
 export interface ApiKeyGrant {
   tenantId: string;
@@ -22,8 +23,21 @@ export const personOfUnnamedKey = (keyId: string) => `key:${keyId}`;
 export interface TenantDirectory {
   /** The grant for a key hash, or null for an unknown or revoked key. */
   resolveApiKey(keyHash: string): Promise<ApiKeyGrant | null>;
-  getTenant(tenantId: string): Promise<Tenant | null>;
+  /** `consistent` reads the latest write (a change is made over the version it read). */
+  getTenant(tenantId: string, options?: { consistent?: boolean }): Promise<Tenant | null>;
   putTenant(tenant: Tenant): Promise<void>;
+  /**
+   * Replaces the tenant with its changed settings and records the change, in one transaction, only over the version
+   * that was read (`readVersion`: the stored `version`, null for an item that predates versions); false, with nothing
+   * written, when another change got there first.
+   */
+  saveTenantSettings(tenant: Tenant, readVersion: number | null, change: TenantChange): Promise<boolean>;
+  /** The tenant's settings changes, newest first. */
+  listTenantHistory(
+    tenantId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: TenantChange[]; nextCursor: string | null }>;
   /**
    * Stores a key's hash and its listing (role, who issued it, the person it is issued to); `createdBy` defaults to the
    * operator, `issuedTo` to a person of the key's own.

@@ -167,6 +167,11 @@ const validBodies: Record<string, unknown> = {
     weights: Object.fromEntries(SCORE_FEATURES.map((name) => [name, 0.1])),
   },
   PostApiKey: { role: 'collector' },
+  PatchTenant: {
+    legalName: 'Acme Energi AS',
+    bank: { accountHolder: 'Acme Energi AS', iban: 'NO93 8601 1117 947', bic: 'DNBANOKK' },
+    quietHours: { start: '09:00', end: '20:00' },
+  },
 };
 
 /** Queries that pass, so the generated ones start from something real. */

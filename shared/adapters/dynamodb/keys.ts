@@ -6,6 +6,7 @@
 // |--------------------|-------------------------------------|---------------------------------|------------------------------------------------------------|
 // | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
 // | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
+// | TenantChange       | TENANT#{t}#SETTINGS                 | CHANGE#{version, 10 digits}     | (who changed which settings when, before and after)        |
 // | RunLease           | RUN#reminder-run                    | LEASE                           | (the run holding the hourly run, until it expires)         |
 // | CurrentExecution   | TENANT#{t}#DELINQUENCY#{d}          | EXECUTION                       | (the execution escalating it: name, generation, start)     |
 // | RestartMarker      | TENANT#{t}#RESTARTS                 | DELINQUENCY#{d}                 | (an open case whose execution ended: the run restarts it)  |
@@ -56,6 +57,7 @@
 // - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
 // - a tenant's API keys (rotation: issue, list, revoke): Query pk = TENANT#{t}#APIKEYS; a revocation marks both items
 // - list tenants (scheduled run): Query gsi1 pk = TENANTS
+// - a tenant's settings history, newest first: Query pk = TENANT#{t}#SETTINGS descending, page by page
 // - a customer with opt-outs: Query pk = TENANT#{t}#CUSTOMER#{c}
 // - an invoice with its payments and charges: Query pk = TENANT#{t}#INVOICE#{i}
 // - a customer's invoices and delinquencies (the case): Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}, sk begins_with
@@ -100,6 +102,7 @@ export const SCHEMA_VERSION = 1;
 
 export type ItemType =
   | 'Tenant'
+  | 'TenantChange'
   | 'ApiKey'
   | 'ApiKeyListing'
   | 'Erasure'
@@ -159,6 +162,12 @@ export const keys = {
   tenant: (tenantId: string): PrimaryKey => ({ pk: tenant(tenantId), sk: 'TENANT' }),
   tenantListing: (tenantId: string) => ({ gsi1pk: 'TENANTS', gsi1sk: tenant(tenantId) }),
   tenantsPartition: () => 'TENANTS',
+  tenantHistoryPartition: (tenantId: string) => `${tenant(tenantId)}#SETTINGS`,
+  /** Zero-padded, so the sort key orders changes by version. */
+  tenantChange: (tenantId: string, version: number): PrimaryKey => ({
+    pk: keys.tenantHistoryPartition(tenantId),
+    sk: `CHANGE#${String(version).padStart(10, '0')}`,
+  }),
   runLease: (): PrimaryKey => ({ pk: 'RUN#reminder-run', sk: 'LEASE' }),
   currentExecution: (tenantId: string, delinquencyId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),

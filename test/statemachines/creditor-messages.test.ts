@@ -10,13 +10,6 @@ beforeAll(async () => {
   const tenant = (await harness.engine.tenants.getTenant(TENANT))!;
   const identity = { ...NORDLYS_IDENTITY, name: 'Nordlys Energi', emailFrom: 'innkreving@nordlys.example' };
   await harness.engine.tenants.putTenant({ ...tenant, ...identity });
-  // The tenant settings' schema (issue 15, part A) keeps these fields on read; until it does, the stored tenant is read
-  // with its identity as that schema will give it. The engine's own read still runs against DynamoDB Local.
-  const getTenant = harness.engine.tenants.getTenant.bind(harness.engine.tenants);
-  harness.engine.tenants.getTenant = async (tenantId) => {
-    const found = await getTenant(tenantId);
-    return found && tenantId === TENANT ? { ...identity, ...found } : found;
-  };
   const storeLetter = harness.engine.delinquencies.storeLetter.bind(harness.engine.delinquencies);
   harness.engine.delinquencies.storeLetter = async (tenantId, delinquencyId, letter) => {
     letters.push(letter.html);

@@ -13,12 +13,21 @@ const statelessTemplate = Template.fromStack(stateless);
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
-/** Every statement of the inline policy attached to the role of the function built for `constructId`. */
+/** Every statement the role built for `constructId` is allowed: a function's inline Access policy, or a default policy. */
 const statementsOf = (constructId: string): Statement[] => {
-  const policies = statelessTemplate.findResources('AWS::IAM::Policy');
-  const entry = Object.entries(policies).find(([logicalId]) => logicalId.startsWith(`${constructId}Role`));
-  if (!entry) throw new Error(`no policy for ${constructId}`);
-  return (entry[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+  const roles = statelessTemplate.findResources('AWS::IAM::Role');
+  const entry = Object.entries(roles).find(([logicalId]) => logicalId.startsWith(`${constructId}Role`));
+  if (!entry) throw new Error(`no role for ${constructId}`);
+  const policies = (entry[1] as { Properties: { Policies?: { PolicyName: string; PolicyDocument: unknown }[] } })
+    .Properties.Policies;
+  const access = policies?.find((policy) => policy.PolicyName === 'Access');
+  if (access) return (access.PolicyDocument as { Statement: Statement[] }).Statement;
+  // A role that is not a function's (the wake scheduler's) keeps CDK's default policy.
+  const defaults = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).find(([logicalId]) =>
+    logicalId.startsWith(`${constructId}Role`),
+  );
+  if (!defaults) throw new Error(`no policy for ${constructId}`);
+  return (defaults[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
     .Statement;
 };
 const actionsOf = (statement: Statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]);

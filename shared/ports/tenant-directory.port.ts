@@ -26,6 +26,8 @@ export interface TenantDirectory {
   /** `consistent` reads the latest write (a change is made over the version it read). */
   getTenant(tenantId: string, options?: { consistent?: boolean }): Promise<Tenant | null>;
   putTenant(tenant: Tenant): Promise<void>;
+  /** Replaces only the tenant's scorecard, leaving its settings as the latest change left them; false: no tenant. */
+  saveScoreModel(tenantId: string, model: NonNullable<Tenant['scoreModel']>): Promise<boolean>;
   /**
    * Replaces the tenant with its changed settings and records the change, in one transaction, only over the version
    * that was read (`readVersion`: the stored `version`, null for an item that predates versions); false, with nothing

@@ -218,4 +218,22 @@ describe('tenant settings', () => {
       version: 6,
     });
   });
+
+  it('keeps a settings change made while a scorecard is being installed (the scorecard writes only itself)', async () => {
+    const { putScoreModel } = await import('../../shared/use-cases/score-model');
+    // A PATCH lands right after anything the scorecard's install reads of the tenant (a whole-item write would undo it).
+    let patched = false;
+    const racing = Object.create(deps.tenants) as typeof deps.tenants;
+    racing.getTenant = async (...args) => {
+      const read = await deps.tenants.getTenant(...args);
+      expect((await patch({ supportPhone: '+4722000000' })).status).toBe(200);
+      patched = true;
+      return read;
+    };
+    const manager = { tenantId: 't1', role: 'manager' as const, keyId: 'key-manager', person: 'manager-person' };
+    await putScoreModel({ tenants: racing }, manager, { ...DEFAULT_SCORE_MODEL, id: 'fitted-2' });
+    if (!patched) expect((await patch({ supportPhone: '+4722000000' })).status).toBe(200);
+    expect((await read()).body).toMatchObject({ supportPhone: '+4722000000' });
+    expect((await deps.tenants.getTenant('t1'))?.scoreModel?.id).toBe('fitted-2');
+  });
 });

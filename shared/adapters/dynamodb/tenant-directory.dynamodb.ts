@@ -4,6 +4,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ApiKeyRecordSchema, type ApiKeyRecord } from '../../schemas/api-key.schema';
@@ -62,6 +63,24 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async putTenant(tenant: Tenant): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.tenantItem(tenant) }));
+  }
+
+  async saveScoreModel(tenantId: string, model: NonNullable<Tenant['scoreModel']>): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.tenant(tenantId),
+          UpdateExpression: 'SET scoreModel = :model',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':model': model },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   async saveTenantSettings(tenant: Tenant, readVersion: number | null, change: TenantChange): Promise<boolean> {

@@ -11,6 +11,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { DynamoAction, FunctionAccess } from '../../functions/function-access';
 import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
+import { portalSigningKeySecretName, tenantStripeSecretPattern } from '../../shared/ports/secrets.port';
 import type { ArrearsFunction } from './arrears-function';
 
 const READ_ACTIONS: readonly DynamoAction[] = ['GetItem', 'Query'];
@@ -20,6 +21,10 @@ export interface FunctionGrantsProps {
   key: kms.IKey;
   bus: events.IEventBus;
   configurationSet: ses.IConfigurationSet;
+  /** The prefix of this deployment's named secrets (see secrets.port.ts). */
+  secretsNamespace: string;
+  /** The key the named secrets are encrypted with (the portal signing key; a tenant's Stripe key may use it too). */
+  secretsKey: kms.IKey;
 }
 
 export class FunctionGrants extends Construct {
@@ -41,6 +46,14 @@ export class FunctionGrants extends Construct {
     }
     if (access.publishesEvents) this.props.bus.grantPutEventsTo(fn.role);
     if (access.readsWebhookSecrets) this.grantProviderSecrets(fn);
+    if (access.cardCheckout)
+      this.grantNamedSecret(
+        fn,
+        tenantStripeSecretPattern(this.props.secretsNamespace),
+        "One Stripe key per tenant, stored when a tenant is onboarded; the wildcard spans only the tenant id under this deployment's namespace.",
+      );
+    if (access.readsPortalSigningKey)
+      this.grantNamedSecret(fn, portalSigningKeySecretName(this.props.secretsNamespace));
   }
 
   /**
@@ -147,6 +160,36 @@ export class FunctionGrants extends Construct {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:${this.nagRegion()}:${this.nagAccount()}:secret:${WEBHOOK_SECRET_PREFIX}*]`,
       reason:
         'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
+    });
+  }
+
+  /**
+   * GetSecretValue on the secrets of one name (or name pattern) and nothing else: Secrets Manager appends six random
+   * characters to every name, which the ARN must allow for. Decrypting through Secrets Manager with the stack's key
+   * covers secrets encrypted with it; a secret under the AWS managed key needs no key grant.
+   */
+  private grantNamedSecret(fn: ArrearsFunction<never>, name: string, wildcardReason?: string): void {
+    const stack = Stack.of(this);
+    const arn = (partition: string, region: string, account: string) =>
+      `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}-??????`;
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [arn(stack.partition, stack.region, stack.account)],
+      }),
+    );
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [this.props.secretsKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` } },
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn('<AWS::Partition>', this.nagRegion(), this.nagAccount())}]`,
+      reason:
+        wildcardReason ??
+        'Secrets Manager appends six random characters to a secret name; the wildcard covers only that suffix.',
     });
   }
 

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
 import type { WebhookSecrets } from '../shared/ports/webhook-secrets.port';
+import { portalSigningKeySecretName, tenantStripeSecretName } from '../shared/ports/secrets.port';
 import { defaultTenantSettings } from '../shared/schemas/tenant.schema';
 
 export interface LocalTenant {
@@ -74,4 +75,24 @@ export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string
       return webhookSecret === null ? null : stripeApiKey;
     },
   };
+};
+
+/**
+ * What an operator stores in Secrets Manager, stored in its local stand-in: each tenant's Stripe key (one key for all
+ * local tenants: the stand-in's or ARREARS_STRIPE_API_KEY; none without one, and then no card payment is offered) and
+ * the portal's signing key, derived from the tenants' secrets so links stay valid across restarts.
+ */
+export const seedLocalSecrets = (
+  store: { put(name: string, value: string): void },
+  namespace: string,
+  tenants: LocalTenant[],
+  stripeApiKey: string | null,
+): void => {
+  if (stripeApiKey)
+    for (const tenant of tenants) store.put(tenantStripeSecretName(namespace, tenant.tenantId), stripeApiKey);
+  const material = tenants.map((tenant) => `${tenant.tenantId}:${tenant.stripeWebhookSecret}`).join(',');
+  store.put(
+    portalSigningKeySecretName(namespace),
+    createHmac('sha256', material).update('arrears portal signing key').digest('hex'),
+  );
 };

@@ -55,6 +55,8 @@ export interface WebhookDelivery {
   eventId: string;
   type: string;
   tenantId: string;
+  /** The event as sent (a test replays it, as Stripe's retries would). */
+  body: string;
   status: number;
 }
 
@@ -311,7 +313,7 @@ export const startStripeStandIn = async (options: StripeStandInOptions): Promise
       status = answered?.status ?? 0;
       await answered?.arrayBuffer().catch(() => undefined);
     }
-    state.deliveries.push({ eventId, type, tenantId, status });
+    state.deliveries.push({ eventId, type, tenantId, body, status });
   };
 
   const page = (response: ServerResponse, status: number, html: string) =>

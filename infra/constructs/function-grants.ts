@@ -46,14 +46,11 @@ export class FunctionGrants extends Construct {
     }
     if (access.publishesEvents) this.props.bus.grantPutEventsTo(fn.role);
     if (access.readsWebhookSecrets) this.grantProviderSecrets(fn);
-    if (access.cardCheckout)
-      this.grantNamedSecret(
-        fn,
-        tenantStripeSecretPattern(this.props.secretsNamespace),
-        "One Stripe key per tenant, stored when a tenant is onboarded; the wildcard spans only the tenant id under this deployment's namespace.",
-      );
-    if (access.readsPortalSigningKey)
-      this.grantNamedSecret(fn, portalSigningKeySecretName(this.props.secretsNamespace));
+    const named = [
+      ...(access.cardCheckout ? [tenantStripeSecretPattern(this.props.secretsNamespace)] : []),
+      ...(access.readsPortalSigningKey ? [portalSigningKeySecretName(this.props.secretsNamespace)] : []),
+    ];
+    if (named.length > 0) this.grantNamedSecrets(fn, named);
   }
 
   /**
@@ -164,20 +161,28 @@ export class FunctionGrants extends Construct {
   }
 
   /**
-   * GetSecretValue on the secrets of one name (or name pattern) and nothing else: Secrets Manager appends six random
+   * GetSecretValue on the named secrets (a name or a pattern each) and nothing else: Secrets Manager appends six random
    * characters to every name, which the ARN must allow for. Decrypting through Secrets Manager with the stack's key
-   * covers secrets encrypted with it; a secret under the AWS managed key needs no key grant.
+   * covers secrets encrypted with it (the portal signing key); a secret under the AWS managed key needs no key grant.
    */
-  private grantNamedSecret(fn: ArrearsFunction<never>, name: string, wildcardReason?: string): void {
+  private grantNamedSecrets(fn: ArrearsFunction<never>, names: readonly string[]): void {
     const stack = Stack.of(this);
-    const arn = (partition: string, region: string, account: string) =>
+    const arn = (name: string, partition: string, region: string, account: string) =>
       `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}-??????`;
-    fn.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue'],
-        resources: [arn(stack.partition, stack.region, stack.account)],
-      }),
-    );
+    for (const name of names) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [arn(name, stack.partition, stack.region, stack.account)],
+        }),
+      );
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn(name, '<AWS::Partition>', this.nagRegion(), this.nagAccount())}]`,
+        reason: name.includes('*')
+          ? "One Stripe key per tenant, stored when a tenant is onboarded; the wildcard spans only the tenant id under this deployment's namespace, and the suffix Secrets Manager appends."
+          : 'Secrets Manager appends six random characters to a secret name; the wildcard covers only that suffix.',
+      });
+    }
     fn.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['kms:Decrypt'],
@@ -185,12 +190,6 @@ export class FunctionGrants extends Construct {
         conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` } },
       }),
     );
-    Validations.of(fn.role).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn('<AWS::Partition>', this.nagRegion(), this.nagAccount())}]`,
-      reason:
-        wildcardReason ??
-        'Secrets Manager appends six random characters to a secret name; the wildcard covers only that suffix.',
-    });
   }
 
   /** cdk-nag names unresolved account and region as CloudFormation pseudo parameters. */

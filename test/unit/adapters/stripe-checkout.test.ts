@@ -73,7 +73,8 @@ describe('Stripe Checkout sessions', () => {
       'payment_intent_data[metadata][delinquencyId]': 'dlq-1',
       'payment_intent_data[metadata][customerId]': 'cust-1',
     });
-    const { customerEmail: _none, ...withoutEmail } = request;
+    const withoutEmail: CheckoutRequest = { ...request };
+    delete withoutEmail.customerEmail;
     expect(checkoutSessionForm(withoutEmail).has('customer_email')).toBe(false);
   });
 

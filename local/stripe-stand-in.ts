@@ -321,7 +321,8 @@ export const startStripeStandIn = async (options: StripeStandInOptions): Promise
       .writeHead(status, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+        // No form-action: browsers hold a form's redirect to it too, and paying redirects to the merchant's site.
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
       })
       .end(html);
 

@@ -129,9 +129,12 @@ describe('pay now by card through Checkout', () => {
       currency: 'NOK',
     });
 
-    // The same event again, and Stripe's payment_intent.succeeded for the same money: nothing is paid twice.
+    // The same event again, another event about the same session, and Stripe's payment_intent.succeeded for the same
+    // money: nothing is paid twice.
     const again = await replay(delivery!.body);
     expect(again).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: true } });
+    const twin = JSON.stringify({ ...JSON.parse(delivery!.body), id: 'evt_twin_full' });
+    expect(await replay(twin)).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: false } });
     const intent = runtime.stripeStandIn!.charges.at(-1)!;
     const succeeded = await replay(
       JSON.stringify({

@@ -56,7 +56,9 @@ export const stripeScheme: WebhookScheme<StripeEvent> = {
           },
         };
       }
+      // A card pays at once (completed, paid); a delayed method reports its money with async_payment_succeeded.
       case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded':
         return checkoutCompleted(event);
       case 'charge.refunded': {
         const charge = StripeChargeSchema.parse(event.data.object);

@@ -181,7 +181,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       clock,
     );
     const defaultEmailFrom = 'collections@arrears.local';
-    const secrets = iam.guardSecrets(localWebhookSecrets(tenants, stripeApi?.apiKey ?? null));
+    const secrets = iam.guardSecrets(localWebhookSecrets(tenants));
     // Secrets Manager's stand-in holds what an operator stores deployed; the functions read it with the real adapter.
     seedLocalSecrets(secretsManager, DEFAULT_SECRETS_NAMESPACE, tenants, stripeApi?.apiKey ?? null);
     const secretsClient = iam.instrument(
@@ -234,7 +234,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         executions: executionPort,
         wakeSchedules: iam.guardWakeSchedules(scheduler),
         metrics,
-        ...(stripeApi ? { collector: new StripeCollector(secrets, stripeApi.url.replace(/\/$/, '')) } : {}),
+        ...(stripeApi
+          ? {
+              collector: new StripeCollector(
+                namedSecrets,
+                () => DEFAULT_SECRETS_NAMESPACE,
+                stripeApi.url.replace(/\/$/, ''),
+              ),
+            }
+          : {}),
       },
       settings,
       options.dueDateShards ?? LOCAL_DUE_DATE_SHARDS,

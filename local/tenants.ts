@@ -57,12 +57,11 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
 
 /**
  * Locally each tenant has one signing secret (the third field of its entry), used by both the Stripe endpoint and the
- * generic one; deployed, each provider's secret is stored separately in Secrets Manager. The Stripe API key, for
- * automatic instalment collection, is one for all local tenants (ARREARS_STRIPE_API_KEY); without it a collection is
- * recorded as not configured. The erasure key (deployed, its own field of the tenant's secret) is derived locally from
+ * generic one; deployed, each provider's secret is stored separately in Secrets Manager. (The Stripe API key is a
+ * secret of its own: seedLocalSecrets.) The erasure key (deployed, its own field of the tenant's secret) is derived locally from
  * the tenant's secret, so it is stable across restarts and never stored in the table.
  */
-export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string | null = null): WebhookSecrets => {
+export const localWebhookSecrets = (tenants: LocalTenant[]): WebhookSecrets => {
   const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
   return {
     secretFor: async (tenantId, name) => {
@@ -71,8 +70,7 @@ export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string
         return webhookSecret === null
           ? null
           : createHmac('sha256', webhookSecret).update('arrears erasure key').digest('hex');
-      if (name !== 'stripeApiKey') return webhookSecret;
-      return webhookSecret === null ? null : stripeApiKey;
+      return webhookSecret;
     },
   };
 };

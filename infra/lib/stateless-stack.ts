@@ -203,6 +203,7 @@ export class StatelessStack extends Stack {
         ...engineEnvironment,
         WAKE_SCHEDULE_GROUP: wakeSchedules.scheduleGroupName,
         WAKE_SCHEDULER_ROLE_ARN: wakeSchedulerRole.roleArn,
+        SECRETS_NAMESPACE: secretsNamespace,
       },
     );
     grants.grant(wake, engineAccess.WakeTask);

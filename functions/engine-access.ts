@@ -4,14 +4,15 @@ import type { FunctionAccess } from './function-access';
 
 export const engineAccess = {
   // One wake of a delinquency: reads the case, the customer's other debts and scoring history (gsi1), claims and records
-  // sends and charges, sends email and SMS, publishes events, charges instalments with the tenant's Stripe key; saves
+  // sends and charges, sends email and SMS, publishes events, charges instalments with the tenant's Stripe key (the
+  // Checkout one, `cardCheckout`); saves
   // the case with its task token, then schedules the next wake or ends its own wait (the case closed, a hand-over).
   WakeTask: {
     dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['gsi1'] },
     sendsEmail: true,
     sendsSms: true,
     publishesEvents: true,
-    readsWebhookSecrets: true,
+    cardCheckout: true,
     schedulesWakes: true,
     endsWaits: true,
   },

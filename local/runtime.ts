@@ -2,6 +2,13 @@
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerSecrets } from '../shared/adapters/aws/secrets-manager-secrets';
+import { StripeCheckout } from '../shared/adapters/stripe/stripe-checkout';
+import { noCardCheckout, type CardCheckout } from '../shared/ports/card-checkout.port';
+import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../shared/ports/secrets.port';
+import { startLocalSecretsManager } from './secrets-manager-server';
+import { startStripeStandIn, type StripeStandIn } from './stripe-stand-in';
 import { SesEmailSender } from '../shared/adapters/aws/ses-email-sender';
 import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
@@ -31,7 +38,7 @@ import { attachDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLoca
 import { createHttpServer, type RouteHandler } from './http-server';
 import { lambdaContext } from './lambda-context';
 import { Outbox } from './outbox';
-import { localWebhookSecrets, parseLocalTenants, seedTenants, type LocalTenant } from './tenants';
+import { localWebhookSecrets, parseLocalTenants, seedLocalSecrets, seedTenants, type LocalTenant } from './tenants';
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
 import { IamEnforcement } from './iam/enforcement';
 import { asFunction, currentFunction } from './iam/function-scope';
@@ -50,8 +57,12 @@ export interface LocalRuntimeOptions {
   dueDateShards?: number;
   /** Base of the links in messages (unsubscribe, pay); default the local server's own address. */
   publicBaseUrl?: string;
-  /** Where automatic instalment collection charges (Stripe's API or a stand-in for it), with the key to use. */
-  stripeApi?: { url: string; apiKey: string };
+  /**
+   * Where card payments and automatic instalment collection go (Stripe's API or a stand-in for it), with every local
+   * tenant's key; 'stand-in': the runtime starts the Stripe stand-in itself (on `stripeStandInPort`, default any).
+   */
+  stripeApi?: { url: string; apiKey: string } | 'stand-in';
+  stripeStandInPort?: number;
   /** Each function's AWS calls checked against its synthesized IAM role (default on; ARREARS_LOCAL_IAM=off). */
   iam?: boolean;
   log: (line: string) => void;
@@ -63,6 +74,13 @@ export interface LocalRuntime {
   clock: Clock;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** Card payments as the portal's functions make them (tenants' keys read from the local Secrets Manager). */
+  cardCheckout: CardCheckout;
+  /** Named secrets as the functions read them: each read checked against the calling function's role. */
+  secrets: Secrets;
+  /** Where card payments and collection go, when anywhere: Stripe's API, or the stand-in this runtime started. */
+  stripeApiUrl: string | null;
+  stripeStandIn: StripeStandIn | null;
   stop(): Promise<void>;
 }
 
@@ -114,6 +132,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     await dynamo.stop();
     throw error;
   });
+  const secretsManager = await startLocalSecretsManager();
+  const standInOptions = { apiKey: `sk_test_local_${randomUUID().replace(/-/g, '')}`, host: options.host };
+  // The port asked for when free (npm start asks for PORT+1, a stable address for the demo), else any free one.
+  const standIn =
+    options.stripeApi === 'stand-in'
+      ? await startStripeStandIn({ ...standInOptions, port: options.stripeStandInPort ?? 0 }).catch(() =>
+          startStripeStandIn({ ...standInOptions, port: 0 }),
+        )
+      : null;
+  const stripeApi =
+    options.stripeApi === 'stand-in' ? { url: standIn!.url, apiKey: standIn!.apiKey } : options.stripeApi;
   const clientConfig = { endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: dynamo.credentials };
   const rawClient = new DynamoDBClient(clientConfig);
   try {
@@ -152,7 +181,20 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       clock,
     );
     const defaultEmailFrom = 'collections@arrears.local';
-    const secrets = iam.guardSecrets(localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null));
+    const secrets = iam.guardSecrets(localWebhookSecrets(tenants));
+    // Secrets Manager's stand-in holds what an operator stores deployed; the functions read it with the real adapter.
+    seedLocalSecrets(secretsManager, DEFAULT_SECRETS_NAMESPACE, tenants, stripeApi?.apiKey ?? null);
+    const secretsClient = iam.instrument(
+      new SecretsManagerClient({
+        endpoint: secretsManager.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
+    const namedSecrets = iam.guardNamedSecrets(new SecretsManagerSecrets(secretsClient));
+    const cardCheckout = stripeApi
+      ? new StripeCheckout(namedSecrets, DEFAULT_SECRETS_NAMESPACE, stripeApi.url.replace(/\/$/, ''))
+      : noCardCheckout;
     const publisher = iam.guardEvents(events);
     const deps = buildApiDependencies(
       documentClient,
@@ -166,6 +208,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         webhookSecrets: secrets,
         events: publisher,
         metrics,
+        secrets: namedSecrets,
+        secretsNamespace: DEFAULT_SECRETS_NAMESPACE,
+        cardCheckout,
       },
     );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
@@ -189,8 +234,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         executions: executionPort,
         wakeSchedules: iam.guardWakeSchedules(scheduler),
         metrics,
-        ...(options.stripeApi
-          ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) }
+        ...(stripeApi
+          ? {
+              collector: new StripeCollector(
+                namedSecrets,
+                () => DEFAULT_SECRETS_NAMESPACE,
+                stripeApi.url.replace(/\/$/, ''),
+              ),
+            }
           : {}),
       },
       settings,
@@ -272,6 +323,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const address = server.address() as AddressInfo;
     const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     settings.publicBaseUrl ||= `http://${host}:${address.port}`;
+    // The stand-in delivers each tenant's events to this runtime's Stripe webhook route, signed with its secret.
+    const runtimeUrl = `http://${host}:${address.port}`;
+    standIn?.setWebhooks((tenantId) => {
+      const tenant = tenants.find((candidate) => candidate.tenantId === tenantId);
+      return tenant
+        ? { url: `${runtimeUrl}/v1/webhooks/stripe/${tenantId}`, secret: tenant.stripeWebhookSecret }
+        : null;
+    });
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
@@ -279,6 +338,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       clock,
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
+      cardCheckout,
+      secrets: namedSecrets,
+      stripeApiUrl: stripeApi?.url ?? null,
+      stripeStandIn: standIn,
       stop: () =>
         (stopping ??= (async () => {
           timers.stop();
@@ -288,13 +351,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
           documentClient.destroy();
           rawClient.destroy();
           sesClient.destroy();
+          secretsClient.destroy();
           await ses.stop();
+          await secretsManager.stop();
+          await standIn?.stop();
           await dynamo.stop();
         })()),
     };
   } catch (error) {
     rawClient.destroy();
     await ses.stop();
+    await secretsManager.stop();
+    await standIn?.stop();
     await dynamo.stop();
     throw error;
   }

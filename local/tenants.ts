@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
 import type { WebhookSecrets } from '../shared/ports/webhook-secrets.port';
+import { portalSigningKeySecretName, tenantStripeSecretName } from '../shared/ports/secrets.port';
 import { defaultTenantSettings, type Tenant } from '../shared/schemas/tenant.schema';
 
 export interface LocalTenant {
@@ -75,12 +76,11 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
 
 /**
  * Locally each tenant has one signing secret (the third field of its entry), used by both the Stripe endpoint and the
- * generic one; deployed, each provider's secret is stored separately in Secrets Manager. The Stripe API key, for
- * automatic instalment collection, is one for all local tenants (ARREARS_STRIPE_API_KEY); without it a collection is
- * recorded as not configured. The erasure key (deployed, its own field of the tenant's secret) is derived locally from
+ * generic one; deployed, each provider's secret is stored separately in Secrets Manager. (The Stripe API key is a
+ * secret of its own: seedLocalSecrets.) The erasure key (deployed, its own field of the tenant's secret) is derived locally from
  * the tenant's secret, so it is stable across restarts and never stored in the table.
  */
-export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string | null = null): WebhookSecrets => {
+export const localWebhookSecrets = (tenants: LocalTenant[]): WebhookSecrets => {
   const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
   return {
     secretFor: async (tenantId, name) => {
@@ -89,8 +89,27 @@ export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string
         return webhookSecret === null
           ? null
           : createHmac('sha256', webhookSecret).update('arrears erasure key').digest('hex');
-      if (name !== 'stripeApiKey') return webhookSecret;
-      return webhookSecret === null ? null : stripeApiKey;
+      return webhookSecret;
     },
   };
+};
+
+/**
+ * What an operator stores in Secrets Manager, stored in its local stand-in: each tenant's Stripe key (one key for all
+ * local tenants: the stand-in's or ARREARS_STRIPE_API_KEY; none without one, and then no card payment is offered) and
+ * the portal's signing key, derived from the tenants' secrets so links stay valid across restarts.
+ */
+export const seedLocalSecrets = (
+  store: { put(name: string, value: string): void },
+  namespace: string,
+  tenants: LocalTenant[],
+  stripeApiKey: string | null,
+): void => {
+  if (stripeApiKey)
+    for (const tenant of tenants) store.put(tenantStripeSecretName(namespace, tenant.tenantId), stripeApiKey);
+  const material = tenants.map((tenant) => `${tenant.tenantId}:${tenant.stripeWebhookSecret}`).join(',');
+  store.put(
+    portalSigningKeySecretName(namespace),
+    createHmac('sha256', material).update('arrears portal signing key').digest('hex'),
+  );
 };

@@ -37,6 +37,7 @@ import { ArrearsFunction } from '../constructs/arrears-function';
 import { FunctionGrants } from '../constructs/function-grants';
 import { engineAccess } from '../../functions/engine-access';
 import { DUE_DATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
+import { DEFAULT_SECRETS_NAMESPACE } from '../../shared/ports/secrets.port';
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITableV2;
@@ -56,6 +57,8 @@ export interface StatelessStackProps extends StackProps {
    * API-wide bucket: the stage's default applies to each route separately, within the account's regional quota.
    */
   apiThrottle?: { rateLimit: number; burstLimit: number };
+  /** The prefix of this deployment's named secrets (a tenant's Stripe key, the portal signing key); default `arrears`. */
+  secretsNamespace?: string;
 }
 
 export class StatelessStack extends Stack {
@@ -67,6 +70,7 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { table, key } = props;
     const dueDateShards = props.dueDateShards ?? DUE_DATE_SHARDS;
+    const secretsNamespace = props.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE;
     // Every log group of the stack (each function's, the API's access logs, the state machine's) may hold ids of people's
     // cases: encrypted with the data key, whose policy lets CloudWatch Logs of this account and region use it.
     Aspects.of(this).add({
@@ -81,6 +85,8 @@ export class StatelessStack extends Stack {
       key,
       bus: props.bus,
       configurationSet: props.configurationSet,
+      secretsNamespace,
+      secretsKey: key,
     });
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
@@ -127,6 +133,9 @@ export class StatelessStack extends Stack {
           STATE_MACHINE_ARN: undefined,
           WEBHOOK_SECRETS: route.readsWebhookSecrets ? 'secrets-manager' : undefined,
           EVENT_BUS_NAME: route.publishesEvents ? props.bus.eventBusName : undefined,
+          SECRETS_NAMESPACE: route.cardCheckout || route.readsPortalSigningKey ? secretsNamespace : undefined,
+          CARD_CHECKOUT: route.cardCheckout ? 'stripe' : undefined,
+          STRIPE_API_URL: undefined,
         },
       });
       grants.grant(fn as ArrearsFunction<never>, route);
@@ -194,6 +203,7 @@ export class StatelessStack extends Stack {
         ...engineEnvironment,
         WAKE_SCHEDULE_GROUP: wakeSchedules.scheduleGroupName,
         WAKE_SCHEDULER_ROLE_ARN: wakeSchedulerRole.roleArn,
+        SECRETS_NAMESPACE: secretsNamespace,
       },
     );
     grants.grant(wake, engineAccess.WakeTask);

@@ -49,6 +49,9 @@ import type { PersonalDataStore } from '../ports/personal-data.port';
 import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
 import { DynamoDisputeCreditLedger } from '../adapters/dynamodb/dispute-credits.dynamodb';
+import { noCardCheckout, type CardCheckout } from '../ports/card-checkout.port';
+import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
+import { cardCheckoutFrom, secretsFrom } from './card-checkout';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -78,6 +81,11 @@ export interface ApiDependencies extends CoreDeps {
   personalData: PersonalDataStore;
   /** Dispute credits added up per case and per customer: what the approval limit is checked against. */
   disputeCredits: DisputeCreditLedger;
+  /** Card payments on the provider's hosted page (the portal's "pay by card"); none on routes not granted it. */
+  cardCheckout: CardCheckout;
+  /** Named secrets (the portal's signing key); names are built with the helpers of secrets.port.ts and this namespace. */
+  secrets: Secrets;
+  secretsNamespace: string;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -88,10 +96,14 @@ export interface ApiExtras {
   events?: EventPublisher;
   /** Business metrics (EMF when deployed, the local recorder); none when left out. */
   metrics?: BusinessMetrics;
+  cardCheckout?: CardCheckout;
+  secrets?: Secrets;
+  secretsNamespace?: string;
 }
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
 const noEvents: EventPublisher = { publish: async () => undefined };
+const noSecrets: Secrets = { get: async () => null };
 
 export const buildApiDependencies = (
   client: DynamoDBDocumentClient,
@@ -129,6 +141,9 @@ export const buildApiDependencies = (
     maxBodyBytes,
     personalData: new DynamoPersonalDataStore(client, tableName),
     disputeCredits: new DynamoDisputeCreditLedger(client, tableName),
+    cardCheckout: extras.cardCheckout ?? noCardCheckout,
+    secrets: extras.secrets ?? noSecrets,
+    secretsNamespace: extras.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE,
   };
 };
 
@@ -138,6 +153,7 @@ let cached: ApiDependencies | undefined;
 export const apiDependenciesFromEnv = (): ApiDependencies => {
   if (!cached) {
     const env = readEnv(ApiEnvSchema);
+    const named = secretsFrom(env);
     cached = buildApiDependencies(
       createDocumentClient(),
       env.TABLE_NAME,
@@ -154,6 +170,9 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
         ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: webhookSecretsOnFirstUse() } : {}),
         ...(env.EVENT_BUS_NAME ? { events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME) } : {}),
         metrics: new PowertoolsBusinessMetrics(),
+        secrets: named.secrets,
+        secretsNamespace: named.namespace,
+        cardCheckout: cardCheckoutFrom(env, named.secrets),
       },
     );
   }

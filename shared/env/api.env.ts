@@ -16,5 +16,11 @@ export const ApiEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Only on webhook routes: where tenants' signing secrets live. */
   WEBHOOK_SECRETS: z.literal('secrets-manager').optional(),
+  /** Only on routes that read named secrets (a tenant's Stripe key, the portal's signing key): their namespace. */
+  SECRETS_NAMESPACE: z.string().min(1).optional(),
+  /** Only on routes that create or read Checkout Sessions: the card provider. */
+  CARD_CHECKOUT: z.literal('stripe').optional(),
+  /** Stripe's API base (a stand-in's when testing a deployment against one); Stripe's own when unset. */
+  STRIPE_API_URL: z.url().optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

@@ -40,7 +40,7 @@ import {
   sfnExecutionsOnFirstUse,
   snsSmsOnFirstUse,
   wakeSchedulesOnFirstUse,
-  webhookSecretsOnFirstUse,
+  secretsOnFirstUse,
 } from './aws-adapters-on-first-use';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
 import { WakeEnvSchema } from './wake.env';
@@ -182,7 +182,8 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
         ...(run
           ? { continuation: runContinuationOnFirstUse(env.EVENT_BUS_NAME), runConcurrency: run.RUN_CONCURRENCY }
           : {}),
-        collector: new StripeCollector(webhookSecretsOnFirstUse()),
+        // Only the Wake task charges instalments: its environment names the secrets' namespace.
+        collector: new StripeCollector(secretsOnFirstUse(), () => readEnv(WakeEnvSchema).SECRETS_NAMESPACE),
         metrics: new PowertoolsBusinessMetrics(),
       },
       { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), defaultEmailFrom: env.DEFAULT_EMAIL_FROM },

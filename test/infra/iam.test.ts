@@ -1,7 +1,15 @@
 // Least privilege, checked: every function's role is exactly what its access declaration (the route table's line, the
 // engine's table in functions/engine-access.ts) says. Whether the declarations are enough is for the local runtime to
 // prove: it checks every call against these roles.
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import { ArrearsFunction } from '../../infra/constructs/arrears-function';
+import { FunctionGrants } from '../../infra/constructs/function-grants';
+import { ApiEnvSchema } from '../../shared/env/api.env';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes';
 import { engineAccess } from '../../functions/engine-access';
 import type { FunctionAccess } from '../../functions/function-access';
@@ -33,6 +41,8 @@ const kindOf = (resource: unknown, functionId: string): string => {
   if (new RegExp(`"${functionId}Logs[0-9A-F]{8}"`).test(text)) return 'own log group';
   if (/ExportsOutputFnGetAttBus/.test(text)) return 'event bus';
   if (text.includes(':secret:arrears/webhooks/*')) return 'arrears provider secrets';
+  if (text.includes(':secret:arrears/tenants/*/stripe-??????')) return "tenants' stripe keys";
+  if (text.includes(':secret:arrears/portal-signing-key-??????')) return 'portal signing key';
   if (text.includes(':ses:eu-west-1:123456789012:identity/*') && text.includes('configuration-set/'))
     return 'ses identities + configuration set';
   if (/"DelinquencyStateMachine[0-9A-F]{8}"/.test(text)) return 'delinquency state machine';
@@ -89,6 +99,9 @@ const EMAIL = 'Allow ses:SendRawEmail on ses identities + configuration set';
 const SMS = 'Allow sns:Publish on *';
 const EVENTS = 'Allow events:PutEvents on event bus';
 const SECRETS = 'Allow secretsmanager:GetSecretValue on arrears provider secrets';
+const STRIPE_KEYS = "Allow secretsmanager:GetSecretValue on tenants' stripe keys";
+const PORTAL_KEY = 'Allow secretsmanager:GetSecretValue on portal signing key';
+const SECRETS_KEY = 'Allow kms:Decrypt on data key via secretsmanager.eu-west-1.amazonaws.com';
 const WAKE = 'Allow states:SendTaskSuccess on delinquency state machine';
 const START = 'Allow states:StartExecution on delinquency state machine';
 const END_WAITS = 'Allow states:SendTaskFailure on delinquency state machine';
@@ -115,6 +128,9 @@ const expectedFor = (access: FunctionAccess): string[] => {
     ...(access.sendsEmail ? [EMAIL] : []),
     ...(access.sendsSms ? [SMS] : []),
     ...(access.readsWebhookSecrets ? [SECRETS] : []),
+    ...(access.cardCheckout ? [STRIPE_KEYS] : []),
+    ...(access.readsPortalSigningKey ? [PORTAL_KEY] : []),
+    ...(access.cardCheckout || access.readsPortalSigningKey ? [SECRETS_KEY] : []),
     ...(access.wakesExecutions ? [WAKE] : []),
     ...(access.startsExecutions ? [START] : []),
     ...(access.endsWaits ? [END_WAITS] : []),
@@ -166,5 +182,59 @@ describe('least-privilege IAM', () => {
         expect(statement.startsWith('Allow ')).toBe(true);
       }
     }
+  });
+});
+
+describe('named secrets', () => {
+  // No route of the partner API pays by card yet (the portal's will): a function declared so shows the grant.
+  const grantedTo = (access: FunctionAccess): string[] => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'NamedSecrets', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const key = new kms.Key(stack, 'DataKey');
+    const grants = new FunctionGrants(stack, 'Grants', {
+      table: new dynamodb.TableV2(stack, 'Table', {
+        partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      }),
+      key,
+      bus: new events.EventBus(stack, 'Bus'),
+      configurationSet: new ses.ConfigurationSet(stack, 'ConfigurationSet'),
+      secretsNamespace: 'arrears',
+      secretsKey: key,
+    });
+    const fn = new ArrearsFunction(stack, 'PostPortalPay', {
+      entry: 'functions/api/get-invoice.handler.ts',
+      description: 'a card payment',
+      environmentSchema: ApiEnvSchema,
+      environment: { TABLE_NAME: 'table' } as never,
+    });
+    grants.grant(fn as ArrearsFunction<never>, access);
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy') as Record<string, Resource>;
+    return Object.values(policies)
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      .map((statement) => {
+        const text = JSON.stringify(statement.Resource);
+        const via = statement.Condition?.StringEquals?.['kms:ViaService'];
+        const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+        return `${actions.join(',')} on ${text.includes('secretsmanager') ? text.replace(/^.*:secret:([^"]*)".*$/, '$1') : 'key'}${via ? ` via ${via}` : ''}`;
+      })
+      .filter((line) => !line.startsWith('logs:') && !line.startsWith('xray:'))
+      .sort();
+  };
+
+  it("lets a card-checkout function read the tenants' Stripe keys and nothing else of Secrets Manager", () => {
+    expect(grantedTo({ dynamodb: { actions: [], indexes: [] }, cardCheckout: true })).toEqual([
+      'kms:Decrypt on key via secretsmanager.eu-west-1.amazonaws.com',
+      'secretsmanager:GetSecretValue on arrears/tenants/*/stripe-??????',
+    ]);
+  });
+
+  it('lets a portal function read its signing key, and one that does both gets one key grant', () => {
+    expect(
+      grantedTo({ dynamodb: { actions: [], indexes: [] }, cardCheckout: true, readsPortalSigningKey: true }),
+    ).toEqual([
+      'kms:Decrypt on key via secretsmanager.eu-west-1.amazonaws.com',
+      'secretsmanager:GetSecretValue on arrears/portal-signing-key-??????',
+      'secretsmanager:GetSecretValue on arrears/tenants/*/stripe-??????',
+    ]);
   });
 });

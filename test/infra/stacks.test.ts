@@ -162,13 +162,28 @@ describe('stateless stack', () => {
     const readers = apiRoutes
       .map((route) => route.id)
       .filter((id) =>
-        statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')),
+        statementsOf(id).some(
+          (statement) =>
+            actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(statement.Resource).includes(':secret:arrears/webhooks/'),
+        ),
       );
     expect(readers.sort()).toEqual(['DeleteCustomer', 'PostGenericWebhook', 'PostStripeWebhook']);
     const read = statementsOf('PostStripeWebhook').find((statement) =>
       actionsOf(statement).includes('secretsmanager:GetSecretValue'),
     )!;
     expect(JSON.stringify(read.Resource)).toContain(':secret:arrears/webhooks/*');
+  });
+
+  it("creates the portal's signing key as a generated secret, encrypted with the data key and retained", () => {
+    statefulTemplate.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({
+        Name: 'arrears/portal-signing-key',
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }),
+        KmsKeyId: Match.anyValue(),
+      }),
+      DeletionPolicy: 'Retain',
+    });
   });
 
   it('routes every partner API path to its function, with access logs and throttling on the stage', () => {

@@ -208,9 +208,11 @@ describe('named secrets', () => {
       environment: { TABLE_NAME: 'table' } as never,
     });
     grants.grant(fn as ArrearsFunction<never>, access);
-    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy') as Record<string, Resource>;
-    return Object.values(policies)
-      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+    // The function's grants are its role's inline Access policy.
+    const roles = Template.fromStack(stack).findResources('AWS::IAM::Role') as Record<string, Resource>;
+    return Object.values(roles)
+      .flatMap((role) => (role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[])
+      .flatMap((policy) => policy.PolicyDocument.Statement)
       .map((statement) => {
         const text = JSON.stringify(statement.Resource);
         const via = statement.Condition?.StringEquals?.['kms:ViaService'];

@@ -41,6 +41,16 @@ export class FunctionGrants extends Construct {
     }
     if (access.publishesEvents) this.props.bus.grantPutEventsTo(fn.role);
     if (access.readsWebhookSecrets) this.grantProviderSecrets(fn);
+    if (access.readsTableStream) this.grantTableStream(fn);
+  }
+
+  /** Reading the table's stream (what its event source mapping does as the function), with the key's decrypt. */
+  private grantTableStream(fn: ArrearsFunction<never>): void {
+    this.props.table.grantStreamRead(fn.role);
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams has no resource-level permissions; reading records is bound to the table stream.',
+    });
   }
 
   /**

@@ -37,7 +37,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     readonly shardCount: number = DUE_DATE_SHARDS,
-    /** The report counters every balance change updates in its own transaction. */
+    /** What every balance change stores on the invoice for the report counters (counted from the table's stream). */
     private readonly reports: DynamoReportLedger = new DynamoReportLedger(client, tableName),
   ) {}
 
@@ -128,7 +128,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
                 ...versionCondition(expectedVersion),
               },
             },
-            ...report.writes,
             ...this.queueBalance(tenantId, invoice, report.owedBefore),
           ],
         }),
@@ -136,7 +135,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       return true;
     } catch (error) {
       const codes = transactionCancellationCodes(error);
-      // Someone else wrote the invoice (or one of its counters) first: the caller reads again.
+      // Someone else wrote the invoice first: the caller reads again.
       if (codes?.includes('ConditionalCheckFailed') || codes?.includes('TransactionConflict')) return false;
       throw error;
     }
@@ -203,9 +202,9 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   /**
-   * One transaction: a new item that must not exist yet, the invoice over the version it was read at, a provider
-   * payment's receipt (its link, with the event's record, third), and the report counters the change moves (so a
-   * refused duplicate counts nothing).
+   * One transaction: a new item that must not exist yet, the invoice over the version it was read at (carrying the
+   * fact the stream consumer counts, so a refused duplicate counts nothing), a provider payment's receipt (its link,
+   * with the event's record, third) and the work queue's balance when the invoice is in collection.
    */
   private async writeWithInvoice(
     tenantId: string,
@@ -230,7 +229,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
             },
             { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...receiptItems,
-            ...report.writes,
             ...this.queueBalance(tenantId, updated, report.owedBefore),
           ],
         }),

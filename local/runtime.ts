@@ -76,8 +76,8 @@ const STATE_MACHINE_ID = 'DelinquencyStateMachine';
 /** The stack's SES configuration set, as the local sender names it. */
 const LOCAL_CONFIGURATION_SET = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
-/** How often the stand-in of the stream's event source mapping polls (the deployed one polls about 4 times a second). */
-const STREAM_POLL_MS = 250;
+/** How often the stand-in of the stream's event source mapping hands records over: the deployed one's batching window. */
+const STREAM_POLL_MS = 1_000;
 /** A laptop's portfolio needs few shards; each one is a query of every hourly run (ARREARS_DUE_DATE_SHARDS). */
 const LOCAL_DUE_DATE_SHARDS = 2;
 

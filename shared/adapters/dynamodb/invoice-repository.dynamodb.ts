@@ -64,33 +64,14 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     invoiceId: string,
     paymentId: string,
   ): Promise<{ invoice: Invoice; payment: Payment | null } | null> {
-    const invoiceKey = keys.invoice(tenantId, invoiceId);
-    const paymentKey = keys.payment(tenantId, invoiceId, paymentId);
-    // The invoice's sort key comes before every payment's: one query over the range up to this payment's key, keeping
-    // only the two items (the payments between are read, not sent).
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :invoice AND :payment',
-      FilterExpression: '#type = :invoiceType OR (#type = :paymentType AND id = :paymentId)',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: {
-        ':pk': invoiceKey.pk,
-        ':invoice': invoiceKey.sk,
-        ':payment': paymentKey.sk,
-        ':invoiceType': 'Invoice',
-        ':paymentType': 'Payment',
-        ':paymentId': paymentId,
-      },
-      ConsistentRead: true,
-    });
-    const invoiceItem = items.find((item) => item.type === 'Invoice');
-    if (!invoiceItem) return null;
-    this.reports.remember(tenantId, invoiceItem);
-    const paymentItem = items.find((item) => item.type === 'Payment');
-    return {
-      invoice: InvoiceSchema.parse(stripStorage(invoiceItem)),
-      payment: paymentItem ? PaymentSchema.parse(stripStorage(paymentItem)) : null,
-    };
+    const found = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }),
+    );
+    if (!found.Item) return null;
+    this.reports.remember(tenantId, found.Item);
+    const invoice = InvoiceSchema.parse(stripStorage(found.Item));
+    // A void invoice refuses payments before any write: a repeat of one applied before it was voided is read here.
+    return { invoice, payment: invoice.voided ? await this.getPayment(tenantId, invoiceId, paymentId) : null };
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]> {

@@ -1,8 +1,11 @@
 // Counts invoice writes from the table's stream: each record's old and new image give the invoice's levels before and
 // after, and the fact the write stored on the invoice gives its flows. A batch's counter changes are added up and
-// written in as few transactions as fit, each holding a mark per counted write: a record delivered again is refused by
-// its mark, so every write is counted exactly once.
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// written in as few transactions as fit, each moving the mark of every invoice in it (the version counted up to) on
+// the condition that it is below the first version counted now: a record delivered again is refused by its invoice's
+// mark, so every write is counted exactly once. An invoice's writes reach the stream in order (one partition key, one
+// shard), so a mark only moves forward. A transaction adds its sums to the cells of one report shard drawn at random:
+// the consumers of other stream shards, counting at the same time, most likely write to other cells.
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../domain/calendar';
 import { addCells, invoiceCellChanges, type InvoiceFact, type ReportState } from '../../domain/report-ledger';
 import type { CountedWrite, ReportStream } from '../../ports/report-stream.port';
@@ -10,11 +13,11 @@ import { ReportFactSchema } from '../../schemas/report-fact.schema';
 import { transactionCancellationCodes } from './client';
 import { itemMeta, keys } from './keys';
 import { storedOf } from './report-ledger.dynamodb';
-import { cellUpdate, reportDay, reportShard, tenantZone, type TransactItem } from './report-items';
+import { cellUpdate, REPORT_SHARDS, reportDay, tenantZone, type TransactItem } from './report-items';
 
 /** DynamoDB's limit of items in one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
-/** A mark outlives the stream's 24 hours of records by far, then expires. */
+/** A mark outlives the stream's 24 hours of records by far after the invoice's last write, then expires. */
 const MARK_KEEP_DAYS = 7;
 const CONFLICT_ATTEMPTS = 20;
 
@@ -49,16 +52,14 @@ export const countedWriteOf = (
   };
 };
 
-/** The counter cells one write moves, on its day and in its invoice's shard. */
+/** The counter cells one write moves, on its day. */
 interface WriteCells {
   write: CountedWrite;
-  shard: number;
   day: string;
   state: ReportState;
 }
 
-const cellKey = (tenantId: string, shard: number, day: string, id: string) =>
-  `${tenantId}\u0000${shard}\u0000${day}\u0000${id}`;
+const cellKey = (tenantId: string, day: string, id: string) => `${tenantId}\u0000${day}\u0000${id}`;
 
 export class DynamoReportStream implements ReportStream {
   constructor(
@@ -76,7 +77,8 @@ export class DynamoReportStream implements ReportStream {
       return true;
     });
     let chunk: WriteCells[] = [];
-    let chunkCells = new Set<string>();
+    // What the chunk's transaction will hold: a mark per invoice and a cell per distinct counter cell.
+    let chunkItems = new Set<string>();
     for (const write of unique) {
       let cells: WriteCells;
       try {
@@ -89,19 +91,22 @@ export class DynamoReportStream implements ReportStream {
       }
       // A write that moves no counter needs no mark: counting it again adds nothing.
       if (cells.state.size === 0) continue;
-      const added = [...cells.state.keys()].map((id) => cellKey(write.tenantId, cells.shard, cells.day, id));
-      const fresh = added.filter((key) => !chunkCells.has(key)).length;
-      if (chunk.length > 0 && chunk.length + chunkCells.size + 1 + fresh > MAX_TRANSACTION_ITEMS) {
+      const added = [
+        `mark\u0000${write.tenantId}\u0000${write.invoiceId}`,
+        ...[...cells.state.keys()].map((id) => cellKey(write.tenantId, cells.day, id)),
+      ];
+      const fresh = added.filter((key) => !chunkItems.has(key)).length;
+      if (chunk.length > 0 && chunkItems.size + fresh > MAX_TRANSACTION_ITEMS) {
         try {
           await this.countChunk(chunk);
         } catch (error) {
           return { failedFrom: chunk[0]!.write.recordId, error };
         }
         chunk = [];
-        chunkCells = new Set();
+        chunkItems = new Set();
       }
       chunk.push(cells);
-      for (const key of added) chunkCells.add(key);
+      for (const key of added) chunkItems.add(key);
     }
     try {
       await this.countChunk(chunk);
@@ -114,36 +119,62 @@ export class DynamoReportStream implements ReportStream {
   private async cellsOf(write: CountedWrite): Promise<WriteCells> {
     const day = reportDay(write.at, await tenantZone(this.client, this.tableName, write.tenantId));
     const cells = invoiceCellChanges({ before: write.before, after: write.after, fact: write.fact, day });
-    return { write, shard: reportShard(write.invoiceId), day, state: addCells(new Map(), cells) };
+    return { write, day, state: addCells(new Map(), cells) };
   }
 
-  /** One transaction: a mark per write and the sum of their cells; writes already marked are dropped and it goes again. */
+  /**
+   * One transaction: the sum of the writes' cells and a mark per invoice. An invoice whose mark is refused was counted
+   * (in part) before: its writes up to the mark are dropped and the transaction goes again.
+   */
   private async countChunk(chunk: readonly WriteCells[]): Promise<void> {
     let pending = [...chunk];
     for (let attempt = 0; pending.length > 0; attempt += 1) {
-      const sums = new Map<string, { tenantId: string; shard: number; day: string; state: ReportState }>();
-      for (const { write, shard, day, state } of pending) {
-        const key = cellKey(write.tenantId, shard, day, '');
-        const sum = sums.get(key) ?? { tenantId: write.tenantId, shard, day, state: new Map() };
+      const invoices = new Map<
+        string,
+        { tenantId: string; invoiceId: string; first: number; last: number; at: string }
+      >();
+      const sums = new Map<string, { tenantId: string; day: string; state: ReportState }>();
+      for (const { write, day, state } of pending) {
+        const id = `${write.tenantId}\u0000${write.invoiceId}`;
+        const seen = invoices.get(id);
+        if (seen) Object.assign(seen, { last: write.version, at: write.at });
+        else
+          invoices.set(id, {
+            tenantId: write.tenantId,
+            invoiceId: write.invoiceId,
+            first: write.version,
+            last: write.version,
+            at: write.at,
+          });
+        const key = cellKey(write.tenantId, day, '');
+        const sum = sums.get(key) ?? { tenantId: write.tenantId, day, state: new Map() };
         sums.set(key, sum);
         addCells(sum.state, state.values());
       }
-      const cells: TransactItem[] = [...sums.values()].flatMap(({ tenantId, shard, day, state }) =>
+      const marks = [...invoices.values()];
+      const shard = Math.floor(Math.random() * REPORT_SHARDS);
+      const cells: TransactItem[] = [...sums.values()].flatMap(({ tenantId, day, state }) =>
         [...state.values()]
           .filter((cell) => Object.keys(cell.metrics).length > 0)
           .map((cell) => cellUpdate(this.tableName, tenantId, shard, day, cell)),
       );
       try {
         await this.client.send(
-          new TransactWriteCommand({ TransactItems: [...pending.map(({ write }) => this.mark(write)), ...cells] }),
+          new TransactWriteCommand({ TransactItems: [...marks.map((mark) => this.mark(mark)), ...cells] }),
         );
         return;
       } catch (error) {
         const codes = transactionCancellationCodes(error);
         if (codes === null) throw error;
-        const marked = pending.filter((_, index) => codes[index] === 'ConditionalCheckFailed');
-        if (marked.length > 0) {
-          pending = pending.filter((_, index) => codes[index] !== 'ConditionalCheckFailed');
+        const refused = marks.filter((_, index) => codes[index] === 'ConditionalCheckFailed');
+        if (refused.length > 0) {
+          for (const mark of refused) {
+            const through = await this.countedThrough(mark.tenantId, mark.invoiceId);
+            pending = pending.filter(
+              ({ write }) =>
+                write.tenantId !== mark.tenantId || write.invoiceId !== mark.invoiceId || write.version > through,
+            );
+          }
           continue;
         }
         if (!codes.includes('TransactionConflict') || attempt >= CONFLICT_ATTEMPTS) throw error;
@@ -152,16 +183,31 @@ export class DynamoReportStream implements ReportStream {
     }
   }
 
-  private mark(write: CountedWrite): TransactItem {
+  /** The version an invoice's writes are counted up to (0: none). */
+  private async countedThrough(tenantId: string, invoiceId: string): Promise<number> {
+    const found = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.reportMark(tenantId, invoiceId), ConsistentRead: true }),
+    );
+    return Number(found.Item?.through ?? 0);
+  }
+
+  /** Moves an invoice's mark to `last`, refused if it is at `first` or beyond already. */
+  private mark(mark: { tenantId: string; invoiceId: string; first: number; last: number; at: string }): TransactItem {
+    const meta = itemMeta('ReportMark');
     return {
-      Put: {
+      Update: {
         TableName: this.tableName,
-        Item: {
-          ...keys.reportMark(write.tenantId, write.invoiceId, write.version),
-          ...itemMeta('ReportMark'),
-          expiresAt: Math.floor(Date.parse(`${addDays(write.at.slice(0, 10), MARK_KEEP_DAYS)}T00:00:00Z`) / 1000),
+        Key: keys.reportMark(mark.tenantId, mark.invoiceId),
+        UpdateExpression: 'SET #type = :type, schemaVersion = :sv, through = :last, expiresAt = :expiresAt',
+        ConditionExpression: 'attribute_not_exists(through) OR through < :first',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': meta.type,
+          ':sv': meta.schemaVersion,
+          ':last': mark.last,
+          ':first': mark.first,
+          ':expiresAt': Math.floor(Date.parse(`${addDays(mark.at.slice(0, 10), MARK_KEEP_DAYS)}T00:00:00Z`) / 1000),
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }

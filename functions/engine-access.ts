@@ -1,4 +1,4 @@
-// What each engine function (the state machine's tasks, the hourly run, SES feedback) may ask of AWS: the stack's
+// What each engine function (the state machine's tasks, the hourly run, SES feedback, the stream consumer) may ask of AWS: the stack's
 // grants for them are made from this table, as the API's are made from the route table. Keys are construct ids.
 import type { FunctionAccess } from './function-access';
 
@@ -33,6 +33,9 @@ export const engineAccess = {
   ExecutionEnded: { dynamodb: { actions: ['GetItem', 'PutItem'], indexes: [] } },
   // Suppresses an address SES reports as bounced or complained about, unless its customer was erased (reads the customer).
   SesFeedback: { dynamodb: { actions: ['GetItem', 'PutItem'], indexes: [] } },
+  // Counts invoice writes from the table's stream into the report counters: reads the tenant's zone, puts a mark per
+  // counted write and adds to the counter cells in one transaction.
+  ReportLedger: { dynamodb: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] }, readsTableStream: true },
 } as const satisfies Record<string, FunctionAccess>;
 
 export type EngineFunctionId = keyof typeof engineAccess;

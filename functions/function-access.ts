@@ -34,4 +34,6 @@ export interface FunctionAccess {
   schedulesWakes?: boolean;
   /** Ends its own task's wait with a named error (SendTaskFailure on the delinquency state machine). */
   endsWaits?: boolean;
+  /** Is fed the table's stream by an event source mapping (which reads the stream as the function's role). */
+  readsTableStream?: boolean;
 }

@@ -31,6 +31,8 @@ export interface HttpServerParts {
   /** Business metrics the handlers counted since start (what CloudWatch would receive as EMF when deployed). */
   metrics: MetricsRecorder;
   executions: LocalExecutions;
+  /** The table stream's consumer: idle includes the report counters of every write so far. */
+  reportStream: { drain(): Promise<void> };
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
   /** EventBridge Scheduler's wake schedules since start: created, and run (each run one billed invocation). */
@@ -157,8 +159,9 @@ const handleLocalRoute = async (
       );
     }
     const reached = await parts.virtualTimers.advanceTo(target);
-    // Idle means idle: executions woken by API calls in between have parked again too.
+    // Idle means idle: executions woken by API calls in between have parked again too, and what they wrote is counted.
     await parts.executions.idle();
+    await parts.reportStream.drain();
     return send(response, 200, { now: reached.toISOString() });
   }
   return sendProblem(response, 404, 'not-found', 'Not found', `No local route ${method} ${path}.`);

@@ -1,6 +1,7 @@
 // Assembles the whole system on one machine: DynamoDB Local, the table, the real handlers, the clock, schedules and HTTP.
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretsManagerSecrets } from '../shared/adapters/aws/secrets-manager-secrets';
@@ -14,6 +15,9 @@ import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
 import { createHandler as createWakeHandler } from '../functions/tasks/wake.handler';
 import { createHandler as createExecutionEndedHandler } from '../functions/events/execution-ended.handler';
+import { createHandler as createReportLedgerHandler } from '../functions/streams/report-ledger.handler';
+import { DynamoReportStream } from '../shared/adapters/dynamodb/report-stream.dynamodb';
+import { LocalTableStream } from './table-stream';
 import { deliverExecutionStatus } from './execution-status-delivery';
 import { EventRecorder } from './event-recorder';
 import { MetricsRecorder } from './metrics-recorder';
@@ -33,7 +37,7 @@ import { createDocumentClient } from '../shared/adapters/dynamodb/client';
 import { buildApiDependencies, type ApiDependencies } from '../shared/env/api-dependencies';
 import { systemClock, type Clock } from '../shared/ports/clock.port';
 import { VirtualClock } from './clock';
-import { createTable } from './create-table';
+import { createTable, tableStreamArn } from './create-table';
 import { attachDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { createHttpServer, type RouteHandler } from './http-server';
 import { lambdaContext } from './lambda-context';
@@ -90,6 +94,8 @@ const STATE_MACHINE_ID = 'DelinquencyStateMachine';
 /** The stack's SES configuration set, as the local sender names it. */
 const LOCAL_CONFIGURATION_SET = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
+/** How often the stand-in of the stream's event source mapping hands records over: the deployed one's batching window. */
+const STREAM_POLL_MS = 1_000;
 /** A laptop's portfolio needs few shards; each one is a query of every hourly run (ARREARS_DUE_DATE_SHARDS). */
 const LOCAL_DUE_DATE_SHARDS = 2;
 
@@ -216,7 +222,26 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
     await seedTenants(deps.tenants, tenants, clock.now());
     iam.unattributed = 0;
+    // The report counters follow invoice writes from the table's stream, as the deployed ReportLedger function does.
+    const streamsClient = iam.instrument(new DynamoDBStreamsClient(clientConfig));
+    const reportStream = new LocalTableStream({
+      client: streamsClient,
+      streamArn: await tableStreamArn(rawClient, TABLE_NAME),
+      functionId: 'ReportLedger',
+      handler: createReportLedgerHandler({ reportStream: new DynamoReportStream(documentClient, TABLE_NAME) }),
+      onError: (error) => options.log(`report stream: ${(error as Error).stack ?? String(error)}`),
+    });
+    reportStream.poll(STREAM_POLL_MS);
     const handlers = await loadApiHandlers(deps);
+    // Locally a report reads every write made before it: the stream is drained first (deployed, it lags by a second).
+    for (const route of apiRoutes) {
+      const handler = handlers.get(route.id)!;
+      if (route.path.startsWith('/v1/reports/'))
+        handlers.set(route.id, async (...args) => {
+          await reportStream.drain();
+          return handler(...args);
+        });
+    }
 
     // The state machine is the one `cdk synth` produces: synthesized here, in-process, at start.
     const definition = synthesizedStateMachines().get('DelinquencyStateMachine');
@@ -272,6 +297,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       (await import('../functions/schedules/reminder-run.handler')).createHandler(engine),
     );
     const invokeReminderRun = async (event: ReminderRunEvent) => {
+      // The run folds closed days into snapshots: what was written before it is counted first, as the deployed
+      // consumer has long counted it by then (the run folds a day only SNAPSHOT_SETTLE_MS after it closed).
+      await reportStream.drain();
       await reminderRun(event, lambdaContext(REMINDER_RUN.id, REMINDER_RUN_TIMEOUT_MS));
       await executions.idle();
     };
@@ -310,6 +338,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       events,
       metrics,
       executions,
+      reportStream,
       capacity,
       scheduler: () => ({ created: scheduler.created, invocations: scheduler.invocations }),
       pendingTimers: () => timers.pending(),
@@ -346,9 +375,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         (stopping ??= (async () => {
           timers.stop();
           executions.stop();
+          await reportStream.stop();
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           documentClient.destroy();
+          streamsClient.destroy();
           rawClient.destroy();
           sesClient.destroy();
           secretsClient.destroy();

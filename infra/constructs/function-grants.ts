@@ -51,6 +51,16 @@ export class FunctionGrants extends Construct {
       ...(access.readsPortalSigningKey ? [portalSigningKeySecretName(this.props.secretsNamespace)] : []),
     ];
     if (named.length > 0) this.grantNamedSecrets(fn, named);
+    if (access.readsTableStream) this.grantTableStream(fn);
+  }
+
+  /** Reading the table's stream (what its event source mapping does as the function), with the key's decrypt. */
+  private grantTableStream(fn: ArrearsFunction<never>): void {
+    this.props.table.grantStreamRead(fn.role);
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams has no resource-level permissions; reading records is bound to the table stream.',
+    });
   }
 
   /**

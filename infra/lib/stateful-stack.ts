@@ -47,6 +47,7 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
+      dynamoStream: dynamodb.StreamViewType[TABLE_DESIGN.streamViewType],
       globalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),

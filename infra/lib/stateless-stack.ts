@@ -1,6 +1,9 @@
 // What can be replaced on every deploy: the functions, the partner API, the schedules and the state machines.
 import { Aspects, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -29,6 +32,8 @@ import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { WakeEnvSchema } from '../../shared/env/wake.env';
 import { wakeScheduleGroupName } from '../../shared/domain/wake-schedule';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
+import { ReportStreamEnvSchema } from '../../shared/env/report-stream.env';
+import { SNAPSHOT_SETTLE_MS } from '../../shared/use-cases/reports';
 import {
   delinquencyDefinition,
   delinquencyStateMachineName,
@@ -315,6 +320,56 @@ export class StatelessStack extends Stack {
       }
     };
     for (const fn of [reminderRun, sesFeedback]) keepFailedInvocations(fn);
+
+    // The report counters follow invoice writes from the table's stream, off the payment's own transaction. Only
+    // invoice items move counters; a batch that fails is halved until the bad record is alone, records counted before
+    // it are not retried (batch item failures), and what still fails after the retries lands in the dead-letter queue.
+    const reportLedger = new ArrearsFunction(this, 'ReportLedger', {
+      entry: 'functions/streams/report-ledger.handler.ts',
+      description: 'Table stream: counts each invoice write into the report counters, once per invoice version',
+      environmentSchema: ReportStreamEnvSchema,
+      environment: { TABLE_NAME: table.tableName },
+    }) as unknown as ArrearsFunction<never>;
+    grants.grant(reportLedger, engineAccess.ReportLedger);
+    reportLedger.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        onFailure: new SqsDlq(deadLetterQueue),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('Invoice') } } },
+          }),
+        ],
+      }),
+    );
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      Validations.of(reportLedger.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`,
+        reason:
+          'Sending failed stream batches to the encrypted dead-letter queue; the grant is bounded to the one data key.',
+      });
+    }
+    this.functions.set('ReportLedger', reportLedger);
+    // A record counted after its day was folded into a snapshot (the hourly run waits SNAPSHOT_SETTLE_MS after a day
+    // closes) would be missing from reports: the consumer falling behind by half of that pages.
+    new cloudwatch.Alarm(this, 'ReportLedgerBehind', {
+      metric: reportLedger.function.metric('IteratorAge', {
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(1),
+      }),
+      threshold: SNAPSHOT_SETTLE_MS / 2,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'The report counters are more than five minutes behind the invoice writes: reports lag, and a write counted after its day is folded into a snapshot is missing from reports. Look at the ReportLedger function.',
+    }).addAlarmAction(new cloudwatchActions.SnsAction(props.alarmTopic));
 
     for (const fn of [wake]) {
       const functionId = this.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);

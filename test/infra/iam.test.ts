@@ -33,6 +33,7 @@ type Resource = { Properties: Record<string, unknown> };
 const kindOf = (resource: unknown, functionId: string): string => {
   if (resource === '*') return '*';
   const text = JSON.stringify(resource);
+  if (/ExportsOutputFnGetAttTable\w+StreamArn/.test(text)) return 'table stream';
   if (/ExportsOutputFnGetAttTable\w+Arn/.test(text)) {
     const indexes = [...text.matchAll(/\/index\/(gsi\d)/g)].map((match) => match[1]).sort();
     return indexes.length > 0 ? `table+${indexes.join('+')}` : 'table';
@@ -109,6 +110,12 @@ const SCHEDULE_WAKES = [
   'Allow scheduler:CreateSchedule on wake schedules',
   'Allow iam:PassRole on wake scheduler role',
 ];
+const TABLE_STREAM = [
+  'Allow dynamodb:ListStreams on table stream',
+  'Allow dynamodb:DescribeStream,dynamodb:GetRecords,dynamodb:GetShardIterator on table stream',
+  // The stream's records are encrypted with the table's key.
+  'Allow kms:Decrypt,kms:DescribeKey on data key',
+];
 const DEAD_LETTERS = [
   'Allow sqs:GetQueueAttributes,sqs:GetQueueUrl,sqs:SendMessage on dead-letter queue',
   // Granted by CDK for sending to the KMS-encrypted queue (acknowledged in the stack); bounded to the one data key.
@@ -135,11 +142,15 @@ const expectedFor = (access: FunctionAccess): string[] => {
     ...(access.startsExecutions ? [START] : []),
     ...(access.endsWaits ? [END_WAITS] : []),
     ...(access.schedulesWakes ? SCHEDULE_WAKES : []),
+    ...(access.readsTableStream ? TABLE_STREAM : []),
   ].sort();
 };
 
-/** Invoked asynchronously (a schedule, SNS, a status-change rule): what still fails after Lambda's retries goes to the dead-letter queue. */
-const ASYNCHRONOUS = new Set(['ReminderRun', 'SesFeedback', 'ExecutionEnded']);
+/**
+ * Invoked asynchronously (a schedule, SNS, a status-change rule) or by a stream's event source mapping: what still
+ * fails after Lambda's retries goes to the dead-letter queue.
+ */
+const ASYNCHRONOUS = new Set(['ReminderRun', 'SesFeedback', 'ExecutionEnded', 'ReportLedger']);
 
 describe('least-privilege IAM', () => {
   const actual = granted();

@@ -43,6 +43,7 @@ describe('stateful stack', () => {
       BillingMode: 'PAY_PER_REQUEST',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'].map((name) =>
         Match.objectLike({
           IndexName: name,
@@ -90,9 +91,9 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on arm64 and Node.js 24 with its own role', () => {
     const functions = statelessTemplate.findResources('AWS::Lambda::Function');
-    // One per API route, the state machine's Wake task, the reminder run, the SES feedback subscriber and the marker of
-    // executions that ended early.
-    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 4);
+    // One per API route, the state machine's Wake task, the reminder run, the SES feedback subscriber, the marker of
+    // executions that ended early and the table stream's report counter.
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 5);
     const roles = new Set<string>();
     for (const fn of Object.values(functions) as {
       Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } };
@@ -210,6 +211,35 @@ describe('stateless stack', () => {
         .flatMap(actionsOf)
         .filter((action) => action.startsWith('dynamodb:')),
     ).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  });
+
+  it("counts invoice writes into the report counters from the table's stream, failed batches kept in the dead-letter queue", () => {
+    statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^ReportLedgerFunction') },
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadLetterQueue'), 'Arn'] } },
+      },
+      // Only invoice items move counters: nothing else wakes the function.
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { NewImage: { type: { S: ['Invoice'] } } },
+            }),
+          },
+        ],
+      },
+    });
+    statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^ReportLedgerFunction') } }],
+      Threshold: 300_000,
+    });
   });
 
   it('runs the reminder run at the top of every hour', () => {

@@ -49,6 +49,7 @@
 // |                    |                                     |                                 |   TENANT#{t}#CUSTOMER#{c} / IDEMPOTENCY#{keyHash}          |
 // | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
 // | ReportCell         | TENANT#{t}#REPORT#{shard}           | {family}#{day}#{value}#{currency}[#promise#{id}] | report counters a day's facts added; TTL |
+// | ReportMark         | TENANT#{t}#INVOICE#{i}#REPORTED     | COUNTED                         | (the invoice version the stream consumer counted up to; TTL) |
 // | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
 // | ReportSnapshotDay  | TENANT#{t}#REPORTDAYS               | {day}                           | (marks a snapshot as complete)                             |
 // | ReportCheckpoint   | TENANT#{t}#REPORTCHECK              | THROUGH                         | (the last closed day the run has folded: idle hours skip)  |
@@ -88,6 +89,7 @@
 // - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
 //   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
 //   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
+// - was this invoice write counted already (a stream record delivered again): conditional Update of the ReportMark
 // - has the run folded the closed days already: GetItem TENANT#{t}#REPORTCHECK (one read an hour, not every shard)
 import { createHash } from 'node:crypto';
 
@@ -137,6 +139,7 @@ export type ItemType =
   | 'CreditState'
   | 'DisputeCredits'
   | 'ReportCell'
+  | 'ReportMark'
   | 'ReportSnapshot'
   | 'ReportSnapshotDay'
   | 'ReportCheckpoint'
@@ -399,6 +402,11 @@ export const keys = {
   ): PrimaryKey => ({
     pk: keys.reportLedgerPartition(tenantId, shard),
     sk: `${keys.reportCellPrefix(cell.family, cell.day)}${encodeURIComponent(cell.value)}#${cell.currency}${factId === undefined ? '' : `#promise#${factId}`}`,
+  }),
+  /** How far an invoice's writes are in the counters: its own partition, apart from the invoice's (never read with it). */
+  reportMark: (tenantId: string, invoiceId: string): PrimaryKey => ({
+    pk: `${keys.invoicePartition(tenantId, invoiceId)}#REPORTED`,
+    sk: 'COUNTED',
   }),
   /** `{family}#{day}#`: every cell of a family and day starts with it; `${family}#${day}$` sorts after all of them. */
   reportCellPrefix: (family: string, day: string) => `${family}#${day}#`,

@@ -29,7 +29,7 @@ import { queryIndexed, readIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
-import { versionCondition } from './version-condition';
+import { transactGuarded, versionCondition } from './version-condition';
 import { paymentReceiptItems } from './webhook-events.dynamodb';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
@@ -98,28 +98,18 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   async save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
     const report = await this.reports.invoiceWrite(tenantId, expectedVersion, invoice, { kind: 'replace' });
     if (report === 'moved') return false;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes },
-                ...versionCondition(expectedVersion),
-              },
-            },
-            ...this.queueBalance(tenantId, invoice, report.owedBefore),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      const codes = transactionCancellationCodes(error);
-      // Someone else wrote the invoice first: the caller reads again.
-      if (codes?.includes('ConditionalCheckFailed') || codes?.includes('TransactionConflict')) return false;
-      throw error;
-    }
+    // Alone (no case balance to move with it) it is a conditional put, at half a transaction's cost; either way a write
+    // that someone else beat is refused and the caller reads again.
+    return transactGuarded(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes },
+          ...versionCondition(expectedVersion),
+        },
+      },
+      ...this.queueBalance(tenantId, invoice, report.owedBefore),
+    ]);
   }
 
   applyPayment(

@@ -14,6 +14,7 @@ import type { EventRecorder } from './event-recorder';
 import type { MetricsRecorder } from './metrics-recorder';
 import type { LocalExecutions } from './executions';
 import type { Outbox } from './outbox';
+import type { LocalIdentityProvider } from './identity-provider';
 import type { VirtualTimerQueue } from './timers';
 
 /** API Gateway HTTP APIs refuse request bodies above 10 MB before any function runs. */
@@ -31,6 +32,8 @@ export interface HttpServerParts {
   /** Business metrics the handlers counted since start (what CloudWatch would receive as EMF when deployed). */
   metrics: MetricsRecorder;
   executions: LocalExecutions;
+  /** The user pool's stand-in: /local/auth/* (tokens, its public keys, its users). */
+  identity: LocalIdentityProvider;
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
   /** EventBridge Scheduler's wake schedules since start: created, and run (each run one billed invocation). */
@@ -79,6 +82,8 @@ const handleLocalRoute = async (
   body: Buffer,
   response: ServerResponse,
 ) => {
+  const auth = parts.identity.handle(method, path, body);
+  if (auth) return send(response, auth.status, auth.body, auth.contentType);
   if (method === 'GET' && path === '/local/outbox') {
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }

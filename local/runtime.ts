@@ -35,11 +35,16 @@ import { localWebhookSecrets, parseLocalTenants, seedTenants, type LocalTenant }
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
 import { IamEnforcement } from './iam/enforcement';
 import { asFunction, currentFunction } from './iam/function-scope';
+import { JwksIdTokenVerifier } from '../shared/adapters/jwt/jwks-id-token-verifier';
+import { LOCAL_AUTH_PATH, LocalIdentityProvider } from './identity-provider';
+import { parseLocalUsers, type LocalUser } from './people';
 
 export interface LocalRuntimeOptions {
   port: number;
   host: string;
   tenants?: string;
+  /** ARREARS_LOCAL_USERS: the people who sign in (default: a manager and a collector per tenant). */
+  users?: string;
   clock: 'real' | 'virtual';
   clockStart?: string;
   /** Keep DynamoDB data in this folder between runs (default: in memory). */
@@ -60,6 +65,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   url: string;
   tenants: LocalTenant[];
+  users: readonly LocalUser[];
   clock: Clock;
   dynamoEndpoint: string;
   sesEndpoint: string;
@@ -102,6 +108,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const tenants = parseLocalTenants(options.tenants);
   const virtualClock = options.clock === 'virtual' ? new VirtualClock(parseClockStart(options.clockStart)) : null;
   const clock: Clock = virtualClock ?? systemClock;
+  // The user pool's stand-in: its tokens are verified like Cognito's, against the keys it publishes over HTTP.
+  const identity = new LocalIdentityProvider(parseLocalUsers(options.users, tenants), clock);
   const onTimerError = (label: string, error: unknown) =>
     options.log(`timer ${label} failed: ${(error as Error).stack ?? String(error)}`);
   const virtualTimers = virtualClock ? new VirtualTimerQueue(virtualClock, onTimerError) : null;
@@ -166,6 +174,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         webhookSecrets: secrets,
         events: publisher,
         metrics,
+        idTokens: new JwksIdTokenVerifier(identity, clock),
       },
     );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
@@ -259,6 +268,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       events,
       metrics,
       executions,
+      identity,
       capacity,
       scheduler: () => ({ created: scheduler.created, invocations: scheduler.invocations }),
       pendingTimers: () => timers.pending(),
@@ -272,10 +282,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const address = server.address() as AddressInfo;
     const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     settings.publicBaseUrl ||= `http://${host}:${address.port}`;
+    identity.issuer = `http://${host}:${address.port}${LOCAL_AUTH_PATH}`;
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
       tenants,
+      users: identity.users,
       clock,
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,

@@ -41,6 +41,7 @@ const main = async () => {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     ...(process.env.ARREARS_LOCAL_TENANTS === undefined ? {} : { tenants: process.env.ARREARS_LOCAL_TENANTS }),
+    ...(process.env.ARREARS_LOCAL_USERS === undefined ? {} : { users: process.env.ARREARS_LOCAL_USERS }),
     clock: clockMode,
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
     dynamoDbLocal: ownDynamoDb ? (await ownDynamoDb).endpoint : process.env.ARREARS_DYNAMODB_LOCAL!,
@@ -62,6 +63,10 @@ const main = async () => {
     ...runtime.tenants.map(
       (tenant) =>
         `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,
+    ),
+    ...runtime.users.map(
+      (user) =>
+        `  user:      ${user.username} (${user.role} of ${user.tenantId}, ${user.name})  token: POST ${runtime.url}/local/auth/token {"username":"${user.username}"}`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

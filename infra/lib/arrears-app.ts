@@ -70,6 +70,7 @@ export const buildArrearsApp = (
     configurationSet: stateful.configurationSet,
     emailEventsTopic: stateful.emailEventsTopic,
     alarmTopic: stateful.alarmTopic,
+    people: stateful.people,
     defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
   });
   if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

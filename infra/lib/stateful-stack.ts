@@ -1,4 +1,5 @@
-// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration set.
+// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration
+// set, and the people's user pool.
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -9,6 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN, projectionOf } from '../../shared/adapters/dynamodb/table-design';
+import { People } from '../constructs/people';
 
 export interface StatefulStackProps extends StackProps {
   /** An address subscribed to the alarm topic (it must confirm the subscription from the mail SNS sends). */
@@ -22,6 +24,7 @@ export class StatefulStack extends Stack {
   readonly alarmTopic: sns.Topic;
   readonly emailEventsTopic: sns.Topic;
   readonly configurationSet: ses.ConfigurationSet;
+  readonly people: People;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -133,6 +136,8 @@ export class StatefulStack extends Stack {
         ses.EmailSendingEvent.REJECT,
       ],
     });
+
+    this.people = new People(this, 'People');
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,

@@ -49,6 +49,8 @@ import type { PersonalDataStore } from '../ports/personal-data.port';
 import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
 import { DynamoDisputeCreditLedger } from '../adapters/dynamodb/dispute-credits.dynamodb';
+import type { IdTokenVerifier } from '../ports/id-tokens.port';
+import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -78,6 +80,8 @@ export interface ApiDependencies extends CoreDeps {
   personalData: PersonalDataStore;
   /** Dispute credits added up per case and per customer: what the approval limit is checked against. */
   disputeCredits: DisputeCreditLedger;
+  /** People's id tokens (the Cognito user pool deployed, the local identity provider locally); null: keys only. */
+  idTokens: IdTokenVerifier | null;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -88,6 +92,8 @@ export interface ApiExtras {
   events?: EventPublisher;
   /** Business metrics (EMF when deployed, the local recorder); none when left out. */
   metrics?: BusinessMetrics;
+  /** Verifies people's id tokens; without it only API keys are accepted. */
+  idTokens?: IdTokenVerifier;
 }
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
@@ -129,6 +135,7 @@ export const buildApiDependencies = (
     maxBodyBytes,
     personalData: new DynamoPersonalDataStore(client, tableName),
     disputeCredits: new DynamoDisputeCreditLedger(client, tableName),
+    idTokens: extras.idTokens ?? null,
   };
 };
 
@@ -154,6 +161,14 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
         ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: webhookSecretsOnFirstUse() } : {}),
         ...(env.EVENT_BUS_NAME ? { events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME) } : {}),
         metrics: new PowertoolsBusinessMetrics(),
+        ...(env.ID_TOKEN_ISSUER && env.ID_TOKEN_AUDIENCE
+          ? {
+              idTokens: new JwksIdTokenVerifier(
+                { issuer: env.ID_TOKEN_ISSUER, audience: env.ID_TOKEN_AUDIENCE },
+                systemClock,
+              ),
+            }
+          : {}),
       },
     );
   }

@@ -16,5 +16,8 @@ export const ApiEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Only on webhook routes: where tenants' signing secrets live. */
   WEBHOOK_SECRETS: z.literal('secrets-manager').optional(),
+  /** On routes people call: the user pool's issuer URL (its keys at <issuer>/.well-known/jwks.json) and the console's client id. */
+  ID_TOKEN_ISSUER: z.url().optional(),
+  ID_TOKEN_AUDIENCE: z.string().min(1).optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

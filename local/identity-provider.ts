@@ -1,0 +1,118 @@
+// `npm start` plays the user pool: it signs id tokens for the people of ARREARS_LOCAL_USERS with a key pair made at start,
+// and publishes the public key where Cognito publishes its own (<issuer>/.well-known/jwks.json), so the API verifies
+// local tokens with the very code that verifies deployed ones.
+import { createHash, generateKeyPairSync, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import * as z from 'zod';
+import { PROBLEM_CONTENT_TYPE, problem } from '../shared/errors/problem';
+import type { Clock } from '../shared/ports/clock.port';
+import { ID_TOKEN_LIFETIME_SECONDS, IdTokenClaimsSchema, type IdTokenClaims } from '../shared/schemas/id-token.schema';
+import type { LocalUser } from './people';
+
+/** The local console's app client id: the audience of every local token, as the console client's id is deployed. */
+export const LOCAL_CONSOLE_CLIENT_ID = 'arrears-local-console';
+export const LOCAL_AUTH_PATH = '/local/auth';
+
+const TokenRequestSchema = z.strictObject({ username: z.string().min(1), tenantId: z.string().min(1).optional() });
+
+export interface LocalAnswer {
+  status: number;
+  body: unknown;
+  contentType: string;
+}
+
+const json = (status: number, body: unknown): LocalAnswer => ({ status, body, contentType: 'application/json' });
+const refusal = (status: number, code: string, title: string, detail: string): LocalAnswer => ({
+  status,
+  body: problem(status, code, title, detail),
+  contentType: PROBLEM_CONTENT_TYPE,
+});
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A stable subject per person, shaped like Cognito's (a UUID), so it survives restarts of the runtime. */
+const subjectOf = (user: LocalUser) => {
+  const hex = createHash('sha256').update(`${user.tenantId}:${user.username}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+export class LocalIdentityProvider {
+  /** The issuer's URL (`iss`), known once the server listens. */
+  issuer = '';
+  private readonly privateKey: KeyObject;
+  private readonly jwk: JsonWebKey & { kid: string };
+
+  constructor(
+    readonly users: readonly LocalUser[],
+    private readonly clock: Clock,
+    readonly audience = LOCAL_CONSOLE_CLIENT_ID,
+  ) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.privateKey = privateKey;
+    const exported = publicKey.export({ format: 'jwk' });
+    const kid = createHash('sha256').update(String(exported.n)).digest('base64url').slice(0, 22);
+    this.jwk = { kty: 'RSA', n: exported.n, e: exported.e, kid, alg: 'RS256', use: 'sig' };
+  }
+
+  /** The id token the pool would give this person at this moment of the runtime's clock. */
+  idTokenFor(user: LocalUser): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const claims: IdTokenClaims = IdTokenClaimsSchema.parse({
+      sub: subjectOf(user),
+      'cognito:groups': [user.role],
+      'cognito:username': user.username,
+      'custom:tenantId': user.tenantId,
+      name: user.name,
+      iss: this.issuer,
+      aud: this.audience,
+      token_use: 'id',
+      auth_time: iat,
+      iat,
+      exp: iat + ID_TOKEN_LIFETIME_SECONDS,
+      jti: randomUUID(),
+    });
+    const signed = `${base64url({ kid: this.jwk.kid, alg: 'RS256' })}.${base64url(claims)}`;
+    return `${signed}.${sign('RSA-SHA256', Buffer.from(signed), this.privateKey).toString('base64url')}`;
+  }
+
+  /** The /local/auth/* routes; null for a path that is not one of them. */
+  handle(method: string, path: string, body: Buffer): LocalAnswer | null {
+    if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/.well-known/jwks.json`) return json(200, { keys: [this.jwk] });
+    if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/users`)
+      return json(200, {
+        users: this.users.map(({ tenantId, username, role, name }) => ({ tenantId, username, role, name })),
+      });
+    if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/token`) return this.token(body);
+    return null;
+  }
+
+  private token(body: Buffer): LocalAnswer {
+    let parsed;
+    try {
+      parsed = TokenRequestSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+    } catch {
+      return refusal(400, 'malformed-json', 'Invalid request', 'The body is not valid JSON.');
+    }
+    if (!parsed.success)
+      return refusal(
+        400,
+        'validation-failed',
+        'Invalid request',
+        'Send { "username": "<name>", "tenantId"?: "<tenant>" }.',
+      );
+    const { username, tenantId } = parsed.data;
+    // Sign-in ignores case, as the pool does; a tenant given must be the person's own.
+    const user = this.users.find(
+      (candidate) =>
+        candidate.username.toLowerCase() === username.toLowerCase() &&
+        (tenantId === undefined || candidate.tenantId === tenantId),
+    );
+    if (!user)
+      return refusal(
+        404,
+        'not-found',
+        'Not found',
+        `No user ${username}${tenantId === undefined ? '' : ` in tenant ${tenantId}`}: see ARREARS_LOCAL_USERS.`,
+      );
+    return json(200, { idToken: this.idTokenFor(user) });
+  }
+}

@@ -99,7 +99,8 @@ export class JwksIdTokenVerifier implements IdTokenVerifier {
       throw new IntegrationError("the identity provider's signing keys could not be fetched", { cause });
     }
     const keys = new Map<string, KeyObject>();
-    for (const jwk of (body as { keys?: unknown }).keys instanceof Array ? (body as { keys: unknown[] }).keys : []) {
+    const published = (body as { keys?: unknown } | null)?.keys;
+    for (const jwk of Array.isArray(published) ? (published as unknown[]) : []) {
       const candidate = jwk as JsonWebKey & { kid?: unknown; use?: unknown; alg?: unknown };
       if (candidate.kty !== 'RSA' || typeof candidate.kid !== 'string') continue;
       if (candidate.use !== undefined && candidate.use !== 'sig') continue;

@@ -14,19 +14,28 @@ const BEARER = /^Bearer\s+(\S{8,8192})\s*$/i;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const MAX_API_KEY_LENGTH = 256;
 
-const personGrant = async (idTokens: IdTokenVerifier | null, token: string): Promise<ApiKeyGrant> => {
+type Caller = { grant: ApiKeyGrant; logKeys: Record<string, string> };
+
+const personCaller = async (idTokens: IdTokenVerifier | null, token: string): Promise<Caller> => {
   if (!idTokens) throw new UnauthorizedError('people cannot sign in here: no identity provider is configured');
   const person = await idTokens.verify(token);
-  // A person is never a partner, and their key-less actions name them the same way in every record.
+  // A person is never a partner, and their actions name them the same way in every record.
   const actor = actorOfPerson(person.username);
-  return { tenantId: person.tenantId, role: person.role, person: actor, actor };
+  return {
+    grant: { tenantId: person.tenantId, role: person.role, person: actor, actor },
+    // Logs name the person by the pool's opaque id, not by their username.
+    logKeys: { tenantId: person.tenantId, personSub: person.sub },
+  };
 };
 
-const keyGrant = async (tenants: TenantDirectory, key: string): Promise<ApiKeyGrant> => {
+const keyCaller = async (tenants: TenantDirectory, key: string): Promise<Caller> => {
   if (key.length > MAX_API_KEY_LENGTH) throw new UnauthorizedError('the API key is not valid');
   const grant = await tenants.resolveApiKey(sha256Hex(key));
   if (!grant) throw new UnauthorizedError('the API key is not valid');
-  return { ...grant, actor: `api:${grant.keyId}` };
+  return {
+    grant: { ...grant, actor: `api:${grant.keyId}` },
+    logKeys: { tenantId: grant.tenantId, keyId: grant.keyId },
+  };
 };
 
 export const authenticate = (
@@ -40,9 +49,10 @@ export const authenticate = (
     const match = BEARER.exec(authorization);
     if (!match) throw new UnauthorizedError('the Authorization header must be "Bearer <key or token>"');
     const credential = match[1]!;
-    const grant = JWT.test(credential) ? await personGrant(idTokens, credential) : await keyGrant(tenants, credential);
-    request.context.grant = grant;
-    // Business ids only: the actor is a key id or a username, never a token.
-    logger.appendKeys({ tenantId: grant.tenantId, actor: grant.actor });
+    const caller = JWT.test(credential)
+      ? await personCaller(idTokens, credential)
+      : await keyCaller(tenants, credential);
+    request.context.grant = caller.grant;
+    logger.appendKeys(caller.logKeys);
   },
 });

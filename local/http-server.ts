@@ -83,7 +83,10 @@ const handleLocalRoute = async (
   response: ServerResponse,
 ) => {
   const auth = parts.identity.handle(method, path, body);
-  if (auth) return send(response, auth.status, auth.body, auth.contentType);
+  if (auth) {
+    response.writeHead(auth.status, auth.headers);
+    return response.end(auth.text);
+  }
   if (method === 'GET' && path === '/local/outbox') {
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }

@@ -7,6 +7,7 @@ import { PROBLEM_CONTENT_TYPE, problem } from '../shared/errors/problem';
 import type { Clock } from '../shared/ports/clock.port';
 import { ID_TOKEN_LIFETIME_SECONDS, IdTokenClaimsSchema, type IdTokenClaims } from '../shared/schemas/id-token.schema';
 import type { LocalUser } from './people';
+import { CONSOLE_PATH, SIGN_IN_PAGE_HEADERS, signInPage } from './sign-in-page';
 
 /** The local console's app client id: the audience of every local token, as the console client's id is deployed. */
 export const LOCAL_CONSOLE_CLIENT_ID = 'arrears-local-console';
@@ -16,16 +17,17 @@ const TokenRequestSchema = z.strictObject({ username: z.string().min(1), tenantI
 
 export interface LocalAnswer {
   status: number;
-  body: unknown;
-  contentType: string;
+  headers: Record<string, string>;
+  text: string;
 }
 
-const json = (status: number, body: unknown): LocalAnswer => ({ status, body, contentType: 'application/json' });
-const refusal = (status: number, code: string, title: string, detail: string): LocalAnswer => ({
+const json = (status: number, body: unknown, contentType = 'application/json'): LocalAnswer => ({
   status,
-  body: problem(status, code, title, detail),
-  contentType: PROBLEM_CONTENT_TYPE,
+  headers: { 'content-type': contentType },
+  text: JSON.stringify(body),
 });
+const refusal = (status: number, code: string, title: string, detail: string): LocalAnswer =>
+  json(status, problem(status, code, title, detail), PROBLEM_CONTENT_TYPE);
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -82,16 +84,40 @@ export class LocalIdentityProvider {
         users: this.users.map(({ tenantId, username, role, name }) => ({ tenantId, username, role, name })),
       });
     if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/token`) return this.token(body);
+    if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/sign-in`)
+      return { status: 200, headers: { ...SIGN_IN_PAGE_HEADERS }, text: signInPage(this.users) };
+    if (method === 'POST' && path === `${LOCAL_AUTH_PATH}/sign-in`) return this.signIn(body);
     return null;
   }
 
+  /** The sign-in page's button: to the console with the token in the fragment (never sent to a server again). */
+  private signIn(body: Buffer): LocalAnswer {
+    const form = new URLSearchParams(body.toString('utf8'));
+    const answer = this.issue({
+      username: form.get('username') ?? undefined,
+      tenantId: form.get('tenantId') ?? undefined,
+    });
+    if (answer.status !== 200) return answer;
+    const { idToken } = JSON.parse(answer.text) as { idToken: string };
+    return {
+      status: 303,
+      headers: { location: `${CONSOLE_PATH}#id_token=${idToken}`, 'cache-control': 'no-store' },
+      text: '',
+    };
+  }
+
   private token(body: Buffer): LocalAnswer {
-    let parsed;
+    let request: unknown;
     try {
-      parsed = TokenRequestSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+      request = JSON.parse(body.toString('utf8') || '{}');
     } catch {
       return refusal(400, 'malformed-json', 'Invalid request', 'The body is not valid JSON.');
     }
+    return this.issue(request);
+  }
+
+  private issue(request: unknown): LocalAnswer {
+    const parsed = TokenRequestSchema.safeParse(request);
     if (!parsed.success)
       return refusal(
         400,

@@ -58,6 +58,7 @@ const main = async () => {
     `  dynamodb:  ${runtime.dynamoEndpoint} (DynamoDB Local)`,
     `  openapi:   ${runtime.url}/v1/openapi.json`,
     `  outbox:    ${runtime.url}/local/outbox`,
+    `  sign in:   ${runtime.url}/local/auth/sign-in`,
     `  iam:       ${iamEnforcementEnabled() ? "each function's calls checked against its synthesized role (ARREARS_LOCAL_IAM=off turns it off)" : 'NOT enforced (ARREARS_LOCAL_IAM=off): AWS would refuse calls this runtime allows'}`,
     `  stripe:    ${stripeUrl ? `automatic collection charges ${stripeUrl}` : 'automatic collection not configured (ARREARS_STRIPE_API_URL, ARREARS_STRIPE_API_KEY)'}`,
     ...runtime.tenants.map(

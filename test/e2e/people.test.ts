@@ -74,6 +74,25 @@ describe('the local identity provider', () => {
     });
   });
 
+  it('has a sign-in page with a button per person that lands in the console with a working token', async () => {
+    const page = await fetch(`${runtime.url}/local/auth/sign-in`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    for (const name of ['Anna Berg', 'Max Lund', 'Cole Dahl']) expect(html).toContain(name);
+    const signedIn = await fetch(`${runtime.url}/local/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'cole', tenantId: 'people' }).toString(),
+      redirect: 'manual',
+    });
+    expect(signedIn.status).toBe(303);
+    const location = signedIn.headers.get('location')!;
+    expect(location).toMatch(/^\/console#id_token=/);
+    const token = location.split('#id_token=')[1]!;
+    expect(claimsOf(token)).toMatchObject({ 'cognito:username': 'cole', 'cognito:groups': ['collector'] });
+    expect((await send('GET', '/v1/tasks', token)).status).toBe(200);
+  });
+
   it('answers 404 problem+json for an unknown person, or a person of another tenant', async () => {
     for (const body of [{ username: 'nobody' }, { username: 'anna', tenantId: 'elsewhere' }]) {
       const answer = await send('POST', '/local/auth/token', null, body);

@@ -136,8 +136,8 @@ describe('JwksIdTokenVerifier', () => {
     );
     const localServer = createServer((request, response) => {
       const answer = local.handle(request.method ?? 'GET', request.url ?? '/', Buffer.alloc(0));
-      response.writeHead(answer?.status ?? 404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer?.body ?? {}));
+      response.writeHead(answer?.status ?? 404, answer?.headers ?? {});
+      response.end(answer?.text ?? '');
     });
     await new Promise<void>((resolve) => localServer.listen(0, '127.0.0.1', resolve));
     try {

@@ -1,4 +1,4 @@
-// `npm start` plays the user pool: it signs id tokens for the people of ARREARS_LOCAL_USERS with a key pair made at start,
+// `npm start` plays the user pool: it signs id tokens for the people of ARREARS_LOCAL_USERS with a key pair of its own run,
 // and publishes the public key where Cognito publishes its own (<issuer>/.well-known/jwks.json), so the API verifies
 // local tokens with the very code that verifies deployed ones.
 import { createHash, generateKeyPairSync, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
@@ -40,19 +40,23 @@ const subjectOf = (user: LocalUser) => {
 export class LocalIdentityProvider {
   /** The issuer's URL (`iss`), known once the server listens. */
   issuer = '';
-  private readonly privateKey: KeyObject;
-  private readonly jwk: JsonWebKey & { kid: string };
+  private keyPair?: { privateKey: KeyObject; jwk: JsonWebKey & { kid: string } };
 
   constructor(
     readonly users: readonly LocalUser[],
     private readonly clock: Clock,
     readonly audience = LOCAL_CONSOLE_CLIENT_ID,
-  ) {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    this.privateKey = privateKey;
-    const exported = publicKey.export({ format: 'jwk' });
-    const kid = createHash('sha256').update(String(exported.n)).digest('base64url').slice(0, 22);
-    this.jwk = { kty: 'RSA', n: exported.n, e: exported.e, kid, alg: 'RS256', use: 'sig' };
+  ) {}
+
+  /** Made on first use, not at start: a start that signs nobody in pays nothing for it. Lost on restart, as are tokens. */
+  private get keys() {
+    if (!this.keyPair) {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const exported = publicKey.export({ format: 'jwk' });
+      const kid = createHash('sha256').update(String(exported.n)).digest('base64url').slice(0, 22);
+      this.keyPair = { privateKey, jwk: { kty: 'RSA', n: exported.n, e: exported.e, kid, alg: 'RS256', use: 'sig' } };
+    }
+    return this.keyPair;
   }
 
   /** The id token the pool would give this person at this moment of the runtime's clock. */
@@ -72,13 +76,15 @@ export class LocalIdentityProvider {
       exp: iat + ID_TOKEN_LIFETIME_SECONDS,
       jti: randomUUID(),
     });
-    const signed = `${base64url({ kid: this.jwk.kid, alg: 'RS256' })}.${base64url(claims)}`;
-    return `${signed}.${sign('RSA-SHA256', Buffer.from(signed), this.privateKey).toString('base64url')}`;
+    const { privateKey, jwk } = this.keys;
+    const signed = `${base64url({ kid: jwk.kid, alg: 'RS256' })}.${base64url(claims)}`;
+    return `${signed}.${sign('RSA-SHA256', Buffer.from(signed), privateKey).toString('base64url')}`;
   }
 
   /** The /local/auth/* routes; null for a path that is not one of them. */
   handle(method: string, path: string, body: Buffer): LocalAnswer | null {
-    if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/.well-known/jwks.json`) return json(200, { keys: [this.jwk] });
+    if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/.well-known/jwks.json`)
+      return json(200, { keys: [this.keys.jwk] });
     if (method === 'GET' && path === `${LOCAL_AUTH_PATH}/users`)
       return json(200, {
         users: this.users.map(({ tenantId, username, role, name }) => ({ tenantId, username, role, name })),

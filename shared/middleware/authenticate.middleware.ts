@@ -10,8 +10,8 @@ import { actorOfPerson } from '../schemas/id-token.schema';
 import { header, type ApiContext, type ApiEvent, type ApiResponse } from './api-context';
 
 const BEARER = /^Bearer\s+(\S{8,8192})\s*$/i;
-/** Three base64url parts: an id token. API keys (`ark_…`) never contain a dot. */
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** A JWT: three base64url parts, the first two JSON objects (`{"` is `eyJ`). No API key looks like that. */
+const JWT = /^eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 const MAX_API_KEY_LENGTH = 256;
 
 type Caller = { grant: ApiKeyGrant; logKeys: Record<string, string> };

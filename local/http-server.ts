@@ -14,6 +14,7 @@ import type { EventRecorder } from './event-recorder';
 import type { MetricsRecorder } from './metrics-recorder';
 import type { LocalExecutions } from './executions';
 import type { Outbox } from './outbox';
+import type { LocalIdentityProvider } from './identity-provider';
 import type { VirtualTimerQueue } from './timers';
 
 /** API Gateway HTTP APIs refuse request bodies above 10 MB before any function runs. */
@@ -33,6 +34,8 @@ export interface HttpServerParts {
   executions: LocalExecutions;
   /** The table stream's consumer: idle includes the report counters of every write so far. */
   reportStream: { drain(): Promise<void> };
+  /** The user pool's stand-in: /local/auth/* (tokens, its public keys, its users). */
+  identity: LocalIdentityProvider;
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
   /** EventBridge Scheduler's wake schedules since start: created, and run (each run one billed invocation). */
@@ -81,6 +84,11 @@ const handleLocalRoute = async (
   body: Buffer,
   response: ServerResponse,
 ) => {
+  const auth = parts.identity.handle(method, path, body);
+  if (auth) {
+    response.writeHead(auth.status, auth.headers);
+    return response.end(auth.text);
+  }
   if (method === 'GET' && path === '/local/outbox') {
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }

@@ -46,11 +46,16 @@ import { localWebhookSecrets, parseLocalTenants, seedLocalSecrets, seedTenants, 
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
 import { IamEnforcement } from './iam/enforcement';
 import { asFunction, currentFunction } from './iam/function-scope';
+import { JwksIdTokenVerifier } from '../shared/adapters/jwt/jwks-id-token-verifier';
+import { LOCAL_AUTH_PATH, LocalIdentityProvider } from './identity-provider';
+import { parseLocalUsers, type LocalUser } from './people';
 
 export interface LocalRuntimeOptions {
   port: number;
   host: string;
   tenants?: string;
+  /** ARREARS_LOCAL_USERS: the people who sign in (default: a manager and a collector per tenant). */
+  users?: string;
   clock: 'real' | 'virtual';
   clockStart?: string;
   /** Keep DynamoDB data in this folder between runs (default: in memory). */
@@ -75,6 +80,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   url: string;
   tenants: LocalTenant[];
+  users: readonly LocalUser[];
   clock: Clock;
   dynamoEndpoint: string;
   sesEndpoint: string;
@@ -126,6 +132,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const tenants = parseLocalTenants(options.tenants);
   const virtualClock = options.clock === 'virtual' ? new VirtualClock(parseClockStart(options.clockStart)) : null;
   const clock: Clock = virtualClock ?? systemClock;
+  // The user pool's stand-in: its tokens are verified like Cognito's, against the keys it publishes over HTTP.
+  const identity = new LocalIdentityProvider(parseLocalUsers(options.users, tenants), clock);
   const onTimerError = (label: string, error: unknown) =>
     options.log(`timer ${label} failed: ${(error as Error).stack ?? String(error)}`);
   const virtualTimers = virtualClock ? new VirtualTimerQueue(virtualClock, onTimerError) : null;
@@ -217,6 +225,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         secrets: namedSecrets,
         secretsNamespace: DEFAULT_SECRETS_NAMESPACE,
         cardCheckout,
+        idTokens: new JwksIdTokenVerifier(identity, clock),
       },
     );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
@@ -339,6 +348,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       metrics,
       executions,
       reportStream,
+      identity,
       capacity,
       scheduler: () => ({ created: scheduler.created, invocations: scheduler.invocations }),
       pendingTimers: () => timers.pending(),
@@ -360,10 +370,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         ? { url: `${runtimeUrl}/v1/webhooks/stripe/${tenantId}`, secret: tenant.stripeWebhookSecret }
         : null;
     });
+    identity.issuer = `http://${host}:${address.port}${LOCAL_AUTH_PATH}`;
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
       tenants,
+      users: identity.users,
       clock,
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,

@@ -146,7 +146,12 @@ export const buildOpenApiDocument = (): JsonObject => {
     components: {
       schemas: components,
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'The API key issued for your tenant.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "The API key issued for your tenant, or a signed-in person's id token (a JWT from the tenant's user pool).",
+        },
       },
     },
   };

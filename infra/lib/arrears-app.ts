@@ -71,6 +71,7 @@ export const buildArrearsApp = (
     configurationSet: stateful.configurationSet,
     emailEventsTopic: stateful.emailEventsTopic,
     alarmTopic: stateful.alarmTopic,
+    people: stateful.people,
     defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
     secretsNamespace: prefix.toLowerCase(),
   });

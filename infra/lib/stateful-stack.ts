@@ -1,4 +1,5 @@
-// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration set.
+// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration
+// set, and the people's user pool.
 import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -11,6 +12,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN, projectionOf } from '../../shared/adapters/dynamodb/table-design';
 import { DEFAULT_SECRETS_NAMESPACE, portalSigningKeySecretName } from '../../shared/ports/secrets.port';
+import { People } from '../constructs/people';
 
 export interface StatefulStackProps extends StackProps {
   /** An address subscribed to the alarm topic (it must confirm the subscription from the mail SNS sends). */
@@ -27,6 +29,7 @@ export class StatefulStack extends Stack {
   readonly emailEventsTopic: sns.Topic;
   readonly configurationSet: ses.ConfigurationSet;
   readonly portalSigningKey: secretsmanager.Secret;
+  readonly people: People;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -154,6 +157,7 @@ export class StatefulStack extends Stack {
       reason:
         'Rotating the portal signing key would invalidate every link already sent in reminders (valid 60 days); it is rotated by hand with a planned overlap, not on a schedule.',
     });
+    this.people = new People(this, 'People');
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,

@@ -7,6 +7,7 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -53,6 +54,8 @@ export interface StatelessStackProps extends StackProps {
   emailEventsTopic: sns.ITopic;
   /** The operators' encrypted topic every alarm notifies. */
   alarmTopic: sns.ITopic;
+  /** The people's user pool and the console's client: their id tokens are accepted on the routes people call. */
+  people: { userPool: cognito.IUserPool; consoleClient: cognito.IUserPoolClient };
   /** Verified SES sender used when a tenant has none of its own. */
   defaultEmailFrom: string;
   /** Shards of the due-date index; fixed once data exists (default 16: a million invoices due on one day). */
@@ -123,6 +126,9 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // Each function checks a person's id token itself, against the pool's public keys (no IAM needed): an HTTP API route
+    // has one authorizer, and partner systems call the same routes with API keys.
+    const idTokenIssuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${props.people.userPool.userPoolId}`;
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = new ArrearsFunction(this, route.id, {
         entry: `functions/api/${route.handler}`,
@@ -141,6 +147,8 @@ export class StatelessStack extends Stack {
           SECRETS_NAMESPACE: route.cardCheckout || route.readsPortalSigningKey ? secretsNamespace : undefined,
           CARD_CHECKOUT: route.cardCheckout ? 'stripe' : undefined,
           STRIPE_API_URL: undefined,
+          ID_TOKEN_ISSUER: route.public ? undefined : idTokenIssuer,
+          ID_TOKEN_AUDIENCE: route.public ? undefined : props.people.consoleClient.userPoolClientId,
         },
       });
       grants.grant(fn as ArrearsFunction<never>, route);
@@ -387,7 +395,7 @@ export class StatelessStack extends Stack {
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:
-        'Every route but the public OpenAPI document and the unsubscribe link (an unguessable token) authenticates in its function: the bearer API key is hashed and resolved to its tenant in DynamoDB, where tenancy is enforced on every read.',
+        "Every route but the public OpenAPI document and the debtor's links (unguessable tokens) authenticates in its function: a person's id token is verified against the user pool's keys (issuer, audience, expiry), a partner's API key is hashed and resolved to its tenant in DynamoDB; tenancy is enforced on every read. One route has one authorizer, and both kinds of caller share the routes.",
     });
 
     // ---- Execution chain: restarts of executions that ended early (issue 12, finding 5) ----

@@ -52,6 +52,8 @@ import { DynamoDisputeCreditLedger } from '../adapters/dynamodb/dispute-credits.
 import { noCardCheckout, type CardCheckout } from '../ports/card-checkout.port';
 import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
 import { cardCheckoutFrom, secretsFrom } from './card-checkout';
+import type { IdTokenVerifier } from '../ports/id-tokens.port';
+import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -86,6 +88,8 @@ export interface ApiDependencies extends CoreDeps {
   /** Named secrets (the portal's signing key); names are built with the helpers of secrets.port.ts and this namespace. */
   secrets: Secrets;
   secretsNamespace: string;
+  /** People's id tokens (the Cognito user pool deployed, the local identity provider locally); null: keys only. */
+  idTokens: IdTokenVerifier | null;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -99,6 +103,8 @@ export interface ApiExtras {
   cardCheckout?: CardCheckout;
   secrets?: Secrets;
   secretsNamespace?: string;
+  /** Verifies people's id tokens; without it only API keys are accepted. */
+  idTokens?: IdTokenVerifier;
 }
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
@@ -144,6 +150,7 @@ export const buildApiDependencies = (
     cardCheckout: extras.cardCheckout ?? noCardCheckout,
     secrets: extras.secrets ?? noSecrets,
     secretsNamespace: extras.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE,
+    idTokens: extras.idTokens ?? null,
   };
 };
 
@@ -173,6 +180,14 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
         secrets: named.secrets,
         secretsNamespace: named.namespace,
         cardCheckout: cardCheckoutFrom(env, named.secrets),
+        ...(env.ID_TOKEN_ISSUER && env.ID_TOKEN_AUDIENCE
+          ? {
+              idTokens: new JwksIdTokenVerifier(
+                { issuer: env.ID_TOKEN_ISSUER, audience: env.ID_TOKEN_AUDIENCE },
+                systemClock,
+              ),
+            }
+          : {}),
       },
     );
   }

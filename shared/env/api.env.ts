@@ -22,5 +22,8 @@ export const ApiEnvSchema = z.object({
   CARD_CHECKOUT: z.literal('stripe').optional(),
   /** Stripe's API base (a stand-in's when testing a deployment against one); Stripe's own when unset. */
   STRIPE_API_URL: z.url().optional(),
+  /** On routes people call: the user pool's issuer URL (its keys at <issuer>/.well-known/jwks.json) and the console's client id. */
+  ID_TOKEN_ISSUER: z.url().optional(),
+  ID_TOKEN_AUDIENCE: z.string().min(1).optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

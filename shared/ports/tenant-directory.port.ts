@@ -3,26 +3,33 @@ import type { Tenant, ApiKeyRole } from '../schemas/tenant.schema';
 import type { ApiKeyRecord } from '../schemas/api-key.schema';
 import type { TenantChange } from '../schemas/tenant-history.schema';
 
+/** Who is calling: a partner system or a person with an API key, or a person signed in with an id token. */
 export interface ApiKeyGrant {
   tenantId: string;
   role: ApiKeyRole;
-  keyId: string;
+  /** The API key in hand; none for a person signed in with an id token. */
+  keyId?: string;
   /**
-   * The person acting: the key's `issuedTo` (a person's id token will fill it from its subject). Four eyes compares it.
+   * The person acting: the key's `issuedTo`, or `person:<username>` for a signed-in person. Four eyes compares it.
    * A key stored before keys named people stands for a person of its own, `key:<keyId>`.
    */
   person: string;
+  /** How the records name what the caller did (timeline, `recordedBy`, audit): `api:<keyId>` or `person:<username>`. */
+  actor: string;
 }
 
+/** What a key resolves to before the request names its actor. */
+export type ResolvedKeyGrant = Omit<ApiKeyGrant, 'actor' | 'keyId'> & { keyId: string };
+
 /** What a key is stored with; the person it names is given with its details. */
-export type StoredKeyGrant = Omit<ApiKeyGrant, 'person'>;
+export type StoredKeyGrant = Omit<ResolvedKeyGrant, 'person'>;
 
 /** Who a stored key stands for when it names no person (keys issued before keys named people). */
 export const personOfUnnamedKey = (keyId: string) => `key:${keyId}`;
 
 export interface TenantDirectory {
   /** The grant for a key hash, or null for an unknown or revoked key. */
-  resolveApiKey(keyHash: string): Promise<ApiKeyGrant | null>;
+  resolveApiKey(keyHash: string): Promise<ResolvedKeyGrant | null>;
   /** `consistent` reads the latest write (a change is made over the version it read). */
   getTenant(tenantId: string, options?: { consistent?: boolean }): Promise<Tenant | null>;
   putTenant(tenant: Tenant): Promise<void>;

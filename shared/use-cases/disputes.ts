@@ -203,7 +203,7 @@ export const resolveDispute = async (
 ): Promise<Dispute> => {
   const delinquencyId = await deps.delinquencies.disputeOwner(tenantId, disputeId);
   if (!delinquencyId) throw new NotFoundError(`no dispute ${disputeId}`);
-  const actor = `api:${grant.keyId}`;
+  const actor = grant.actor;
   const current = async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     const disputes = await deps.delinquencies.disputes(tenantId, delinquencyId);

@@ -230,7 +230,13 @@ describe('tenant settings', () => {
       patched = true;
       return read;
     };
-    const manager = { tenantId: 't1', role: 'manager' as const, keyId: 'key-manager', person: 'manager-person' };
+    const manager = {
+      tenantId: 't1',
+      role: 'manager' as const,
+      keyId: 'key-manager',
+      person: 'manager-person',
+      actor: 'api:key-manager',
+    };
     await putScoreModel({ tenants: racing }, manager, { ...DEFAULT_SCORE_MODEL, id: 'fitted-2' });
     if (!patched) expect((await patch({ supportPhone: '+4722000000' })).status).toBe(200);
     expect((await read()).body).toMatchObject({ supportPhone: '+4722000000' });

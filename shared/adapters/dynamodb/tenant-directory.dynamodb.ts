@@ -10,7 +10,7 @@ import {
 import { ApiKeyRecordSchema, type ApiKeyRecord } from '../../schemas/api-key.schema';
 import {
   personOfUnnamedKey,
-  type ApiKeyGrant,
+  type ResolvedKeyGrant,
   type StoredKeyGrant,
   type TenantDirectory,
 } from '../../ports/tenant-directory.port';
@@ -28,7 +28,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
     private readonly tableName: string,
   ) {}
 
-  async resolveApiKey(keyHash: string): Promise<ApiKeyGrant | null> {
+  async resolveApiKey(keyHash: string): Promise<ResolvedKeyGrant | null> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,

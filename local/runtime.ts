@@ -1,4 +1,5 @@
 // Assembles the whole system on one machine: DynamoDB Local, the table, the real handlers, the clock, schedules and HTTP.
+import { fixedPortalSigningKey } from '../shared/ports/portal-signing-key.port';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
@@ -72,6 +73,8 @@ const STATE_MACHINE_ID = 'DelinquencyStateMachine';
 /** The stack's SES configuration set, as the local sender names it. */
 const LOCAL_CONFIGURATION_SET = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
+/** The local stand-in for the stack's `<stack>/portal-signing-key` secret: a laptop's links are not secrets. */
+const LOCAL_PORTAL_SIGNING_KEY = 'arrears-local-portal-signing-key';
 /** A laptop's portfolio needs few shards; each one is a query of every hourly run (ARREARS_DUE_DATE_SHARDS). */
 const LOCAL_DUE_DATE_SHARDS = 2;
 
@@ -154,6 +157,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const defaultEmailFrom = 'collections@arrears.local';
     const secrets = iam.guardSecrets(localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null));
     const publisher = iam.guardEvents(events);
+    // One key for the whole laptop runtime, so links in the outbox still open after a restart on the same data.
+    const portalSigningKey = fixedPortalSigningKey(LOCAL_PORTAL_SIGNING_KEY);
     const deps = buildApiDependencies(
       documentClient,
       TABLE_NAME,
@@ -166,6 +171,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         webhookSecrets: secrets,
         events: publisher,
         metrics,
+        portalSigningKey,
+        ...(options.stripeApi ? { checkoutOrigins: [new URL(options.stripeApi.url).origin] } : {}),
       },
     );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
@@ -183,6 +190,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       TABLE_NAME,
       clock,
       {
+        portalSigningKey,
         email,
         sms: iam.guardSms(new OutboxSmsSender(outbox, clock)),
         events: publisher,

@@ -17,6 +17,8 @@ import { DynamoCollectorRepository } from '../adapters/dynamodb/collector-reposi
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
+import type { CardCheckout } from '../ports/card-checkout.port';
+import { missingPortalSigningKey, type PortalSigningKey } from '../ports/portal-signing-key.port';
 import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
@@ -56,6 +58,12 @@ export interface ApiDependencies extends CoreDeps {
   strategies: StrategyRepository;
   unsubscribeTokens: UnsubscribeTokens;
   payTokens: PayTokens;
+  /** Checks the portal links' signatures (the key the engine signs them with). */
+  portalSigningKey: PortalSigningKey;
+  /** Card payments from the portal (Stripe Checkout); answers null where the tenant has none. */
+  cardCheckout: CardCheckout;
+  /** Origins the portal's forms may lead to besides its own: the hosted checkout its pay form redirects to. */
+  checkoutOrigins: readonly string[];
   tasks: TaskRepository;
   /** Pre-aggregated report counters (aging, KPIs). */
   reports: ReportStore;
@@ -88,7 +96,16 @@ export interface ApiExtras {
   events?: EventPublisher;
   /** Business metrics (EMF when deployed, the local recorder); none when left out. */
   metrics?: BusinessMetrics;
+  portalSigningKey?: PortalSigningKey;
+  cardCheckout?: CardCheckout;
+  checkoutOrigins?: readonly string[];
 }
+
+/** Stripe's hosted Checkout pages live here. */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
+
+/** Without a checkout, the portal offers card payment and says it is not available when asked. */
+const noCardCheckout: CardCheckout = { createSession: async () => null, getSession: async () => null };
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
 const noEvents: EventPublisher = { publish: async () => undefined };
@@ -112,6 +129,9 @@ export const buildApiDependencies = (
     strategies: new CachedStrategies(new DynamoStrategyRepository(client, tableName)),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
+    portalSigningKey: extras.portalSigningKey ?? missingPortalSigningKey,
+    cardCheckout: extras.cardCheckout ?? noCardCheckout,
+    checkoutOrigins: extras.checkoutOrigins ?? [STRIPE_CHECKOUT_ORIGIN],
     tasks: new DynamoTaskRepository(client, tableName),
     reports: new DynamoReportStore(client, tableName),
     collectors: new DynamoCollectorRepository(client, tableName),

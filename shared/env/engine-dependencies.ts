@@ -25,6 +25,7 @@ import type { WakeSchedules } from '../ports/wake-schedules.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { PaymentCollector } from '../ports/payment-collector.port';
 import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
+import { missingPortalSigningKey, type PortalSigningKey } from '../ports/portal-signing-key.port';
 import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
 import type { RunTurnDeps } from '../use-cases/reminder-run-turn';
@@ -47,6 +48,8 @@ import { WakeEnvSchema } from './wake.env';
 import { readEnv } from './read-env';
 
 export interface EngineAdapters {
+  /** The key portal links are signed with: the same one the portal's functions check them with. */
+  portalSigningKey: PortalSigningKey;
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;
@@ -112,6 +115,7 @@ export const buildEngineDependencies = (
     factsChanged: new WakeOnFactsChanged(delinquencies, adapters.executions),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
+    portalSigningKey: adapters.portalSigningKey,
     email: adapters.email,
     sms: adapters.sms,
     events: adapters.events,
@@ -167,6 +171,8 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
       systemClock,
       {
         // Each SDK client loads on first use: a pass that sends nothing never loads SES, SNS or EventBridge.
+        // The Secrets Manager reader of `<stack>/portal-signing-key` comes with the card-checkout part's secrets port.
+        portalSigningKey: missingPortalSigningKey,
         email: sesEmailOnFirstUse(env.SES_CONFIGURATION_SET),
         sms: snsSmsOnFirstUse(),
         events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME),

@@ -1,15 +1,16 @@
-// POST /v1/pay/{token}/dispute: the pay page's dispute form; answers the page again, with the outcome or the reason it was refused.
-import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+// POST /v1/pay/{token}/dispute: the dispute form of an old pay page still open in a browser; 303 to the portal, where the
+// customer acts again (nothing is changed here).
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
-import { PAGE_HEADERS, refuseForeignForm } from '../../shared/middleware/public-page';
-import { payPageAction } from '../../shared/use-cases/pay-page';
+import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
+import { portalResponse } from '../../shared/middleware/portal-page';
+import { refuseForeignForm } from '../../shared/middleware/public-page';
+import { payPageRedirect } from '../../shared/use-cases/pay-page';
 import { postPayDisputeRoute } from './routes/post-pay-dispute.route';
 
 export const createHandler = (deps: ApiDependencies) =>
-  apiHandler(deps, postPayDisputeRoute, async ({ params, rawBody, event }) => {
+  apiHandler(deps, postPayDisputeRoute, async ({ params, event }) => {
     refuseForeignForm(event);
-    const { status, html } = await payPageAction(deps, params.token, 'dispute', new URLSearchParams(rawBody));
-    return { status, body: html, headers: { ...PAGE_HEADERS }, raw: true };
+    return portalResponse(deps, await payPageRedirect(deps, params.token));
   });
 
 export const handler = deployedHandler(createHandler);

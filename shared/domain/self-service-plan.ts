@@ -16,8 +16,7 @@ export interface PlannedInstallment {
 export type PlanRefusal = 'plan-not-offered' | 'plan-too-few' | 'plan-too-many' | 'plan-too-small';
 
 export type PlanPreview =
-  | { outcome: 'ok'; installments: PlannedInstallment[] }
-  | { outcome: 'refused'; reason: PlanRefusal; most: number };
+  { outcome: 'ok'; installments: PlannedInstallment[] } | { outcome: 'refused'; reason: PlanRefusal; most: number };
 
 /** The most instalments rules need at least two of; the plans use case takes at most 24. */
 const MIN_INSTALLMENTS = 2;

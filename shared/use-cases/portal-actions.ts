@@ -16,7 +16,14 @@ import { openDispute } from './disputes';
 import { makePlan } from './plans';
 import { makePromise, MAX_PROMISE_DAYS } from './promises';
 import { afterForm, caseInvoice, caseStatusOf, casePage, planRefusal } from './portal';
-import { openPortal, PORTAL_ACTOR, portalSettings, type PortalAnswer, type PortalContext, type PortalDeps } from './portal-context';
+import {
+  openPortal,
+  PORTAL_ACTOR,
+  portalSettings,
+  type PortalAnswer,
+  type PortalContext,
+  type PortalDeps,
+} from './portal-context';
 
 export type PortalAction = 'pay' | 'promise' | 'plan' | 'dispute' | 'preferences';
 
@@ -30,8 +37,12 @@ class PortalRefusal extends Error {
   }
 }
 
-const refuse = (context: PortalContext, key: PortalWordKey, values: Record<string, string> = {}, status: 400 | 409 = 400) =>
-  new PortalRefusal(say(context.frame.locale, key, { name: context.tenant.name, ...values }), status);
+const refuse = (
+  context: PortalContext,
+  key: PortalWordKey,
+  values: Record<string, string> = {},
+  status: 400 | 409 = 400,
+) => new PortalRefusal(say(context.frame.locale, key, { name: context.tenant.name, ...values }), status);
 
 /** The deeper use cases' refusals, by code, in the customer's words (their English never reaches the page). */
 const KNOWN_CONFLICTS: Record<string, PortalWordKey> = {
@@ -63,7 +74,11 @@ export const parseTypedAmount = (typed: string, currency: string): number | null
   return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
 };
 
-const timeline = async (deps: PortalDeps, context: PortalContext, entry: Omit<TimelineEntry, 'id' | 'at' | 'actor'>) => {
+const timeline = async (
+  deps: PortalDeps,
+  context: PortalContext,
+  entry: Omit<TimelineEntry, 'id' | 'at' | 'actor'>,
+) => {
   if (!context.delinquency) return;
   const now = deps.clock.now();
   await deps.delinquencies.appendTimeline(context.tenant.id, context.delinquency.id, [
@@ -116,7 +131,13 @@ const promise = async (deps: PortalDeps, context: PortalContext, form: URLSearch
       latest: longDate(context.frame, latest),
     });
   const own = caseInvoice(context);
-  await makePromise(deps, context.tenant.id, delinquencyId, { amount: own?.balance ?? 0, date: date.data }, PORTAL_ACTOR);
+  await makePromise(
+    deps,
+    context.tenant.id,
+    delinquencyId,
+    { amount: own?.balance ?? 0, date: date.data },
+    PORTAL_ACTOR,
+  );
   return afterForm(context.frame, 'promise');
 };
 
@@ -130,7 +151,12 @@ const plan = async (deps: PortalDeps, context: PortalContext, form: URLSearchPar
     // A case that is already promised or in a plan says so, rather than "no plan here".
     const busy = context.delinquency?.status;
     if (busy === 'promised' || busy === 'in_plan' || busy === 'disputed')
-      throw refuse(context, busy === 'promised' ? 'refuse.promise-open' : busy === 'in_plan' ? 'refuse.plan-active' : 'refuse.dispute-open', {}, 409);
+      throw refuse(
+        context,
+        busy === 'promised' ? 'refuse.promise-open' : busy === 'in_plan' ? 'refuse.plan-active' : 'refuse.dispute-open',
+        {},
+        409,
+      );
     throw new PortalRefusal(planRefusal(context, preview.reason, preview.most));
   }
   await makePlan(deps, context.tenant.id, delinquencyId, { installments: preview.installments }, PORTAL_ACTOR);
@@ -159,7 +185,9 @@ const dispute = async (deps: PortalDeps, context: PortalContext, form: URLSearch
 
 const preferences = async (deps: PortalDeps, context: PortalContext, form: URLSearchParams) => {
   const channels = (['email', 'sms'] as const).filter((channel) => form.get(channel) !== null);
-  const reachable = channels.filter((channel) => (channel === 'email' ? context.customer.email : context.customer.phone));
+  const reachable = channels.filter((channel) =>
+    channel === 'email' ? context.customer.email : context.customer.phone,
+  );
   if (reachable.length === 0) throw refuse(context, 'refuse.prefs');
   for (const channel of reachable) {
     const { created } = await addOptOut(deps, context.tenant.id, context.customer.id, { channel });

@@ -36,8 +36,7 @@ export interface PortalDeps extends CoreDeps {
 
 /** A page (status and HTML), or a redirect after a form. */
 export type PortalAnswer =
-  | { status: number; html: string; logoUrl?: string | undefined }
-  | { status: 303; location: string };
+  { status: number; html: string; logoUrl?: string | undefined } | { status: 303; location: string };
 
 /** The customer's own doings are recorded under this actor, on the timeline and on what they create. */
 export const PORTAL_ACTOR = 'customer:portal';
@@ -124,7 +123,8 @@ export const openPortal = async (
   requestedLang: string | undefined,
 ): Promise<{ context: PortalContext } | { answer: PortalAnswer }> => {
   const check = verifyPortalToken(token, await deps.portalSigningKey.key(), deps.clock.now());
-  if (check.outcome === 'forged') return { answer: endPage(frameFor(token, requestedLang, null, null), 404, 'unknown') };
+  if (check.outcome === 'forged')
+    return { answer: endPage(frameFor(token, requestedLang, null, null), 404, 'unknown') };
   const tenant = await deps.tenants.getTenant(check.target.tenantId);
   if (!tenant) return { answer: endPage(frameFor(token, requestedLang, null, null), 404, 'unknown') };
   const found = await caseOf(deps, check.target);

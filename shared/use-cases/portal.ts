@@ -53,7 +53,10 @@ export const caseStatusOf = (context: PortalContext): CasePageFacts['caseStatus'
   const status = context.delinquency?.status;
   if (!status) return 'none';
   if (status === 'paused') return 'active';
-  return status === 'resolved' || status === 'handed_off' || status === 'written_off' || CLOSED_STATUSES.includes(status)
+  return status === 'resolved' ||
+    status === 'handed_off' ||
+    status === 'written_off' ||
+    CLOSED_STATUSES.includes(status)
     ? 'closed'
     : status;
 };
@@ -105,9 +108,7 @@ export const casePage = async (
         ? { amount: ownBalance, earliest: context.today, latest: addDays(context.today, MAX_PROMISE_DAYS) }
         : null,
     planOffer: caseStatus === 'active' && most >= 2 ? { amount: ownBalance, most } : null,
-    disputable: context.open
-      .filter((invoice) => invoice.delinquencyId !== null)
-      .map((invoice) => invoice.id),
+    disputable: context.open.filter((invoice) => invoice.delinquencyId !== null).map((invoice) => invoice.id),
     channels: { email: channelState(context, 'email'), sms: channelState(context, 'sms') },
     notice,
     typed,
@@ -128,11 +129,7 @@ export const portalPage = async (
   const opened = await openPortal(deps, token, query.lang);
   if ('answer' in opened) return opened.answer;
   const done = query.done ? DONE_NOTICES[query.done] : undefined;
-  return casePage(
-    deps,
-    opened.context,
-    done ? { kind: 'done', text: say(opened.context.frame.locale, done) } : null,
-  );
+  return casePage(deps, opened.context, done ? { kind: 'done', text: say(opened.context.frame.locale, done) } : null);
 };
 
 /** GET /portal/{token}/plan?installments=N: the instalments, before the customer agrees to them. */

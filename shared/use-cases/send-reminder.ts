@@ -94,7 +94,12 @@ export const payLink = async (
   const delinquencyId = context.delinquencyId ?? context.invoice.delinquencyId ?? null;
   const target: PortalTarget = delinquencyId
     ? { kind: 'case', tenantId: context.tenant.id, delinquencyId }
-    : { kind: 'invoice', tenantId: context.tenant.id, customerId: context.invoice.customerId, invoiceId: context.invoice.id };
+    : {
+        kind: 'invoice',
+        tenantId: context.tenant.id,
+        customerId: context.invoice.customerId,
+        invoiceId: context.invoice.id,
+      };
   const token = signPortalToken(target, await deps.portalSigningKey.key(), deps.clock.now());
   return `${deps.settings.publicBaseUrl}/portal/${token}`;
 };

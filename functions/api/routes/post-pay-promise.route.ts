@@ -7,18 +7,15 @@ export const postPayPromiseRoute = {
   method: 'POST',
   path: '/v1/pay/{token}/promise',
   handler: 'post-pay-promise.handler.ts',
-  summary: 'From the pay page (a form): the customer promises to pay the balance by a date',
+  summary: "An old pay page's promise form: 303 to the portal, where the customer promises again",
   params: PayTokenPathSchema,
   responses: [
-    { status: 200, description: 'The pay page, showing the promise' },
-    { status: 403, description: 'Posted from another site (Sec-Fetch-Site or Origin): nothing was changed' },
-    {
-      status: 410,
-      description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased',
-    },
+    { status: 303, description: "To the portal of the invoice's case, where the customer acts again" },
+    { status: 403, description: 'Posted from another site (Sec-Fetch-Site or Origin)' },
+    { status: 404, description: 'An HTML page: the link is not known' },
     { status: 415, description: 'Not a form (application/x-www-form-urlencoded)' },
   ],
   public: true,
-  wakesExecutions: true,
-  dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+  // The token's invoice (its case), read to sign the portal link.
+  dynamodb: { actions: ['Query'], indexes: [] },
 } as const satisfies ApiRoute;

@@ -51,7 +51,8 @@ export interface CasePageFacts {
   typed: Record<string, string>;
 }
 
-const noticeHtml = (facts: { notice: PortalNotice }) => (facts.notice ? notice(facts.notice.kind, facts.notice.text) : '');
+const noticeHtml = (facts: { notice: PortalNotice }) =>
+  facts.notice ? notice(facts.notice.kind, facts.notice.text) : '';
 
 const hidden = (frame: PortalFrame) =>
   frame.requestedLang ? `<input type="hidden" name="lang" value="${escapeHtml(frame.requestedLang)}">` : '';
@@ -127,10 +128,13 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
   }
   if (facts.promise && facts.caseStatus === 'promised')
     parts.push(
-      notice('done', say(frame.locale, 'promise.active', {
-        amount: money(frame, facts.promise.amount, currency),
-        date: longDate(frame, facts.promise.date),
-      })),
+      notice(
+        'done',
+        say(frame.locale, 'promise.active', {
+          amount: money(frame, facts.promise.amount, currency),
+          date: longDate(frame, facts.promise.date),
+        }),
+      ),
     );
   if (facts.caseStatus === 'in_plan') parts.push(notice('done', say(frame.locale, 'plan.active')));
   if (facts.caseStatus === 'disputed') parts.push(notice('done', say(frame.locale, 'dispute.active')));
@@ -153,8 +157,7 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
       '</section>',
     );
   }
-  if (facts.ownPayUrl)
-    parts.push(`<p><a href="${escapeHtml(facts.ownPayUrl)}">${word(frame, 'card.title')}</a></p>`);
+  if (facts.ownPayUrl) parts.push(`<p><a href="${escapeHtml(facts.ownPayUrl)}">${word(frame, 'card.title')}</a></p>`);
   parts.push(transferSection(frame, facts));
   if (facts.promiseOffer) {
     const offer = facts.promiseOffer;
@@ -177,7 +180,10 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
   if (facts.planOffer) {
     const offer = facts.planOffer;
     const options = Array.from({ length: offer.most - 1 }, (_, index) => index + 2)
-      .map((count) => `<option value="${count}"${String(count) === (facts.typed.installments ?? '3') ? ' selected' : ''}>${count}</option>`)
+      .map(
+        (count) =>
+          `<option value="${count}"${String(count) === (facts.typed.installments ?? '3') ? ' selected' : ''}>${count}</option>`,
+      )
       .join('');
     parts.push(
       `<section aria-labelledby="plan"><h2 id="plan">${word(frame, 'plan.title')}</h2>`,
@@ -191,7 +197,10 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
   }
   if (facts.disputable.length > 0 && facts.caseStatus !== 'disputed') {
     const invoices = facts.disputable
-      .map((id) => `<option value="${escapeHtml(id)}"${facts.typed.invoiceId === id ? ' selected' : ''}>${escapeHtml(id)}</option>`)
+      .map(
+        (id) =>
+          `<option value="${escapeHtml(id)}"${facts.typed.invoiceId === id ? ' selected' : ''}>${escapeHtml(id)}</option>`,
+      )
       .join('');
     const categories = ['', ...DISPUTE_CATEGORIES]
       .map((category) =>
@@ -292,7 +301,11 @@ export const renderReceiptPage = (
 ): string => {
   const amount = facts.amount !== null && facts.currency ? money(frame, facts.amount, facts.currency) : '';
   const key: PortalWordKey =
-    facts.state === 'received' ? 'receipt.paid' : facts.state === 'processing' ? 'receipt.processing' : 'receipt.unknown';
+    facts.state === 'received'
+      ? 'receipt.paid'
+      : facts.state === 'processing'
+        ? 'receipt.processing'
+        : 'receipt.unknown';
   return renderPage(frame, {
     title: say(frame.locale, 'receipt.title'),
     path: `/portal/${frame.token}/receipt`,

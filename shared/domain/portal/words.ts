@@ -27,11 +27,11 @@ export const pageLocale = (
   requested: string | null | undefined,
   customerLocale: string | null | undefined,
   tenantLocale: string | null | undefined,
-): PortalLocale =>
-  portalLocaleOf(requested) ?? portalLocaleOf(customerLocale) ?? portalLocaleOf(tenantLocale) ?? 'en';
+): PortalLocale => portalLocaleOf(requested) ?? portalLocaleOf(customerLocale) ?? portalLocaleOf(tenantLocale) ?? 'en';
 
 /** The placeholders a text names, e.g. ["amount", "date"] (the parity test holds every language to the same ones). */
-export const placeholdersOf = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+export const placeholdersOf = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 
 /** A text of the language with its placeholders filled; not escaped (the renderer escapes what it prints). */
 export const say = (locale: PortalLocale, key: PortalWordKey, values: Record<string, string> = {}): string =>

@@ -123,7 +123,7 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
       title: say(frame.locale, 'case.title', { name }),
       path: `/portal/${frame.token}`,
       navigation: true,
-      body: parts.join('\n'),
+      body: parts.filter(Boolean).join('\n'),
     });
   }
   if (facts.promise && facts.caseStatus === 'promised')
@@ -252,7 +252,7 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
     title: say(frame.locale, 'case.title', { name }),
     path: `/portal/${frame.token}`,
     navigation: true,
-    body: parts.join('\n'),
+    body: parts.filter(Boolean).join('\n'),
   });
 };
 
@@ -289,7 +289,7 @@ export const renderPlanPage = (frame: PortalFrame, facts: PlanPageFacts): string
     path: `/portal/${frame.token}/plan`,
     query: { installments: String(facts.count) },
     navigation: true,
-    body: parts.join('\n'),
+    body: parts.filter(Boolean).join('\n'),
   });
 };
 

@@ -37,9 +37,16 @@ describe('portal words', () => {
       ),
     ).toEqual(['Pay by card', 'Promise to pay', 'See the plan', 'Agree to this plan', 'Dispute', 'Save preferences']);
     expect(
-      ['card.amount', 'promise.date', 'plan.count', 'dispute.invoice', 'dispute.reason', 'dispute.more', 'prefs.email', 'prefs.sms'].map(
-        (key) => say('en', key as never),
-      ),
+      [
+        'card.amount',
+        'promise.date',
+        'plan.count',
+        'dispute.invoice',
+        'dispute.reason',
+        'dispute.more',
+        'prefs.email',
+        'prefs.sms',
+      ].map((key) => say('en', key as never)),
     ).toEqual(['Amount', 'Date', 'Number of instalments', 'Invoice', 'Reason', 'Tell us more', 'E-mail', 'SMS']);
   });
 

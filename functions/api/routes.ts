@@ -30,8 +30,6 @@ import { listContactsRoute } from './routes/list-contacts.route';
 import { getContactWindowRoute } from './routes/get-contact-window.route';
 import { postCaseContactRoute } from './routes/post-case-contact.route';
 import { getPayPageRoute } from './routes/get-pay-page.route';
-import { postPayPromiseRoute } from './routes/post-pay-promise.route';
-import { postPayDisputeRoute } from './routes/post-pay-dispute.route';
 import { getPortalRoute } from './routes/get-portal.route';
 import { getPortalPlanRoute } from './routes/get-portal-plan.route';
 import { getPortalReceiptRoute } from './routes/get-portal-receipt.route';
@@ -90,8 +88,6 @@ export const apiRoutes = [
   getContactWindowRoute,
   postCaseContactRoute,
   getPayPageRoute,
-  postPayPromiseRoute,
-  postPayDisputeRoute,
   getPortalRoute,
   getPortalPlanRoute,
   getPortalReceiptRoute,

@@ -32,6 +32,8 @@ class PortalRefusal extends Error {
   constructor(
     readonly text: string,
     readonly status: 400 | 409 = 400,
+    /** The checkout has no card payment for this tenant: the page answered offers none. */
+    readonly noCard = false,
   ) {
     super(text);
   }
@@ -112,7 +114,7 @@ const pay = async (deps: PortalDeps, context: PortalContext, form: URLSearchPara
     cancelUrl: `${origin}${portalHref(context.frame, '', { done: 'cancelled' })}`,
     ...(context.customer.email ? { customerEmail: context.customer.email } : {}),
   });
-  if (!session) throw refuse(context, 'refuse.no-card');
+  if (!session) throw new PortalRefusal(say(context.frame.locale, 'refuse.no-card'), 400, true);
   await timeline(deps, context, {
     kind: 'payment.checkout_started',
     detail: `the customer started a card payment of ${formatMoney(amount, context.currency)} from the portal; it counts once the provider reports it paid`,
@@ -234,6 +236,13 @@ export const portalAction = async (
     // The page is read again: a refusal after a partial change (none today) would still show the truth.
     const reopened = await openPortal(deps, token, query.lang);
     if ('answer' in reopened) return reopened.answer;
-    return casePage(deps, reopened.context, { kind: 'refused', text: refusal.text }, typed, refusal.status);
+    return casePage(
+      deps,
+      reopened.context,
+      { kind: 'refused', text: refusal.text },
+      typed,
+      refusal.status,
+      refusal.noCard,
+    );
   }
 };

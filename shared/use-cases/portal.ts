@@ -79,6 +79,8 @@ export const casePage = async (
   notice: PortalNotice,
   typed: Record<string, string> = {},
   status = 200,
+  /** The checkout answered that this tenant takes no cards: the page offers none. */
+  noCard = false,
 ): Promise<PortalAnswer> => {
   const { delinquency } = context;
   const caseStatus = caseStatusOf(context);
@@ -98,7 +100,7 @@ export const casePage = async (
     total: total(context),
     caseStatus,
     promise: promise ? { amount: promise.amount, date: promise.date } : null,
-    card: delinquency !== null && caseStatus !== 'closed',
+    card: !noCard && delinquency !== null && caseStatus !== 'closed',
     ownPayUrl: context.tenant.payUrlTemplate
       ? context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoiceId))
       : null,
@@ -108,7 +110,9 @@ export const casePage = async (
         ? { amount: ownBalance, earliest: context.today, latest: addDays(context.today, MAX_PROMISE_DAYS) }
         : null,
     planOffer: caseStatus === 'active' && most >= 2 ? { amount: ownBalance, most } : null,
-    disputable: context.open.filter((invoice) => invoice.delinquencyId !== null).map((invoice) => invoice.id),
+    disputable: context.open
+      .filter((invoice) => invoice.delinquencyId !== null)
+      .map((invoice) => ({ id: invoice.id, description: invoice.description ?? null })),
     channels: { email: channelState(context, 'email'), sms: channelState(context, 'sms') },
     notice,
     typed,

@@ -222,7 +222,9 @@ describe("the customer's portal", () => {
       });
     const refused = await form('invoiceId=inv-selfserve&category=other&text=', 'dispute');
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('role="alert">Please tell us a little more, in no more than 1000 characters.');
+    expect(await refused.text()).toContain(
+      'role="alert">Please tell us a little more, in no more than 1000 characters.',
+    );
     const inAWeek = new Date(Date.parse(now) + 7 * 86_400_000).toISOString().slice(0, 10);
     const promised = await form(`date=${inAWeek}`, 'promise');
     expect(promised.status).toBe(303);

@@ -183,10 +183,8 @@ const validQueries: Record<string, Record<string, string>> = {
   ListDelinquencies: { status: 'active', limit: '10' },
 };
 
-/** The debtor's forms (the portal's, and an old pay page's), posted by a browser. */
+/** The portal's forms, posted by a browser. */
 const validForms: Record<string, Record<string, string>> = {
-  PostPayPromise: { date: '2026-12-20' },
-  PostPayDispute: { reason: 'I was charged twice' },
   PostPortalPay: { amount: '10.00' },
   PostPortalPromise: { date: '2026-12-20' },
   PostPortalPlan: { installments: '3' },

@@ -302,6 +302,8 @@ describe('the portal', () => {
       const refused = await post(tokens.ola!, 'pay', 'amount=100', { lang: 'sv' });
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('Kortbetalning är inte tillgänglig just nu');
+      expect(refused.body).not.toContain('>Betala med kort</button>');
+      expect(refused.body).toContain('Betala med banköverföring');
     } finally {
       checkout.available = true;
     }

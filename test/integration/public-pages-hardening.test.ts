@@ -1,6 +1,5 @@
 // Item 10 of issue 13: the debtor's pages and the API's edges refuse what an attacker or a careless integrator sends.
 import { createHandler as createPayPage } from '../../functions/api/get-pay-page.handler';
-import { createHandler as createPayPromise } from '../../functions/api/post-pay-promise.handler';
 import { createHandler as createPortal } from '../../functions/api/get-portal.handler';
 import { createHandler as createPortalPromise } from '../../functions/api/post-portal-promise.handler';
 import { fixedPortalSigningKey } from '../../shared/ports/portal-signing-key.port';
@@ -105,22 +104,6 @@ const payPage = async (invoiceId: string): Promise<Answer> =>
     }),
     context(),
   )) as Answer;
-const promise = async (
-  headers: Record<string, string>,
-  body = 'date=2026-12-20',
-  invoiceId = 'inv1',
-): Promise<Answer> =>
-  (await asRoute(createPayPromise(deps))(
-    apiEvent({
-      method: 'POST',
-      routePath: '/v1/pay/{token}/promise',
-      path: `/v1/pay/${tokens[invoiceId]}/promise`,
-      pathParameters: { token: tokens[invoiceId]! },
-      headers,
-      body,
-    }),
-    context(),
-  )) as Answer;
 /** The portal an old pay link leads to (its 303), as the browser would follow it. */
 const portalOf = async (invoiceId: string): Promise<string> => {
   const answer = await payPage(invoiceId);
@@ -215,9 +198,6 @@ describe('item 10: hardening of the public pages, the API edge and the local log
     const json = await portalPromise({ ...SAME_ORIGIN, 'content-type': 'application/json' }, '{"date":"2026-12-20"}');
     expect(json.statusCode).toBe(415);
     expect(json.headers['content-type']).toBe('application/problem+json');
-    // An old pay page's form still refuses a foreign post, and otherwise only leads to the portal: it changes nothing.
-    expect((await promise({ ...SAME_ORIGIN, 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
-    expect((await promise(SAME_ORIGIN)).statusCode).toBe(303);
     expect((await deps.delinquencies.get('t1', 'dlq-inv1'))?.status).toBe('active');
     const posted = await portalPromise(SAME_ORIGIN);
     expect(posted.statusCode).toBe(303);

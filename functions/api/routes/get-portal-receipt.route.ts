@@ -16,8 +16,6 @@ export const getPortalReceiptRoute = {
     { status: 410, description: 'An HTML page: the link expired, or its customer was erased or its case handed on' },
   ],
   public: true,
-  // The tenant's Stripe key, for Checkout.
-  readsWebhookSecrets: true,
   // The case's invoices come from gsi1; each balance needs its partition and the strategy (stored on first use).
   dynamodb: { actions: ['Query', 'GetItem', 'PutItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

@@ -24,8 +24,6 @@ export const postPortalPayRoute = {
     { status: 415, description: 'Not a form (application/x-www-form-urlencoded)' },
   ],
   public: true,
-  // The tenant's Stripe key, for Checkout.
-  readsWebhookSecrets: true,
   // Reads as the portal page does; the started payment goes on the case's timeline.
   dynamodb: { actions: ['Query', 'GetItem', 'PutItem'], indexes: ['gsi1'] },
 } as const satisfies ApiRoute;

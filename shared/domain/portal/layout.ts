@@ -132,7 +132,7 @@ export const renderPage = (frame: PortalFrame, options: PageOptions): string => 
   return [
     `<!doctype html><html lang="${frame.locale}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
-    `<title>${escapeHtml(options.title)}${name ? ` · ${name}` : ''}</title>`,
+    `<title>${escapeHtml(options.title)}${name && !options.title.includes(creditor?.name ?? '') ? ` · ${name}` : ''}</title>`,
     `<style>${styles(creditor?.brand.color)}</style></head><body>`,
     `<a class="skip" href="#main">${word(frame, 'skip')}</a>`,
     `<header><div class="wrap"><div class="creditor">${logo}<span>${name}</span></div>${nav}</div></header>`,

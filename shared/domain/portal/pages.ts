@@ -43,7 +43,7 @@ export interface CasePageFacts {
   /** The plan offer: at most `most` instalments of `amount`, when the tenant's rules allow one. */
   planOffer: { amount: number; most: number } | null;
   /** The invoices a dispute may name (those with a case that takes one). */
-  disputable: string[];
+  disputable: { id: string; description: string | null }[];
   /** Channels the customer can be reached on, and which are stopped. */
   channels: { email: 'on' | 'stopped' | 'none'; sms: 'on' | 'stopped' | 'none' };
   notice: PortalNotice;
@@ -198,8 +198,8 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
   if (facts.disputable.length > 0 && facts.caseStatus !== 'disputed') {
     const invoices = facts.disputable
       .map(
-        (id) =>
-          `<option value="${escapeHtml(id)}"${facts.typed.invoiceId === id ? ' selected' : ''}>${escapeHtml(id)}</option>`,
+        ({ id, description }) =>
+          `<option value="${escapeHtml(id)}"${facts.typed.invoiceId === id ? ' selected' : ''}>${escapeHtml(description ? `${id}: ${description}` : id)}</option>`,
       )
       .join('');
     const categories = ['', ...DISPUTE_CATEGORIES]

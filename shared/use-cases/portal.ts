@@ -2,6 +2,7 @@
 // (pay by card or transfer, promise, plan, dispute, stop a channel), each recorded as the customer's own act on the
 // case's timeline. Every answer, refusal included, is a page in the page's language.
 import { addDays } from '../domain/calendar';
+import { stableId } from '../domain/ids';
 import { minorUnitDigits } from '../domain/money';
 import type { PortalFrame } from '../domain/portal/layout';
 import { portalHref } from '../domain/portal/layout';
@@ -63,9 +64,12 @@ export const caseStatusOf = (context: PortalContext): CasePageFacts['caseStatus'
 
 const total = (context: PortalContext) => context.open.reduce((sum, invoice) => sum + invoice.balance, 0);
 
-/** The reference a transfer quotes: the case's, or before a case exists, one from the invoice's id. */
+/**
+ * The reference a transfer quotes: the case's. Before the case opens it is already known, since a case's id is derived
+ * from its tenant and invoice (as the reminder run opens it), so a transfer made early still matches the case.
+ */
 export const referenceOf = (context: PortalContext) =>
-  transferReference(context.delinquency?.id ?? `${context.tenant.id}:${context.invoiceId}`);
+  transferReference(context.delinquency?.id ?? stableId('dlq', context.tenant.id, context.invoiceId));
 
 const channelState = (context: PortalContext, channel: 'email' | 'sms') => {
   const address = channel === 'email' ? context.customer.email : context.customer.phone;

@@ -11,7 +11,8 @@ import { createHandler as postDispute } from '../../functions/api/post-portal-di
 import { createHandler as postPreferences } from '../../functions/api/post-portal-preferences.handler';
 import { createHandler as getPayPage } from '../../functions/api/get-pay-page.handler';
 import { signPortalToken, verifyPortalToken } from '../../shared/domain/portal-token';
-import { isCreditorReference } from '../../shared/domain/transfer-reference';
+import { stableId } from '../../shared/domain/ids';
+import { formatReference, isCreditorReference, transferReference } from '../../shared/domain/transfer-reference';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import type { CardCheckout, CheckoutRequest } from '../../shared/ports/card-checkout.port';
 import { fixedPortalSigningKey } from '../../shared/ports/portal-signing-key.port';
@@ -453,6 +454,39 @@ describe('the portal', () => {
     );
     expect(notForm.statusCode).toBe(415);
     expect(await status('dlq-inv-ola-2')).toBe('active');
+  });
+
+  it('opens an invoice before its case exists with the reference the case will have, then the case once it opens', async () => {
+    await putInvoice(deps, tenant.id, 'inv-early', {
+      customerId: 'emma',
+      amount: 20_000,
+      currency: 'NOK',
+      issuedAt: '2026-12-01',
+      dueDate: '2026-12-20',
+    });
+    const token = signPortalToken(
+      { kind: 'invoice', tenantId: tenant.id, customerId: 'emma', invoiceId: 'inv-early' },
+      KEY,
+      clock.now(),
+    );
+    const before = await get(token);
+    expect(before.statusCode).toBe(200);
+    expect(before.body).toContain('Invoice inv-early');
+    const caseReference = transferReference(stableId('dlq', tenant.id, 'inv-early'));
+    expect(before.body).toContain(formatReference(caseReference));
+    for (const label of ['Pay by card', 'Promise to pay', 'See the plan'])
+      expect(before.body).not.toContain(`>${label}</button>`);
+    expect((await post(token, 'promise', 'date=2026-12-22')).statusCode).toBe(400);
+    const now = clock.now().toISOString();
+    const delinquencyId = stableId('dlq', tenant.id, 'inv-early');
+    await deps.delinquencies.open(
+      tenant.id,
+      aDelinquency({ id: delinquencyId, invoiceId: 'inv-early', customerId: 'emma', currency: 'NOK', openedAt: now }),
+      { id: 'tl-early', at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened' },
+    );
+    const after = await get(token);
+    expect(after.body).toContain('>Promise to pay</button>');
+    expect((await getDelinquencyView(deps, tenant.id, delinquencyId)).transferReference).toBe(caseReference);
   });
 
   it('sends an old /v1/pay link to the portal of its case', async () => {

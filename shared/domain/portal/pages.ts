@@ -113,6 +113,8 @@ export const renderCasePage = (frame: PortalFrame, facts: CasePageFacts, amountD
   const currency = facts.currency;
   const name = frame.creditor?.name ?? '';
   const parts: string[] = [noticeHtml(facts), `<p>${word(frame, 'case.intro')}</p>`];
+  // Headings step down one level at a time (h1, h2, h3), as screen readers navigate by them.
+  if (facts.lines.length > 0) parts.push(`<h2>${word(frame, 'statement.open')}</h2>`);
   parts.push(...facts.lines.map((line) => invoiceCard(frame, line, currency)));
   parts.push(
     `<p class="total"><span>${word(frame, 'total')}</span><span>${escapeHtml(money(frame, facts.total, currency))}</span></p>`,

@@ -4,19 +4,21 @@ import type { FunctionAccess } from './function-access';
 
 export const engineAccess = {
   // One wake of a delinquency: reads the case, the customer's other debts and scoring history (gsi1), claims and records
-  // sends and charges, sends email and SMS, publishes events, charges instalments with the tenant's Stripe key (the
-  // Checkout one, `cardCheckout`); saves
-  // the case with its task token, then schedules the next wake or ends its own wait (the case closed, a hand-over).
+  // sends and charges, sends email and SMS with signed portal links, publishes events, charges instalments with the
+  // tenant's Stripe key (the Checkout one, `cardCheckout`); saves the case with its task token, then schedules the next
+  // wake or ends its own wait (the case closed, a hand-over).
   WakeTask: {
     dynamodb: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['gsi1'] },
     sendsEmail: true,
     sendsSms: true,
     publishesEvents: true,
     cardCheckout: true,
+    readsPortalSigningKey: true,
     schedulesWakes: true,
     endsWaits: true,
   },
-  // Finds what fell due (gsi2), opens delinquencies and starts their executions, sends pre-due reminders, replays parked
+  // Finds what fell due (gsi2), opens delinquencies and starts their executions, sends pre-due reminders (signed portal
+  // links), replays parked
   // events (gsi1), folds report snapshots with BatchWriteItem, continues itself on the bus.
   ReminderRun: {
     dynamodb: {
@@ -27,6 +29,7 @@ export const engineAccess = {
     sendsSms: true,
     publishesEvents: true,
     startsExecutions: true,
+    readsPortalSigningKey: true,
   },
   // Marks an open case whose execution failed, timed out or was aborted: reads the case and its current execution,
   // writes the restart marker the hourly run picks up.

@@ -1,4 +1,5 @@
 // Assembles the whole system on one machine: DynamoDB Local, the table, the real handlers, the clock, schedules and HTTP.
+import { secretPortalSigningKey } from '../shared/adapters/secret-portal-signing-key';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -210,6 +211,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       ? new StripeCheckout(namedSecrets, DEFAULT_SECRETS_NAMESPACE, stripeApi.url.replace(/\/$/, ''))
       : noCardCheckout;
     const publisher = iam.guardEvents(events);
+    // The stack's signing key as its stand-in holds it (seeded from the tenants' secrets, so links in the outbox still
+    // open after a restart on the same data), read like deployed: only a function granted the secret may sign or check.
+    const portalSigningKey = secretPortalSigningKey(namedSecrets, DEFAULT_SECRETS_NAMESPACE);
     const deps = buildApiDependencies(
       documentClient,
       TABLE_NAME,
@@ -226,6 +230,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         secretsNamespace: DEFAULT_SECRETS_NAMESPACE,
         cardCheckout,
         idTokens: new JwksIdTokenVerifier(identity, clock),
+        portalSigningKey,
+        ...(stripeApi ? { checkoutOrigins: [new URL(stripeApi.url).origin] } : {}),
       },
     );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
@@ -262,6 +268,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       TABLE_NAME,
       clock,
       {
+        portalSigningKey,
         email,
         sms: iam.guardSms(new OutboxSmsSender(outbox, clock)),
         events: publisher,

@@ -30,8 +30,15 @@ import { listContactsRoute } from './routes/list-contacts.route';
 import { getContactWindowRoute } from './routes/get-contact-window.route';
 import { postCaseContactRoute } from './routes/post-case-contact.route';
 import { getPayPageRoute } from './routes/get-pay-page.route';
-import { postPayPromiseRoute } from './routes/post-pay-promise.route';
-import { postPayDisputeRoute } from './routes/post-pay-dispute.route';
+import { getPortalRoute } from './routes/get-portal.route';
+import { getPortalPlanRoute } from './routes/get-portal-plan.route';
+import { getPortalReceiptRoute } from './routes/get-portal-receipt.route';
+import { getPortalStatementRoute } from './routes/get-portal-statement.route';
+import { postPortalPayRoute } from './routes/post-portal-pay.route';
+import { postPortalPromiseRoute } from './routes/post-portal-promise.route';
+import { postPortalPlanRoute } from './routes/post-portal-plan.route';
+import { postPortalDisputeRoute } from './routes/post-portal-dispute.route';
+import { postPortalPreferencesRoute } from './routes/post-portal-preferences.route';
 import { getCreditRoute } from './routes/get-credit.route';
 import { putUnbilledRoute } from './routes/put-unbilled.route';
 import { getScoreModelRoute } from './routes/get-score-model.route';
@@ -84,8 +91,15 @@ export const apiRoutes = [
   getContactWindowRoute,
   postCaseContactRoute,
   getPayPageRoute,
-  postPayPromiseRoute,
-  postPayDisputeRoute,
+  getPortalRoute,
+  getPortalPlanRoute,
+  getPortalReceiptRoute,
+  getPortalStatementRoute,
+  postPortalPayRoute,
+  postPortalPromiseRoute,
+  postPortalPlanRoute,
+  postPortalDisputeRoute,
+  postPortalPreferencesRoute,
   getCreditRoute,
   putUnbilledRoute,
   getScoreModelRoute,

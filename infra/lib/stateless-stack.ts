@@ -169,6 +169,7 @@ export class StatelessStack extends Stack {
       SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
       DEFAULT_EMAIL_FROM: props.defaultEmailFrom,
       PUBLIC_BASE_URL: this.api.apiEndpoint,
+      SECRETS_NAMESPACE: secretsNamespace,
     };
     const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema | typeof WakeEnvSchema>(
       id: string,
@@ -216,7 +217,6 @@ export class StatelessStack extends Stack {
         ...engineEnvironment,
         WAKE_SCHEDULE_GROUP: wakeSchedules.scheduleGroupName,
         WAKE_SCHEDULER_ROLE_ARN: wakeSchedulerRole.roleArn,
-        SECRETS_NAMESPACE: secretsNamespace,
       },
     );
     grants.grant(wake, engineAccess.WakeTask);

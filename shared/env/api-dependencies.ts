@@ -17,6 +17,8 @@ import { DynamoCollectorRepository } from '../adapters/dynamodb/collector-reposi
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
+import { missingPortalSigningKey, type PortalSigningKey } from '../ports/portal-signing-key.port';
+import { secretPortalSigningKey } from '../adapters/secret-portal-signing-key';
 import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
@@ -61,6 +63,10 @@ export interface ApiDependencies extends CoreDeps {
   strategies: StrategyRepository;
   unsubscribeTokens: UnsubscribeTokens;
   payTokens: PayTokens;
+  /** Checks the portal links' signatures (the key the engine signs them with). */
+  portalSigningKey: PortalSigningKey;
+  /** Origins the portal's forms may lead to besides its own: the hosted checkout its pay form redirects to. */
+  checkoutOrigins: readonly string[];
   tasks: TaskRepository;
   /** Pre-aggregated report counters (aging, KPIs). */
   reports: ReportStore;
@@ -105,7 +111,12 @@ export interface ApiExtras {
   secretsNamespace?: string;
   /** Verifies people's id tokens; without it only API keys are accepted. */
   idTokens?: IdTokenVerifier;
+  portalSigningKey?: PortalSigningKey;
+  checkoutOrigins?: readonly string[];
 }
+
+/** Stripe's hosted Checkout pages live here. */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
 const noEvents: EventPublisher = { publish: async () => undefined };
@@ -130,6 +141,8 @@ export const buildApiDependencies = (
     strategies: new CachedStrategies(new DynamoStrategyRepository(client, tableName)),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
+    portalSigningKey: extras.portalSigningKey ?? missingPortalSigningKey,
+    checkoutOrigins: extras.checkoutOrigins ?? [STRIPE_CHECKOUT_ORIGIN],
     tasks: new DynamoTaskRepository(client, tableName),
     reports: new DynamoReportStore(client, tableName),
     collectors: new DynamoCollectorRepository(client, tableName),
@@ -180,6 +193,8 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
         secrets: named.secrets,
         secretsNamespace: named.namespace,
         cardCheckout: cardCheckoutFrom(env, named.secrets),
+        // A route that signs or checks portal links is given the namespace (and the grant on the key's secret).
+        ...(env.SECRETS_NAMESPACE ? { portalSigningKey: secretPortalSigningKey(named.secrets, named.namespace) } : {}),
         ...(env.ID_TOKEN_ISSUER && env.ID_TOKEN_AUDIENCE
           ? {
               idTokens: new JwksIdTokenVerifier(

@@ -5,7 +5,5 @@ import { EngineEnvSchema } from './engine.env';
 export const WakeEnvSchema = EngineEnvSchema.extend({
   WAKE_SCHEDULE_GROUP: z.string().min(1),
   WAKE_SCHEDULER_ROLE_ARN: z.string().min(1),
-  /** Where the tenants' Stripe keys are (`<namespace>/tenants/<tenantId>/stripe`): instalments are charged with them. */
-  SECRETS_NAMESPACE: z.string().min(1),
 });
 export type WakeEnv = z.infer<typeof WakeEnvSchema>;

@@ -8,6 +8,7 @@ import { creditorOf } from '../domain/creditor';
 import { longDate } from '../domain/messages/dates';
 import { readerLocale, renderEmail, renderSms, templateLocale, type MessageFacts } from '../domain/messages/render';
 import { senderOf } from '../domain/messages/sender';
+import { signPortalToken, type PortalTarget } from '../domain/portal-token';
 import type { StepClaim, StepClaimKey } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
@@ -84,21 +85,26 @@ export const heldClaim = async (
 };
 
 /**
- * Where a reminder sends the customer to pay: the tenant's own payment page when it has one, else Arrears' pay page
- * behind an unguessable per-invoice token (what is owed, a promise, a dispute, without talking to anyone).
+ * Where a message sends the customer to pay: the tenant's own payment page when it has one, else the customer's
+ * portal for the case (or, before a case opens, for the invoice) behind a signed, expiring token.
  */
 export const payLink = async (
-  deps: Pick<EngineDeps, 'payTokens' | 'settings'>,
-  context: Pick<ReminderContext, 'tenant' | 'invoice'>,
+  deps: Pick<EngineDeps, 'clock' | 'portalSigningKey' | 'settings'>,
+  context: Pick<ReminderContext, 'tenant' | 'invoice'> & { delinquencyId?: string | null },
 ): Promise<string> => {
   if (context.tenant.payUrlTemplate)
     return context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id));
-  const token = await deps.payTokens.tokenFor({
-    tenantId: context.tenant.id,
-    invoiceId: context.invoice.id,
-    customerId: context.invoice.customerId,
-  });
-  return `${deps.settings.publicBaseUrl}/v1/pay/${token}`;
+  const delinquencyId = context.delinquencyId ?? context.invoice.delinquencyId ?? null;
+  const target: PortalTarget = delinquencyId
+    ? { kind: 'case', tenantId: context.tenant.id, delinquencyId }
+    : {
+        kind: 'invoice',
+        tenantId: context.tenant.id,
+        customerId: context.invoice.customerId,
+        invoiceId: context.invoice.id,
+      };
+  const token = signPortalToken(target, await deps.portalSigningKey.key(), deps.clock.now());
+  return `${deps.settings.publicBaseUrl}/portal/${token}`;
 };
 
 export const messageFacts = (

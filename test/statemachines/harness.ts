@@ -17,6 +17,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventPublisher } from '../../shared/ports/event-publisher.port';
 import type { EmailSender, OutgoingEmail, SmsSender } from '../../shared/ports/notifier.port';
 import type { PaymentCollector } from '../../shared/ports/payment-collector.port';
+import { fixedPortalSigningKey } from '../../shared/ports/portal-signing-key.port';
 import type { PutStrategyBody } from '../../shared/schemas/strategy.schema';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
@@ -147,6 +148,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     table.tableName,
     clock,
     {
+      portalSigningKey: fixedPortalSigningKey('harness-portal-signing-key'),
       email: iam.guardEmail(options.wrapEmail ? options.wrapEmail(email) : email),
       sms: iam.guardSms(
         options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock),

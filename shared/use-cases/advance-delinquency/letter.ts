@@ -14,7 +14,9 @@ import { claimStep } from './claims';
 
 /** Renders the step's letter once and keeps it with the case. */
 export const prepareLetter = async (
-  deps: Pick<EngineDeps, 'clock' | 'payTokens' | 'settings'> & { delinquencies: StepClaims & DelinquencyLetters },
+  deps: Pick<EngineDeps, 'clock' | 'portalSigningKey' | 'settings'> & {
+    delinquencies: StepClaims & DelinquencyLetters;
+  },
   facts: Facts,
   step: Step,
   due: DueStep,

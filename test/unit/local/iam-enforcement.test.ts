@@ -225,15 +225,21 @@ describe('the synthesized roles, evaluated', () => {
     ).resolves.toBeUndefined();
   });
 
-  it("lets the Wake task read a tenant's Stripe key, and no other Stripe-less function or other secret", async () => {
+  it("lets the Wake task read a tenant's Stripe key, the link signers the portal key, and nobody anything else", async () => {
     const iam = enforcement();
     const read = (functionId: string, SecretId: string) =>
       call(iam, functionId, 'SecretsManagerClient', 'GetSecretValueCommand', { SecretId });
     await expect(read('WakeTask', 'arrears/tenants/acme/stripe')).resolves.toBeUndefined();
-    await expect(read('WakeTask', 'arrears/portal-signing-key')).rejects.toThrow('secretsmanager:GetSecretValue');
+    // The engine's messages carry signed portal links; the portal's pages check them.
+    await expect(read('WakeTask', 'arrears/portal-signing-key')).resolves.toBeUndefined();
+    await expect(read('ReminderRun', 'arrears/portal-signing-key')).resolves.toBeUndefined();
+    await expect(read('GetPortal', 'arrears/portal-signing-key')).resolves.toBeUndefined();
+    await expect(read('PostPortalPay', 'arrears/tenants/acme/stripe')).resolves.toBeUndefined();
     await expect(read('WakeTask', 'arrears/webhooks/acme')).rejects.toThrow('secretsmanager:GetSecretValue');
     await expect(read('ReminderRun', 'arrears/tenants/acme/stripe')).rejects.toThrow('secretsmanager:GetSecretValue');
+    await expect(read('GetPortal', 'arrears/tenants/acme/stripe')).rejects.toThrow('secretsmanager:GetSecretValue');
     await expect(read('PostStripeWebhook', 'arrears/tenants/acme/stripe')).rejects.toThrow(AccessDeniedException);
+    await expect(read('PostStripeWebhook', 'arrears/portal-signing-key')).rejects.toThrow(AccessDeniedException);
   });
 
   it('knows every function of the stack and refuses calls of one it does not know', async () => {

@@ -1,6 +1,7 @@
 // The structured creditor reference (ISO 11649, "RF") a bank transfer quotes, derived from the case id alone, so cash
 // application can match a transfer to its case by computing the same reference again.
 import { createHash } from 'node:crypto';
+import { stableId } from './ids';
 
 /** Digits keep the reference easy to type from a phone into a banking app; 18 of them leave collisions negligible. */
 const BODY_DIGITS = 18;
@@ -38,3 +39,11 @@ export const transferReference = (delinquencyId: string): string => {
 
 /** Groups of four, as banks print it: "RF18 5390 0754 7034". */
 export const formatReference = (reference: string): string => reference.replace(/(.{4})(?=.)/g, '$1 ');
+
+/**
+ * The reference of the case an invoice is in, or will be in: a case's id is derived from its tenant and invoice (as the
+ * reminder run opens it), so a message sent before the case opens and the portal quote the same one, and a transfer
+ * made early still matches the case.
+ */
+export const invoiceCaseReference = (tenantId: string, invoiceId: string, delinquencyId?: string | null): string =>
+  transferReference(delinquencyId ?? stableId('dlq', tenantId, invoiceId));

@@ -2,7 +2,6 @@
 // (pay by card or transfer, promise, plan, dispute, stop a channel), each recorded as the customer's own act on the
 // case's timeline. Every answer, refusal included, is a page in the page's language.
 import { addDays } from '../domain/calendar';
-import { stableId } from '../domain/ids';
 import { minorUnitDigits } from '../domain/money';
 import type { PortalFrame } from '../domain/portal/layout';
 import { portalHref } from '../domain/portal/layout';
@@ -18,7 +17,7 @@ import {
 } from '../domain/portal/pages';
 import { say, type PortalWordKey } from '../domain/portal/words';
 import { mostInstallments, previewPlan } from '../domain/self-service-plan';
-import { transferReference } from '../domain/transfer-reference';
+import { invoiceCaseReference } from '../domain/transfer-reference';
 import { CLOSED_STATUSES } from '../schemas/delinquency.schema';
 import type { InvoiceResponse } from '../schemas/invoice.schema';
 import { isOptedOut } from './send-reminder';
@@ -64,12 +63,9 @@ export const caseStatusOf = (context: PortalContext): CasePageFacts['caseStatus'
 
 const total = (context: PortalContext) => context.open.reduce((sum, invoice) => sum + invoice.balance, 0);
 
-/**
- * The reference a transfer quotes: the case's. Before the case opens it is already known, since a case's id is derived
- * from its tenant and invoice (as the reminder run opens it), so a transfer made early still matches the case.
- */
+/** The reference a transfer quotes: the case's, known before it opens (see invoiceCaseReference). */
 export const referenceOf = (context: PortalContext) =>
-  transferReference(context.delinquency?.id ?? stableId('dlq', context.tenant.id, context.invoiceId));
+  invoiceCaseReference(context.tenant.id, context.invoiceId, context.delinquency?.id);
 
 const channelState = (context: PortalContext, channel: 'email' | 'sms') => {
   const address = channel === 'email' ? context.customer.email : context.customer.phone;

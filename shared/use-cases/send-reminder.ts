@@ -9,6 +9,7 @@ import { longDate } from '../domain/messages/dates';
 import { readerLocale, renderEmail, renderSms, templateLocale, type MessageFacts } from '../domain/messages/render';
 import { senderOf } from '../domain/messages/sender';
 import { signPortalToken, type PortalTarget } from '../domain/portal-token';
+import { formatReference, invoiceCaseReference } from '../domain/transfer-reference';
 import type { StepClaim, StepClaimKey } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
@@ -90,7 +91,10 @@ export const heldClaim = async (
  */
 export const payLink = async (
   deps: Pick<EngineDeps, 'clock' | 'portalSigningKey' | 'settings'>,
-  context: Pick<ReminderContext, 'tenant' | 'invoice'> & { delinquencyId?: string | null },
+  context: Pick<ReminderContext, 'tenant'> & {
+    invoice: Pick<ReminderContext['invoice'], 'id' | 'customerId' | 'delinquencyId'>;
+    delinquencyId?: string | null;
+  },
 ): Promise<string> => {
   if (context.tenant.payUrlTemplate)
     return context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id));
@@ -128,6 +132,10 @@ export const messageFacts = (
     fee: formatMoney(context.fee, context.invoice.currency, locale),
     payUrl,
     unsubscribeUrl,
+    // The same reference the portal and the statement quote, so cash application matches a transfer to the case.
+    transferReference: formatReference(
+      invoiceCaseReference(context.tenant.id, context.invoice.id, context.invoice.delinquencyId),
+    ),
     ...context.extraFacts,
   };
 };

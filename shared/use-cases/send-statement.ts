@@ -13,7 +13,8 @@ import type { Delinquency } from '../schemas/delinquency.schema';
 import type { Step } from '../schemas/strategy.schema';
 import type { Tenant } from '../schemas/tenant.schema';
 import type { EngineDeps } from './engine-deps';
-import { isOptedOut, type ClaimStore } from './send-reminder';
+import { isOptedOut, payLink, type ClaimStore } from './send-reminder';
+import { formatReference, transferReference } from '../domain/transfer-reference';
 import { customerStatement } from './statements';
 
 export type StatementOutcome =
@@ -68,8 +69,16 @@ export const sendStatement = async (
     }
     const intlLocale = readerLocale(customer, tenant);
     const creditor = creditorOf(tenant);
-    const html = renderStatementHtml(statement, creditor, templateLocale(intlLocale), intlLocale);
-    const { subject, text } = renderStatementText(statement, creditor, templateLocale(intlLocale), intlLocale);
+    // The way to pay: the case's portal (all its open invoices) and the reference a transfer quotes.
+    const extras = {
+      payUrl: await payLink(deps, {
+        tenant,
+        invoice: { id: delinquency.invoiceId, customerId: customer.id, delinquencyId: delinquency.id },
+      }),
+      transferReference: formatReference(transferReference(delinquency.id)),
+    };
+    const html = renderStatementHtml(statement, creditor, templateLocale(intlLocale), intlLocale, extras);
+    const { subject, text } = renderStatementText(statement, creditor, templateLocale(intlLocale), intlLocale, extras);
     const token = await deps.unsubscribeTokens.tokenFor({
       tenantId: tenant.id,
       customerId: customer.id,

@@ -1,6 +1,7 @@
 // Issue 15: what the debtor receives from the running engine names the creditor they know, signs with it, gives its
 // contact and bank details and the invoice's description, in the customer's language, with answers going to its reply-to.
 import { NORDLYS_IDENTITY } from '../fixtures/creditor-tenant';
+import { getDelinquencyView } from '../../shared/use-cases/delinquency-view';
 import { createHarness, TENANT, type Harness } from './harness';
 
 let harness: Harness;
@@ -76,5 +77,16 @@ describe('the creditor in every message', () => {
       'Spørsmål om kontoutskriften? Kontakt oss.\nE-post: kundeservice@nordlys.example',
     );
     expect(statement!.html).toContain('IBAN: NO93 8601 1117 947');
+
+    // One reference everywhere the debtor looks (the e-mail, the statement, the case the portal shows), and the
+    // statement leads to the portal like every reminder.
+    const view = await getDelinquencyView(harness.engine, TENANT, email!.delinquencyId!);
+    const reference = String(view.transferReference).replace(/(.{4})(?=.)/g, '$1 ');
+    expect(reference).toMatch(/^RF\d{2} /);
+    expect(email!.body).toContain(reference);
+    expect(statement!.body).toContain(reference);
+    const portalLink = /\/portal\/[\w.-]+/;
+    expect(email!.body).toMatch(portalLink);
+    expect(statement!.body).toMatch(portalLink);
   });
 });

@@ -25,13 +25,24 @@ export interface WaitingReversal {
   reference: string;
 }
 
+/** One invoice payment a provider payment became, and how much of the provider's money it holds (minor units). */
+export interface ProviderPaymentPart {
+  invoiceId: string;
+  paymentId: string;
+  /** Absent on a link to a single invoice payment: the whole of it. */
+  amount?: number;
+}
+
 /**
  * A provider payment id's one item: which invoice payment it became (once it arrived), and the refunds that arrived
  * before it did, kept on the same item so the payment's own transaction sees them without a further read.
  */
 export interface ProviderPaymentLink {
+  /** The (first) invoice payment: the only one of a payment to one invoice. */
   invoiceId: string;
   paymentId: string;
+  /** A payment split over several invoices (a Checkout payment of a case): its parts in allocation order. */
+  parts?: ProviderPaymentPart[];
 }
 
 export interface ProviderPaymentState {
@@ -86,4 +97,15 @@ export interface WebhookEventStore {
     providerPaymentId: string,
     waiting: WaitingReversal,
   ): Promise<ProviderPaymentLink | null>;
+  /**
+   * Links a provider payment split over several invoices to its parts (in allocation order) once: a link stored already
+   * is kept. Answers the stored state with the refunds that waited for it, which the caller applies (a repeat applies
+   * them again, which reversals by running total make harmless).
+   */
+  linkParts(
+    tenantId: string,
+    provider: string,
+    providerPaymentId: string,
+    parts: readonly ProviderPaymentPart[],
+  ): Promise<ProviderPaymentState>;
 }

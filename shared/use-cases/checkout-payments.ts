@@ -1,9 +1,9 @@
 // A card payment made on the provider's hosted page (Stripe Checkout) for a case: applied over the customer's open
-// invoices like a case payment, keyed by the PaymentIntent so no second event about the same money pays twice.
-import type { DelinquencyRecords } from '../ports/delinquency-repository.port';
-import { recordCasePayment } from './case-payments';
-import type { MoneyMovedDeps } from './money-moved';
-import type { Outcome } from './provider-payments';
+// invoices like a case payment, keyed by the PaymentIntent so no second event about the same money pays twice, and
+// linked from the PaymentIntent to its parts so a later refund or chargeback of it finds the money it reverses.
+import type { ProviderPaymentPart } from '../ports/webhook-events.port';
+import { recordCasePayment, type CaseAllocation } from './case-payments';
+import { applyWaiting, type Outcome, type ProviderDeps } from './provider-payments';
 
 export interface CheckoutPayment {
   provider: string;
@@ -17,9 +17,7 @@ export interface CheckoutPayment {
   currency: string;
 }
 
-export interface CheckoutPaymentDeps extends MoneyMovedDeps {
-  delinquencies: Pick<DelinquencyRecords, 'get'>;
-}
+export type CheckoutPaymentDeps = ProviderDeps;
 
 /** The key a Checkout payment's parts are recorded under: the PaymentIntent is the money, whatever event reports it. */
 export const checkoutPaymentKey = (provider: string, paymentIntentId: string): string =>
@@ -53,9 +51,38 @@ export const applyCheckoutPayment = async (
     `provider:${paid.provider}`,
     paid.provider === 'stripe' ? 'stripe' : 'webhook',
   );
+  // After the parts, never before: a refund finding no link waits on it, and writing the link hands it over. A repeat
+  // (a retried event, a twin naming the same intent) keeps the first link and applies what waits again, harmlessly.
+  const state = await deps.webhookEvents.linkParts(
+    tenantId,
+    paid.provider,
+    paid.paymentIntentId,
+    await partsOf(deps, tenantId, applied.allocations),
+  );
+  if (state.link && state.waiting.length > 0)
+    await applyWaiting(deps, tenantId, paid.provider, state.link, state.waiting, paid.currency);
   const parts = applied.allocations.map((part) => `${part.amount} to ${part.invoiceId}`).join(', ');
   return {
     status: 'applied',
-    detail: `applied: ${paid.amount} ${paid.currency} from ${paid.paymentIntentId} (session ${paid.sessionId}): ${parts}${applied.credit > 0 ? `; ${applied.credit} kept as credit` : ''}`,
+    detail: `applied: ${paid.amount} ${paid.currency} from ${paid.paymentIntentId} (session ${paid.sessionId}): ${parts}${applied.credit > 0 ? `; ${applied.credit} kept as credit` : ''}${state.waiting.length > 0 ? `; ${state.waiting.length} earlier reversal(s) applied` : ''}`,
   };
+};
+
+/**
+ * The parts as stored, in allocation order: each holds its payment's whole amount, the credit beyond the debt included,
+ * so the parts add up to what the card paid and a full refund gives all of it back.
+ */
+const partsOf = async (
+  deps: Pick<ProviderDeps, 'invoices'>,
+  tenantId: string,
+  allocations: readonly CaseAllocation[],
+): Promise<ProviderPaymentPart[]> => {
+  const parts: ProviderPaymentPart[] = [];
+  for (const allocation of allocations) {
+    const payment = await deps.invoices.getPayment(tenantId, allocation.invoiceId, allocation.paymentId);
+    // Just written: missing, it is a read that lags, and the provider's retry links the parts.
+    if (!payment) throw new Error(`payment ${allocation.paymentId} on invoice ${allocation.invoiceId} not found yet`);
+    parts.push({ invoiceId: allocation.invoiceId, paymentId: allocation.paymentId, amount: payment.amount });
+  }
+  return parts;
 };

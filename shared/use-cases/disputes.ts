@@ -26,6 +26,8 @@ export interface OpenDisputeRequest {
   category?: DisputeCategory;
   source: Dispute['source'];
   providerDisputeId: string | null;
+  /** What the id derives from when not the provider's id alone: a chargeback of a split payment disputes each case. */
+  disputeKey?: string;
   amount: number | null;
   /** Who opened it, for the record: "provider:stripe", "api:<keyId>". */
   actor: string;
@@ -50,7 +52,7 @@ export const openDispute = async (
   request: OpenDisputeRequest,
 ): Promise<{ dispute: Dispute; created: boolean }> => {
   const disputeId = request.providerDisputeId
-    ? stableId('dsp', tenantId, request.source, request.providerDisputeId)
+    ? stableId('dsp', tenantId, request.source, request.disputeKey ?? request.providerDisputeId)
     : newId('dsp', deps.clock.now());
   const result = await retryOnConflict('the delinquency', async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);

@@ -1,11 +1,17 @@
 // Payments, refunds and chargebacks reported by a payment provider, matched to invoices and applied exactly once.
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
-import type { WebhookEventRecord, WebhookEventStore, WebhookOutcome } from '../ports/webhook-events.port';
+import type {
+  ProviderPaymentLink,
+  WaitingReversal,
+  WebhookEventRecord,
+  WebhookEventStore,
+  WebhookOutcome,
+} from '../ports/webhook-events.port';
 import type { Payment, Refund } from '../schemas/invoice.schema';
-import { openDispute } from './disputes';
 import { applyInvoicePayment, stablePaymentId, type RecordedPayment } from './invoices';
 import { moneyMoved } from './money-moved';
-import { reversePayment, type ReversalDeps } from './reversals';
+import { linkedParts, openLinkedDisputes, reverseLinkedPayment } from './linked-reversals';
+import type { ReversalDeps } from './reversals';
 import { CONCURRENT_MODIFICATION } from './retry-on-conflict';
 
 export interface ProviderDeps extends ReversalDeps {
@@ -146,16 +152,30 @@ const applyWaitingRefunds = async (deps: ProviderDeps, tenantId: string, reporte
     reported.providerPaymentId,
   );
   if (!link) return;
+  await applyWaiting(deps, tenantId, reported.provider, link, waiting, reported.currency);
+};
+
+/**
+ * Applies reversals that waited for their payment, through its link (one invoice payment, or a split payment's parts).
+ * Running totals make a repeat harmless: a payment applied again, or its link written again, may call this again.
+ */
+export const applyWaiting = async (
+  deps: ReversalDeps,
+  tenantId: string,
+  provider: string,
+  link: ProviderPaymentLink,
+  waiting: readonly WaitingReversal[],
+  currency: string,
+) => {
   for (const refund of waiting) {
     // A refund in another currency could not be checked when it arrived first; it is not applied now either.
-    if (refund.currency !== undefined && refund.currency !== reported.currency) continue;
-    await reversePayment(deps, tenantId, {
-      ...link,
+    if (refund.currency !== undefined && refund.currency !== currency) continue;
+    await reverseLinkedPayment(deps, tenantId, link, {
       kind: refund.kind,
       cumulativeAmount: refund.cumulativeAmount,
       reference: refund.reference,
-      source: reported.source === 'stripe' ? 'stripe' : 'webhook',
-      actor: `provider:${reported.provider}`,
+      source: provider === 'stripe' ? 'stripe' : 'webhook',
+      actor: `provider:${provider}`,
     });
   }
 };
@@ -196,8 +216,7 @@ export const applyProviderReversal = async (
         detail: `the ${reported.kind} waits for payment ${reported.providerPaymentId} to arrive`,
       };
   }
-  const refund = await reversePayment(deps, tenantId, {
-    ...link,
+  const refunds = await reverseLinkedPayment(deps, tenantId, link, {
     kind: reported.kind,
     cumulativeAmount: reported.cumulativeAmount,
     ...(reported.currency ? { currency: reported.currency } : {}),
@@ -207,9 +226,16 @@ export const applyProviderReversal = async (
   });
   return {
     status: 'applied',
-    detail: refund
-      ? `${reported.kind} of ${refund.amount} ${refund.currency} against payment ${refund.paymentId}`
-      : `nothing left to reverse on payment ${link.paymentId}`,
+    detail:
+      refunds.length > 0
+        ? refunds
+            .map(
+              (refund) => `${reported.kind} of ${refund.amount} ${refund.currency} against payment ${refund.paymentId}`,
+            )
+            .join('; ')
+        : `nothing left to reverse on ${linkedParts(link)
+            .map((part) => `payment ${part.paymentId}`)
+            .join(', ')}`,
   };
 };
 
@@ -225,16 +251,9 @@ export const applyProviderChargeback = async (
   reported: ProviderChargeback,
 ): Promise<Outcome> => {
   const { link } = await deps.webhookEvents.providerPayment(tenantId, reported.provider, reported.providerPaymentId);
-  const invoice = link ? (await deps.invoices.get(tenantId, link.invoiceId))?.invoice : undefined;
-  if (invoice?.delinquencyId) {
-    await openDispute(deps, tenantId, invoice.delinquencyId, {
-      reason: `chargeback: ${reported.reason}`,
-      source: reported.source === 'stripe' ? 'stripe' : 'webhook',
-      providerDisputeId: reported.providerDisputeId,
-      amount: reported.cumulativeAmount,
-      actor: `provider:${reported.provider}`,
-    });
-  }
+  const disputed = link ? await openLinkedDisputes(deps, tenantId, link, reported) : [];
   const reversed = await applyProviderReversal(deps, tenantId, reported);
-  return { status: reversed.status, detail: `${invoice?.delinquencyId ? 'dispute opened; ' : ''}${reversed.detail}` };
+  const opened =
+    disputed.length === 1 ? 'dispute opened; ' : disputed.length > 1 ? `${disputed.length} disputes opened; ` : '';
+  return { status: reversed.status, detail: `${opened}${reversed.detail}` };
 };

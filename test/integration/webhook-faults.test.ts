@@ -1,12 +1,14 @@
 // Webhook handlers that die midway: a payment's event is recorded in the payment's own transaction, so a delivery that
 // died before it leaves nothing and one that died after it leaves the whole; a refund's leased record refuses its twin
-// with 409 (so the provider keeps retrying) until the lease runs out and the retry finishes the work. Money lands once.
+// with 409 (so the provider keeps retrying) until the lease runs out and the retry finishes the work. Money lands once;
+// a Checkout payment's link to its parts is written by the retry of an attempt that died before writing it.
 import Stripe from 'stripe';
 import { createHandler } from '../../functions/api/post-stripe-webhook.handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
+import { aDelinquency } from '../fixtures/delinquency';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 const SECRET = 'whsec_faults_0001';
@@ -176,4 +178,89 @@ it('finishes a timed-out refund on the provider’s retry after the lease, rever
   const { invoice, refunds } = await invoiceOf('inv-refund');
   expect(invoice.paidTotal).toBe(2_500);
   expect(refunds).toHaveLength(1);
+});
+
+it('links a Checkout payment to its parts on the retry of a delivery that died before, and applies the refund that waited', async () => {
+  clock.set('2026-12-05T11:00:00Z');
+  await putCustomer(deps, 't1', 'c2', { name: 'Bo', kind: 'consumer', timeZone: 'Europe/Oslo' });
+  for (const [invoiceId, dueDate] of [
+    ['inv-card-a', '2026-11-28'],
+    ['inv-card-b', '2026-12-01'],
+  ] as const)
+    await putInvoice(deps, 't1', invoiceId, {
+      customerId: 'c2',
+      amount: 10_000,
+      currency: 'EUR',
+      issuedAt: '2026-11-01',
+      dueDate,
+    });
+  const now = clock.now().toISOString();
+  await deps.delinquencies.open(
+    't1',
+    aDelinquency({ id: 'dlq-card-a', invoiceId: 'inv-card-a', customerId: 'c2', stage: 'overdue', openedAt: now }),
+    { id: 'tl-dlq-card-a', at: now, kind: 'delinquency.opened', actor: 'schedule', detail: 'opened for the test' },
+  );
+  const completed = {
+    id: 'evt_card_paid',
+    object: 'event',
+    type: 'checkout.session.completed',
+    data: {
+      object: {
+        id: 'cs_card',
+        object: 'checkout.session',
+        mode: 'payment',
+        payment_status: 'paid',
+        payment_intent: 'pi_card',
+        amount_total: 15_000,
+        currency: 'eur',
+        metadata: { tenantId: 't1', delinquencyId: 'dlq-card-a', customerId: 'c2' },
+      },
+    },
+  };
+  const refund = (id: string, amountRefunded: number) => ({
+    id,
+    object: 'event',
+    type: 'charge.refunded',
+    data: {
+      object: {
+        id: 'ch_card',
+        object: 'charge',
+        payment_intent: 'pi_card',
+        amount_refunded: amountRefunded,
+        currency: 'eur',
+      },
+    },
+  });
+  const paid = async () => [
+    (await invoiceOf('inv-card-a')).invoice.paidTotal,
+    (await invoiceOf('inv-card-b')).invoice.paidTotal,
+  ];
+
+  // The parts are applied, then the attempt dies before it links the intent to them.
+  const linkParts = deps.webhookEvents.linkParts.bind(deps.webhookEvents);
+  deps.webhookEvents.linkParts = async () => {
+    throw timedOut();
+  };
+  try {
+    expect((await deliver(completed)).status).toBe(500);
+  } finally {
+    deps.webhookEvents.linkParts = linkParts;
+  }
+  expect(await paid()).toEqual([10_000, 5_000]);
+  // A refund now finds no link: it waits for the payment.
+  expect((await deliver(refund('evt_card_refund_1', 3_000))).body).toMatchObject({ outcome: 'waiting' });
+  expect(await paid()).toEqual([10_000, 5_000]);
+
+  // After the lease Stripe's retry pays nothing twice, links the parts and applies the refund that waited: from b, the
+  // invoice paid last.
+  clock.set('2026-12-05T11:01:01Z');
+  expect(await deliver(completed)).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: false } });
+  expect(await paid()).toEqual([10_000, 2_000]);
+  expect((await invoiceOf('inv-card-b')).payments).toHaveLength(1);
+
+  // A later running total of 8 000: the rest of b (2 000 more), then 3 000 of a.
+  expect((await deliver(refund('evt_card_refund_2', 8_000))).body).toMatchObject({ outcome: 'applied' });
+  expect(await paid()).toEqual([7_000, 0]);
+  expect((await invoiceOf('inv-card-a')).refunds.map((item) => item.amount)).toEqual([3_000]);
+  expect((await invoiceOf('inv-card-b')).refunds.map((item) => item.amount).sort()).toEqual([2_000, 3_000]);
 });

@@ -4,6 +4,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type {
   PaymentReceipt,
   ProviderPaymentLink,
+  ProviderPaymentPart,
   ProviderPaymentState,
   WaitingReversal,
   WebhookEventRecord,
@@ -35,8 +36,26 @@ const waitingOf = (item: Record<string, unknown> | undefined): WaitingReversal[]
       }))
     : [];
 
-const linkOf = (item: Record<string, unknown> | null | undefined): ProviderPaymentLink | null =>
-  typeof item?.paymentId === 'string' ? { invoiceId: String(item.invoiceId), paymentId: item.paymentId } : null;
+const partsOf = (value: unknown): ProviderPaymentPart[] | null =>
+  Array.isArray(value)
+    ? (value as Record<string, unknown>[]).map((part) => ({
+        invoiceId: String(part.invoiceId),
+        paymentId: String(part.paymentId),
+        ...(typeof part.amount === 'number' ? { amount: part.amount } : {}),
+      }))
+    : null;
+
+const linkOf = (item: Record<string, unknown> | null | undefined): ProviderPaymentLink | null => {
+  if (typeof item?.paymentId !== 'string') return null;
+  const parts = partsOf(item.parts);
+  return { invoiceId: String(item.invoiceId), paymentId: item.paymentId, ...(parts ? { parts } : {}) };
+};
+
+const stateOf = (item: Record<string, unknown> | null | undefined): ProviderPaymentState => ({
+  link: linkOf(item),
+  eventId: typeof item?.eventId === 'string' ? item.eventId : null,
+  waiting: waitingOf(item ?? undefined),
+});
 
 /**
  * The item a provider payment adds to its invoice transaction, after the invoice's own two: the link to the payment,
@@ -138,11 +157,50 @@ export class DynamoWebhookEventStore implements WebhookEventStore {
         ConsistentRead: true,
       }),
     );
-    return {
-      link: linkOf(result.Item),
-      eventId: typeof result.Item?.eventId === 'string' ? result.Item.eventId : null,
-      waiting: waitingOf(result.Item),
-    };
+    return stateOf(result.Item);
+  }
+
+  async linkParts(
+    tenantId: string,
+    provider: string,
+    providerPaymentId: string,
+    parts: readonly ProviderPaymentPart[],
+  ): Promise<ProviderPaymentState> {
+    const [first] = parts;
+    if (!first) throw new Error('a provider payment links at least one part');
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.providerPayment(tenantId, provider, providerPaymentId),
+          // The first part also fills the single link's fields: a refund arriving now finds the payment linked (the
+          // condition of addWaiting) and readers of one-invoice links see a payment.
+          UpdateExpression:
+            'SET #type = :type, schemaVersion = :sv, invoiceId = :invoiceId, paymentId = :paymentId, parts = :parts',
+          ConditionExpression: 'attribute_not_exists(paymentId)',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':type': itemMeta('ProviderPayment').type,
+            ':sv': itemMeta('ProviderPayment').schemaVersion,
+            ':invoiceId': first.invoiceId,
+            ':paymentId': first.paymentId,
+            ':parts': parts.map((part) => ({
+              invoiceId: part.invoiceId,
+              paymentId: part.paymentId,
+              ...(part.amount === undefined ? {} : { amount: part.amount }),
+            })),
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return stateOf(result.Attributes);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Linked already (a replay, or a twin event about the same money): the first link stands.
+      const stored = conditionFailureItem(error);
+      return stored ? stateOf(stored) : this.providerPayment(tenantId, provider, providerPaymentId);
+    }
   }
 
   async addWaiting(

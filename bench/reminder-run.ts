@@ -7,6 +7,7 @@
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { fixedPortalSigningKey } from '../shared/ports/portal-signing-key.port';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { batchWrite } from './batch-write';
 import { writeResult } from './results';
@@ -113,6 +114,7 @@ const main = async () => {
       TABLE,
       { now: () => NOW },
       {
+        portalSigningKey: fixedPortalSigningKey('bench-portal-signing-key'),
         email: { send: async () => ({ messageId: `e-${(emails += 1)}` }) },
         sms: { send: async () => ({ messageId: 's' }) },
         events: new EventRecorder(),

@@ -16,6 +16,13 @@ export interface FunctionAccess {
   publishesEvents?: boolean;
   /** Reads the tenants' provider secrets (webhook signing secrets, the Stripe key) from Secrets Manager. */
   readsWebhookSecrets?: boolean;
+  /**
+   * Pays by card on the provider's hosted page: reads the tenants' Stripe keys (GetSecretValue on
+   * `<namespace>/tenants/{tenantId}/stripe` only) to create and read Checkout Sessions.
+   */
+  cardCheckout?: boolean;
+  /** Reads the key the portal's links are signed with (GetSecretValue on `<namespace>/portal-signing-key`). */
+  readsPortalSigningKey?: boolean;
   /** Starts delinquency executions. */
   startsExecutions?: boolean;
   /** Hands task tokens back to the delinquency state machine (wakes a parked execution). */
@@ -27,4 +34,6 @@ export interface FunctionAccess {
   schedulesWakes?: boolean;
   /** Ends its own task's wait with a named error (SendTaskFailure on the delinquency state machine). */
   endsWaits?: boolean;
+  /** Is fed the table's stream by an event source mapping (which reads the stream as the function's role). */
+  readsTableStream?: boolean;
 }

@@ -2,20 +2,29 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_DESIGN, projectionOf } from '../shared/adapters/dynamodb/table-design';
 
+const streamSpecification = { StreamEnabled: true, StreamViewType: TABLE_DESIGN.streamViewType };
+
 export const createTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
-  const exists = await client
+  const existing = await client
     .send(new DescribeTableCommand({ TableName: tableName }))
-    .then(() => true)
+    .then((described) => described.Table ?? null)
     .catch((error: Error) => {
-      if (error.name === 'ResourceNotFoundException') return false;
+      if (error.name === 'ResourceNotFoundException') return null;
       throw error;
     });
-  if (exists) return;
+  if (existing) {
+    // A table kept from before the stream existed (a data folder) gets it: the report counters follow it.
+    if (!existing.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: streamSpecification }));
+    }
+    return;
+  }
   const attributeNames = new Set<string>([TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey]);
   for (const index of TABLE_DESIGN.globalSecondaryIndexes) {
     attributeNames.add(index.partitionKey);
@@ -38,6 +47,7 @@ export const createTable = async (client: DynamoDBClient, tableName: string): Pr
         ],
         Projection: projectionOf(index),
       })),
+      StreamSpecification: streamSpecification,
     }),
   );
   await client.send(
@@ -46,4 +56,12 @@ export const createTable = async (client: DynamoDBClient, tableName: string): Pr
       TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.timeToLiveAttribute, Enabled: true },
     }),
   );
+};
+
+/** The table's stream, as the event source mapping is configured with it (the operator's setup, not a function's call). */
+export const tableStreamArn = async (client: DynamoDBClient, tableName: string): Promise<string> => {
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const arn = described.Table?.LatestStreamArn;
+  if (!arn) throw new Error(`the table ${tableName} has no stream`);
+  return arn;
 };

@@ -14,6 +14,7 @@ import type { EventRecorder } from './event-recorder';
 import type { MetricsRecorder } from './metrics-recorder';
 import type { LocalExecutions } from './executions';
 import type { Outbox } from './outbox';
+import type { LocalIdentityProvider } from './identity-provider';
 import type { VirtualTimerQueue } from './timers';
 
 /** API Gateway HTTP APIs refuse request bodies above 10 MB before any function runs. */
@@ -31,6 +32,10 @@ export interface HttpServerParts {
   /** Business metrics the handlers counted since start (what CloudWatch would receive as EMF when deployed). */
   metrics: MetricsRecorder;
   executions: LocalExecutions;
+  /** The table stream's consumer: idle includes the report counters of every write so far. */
+  reportStream: { drain(): Promise<void> };
+  /** The user pool's stand-in: /local/auth/* (tokens, its public keys, its users). */
+  identity: LocalIdentityProvider;
   /** DynamoDB units consumed since start, through the runtime's one client. */
   capacity: CapacityMeter;
   /** EventBridge Scheduler's wake schedules since start: created, and run (each run one billed invocation). */
@@ -79,6 +84,11 @@ const handleLocalRoute = async (
   body: Buffer,
   response: ServerResponse,
 ) => {
+  const auth = parts.identity.handle(method, path, body);
+  if (auth) {
+    response.writeHead(auth.status, auth.headers);
+    return response.end(auth.text);
+  }
   if (method === 'GET' && path === '/local/outbox') {
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }
@@ -166,8 +176,9 @@ const handleLocalRoute = async (
       );
     }
     const reached = await parts.virtualTimers.advanceTo(target);
-    // Idle means idle: executions woken by API calls in between have parked again too.
+    // Idle means idle: executions woken by API calls in between have parked again too, and what they wrote is counted.
     await parts.executions.idle();
+    await parts.reportStream.drain();
     return send(response, 200, { now: reached.toISOString() });
   }
   return sendProblem(response, 404, 'not-found', 'Not found', `No local route ${method} ${path}.`);

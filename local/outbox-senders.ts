@@ -17,6 +17,8 @@ export class RecordingEmailSender implements EmailSender {
       id: result.messageId,
       channel: 'email',
       to: email.to,
+      from: email.from,
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       subject: email.subject,
       body: email.text,
       html: email.html,

@@ -4,6 +4,9 @@ export interface OutboxMessage {
   id: string;
   channel: 'email' | 'sms';
   to: string;
+  /** An email's sender and where answers go (the tenant's reply-to, when it has one). */
+  from?: string;
+  replyTo?: string;
   subject?: string;
   body: string;
   /** The HTML part of an email (not part of the listing contract, kept for looking at). */

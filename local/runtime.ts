@@ -1,12 +1,24 @@
 // Assembles the whole system on one machine: DynamoDB Local, the table, the real handlers, the clock, schedules and HTTP.
+import { secretPortalSigningKey } from '../shared/adapters/secret-portal-signing-key';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerSecrets } from '../shared/adapters/aws/secrets-manager-secrets';
+import { StripeCheckout } from '../shared/adapters/stripe/stripe-checkout';
+import { noCardCheckout, type CardCheckout } from '../shared/ports/card-checkout.port';
+import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../shared/ports/secrets.port';
+import { startLocalSecretsManager } from './secrets-manager-server';
+import { startStripeStandIn, type StripeStandIn } from './stripe-stand-in';
 import { SesEmailSender } from '../shared/adapters/aws/ses-email-sender';
 import { StripeCollector } from '../shared/adapters/stripe/stripe-collector';
 import { buildEngineDependencies } from '../shared/env/engine-dependencies';
 import { createHandler as createWakeHandler } from '../functions/tasks/wake.handler';
 import { createHandler as createExecutionEndedHandler } from '../functions/events/execution-ended.handler';
+import { createHandler as createReportLedgerHandler } from '../functions/streams/report-ledger.handler';
+import { DynamoReportStream } from '../shared/adapters/dynamodb/report-stream.dynamodb';
+import { LocalTableStream } from './table-stream';
 import { deliverExecutionStatus } from './execution-status-delivery';
 import { EventRecorder } from './event-recorder';
 import { MetricsRecorder } from './metrics-recorder';
@@ -26,20 +38,25 @@ import { createDocumentClient } from '../shared/adapters/dynamodb/client';
 import { buildApiDependencies, type ApiDependencies } from '../shared/env/api-dependencies';
 import { systemClock, type Clock } from '../shared/ports/clock.port';
 import { VirtualClock } from './clock';
-import { createTable } from './create-table';
+import { createTable, tableStreamArn } from './create-table';
 import { attachDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { createHttpServer, type RouteHandler } from './http-server';
 import { lambdaContext } from './lambda-context';
 import { Outbox } from './outbox';
-import { localWebhookSecrets, parseLocalTenants, seedTenants, type LocalTenant } from './tenants';
+import { localWebhookSecrets, parseLocalTenants, seedLocalSecrets, seedTenants, type LocalTenant } from './tenants';
 import { RealTimerQueue, VirtualTimerQueue, type TimerQueue } from './timers';
 import { IamEnforcement } from './iam/enforcement';
 import { asFunction, currentFunction } from './iam/function-scope';
+import { JwksIdTokenVerifier } from '../shared/adapters/jwt/jwks-id-token-verifier';
+import { LOCAL_AUTH_PATH, LocalIdentityProvider } from './identity-provider';
+import { parseLocalUsers, type LocalUser } from './people';
 
 export interface LocalRuntimeOptions {
   port: number;
   host: string;
   tenants?: string;
+  /** ARREARS_LOCAL_USERS: the people who sign in (default: a manager and a collector per tenant). */
+  users?: string;
   clock: 'real' | 'virtual';
   clockStart?: string;
   /** Keep DynamoDB data in this folder between runs (default: in memory). */
@@ -50,8 +67,12 @@ export interface LocalRuntimeOptions {
   dueDateShards?: number;
   /** Base of the links in messages (unsubscribe, pay); default the local server's own address. */
   publicBaseUrl?: string;
-  /** Where automatic instalment collection charges (Stripe's API or a stand-in for it), with the key to use. */
-  stripeApi?: { url: string; apiKey: string };
+  /**
+   * Where card payments and automatic instalment collection go (Stripe's API or a stand-in for it), with every local
+   * tenant's key; 'stand-in': the runtime starts the Stripe stand-in itself (on `stripeStandInPort`, default any).
+   */
+  stripeApi?: { url: string; apiKey: string } | 'stand-in';
+  stripeStandInPort?: number;
   /** Each function's AWS calls checked against its synthesized IAM role (default on; ARREARS_LOCAL_IAM=off). */
   iam?: boolean;
   log: (line: string) => void;
@@ -60,9 +81,17 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   url: string;
   tenants: LocalTenant[];
+  users: readonly LocalUser[];
   clock: Clock;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** Card payments as the portal's functions make them (tenants' keys read from the local Secrets Manager). */
+  cardCheckout: CardCheckout;
+  /** Named secrets as the functions read them: each read checked against the calling function's role. */
+  secrets: Secrets;
+  /** Where card payments and collection go, when anywhere: Stripe's API, or the stand-in this runtime started. */
+  stripeApiUrl: string | null;
+  stripeStandIn: StripeStandIn | null;
   stop(): Promise<void>;
 }
 
@@ -72,6 +101,8 @@ const STATE_MACHINE_ID = 'DelinquencyStateMachine';
 /** The stack's SES configuration set, as the local sender names it. */
 const LOCAL_CONFIGURATION_SET = 'arrears-local';
 const MAX_BODY_BYTES = 65_536;
+/** How often the stand-in of the stream's event source mapping hands records over: the deployed one's batching window. */
+const STREAM_POLL_MS = 1_000;
 /** A laptop's portfolio needs few shards; each one is a query of every hourly run (ARREARS_DUE_DATE_SHARDS). */
 const LOCAL_DUE_DATE_SHARDS = 2;
 
@@ -102,6 +133,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const tenants = parseLocalTenants(options.tenants);
   const virtualClock = options.clock === 'virtual' ? new VirtualClock(parseClockStart(options.clockStart)) : null;
   const clock: Clock = virtualClock ?? systemClock;
+  // The user pool's stand-in: its tokens are verified like Cognito's, against the keys it publishes over HTTP.
+  const identity = new LocalIdentityProvider(parseLocalUsers(options.users, tenants), clock);
   const onTimerError = (label: string, error: unknown) =>
     options.log(`timer ${label} failed: ${(error as Error).stack ?? String(error)}`);
   const virtualTimers = virtualClock ? new VirtualTimerQueue(virtualClock, onTimerError) : null;
@@ -114,6 +147,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     await dynamo.stop();
     throw error;
   });
+  const secretsManager = await startLocalSecretsManager();
+  const standInOptions = { apiKey: `sk_test_local_${randomUUID().replace(/-/g, '')}`, host: options.host };
+  // The port asked for when free (npm start asks for PORT+1, a stable address for the demo), else any free one.
+  const standIn =
+    options.stripeApi === 'stand-in'
+      ? await startStripeStandIn({ ...standInOptions, port: options.stripeStandInPort ?? 0 }).catch(() =>
+          startStripeStandIn({ ...standInOptions, port: 0 }),
+        )
+      : null;
+  const stripeApi =
+    options.stripeApi === 'stand-in' ? { url: standIn!.url, apiKey: standIn!.apiKey } : options.stripeApi;
   const clientConfig = { endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: dynamo.credentials };
   const rawClient = new DynamoDBClient(clientConfig);
   try {
@@ -152,8 +196,24 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       clock,
     );
     const defaultEmailFrom = 'collections@arrears.local';
-    const secrets = iam.guardSecrets(localWebhookSecrets(tenants, options.stripeApi?.apiKey ?? null));
+    const secrets = iam.guardSecrets(localWebhookSecrets(tenants));
+    // Secrets Manager's stand-in holds what an operator stores deployed; the functions read it with the real adapter.
+    seedLocalSecrets(secretsManager, DEFAULT_SECRETS_NAMESPACE, tenants, stripeApi?.apiKey ?? null);
+    const secretsClient = iam.instrument(
+      new SecretsManagerClient({
+        endpoint: secretsManager.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
+    const namedSecrets = iam.guardNamedSecrets(new SecretsManagerSecrets(secretsClient));
+    const cardCheckout = stripeApi
+      ? new StripeCheckout(namedSecrets, DEFAULT_SECRETS_NAMESPACE, stripeApi.url.replace(/\/$/, ''))
+      : noCardCheckout;
     const publisher = iam.guardEvents(events);
+    // The stack's signing key as its stand-in holds it (seeded from the tenants' secrets, so links in the outbox still
+    // open after a restart on the same data), read like deployed: only a function granted the secret may sign or check.
+    const portalSigningKey = secretPortalSigningKey(namedSecrets, DEFAULT_SECRETS_NAMESPACE);
     const deps = buildApiDependencies(
       documentClient,
       TABLE_NAME,
@@ -166,12 +226,37 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         webhookSecrets: secrets,
         events: publisher,
         metrics,
+        secrets: namedSecrets,
+        secretsNamespace: DEFAULT_SECRETS_NAMESPACE,
+        cardCheckout,
+        idTokens: new JwksIdTokenVerifier(identity, clock),
+        portalSigningKey,
+        ...(stripeApi ? { checkoutOrigins: [new URL(stripeApi.url).origin] } : {}),
       },
     );
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
     await seedTenants(deps.tenants, tenants, clock.now());
     iam.unattributed = 0;
+    // The report counters follow invoice writes from the table's stream, as the deployed ReportLedger function does.
+    const streamsClient = iam.instrument(new DynamoDBStreamsClient(clientConfig));
+    const reportStream = new LocalTableStream({
+      client: streamsClient,
+      streamArn: await tableStreamArn(rawClient, TABLE_NAME),
+      functionId: 'ReportLedger',
+      handler: createReportLedgerHandler({ reportStream: new DynamoReportStream(documentClient, TABLE_NAME) }),
+      onError: (error) => options.log(`report stream: ${(error as Error).stack ?? String(error)}`),
+    });
+    reportStream.poll(STREAM_POLL_MS);
     const handlers = await loadApiHandlers(deps);
+    // Locally a report reads every write made before it: the stream is drained first (deployed, it lags by a second).
+    for (const route of apiRoutes) {
+      const handler = handlers.get(route.id)!;
+      if (route.path.startsWith('/v1/reports/'))
+        handlers.set(route.id, async (...args) => {
+          await reportStream.drain();
+          return handler(...args);
+        });
+    }
 
     // The state machine is the one `cdk synth` produces: synthesized here, in-process, at start.
     const definition = synthesizedStateMachines().get('DelinquencyStateMachine');
@@ -183,14 +268,21 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       TABLE_NAME,
       clock,
       {
+        portalSigningKey,
         email,
         sms: iam.guardSms(new OutboxSmsSender(outbox, clock)),
         events: publisher,
         executions: executionPort,
         wakeSchedules: iam.guardWakeSchedules(scheduler),
         metrics,
-        ...(options.stripeApi
-          ? { collector: new StripeCollector(secrets, options.stripeApi.url.replace(/\/$/, '')) }
+        ...(stripeApi
+          ? {
+              collector: new StripeCollector(
+                namedSecrets,
+                () => DEFAULT_SECRETS_NAMESPACE,
+                stripeApi.url.replace(/\/$/, ''),
+              ),
+            }
           : {}),
       },
       settings,
@@ -221,6 +313,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       (await import('../functions/schedules/reminder-run.handler')).createHandler(engine),
     );
     const invokeReminderRun = async (event: ReminderRunEvent) => {
+      // The run folds closed days into snapshots: what was written before it is counted first, as the deployed
+      // consumer has long counted it by then (the run folds a day only SNAPSHOT_SETTLE_MS after it closed).
+      await reportStream.drain();
       await reminderRun(event, lambdaContext(REMINDER_RUN.id, REMINDER_RUN_TIMEOUT_MS));
       await executions.idle();
     };
@@ -259,6 +354,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       events,
       metrics,
       executions,
+      reportStream,
+      identity,
       capacity,
       scheduler: () => ({ created: scheduler.created, invocations: scheduler.invocations }),
       pendingTimers: () => timers.pending(),
@@ -272,29 +369,50 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const address = server.address() as AddressInfo;
     const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
     settings.publicBaseUrl ||= `http://${host}:${address.port}`;
+    // The stand-in delivers each tenant's events to this runtime's Stripe webhook route, signed with its secret.
+    const runtimeUrl = `http://${host}:${address.port}`;
+    standIn?.setWebhooks((tenantId) => {
+      const tenant = tenants.find((candidate) => candidate.tenantId === tenantId);
+      return tenant
+        ? { url: `${runtimeUrl}/v1/webhooks/stripe/${tenantId}`, secret: tenant.stripeWebhookSecret }
+        : null;
+    });
+    identity.issuer = `http://${host}:${address.port}${LOCAL_AUTH_PATH}`;
     let stopping: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
       tenants,
+      users: identity.users,
       clock,
       dynamoEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
+      cardCheckout,
+      secrets: namedSecrets,
+      stripeApiUrl: stripeApi?.url ?? null,
+      stripeStandIn: standIn,
       stop: () =>
         (stopping ??= (async () => {
           timers.stop();
           executions.stop();
+          await reportStream.stop();
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           documentClient.destroy();
+          streamsClient.destroy();
           rawClient.destroy();
           sesClient.destroy();
+          secretsClient.destroy();
           await ses.stop();
+          await secretsManager.stop();
+          await standIn?.stop();
           await dynamo.stop();
         })()),
     };
   } catch (error) {
     rawClient.destroy();
     await ses.stop();
+    await secretsManager.stop();
+    await standIn?.stop();
     await dynamo.stop();
     throw error;
   }

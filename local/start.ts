@@ -41,13 +41,17 @@ const main = async () => {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     ...(process.env.ARREARS_LOCAL_TENANTS === undefined ? {} : { tenants: process.env.ARREARS_LOCAL_TENANTS }),
+    ...(process.env.ARREARS_LOCAL_USERS === undefined ? {} : { users: process.env.ARREARS_LOCAL_USERS }),
     clock: clockMode,
     ...(process.env.ARREARS_CLOCK_START === undefined ? {} : { clockStart: process.env.ARREARS_CLOCK_START }),
     dynamoDbLocal: ownDynamoDb ? (await ownDynamoDb).endpoint : process.env.ARREARS_DYNAMODB_LOCAL!,
     ...(process.env.ARREARS_DUE_DATE_SHARDS === undefined
       ? {}
       : { dueDateShards: Number(process.env.ARREARS_DUE_DATE_SHARDS) }),
-    ...(stripeUrl && stripeKey ? { stripeApi: { url: stripeUrl, apiKey: stripeKey } } : {}),
+    // Without a Stripe of the operator's own, the stand-in: card payments and collection work with no configuration.
+    ...(stripeUrl && stripeKey
+      ? { stripeApi: { url: stripeUrl, apiKey: stripeKey } }
+      : { stripeApi: 'stand-in' as const, stripeStandInPort: port === 0 ? 0 : port + 1 }),
     iam: iamEnforcementEnabled(),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
   });
@@ -57,11 +61,16 @@ const main = async () => {
     `  dynamodb:  ${runtime.dynamoEndpoint} (DynamoDB Local)`,
     `  openapi:   ${runtime.url}/v1/openapi.json`,
     `  outbox:    ${runtime.url}/local/outbox`,
+    `  sign in:   ${runtime.url}/local/auth/sign-in`,
     `  iam:       ${iamEnforcementEnabled() ? "each function's calls checked against its synthesized role (ARREARS_LOCAL_IAM=off turns it off)" : 'NOT enforced (ARREARS_LOCAL_IAM=off): AWS would refuse calls this runtime allows'}`,
-    `  stripe:    ${stripeUrl ? `automatic collection charges ${stripeUrl}` : 'automatic collection not configured (ARREARS_STRIPE_API_URL, ARREARS_STRIPE_API_KEY)'}`,
+    `  stripe:    ${runtime.stripeStandIn ? `stand-in at ${runtime.stripeStandIn.url} (card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined; ARREARS_STRIPE_API_URL and ARREARS_STRIPE_API_KEY name another)` : `card payments and automatic collection go to ${stripeUrl}`}`,
     ...runtime.tenants.map(
       (tenant) =>
         `  tenant:    ${tenant.tenantId}  api key: ${tenant.apiKey}  stripe webhook secret: ${tenant.stripeWebhookSecret}`,
+    ),
+    ...runtime.users.map(
+      (user) =>
+        `  user:      ${user.username} (${user.role} of ${user.tenantId}, ${user.name})  token: POST ${runtime.url}/local/auth/token {"username":"${user.username}"}`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

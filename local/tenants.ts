@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { PARTNER_ID_PATTERN, sha256Hex } from '../shared/domain/ids';
 import type { TenantDirectory } from '../shared/ports/tenant-directory.port';
 import type { WebhookSecrets } from '../shared/ports/webhook-secrets.port';
-import { defaultTenantSettings } from '../shared/schemas/tenant.schema';
+import { portalSigningKeySecretName, tenantStripeSecretName } from '../shared/ports/secrets.port';
+import { defaultTenantSettings, type Tenant } from '../shared/schemas/tenant.schema';
 
 export interface LocalTenant {
   tenantId: string;
@@ -33,15 +34,34 @@ export const parseLocalTenants = (value: string | undefined): LocalTenant[] => {
   return tenants;
 };
 
+/**
+ * Who the demo creditor is, so every message and page reads like a real one: a made-up Norwegian utility with a valid
+ * (published example) IBAN. Other local tenants get the same identity under their own id.
+ */
+export const demoIdentity = (tenantId: string) => {
+  const name = tenantId === 'demo' ? 'Nordlys Energi' : tenantId;
+  return {
+    name,
+    legalName: tenantId === 'demo' ? 'Nordlys Energi AS' : name,
+    address: { lines: ['Storgata 12'], postalCode: '0155', city: 'Oslo', country: 'NO' },
+    supportEmail: `support@${tenantId === 'demo' ? 'nordlys-energi' : tenantId}.example`,
+    supportPhone: '+4721000000',
+    bank: { accountHolder: tenantId === 'demo' ? 'Nordlys Energi AS' : name, iban: 'NO9386011117947', bic: 'DNBANOKK' },
+    locale: 'en',
+    selfServicePlans: { maxInstallments: 6, maxDays: 180, minInstallment: 1000 },
+  } satisfies Partial<Tenant>;
+};
+
 export const seedTenants = async (directory: TenantDirectory, tenants: LocalTenant[], now: Date): Promise<void> => {
   for (const tenant of tenants) {
     const existing = await directory.getTenant(tenant.tenantId);
     if (!existing) {
       await directory.putTenant({
         id: tenant.tenantId,
-        name: tenant.tenantId,
         ...defaultTenantSettings,
+        ...demoIdentity(tenant.tenantId),
         createdAt: now.toISOString(),
+        version: 1,
       });
     }
     await directory.putApiKey(
@@ -56,12 +76,11 @@ export const seedTenants = async (directory: TenantDirectory, tenants: LocalTena
 
 /**
  * Locally each tenant has one signing secret (the third field of its entry), used by both the Stripe endpoint and the
- * generic one; deployed, each provider's secret is stored separately in Secrets Manager. The Stripe API key, for
- * automatic instalment collection, is one for all local tenants (ARREARS_STRIPE_API_KEY); without it a collection is
- * recorded as not configured. The erasure key (deployed, its own field of the tenant's secret) is derived locally from
+ * generic one; deployed, each provider's secret is stored separately in Secrets Manager. (The Stripe API key is a
+ * secret of its own: seedLocalSecrets.) The erasure key (deployed, its own field of the tenant's secret) is derived locally from
  * the tenant's secret, so it is stable across restarts and never stored in the table.
  */
-export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string | null = null): WebhookSecrets => {
+export const localWebhookSecrets = (tenants: LocalTenant[]): WebhookSecrets => {
   const secrets = new Map(tenants.map((tenant) => [tenant.tenantId, tenant.stripeWebhookSecret]));
   return {
     secretFor: async (tenantId, name) => {
@@ -70,8 +89,27 @@ export const localWebhookSecrets = (tenants: LocalTenant[], stripeApiKey: string
         return webhookSecret === null
           ? null
           : createHmac('sha256', webhookSecret).update('arrears erasure key').digest('hex');
-      if (name !== 'stripeApiKey') return webhookSecret;
-      return webhookSecret === null ? null : stripeApiKey;
+      return webhookSecret;
     },
   };
+};
+
+/**
+ * What an operator stores in Secrets Manager, stored in its local stand-in: each tenant's Stripe key (one key for all
+ * local tenants: the stand-in's or ARREARS_STRIPE_API_KEY; none without one, and then no card payment is offered) and
+ * the portal's signing key, derived from the tenants' secrets so links stay valid across restarts.
+ */
+export const seedLocalSecrets = (
+  store: { put(name: string, value: string): void },
+  namespace: string,
+  tenants: LocalTenant[],
+  stripeApiKey: string | null,
+): void => {
+  if (stripeApiKey)
+    for (const tenant of tenants) store.put(tenantStripeSecretName(namespace, tenant.tenantId), stripeApiKey);
+  const material = tenants.map((tenant) => `${tenant.tenantId}:${tenant.stripeWebhookSecret}`).join(',');
+  store.put(
+    portalSigningKeySecretName(namespace),
+    createHmac('sha256', material).update('arrears portal signing key').digest('hex'),
+  );
 };

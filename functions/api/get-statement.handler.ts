@@ -2,7 +2,8 @@
 import { apiHandler, deployedHandler } from '../../shared/middleware/api-handler';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { renderStatementHtml } from '../../shared/domain/messages/statement-html';
-import { templateLocale } from '../../shared/domain/messages/render';
+import { readerLocale, templateLocale } from '../../shared/domain/messages/render';
+import { creditorOf } from '../../shared/domain/creditor';
 import { customerStatement } from '../../shared/use-cases/statements';
 import { getStatementRoute } from './routes/get-statement.route';
 
@@ -14,12 +15,9 @@ export const createHandler = (deps: ApiDependencies) =>
       deps.tenants.getTenant(grant.tenantId),
       deps.customers.get(grant.tenantId, params.customerId),
     ]);
-    const html = renderStatementHtml(
-      statement,
-      tenant?.name ?? grant.tenantId,
-      templateLocale(customer?.locale),
-      customer?.locale ?? 'en',
-    );
+    const intlLocale = tenant ? readerLocale(customer ?? {}, tenant) : (customer?.locale ?? 'en');
+    const creditor = tenant ? creditorOf(tenant) : { name: grant.tenantId, legalName: grant.tenantId, brand: {} };
+    const html = renderStatementHtml(statement, creditor, templateLocale(intlLocale), intlLocale);
     return { status: 200, body: html, headers: { 'content-type': 'text/html; charset=utf-8' }, raw: true };
   });
 

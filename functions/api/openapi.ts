@@ -61,6 +61,16 @@ const parametersOf = (route: ApiRoute, components: JsonObject): JsonObject[] => 
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
+  if (route.conditional) {
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description:
+        'The version the change is made over, as the ETag a read answered ("3"); 412 when the stored version moved on.',
+      schema: { type: 'string', maxLength: 20 },
+    });
+  }
   return parameters;
 };
 
@@ -136,7 +146,12 @@ export const buildOpenApiDocument = (): JsonObject => {
     components: {
       schemas: components,
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'The API key issued for your tenant.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "The API key issued for your tenant, or a signed-in person's id token (a JWT from the tenant's user pool).",
+        },
       },
     },
   };

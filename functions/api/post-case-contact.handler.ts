@@ -7,7 +7,7 @@ import { postCaseContactRoute } from './routes/post-case-contact.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postCaseContactRoute, async ({ grant, params, body }) => ({
     status: 201,
-    body: await logCaseContact(deps, grant.tenantId, params.customerId, body, `api:${grant.keyId}`),
+    body: await logCaseContact(deps, grant.tenantId, params.customerId, body, grant.actor),
   }));
 
 export const handler = deployedHandler(createHandler);

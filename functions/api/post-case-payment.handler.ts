@@ -14,7 +14,7 @@ export const createHandler = (deps: ApiDependencies) =>
       params.customerId,
       body,
       header(event, IDEMPOTENCY_HEADER),
-      `api:${grant.keyId}`,
+      grant.actor,
     );
     return { status: 201, body: recorded };
   });

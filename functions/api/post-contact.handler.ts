@@ -7,7 +7,7 @@ import { postContactRoute } from './routes/post-contact.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postContactRoute, async ({ grant, params, body }) => ({
     status: 201,
-    body: await logContact(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
+    body: await logContact(deps, grant.tenantId, params.delinquencyId, body, grant.actor),
   }));
 
 export const handler = deployedHandler(createHandler);

@@ -11,7 +11,7 @@ export const createHandler = (deps: ApiDependencies) =>
       source: 'api',
       providerDisputeId: null,
       amount: null,
-      actor: `api:${grant.keyId}`,
+      actor: grant.actor,
       person: grant.person,
       refuseWhileOpen: true,
     });

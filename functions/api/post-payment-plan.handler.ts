@@ -7,7 +7,7 @@ import { postPaymentPlanRoute } from './routes/post-payment-plan.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postPaymentPlanRoute, async ({ grant, params, body }) => ({
     status: 201,
-    body: await makePlan(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
+    body: await makePlan(deps, grant.tenantId, params.delinquencyId, body, grant.actor),
   }));
 
 export const handler = deployedHandler(createHandler);

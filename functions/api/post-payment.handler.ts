@@ -11,7 +11,7 @@ export const createHandler = (deps: ApiDependencies) =>
     const idempotencyKey = header(event, IDEMPOTENCY_HEADER);
     const { payment, invoice, created } = await recordPayment(deps, grant.tenantId, params.invoiceId, body, {
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-      actor: `api:${grant.keyId}`,
+      actor: grant.actor,
     });
     return {
       status: created ? 201 : 200,

@@ -7,7 +7,7 @@ import { postPromiseRoute } from './routes/post-promise.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postPromiseRoute, async ({ grant, params, body }) => ({
     status: 201,
-    body: await makePromise(deps, grant.tenantId, params.delinquencyId, body, `api:${grant.keyId}`),
+    body: await makePromise(deps, grant.tenantId, params.delinquencyId, body, grant.actor),
   }));
 
 export const handler = deployedHandler(createHandler);

@@ -7,7 +7,7 @@ import { postTaskDoneRoute } from './routes/post-task-done.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, postTaskDoneRoute, async ({ grant, params }) => ({
     status: 200,
-    body: await closeTask(deps, grant.tenantId, params.taskId, `api:${grant.keyId}`),
+    body: await closeTask(deps, grant.tenantId, params.taskId, grant.actor),
   }));
 
 export const handler = deployedHandler(createHandler);

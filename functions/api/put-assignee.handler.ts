@@ -9,13 +9,7 @@ import { putAssigneeRoute } from './routes/put-assignee.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, putAssigneeRoute, async ({ grant, params, body }) => {
     requireManager(grant, 'assigning a delinquency');
-    const delinquency = await reassign(
-      deps,
-      grant.tenantId,
-      params.delinquencyId,
-      body.collectorId,
-      `api:${grant.keyId}`,
-    );
+    const delinquency = await reassign(deps, grant.tenantId, params.delinquencyId, body.collectorId, grant.actor);
     return {
       status: 200,
       body: workQueueItem(delinquency, await deps.tenants.getTenant(grant.tenantId), deps.clock.now()),

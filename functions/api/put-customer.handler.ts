@@ -7,13 +7,7 @@ import { putCustomerRoute } from './routes/put-customer.route';
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, putCustomerRoute, async ({ grant, params, body }) => {
-    const { customer, created } = await putCustomer(
-      deps,
-      grant.tenantId,
-      params.customerId,
-      body,
-      `api:${grant.keyId}`,
-    );
+    const { customer, created } = await putCustomer(deps, grant.tenantId, params.customerId, body, grant.actor);
     // A new or changed credit limit may start or end a hold.
     await reviewCredit(deps, grant.tenantId, customer);
     return { status: created ? 201 : 200, body: customer };

@@ -7,7 +7,7 @@ import { putInvoiceRoute } from './routes/put-invoice.route';
 
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, putInvoiceRoute, async ({ grant, params, body }) => {
-    const { invoice, created } = await putInvoice(deps, grant.tenantId, params.invoiceId, body, `api:${grant.keyId}`);
+    const { invoice, created } = await putInvoice(deps, grant.tenantId, params.invoiceId, body, grant.actor);
     await reviewCreditOf(deps, grant.tenantId, invoice.customerId, invoice.dueDate);
     return { status: created ? 201 : 200, body: invoice };
   });

@@ -30,8 +30,15 @@ import { listContactsRoute } from './routes/list-contacts.route';
 import { getContactWindowRoute } from './routes/get-contact-window.route';
 import { postCaseContactRoute } from './routes/post-case-contact.route';
 import { getPayPageRoute } from './routes/get-pay-page.route';
-import { postPayPromiseRoute } from './routes/post-pay-promise.route';
-import { postPayDisputeRoute } from './routes/post-pay-dispute.route';
+import { getPortalRoute } from './routes/get-portal.route';
+import { getPortalPlanRoute } from './routes/get-portal-plan.route';
+import { getPortalReceiptRoute } from './routes/get-portal-receipt.route';
+import { getPortalStatementRoute } from './routes/get-portal-statement.route';
+import { postPortalPayRoute } from './routes/post-portal-pay.route';
+import { postPortalPromiseRoute } from './routes/post-portal-promise.route';
+import { postPortalPlanRoute } from './routes/post-portal-plan.route';
+import { postPortalDisputeRoute } from './routes/post-portal-dispute.route';
+import { postPortalPreferencesRoute } from './routes/post-portal-preferences.route';
 import { getCreditRoute } from './routes/get-credit.route';
 import { putUnbilledRoute } from './routes/put-unbilled.route';
 import { getScoreModelRoute } from './routes/get-score-model.route';
@@ -48,6 +55,9 @@ import { deleteCustomerRoute } from './routes/delete-customer.route';
 import { postApiKeyRoute } from './routes/post-api-key.route';
 import { listApiKeysRoute } from './routes/list-api-keys.route';
 import { deleteApiKeyRoute } from './routes/delete-api-key.route';
+import { getTenantRoute } from './routes/get-tenant.route';
+import { patchTenantRoute } from './routes/patch-tenant.route';
+import { getTenantHistoryRoute } from './routes/get-tenant-history.route';
 import { getOpenApiRoute } from './routes/get-openapi.route';
 
 export type { ApiResponseSpec, ApiRoute, DynamoAction } from './routes/api-route';
@@ -81,8 +91,15 @@ export const apiRoutes = [
   getContactWindowRoute,
   postCaseContactRoute,
   getPayPageRoute,
-  postPayPromiseRoute,
-  postPayDisputeRoute,
+  getPortalRoute,
+  getPortalPlanRoute,
+  getPortalReceiptRoute,
+  getPortalStatementRoute,
+  postPortalPayRoute,
+  postPortalPromiseRoute,
+  postPortalPlanRoute,
+  postPortalDisputeRoute,
+  postPortalPreferencesRoute,
   getCreditRoute,
   putUnbilledRoute,
   getScoreModelRoute,
@@ -99,5 +116,8 @@ export const apiRoutes = [
   postApiKeyRoute,
   listApiKeysRoute,
   deleteApiKeyRoute,
+  getTenantRoute,
+  patchTenantRoute,
+  getTenantHistoryRoute,
   getOpenApiRoute,
 ] as const satisfies readonly ApiRoute[];

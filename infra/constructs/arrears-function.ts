@@ -27,6 +27,26 @@ export interface ArrearsFunctionProps<S extends z.ZodObject> {
   timeout?: Duration;
 }
 
+/**
+ * A function's role whose grants (CDK's grant methods included) land in one inline policy instead of a separate
+ * AWS::IAM::Policy resource: a function then costs its stack a role, not a role and a policy, which keeps the stateless
+ * stack well under CloudFormation's 500 resources. What the role may do is the same either way.
+ */
+class InlinePolicyRole extends iam.Role {
+  private readonly access: iam.PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: iam.RoleProps) {
+    const access = new iam.PolicyDocument();
+    super(scope, id, { ...props, inlinePolicies: { Access: access } });
+    this.access = access;
+  }
+
+  override addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    this.access.addStatements(statement);
+    return { statementAdded: true, policyDependable: this };
+  }
+}
+
 export class ArrearsFunction<S extends z.ZodObject> extends Construct {
   readonly function: NodejsFunction;
   readonly role: iam.Role;
@@ -37,7 +57,7 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.role = new iam.Role(this, 'Role', {
+    this.role = new InlinePolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${id}; nothing else`,
     });

@@ -11,6 +11,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { DynamoAction, FunctionAccess } from '../../functions/function-access';
 import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
+import { portalSigningKeySecretName, tenantStripeSecretPattern } from '../../shared/ports/secrets.port';
 import type { ArrearsFunction } from './arrears-function';
 
 const READ_ACTIONS: readonly DynamoAction[] = ['GetItem', 'Query'];
@@ -20,6 +21,10 @@ export interface FunctionGrantsProps {
   key: kms.IKey;
   bus: events.IEventBus;
   configurationSet: ses.IConfigurationSet;
+  /** The prefix of this deployment's named secrets (see secrets.port.ts). */
+  secretsNamespace: string;
+  /** The key the named secrets are encrypted with (the portal signing key; a tenant's Stripe key may use it too). */
+  secretsKey: kms.IKey;
 }
 
 export class FunctionGrants extends Construct {
@@ -41,6 +46,21 @@ export class FunctionGrants extends Construct {
     }
     if (access.publishesEvents) this.props.bus.grantPutEventsTo(fn.role);
     if (access.readsWebhookSecrets) this.grantProviderSecrets(fn);
+    const named = [
+      ...(access.cardCheckout ? [tenantStripeSecretPattern(this.props.secretsNamespace)] : []),
+      ...(access.readsPortalSigningKey ? [portalSigningKeySecretName(this.props.secretsNamespace)] : []),
+    ];
+    if (named.length > 0) this.grantNamedSecrets(fn, named);
+    if (access.readsTableStream) this.grantTableStream(fn);
+  }
+
+  /** Reading the table's stream (what its event source mapping does as the function), with the key's decrypt. */
+  private grantTableStream(fn: ArrearsFunction<never>): void {
+    this.props.table.grantStreamRead(fn.role);
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams has no resource-level permissions; reading records is bound to the table stream.',
+    });
   }
 
   /**
@@ -148,6 +168,38 @@ export class FunctionGrants extends Construct {
       reason:
         'One secret per tenant, created when a tenant is onboarded; the wildcard is bounded to the Arrears provider-secret prefix.',
     });
+  }
+
+  /**
+   * GetSecretValue on the named secrets (a name or a pattern each) and nothing else: Secrets Manager appends six random
+   * characters to every name, which the ARN must allow for. Decrypting through Secrets Manager with the stack's key
+   * covers secrets encrypted with it (the portal signing key); a secret under the AWS managed key needs no key grant.
+   */
+  private grantNamedSecrets(fn: ArrearsFunction<never>, names: readonly string[]): void {
+    const stack = Stack.of(this);
+    const arn = (name: string, partition: string, region: string, account: string) =>
+      `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}-??????`;
+    for (const name of names) {
+      fn.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [arn(name, stack.partition, stack.region, stack.account)],
+        }),
+      );
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${arn(name, '<AWS::Partition>', this.nagRegion(), this.nagAccount())}]`,
+        reason: name.includes('*')
+          ? "One Stripe key per tenant, stored when a tenant is onboarded; the wildcard spans only the tenant id under this deployment's namespace, and the suffix Secrets Manager appends."
+          : 'Secrets Manager appends six random characters to a secret name; the wildcard covers only that suffix.',
+      });
+    }
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [this.props.secretsKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` } },
+      }),
+    );
   }
 
   /** cdk-nag names unresolved account and region as CloudFormation pseudo parameters. */

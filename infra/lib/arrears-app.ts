@@ -60,6 +60,7 @@ export const buildArrearsApp = (
     env: environment,
     description: 'Arrears: table, key, bus, topics (retained)',
     alarmEmail: alarmEmailFrom(app.node.tryGetContext(ALARM_EMAIL_CONTEXT_KEY)),
+    secretsNamespace: prefix.toLowerCase(),
   });
   const stateless = new StatelessStack(app, `${prefix}Stateless`, {
     env: environment,
@@ -70,7 +71,9 @@ export const buildArrearsApp = (
     configurationSet: stateful.configurationSet,
     emailEventsTopic: stateful.emailEventsTopic,
     alarmTopic: stateful.alarmTopic,
+    people: stateful.people,
     defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
+    secretsNamespace: prefix.toLowerCase(),
   });
   if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stateful, stateless };

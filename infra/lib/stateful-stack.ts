@@ -1,18 +1,24 @@
-// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration set.
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+// What holds data and must outlive every deployment: the key, the single table, the event bus, topics, the SES configuration
+// set, and the people's user pool.
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN, projectionOf } from '../../shared/adapters/dynamodb/table-design';
+import { DEFAULT_SECRETS_NAMESPACE, portalSigningKeySecretName } from '../../shared/ports/secrets.port';
+import { People } from '../constructs/people';
 
 export interface StatefulStackProps extends StackProps {
   /** An address subscribed to the alarm topic (it must confirm the subscription from the mail SNS sends). */
   alarmEmail?: string;
+  /** The prefix of every secret of this deployment (see secrets.port.ts); default `arrears`. */
+  secretsNamespace?: string;
 }
 
 export class StatefulStack extends Stack {
@@ -22,6 +28,8 @@ export class StatefulStack extends Stack {
   readonly alarmTopic: sns.Topic;
   readonly emailEventsTopic: sns.Topic;
   readonly configurationSet: ses.ConfigurationSet;
+  readonly portalSigningKey: secretsmanager.Secret;
+  readonly people: People;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -42,6 +50,7 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
+      dynamoStream: dynamodb.StreamViewType[TABLE_DESIGN.streamViewType],
       globalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),
@@ -133,6 +142,22 @@ export class StatefulStack extends Stack {
         ses.EmailSendingEvent.REJECT,
       ],
     });
+
+    // The portal's links are signed with this key: generated here, never seen by anyone, retained (a new key would
+    // turn every link already sent into a dead one).
+    this.portalSigningKey = new secretsmanager.Secret(this, 'PortalSigningKey', {
+      secretName: portalSigningKeySecretName(props.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE),
+      description: "Signs the customers' portal links (HMAC-SHA256)",
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.portalSigningKey).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason:
+        'Rotating the portal signing key would invalidate every link already sent in reminders (valid 60 days); it is rotated by hand with a planned overlap, not on a schedule.',
+    });
+    this.people = new People(this, 'People');
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,

@@ -1,9 +1,13 @@
 // What can be replaced on every deploy: the functions, the partner API, the schedules and the state machines.
 import { Aspects, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -29,6 +33,8 @@ import { EngineEnvSchema, RunEnvSchema } from '../../shared/env/engine.env';
 import { WakeEnvSchema } from '../../shared/env/wake.env';
 import { wakeScheduleGroupName } from '../../shared/domain/wake-schedule';
 import { FeedbackEnvSchema } from '../../shared/env/feedback.env';
+import { ReportStreamEnvSchema } from '../../shared/env/report-stream.env';
+import { SNAPSHOT_SETTLE_MS } from '../../shared/use-cases/reports';
 import {
   delinquencyDefinition,
   delinquencyStateMachineName,
@@ -37,6 +43,7 @@ import { ArrearsFunction } from '../constructs/arrears-function';
 import { FunctionGrants } from '../constructs/function-grants';
 import { engineAccess } from '../../functions/engine-access';
 import { DUE_DATE_SHARDS } from '../../shared/adapters/dynamodb/keys';
+import { DEFAULT_SECRETS_NAMESPACE } from '../../shared/ports/secrets.port';
 
 export interface StatelessStackProps extends StackProps {
   table: dynamodb.ITableV2;
@@ -47,6 +54,8 @@ export interface StatelessStackProps extends StackProps {
   emailEventsTopic: sns.ITopic;
   /** The operators' encrypted topic every alarm notifies. */
   alarmTopic: sns.ITopic;
+  /** The people's user pool and the console's client: their id tokens are accepted on the routes people call. */
+  people: { userPool: cognito.IUserPool; consoleClient: cognito.IUserPoolClient };
   /** Verified SES sender used when a tenant has none of its own. */
   defaultEmailFrom: string;
   /** Shards of the due-date index; fixed once data exists (default 16: a million invoices due on one day). */
@@ -56,6 +65,8 @@ export interface StatelessStackProps extends StackProps {
    * API-wide bucket: the stage's default applies to each route separately, within the account's regional quota.
    */
   apiThrottle?: { rateLimit: number; burstLimit: number };
+  /** The prefix of this deployment's named secrets (a tenant's Stripe key, the portal signing key); default `arrears`. */
+  secretsNamespace?: string;
 }
 
 export class StatelessStack extends Stack {
@@ -67,6 +78,7 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { table, key } = props;
     const dueDateShards = props.dueDateShards ?? DUE_DATE_SHARDS;
+    const secretsNamespace = props.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE;
     // Every log group of the stack (each function's, the API's access logs, the state machine's) may hold ids of people's
     // cases: encrypted with the data key, whose policy lets CloudWatch Logs of this account and region use it.
     Aspects.of(this).add({
@@ -81,6 +93,8 @@ export class StatelessStack extends Stack {
       key,
       bus: props.bus,
       configurationSet: props.configurationSet,
+      secretsNamespace,
+      secretsKey: key,
     });
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
@@ -112,6 +126,9 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // Each function checks a person's id token itself, against the pool's public keys (no IAM needed): an HTTP API route
+    // has one authorizer, and partner systems call the same routes with API keys.
+    const idTokenIssuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${props.people.userPool.userPoolId}`;
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = new ArrearsFunction(this, route.id, {
         entry: `functions/api/${route.handler}`,
@@ -127,6 +144,11 @@ export class StatelessStack extends Stack {
           STATE_MACHINE_ARN: undefined,
           WEBHOOK_SECRETS: route.readsWebhookSecrets ? 'secrets-manager' : undefined,
           EVENT_BUS_NAME: route.publishesEvents ? props.bus.eventBusName : undefined,
+          SECRETS_NAMESPACE: route.cardCheckout || route.readsPortalSigningKey ? secretsNamespace : undefined,
+          CARD_CHECKOUT: route.cardCheckout ? 'stripe' : undefined,
+          STRIPE_API_URL: undefined,
+          ID_TOKEN_ISSUER: route.public ? undefined : idTokenIssuer,
+          ID_TOKEN_AUDIENCE: route.public ? undefined : props.people.consoleClient.userPoolClientId,
         },
       });
       grants.grant(fn as ArrearsFunction<never>, route);
@@ -147,6 +169,7 @@ export class StatelessStack extends Stack {
       SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
       DEFAULT_EMAIL_FROM: props.defaultEmailFrom,
       PUBLIC_BASE_URL: this.api.apiEndpoint,
+      SECRETS_NAMESPACE: secretsNamespace,
     };
     const engineFunction = <S extends typeof EngineEnvSchema | typeof RunEnvSchema | typeof WakeEnvSchema>(
       id: string,
@@ -306,6 +329,56 @@ export class StatelessStack extends Stack {
     };
     for (const fn of [reminderRun, sesFeedback]) keepFailedInvocations(fn);
 
+    // The report counters follow invoice writes from the table's stream, off the payment's own transaction. Only
+    // invoice items move counters; a batch that fails is halved until the bad record is alone, records counted before
+    // it are not retried (batch item failures), and what still fails after the retries lands in the dead-letter queue.
+    const reportLedger = new ArrearsFunction(this, 'ReportLedger', {
+      entry: 'functions/streams/report-ledger.handler.ts',
+      description: 'Table stream: counts each invoice write into the report counters, once per invoice version',
+      environmentSchema: ReportStreamEnvSchema,
+      environment: { TABLE_NAME: table.tableName },
+    }) as unknown as ArrearsFunction<never>;
+    grants.grant(reportLedger, engineAccess.ReportLedger);
+    reportLedger.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        onFailure: new SqsDlq(deadLetterQueue),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('Invoice') } } },
+          }),
+        ],
+      }),
+    );
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      Validations.of(reportLedger.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`,
+        reason:
+          'Sending failed stream batches to the encrypted dead-letter queue; the grant is bounded to the one data key.',
+      });
+    }
+    this.functions.set('ReportLedger', reportLedger);
+    // A record counted after its day was folded into a snapshot (the hourly run waits SNAPSHOT_SETTLE_MS after a day
+    // closes) would be missing from reports: the consumer falling behind by half of that pages.
+    new cloudwatch.Alarm(this, 'ReportLedgerBehind', {
+      metric: reportLedger.function.metric('IteratorAge', {
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(1),
+      }),
+      threshold: SNAPSHOT_SETTLE_MS / 2,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'The report counters are more than five minutes behind the invoice writes: reports lag, and a write counted after its day is folded into a snapshot is missing from reports. Look at the ReportLedger function.',
+    }).addAlarmAction(new cloudwatchActions.SnsAction(props.alarmTopic));
+
     for (const fn of [wake]) {
       const functionId = this.getLogicalId(fn.function.node.defaultChild as lambda.CfnFunction);
       Validations.of(this.delinquencyStateMachine).acknowledge({
@@ -322,7 +395,7 @@ export class StatelessStack extends Stack {
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:
-        'Every route but the public OpenAPI document and the unsubscribe link (an unguessable token) authenticates in its function: the bearer API key is hashed and resolved to its tenant in DynamoDB, where tenancy is enforced on every read.',
+        "Every route but the public OpenAPI document and the debtor's links (unguessable tokens) authenticates in its function: a person's id token is verified against the user pool's keys (issuer, audience, expiry), a partner's API key is hashed and resolved to its tenant in DynamoDB; tenancy is enforced on every read. One route has one authorizer, and both kinds of caller share the routes.",
     });
 
     // ---- Execution chain: restarts of executions that ended early (issue 12, finding 5) ----

@@ -68,6 +68,19 @@ const dynamodbRequests = (operation: string, input: Input, target: AwsTarget): A
   return requests;
 };
 
+/**
+ * DynamoDB Streams: ListStreams has no resource (authorized on "*"); the other calls name the stream, whose label
+ * DynamoDB Local makes up: locally every stream of a table is its `stream/local`, as the template resolver names it.
+ */
+const streamsRequests = (operation: string, input: Input, target: AwsTarget): AccessRequest[] => {
+  if (operation === 'ListStreams') return [{ action: 'dynamodb:ListStreams', resource: '*' }];
+  // GetRecords names only an iterator; DynamoDB Local's iterators carry the stream's ARN, as AWS's stand for it.
+  const named = String(input.StreamArn ?? input.ShardIterator ?? '');
+  const table = /:table\/([^/|]+)\/stream\//.exec(named)?.[1];
+  if (table === undefined) throw new Error(`a DynamoDB Streams ${operation} without a stream ARN: ${named}`);
+  return [{ action: `dynamodb:${operation}`, resource: `${tableArn(target, table)}/stream/local` }];
+};
+
 /** The address part of `Name <a@b>` or `a@b`. */
 const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 
@@ -115,6 +128,8 @@ export const requestsFor = (client: string, command: string, input: Input, targe
   switch (client) {
     case 'DynamoDBClient':
       return dynamodbRequests(operation, input, target);
+    case 'DynamoDBStreamsClient':
+      return streamsRequests(operation, input, target);
     case 'SESClient':
       return sesRequests(operation, input, target);
     case 'SNSClient':

@@ -7,6 +7,7 @@ import type { EmailSender, SmsSender } from '../../shared/ports/notifier.port';
 import type { RunContinuation } from '../../shared/ports/run-continuation.port';
 import type { WakeSchedules } from '../../shared/ports/wake-schedules.port';
 import { WEBHOOK_SECRET_PREFIX, type WebhookSecrets } from '../../shared/ports/webhook-secrets.port';
+import type { Secrets } from '../../shared/ports/secrets.port';
 import { LOCAL_ENVIRONMENT, synthesizedTemplates, type SynthesizedTemplates } from '../synthesized-app';
 import { requestsFor, secretArn, type AwsTarget } from './aws-requests';
 import { functionPrincipals, keyPolicies, type FunctionPrincipal } from './function-policies';
@@ -286,6 +287,19 @@ export class IamEnforcement {
           },
         ]);
         return port.secretFor(tenantId, provider);
+      },
+    };
+  }
+
+  /**
+   * Named secrets read through the Secrets Manager stand-in: each read is checked before the adapter's cache, which is
+   * shared by every function here (deployed, each function has a cache of its own and cannot borrow another's).
+   */
+  guardNamedSecrets(port: Secrets): Secrets {
+    return {
+      get: async (name) => {
+        await this.authorize([{ action: 'secretsmanager:GetSecretValue', resource: secretArn(this.target, name) }]);
+        return port.get(name);
       },
     };
   }

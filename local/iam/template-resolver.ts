@@ -55,6 +55,8 @@ export class TemplateResolver {
         const arn = `arn:aws:dynamodb:${region}:${account}:table/${this.names.tableName}`;
         if (attribute === 'Ref') return this.names.tableName;
         if (attribute === 'Arn') return arn;
+        // DynamoDB Local names its streams by the time they were made: every local stream stands for this one.
+        if (attribute === 'StreamArn') return `${arn}/stream/local`;
         break;
       }
       case 'AWS::KMS::Key':

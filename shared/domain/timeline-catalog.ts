@@ -31,6 +31,9 @@ export const TIMELINE_KINDS = {
   'plan.collected': 'an instalment was collected automatically',
   'plan.collection_failed': 'automatic collection of an instalment failed',
   'dispute.opened': 'the customer disputes the debt; escalation pauses',
+  'payment.checkout_started':
+    'the customer started a card payment in their portal; it counts once the provider reports it',
+  'customer.opted_out': 'the customer stopped a channel (email, text) in their portal; no reminder goes there any more',
   'dispute.accepted': 'a dispute was decided for the customer, perhaps with a credit',
   'dispute.rejected': 'a dispute was decided against the customer; escalation resumes',
   'contact.logged': 'a collector logged a call, visit or other contact',

@@ -17,6 +17,8 @@ import { DynamoCollectorRepository } from '../adapters/dynamodb/collector-reposi
 import { DynamoUnsubscribeTokens } from '../adapters/dynamodb/unsubscribe-tokens.dynamodb';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
+import { missingPortalSigningKey, type PortalSigningKey } from '../ports/portal-signing-key.port';
+import { secretPortalSigningKey } from '../adapters/secret-portal-signing-key';
 import { DynamoPayTokens } from '../adapters/dynamodb/pay-tokens.dynamodb';
 import { DynamoDelinquencyRepository } from '../adapters/dynamodb/delinquency-repository.dynamodb';
 import { WakeOnFactsChanged } from '../adapters/facts-changed';
@@ -49,6 +51,11 @@ import type { PersonalDataStore } from '../ports/personal-data.port';
 import { DynamoPersonalDataStore } from '../adapters/dynamodb/personal-data.dynamodb';
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
 import { DynamoDisputeCreditLedger } from '../adapters/dynamodb/dispute-credits.dynamodb';
+import { noCardCheckout, type CardCheckout } from '../ports/card-checkout.port';
+import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
+import { cardCheckoutFrom, secretsFrom } from './card-checkout';
+import type { IdTokenVerifier } from '../ports/id-tokens.port';
+import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -56,6 +63,10 @@ export interface ApiDependencies extends CoreDeps {
   strategies: StrategyRepository;
   unsubscribeTokens: UnsubscribeTokens;
   payTokens: PayTokens;
+  /** Checks the portal links' signatures (the key the engine signs them with). */
+  portalSigningKey: PortalSigningKey;
+  /** Origins the portal's forms may lead to besides its own: the hosted checkout its pay form redirects to. */
+  checkoutOrigins: readonly string[];
   tasks: TaskRepository;
   /** Pre-aggregated report counters (aging, KPIs). */
   reports: ReportStore;
@@ -78,6 +89,13 @@ export interface ApiDependencies extends CoreDeps {
   personalData: PersonalDataStore;
   /** Dispute credits added up per case and per customer: what the approval limit is checked against. */
   disputeCredits: DisputeCreditLedger;
+  /** Card payments on the provider's hosted page (the portal's "pay by card"); none on routes not granted it. */
+  cardCheckout: CardCheckout;
+  /** Named secrets (the portal's signing key); names are built with the helpers of secrets.port.ts and this namespace. */
+  secrets: Secrets;
+  secretsNamespace: string;
+  /** People's id tokens (the Cognito user pool deployed, the local identity provider locally); null: keys only. */
+  idTokens: IdTokenVerifier | null;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -88,10 +106,21 @@ export interface ApiExtras {
   events?: EventPublisher;
   /** Business metrics (EMF when deployed, the local recorder); none when left out. */
   metrics?: BusinessMetrics;
+  cardCheckout?: CardCheckout;
+  secrets?: Secrets;
+  secretsNamespace?: string;
+  /** Verifies people's id tokens; without it only API keys are accepted. */
+  idTokens?: IdTokenVerifier;
+  portalSigningKey?: PortalSigningKey;
+  checkoutOrigins?: readonly string[];
 }
+
+/** Stripe's hosted Checkout pages live here. */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
 
 const noWebhookSecrets: WebhookSecrets = { secretFor: async () => null };
 const noEvents: EventPublisher = { publish: async () => undefined };
+const noSecrets: Secrets = { get: async () => null };
 
 export const buildApiDependencies = (
   client: DynamoDBDocumentClient,
@@ -112,6 +141,8 @@ export const buildApiDependencies = (
     strategies: new CachedStrategies(new DynamoStrategyRepository(client, tableName)),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
+    portalSigningKey: extras.portalSigningKey ?? missingPortalSigningKey,
+    checkoutOrigins: extras.checkoutOrigins ?? [STRIPE_CHECKOUT_ORIGIN],
     tasks: new DynamoTaskRepository(client, tableName),
     reports: new DynamoReportStore(client, tableName),
     collectors: new DynamoCollectorRepository(client, tableName),
@@ -129,6 +160,10 @@ export const buildApiDependencies = (
     maxBodyBytes,
     personalData: new DynamoPersonalDataStore(client, tableName),
     disputeCredits: new DynamoDisputeCreditLedger(client, tableName),
+    cardCheckout: extras.cardCheckout ?? noCardCheckout,
+    secrets: extras.secrets ?? noSecrets,
+    secretsNamespace: extras.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE,
+    idTokens: extras.idTokens ?? null,
   };
 };
 
@@ -138,6 +173,7 @@ let cached: ApiDependencies | undefined;
 export const apiDependenciesFromEnv = (): ApiDependencies => {
   if (!cached) {
     const env = readEnv(ApiEnvSchema);
+    const named = secretsFrom(env);
     cached = buildApiDependencies(
       createDocumentClient(),
       env.TABLE_NAME,
@@ -154,6 +190,19 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
         ...(env.WEBHOOK_SECRETS === 'secrets-manager' ? { webhookSecrets: webhookSecretsOnFirstUse() } : {}),
         ...(env.EVENT_BUS_NAME ? { events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME) } : {}),
         metrics: new PowertoolsBusinessMetrics(),
+        secrets: named.secrets,
+        secretsNamespace: named.namespace,
+        cardCheckout: cardCheckoutFrom(env, named.secrets),
+        // A route that signs or checks portal links is given the namespace (and the grant on the key's secret).
+        ...(env.SECRETS_NAMESPACE ? { portalSigningKey: secretPortalSigningKey(named.secrets, named.namespace) } : {}),
+        ...(env.ID_TOKEN_ISSUER && env.ID_TOKEN_AUDIENCE
+          ? {
+              idTokens: new JwksIdTokenVerifier(
+                { issuer: env.ID_TOKEN_ISSUER, audience: env.ID_TOKEN_AUDIENCE },
+                systemClock,
+              ),
+            }
+          : {}),
       },
     );
   }

@@ -16,5 +16,14 @@ export const ApiEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Only on webhook routes: where tenants' signing secrets live. */
   WEBHOOK_SECRETS: z.literal('secrets-manager').optional(),
+  /** Only on routes that read named secrets (a tenant's Stripe key, the portal's signing key): their namespace. */
+  SECRETS_NAMESPACE: z.string().min(1).optional(),
+  /** Only on routes that create or read Checkout Sessions: the card provider. */
+  CARD_CHECKOUT: z.literal('stripe').optional(),
+  /** Stripe's API base (a stand-in's when testing a deployment against one); Stripe's own when unset. */
+  STRIPE_API_URL: z.url().optional(),
+  /** On routes people call: the user pool's issuer URL (its keys at <issuer>/.well-known/jwks.json) and the console's client id. */
+  ID_TOKEN_ISSUER: z.url().optional(),
+  ID_TOKEN_AUDIENCE: z.string().min(1).optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

@@ -10,6 +10,7 @@ import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { RunContinuation } from '../ports/run-continuation.port';
 import type { SfnExecutionsOptions } from '../adapters/aws/sfn-executions';
 import type { WebhookSecrets } from '../ports/webhook-secrets.port';
+import type { Secrets } from '../ports/secrets.port';
 import { onFirstUse } from './on-first-use';
 
 /** Step Functions: starts (with a state machine), wakes and ends the waits of delinquency executions. */
@@ -46,6 +47,12 @@ export const sesEmailOnFirstUse = (configurationSetName: string): EmailSender =>
 export const webhookSecretsOnFirstUse = (): WebhookSecrets => {
   const secrets = onFirstUse(async () => (await import('./first-use/secrets-manager')).createWebhookSecrets());
   return { secretFor: async (...args) => (await secrets()).secretFor(...args) };
+};
+
+/** Secrets Manager: named secrets (a tenant's Stripe key, the portal's signing key), cached per container. */
+export const secretsOnFirstUse = (): Secrets => {
+  const secrets = onFirstUse(async () => (await import('./first-use/secrets-manager')).createSecrets());
+  return { get: async (...args) => (await secrets()).get(...args) };
 };
 
 /** EventBridge: integration events to the Arrears bus. */

@@ -25,6 +25,8 @@ import type { WakeSchedules } from '../ports/wake-schedules.port';
 import type { EmailSender, SmsSender } from '../ports/notifier.port';
 import type { PaymentCollector } from '../ports/payment-collector.port';
 import { noMetrics, type BusinessMetrics } from '../ports/metrics.port';
+import type { PortalSigningKey } from '../ports/portal-signing-key.port';
+import { secretPortalSigningKey } from '../adapters/secret-portal-signing-key';
 import { PowertoolsBusinessMetrics } from '../adapters/aws/powertools-metrics';
 import type { EngineDeps, EngineSettings } from '../use-cases/engine-deps';
 import type { RunTurnDeps } from '../use-cases/reminder-run-turn';
@@ -40,13 +42,15 @@ import {
   sfnExecutionsOnFirstUse,
   snsSmsOnFirstUse,
   wakeSchedulesOnFirstUse,
-  webhookSecretsOnFirstUse,
+  secretsOnFirstUse,
 } from './aws-adapters-on-first-use';
 import { EngineEnvSchema, RunEnvSchema } from './engine.env';
 import { WakeEnvSchema } from './wake.env';
 import { readEnv } from './read-env';
 
 export interface EngineAdapters {
+  /** The key portal links are signed with: the same one the portal's functions check them with. */
+  portalSigningKey: PortalSigningKey;
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;
@@ -112,6 +116,7 @@ export const buildEngineDependencies = (
     factsChanged: new WakeOnFactsChanged(delinquencies, adapters.executions),
     unsubscribeTokens: new DynamoUnsubscribeTokens(client, tableName),
     payTokens: new DynamoPayTokens(client, tableName),
+    portalSigningKey: adapters.portalSigningKey,
     email: adapters.email,
     sms: adapters.sms,
     events: adapters.events,
@@ -167,6 +172,8 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
       systemClock,
       {
         // Each SDK client loads on first use: a pass that sends nothing never loads SES, SNS or EventBridge.
+        // The links in messages are signed with the stack's `<namespace>/portal-signing-key`, read on first use.
+        portalSigningKey: secretPortalSigningKey(secretsOnFirstUse(), env.SECRETS_NAMESPACE),
         email: sesEmailOnFirstUse(env.SES_CONFIGURATION_SET),
         sms: snsSmsOnFirstUse(),
         events: eventBridgeOnFirstUse(env.EVENT_BUS_NAME),
@@ -182,7 +189,8 @@ export const engineDependenciesFromEnv = (withExecutions = false): FullEngineDep
         ...(run
           ? { continuation: runContinuationOnFirstUse(env.EVENT_BUS_NAME), runConcurrency: run.RUN_CONCURRENCY }
           : {}),
-        collector: new StripeCollector(webhookSecretsOnFirstUse()),
+        // Only the Wake task charges instalments: its environment names the secrets' namespace.
+        collector: new StripeCollector(secretsOnFirstUse(), () => env.SECRETS_NAMESPACE),
         metrics: new PowertoolsBusinessMetrics(),
       },
       { publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''), defaultEmailFrom: env.DEFAULT_EMAIL_FROM },

@@ -9,6 +9,8 @@ export const EngineEnvSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1),
   DEFAULT_EMAIL_FROM: z.email(),
   PUBLIC_BASE_URL: z.url(),
+  /** Where the deployment's named secrets live (the portal links' signing key, tenants' Stripe keys). */
+  SECRETS_NAMESPACE: z.string().min(1),
 });
 export type EngineEnv = z.infer<typeof EngineEnvSchema>;
 

@@ -16,6 +16,7 @@ export abstract class ArrearsError extends Error {
     | 'too_large'
     | 'unsupported_media_type'
     | 'precondition_required'
+    | 'precondition_failed'
     | 'domain'
     | 'integration';
 
@@ -96,6 +97,18 @@ export class PreconditionRequiredError extends ArrearsError {
     message: string,
     readonly code: string,
     readonly issues: FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+/** The request's If-Match names a version that is no longer the stored one: someone changed it since (412). */
+export class PreconditionFailedError extends ArrearsError {
+  readonly kind = 'precondition_failed';
+
+  constructor(
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }

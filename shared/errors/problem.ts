@@ -83,6 +83,13 @@ export const toProblem = (error: unknown): ProblemAnswer => {
       const { code, issues } = error as ArrearsError & { code: string; issues: FieldIssue[] };
       return { status: 428, problem: problem(428, code, 'Precondition required', error.message, { errors: issues }) };
     }
+    case 'precondition_failed': {
+      const { extensions } = error as ArrearsError & { extensions: Record<string, unknown> };
+      return {
+        status: 412,
+        problem: problem(412, 'precondition-failed', 'Precondition failed', error.message, extensions),
+      };
+    }
     case 'integration':
       return {
         status: 503,

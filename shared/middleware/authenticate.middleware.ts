@@ -1,22 +1,58 @@
-// Resolves "Authorization: Bearer <key>" to a tenant; only the key's SHA-256 is ever looked up or stored.
+// Resolves "Authorization: Bearer <credential>" to the caller: a person's id token (a JWT) is verified against the
+// identity provider's keys; anything else is an API key, of which only the SHA-256 is ever looked up or stored.
 import type { MiddlewareObj } from '@middy/core';
 import { sha256Hex } from '../domain/ids';
 import { UnauthorizedError } from '../errors/errors';
 import { logger } from '../observability/logger';
-import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { IdTokenVerifier } from '../ports/id-tokens.port';
+import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
+import { actorOfPerson } from '../schemas/id-token.schema';
 import { header, type ApiContext, type ApiEvent, type ApiResponse } from './api-context';
 
-const BEARER = /^Bearer\s+(\S{8,256})\s*$/i;
+const BEARER = /^Bearer\s+(\S{8,8192})\s*$/i;
+/** A JWT: three base64url parts, the first two JSON objects (`{"` is `eyJ`). No API key looks like that. */
+const JWT = /^eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
+const MAX_API_KEY_LENGTH = 256;
 
-export const authenticate = (tenants: TenantDirectory): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
+type Caller = { grant: ApiKeyGrant; logKeys: Record<string, string> };
+
+const personCaller = async (idTokens: IdTokenVerifier | null, token: string): Promise<Caller> => {
+  if (!idTokens) throw new UnauthorizedError('people cannot sign in here: no identity provider is configured');
+  const person = await idTokens.verify(token);
+  // A person is never a partner, and their actions name them the same way in every record.
+  const actor = actorOfPerson(person.username);
+  return {
+    grant: { tenantId: person.tenantId, role: person.role, person: actor, actor },
+    // Logs name the person by the pool's opaque id, not by their username.
+    logKeys: { tenantId: person.tenantId, personSub: person.sub },
+  };
+};
+
+const keyCaller = async (tenants: TenantDirectory, key: string): Promise<Caller> => {
+  if (key.length > MAX_API_KEY_LENGTH) throw new UnauthorizedError('the API key is not valid');
+  const grant = await tenants.resolveApiKey(sha256Hex(key));
+  if (!grant) throw new UnauthorizedError('the API key is not valid');
+  return {
+    grant: { ...grant, actor: `api:${grant.keyId}` },
+    logKeys: { tenantId: grant.tenantId, keyId: grant.keyId },
+  };
+};
+
+export const authenticate = (
+  tenants: TenantDirectory,
+  idTokens: IdTokenVerifier | null = null,
+): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: async (request) => {
     const authorization = header(request.event, 'authorization');
-    if (!authorization) throw new UnauthorizedError('an API key is required: send "Authorization: Bearer <key>"');
+    if (!authorization)
+      throw new UnauthorizedError('an API key or id token is required: send "Authorization: Bearer <key or token>"');
     const match = BEARER.exec(authorization);
-    if (!match) throw new UnauthorizedError('the Authorization header must be "Bearer <key>"');
-    const grant = await tenants.resolveApiKey(sha256Hex(match[1]!));
-    if (!grant) throw new UnauthorizedError('the API key is not valid');
-    request.context.grant = grant;
-    logger.appendKeys({ tenantId: grant.tenantId, keyId: grant.keyId });
+    if (!match) throw new UnauthorizedError('the Authorization header must be "Bearer <key or token>"');
+    const credential = match[1]!;
+    const caller = JWT.test(credential)
+      ? await personCaller(idTokens, credential)
+      : await keyCaller(tenants, credential);
+    request.context.grant = caller.grant;
+    logger.appendKeys(caller.logKeys);
   },
 });

@@ -21,8 +21,9 @@ export interface InvoiceRepository {
   readonly shardCount: number;
   get(tenantId: string, invoiceId: string): Promise<InvoiceWithPayments | null>;
   /**
-   * The invoice and, if it was stored already, the one payment with that id: what a payment needs when no interest
-   * rule asks for the invoice's history (one read, however many payments the invoice has).
+   * The invoice, and the one payment with that id when it was stored already and the invoice takes no more payments
+   * (void): what a payment needs when no interest rule asks for the invoice's history. One read of one item otherwise:
+   * a payment stored already is then found by the write, which refuses it as a duplicate.
    */
   getForPayment(
     tenantId: string,

@@ -10,6 +10,8 @@ export interface MessageContext {
 export interface OutgoingEmail {
   to: string;
   from: string;
+  /** Where the customer's answer goes (the tenant's reply-to), when it is not `from`. */
+  replyTo?: string;
   subject: string;
   text: string;
   html: string;

@@ -4,10 +4,10 @@
 export const WEBHOOK_SECRET_PREFIX = 'arrears/webhooks/';
 
 /**
- * `stripe` and `generic`: webhook signing secrets; `stripeApiKey`: the restricted key instalments are collected with;
- * `erasureKey`: the key erased opt-out addresses are hashed with (GDPR erasure), kept out of the table on purpose.
+ * `stripe` and `generic`: webhook signing secrets; `erasureKey`: the key erased opt-out addresses are hashed with (GDPR
+ * erasure), kept out of the table on purpose. The tenant's Stripe API key is a secret of its own (secrets.port.ts).
  */
-export type WebhookProvider = 'stripe' | 'generic' | 'stripeApiKey' | 'erasureKey';
+export type WebhookProvider = 'stripe' | 'generic' | 'erasureKey';
 
 export interface WebhookSecrets {
   /** The tenant's signing secret for that provider, or null when the tenant has none (its webhooks are refused). */

@@ -34,7 +34,7 @@ export const ContactSchema = z
     outcome: ContactOutcomeSchema,
     at: z.string(),
     createdAt: z.string(),
-    /** Who logged it: "api:<keyId>". */
+    /** Who logged it: "api:<keyId>" or "person:<username>". */
     createdBy: z.string(),
   })
   .meta({ id: 'Contact' });

@@ -18,6 +18,10 @@ export const DelinquencyViewSchema = z
     invoiceIds: z.array(z.string()),
     currency: z.string(),
     balance: z.number().int().meta({ description: 'What is owed now, charges included, in minor units.' }),
+    transferReference: z.string().meta({
+      description: 'The ISO 11649 creditor reference (RF) a bank transfer for this case quotes, derived from its id.',
+      example: 'RF18539007547034',
+    }),
     daysPastDue: z.number().int().meta({ description: "Days since the due date, on the customer's calendar." }),
     /** Propensity to pay with its band and the largest reasons; null until the first scoring. */
     score: z.object({ value: z.number(), band: z.string(), reasons: z.array(z.string()) }).nullable(),

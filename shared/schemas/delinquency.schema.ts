@@ -67,7 +67,7 @@ export const TimelineEntrySchema = z.object({
   at: z.string(),
   /** What happened, e.g. delinquency.opened, reminder.sent, step.skipped, charge.applied, handed_off. */
   kind: z.enum(TIMELINE_KIND_NAMES),
-  /** Who or what caused it: "schedule", "execution", "api:<keyId>", "provider:stripe". */
+  /** Who or what caused it: "schedule", "execution", "api:<keyId>", "person:<username>", "provider:stripe". */
   actor: z.string(),
   stepId: z.string().optional(),
   channel: z.string().optional(),

@@ -2,6 +2,9 @@
 import * as z from 'zod';
 import { PositiveMinorUnitsSchema, TextSchema } from './common.schema';
 
+export const DisputeCategorySchema = z.enum(['not-received', 'wrong-amount', 'already-paid', 'quality', 'other']);
+export type DisputeCategory = z.infer<typeof DisputeCategorySchema>;
+
 export const DisputeSchema = z
   .object({
     id: z.string(),
@@ -10,6 +13,8 @@ export const DisputeSchema = z
     customerId: z.string(),
     status: z.enum(['open', 'accepted', 'rejected']),
     reason: z.string(),
+    /** What kind of wrong the customer named in their portal; absent for collectors' and providers' disputes. */
+    category: DisputeCategorySchema.optional(),
     /** Where it came from: the API (a collector or the customer's own page) or a provider chargeback. */
     source: z.enum(['api', 'stripe', 'webhook']),
     providerDisputeId: z.string().nullable(),

@@ -60,7 +60,7 @@ export const PaymentSchema = z
     recordedAt: z.string(),
     reference: z.string(),
     source: PaymentSourceSchema,
-    /** Who recorded it: "api:<keyId>", "provider:stripe", "execution" (an instalment collected by the engine). */
+    /** Who recorded it: "api:<keyId>", "person:<username>", "provider:stripe", "execution" (an instalment collected by the engine). */
     recordedBy: z.string().default('unknown'),
     appliedAmount: MinorUnitsSchema.meta({ description: 'The part of the payment that reduced the balance.' }),
     unappliedAmount: MinorUnitsSchema.meta({

@@ -5,7 +5,7 @@ export const ErasureSchema = z
   .object({
     customerId: z.string(),
     erasedAt: z.string(),
-    erasedBy: z.string().meta({ description: 'Who decided it: "api:<keyId>".' }),
+    erasedBy: z.string().meta({ description: 'Who decided it: "api:<keyId>" or "person:<username>".' }),
     erased: z.array(z.string()).meta({ description: 'What was erased or replaced by a hash.' }),
     kept: z.array(z.string()).meta({ description: 'What was kept, anonymised, and why.' }),
     retainUntil: z

@@ -3,6 +3,8 @@ import * as z from 'zod';
 
 export const StatementItemSchema = z.object({
   invoiceId: z.string(),
+  /** The invoice's own description, when the partner sent one. */
+  description: z.string().optional(),
   issuedAt: z.string(),
   dueDate: z.string(),
   daysPastDue: z.number().int(),

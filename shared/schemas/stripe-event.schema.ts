@@ -37,5 +37,16 @@ export const StripeDisputeSchema = z.object({
   reason: z.string().max(200),
 });
 
+/** A Checkout Session as `checkout.session.completed` carries it: what was paid, by which intent, for which case. */
+export const StripeCheckoutSessionSchema = z.object({
+  id: StripeId,
+  mode: z.string().max(40),
+  payment_status: z.string().max(40),
+  payment_intent: StripeId.nullish(),
+  amount_total: Amount.nullable(),
+  currency: z.string().length(3).nullable(),
+  metadata: Metadata,
+});
+
 /** The invoice a payment intent names in its metadata: an Arrears invoice id, or the payment matches nothing. */
 export const isInvoiceId = (value: string): boolean => PARTNER_ID_PATTERN.test(value);

@@ -15,7 +15,7 @@ export const mintApiKey = () => ({
   keyId: `key_${randomBytes(6).toString('hex')}`,
 });
 
-export const actorOf = (grant: ApiKeyGrant) => `api:${grant.keyId}`;
+export const actorOf = (grant: ApiKeyGrant) => grant.actor;
 
 /** A key issued with a key names the same person: a manager cannot mint a second person for themselves. */
 export const issueApiKey = async (

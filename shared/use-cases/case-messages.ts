@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../domain/calendar';
 import { invoiceBalance } from '../domain/invoice';
 import { formatMoney } from '../domain/money';
+import { longDate } from '../domain/messages/dates';
+import { caseLine, templateLocale } from '../domain/messages/render';
 import type { DelinquencyListings, StepClaimKey } from '../ports/delinquency-repository.port';
 import type { Customer } from '../schemas/customer.schema';
 import { CLOSED_STATUSES, type Delinquency } from '../schemas/delinquency.schema';
@@ -64,9 +66,13 @@ export const caseRole = async (
   return {
     kind: 'lead',
     extraFacts: {
-      caseLines: owing.map(
-        (item) =>
-          `${item.invoice.id}: ${formatMoney(item.balance, item.invoice.currency, locale)} (${item.invoice.dueDate})`,
+      caseLines: owing.map((item) =>
+        caseLine(templateLocale(locale), {
+          invoice: item.invoice.id,
+          description: item.invoice.description,
+          amount: formatMoney(item.balance, item.invoice.currency, locale),
+          dueDate: longDate(item.invoice.dueDate, locale),
+        }),
       ),
       caseTotal: formatMoney(total, delinquency.currency, locale),
     },

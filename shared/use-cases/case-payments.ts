@@ -2,7 +2,7 @@
 // then what money moving owes (wakes, the credit review) done once for all the parts.
 import { stableId } from '../domain/ids';
 import { ConflictError, NotFoundError } from '../errors/errors';
-import type { PostPaymentBody } from '../schemas/invoice.schema';
+import type { Payment, PostPaymentBody } from '../schemas/invoice.schema';
 import { applyInvoicePayment, getCustomerInvoices } from './invoices';
 import { moneyMoved, type MoneyMovement, type MoneyMovedDeps } from './money-moved';
 
@@ -38,6 +38,8 @@ export const recordCasePayment = async (
   body: PostPaymentBody,
   idempotencyKey: string | undefined,
   actor: string,
+  /** Where the money came from: the partner's API by default, a provider's hosted page for a Checkout payment. */
+  source: Payment['source'] = 'api',
 ): Promise<CasePayment> => {
   const customer = await deps.customers.get(tenantId, customerId);
   if (!customer) throw new NotFoundError(`no customer ${customerId}`);
@@ -77,7 +79,7 @@ export const recordCasePayment = async (
       tenantId,
       invoice.id,
       { ...body, amount: part },
-      { idempotencyKey: partKey(key, invoice.id), source: 'api', actor },
+      { idempotencyKey: partKey(key, invoice.id), source, actor },
     );
     movements.push(recorded.movement);
     allocations.push({

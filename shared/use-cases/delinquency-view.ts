@@ -1,5 +1,6 @@
 // One delinquency as a collector reads it: status, stage, what is owed today, disputes and the whole timeline.
 import { daysBetween, localDate } from '../domain/calendar';
+import { transferReference } from '../domain/transfer-reference';
 import { NotFoundError } from '../errors/errors';
 import type {
   DelinquencyDisputes,
@@ -46,6 +47,7 @@ export const getDelinquencyView = async (
     invoiceIds: [delinquency.invoiceId],
     currency: delinquency.currency,
     balance: invoice.balance,
+    transferReference: transferReference(delinquency.id),
     daysPastDue: Math.max(0, daysBetween(invoice.dueDate, today)),
     score: scoreView(delinquency.score, tenant),
     assigneeId: delinquency.assigneeId,

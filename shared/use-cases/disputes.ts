@@ -9,7 +9,7 @@ import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.por
 import type { DisputeCreditLedger } from '../ports/dispute-credits.port';
 import type { DisputeCredits } from '../schemas/dispute-credits.schema';
 import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
-import type { Dispute, ResolveDisputeBody } from '../schemas/dispute.schema';
+import type { Dispute, DisputeCategory, ResolveDisputeBody } from '../schemas/dispute.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
 import { applyInvoicePayment, getInvoice } from './invoices';
 import { moneyMoved, type MoneyMovedDeps } from './money-moved';
@@ -22,6 +22,8 @@ export interface DisputeDeps extends CoreDeps {
 
 export interface OpenDisputeRequest {
   reason: string;
+  /** The kind of wrong the customer chose in the portal. */
+  category?: DisputeCategory;
   source: Dispute['source'];
   providerDisputeId: string | null;
   amount: number | null;
@@ -74,6 +76,7 @@ export const openDispute = async (
       customerId: delinquency.customerId,
       status: 'open',
       reason: request.reason,
+      ...(request.category ? { category: request.category } : {}),
       source: request.source,
       providerDisputeId: request.providerDisputeId,
       amount: request.amount,
@@ -91,7 +94,7 @@ export const openDispute = async (
       at: now,
       kind: 'dispute.opened',
       actor: request.actor,
-      detail: `disputed (${request.reason}): escalation pauses until the dispute is decided`,
+      detail: `disputed (${request.category ? `${request.category}: ` : ''}${request.reason}): escalation pauses until the dispute is decided`,
       rule: 'dispute.pause',
       data: { disputeId },
     };
@@ -203,7 +206,7 @@ export const resolveDispute = async (
 ): Promise<Dispute> => {
   const delinquencyId = await deps.delinquencies.disputeOwner(tenantId, disputeId);
   if (!delinquencyId) throw new NotFoundError(`no dispute ${disputeId}`);
-  const actor = `api:${grant.keyId}`;
+  const actor = grant.actor;
   const current = async () => {
     const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
     const disputes = await deps.delinquencies.disputes(tenantId, delinquencyId);

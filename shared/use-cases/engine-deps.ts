@@ -12,6 +12,7 @@ import type { ClaimStore } from './send-reminder';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { UnsubscribeTokens } from '../ports/unsubscribe-tokens.port';
 import type { PayTokens } from '../ports/pay-tokens.port';
+import type { PortalSigningKey } from '../ports/portal-signing-key.port';
 import type { WebhookEventStore } from '../ports/webhook-events.port';
 import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { CreditRepository } from '../ports/credit-repository.port';
@@ -40,6 +41,8 @@ export interface EngineDeps {
   credit: CreditRepository;
   unsubscribeTokens: UnsubscribeTokens;
   payTokens: PayTokens;
+  /** Signs the portal link in every message. */
+  portalSigningKey: PortalSigningKey;
   email: EmailSender;
   sms: SmsSender;
   events: EventPublisher;

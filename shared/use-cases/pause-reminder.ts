@@ -4,6 +4,8 @@ import { decideContact } from '../domain/contact-policy';
 import { newId } from '../domain/ids';
 import type { TimelineRule } from '../domain/timeline-catalog';
 import { formatMoney } from '../domain/money';
+import { longDate } from '../domain/messages/dates';
+import { readerLocale } from '../domain/messages/render';
 import type { Step } from '../schemas/strategy.schema';
 import type { EngineDeps } from './engine-deps';
 import type { PromiseFacts } from './follow-promise';
@@ -52,7 +54,7 @@ export const remindOnce = async (
   });
   if (policy.outcome !== 'allowed')
     return { state: 'quiet-hours', until: policy.outcome === 'deferred' ? policy.until : null };
-  const locale = customer.locale ?? 'en';
+  const locale = readerLocale(customer, tenant);
   const result = await sendReminder(
     deps,
     {
@@ -66,9 +68,7 @@ export const remindOnce = async (
       fee: 0,
       extraFacts: {
         promisedAmount: formatMoney(request.amount, request.currency, locale),
-        promisedDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(`${request.date}T00:00:00Z`),
-        ),
+        promisedDate: longDate(request.date, locale),
       },
     },
     facts.claims,

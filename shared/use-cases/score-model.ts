@@ -16,9 +16,9 @@ export const putScoreModel = async (
   model: ScoreModel,
 ): Promise<ScoreModel> => {
   requireManager(grant, 'changing the scorecard');
-  const tenant = await deps.tenants.getTenant(grant.tenantId);
-  if (!tenant) throw new NotFoundError(`no tenant ${grant.tenantId}`);
-  await deps.tenants.putTenant({ ...tenant, scoreModel: model });
+  // Only the scorecard is written: a settings change made meanwhile (PATCH /v1/tenant) is kept.
+  if (!(await deps.tenants.saveScoreModel(grant.tenantId, model)))
+    throw new NotFoundError(`no tenant ${grant.tenantId}`);
   return model;
 };
 

@@ -4,7 +4,11 @@ import type { TimelineRule } from '../domain/timeline-catalog';
 import { randomUUID } from 'node:crypto';
 import { daysBetween, localDate } from '../domain/calendar';
 import { formatMoney } from '../domain/money';
-import { renderEmail, renderSms, templateLocale, type MessageFacts } from '../domain/messages/render';
+import { creditorOf } from '../domain/creditor';
+import { longDate } from '../domain/messages/dates';
+import { readerLocale, renderEmail, renderSms, templateLocale, type MessageFacts } from '../domain/messages/render';
+import { senderOf } from '../domain/messages/sender';
+import { signPortalToken, type PortalTarget } from '../domain/portal-token';
 import type { StepClaim, StepClaimKey } from '../ports/delinquency-repository.port';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
@@ -24,7 +28,7 @@ export interface ReminderContext {
   balance: number;
   fee: number;
   /** Words some templates need beyond the invoice's (a promise reminder's amount and date). */
-  extraFacts?: Pick<MessageFacts, 'promisedAmount' | 'promisedDate' | 'caseLines' | 'caseTotal'>;
+  extraFacts?: Pick<MessageFacts, 'promisedAmount' | 'promisedDate' | 'caseLines' | 'caseTotal' | 'transferReference'>;
 }
 
 /** Where a claim lives: on the delinquency, or (before any delinquency exists) on the invoice. */
@@ -81,21 +85,26 @@ export const heldClaim = async (
 };
 
 /**
- * Where a reminder sends the customer to pay: the tenant's own payment page when it has one, else Arrears' pay page
- * behind an unguessable per-invoice token (what is owed, a promise, a dispute, without talking to anyone).
+ * Where a message sends the customer to pay: the tenant's own payment page when it has one, else the customer's
+ * portal for the case (or, before a case opens, for the invoice) behind a signed, expiring token.
  */
 export const payLink = async (
-  deps: Pick<EngineDeps, 'payTokens' | 'settings'>,
-  context: Pick<ReminderContext, 'tenant' | 'invoice'>,
+  deps: Pick<EngineDeps, 'clock' | 'portalSigningKey' | 'settings'>,
+  context: Pick<ReminderContext, 'tenant' | 'invoice'> & { delinquencyId?: string | null },
 ): Promise<string> => {
   if (context.tenant.payUrlTemplate)
     return context.tenant.payUrlTemplate.replace('{invoiceId}', encodeURIComponent(context.invoice.id));
-  const token = await deps.payTokens.tokenFor({
-    tenantId: context.tenant.id,
-    invoiceId: context.invoice.id,
-    customerId: context.invoice.customerId,
-  });
-  return `${deps.settings.publicBaseUrl}/v1/pay/${token}`;
+  const delinquencyId = context.delinquencyId ?? context.invoice.delinquencyId ?? null;
+  const target: PortalTarget = delinquencyId
+    ? { kind: 'case', tenantId: context.tenant.id, delinquencyId }
+    : {
+        kind: 'invoice',
+        tenantId: context.tenant.id,
+        customerId: context.invoice.customerId,
+        invoiceId: context.invoice.id,
+      };
+  const token = signPortalToken(target, await deps.portalSigningKey.key(), deps.clock.now());
+  return `${deps.settings.publicBaseUrl}/portal/${token}`;
 };
 
 export const messageFacts = (
@@ -104,16 +113,17 @@ export const messageFacts = (
   unsubscribeUrl: string,
   payUrl: string,
 ): MessageFacts => {
-  const locale = context.customer.locale ?? 'en';
+  const locale = readerLocale(context.customer, context.tenant);
   const today = localDate(deps.clock.now(), context.customer.timeZone);
+  const creditor = creditorOf(context.tenant);
   return {
-    tenant: context.tenant.name,
+    tenant: creditor.name,
+    creditor,
     customer: context.customer.name,
     invoice: context.invoice.id,
+    ...(context.invoice.description ? { description: context.invoice.description } : {}),
     amount: formatMoney(context.balance, context.invoice.currency, locale),
-    dueDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${context.invoice.dueDate}T00:00:00Z`),
-    ),
+    dueDate: longDate(context.invoice.dueDate, locale),
     daysOverdue: Math.max(0, daysBetween(context.invoice.dueDate, today)),
     fee: formatMoney(context.fee, context.invoice.currency, locale),
     payUrl,
@@ -161,7 +171,7 @@ export const sendReminder = async (
       detail: `the customer opted out of ${channel} to this address`,
     };
   }
-  const locale = templateLocale(context.customer.locale);
+  const locale = templateLocale(readerLocale(context.customer, context.tenant));
   const messageContext = {
     tenantId: context.tenant.id,
     customerId: context.customer.id,
@@ -187,7 +197,7 @@ export const sendReminder = async (
     deliver = () =>
       deps.email.send({
         to: address,
-        from: context.tenant.emailFrom ?? deps.settings.defaultEmailFrom,
+        ...senderOf(context.tenant, deps.settings.defaultEmailFrom),
         ...rendered,
         unsubscribeUrl,
         context: messageContext,

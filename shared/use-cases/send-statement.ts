@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../domain/calendar';
 import type { TimelineRule } from '../domain/timeline-catalog';
-import { templateLocale } from '../domain/messages/render';
-import { renderStatementHtml } from '../domain/messages/statement-html';
+import { creditorOf } from '../domain/creditor';
+import { readerLocale, templateLocale } from '../domain/messages/render';
+import { senderOf } from '../domain/messages/sender';
+import { renderStatementHtml, renderStatementText } from '../domain/messages/statement-html';
 import { metricsOf } from '../ports/metrics.port';
 import type { Customer, OptOut } from '../schemas/customer.schema';
 import type { Delinquency } from '../schemas/delinquency.schema';
@@ -19,8 +21,6 @@ export type StatementOutcome =
   | { outcome: 'covered'; by: string }
   | { outcome: 'suppressed'; rule: TimelineRule; detail: string }
   | { outcome: 'already' };
-
-const SUBJECT = { en: '{tenant}: your statement', nb: '{tenant}: kontoutskriften din' } as const;
 
 export const sendStatement = async (
   deps: EngineDeps,
@@ -66,16 +66,10 @@ export const sendStatement = async (
         block.totalDue = Math.max(0, block.items.reduce((sum, item) => sum + item.balance, 0) - block.credit);
       }
     }
-    const locale = templateLocale(customer.locale);
-    const html = renderStatementHtml(statement, tenant.name, locale, customer.locale ?? 'en');
-    const text = Object.entries(statement.currencies)
-      .map(([currency, block]) =>
-        [
-          ...block.items.map((item) => `${item.invoiceId} (${item.dueDate}): ${item.balance} ${currency}`),
-          `= ${block.totalDue} ${currency}`,
-        ].join('\n'),
-      )
-      .join('\n\n');
+    const intlLocale = readerLocale(customer, tenant);
+    const creditor = creditorOf(tenant);
+    const html = renderStatementHtml(statement, creditor, templateLocale(intlLocale), intlLocale);
+    const { subject, text } = renderStatementText(statement, creditor, templateLocale(intlLocale), intlLocale);
     const token = await deps.unsubscribeTokens.tokenFor({
       tenantId: tenant.id,
       customerId: customer.id,
@@ -84,8 +78,8 @@ export const sendStatement = async (
     });
     const { messageId } = await deps.email.send({
       to: address,
-      from: tenant.emailFrom ?? deps.settings.defaultEmailFrom,
-      subject: SUBJECT[locale].replace('{tenant}', tenant.name),
+      ...senderOf(tenant, deps.settings.defaultEmailFrom),
+      subject,
       text,
       html,
       unsubscribeUrl: `${deps.settings.publicBaseUrl}/v1/unsubscribe/${token}`,

@@ -26,6 +26,7 @@ export const customerStatement = async (deps: CoreDeps, tenantId: string, custom
     if (invoice.balance <= 0 || invoice.status === 'written_off') continue;
     block.items.push({
       invoiceId: invoice.id,
+      ...(invoice.description ? { description: invoice.description } : {}),
       issuedAt: invoice.issuedAt,
       dueDate: invoice.dueDate,
       daysPastDue: Math.max(0, daysBetween(invoice.dueDate, asOf)),

@@ -1,7 +1,9 @@
 // The unsubscribe link of every email: it opts that address out at once, with no login and no other question asked,
 // and sends the one confirmation the contact rules allow (DESIGN §3.4) the first time only.
 import { newId } from '../domain/ids';
-import { renderOptOutConfirmation, templateLocale } from '../domain/messages/render';
+import { creditorOf } from '../domain/creditor';
+import { readerLocale, renderOptOutConfirmation, templateLocale } from '../domain/messages/render';
+import { senderOf } from '../domain/messages/sender';
 import { NotFoundError } from '../errors/errors';
 import { logger } from '../observability/logger';
 import type { Clock } from '../ports/clock.port';
@@ -69,11 +71,11 @@ const sendConfirmation = async (
     deps.customers.get(tenantId, customerId),
   ]);
   if (!tenant || !customer) return false;
-  const rendered = renderOptOutConfirmation(templateLocale(customer.locale), tenant.name);
+  const rendered = renderOptOutConfirmation(templateLocale(readerLocale(customer, tenant)), creditorOf(tenant));
   try {
     await deps.confirmations.email.send({
       to: address,
-      from: tenant.emailFrom ?? deps.confirmations.defaultEmailFrom,
+      ...senderOf(tenant, deps.confirmations.defaultEmailFrom),
       ...rendered,
       context: { tenantId, customerId, delinquencyId: null, stepId: 'opt-out-confirmation' },
     });

@@ -184,7 +184,7 @@ describe('promises over the API', () => {
   });
 });
 
-describe("the customer's pay page", () => {
+describe("the customer's portal", () => {
   it('shows what is owed behind the link in every reminder, and takes a promise from the customer', async () => {
     await call('PUT', '/v1/customers/selfserve', {
       name: 'Sato Hanako',
@@ -206,7 +206,7 @@ describe("the customer's pay page", () => {
     const reminder = ((await call('GET', '/local/outbox')).messages as { customerId: string; body: string }[]).find(
       (message) => message.customerId === 'selfserve',
     )!;
-    const link = /\/v1\/pay\/[A-Za-z0-9_-]{16,64}/.exec(reminder.body)![0];
+    const link = /\/portal\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(reminder.body)![0];
     const page = await fetch(`${runtime.url}${link}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -218,21 +218,28 @@ describe("the customer's pay page", () => {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body,
+        redirect: 'manual',
       });
-    const refused = await form('reason=', 'dispute');
+    const refused = await form('invoiceId=inv-selfserve&category=other&text=', 'dispute');
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('role="alert" style="padding:.6em;background:#fdecea">a reason is required');
+    expect(await refused.text()).toContain(
+      'role="alert">Please tell us a little more, in no more than 1000 characters.',
+    );
     const inAWeek = new Date(Date.parse(now) + 7 * 86_400_000).toISOString().slice(0, 10);
     const promised = await form(`date=${inAWeek}`, 'promise');
-    expect(promised.status).toBe(200);
-    expect(await promised.text()).toContain(`You promised to pay ¥12,000 by ${inAWeek}`);
+    expect(promised.status).toBe(303);
+    expect(promised.headers.get('location')).toBe(`${link}?done=promise`);
+    const thanked = await (await fetch(`${runtime.url}${link}?done=promise`)).text();
+    expect(thanked).toContain('Your promise to pay has been recorded.');
+    expect(thanked).toContain('You have promised to pay ¥12,000 by');
     const { delinquencyId } = await call('GET', '/v1/invoices/inv-selfserve');
     const view = await call('GET', `/v1/delinquencies/${delinquencyId}`);
     expect(view).toMatchObject({
       status: 'promised',
-      promises: [{ amount: 12_000, date: inAWeek, createdBy: 'customer:pay-page' }],
+      promises: [{ amount: 12_000, date: inAWeek, createdBy: 'customer:portal' }],
     });
     expect((await fetch(`${runtime.url}/v1/pay/${'x'.repeat(32)}`)).status).toBe(404);
+    expect((await fetch(`${runtime.url}/portal/${'x'.repeat(32)}`)).status).toBe(404);
   });
 });
 

@@ -128,11 +128,11 @@ describe('alarms', () => {
     });
   });
 
-  it('has exactly these nine alarms (the fault ones in faults.test.ts, restarted executions), all treating no data as fine', () => {
+  it('has exactly these ten alarms (the fault ones in faults.test.ts, restarted executions, the report stream in stacks.test.ts), all treating no data as fine', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as {
       Properties: { TreatMissingData: string };
     }[];
-    expect(alarms).toHaveLength(9);
+    expect(alarms).toHaveLength(10);
     for (const alarm of alarms) expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
   });
 

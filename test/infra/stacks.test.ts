@@ -13,12 +13,21 @@ const statelessTemplate = Template.fromStack(stateless);
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
-/** Every statement of the inline policy attached to the role of the function built for `constructId`. */
+/** Every statement the role built for `constructId` is allowed: a function's inline Access policy, or a default policy. */
 const statementsOf = (constructId: string): Statement[] => {
-  const policies = statelessTemplate.findResources('AWS::IAM::Policy');
-  const entry = Object.entries(policies).find(([logicalId]) => logicalId.startsWith(`${constructId}Role`));
-  if (!entry) throw new Error(`no policy for ${constructId}`);
-  return (entry[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+  const roles = statelessTemplate.findResources('AWS::IAM::Role');
+  const entry = Object.entries(roles).find(([logicalId]) => logicalId.startsWith(`${constructId}Role`));
+  if (!entry) throw new Error(`no role for ${constructId}`);
+  const policies = (entry[1] as { Properties: { Policies?: { PolicyName: string; PolicyDocument: unknown }[] } })
+    .Properties.Policies;
+  const access = policies?.find((policy) => policy.PolicyName === 'Access');
+  if (access) return (access.PolicyDocument as { Statement: Statement[] }).Statement;
+  // A role that is not a function's (the wake scheduler's) keeps CDK's default policy.
+  const defaults = Object.entries(statelessTemplate.findResources('AWS::IAM::Policy')).find(([logicalId]) =>
+    logicalId.startsWith(`${constructId}Role`),
+  );
+  if (!defaults) throw new Error(`no policy for ${constructId}`);
+  return (defaults[1] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
     .Statement;
 };
 const actionsOf = (statement: Statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]);
@@ -34,6 +43,7 @@ describe('stateful stack', () => {
       BillingMode: 'PAY_PER_REQUEST',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'].map((name) =>
         Match.objectLike({
           IndexName: name,
@@ -81,9 +91,9 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on arm64 and Node.js 24 with its own role', () => {
     const functions = statelessTemplate.findResources('AWS::Lambda::Function');
-    // One per API route, the state machine's Wake task, the reminder run, the SES feedback subscriber and the marker of
-    // executions that ended early.
-    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 4);
+    // One per API route, the state machine's Wake task, the reminder run, the SES feedback subscriber, the marker of
+    // executions that ended early and the table stream's report counter.
+    expect(Object.keys(functions)).toHaveLength(apiRoutes.length + 5);
     const roles = new Set<string>();
     for (const fn of Object.values(functions) as {
       Properties: { Runtime: string; Architectures: string[]; Role: { 'Fn::GetAtt': string[] } };
@@ -153,13 +163,28 @@ describe('stateless stack', () => {
     const readers = apiRoutes
       .map((route) => route.id)
       .filter((id) =>
-        statementsOf(id).some((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue')),
+        statementsOf(id).some(
+          (statement) =>
+            actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(statement.Resource).includes(':secret:arrears/webhooks/'),
+        ),
       );
     expect(readers.sort()).toEqual(['DeleteCustomer', 'PostGenericWebhook', 'PostStripeWebhook']);
     const read = statementsOf('PostStripeWebhook').find((statement) =>
       actionsOf(statement).includes('secretsmanager:GetSecretValue'),
     )!;
     expect(JSON.stringify(read.Resource)).toContain(':secret:arrears/webhooks/*');
+  });
+
+  it("creates the portal's signing key as a generated secret, encrypted with the data key and retained", () => {
+    statefulTemplate.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({
+        Name: 'arrears/portal-signing-key',
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }),
+        KmsKeyId: Match.anyValue(),
+      }),
+      DeletionPolicy: 'Retain',
+    });
   });
 
   it('routes every partner API path to its function, with access logs and throttling on the stage', () => {
@@ -186,6 +211,35 @@ describe('stateless stack', () => {
         .flatMap(actionsOf)
         .filter((action) => action.startsWith('dynamodb:')),
     ).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  });
+
+  it("counts invoice writes into the report counters from the table's stream, failed batches kept in the dead-letter queue", () => {
+    statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^ReportLedgerFunction') },
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadLetterQueue'), 'Arn'] } },
+      },
+      // Only invoice items move counters: nothing else wakes the function.
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { NewImage: { type: { S: ['Invoice'] } } },
+            }),
+          },
+        ],
+      },
+    });
+    statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^ReportLedgerFunction') } }],
+      Threshold: 300_000,
+    });
   });
 
   it('runs the reminder run at the top of every hour', () => {

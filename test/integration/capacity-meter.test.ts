@@ -85,3 +85,32 @@ it('tells each function’s use apart', async () => {
   expect(byFunction.PutInvoice).toMatchObject({ writeUnits: 2, calls: { PutItemCommand: 1 } });
   expect(writeUnits).toBe(3);
 });
+
+it('counts a transaction as AWS bills it, 2 units per item per KB, where DynamoDB Local reports 2 for the whole', async () => {
+  for (let i = 0; i < 9; i += 1)
+    await table.client.send(new PutCommand({ TableName: table.tableName, Item: { pk: 'TXN', sk: `cell-${i}`, n: 0 } }));
+  meter.reset();
+  await table.client.send(
+    new TransactWriteCommand({
+      TransactItems: Array.from({ length: 9 }, (_, i) => ({
+        Update: {
+          TableName: table.tableName,
+          Key: { pk: 'TXN', sk: `cell-${i}` },
+          UpdateExpression: 'ADD n :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      })),
+    }),
+  );
+  // A 3 KB item put in a transaction with a small one: 6 + 2.
+  const large = 'x'.repeat(2_500);
+  await table.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table.tableName, Item: { pk: 'TXN', sk: 'large', text: large } } },
+        { Put: { TableName: table.tableName, Item: { pk: 'TXN', sk: 'small' } } },
+      ],
+    }),
+  );
+  expect(meter.totals().writeUnits).toBe(18 + 8);
+});

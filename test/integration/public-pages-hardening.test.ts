@@ -1,6 +1,8 @@
 // Item 10 of issue 13: the debtor's pages and the API's edges refuse what an attacker or a careless integrator sends.
 import { createHandler as createPayPage } from '../../functions/api/get-pay-page.handler';
-import { createHandler as createPayPromise } from '../../functions/api/post-pay-promise.handler';
+import { createHandler as createPortal } from '../../functions/api/get-portal.handler';
+import { createHandler as createPortalPromise } from '../../functions/api/post-portal-promise.handler';
+import { fixedPortalSigningKey } from '../../shared/ports/portal-signing-key.port';
 import { createHandler as createUnsubscribePage } from '../../functions/api/get-unsubscribe.handler';
 import { createHandler as createUnsubscribe } from '../../functions/api/post-unsubscribe.handler';
 import { createHandler as createPutCustomer } from '../../functions/api/put-customer.handler';
@@ -57,7 +59,7 @@ const openCase = async (customerId: string, invoiceId: string) => {
 
 beforeAll(async () => {
   table = await createTestTable();
-  deps = table.deps(clock);
+  deps = { ...table.deps(clock), portalSigningKey: fixedPortalSigningKey('hardening-portal-key') };
   await deps.tenants.putTenant({
     id: 't1',
     name: 'Acme',
@@ -102,22 +104,43 @@ const payPage = async (invoiceId: string): Promise<Answer> =>
     }),
     context(),
   )) as Answer;
-const promise = async (
+/** The portal an old pay link leads to (its 303), as the browser would follow it. */
+const portalOf = async (invoiceId: string): Promise<string> => {
+  const answer = await payPage(invoiceId);
+  expect(answer.statusCode).toBe(303);
+  return /^\/portal\/(.+)$/.exec(answer.headers.location!)![1]!;
+};
+const portalPage = async (invoiceId: string): Promise<Answer> => {
+  const token = await portalOf(invoiceId);
+  return (await asRoute(createPortal(deps))(
+    apiEvent({
+      method: 'GET',
+      routePath: '/portal/{token}',
+      path: `/portal/${token}`,
+      pathParameters: { token },
+      headers: { host: HOST },
+    }),
+    context(),
+  )) as Answer;
+};
+const portalPromise = async (
   headers: Record<string, string>,
   body = 'date=2026-12-20',
   invoiceId = 'inv1',
-): Promise<Answer> =>
-  (await asRoute(createPayPromise(deps))(
+): Promise<Answer> => {
+  const token = await portalOf(invoiceId);
+  return (await asRoute(createPortalPromise(deps))(
     apiEvent({
       method: 'POST',
-      routePath: '/v1/pay/{token}/promise',
-      path: `/v1/pay/${tokens[invoiceId]}/promise`,
-      pathParameters: { token: tokens[invoiceId]! },
+      routePath: '/portal/{token}/promise',
+      path: `/portal/${token}/promise`,
+      pathParameters: { token },
       headers,
       body,
     }),
     context(),
   )) as Answer;
+};
 const unsubscribePage = async (): Promise<Answer> =>
   (await asRoute(createUnsubscribePage(deps))(
     apiEvent({
@@ -155,8 +178,8 @@ const putCustomerRaw = async (customerId: string, body: string, contentType = 'a
 const asManager = { authorization: `Bearer ${MANAGER}` };
 
 describe('item 10: hardening of the public pages, the API edge and the local log', () => {
-  it('item 10: the pay page sends a CSP with frame-ancestors none, nosniff and no-referrer, and the page has no script', async () => {
-    for (const answer of [await payPage('inv1'), await unsubscribePage()]) {
+  it('item 10: the portal sends a CSP with frame-ancestors none, nosniff and no-referrer, and the page has no script', async () => {
+    for (const answer of [await portalPage('inv1'), await unsubscribePage()]) {
       expect(answer.statusCode).toBe(200);
       const csp = answer.headers['content-security-policy'] ?? '';
       expect(csp).toContain("frame-ancestors 'none'");
@@ -168,16 +191,16 @@ describe('item 10: hardening of the public pages, the API edge and the local log
     }
   });
 
-  it('item 10: the pay form refuses a cross-site post, a foreign origin and a non-form body, and takes a same-origin form post', async () => {
-    expect((await promise({ ...SAME_ORIGIN, 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
-    expect((await promise({ ...SAME_ORIGIN, origin: 'https://evil.example' })).statusCode).toBe(403);
-    expect((await promise({ ...SAME_ORIGIN, origin: 'null' })).statusCode).toBe(403);
-    const json = await promise({ ...SAME_ORIGIN, 'content-type': 'application/json' }, '{"date":"2026-12-20"}');
+  it('item 10: the portal form refuses a cross-site post, a foreign origin and a non-form body, and takes a same-origin form post', async () => {
+    expect((await portalPromise({ ...SAME_ORIGIN, 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await portalPromise({ ...SAME_ORIGIN, origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await portalPromise({ ...SAME_ORIGIN, origin: 'null' })).statusCode).toBe(403);
+    const json = await portalPromise({ ...SAME_ORIGIN, 'content-type': 'application/json' }, '{"date":"2026-12-20"}');
     expect(json.statusCode).toBe(415);
     expect(json.headers['content-type']).toBe('application/problem+json');
     expect((await deps.delinquencies.get('t1', 'dlq-inv1'))?.status).toBe('active');
-    const posted = await promise(SAME_ORIGIN);
-    expect(posted.statusCode).toBe(200);
+    const posted = await portalPromise(SAME_ORIGIN);
+    expect(posted.statusCode).toBe(303);
     expect(posted.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect((await deps.delinquencies.get('t1', 'dlq-inv1'))?.status).toBe('promised');
   });
@@ -198,7 +221,7 @@ describe('item 10: hardening of the public pages, the API edge and the local log
     expect(JSON.parse(answer.body!)).toMatchObject({ channel: 'email', unsubscribed: true });
   });
 
-  it('item 10: a pay link stops working once its invoice is closed or its customer erased, and says so in the page language', async () => {
+  it('item 10: a portal link shows nothing owed once its invoice is paid and stops working once its customer is erased, in the page language', async () => {
     const paid = await asRoute(createPostPayment(deps))(
       apiEvent({
         method: 'POST',
@@ -222,17 +245,20 @@ describe('item 10: hardening of the public pages, the API edge and the local log
       context(),
     );
     expect(erased.statusCode).toBeLessThan(300);
-    for (const invoiceId of ['inv2', 'inv3']) {
-      const page = await payPage(invoiceId);
-      expect(page.statusCode).toBe(410);
-      expect(page.headers['content-type']).toMatch(/^text\/html/);
-      expect(page.body).toContain('lang="nb"');
-      expect(page.body).toContain('Det er ingenting å betale her');
-      expect(page.body).not.toContain('<form');
-      expect(page.body).not.toContain('120');
-      const posted = await promise(SAME_ORIGIN, 'date=2026-12-20', invoiceId);
-      expect(posted.statusCode).toBe(410);
-    }
+    // Paid in full: nothing left to show but the thanks. Erased: the link leads nowhere, in the customer's language.
+    const paidPage = await portalPage('inv2');
+    expect(paidPage.statusCode).toBe(200);
+    expect(paidPage.body).toContain('Det er ingenting igjen å betale');
+    expect(paidPage.body).not.toContain('<form');
+    const page = await portalPage('inv3');
+    expect(page.statusCode).toBe(410);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('lang="nb"');
+    expect(page.body).toContain('Det er ingenting å betale her');
+    expect(page.body).not.toContain('<form');
+    expect(page.body).not.toContain('120');
+    const posted = await portalPromise(SAME_ORIGIN, 'date=2026-12-20', 'inv3');
+    expect(posted.statusCode).toBe(410);
   });
 
   it('item 10: the export leaves task tokens out', async () => {

@@ -34,6 +34,8 @@ const invoice = (id: string, amount: number, issuedAt: string, dueDate: string) 
 /** The hourly run of the morning after `day` (tenant-local), folding the closed days into snapshots. */
 const nightRun = async (day: string) => {
   clock.set(`${day}T23:30:00Z`);
+  // The counters follow the writes from the table's stream: counted before the run folds the day.
+  await table.drainReportStream();
   await snapshotReports(deps, TENANT);
 };
 

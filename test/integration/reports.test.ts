@@ -54,6 +54,8 @@ const openDelinquency = async (invoiceId: string, customerId: string) => {
 };
 
 const get = async (handler: 'aging' | 'kpis', query: Record<string, string>, key = KEY) => {
+  // The counters follow the writes from the table's stream: what the test wrote is counted before it reads.
+  await table.drainReportStream();
   const event = apiEvent({
     method: 'GET',
     routePath: `/v1/reports/${handler}`,
@@ -208,6 +210,7 @@ describe('snapshots and past days', () => {
     const kpisBefore = (await get('kpis', { from: '2026-03-01', to: '2026-03-10', by: 'country' })).body;
     clock.set('2026-03-11T09:00:00Z');
     await recordPayment(deps, 't1', 'C', { amount: 30_000, currency: 'NOK', reference: 'bank-c' });
+    await table.drainReportStream();
     expect(await snapshotReports(deps, { id: 't1', timeZone: 'Europe/Oslo' })).toEqual(['2026-03-10']);
     // Run again the same day: nothing more to fold.
     expect(await snapshotReports(deps, { id: 't1', timeZone: 'Europe/Oslo' })).toEqual([]);

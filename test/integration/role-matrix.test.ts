@@ -41,6 +41,7 @@ const BODIES: Record<string, unknown> = {
   PutCollector: { name: 'Mallory', capacity: 10, active: true },
   PostOptOut: { channel: 'email', address: 'ada@example.com' },
   PutUnbilled: { amount: 1_000, currency: 'EUR' },
+  PatchTenant: { name: 'Mallory Collections', bank: { accountHolder: 'Mallory', iban: 'GB82WEST12345698765432' } },
 };
 const PARAMS: Record<string, string> = {
   customerId: 'c1',

@@ -23,10 +23,17 @@ beforeAll(async () => {
     timeZone: 'Europe/Oslo',
     locale: 'nb-NO',
   });
-  const invoice = (id: string, amount: number, currency: string, dueDate: string) =>
-    putInvoice(deps, 't1', id, { customerId: 'kari', amount, currency, issuedAt: '2026-11-01', dueDate });
+  const invoice = (id: string, amount: number, currency: string, dueDate: string, description?: string) =>
+    putInvoice(deps, 't1', id, {
+      customerId: 'kari',
+      amount,
+      currency,
+      issuedAt: '2026-11-01',
+      dueDate,
+      ...(description ? { description } : {}),
+    });
   await invoice('A-1', 10_000, 'EUR', '2026-12-01');
-  await invoice('A-2', 5_000, 'EUR', '2026-12-10');
+  await invoice('A-2', 5_000, 'EUR', '2026-12-10', 'Strøm desember');
   await invoice('A-3', 2_000, 'EUR', '2026-12-15');
   await invoice('N-1', 80_000, 'NOK', '2026-12-05');
   await recordPayment(deps, 't1', 'A-1', { amount: 4_000, currency: 'EUR', reference: 'bank-1' });
@@ -64,6 +71,7 @@ describe('customer statements', () => {
       ['A-2', 5_000, 10],
     ]);
     expect(statement.currencies.EUR).toMatchObject({ credit: 500, totalDue: 10_500 });
+    expect(statement.currencies.EUR.items[1]).toMatchObject({ invoiceId: 'A-2', description: 'Strøm desember' });
     expect(statement.currencies.EUR.payments).toEqual([
       expect.objectContaining({ invoiceId: 'A-1', amount: 4_000, reference: 'bank-1' }),
     ]);
@@ -73,8 +81,10 @@ describe('customer statements', () => {
   it('prints it as HTML in the customer’s language, and 404s a customer of no one', async () => {
     const html = await get('kari', 'html');
     expect(html.contentType).toContain('text/html');
-    expect(html.body).toContain('Kontoutskrift per 2026-12-20');
+    expect(html.body).toContain('Kontoutskrift per 20. desember 2026');
     expect(html.body).toContain('Å betale');
+    expect(html.body).toContain('Strøm desember');
+    expect(html.body).toContain('10. desember 2026');
     expect((await get('nobody')).status).toBe(404);
   });
 });

@@ -17,7 +17,8 @@ let stripe: FakeStripe;
 beforeAll(async () => {
   stripe = await startFakeStripe('sk_test_fake_long');
   const collector = new StripeCollector(
-    { secretFor: async (_tenant, name) => (name === 'stripeApiKey' ? 'sk_test_fake_long' : null) },
+    { get: async (name) => (name.endsWith('/stripe') ? 'sk_test_fake_long' : null) },
+    () => 'arrears',
     stripe.url,
   );
   harness = await createHarness('2027-01-01T23:30:00Z', { collector });

@@ -17,6 +17,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventPublisher } from '../../shared/ports/event-publisher.port';
 import type { EmailSender, OutgoingEmail, SmsSender } from '../../shared/ports/notifier.port';
 import type { PaymentCollector } from '../../shared/ports/payment-collector.port';
+import { fixedPortalSigningKey } from '../../shared/ports/portal-signing-key.port';
 import type { PutStrategyBody } from '../../shared/schemas/strategy.schema';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
@@ -50,8 +51,11 @@ export class OutboxEmailSender implements EmailSender {
       id: messageId,
       channel: 'email',
       to: email.to,
+      from: email.from,
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       subject: email.subject,
       body: email.text,
+      html: email.html,
       sentAt: this.clock.now().toISOString(),
       tenantId: email.context.tenantId,
       customerId: email.context.customerId,
@@ -92,6 +96,8 @@ export interface Harness {
     customer?: Record<string, unknown>;
     customerId?: string;
     amount?: number;
+    /** The invoice's own description, as a partner sends it. */
+    description?: string;
   }): Promise<string>;
 }
 
@@ -142,6 +148,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
     table.tableName,
     clock,
     {
+      portalSigningKey: fixedPortalSigningKey('harness-portal-signing-key'),
       email: iam.guardEmail(options.wrapEmail ? options.wrapEmail(email) : email),
       sms: iam.guardSms(
         options.wrapSms ? options.wrapSms(new OutboxSmsSender(outbox, clock)) : new OutboxSmsSender(outbox, clock),
@@ -226,6 +233,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
       customer,
       customerId = `cus-${invoiceId}`,
       amount = 125_000,
+      description,
     }) => {
       const deps = { ...engine, clock };
       await putCustomer(deps, TENANT, customerId, {
@@ -245,6 +253,7 @@ export const createHarness = async (startIso: string, options: HarnessOptions = 
         issuedAt: '2026-11-01',
         dueDate,
         ...(strategyId ? { strategyId } : {}),
+        ...(description ? { description } : {}),
       });
       const tenant = (await engine.tenants.getTenant(TENANT))!;
       const found = (await engine.invoices.get(TENANT, invoiceId))!;

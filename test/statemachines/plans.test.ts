@@ -13,7 +13,8 @@ let stripe: FakeStripe;
 beforeAll(async () => {
   stripe = await startFakeStripe('sk_test_fake_0001');
   const collector = new StripeCollector(
-    { secretFor: async (_tenant, name) => (name === 'stripeApiKey' ? 'sk_test_fake_0001' : null) },
+    { get: async (name) => (name.endsWith('/stripe') ? 'sk_test_fake_0001' : null) },
+    () => 'arrears',
     stripe.url,
   );
   harness = await createHarness('2026-12-01T23:30:00Z', { collector });

@@ -92,7 +92,13 @@ describe('issue 13 on the state machine', () => {
       delinquencies,
       disputeCredits: new DynamoDisputeCreditLedger(harness.table.client, harness.table.tableName),
     };
-    const manager = { tenantId: TENANT, role: 'manager' as const, keyId: 'manager-key', person: 'manager-1' };
+    const manager = {
+      tenantId: TENANT,
+      role: 'manager' as const,
+      keyId: 'manager-key',
+      person: 'manager-1',
+      actor: 'api:manager-key',
+    };
     await Promise.all([
       resolveDispute(resolveDeps, TENANT, first.dispute.id, { outcome: 'accepted', adjustment: 60_000 }, manager),
       resolveDispute(resolveDeps, TENANT, second.dispute.id, { outcome: 'accepted', adjustment: 65_000 }, manager),

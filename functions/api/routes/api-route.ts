@@ -15,7 +15,7 @@ export interface ApiResponseSpec {
 export interface ApiRoute extends FunctionAccess {
   /** Stable name: the function's construct id and the OpenAPI operationId. */
   id: string;
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
   path: string;
   /** File in functions/api that handles it. */
   handler: string;
@@ -25,6 +25,8 @@ export interface ApiRoute extends FunctionAccess {
   body?: z.ZodType;
   responses: ApiResponseSpec[];
   idempotent?: boolean;
+  /** Takes an optional `If-Match` with the version it answered as `ETag`: 412 when the stored version moved on. */
+  conditional?: true;
   /**
    * The request moves money: without an Idempotency-Key it is refused with 428, since a retry could apply it twice.
    * True for every request, or a test of the parsed body (a dispute decision only when it carries a credit).

@@ -7,16 +7,15 @@ export const getPayPageRoute = {
   method: 'GET',
   path: '/v1/pay/{token}',
   handler: 'get-pay-page.handler.ts',
-  summary: "The customer's pay page behind a reminder's link: what is owed, a way to pay, a promise or a dispute",
+  summary: 'An old pay link (one token per invoice): 303 to the portal of its case',
   params: PayTokenPathSchema,
   responses: [
-    { status: 200, description: 'An HTML page' },
-    {
-      status: 410,
-      description: 'An HTML page saying there is nothing to pay: the invoice is closed or its customer erased',
-    },
+    { status: 303, description: "To the portal of the invoice's case" },
+    { status: 404, description: 'An HTML page: the link is not known' },
   ],
   public: true,
-  // The invoice's balance today needs the customer and the strategy (stored on first use).
-  dynamodb: { actions: ['Query', 'GetItem', 'PutItem'], indexes: [] },
+  // The token's invoice (its case), read to sign the portal link.
+  dynamodb: { actions: ['Query'], indexes: [] },
+  // Signs and checks the portal link with the stack's signing key.
+  readsPortalSigningKey: true,
 } as const satisfies ApiRoute;

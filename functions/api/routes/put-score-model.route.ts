@@ -12,5 +12,5 @@ export const putScoreModelRoute = {
   responses: [{ status: 200, description: 'The scorecard now in use', schema: ScoreModelSchema }],
   idempotent: true,
   roles: ['manager'],
-  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'GetItem'], indexes: [] },
+  dynamodb: { actions: [...IDEMPOTENT_WRITE, 'UpdateItem'], indexes: [] },
 } as const satisfies ApiRoute;

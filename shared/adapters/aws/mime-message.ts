@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 export interface MimeEmail {
   from: string;
   to: string;
+  /** Where answers go (SES's ReplyToAddresses for a raw message is this header). */
+  replyTo?: string;
   subject: string;
   text: string;
   html: string;
@@ -59,6 +61,7 @@ export const buildMimeMessage = (email: MimeEmail): string => {
   const headers = [
     `From: ${encodeAddress(singleLine(email.from))}`,
     `To: ${encodeAddress(singleLine(email.to))}`,
+    ...(email.replyTo ? [`Reply-To: ${encodeAddress(singleLine(email.replyTo))}`] : []),
     `Subject: ${encodeWords(singleLine(email.subject))}`,
     `Date: ${email.date.toUTCString().replace('GMT', '+0000')}`,
     'MIME-Version: 1.0',

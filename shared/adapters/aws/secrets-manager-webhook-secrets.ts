@@ -1,5 +1,5 @@
 // Webhook secrets from Secrets Manager: one secret per tenant, named arrears/webhooks/{tenantId}, holding
-// {"stripe": "whsec_...", "generic": "...", "stripeApiKey": "rk_...", "erasureKey": "..."}; cached for a few minutes so a burst of webhooks reads it once.
+// {"stripe": "whsec_...", "generic": "...", "erasureKey": "..."}; cached for a few minutes so a burst of webhooks reads it once.
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { logger } from '../../observability/logger';
@@ -10,7 +10,6 @@ export const SECRET_CACHE_MS = 5 * 60_000;
 const SecretValueSchema = z.object({
   stripe: z.string().min(1).optional(),
   generic: z.string().min(1).optional(),
-  stripeApiKey: z.string().min(1).optional(),
   /** At least 32 characters of randomness: erased opt-out addresses are hashed with it, so it must not be guessable. */
   erasureKey: z.string().min(32).optional(),
 });

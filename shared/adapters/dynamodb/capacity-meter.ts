@@ -190,6 +190,17 @@ const kindsOf = (input: Record<string, unknown>): string => {
 };
 
 /**
+ * What a transaction's writes cost on the base table: 2 units per item per KB. DynamoDB Local reports 2 units per KB of
+ * the whole transaction (nine small updates: 2), so its figure is kept only when it is the larger. A Put is sized from
+ * its item; an Update, Delete or ConditionCheck, whose item is not in the request, counts as one KB.
+ */
+const transactionTableUnits = (input: Record<string, unknown>): number =>
+  ((input.TransactItems as Record<string, { Item?: Record<string, unknown> }>[] | undefined) ?? []).reduce(
+    (sum, entry) => sum + writeUnitsFor(entry.Put?.Item ? itemSize(entry.Put.Item) : 0, true),
+    0,
+  );
+
+/**
  * Asks every data call for its consumed capacity (ReturnConsumedCapacity INDEXES) and adds it up, by function and by
  * command and item kind. DynamoDB reports no capacity with a refused conditional write or a cancelled transaction, yet
  * bills it: those are sized from the item the refusal returns (ReturnValuesOnConditionCheckFailure ALL_OLD, asked for
@@ -242,7 +253,21 @@ export const meterCapacity = (client: DynamoDBDocumentClient, options: CapacityM
       }
       const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
       const isWrite = /Put|Update|Delete|BatchWrite|TransactWrite/.test(command);
-      for (const item of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+      const reported = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+      if (/^TransactWrite/.test(command) && reported.length === 1) {
+        // One table: the base table's share is what AWS would bill for these items, the indexes' as reported.
+        const [item] = reported as [ConsumedCapacity];
+        const table = item.Table?.CapacityUnits ?? item.CapacityUnits ?? 0;
+        const billed = Math.max(table, transactionTableUnits(input));
+        const extra = billed - table;
+        reported[0] = {
+          ...item,
+          CapacityUnits: (item.CapacityUnits ?? 0) + extra,
+          Table: { CapacityUnits: billed },
+          ...(item.WriteCapacityUnits === undefined ? {} : { WriteCapacityUnits: item.WriteCapacityUnits + extra }),
+        };
+      }
+      for (const item of reported) {
         const units = item.CapacityUnits ?? 0;
         add(
           command,

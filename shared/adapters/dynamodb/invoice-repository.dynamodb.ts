@@ -29,7 +29,7 @@ import { queryIndexed, readIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
-import { versionCondition } from './version-condition';
+import { transactGuarded, versionCondition } from './version-condition';
 import { paymentReceiptItems } from './webhook-events.dynamodb';
 
 export class DynamoInvoiceRepository implements InvoiceRepository {
@@ -37,7 +37,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     readonly shardCount: number = DUE_DATE_SHARDS,
-    /** The report counters every balance change updates in its own transaction. */
+    /** What every balance change stores on the invoice for the report counters (counted from the table's stream). */
     private readonly reports: DynamoReportLedger = new DynamoReportLedger(client, tableName),
   ) {}
 
@@ -64,33 +64,14 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     invoiceId: string,
     paymentId: string,
   ): Promise<{ invoice: Invoice; payment: Payment | null } | null> {
-    const invoiceKey = keys.invoice(tenantId, invoiceId);
-    const paymentKey = keys.payment(tenantId, invoiceId, paymentId);
-    // The invoice's sort key comes before every payment's: one query over the range up to this payment's key, keeping
-    // only the two items (the payments between are read, not sent).
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :invoice AND :payment',
-      FilterExpression: '#type = :invoiceType OR (#type = :paymentType AND id = :paymentId)',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: {
-        ':pk': invoiceKey.pk,
-        ':invoice': invoiceKey.sk,
-        ':payment': paymentKey.sk,
-        ':invoiceType': 'Invoice',
-        ':paymentType': 'Payment',
-        ':paymentId': paymentId,
-      },
-      ConsistentRead: true,
-    });
-    const invoiceItem = items.find((item) => item.type === 'Invoice');
-    if (!invoiceItem) return null;
-    this.reports.remember(tenantId, invoiceItem);
-    const paymentItem = items.find((item) => item.type === 'Payment');
-    return {
-      invoice: InvoiceSchema.parse(stripStorage(invoiceItem)),
-      payment: paymentItem ? PaymentSchema.parse(stripStorage(paymentItem)) : null,
-    };
+    const found = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }),
+    );
+    if (!found.Item) return null;
+    this.reports.remember(tenantId, found.Item);
+    const invoice = InvoiceSchema.parse(stripStorage(found.Item));
+    // A void invoice refuses payments before any write: a repeat of one applied before it was voided is read here.
+    return { invoice, payment: invoice.voided ? await this.getPayment(tenantId, invoiceId, paymentId) : null };
   }
 
   async listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]> {
@@ -117,29 +98,18 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   async save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
     const report = await this.reports.invoiceWrite(tenantId, expectedVersion, invoice, { kind: 'replace' });
     if (report === 'moved') return false;
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes },
-                ...versionCondition(expectedVersion),
-              },
-            },
-            ...report.writes,
-            ...this.queueBalance(tenantId, invoice, report.owedBefore),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      const codes = transactionCancellationCodes(error);
-      // Someone else wrote the invoice (or one of its counters) first: the caller reads again.
-      if (codes?.includes('ConditionalCheckFailed') || codes?.includes('TransactionConflict')) return false;
-      throw error;
-    }
+    // Alone (no case balance to move with it) it is a conditional put, at half a transaction's cost; either way a write
+    // that someone else beat is refused and the caller reads again.
+    return transactGuarded(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...this.invoiceItem(tenantId, invoice), ...report.attributes },
+          ...versionCondition(expectedVersion),
+        },
+      },
+      ...this.queueBalance(tenantId, invoice, report.owedBefore),
+    ]);
   }
 
   applyPayment(
@@ -203,9 +173,9 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   }
 
   /**
-   * One transaction: a new item that must not exist yet, the invoice over the version it was read at, a provider
-   * payment's receipt (its link, with the event's record, third), and the report counters the change moves (so a
-   * refused duplicate counts nothing).
+   * One transaction: a new item that must not exist yet, the invoice over the version it was read at (carrying the
+   * fact the stream consumer counts, so a refused duplicate counts nothing), a provider payment's receipt (its link,
+   * with the event's record, third) and the work queue's balance when the invoice is in collection.
    */
   private async writeWithInvoice(
     tenantId: string,
@@ -230,7 +200,6 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
             },
             { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...receiptItems,
-            ...report.writes,
             ...this.queueBalance(tenantId, updated, report.owedBefore),
           ],
         }),

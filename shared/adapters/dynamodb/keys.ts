@@ -6,6 +6,7 @@
 // |--------------------|-------------------------------------|---------------------------------|------------------------------------------------------------|
 // | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
 // | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
+// | TenantChange       | TENANT#{t}#SETTINGS                 | CHANGE#{version, 10 digits}     | (who changed which settings when, before and after)        |
 // | RunLease           | RUN#reminder-run                    | LEASE                           | (the run holding the hourly run, until it expires)         |
 // | CurrentExecution   | TENANT#{t}#DELINQUENCY#{d}          | EXECUTION                       | (the execution escalating it: name, generation, start)     |
 // | RestartMarker      | TENANT#{t}#RESTARTS                 | DELINQUENCY#{d}                 | (an open case whose execution ended: the run restarts it)  |
@@ -48,6 +49,7 @@
 // |                    |                                     |                                 |   TENANT#{t}#CUSTOMER#{c} / IDEMPOTENCY#{keyHash}          |
 // | WebhookEvent       | TENANT#{t}#WEBHOOK#{provider}#{id}  | WEBHOOK                         | TTL: expiresAt                                             |
 // | ReportCell         | TENANT#{t}#REPORT#{shard}           | {family}#{day}#{value}#{currency}[#promise#{id}] | report counters a day's facts added; TTL |
+// | ReportMark         | TENANT#{t}#INVOICE#{i}#REPORTED     | COUNTED                         | (the invoice version the stream consumer counted up to; TTL) |
 // | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
 // | ReportSnapshotDay  | TENANT#{t}#REPORTDAYS               | {day}                           | (marks a snapshot as complete)                             |
 // | ReportCheckpoint   | TENANT#{t}#REPORTCHECK              | THROUGH                         | (the last closed day the run has folded: idle hours skip)  |
@@ -56,6 +58,7 @@
 // - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
 // - a tenant's API keys (rotation: issue, list, revoke): Query pk = TENANT#{t}#APIKEYS; a revocation marks both items
 // - list tenants (scheduled run): Query gsi1 pk = TENANTS
+// - a tenant's settings history, newest first: Query pk = TENANT#{t}#SETTINGS descending, page by page
 // - a customer with opt-outs: Query pk = TENANT#{t}#CUSTOMER#{c}
 // - an invoice with its payments and charges: Query pk = TENANT#{t}#INVOICE#{i}
 // - a customer's invoices and delinquencies (the case): Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}, sk begins_with
@@ -86,6 +89,7 @@
 // - report state at a day's close: Query TENANT#{t}#REPORTDAYS sk <= day (latest snapshot, newest first, one item),
 //   Query TENANT#{t}#REPORTSNAP#{that day} begins_with {family}#[{kind}#], and per shard Query TENANT#{t}#REPORT#{shard} sk BETWEEN
 //   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
+// - was this invoice write counted already (a stream record delivered again): conditional Update of the ReportMark
 // - has the run folded the closed days already: GetItem TENANT#{t}#REPORTCHECK (one read an hour, not every shard)
 import { createHash } from 'node:crypto';
 
@@ -100,6 +104,7 @@ export const SCHEMA_VERSION = 1;
 
 export type ItemType =
   | 'Tenant'
+  | 'TenantChange'
   | 'ApiKey'
   | 'ApiKeyListing'
   | 'Erasure'
@@ -134,6 +139,7 @@ export type ItemType =
   | 'CreditState'
   | 'DisputeCredits'
   | 'ReportCell'
+  | 'ReportMark'
   | 'ReportSnapshot'
   | 'ReportSnapshotDay'
   | 'ReportCheckpoint'
@@ -159,6 +165,12 @@ export const keys = {
   tenant: (tenantId: string): PrimaryKey => ({ pk: tenant(tenantId), sk: 'TENANT' }),
   tenantListing: (tenantId: string) => ({ gsi1pk: 'TENANTS', gsi1sk: tenant(tenantId) }),
   tenantsPartition: () => 'TENANTS',
+  tenantHistoryPartition: (tenantId: string) => `${tenant(tenantId)}#SETTINGS`,
+  /** Zero-padded, so the sort key orders changes by version. */
+  tenantChange: (tenantId: string, version: number): PrimaryKey => ({
+    pk: keys.tenantHistoryPartition(tenantId),
+    sk: `CHANGE#${String(version).padStart(10, '0')}`,
+  }),
   runLease: (): PrimaryKey => ({ pk: 'RUN#reminder-run', sk: 'LEASE' }),
   currentExecution: (tenantId: string, delinquencyId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
@@ -390,6 +402,11 @@ export const keys = {
   ): PrimaryKey => ({
     pk: keys.reportLedgerPartition(tenantId, shard),
     sk: `${keys.reportCellPrefix(cell.family, cell.day)}${encodeURIComponent(cell.value)}#${cell.currency}${factId === undefined ? '' : `#promise#${factId}`}`,
+  }),
+  /** How far an invoice's writes are in the counters: its own partition, apart from the invoice's (never read with it). */
+  reportMark: (tenantId: string, invoiceId: string): PrimaryKey => ({
+    pk: `${keys.invoicePartition(tenantId, invoiceId)}#REPORTED`,
+    sk: 'COUNTED',
   }),
   /** `{family}#{day}#`: every cell of a family and day starts with it; `${family}#${day}$` sorts after all of them. */
   reportCellPrefix: (family: string, day: string) => `${family}#${day}#`,

@@ -7,7 +7,7 @@ import { itemMeta, keys, shardOf } from './keys';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** Shards of a tenant's counters: a burst of payments spreads over this many items per cell instead of one. */
+/** Shards of a tenant's counters: concurrent writers (stream consumers, promise decisions) spread over this many items per cell. */
 export const REPORT_SHARDS = 8;
 
 /** A day's counters are kept this long after it (long after every snapshot folded them in), then expire. */

@@ -1,10 +1,10 @@
-// Keeps the report counters in step with the facts: the counter updates of an invoice write or a promise decision go
-// into the same DynamoDB transaction as the fact, so a replayed payment (refused as a duplicate) never counts twice.
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// Keeps the report counters in step with the facts. An invoice write stores on the invoice what the counters need (the
+// dimensions it is counted under and the fact of the write, see report-fact.schema.ts): the table's stream consumer
+// counts it after the write (report-stream.dynamodb.ts), so a payment's transaction holds no shared counter cell. A
+// promise decision puts counter cells of its own in the decision's transaction (no contention: one cell per decision).
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   cellsInEveryFamily,
-  dimensionMoveCells,
-  invoiceCellChanges,
   promiseFlows,
   reportDims,
   REPORT_DIMENSIONS,
@@ -13,13 +13,13 @@ import {
   type ReportDims,
 } from '../../domain/report-ledger';
 import type { Invoice } from '../../schemas/invoice.schema';
-import { transactionCancellationCodes } from './client';
+import type { ReportFact } from '../../schemas/report-fact.schema';
 import { readIndexed } from './indexed-items';
 import { keys } from './keys';
-import { cellItem, cellUpdate, reportDay, reportShard, tenantZone, type TransactItem } from './report-items';
+import { cellItem, reportDay, reportShard, tenantZone, type TransactItem } from './report-items';
 
 /** The stored invoice as the counters last saw it; `dims` is null for an invoice written before counters existed. */
-interface StoredInvoice {
+export interface StoredInvoice {
   standing: InvoiceStanding;
   customerId: string;
   delinquencyId: string | null;
@@ -27,12 +27,12 @@ interface StoredInvoice {
   dims: ReportDims | null;
 }
 
-const isDims = (value: unknown): value is ReportDims =>
+export const isDims = (value: unknown): value is ReportDims =>
   typeof value === 'object' &&
   value !== null &&
   REPORT_DIMENSIONS.every((family) => typeof (value as Record<string, unknown>)[family] === 'string');
 
-const storedOf = (item: Record<string, unknown>): StoredInvoice => ({
+export const storedOf = (item: Record<string, unknown>): StoredInvoice => ({
   standing: {
     amount: Number(item.amount),
     currency: String(item.currency),
@@ -49,10 +49,9 @@ const storedOf = (item: Record<string, unknown>): StoredInvoice => ({
   dims: isDims(item.reportDims) ? item.reportDims : null,
 });
 
-/** What an invoice write adds: the attributes the invoice item carries, and the counter updates of its transaction. */
+/** What an invoice write adds: the attributes the invoice item carries for the stream consumer to count it. */
 export interface InvoiceReportWrite {
-  attributes: { reportDims: ReportDims };
-  writes: TransactItem[];
+  attributes: { reportDims: ReportDims; reportFact: ReportFact };
   /** The stored invoice's amount + fees − paid (null for a new invoice): the start of the balance change. */
   owedBefore: number | null;
 }
@@ -116,7 +115,7 @@ export class DynamoReportLedger {
   }
 
   /**
-   * The counter updates of writing `updated` over `expectedVersion` (null: a new invoice). 'moved' when the stored
+   * The report attributes of writing `updated` over `expectedVersion` (null: a new invoice). 'moved' when the stored
    * invoice is no longer at that version: the write would be refused anyway, and the caller reads again.
    */
   async invoiceWrite(
@@ -132,17 +131,11 @@ export class DynamoReportLedger {
       before?.dims && before.customerId === updated.customerId
         ? before.dims
         : await this.currentDims(tenantId, updated.customerId, updated.delinquencyId);
-    const day = reportDay(updated.updatedAt, await tenantZone(this.client, this.tableName, tenantId));
-    const cells = invoiceCellChanges({
-      before: before?.dims ? { invoice: before.standing, dims: before.dims } : null,
-      after: { invoice: updated, dims },
-      fact,
-      day,
-    });
-    const shard = reportShard(updated.id);
     return {
-      attributes: { reportDims: dims },
-      writes: cells.map((cell) => cellUpdate(this.tableName, tenantId, shard, day, cell)),
+      attributes: {
+        reportDims: dims,
+        reportFact: { ...fact, tenantId, at: updated.updatedAt, version: updated.version },
+      },
       owedBefore: before ? before.standing.amount + before.standing.feesTotal - before.standing.paidTotal : null,
     };
   }
@@ -184,8 +177,9 @@ export class DynamoReportLedger {
   }
 
   /**
-   * Moves an invoice's counters to new dimension values (a reassignment, a customer's new segment or country) in one
-   * transaction with the invoice's version, retried while other writes move it. `at` decides the day it is counted on.
+   * Moves an invoice's counters to new dimension values (a reassignment, a customer's new segment or country): the
+   * invoice's next version carries the new dimensions and a fact that moves nothing else, counted at `at` by the stream
+   * consumer (its levels leave the old cells and enter the new ones). Retried while other writes move the invoice.
    */
   async moveDimensions(tenantId: string, invoiceId: string, change: Partial<ReportDims>, at: string): Promise<void> {
     for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt += 1) {
@@ -198,33 +192,22 @@ export class DynamoReportLedger {
       if (!stored.dims) return;
       const dims: ReportDims = { ...stored.dims, ...change };
       if (REPORT_DIMENSIONS.every((family) => dims[family] === stored.dims![family])) return;
-      const day = reportDay(at, await tenantZone(this.client, this.tableName, tenantId));
-      const shard = reportShard(invoiceId);
+      const fact: ReportFact = { kind: 'replace', tenantId, at, version: stored.version + 1 };
       try {
         await this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.tableName,
-                  Key: keys.invoice(tenantId, invoiceId),
-                  UpdateExpression: 'SET reportDims = :dims, #version = #version + :one',
-                  ConditionExpression: '#version = :version',
-                  ExpressionAttributeNames: { '#version': 'version' },
-                  ExpressionAttributeValues: { ':dims': dims, ':one': 1, ':version': stored.version },
-                },
-              },
-              ...dimensionMoveCells(stored.standing, stored.dims, dims).map((cell) =>
-                cellUpdate(this.tableName, tenantId, shard, day, cell),
-              ),
-            ],
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.invoice(tenantId, invoiceId),
+            UpdateExpression: 'SET reportDims = :dims, reportFact = :fact, #version = #version + :one',
+            ConditionExpression: '#version = :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':dims': dims, ':fact': fact, ':one': 1, ':version': stored.version },
           }),
         );
         return;
       } catch (error) {
-        const codes = transactionCancellationCodes(error);
-        if (codes === null || !(codes.includes('ConditionalCheckFailed') || codes.includes('TransactionConflict')))
-          throw error;
+        const name = (error as Error).name;
+        if (name !== 'ConditionalCheckFailedException' && name !== 'TransactionConflictException') throw error;
         await pause(Math.random() * Math.min(200, 5 * 2 ** attempt));
       }
     }

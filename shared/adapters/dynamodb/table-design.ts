@@ -24,6 +24,8 @@ export const TABLE_DESIGN = {
   sortKey: 'sk',
   /** Epoch seconds after which DynamoDB may delete the item (idempotency records, webhook event ids). */
   timeToLiveAttribute: 'expiresAt',
+  /** The table's stream: the report counters follow invoice writes from it (functions/streams/report-ledger.handler.ts). */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
     /** Everything of one customer: invoices by due date, delinquencies by opening (the customer's case); also the
      *  tenants, a tenant's disputes, and a tenant's parked integration events (sparse: only while they wait).

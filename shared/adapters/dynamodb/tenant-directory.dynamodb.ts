@@ -4,19 +4,23 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ApiKeyRecordSchema, type ApiKeyRecord } from '../../schemas/api-key.schema';
 import {
   personOfUnnamedKey,
-  type ApiKeyGrant,
+  type ResolvedKeyGrant,
   type StoredKeyGrant,
   type TenantDirectory,
 } from '../../ports/tenant-directory.port';
 import { TenantSchema, ApiKeyRoleSchema, type Tenant } from '../../schemas/tenant.schema';
+import { TenantChangeSchema, type TenantChange } from '../../schemas/tenant-history.schema';
 import { queryAll } from './client';
 import { queryIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
+import { decodeCursor, encodeCursor } from './page-cursor';
+import { transactGuarded } from './version-condition';
 
 export class DynamoTenantDirectory implements TenantDirectory {
   constructor(
@@ -24,7 +28,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
     private readonly tableName: string,
   ) {}
 
-  async resolveApiKey(keyHash: string): Promise<ApiKeyGrant | null> {
+  async resolveApiKey(keyHash: string): Promise<ResolvedKeyGrant | null> {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -46,18 +50,88 @@ export class DynamoTenantDirectory implements TenantDirectory {
     };
   }
 
-  async getTenant(tenantId: string): Promise<Tenant | null> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.tenant(tenantId) }));
+  async getTenant(tenantId: string, options: { consistent?: boolean } = {}): Promise<Tenant | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.tenant(tenantId),
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+      }),
+    );
     return result.Item ? TenantSchema.parse(stripStorage(result.Item)) : null;
   }
 
   async putTenant(tenant: Tenant): Promise<void> {
-    await this.client.send(
-      new PutCommand({
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.tenantItem(tenant) }));
+  }
+
+  async saveScoreModel(tenantId: string, model: NonNullable<Tenant['scoreModel']>): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.tenant(tenantId),
+          UpdateExpression: 'SET scoreModel = :model',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':model': model },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async saveTenantSettings(tenant: Tenant, readVersion: number | null, change: TenantChange): Promise<boolean> {
+    return transactGuarded(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.tenantItem(tenant),
+          // The item must still be there, at the version the change was made over.
+          ConditionExpression:
+            readVersion === null
+              ? 'attribute_exists(pk) AND attribute_not_exists(#version)'
+              : 'attribute_exists(pk) AND #version = :read',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ...(readVersion === null ? {} : { ExpressionAttributeValues: { ':read': readVersion } }),
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.tenantChange(tenant.id, change.version), ...itemMeta('TenantChange'), ...change },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+  }
+
+  async listTenantHistory(
+    tenantId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: TenantChange[]; nextCursor: string | null }> {
+    const partition = keys.tenantHistoryPartition(tenantId);
+    const page = await this.client.send(
+      new QueryCommand({
         TableName: this.tableName,
-        Item: { ...keys.tenant(tenant.id), ...keys.tenantListing(tenant.id), ...itemMeta('Tenant'), ...tenant },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, 'pk', partition),
       }),
     );
+    return {
+      items: (page.Items ?? []).map((item) => TenantChangeSchema.parse(stripStorage(item))),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+
+  private tenantItem(tenant: Tenant): Record<string, unknown> {
+    return { ...keys.tenant(tenant.id), ...keys.tenantListing(tenant.id), ...itemMeta('Tenant'), ...tenant };
   }
 
   async putApiKey(

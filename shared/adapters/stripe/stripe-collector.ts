@@ -1,7 +1,8 @@
 // Off-session instalment charges through Stripe's REST API (POST /v1/payment_intents, confirm=true), with an
-// idempotency key per attempt. Plain fetch keeps the functions small; the base URL points at a fake in tests.
+// idempotency key per attempt and the tenant's own key (the one Checkout uses). Plain fetch keeps the functions small;
+// the base URL points at the stand-in locally and in tests.
 import type { CollectionRequest, CollectionResult, PaymentCollector } from '../../ports/payment-collector.port';
-import type { WebhookSecrets } from '../../ports/webhook-secrets.port';
+import { tenantStripeSecretName, type Secrets } from '../../ports/secrets.port';
 
 export const STRIPE_API_BASE = 'https://api.stripe.com';
 
@@ -17,12 +18,14 @@ interface StripeErrorBody {
 
 export class StripeCollector implements PaymentCollector {
   constructor(
-    private readonly secrets: WebhookSecrets,
+    private readonly secrets: Secrets,
+    /** The deployment's secret namespace (see secrets.port.ts); read when a charge is first made. */
+    private readonly namespace: () => string,
     private readonly baseUrl: string = STRIPE_API_BASE,
   ) {}
 
   async collect(request: CollectionRequest): Promise<CollectionResult> {
-    const apiKey = await this.secrets.secretFor(request.tenantId, 'stripeApiKey');
+    const apiKey = await this.secrets.get(tenantStripeSecretName(this.namespace(), request.tenantId));
     if (!apiKey)
       return { outcome: 'failed', providerPaymentId: null, reason: 'no Stripe API key is configured for this tenant' };
     const form = new URLSearchParams({

@@ -1,7 +1,8 @@
 // The letter step: a printable letter kept with the case and offered to the print provider, once.
 import { localDate } from '../../domain/calendar';
 import { stableId } from '../../domain/ids';
-import { renderLetter, templateLocale } from '../../domain/messages/render';
+import { longDate } from '../../domain/messages/dates';
+import { readerLocale, renderLetter, templateLocale } from '../../domain/messages/render';
 import type { Step } from '../../schemas/strategy.schema';
 import type { DelinquencyLetters, StepClaims } from '../../ports/delinquency-repository.port';
 import type { EngineDeps } from '../engine-deps';
@@ -13,7 +14,9 @@ import { claimStep } from './claims';
 
 /** Renders the step's letter once and keeps it with the case. */
 export const prepareLetter = async (
-  deps: Pick<EngineDeps, 'clock' | 'payTokens' | 'settings'> & { delinquencies: StepClaims & DelinquencyLetters },
+  deps: Pick<EngineDeps, 'clock' | 'portalSigningKey' | 'settings'> & {
+    delinquencies: StepClaims & DelinquencyLetters;
+  },
   facts: Facts,
   step: Step,
   due: DueStep,
@@ -22,13 +25,13 @@ export const prepareLetter = async (
   const base = eventBase(facts);
   const acted: Acted = { entries: [], events: [] };
   if (await claimStep(deps, facts, step, 'done', 'letter rendered')) {
-    const locale = templateLocale(facts.customer.locale);
+    const intlLocale = readerLocale(facts.customer, facts.tenant);
     const context = messageContext(facts, step, balance, fee);
     const html = renderLetter(
       step.template ?? 'final-notice',
-      locale,
+      templateLocale(intlLocale),
       messageFacts(deps, context, '', await payLink(deps, context)),
-      localDate(now, facts.customer.timeZone),
+      longDate(localDate(now, facts.customer.timeZone), intlLocale),
     );
     const letterId = stableId('ltr', facts.delinquency.id, step.id);
     await deps.delinquencies.storeLetter(facts.tenant.id, facts.delinquency.id, {

@@ -37,6 +37,14 @@ describe('buildMimeMessage', () => {
     );
   });
 
+  it('carries the reply-to address when there is one, and no Reply-To header otherwise', async () => {
+    const answered = await simpleParser(
+      buildMimeMessage({ ...reminder, replyTo: 'Nordlys Kundeservice <svar@nordlys.example>' }),
+    );
+    expect(answered.replyTo?.value).toEqual([{ name: 'Nordlys Kundeservice', address: 'svar@nordlys.example' }]);
+    expect((await simpleParser(buildMimeMessage(reminder))).headers.has('reply-to')).toBe(false);
+  });
+
   it('refuses header injection: a line break in the subject cannot add a header', async () => {
     const parsed = await simpleParser(buildMimeMessage({ ...reminder, subject: 'Overdue\r\nBcc: victim@example.com' }));
     expect(parsed.headers.has('bcc')).toBe(false);

@@ -60,12 +60,12 @@ describe('webhook secrets from Secrets Manager', () => {
   it("reads the tenant's own secret by name and answers each provider's part of it", async () => {
     stored.set(
       'arrears/webhooks/acme',
-      JSON.stringify({ stripe: 'whsec_acme', generic: 'gen_acme', stripeApiKey: 'rk_acme' }),
+      JSON.stringify({ stripe: 'whsec_acme', generic: 'gen_acme', erasureKey: 'k'.repeat(32) }),
     );
     const secrets = new SecretsManagerWebhookSecrets(client);
     expect(await secrets.secretFor('acme', 'stripe')).toBe('whsec_acme');
     expect(await secrets.secretFor('acme', 'generic')).toBe('gen_acme');
-    expect(await secrets.secretFor('acme', 'stripeApiKey')).toBe('rk_acme');
+    expect(await secrets.secretFor('acme', 'erasureKey')).toBe('k'.repeat(32));
     expect(requested).toEqual(['secretsmanager.GetSecretValue arrears/webhooks/acme']);
   });
 

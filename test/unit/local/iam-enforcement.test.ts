@@ -225,6 +225,17 @@ describe('the synthesized roles, evaluated', () => {
     ).resolves.toBeUndefined();
   });
 
+  it("lets the Wake task read a tenant's Stripe key, and no other Stripe-less function or other secret", async () => {
+    const iam = enforcement();
+    const read = (functionId: string, SecretId: string) =>
+      call(iam, functionId, 'SecretsManagerClient', 'GetSecretValueCommand', { SecretId });
+    await expect(read('WakeTask', 'arrears/tenants/acme/stripe')).resolves.toBeUndefined();
+    await expect(read('WakeTask', 'arrears/portal-signing-key')).rejects.toThrow('secretsmanager:GetSecretValue');
+    await expect(read('WakeTask', 'arrears/webhooks/acme')).rejects.toThrow('secretsmanager:GetSecretValue');
+    await expect(read('ReminderRun', 'arrears/tenants/acme/stripe')).rejects.toThrow('secretsmanager:GetSecretValue');
+    await expect(read('PostStripeWebhook', 'arrears/tenants/acme/stripe')).rejects.toThrow(AccessDeniedException);
+  });
+
   it('knows every function of the stack and refuses calls of one it does not know', async () => {
     await expect(
       call(enforcement(), 'NoSuchFunction', 'DynamoDBClient', 'GetItemCommand', { TableName: TABLE }),

@@ -8,6 +8,7 @@ import type { EngineDeps } from '../../../shared/use-cases/engine-deps';
 
 const facts = {
   tenant: 'Acme',
+  creditor: { name: 'Acme', legalName: 'Acme Ltd', brand: {} },
   customer: 'Ada',
   invoice: 'inv-1',
   amount: '€100.00',

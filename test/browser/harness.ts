@@ -107,10 +107,10 @@ export const seriousAxeFindings = async (page: Page): Promise<AxeFinding[]> => {
 
 const DOCS = path.resolve(__dirname, '..', '..', 'docs');
 
-/** Saves the whole page as docs/<name>.png (committed: the README shows them). */
-export const screenshot = async (page: Page, name: string): Promise<string> => {
+/** Saves the page (the whole of it unless told) as docs/<name>.png (committed: the README shows them). */
+export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> => {
   const file = path.join(DOCS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 };
 

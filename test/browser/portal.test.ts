@@ -155,6 +155,15 @@ describe('the debtor portal, from the overdue e-mail', () => {
   });
 
   it('sets up a three-instalment plan, shown before agreeing, then pays each instalment from its reminder', async () => {
+    // The tenant's rules set the span: three weeks puts the instalments a week apart (the demo tenant's 180 days would
+    // put them a month apart, three months of hourly runs on the clock). Put back at the end.
+    const rules = (await partner.call('GET', '/v1/tenant')).selfServicePlans;
+    expect((await partner.call('PATCH', '/v1/tenant', { selfServicePlans: { maxDays: 21 } })).selfServicePlans).toEqual(
+      {
+        ...rules,
+        maxDays: 21,
+      },
+    );
     const debt = await openCase('browser-plan', customer('browser-plan'), { amount: 90_000, currency: 'EUR' });
     const { page } = await session.open(portalLinkIn(debt.email), 'phone');
     await page.getByLabel('Number of instalments', { exact: true }).selectOption('3');
@@ -170,10 +179,16 @@ describe('the debtor portal, from the overdue e-mail', () => {
     expect(view.timeline.map((entry) => entry.kind)).toContain('plan.agreed');
     const [plan] = view.plans as { id: string; installments: { number: number; amount: number; dueDate: string }[] }[];
     expect(plan!.installments).toHaveLength(3);
+    expect(plan!.installments.map((installment) => installment.dueDate)).toEqual(
+      [7, 14, 21].map((days) => plusDays(plan!.installments[0]!.dueDate, days - 7)),
+    );
     expect(plan!.installments.reduce((sum, installment) => sum + installment.amount, 0)).toBe(90_000);
 
     // No card is saved with a plan set up here: the customer pays each instalment by card from its reminder's link.
     for (const installment of plan!.installments) {
+      // Straight to the eve of its reminder (three days before the instalment), then a day at a time until it is sent.
+      const eve = `${plusDays(installment.dueDate, -4)}T12:00:00.000Z`;
+      if ((await clockNow()) < eve) await partner.call('POST', '/local/clock/advance', { to: eve });
       const reminder = await advanceUntil((messages) =>
         messages.find(
           (message) =>
@@ -193,6 +208,7 @@ describe('the debtor portal, from the overdue e-mail', () => {
     expect(view.status).toBe('resolved');
     expect(view.plans).toEqual([expect.objectContaining({ status: 'completed' })]);
     expect(view.timeline.map((entry) => entry.kind)).toContain('plan.completed');
+    await partner.call('PATCH', '/v1/tenant', { selfServicePlans: rules });
   });
 
   it('disputes an invoice: the case pauses with the dispute on the delinquency and its timeline', async () => {

@@ -92,6 +92,15 @@ const handleLocalRoute = async (
   if (method === 'GET' && path === '/local/outbox') {
     return send(response, 200, { messages: parts.outbox.list().map(({ html: _html, ...message }) => message) });
   }
+  // One e-mail as the customer's mail program shows it (its HTML part), for looking at and for the browser tests.
+  const emailHtml = method === 'GET' ? /^\/local\/outbox\/([^/]{1,200})\/html$/.exec(path) : null;
+  if (emailHtml) {
+    const id = decodeURIComponent(emailHtml[1]!);
+    const message = parts.outbox.list().find((entry) => entry.id === id && entry.html !== undefined);
+    if (!message) return sendProblem(response, 404, 'not-found', 'Not found', `No e-mail ${id} with an HTML part.`);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    return response.end(message.html);
+  }
   if (method === 'GET' && path === '/local/events') return send(response, 200, { events: parts.events.list() });
   if (method === 'GET' && path === '/local/metrics') return send(response, 200, { metrics: parts.metrics.list() });
   if (method === 'GET' && path === '/local/executions') {

@@ -3,7 +3,7 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 /** Slowest kind first; a kind not listed goes last. */
-const KINDS = ['chaos', 'e2e', 'statemachines', 'integration', 'infra', 'unit'];
+const KINDS = ['chaos', 'e2e', 'browser', 'statemachines', 'integration', 'infra', 'unit'];
 
 const rank = (test) => {
   const index = KINDS.indexOf(test.context.config.displayName?.name);

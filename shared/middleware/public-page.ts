@@ -5,7 +5,8 @@ import { header, type ApiEvent } from './api-context';
 /**
  * The pages carry no script and load nothing: the policy says so, so an injected tag would not run. Inline styles are
  * the pages' only styling. They may not be framed (clickjacking of the forms), and the token in their address is not
- * sent on to the tenant's checkout as a Referer.
+ * sent on to the tenant's checkout as a Referer. `same-origin`, not `no-referrer`: under `no-referrer` a browser's form
+ * post says `Origin: null`, which the same-origin form rule below refuses (Chromium does exactly that).
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
@@ -13,7 +14,7 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
 

@@ -230,7 +230,7 @@ describe('the portal', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain('img-src https://cdn.nordlys.example');
     expect(csp).toContain("form-action 'self' https://checkout.stripe.com");
-    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('switches language with ?lang= and offers a switcher on the page', async () => {

@@ -178,7 +178,7 @@ const putCustomerRaw = async (customerId: string, body: string, contentType = 'a
 const asManager = { authorization: `Bearer ${MANAGER}` };
 
 describe('item 10: hardening of the public pages, the API edge and the local log', () => {
-  it('item 10: the portal sends a CSP with frame-ancestors none, nosniff and no-referrer, and the page has no script', async () => {
+  it('item 10: the portal sends a CSP with frame-ancestors none, nosniff and a same-origin referrer policy, and the page has no script', async () => {
     for (const answer of [await portalPage('inv1'), await unsubscribePage()]) {
       expect(answer.statusCode).toBe(200);
       const csp = answer.headers['content-security-policy'] ?? '';
@@ -186,7 +186,7 @@ describe('item 10: hardening of the public pages, the API edge and the local log
       expect(csp).toMatch(/default-src 'none'/);
       expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
-      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      expect(answer.headers['referrer-policy']).toBe('same-origin');
       expect(answer.body).not.toMatch(/<script/i);
     }
   });

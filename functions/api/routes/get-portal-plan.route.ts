@@ -1,6 +1,7 @@
 // GET /portal/{token}/plan (GetPortalPlan): its line of the route table, on its own so its handler bundles only this route's schemas.
 import { PortalPathSchema, PortalPlanQuerySchema } from '../../../shared/schemas/portal.schema';
 import type { ApiRoute } from './api-route';
+import { PORTAL_LINK_RESPONSES } from './portal-route';
 
 export const getPortalPlanRoute = {
   id: 'GetPortalPlan',
@@ -14,8 +15,7 @@ export const getPortalPlanRoute = {
   responses: [
     { status: 200, description: "An HTML page in the customer's language" },
     { status: 400, description: 'The page, saying which numbers of instalments the rules allow' },
-    { status: 404, description: 'An HTML page: the link is not one of ours' },
-    { status: 410, description: 'An HTML page: the link expired, or its customer was erased or its case handed on' },
+    ...PORTAL_LINK_RESPONSES,
   ],
   public: true,
   // The case's invoices come from gsi1; each balance needs its partition and the strategy (stored on first use).

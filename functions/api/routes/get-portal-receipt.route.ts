@@ -1,6 +1,7 @@
 // GET /portal/{token}/receipt (GetPortalReceipt): its line of the route table, on its own so its handler bundles only this route's schemas.
 import { PortalPathSchema, PortalReceiptQuerySchema } from '../../../shared/schemas/portal.schema';
 import type { ApiRoute } from './api-route';
+import { PORTAL_LINK_RESPONSES } from './portal-route';
 
 export const getPortalReceiptRoute = {
   id: 'GetPortalReceipt',
@@ -10,11 +11,7 @@ export const getPortalReceiptRoute = {
   summary: 'Where Checkout sends the customer back (`session={id}`): the payment received, or being processed',
   params: PortalPathSchema,
   query: PortalReceiptQuerySchema,
-  responses: [
-    { status: 200, description: "An HTML page in the customer's language" },
-    { status: 404, description: 'An HTML page: the link is not one of ours' },
-    { status: 410, description: 'An HTML page: the link expired, or its customer was erased or its case handed on' },
-  ],
+  responses: [{ status: 200, description: "An HTML page in the customer's language" }, ...PORTAL_LINK_RESPONSES],
   public: true,
   // The case's invoices come from gsi1; each balance needs its partition and the strategy (stored on first use).
   dynamodb: { actions: ['Query', 'GetItem', 'PutItem'], indexes: ['gsi1'] },

@@ -1,6 +1,6 @@
 // GET /portal/{token} (GetPortal): its line of the route table, on its own so its handler bundles only this route's schemas.
-import { PortalPathSchema, PortalQuerySchema } from '../../../shared/schemas/portal.schema';
 import type { ApiRoute } from './api-route';
+import { PORTAL_PARAMETERS, PORTAL_LINK_RESPONSES } from './portal-route';
 
 export const getPortalRoute = {
   id: 'GetPortal',
@@ -9,13 +9,8 @@ export const getPortalRoute = {
   handler: 'get-portal.handler.ts',
   summary:
     "The customer's portal behind every message's link: the case's open invoices and the total, with pay by card or transfer, promise, plan, dispute and channel preferences",
-  params: PortalPathSchema,
-  query: PortalQuerySchema,
-  responses: [
-    { status: 200, description: "An HTML page in the customer's language" },
-    { status: 404, description: 'An HTML page: the link is not one of ours' },
-    { status: 410, description: 'An HTML page: the link expired, or its customer was erased or its case handed on' },
-  ],
+  ...PORTAL_PARAMETERS,
+  responses: [{ status: 200, description: "An HTML page in the customer's language" }, ...PORTAL_LINK_RESPONSES],
   public: true,
   // The case's invoices come from gsi1; each balance needs its partition and the strategy (stored on first use).
   dynamodb: { actions: ['Query', 'GetItem', 'PutItem'], indexes: ['gsi1'] },

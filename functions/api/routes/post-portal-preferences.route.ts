@@ -1,6 +1,6 @@
 // POST /portal/{token}/preferences (PostPortalPreferences): its line of the route table, on its own so its handler bundles only this route's schemas.
-import { PortalPathSchema, PortalQuerySchema } from '../../../shared/schemas/portal.schema';
 import type { ApiRoute } from './api-route';
+import { PORTAL_PARAMETERS, PORTAL_FORM_RESPONSES } from './portal-route';
 
 export const postPortalPreferencesRoute = {
   id: 'PostPortalPreferences',
@@ -9,20 +9,8 @@ export const postPortalPreferencesRoute = {
   handler: 'post-portal-preferences.handler.ts',
   summary:
     'From the portal (a form, checkboxes `email`, `sms`): the customer stops reminders on a channel (an opt-out the engine honours)',
-  params: PortalPathSchema,
-  query: PortalQuerySchema,
-  responses: [
-    { status: 303, description: 'Back to the portal, with a thank-you' },
-    { status: 400, description: "The portal page, with the refusal in the page's language: nothing was changed" },
-    { status: 403, description: 'Posted from another site (Sec-Fetch-Site or Origin): nothing was changed' },
-    { status: 404, description: 'An HTML page: the link is not one of ours' },
-    {
-      status: 409,
-      description: 'The portal page, with the refusal (the case is already promised, in a plan or disputed)',
-    },
-    { status: 410, description: 'An HTML page: the link expired, or its customer was erased or its case handed on' },
-    { status: 415, description: 'Not a form (application/x-www-form-urlencoded)' },
-  ],
+  ...PORTAL_PARAMETERS,
+  responses: [{ status: 303, description: 'Back to the portal, with a thank-you' }, ...PORTAL_FORM_RESPONSES],
   public: true,
   // Reads as the portal page does; writes the opt-out and its line on the case's timeline.
   dynamodb: { actions: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], indexes: ['gsi1'] },

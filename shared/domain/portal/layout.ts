@@ -4,6 +4,7 @@ import { buttonColours } from '../contrast';
 import type { Creditor } from '../creditor';
 import { formatMoney } from '../money';
 import { PORTAL_LOCALE_NAMES, PORTAL_LOCALES, say, type PortalLocale, type PortalWordKey } from './words';
+import { escapeHtml } from '../messages/html';
 
 export interface PortalFrame {
   token: string;
@@ -16,13 +17,7 @@ export interface PortalFrame {
   creditor: Creditor | null;
 }
 
-export const escapeHtml = (value: string): string =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+export { escapeHtml };
 
 /** A word of the page's language, escaped for HTML. */
 export const word = (frame: Pick<PortalFrame, 'locale'>, key: PortalWordKey, values: Record<string, string> = {}) =>

@@ -1,7 +1,12 @@
 // Optimistic concurrency: re-read and try again when another writer moved the item first, with jittered backoff.
 import { ConflictError } from '../errors/errors';
 
-export const MAX_OPTIMISTIC_ATTEMPTS = 60;
+/**
+ * Fifty writers on one item (a burst of webhooks for one invoice) need about fifty rounds before the last one wins, more
+ * when a busy machine slows each round; the pauses keep the whole under a Lambda's timeout in the ordinary case, and a
+ * caller that does run out answers 409 for its client (or Stripe) to retry later.
+ */
+export const MAX_OPTIMISTIC_ATTEMPTS = 150;
 /** The code of the conflict thrown when the attempts run out: worth retrying later, unlike a refusal. */
 export const CONCURRENT_MODIFICATION = 'concurrent-modification';
 

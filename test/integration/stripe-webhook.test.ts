@@ -130,7 +130,7 @@ describe('Stripe webhooks', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(event)));
     // The event's record is written in the payment's transaction: racing copies lose its condition and answer as
     // replays at once, with no lease to wait out; none is applied twice.
-    expect(answers.every((answer) => answer.status === 200 && answer.body.outcome === 'applied')).toBe(true);
+    expect(answers.filter((answer) => answer.status !== 200 || answer.body.outcome !== 'applied')).toEqual([]);
     expect(answers.filter((answer) => !answer.body.replayed)).toHaveLength(1);
     const invoice = await getInvoice(deps, 't1', 'inv-replay');
     expect(invoice.balance).toBe(7_500);
@@ -196,7 +196,7 @@ describe('Stripe webhooks', () => {
   it('leaves the exact balance after 50 concurrent webhooks for one invoice', async () => {
     await openInvoice('inv-50', 100_000);
     const answers = await Promise.all(Array.from({ length: 50 }, () => post(paymentSucceeded('inv-50', 999))));
-    expect(answers.every((answer) => answer.status === 200 && answer.body.outcome === 'applied')).toBe(true);
+    expect(answers.filter((answer) => answer.status !== 200 || answer.body.outcome !== 'applied')).toEqual([]);
     const invoice = await getInvoice(deps, 't1', 'inv-50');
     expect(invoice.paid).toBe(50 * 999);
     expect(invoice.balance).toBe(100_000 - 50 * 999);

@@ -3,30 +3,14 @@
 // Judged by what a user sees: the case's status and balance, its execution, the receipts in the outbox.
 import { signatureHeader } from '../../shared/webhooks/signature';
 import { tenantStripeSecretName, DEFAULT_SECRETS_NAMESPACE } from '../../shared/ports/secrets.port';
-import type { CheckoutRequest } from '../../shared/ports/card-checkout.port';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import { runAsFunction } from '../../local/iam/function-scope';
-import { runtimeClient } from '../e2e/client';
+import { useCardRuntime } from '../fixtures/card-runtime';
 
 const KEY = 'cards-key-00000001';
 const SECRET = 'whsec_cards_local';
-let runtime: LocalRuntime;
-
-beforeAll(async () => {
-  runtime = await startLocalRuntime({
-    port: 0,
-    host: '127.0.0.1',
-    clock: 'virtual',
-    clockStart: '2026-12-01T08:00:00Z',
-    tenants: `cards:${KEY}:${SECRET}`,
-    dynamoDbLocal: process.env.ARREARS_TEST_DYNAMODB_ENDPOINT!,
-    stripeApi: 'stand-in',
-    log: () => undefined,
-  });
-}, 180_000);
-afterAll(() => runtime?.stop());
-
-const { call, advance } = runtimeClient(() => runtime.url, KEY);
+const { runtime, call, advance, payOnPage, sessionFor: requestFor } = useCardRuntime('cards', KEY, SECRET);
+const sessionFor = (customerId: string, delinquencyId: string, amount: number, currency = 'NOK') =>
+  requestFor(customerId, delinquencyId, amount, { currency, locale: 'nb' });
 
 const receipts = async (customerId: string): Promise<number> =>
   ((await call('GET', '/local/outbox')).messages as { customerId: string; step: string }[]).filter(
@@ -62,28 +46,8 @@ const caseOf = async (
   return { delinquencyId, balance: (await call('GET', `/v1/delinquencies/${delinquencyId}`)).balance };
 };
 
-const sessionFor = (customerId: string, delinquencyId: string, amount: number, currency = 'NOK'): CheckoutRequest => ({
-  tenantId: 'cards',
-  delinquencyId,
-  customerId,
-  amount,
-  currency,
-  description: 'Your overdue invoices',
-  locale: 'nb',
-  successUrl: `${runtime.url}/done?session={CHECKOUT_SESSION_ID}`,
-  cancelUrl: `${runtime.url}/back`,
-});
-
-const payOnPage = (url: string, cardNumber: string) =>
-  fetch(url, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ cardNumber, expiry: '12/34', cvc: '123' }).toString(),
-  });
-
 const replay = (body: string) =>
-  fetch(`${runtime.url}/v1/webhooks/stripe/cards`, {
+  fetch(`${runtime().url}/v1/webhooks/stripe/cards`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -96,8 +60,8 @@ describe('pay now by card through Checkout', () => {
   it('pays the whole case: the webhook lands first, the case resolves, its execution ends, one receipt', async () => {
     const { delinquencyId, balance } = await caseOf('full');
     expect(balance).toBe(100_000);
-    const session = await runtime.cardCheckout.createSession(sessionFor('full', delinquencyId, balance));
-    expect(session!.url.startsWith(runtime.stripeStandIn!.url)).toBe(true);
+    const session = await runtime().cardCheckout.createSession(sessionFor('full', delinquencyId, balance));
+    expect(session!.url.startsWith(runtime().stripeStandIn!.url)).toBe(true);
 
     const page = await fetch(session!.url);
     const html = await page.text();
@@ -110,9 +74,9 @@ describe('pay now by card through Checkout', () => {
 
     const paid = await payOnPage(session!.url, '4242 4242 4242 4242');
     expect(paid.status).toBe(303);
-    expect(paid.headers.get('location')).toBe(`${runtime.url}/done?session=${session!.id}`);
+    expect(paid.headers.get('location')).toBe(`${runtime().url}/done?session=${session!.id}`);
     // The webhook was answered before the customer was sent back.
-    const [delivery] = runtime.stripeStandIn!.deliveries;
+    const [delivery] = runtime().stripeStandIn!.deliveries;
     expect(delivery).toMatchObject({ type: 'checkout.session.completed', tenantId: 'cards', status: 200 });
 
     await advance('PT1M');
@@ -122,7 +86,7 @@ describe('pay now by card through Checkout', () => {
       expect.objectContaining({ name: delinquencyId, status: 'SUCCEEDED' }),
     ]);
     expect(await receipts('full')).toBe(1);
-    await expect(runtime.cardCheckout.getSession('cards', session!.id)).resolves.toEqual({
+    await expect(runtime().cardCheckout.getSession('cards', session!.id)).resolves.toEqual({
       status: 'complete',
       paymentStatus: 'paid',
       amount: 100_000,
@@ -135,7 +99,7 @@ describe('pay now by card through Checkout', () => {
     expect(again).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: true } });
     const twin = JSON.stringify({ ...JSON.parse(delivery!.body), id: 'evt_twin_full' });
     expect(await replay(twin)).toMatchObject({ status: 200, body: { outcome: 'applied', replayed: false } });
-    const intent = runtime.stripeStandIn!.charges.at(-1)!;
+    const intent = runtime().stripeStandIn!.charges.at(-1)!;
     const succeeded = await replay(
       JSON.stringify({
         id: 'evt_intent_full',
@@ -163,7 +127,7 @@ describe('pay now by card through Checkout', () => {
       ['b', 60_000, '2026-12-01'],
     ]);
     const other = (await call('GET', '/v1/invoices/part-b')).delinquencyId;
-    const session = await runtime.cardCheckout.createSession(sessionFor('part', delinquencyId, 55_000));
+    const session = await runtime().cardCheckout.createSession(sessionFor('part', delinquencyId, 55_000));
     expect((await payOnPage(session!.url, '4242424242424242')).status).toBe(303);
     await advance('PT1M');
     // The oldest invoice is paid off (its case resolves), the newer one owes the rest and its escalation goes on.
@@ -177,15 +141,15 @@ describe('pay now by card through Checkout', () => {
 
   it('changes nothing when the card is declined: the page says so and no event is sent', async () => {
     const { delinquencyId } = await caseOf('declined');
-    const deliveries = runtime.stripeStandIn!.deliveries.length;
-    const session = await runtime.cardCheckout.createSession(sessionFor('declined', delinquencyId, 100_000));
+    const deliveries = runtime().stripeStandIn!.deliveries.length;
+    const session = await runtime().cardCheckout.createSession(sessionFor('declined', delinquencyId, 100_000));
     const declined = await payOnPage(session!.url, '4000 0000 0000 0002');
     expect(declined.status).toBe(402);
     expect(await declined.text()).toContain(
       '<p role="alert" style="color:#a00000;font-weight:bold">Your card was declined.</p>',
     );
-    expect(runtime.stripeStandIn!.deliveries).toHaveLength(deliveries);
-    await expect(runtime.cardCheckout.getSession('cards', session!.id)).resolves.toMatchObject({
+    expect(runtime().stripeStandIn!.deliveries).toHaveLength(deliveries);
+    await expect(runtime().cardCheckout.getSession('cards', session!.id)).resolves.toMatchObject({
       status: 'open',
       paymentStatus: 'unpaid',
     });
@@ -198,9 +162,9 @@ describe('pay now by card through Checkout', () => {
 
   it('refuses money in another currency than the case: acknowledged, recorded as rejected, nothing applied', async () => {
     const { delinquencyId } = await caseOf('euros');
-    const session = await runtime.cardCheckout.createSession(sessionFor('euros', delinquencyId, 10_000, 'EUR'));
+    const session = await runtime().cardCheckout.createSession(sessionFor('euros', delinquencyId, 10_000, 'EUR'));
     expect((await payOnPage(session!.url, '4242424242424242')).status).toBe(303);
-    const delivery = runtime.stripeStandIn!.deliveries.at(-1)!;
+    const delivery = runtime().stripeStandIn!.deliveries.at(-1)!;
     expect(delivery.status).toBe(200);
     expect((await replay(delivery.body)).body).toMatchObject({ outcome: 'rejected', replayed: true });
     await advance('PT1M');
@@ -209,18 +173,18 @@ describe('pay now by card through Checkout', () => {
 
   it("lets only granted functions read a tenant's Stripe key from the local Secrets Manager", async () => {
     const name = tenantStripeSecretName(DEFAULT_SECRETS_NAMESPACE, 'cards');
-    await expect(runAsFunction('GetInvoice', () => runtime.secrets.get(name))).rejects.toMatchObject({
+    await expect(runAsFunction('GetInvoice', () => runtime().secrets.get(name))).rejects.toMatchObject({
       name: 'AccessDeniedException',
     });
     await expect(
-      runAsFunction('PostStripeWebhook', () => runtime.cardCheckout.getSession('cards', 'cs_test_x')),
+      runAsFunction('PostStripeWebhook', () => runtime().cardCheckout.getSession('cards', 'cs_test_x')),
     ).rejects.toMatchObject({
       name: 'AccessDeniedException',
     });
     // The Wake task charges instalments with it; the operator (no function) reads what was seeded.
-    await expect(runAsFunction('WakeTask', () => runtime.secrets.get(name))).resolves.toBe(
-      runtime.stripeStandIn!.apiKey,
+    await expect(runAsFunction('WakeTask', () => runtime().secrets.get(name))).resolves.toBe(
+      runtime().stripeStandIn!.apiKey,
     );
-    await expect(runtime.secrets.get(name)).resolves.toBe(runtime.stripeStandIn!.apiKey);
+    await expect(runtime().secrets.get(name)).resolves.toBe(runtime().stripeStandIn!.apiKey);
   });
 });

@@ -2,29 +2,13 @@
 // money given back reopens the last invoice paid first, exactly once per running total, and the reopened debt escalates
 // again. Judged by what a user sees: balances in minor units, case statuses, disputes, executions and the outbox.
 import { signatureHeader } from '../../shared/webhooks/signature';
-import type { CheckoutRequest } from '../../shared/ports/card-checkout.port';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
-import { runtimeClient } from '../e2e/client';
+import { useCardRuntime } from '../fixtures/card-runtime';
 
 const KEY = 'refunds-key-0000001';
 const SECRET = 'whsec_refunds_local';
-let runtime: LocalRuntime;
-
-beforeAll(async () => {
-  runtime = await startLocalRuntime({
-    port: 0,
-    host: '127.0.0.1',
-    clock: 'virtual',
-    clockStart: '2026-12-01T08:00:00Z',
-    tenants: `refunds:${KEY}:${SECRET}`,
-    dynamoDbLocal: process.env.ARREARS_TEST_DYNAMODB_ENDPOINT!,
-    stripeApi: 'stand-in',
-    log: () => undefined,
-  });
-}, 180_000);
-afterAll(() => runtime?.stop());
-
-const { call, advance } = runtimeClient(() => runtime.url, KEY);
+const { runtime, call, advance, payOnPage, sessionFor: requestFor } = useCardRuntime('refunds', KEY, SECRET);
+const sessionFor = (customerId: string, delinquencyId: string, amount: number) =>
+  requestFor(customerId, delinquencyId, amount, { locale: 'en' });
 
 /** The virtual clock's date `days` from today (each test starts where the previous one left the clock). */
 const dateFromToday = async (days: number): Promise<string> => {
@@ -59,36 +43,19 @@ const twoCases = async (customerId: string): Promise<{ a: string; b: string }> =
   };
 };
 
-const sessionFor = (customerId: string, delinquencyId: string, amount: number): CheckoutRequest => ({
-  tenantId: 'refunds',
-  delinquencyId,
-  customerId,
-  amount,
-  currency: 'NOK',
-  description: 'Your overdue invoices',
-  locale: 'en',
-  successUrl: `${runtime.url}/done?session={CHECKOUT_SESSION_ID}`,
-  cancelUrl: `${runtime.url}/back`,
-});
-
 /** Pays the whole amount by card on the stand-in's hosted page; answers the PaymentIntent that carried the money. */
 const payByCard = async (customerId: string, delinquencyId: string, amount: number): Promise<string> => {
-  const session = await runtime.cardCheckout.createSession(sessionFor(customerId, delinquencyId, amount));
-  const paid = await fetch(session!.url, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ cardNumber: '4242424242424242', expiry: '12/34', cvc: '123' }).toString(),
-  });
+  const session = await runtime().cardCheckout.createSession(sessionFor(customerId, delinquencyId, amount));
+  const paid = await payOnPage(session!.url, '4242424242424242');
   expect(paid.status).toBe(303);
-  expect(runtime.stripeStandIn!.deliveries.at(-1)).toMatchObject({ type: 'checkout.session.completed', status: 200 });
-  return runtime.stripeStandIn!.charges.at(-1)!.id;
+  expect(runtime().stripeStandIn!.deliveries.at(-1)).toMatchObject({ type: 'checkout.session.completed', status: 200 });
+  return runtime().stripeStandIn!.charges.at(-1)!.id;
 };
 
 /** A Stripe event posted to the tenant's webhook, signed as Stripe signs it. */
 const send = (event: { id: string; type: string; object: Record<string, unknown> }) => {
   const body = JSON.stringify({ id: event.id, type: event.type, data: { object: event.object } });
-  return fetch(`${runtime.url}/v1/webhooks/stripe/refunds`, {
+  return fetch(`${runtime().url}/v1/webhooks/stripe/refunds`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -215,7 +182,7 @@ describe('refunds and chargebacks of a card payment that paid several invoices',
 
   it('a refund that arrives before its payment waits, and is applied when the payment lands', async () => {
     const cases = await twoCases('early');
-    const session = await runtime.cardCheckout.createSession(sessionFor('early', cases.a, 100_000));
+    const session = await runtime().cardCheckout.createSession(sessionFor('early', cases.a, 100_000));
     const intent = 'pi_early_0001';
     expect(await refunded('evt_early_refund', intent, 70_000)).toMatchObject({
       status: 200,

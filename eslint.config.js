@@ -5,11 +5,11 @@ const tseslint = require('typescript-eslint');
 const prettier = require('eslint-config-prettier');
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'coverage/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'coverage/', 'bench/results/', 'console/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'error',

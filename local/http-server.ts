@@ -8,6 +8,7 @@ import { PROBLEM_CONTENT_TYPE, problem } from '../shared/errors/problem';
 import type { ApiResponse } from '../shared/middleware/api-context';
 import type { Clock } from '../shared/ports/clock.port';
 import { matchRoute, toApiGatewayEvent } from './api-gateway';
+import { consoleAnswer } from './console-assets';
 import { lambdaContext } from './lambda-context';
 import { loggedTarget } from './request-log';
 import type { EventRecorder } from './event-recorder';
@@ -216,6 +217,13 @@ export const createHttpServer = (parts: HttpServerParts): Server =>
     const started = process.hrtime.bigint();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
+    const consoleFile = method === 'GET' || method === 'HEAD' ? consoleAnswer(url.pathname) : null;
+    if (consoleFile) {
+      response.writeHead(consoleFile.status, consoleFile.headers);
+      response.end(method === 'HEAD' ? undefined : consoleFile.body);
+      parts.log(`${method} ${loggedTarget(url)} ${consoleFile.status}`);
+      return;
+    }
     readBody(request)
       .then((body) =>
         url.pathname.startsWith('/local/')

@@ -13,7 +13,7 @@ export const SIGN_IN_PAGE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Where a signed-in person lands: the console, which reads `#id_token=` from its address. */
-export const CONSOLE_PATH = '/console';
+export const CONSOLE_PATH = '/console/';
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 

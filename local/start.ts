@@ -22,6 +22,9 @@ const main = async () => {
       : null;
   // Settled here so a failed start is reported where it is awaited below, not as an unhandled rejection meanwhile.
   ownDynamoDb?.catch(() => undefined);
+  // The console's page and scripts, built again only when its sources changed (a few seconds, while the JVM boots).
+  const { ensureConsoleBuilt } = await import('./console-assets');
+  ensureConsoleBuilt((line) => process.stdout.write(`${line}\n`));
   const { startLocalRuntime } = await import('./runtime');
   const { iamEnforcementEnabled } = await import('./iam/enforcement');
   const port = Number(process.env.PORT ?? 3000);
@@ -61,7 +64,7 @@ const main = async () => {
     `  dynamodb:  ${runtime.dynamoEndpoint} (DynamoDB Local)`,
     `  openapi:   ${runtime.url}/v1/openapi.json`,
     `  outbox:    ${runtime.url}/local/outbox`,
-    `  sign in:   ${runtime.url}/local/auth/sign-in`,
+    `  console:   ${runtime.url}/console/ (sign in: ${runtime.url}/local/auth/sign-in)`,
     `  iam:       ${iamEnforcementEnabled() ? "each function's calls checked against its synthesized role (ARREARS_LOCAL_IAM=off turns it off)" : 'NOT enforced (ARREARS_LOCAL_IAM=off): AWS would refuse calls this runtime allows'}`,
     `  stripe:    ${runtime.stripeStandIn ? `stand-in at ${runtime.stripeStandIn.url} (card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined; ARREARS_STRIPE_API_URL and ARREARS_STRIPE_API_KEY name another)` : `card payments and automatic collection go to ${stripeUrl}`}`,
     ...runtime.tenants.map(

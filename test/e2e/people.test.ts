@@ -87,7 +87,7 @@ describe('the local identity provider', () => {
     });
     expect(signedIn.status).toBe(303);
     const location = signedIn.headers.get('location')!;
-    expect(location).toMatch(/^\/console#id_token=/);
+    expect(location).toMatch(/^\/console\/#id_token=/);
     const token = location.split('#id_token=')[1]!;
     expect(claimsOf(token)).toMatchObject({ 'cognito:username': 'cole', 'cognito:groups': ['collector'] });
     expect((await send('GET', '/v1/tasks', token)).status).toBe(200);

@@ -165,6 +165,8 @@ export interface KpiFigures {
   receivables: { beginning: number; ending: number; endingCurrent: number; endingPastDue: number };
   creditSales: number;
   collected: number;
+  /** Payments applied to past-due invoices in the period, net of refunds and chargebacks: the recovery rate's top. */
+  recovered: number;
   dso: number | null;
   dsoRegular: number | null;
   bestPossibleDso: number | null;
@@ -244,6 +246,7 @@ export const kpiFiguresOf = (start: Metrics | undefined, end: Metrics | undefine
     receivables: { beginning, ending, endingCurrent, endingPastDue },
     creditSales,
     collected: delta('collected'),
+    recovered: pdCollected,
     dso: countBackDso(ending, months),
     dsoRegular: regularDso({ receivables: ending, creditSales, days }),
     bestPossibleDso: bestPossibleDso({ currentReceivables: endingCurrent, creditSales, days }),

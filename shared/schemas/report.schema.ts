@@ -88,6 +88,10 @@ export const KpiFiguresSchema = z
     }),
     creditSales: MinorUnitsSchema,
     collected: MinorUnitsSchema,
+    recovered: MinorUnitsSchema.meta({
+      description:
+        "Payments applied to past-due invoices in the period, net of refunds and chargebacks (the recovery rate's numerator).",
+    }),
     dso: Days.meta({
       description: 'Count-back DSO over calendar months; null when a year of sales does not cover the receivables.',
     }),

@@ -10,3 +10,10 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export type Customer = z.infer<typeof CustomerResponseSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
+// The dashboard's reports and the collectors whose names it shows.
+import type { AgingReportSchema, KpiReportSchema, KpiFiguresSchema } from '../../shared/schemas/report.schema';
+import type { CollectorListSchema } from '../../shared/schemas/collector.schema';
+export type AgingReport = z.infer<typeof AgingReportSchema>;
+export type KpiReport = z.infer<typeof KpiReportSchema>;
+export type KpiFigures = z.infer<typeof KpiFiguresSchema>;
+export type CollectorList = z.infer<typeof CollectorListSchema>;

@@ -2,6 +2,7 @@
 // period of months (in the address, so a reload or a shared link shows the same), each table downloadable as CSV.
 import { useState } from 'preact/hooks';
 import type { AgingReport } from '../api-types';
+import { calendarDate } from '../format';
 import { Loading } from '../components/loading';
 import { Page } from '../components/page';
 import { Problem } from '../components/problem';
@@ -30,7 +31,7 @@ const PeriodPicker = (props: { period: Period; today: string }) => {
   };
   const thisMonth = props.today.slice(0, 7);
   return (
-    <form class="filters period-picker" onSubmit={submit} aria-describedby="period-hint">
+    <form class="filters period-picker" onSubmit={submit} noValidate aria-describedby="period-hint">
       <div>
         <label for="period-from">From month</label>
         <input
@@ -57,7 +58,7 @@ const PeriodPicker = (props: { period: Period; today: string }) => {
       </div>
       <button type="submit">Show</button>
       <p id="period-hint" class="muted period-hint">
-        Up to {MAX_PERIOD_MONTHS} months; the current month counts up to today ({props.today}).
+        Up to {MAX_PERIOD_MONTHS} months; the current month counts up to today ({calendarDate(props.today)}).
       </p>
       {problem ? (
         <p class="problem" role="alert">

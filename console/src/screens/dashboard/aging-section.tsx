@@ -47,7 +47,7 @@ export const AgingSection = (props: { aging: AgingReport }) => {
       </div>
       <DataTable
         id="aging-table"
-        caption={`Aging by currency on ${asOf}`}
+        caption={`Aging by currency on ${calendarDate(asOf)}`}
         filename={`aging-${asOf}.csv`}
         columns={columns}
         rows={currencies.map(([currency, row]) => ({

@@ -7,12 +7,12 @@ export interface Series {
   values: (number | null)[];
 }
 
-const WIDTH = 640;
-const HEIGHT = 220;
+const WIDTH = 480;
+const HEIGHT = 210;
 const LEFT = 8;
 const RIGHT = 8;
 const TOP = 18;
-const BOTTOM = 34;
+const BOTTOM = 30;
 
 export const BarChart = (props: {
   label: string;
@@ -65,7 +65,7 @@ export const BarChart = (props: {
                   </g>
                 );
               })}
-              <text class="chart-category" x={middle} y={HEIGHT - 12}>
+              <text class="chart-category" x={middle} y={HEIGHT - 10}>
                 {category}
               </text>
             </g>

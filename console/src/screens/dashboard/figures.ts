@@ -24,3 +24,9 @@ export const monthName = (month: string): string =>
   new Intl.DateTimeFormat(readerLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
+
+/** "Nov 26": a month under a chart's bar, where room is short. */
+export const shortMonthName = (month: string): string =>
+  new Intl.DateTimeFormat(readerLocale(), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );

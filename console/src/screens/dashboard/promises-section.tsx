@@ -1,7 +1,7 @@
 // Promises to pay decided each month, per currency: how many were kept and how much of what was promised came in.
 import { BarChart } from './bar-chart';
 import { DataTable, type Column } from './data-table';
-import { monthName, percent } from './figures';
+import { monthName, percent, shortMonthName } from './figures';
 import { monthlyRows, seriesByCurrency } from './monthly';
 import type { DashboardData } from './use-dashboard';
 
@@ -22,12 +22,26 @@ export const PromisesSection = (props: { data: DashboardData }) => {
   return (
     <section aria-labelledby="promises-title">
       <h2 id="promises-title">Promises kept</h2>
-      <BarChart
-        label="Promise-kept rate by count, by month and currency"
-        categories={months.map(({ month }) => monthName(month))}
-        series={seriesByCurrency(months, rows, (figures) => figures.promises.keptRate.count)}
-        format={percent}
-      />
+      <div class="chart-row">
+        <div class="chart-cell">
+          <h3>Kept rate by count</h3>
+          <BarChart
+            label="Promise-kept rate by count, by month and currency"
+            categories={months.map(({ month }) => shortMonthName(month))}
+            series={seriesByCurrency(months, rows, (figures) => figures.promises.keptRate.count)}
+            format={percent}
+          />
+        </div>
+        <div class="chart-cell">
+          <h3>Kept rate by amount</h3>
+          <BarChart
+            label="Promise-kept rate by amount, by month and currency"
+            categories={months.map(({ month }) => shortMonthName(month))}
+            series={seriesByCurrency(months, rows, (figures) => figures.promises.keptRate.amount)}
+            format={percent}
+          />
+        </div>
+      </div>
       <DataTable
         id="promises-table"
         caption="Promises decided and kept by month"

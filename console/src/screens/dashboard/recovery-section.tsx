@@ -1,5 +1,7 @@
 // Recovery by collector over the whole period: past-due money each collector's debts brought in (net of refunds), what
 // they collected in all, and the recovery rate, per currency; unassigned debts last.
+import { calendarDate } from '../../format';
+import { compactMoney } from './aging-section';
 import { BarChart } from './bar-chart';
 import { DataTable, type Column } from './data-table';
 import { percent } from './figures';
@@ -34,20 +36,43 @@ export const RecoverySection = (props: { data: DashboardData }) => {
   return (
     <section aria-labelledby="recovery-title">
       <h2 id="recovery-title">Recovery by collector</h2>
-      <BarChart
-        label="Recovery rate by collector and currency over the period"
-        categories={collectors.map(nameOf)}
-        series={currencies.map((currency) => ({
-          name: currency,
-          values: collectors.map(
-            (collector) => byCollector.groups?.[collector]?.currencies[currency]?.recoveryRate ?? null,
-          ),
-        }))}
-        format={percent}
-      />
+      <div class="chart-row">
+        <div class="chart-cell">
+          <h3>Recovery rate</h3>
+          <BarChart
+            label="Recovery rate by collector and currency over the period"
+            categories={collectors.map(nameOf)}
+            series={currencies.map((currency) => ({
+              name: currency,
+              values: collectors.map(
+                (collector) => byCollector.groups?.[collector]?.currencies[currency]?.recoveryRate ?? null,
+              ),
+            }))}
+            format={percent}
+          />
+        </div>
+        {currencies.map((currency) => (
+          <div key={currency} class="chart-cell">
+            <h3>Recovered in {currency}</h3>
+            <BarChart
+              label={`Past-due money recovered in ${currency} by collector over the period`}
+              categories={collectors.map(nameOf)}
+              series={[
+                {
+                  name: currency,
+                  values: collectors.map(
+                    (collector) => byCollector.groups?.[collector]?.currencies[currency]?.recovered ?? null,
+                  ),
+                },
+              ]}
+              format={(value) => compactMoney(value, currency)}
+            />
+          </div>
+        ))}
+      </div>
       <DataTable
         id="recovery-table"
-        caption={`Recovery by collector, ${byCollector.from} to ${byCollector.to}`}
+        caption={`Recovery by collector, ${calendarDate(byCollector.from)} to ${calendarDate(byCollector.to)}`}
         filename={`recovery-by-collector-${period.from}-to-${period.to}.csv`}
         columns={columns}
         rows={rows.map(({ collector, currency, figures }) => ({

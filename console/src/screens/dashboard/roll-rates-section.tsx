@@ -2,11 +2,16 @@
 // (over one month, what rolled into the next bucket); a chart per currency and one table.
 import { BarChart } from './bar-chart';
 import { DataTable, type Column } from './data-table';
-import { monthName, percent } from './figures';
+import { monthName, percent, shortMonthName } from './figures';
 import { currenciesOf, monthlyRows } from './monthly';
 import type { DashboardData } from './use-dashboard';
 
 const FROM_BUCKETS = ['1-30', '31-60', '61-90'] as const;
+const NEXT_BUCKET: Record<(typeof FROM_BUCKETS)[number], string> = {
+  '1-30': '31-60',
+  '31-60': '61-90',
+  '61-90': '91+',
+};
 const label = (bucket: string) => (bucket === '91+' ? '91+' : bucket.replace('-', '–'));
 
 const columns: Column[] = [
@@ -30,9 +35,9 @@ export const RollRatesSection = (props: { data: DashboardData }) => {
             <h3>{currency}: balance rolled on</h3>
             <BarChart
               label={`Roll rates of the ${currency} balance by month, from each past-due bucket to the next`}
-              categories={months.map(({ month }) => monthName(month))}
+              categories={months.map(({ month }) => shortMonthName(month))}
               series={FROM_BUCKETS.map((bucket) => ({
-                name: `${label(bucket)} → ${label(months[0]?.report.currencies[currency]?.rollRates[bucket]?.to ?? '')}`,
+                name: `${label(bucket)} → ${label(NEXT_BUCKET[bucket])} days`,
                 values: months.map(({ report }) => report.currencies[currency]?.rollRates[bucket]?.balance ?? null),
               }))}
               format={percent}

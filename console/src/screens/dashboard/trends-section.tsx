@@ -2,7 +2,7 @@
 import type { KpiFigures } from '../../api-types';
 import { BarChart } from './bar-chart';
 import { DataTable, type Column } from './data-table';
-import { days, monthName, percent } from './figures';
+import { days, monthName, percent, shortMonthName } from './figures';
 import { monthlyRows, seriesByCurrency } from './monthly';
 import type { DashboardData } from './use-dashboard';
 
@@ -28,7 +28,7 @@ const columns: Column[] = [
 export const TrendsSection = (props: { data: DashboardData }) => {
   const { months, period } = props.data;
   const rows = monthlyRows(months);
-  const categories = months.map(({ month }) => monthName(month));
+  const categories = months.map(({ month }) => shortMonthName(month));
   return (
     <section aria-labelledby="trends-title">
       <h2 id="trends-title">Trends by month</h2>

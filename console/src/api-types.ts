@@ -10,3 +10,19 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export type Customer = z.infer<typeof CustomerResponseSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
+import type {
+  PutStrategyBodySchema,
+  StepSchema,
+  StrategyListSchema,
+  StrategySchema,
+} from '../../shared/schemas/strategy.schema';
+import type { PreviewStepSchema, StrategyPreviewSchema } from '../../shared/schemas/strategy-preview.schema';
+import type { TenantSettingsViewSchema } from '../../shared/schemas/tenant.schema';
+
+export type Strategy = z.infer<typeof StrategySchema>;
+export type StrategyList = z.infer<typeof StrategyListSchema>;
+export type StrategyStep = z.infer<typeof StepSchema>;
+export type StrategyBody = z.input<typeof PutStrategyBodySchema>;
+export type StrategyPreview = z.infer<typeof StrategyPreviewSchema>;
+export type PreviewStep = z.infer<typeof PreviewStepSchema>;
+export type TenantSettingsView = z.infer<typeof TenantSettingsViewSchema>;

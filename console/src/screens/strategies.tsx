@@ -47,7 +47,7 @@ export const StrategiesScreen = (_props: ScreenProps) => {
       <Problem error={list.error} />
       {list.loading && !list.data ? <Loading what="the strategies" /> : null}
       {list.data ? (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Strategies table (scrolls sideways)">
           <table class="grid strategies">
             <thead>
               <tr>

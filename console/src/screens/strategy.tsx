@@ -122,7 +122,7 @@ export const StrategyScreen = (props: ScreenProps) => {
     }
   };
 
-  const title = isNew ? 'New strategy' : `Strategy ${stored.data?.name ?? props.params.id ?? ''}`;
+  const title = isNew ? 'New strategy' : (saved?.name ?? stored.data?.name ?? `Strategy ${props.params.id ?? ''}`);
   const failure = stored.error ?? tenant.error;
   if (failure)
     return (
@@ -160,7 +160,12 @@ export const StrategyScreen = (props: ScreenProps) => {
     >
       <p>
         <a href={href('/strategies')}>All strategies</a>
-        {stored.data ? <span class="muted"> · version {stored.data.version}</span> : null}
+        {stored.data ? (
+          <span class="muted">
+            {' '}
+            · {stored.data.id} · version {saved?.version ?? stored.data.version}
+          </span>
+        ) : null}
       </p>
       {canEdit ? null : (
         <p class="notice" role="note">
@@ -193,7 +198,7 @@ export const StrategyScreen = (props: ScreenProps) => {
           }}
         >
           <fieldset disabled={!canEdit} class="plain">
-            <legend class="visually-hidden">The ladder</legend>
+            <legend class="visually-hidden">Name and what it applies to</legend>
             {isNew ? (
               <TextField
                 path="path.strategyId"
@@ -243,19 +248,22 @@ export const StrategyScreen = (props: ScreenProps) => {
                 onInput={change('minAmount')}
               />
             </div>
-            <StepsEditor
-              steps={draft.steps}
-              onChange={(steps) => edit({ ...draft, steps })}
-              message={message}
-              currency={currency}
-              readOnly={!canEdit}
-              templatesList="strategy-templates"
-            />
-            <datalist id="strategy-templates">
-              {templates.map((template) => (
-                <option key={template} value={template} />
-              ))}
-            </datalist>
+          </fieldset>
+          <StepsEditor
+            steps={draft.steps}
+            onChange={(steps) => edit({ ...draft, steps })}
+            message={message}
+            currency={currency}
+            readOnly={!canEdit}
+            templatesList="strategy-templates"
+          />
+          <datalist id="strategy-templates">
+            {templates.map((template) => (
+              <option key={template} value={template} />
+            ))}
+          </datalist>
+          <fieldset disabled={!canEdit} class="plain">
+            <legend class="visually-hidden">Interest</legend>
             <h2>Interest</h2>
             <div class="row">
               <SelectField

@@ -8,6 +8,9 @@ export const fieldId = (path: string): string => `st-${path.replace(/\./g, '-')}
 interface Common {
   path: string;
   label: string;
+  /** In a table whose column header says it: the label is for screen readers only. */
+  hiddenLabel?: boolean;
+  disabled?: boolean;
   message: string | undefined;
   class?: string;
 }
@@ -30,7 +33,9 @@ export const TextField = (
   const id = fieldId(props.path);
   return (
     <div class={`field ${props.class ?? ''}`}>
-      <label for={id}>{props.label}</label>
+      <label for={id} class={props.hiddenLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       <input
         id={id}
         type={props.type ?? 'text'}
@@ -39,6 +44,7 @@ export const TextField = (
         inputMode={props.inputMode}
         list={props.list}
         autocomplete="off"
+        disabled={props.disabled}
         onInput={(event) => props.onInput((event.target as HTMLInputElement).value)}
         {...aria(id, props.message)}
       />
@@ -57,10 +63,13 @@ export const SelectField = (
   const id = fieldId(props.path);
   return (
     <div class={`field ${props.class ?? ''}`}>
-      <label for={id}>{props.label}</label>
+      <label for={id} class={props.hiddenLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       <select
         id={id}
         value={props.value}
+        disabled={props.disabled}
         onChange={(event) => props.onChange((event.target as HTMLSelectElement).value)}
         {...aria(id, props.message)}
       >

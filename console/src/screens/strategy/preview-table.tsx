@@ -14,14 +14,18 @@ const clockTime = (iso: string, zone: string) =>
   new Intl.DateTimeFormat(readerLocale(), { timeStyle: 'short', timeZone: zone }).format(new Date(iso));
 
 const utc = (iso: string) =>
-  new Intl.DateTimeFormat(readerLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat(readerLocale(), {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 
-const note = (step: PreviewStep, contactHours: string) => {
+const note = (step: PreviewStep) => {
   if (step.notSent) return step.notSent;
   if (step.movedBy)
-    return `moved from ${clockTime(step.scheduledAt, step.zone)} by ${RULE_WORDS[step.movedBy] ?? step.movedBy}${step.movedBy === 'quiet-hours' ? ` (${contactHours})` : ''}`;
+    return `moved from ${clockTime(step.scheduledAt, step.zone)} by ${RULE_WORDS[step.movedBy] ?? step.movedBy}`;
   return '';
 };
 
@@ -37,10 +41,11 @@ export const PreviewTable = (props: { preview: StrategyPreview; stale: boolean }
   return (
     <>
       <p class="muted">
-        Send time {preview.sendTime}, contact hours {preview.contactHours}, on the customer’s clock.
+        On the customer’s clock in {preview.steps[0]?.zone ?? 'their zone'}: send time {preview.sendTime}, contact hours{' '}
+        {preview.contactHours}.
         {props.stale ? ' The ladder as typed is refused: this is the last one the API accepted.' : ''}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="Preview table (scrolls sideways)">
         <table class="grid preview" aria-describedby="preview-title">
           <thead>
             <tr>
@@ -49,8 +54,7 @@ export const PreviewTable = (props: { preview: StrategyPreview; stale: boolean }
               <th scope="col" class="num">
                 Days
               </th>
-              <th scope="col">Local date</th>
-              <th scope="col">Local time</th>
+              <th scope="col">Customer's date and time</th>
               <th scope="col">UTC</th>
               <th scope="col" class="num">
                 Fee
@@ -65,16 +69,14 @@ export const PreviewTable = (props: { preview: StrategyPreview; stale: boolean }
                 <td>{step.channel}</td>
                 <td class="num">{step.offsetDays > 0 ? `+${step.offsetDays}` : step.offsetDays}</td>
                 <td class="local-date" data-date={step.localDate ?? ''}>
-                  {step.localDate ? calendarDate(step.localDate) : '—'}
-                </td>
-                <td class="local-time">
-                  {step.localTime ?? '—'} <span class="muted">{step.zone}</span>
+                  {step.localDate ? calendarDate(step.localDate) : '—'}{' '}
+                  <strong class="local-time">{step.localTime ?? ''}</strong>
                 </td>
                 <td class="utc">{step.at ? utc(step.at) : '—'}</td>
                 <td class="num">
                   <Fee fee={step.fee} />
                 </td>
-                <td>{note(step, preview.contactHours)}</td>
+                <td class="note">{note(step)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,11 +1,12 @@
-// The ladder's steps: add, remove and move them; each step's day, channel, template and fee, with its refusals beside it.
+// The ladder's steps as a table of inputs: add, remove and move them; each step's day, channel, template and fee, with
+// its refusals beside each input.
 import { CHANNELS, emptyStep, type FeeKind, type StepDraft } from './draft';
 import { SelectField, TextField } from './fields';
 
 export interface StepsEditorProps {
   steps: StepDraft[];
   onChange: (steps: StepDraft[]) => void;
-  /** The refusal for an API path (`steps.2.fee.amount`), if any; every path asked is taken as shown. */
+  /** The refusal for an API path (`steps.2.fee.amount`), if any. */
   message: (path: string) => string | undefined;
   currency: string;
   readOnly: boolean;
@@ -15,11 +16,11 @@ export interface StepsEditorProps {
 const CHANNEL_WORDS: Record<string, string> = {
   email: 'Email',
   sms: 'SMS',
-  call: 'Call (a task for a collector)',
+  call: 'Call (task)',
   letter: 'Letter',
-  statement: 'Statement by email',
-  agency: 'Hand off to an agency',
-  write_off: 'Write off',
+  statement: 'Statement',
+  agency: 'Agency',
+  write_off: 'Write-off',
 };
 
 const stepName = (step: StepDraft, index: number) => step.id || `step ${index + 1}`;
@@ -49,133 +50,186 @@ export const StepsEditor = (props: StepsEditorProps) => {
           {whole}
         </p>
       ) : null}
-      <ol class="steps">
-        {steps.map((step, index) => {
-          const at = (field: string) => `steps.${index}.${field}`;
-          const name = stepName(step, index);
-          return (
-            <li key={step.key} class="card step" data-step-index={index}>
-              <div class="step-fields">
-                <TextField
-                  path={at('id')}
-                  label="Step id"
-                  value={step.id}
-                  size={16}
-                  message={props.message(at('id'))}
-                  onInput={(id) => update(index, { id })}
-                />
-                <TextField
-                  path={at('offsetDays')}
-                  label="Days from due date"
-                  class="narrow"
-                  value={step.offsetDays}
-                  size={5}
-                  inputMode="numeric"
-                  message={props.message(at('offsetDays'))}
-                  onInput={(offsetDays) => update(index, { offsetDays })}
-                />
-                <SelectField
-                  path={at('channel')}
-                  label="Channel"
-                  value={step.channel}
-                  message={props.message(at('channel'))}
-                  onChange={(channel) => update(index, { channel })}
-                >
-                  {CHANNELS.map((channel) => (
-                    <option key={channel} value={channel}>
-                      {CHANNEL_WORDS[channel]}
-                    </option>
-                  ))}
-                </SelectField>
-                <TextField
-                  path={at('template')}
-                  label="Template"
-                  value={step.template}
-                  size={16}
-                  list={props.templatesList}
-                  message={props.message(at('template'))}
-                  onInput={(template) => update(index, { template })}
-                />
-                <SelectField
-                  path={at('fee')}
-                  label="Fee"
-                  value={step.feeKind}
-                  message={props.message(at('fee'))}
-                  onChange={(feeKind) => update(index, { feeKind: feeKind as FeeKind })}
-                >
-                  <option value="none">No fee</option>
-                  <option value="amount">Fixed amount</option>
-                  <option value="percent">Percent of principal</option>
-                </SelectField>
-                {step.feeKind === 'amount' ? (
-                  <>
-                    <TextField
-                      path={at('fee.amount')}
-                      label={`Fee amount (${step.feeCurrency.trim() || props.currency})`}
-                      class="narrow"
-                      value={step.feeAmount}
-                      size={9}
-                      inputMode="decimal"
-                      message={props.message(at('fee.amount'))}
-                      onInput={(feeAmount) => update(index, { feeAmount })}
-                    />
-                    <TextField
-                      path={at('fee.currency')}
-                      label="Only in currency"
-                      class="narrow"
-                      value={step.feeCurrency}
-                      size={4}
-                      message={props.message(at('fee.currency'))}
-                      onInput={(feeCurrency) => update(index, { feeCurrency })}
-                    />
-                  </>
-                ) : null}
-                {step.feeKind === 'percent' ? (
-                  <TextField
-                    path={at('fee.percent')}
-                    label="Fee percent"
-                    class="narrow"
-                    value={step.feePercent}
-                    size={5}
-                    inputMode="decimal"
-                    message={props.message(at('fee.percent'))}
-                    onInput={(feePercent) => update(index, { feePercent })}
-                  />
-                ) : null}
-              </div>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="Steps (scrolls sideways)">
+        <table class="grid steps-table">
+          <thead>
+            <tr>
+              <th scope="col">Step id</th>
+              <th scope="col">Day (from due)</th>
+              <th scope="col">Channel</th>
+              <th scope="col">Template</th>
+              <th scope="col">Fee</th>
               {props.readOnly ? null : (
-                <div class="step-actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    disabled={index === 0}
-                    aria-label={`Move ${name} up`}
-                    onClick={() => move(index, -1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    disabled={index === steps.length - 1}
-                    aria-label={`Move ${name} down`}
-                    onClick={() => move(index, 1)}
-                  >
-                    ↓
-                  </button>
-                  <button type="button" class="secondary" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
-                    Remove
-                  </button>
-                </div>
+                <th scope="col">
+                  <span class="visually-hidden">Order</span>
+                </th>
               )}
-            </li>
-          );
-        })}
-      </ol>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((step, index) => {
+              const at = (field: string) => `steps.${index}.${field}`;
+              const name = stepName(step, index);
+              const n = index + 1;
+              return (
+                <tr key={step.key} data-step-index={index}>
+                  <td>
+                    <TextField
+                      hiddenLabel
+                      disabled={props.readOnly}
+                      path={at('id')}
+                      label={`Step ${n} id`}
+                      value={step.id}
+                      size={13}
+                      message={props.message(at('id'))}
+                      onInput={(id) => update(index, { id })}
+                    />
+                  </td>
+                  <td>
+                    <TextField
+                      hiddenLabel
+                      disabled={props.readOnly}
+                      path={at('offsetDays')}
+                      label={`Step ${n} days from the due date`}
+                      value={step.offsetDays}
+                      size={4}
+                      inputMode="numeric"
+                      message={props.message(at('offsetDays'))}
+                      onInput={(offsetDays) => update(index, { offsetDays })}
+                    />
+                  </td>
+                  <td>
+                    <SelectField
+                      hiddenLabel
+                      disabled={props.readOnly}
+                      path={at('channel')}
+                      label={`Step ${n} channel`}
+                      value={step.channel}
+                      message={props.message(at('channel'))}
+                      onChange={(channel) => update(index, { channel })}
+                    >
+                      {CHANNELS.map((channel) => (
+                        <option key={channel} value={channel}>
+                          {CHANNEL_WORDS[channel]}
+                        </option>
+                      ))}
+                    </SelectField>
+                  </td>
+                  <td>
+                    <TextField
+                      hiddenLabel
+                      disabled={props.readOnly}
+                      path={at('template')}
+                      label={`Step ${n} template`}
+                      value={step.template}
+                      size={12}
+                      list={props.templatesList}
+                      message={props.message(at('template'))}
+                      onInput={(template) => update(index, { template })}
+                    />
+                  </td>
+                  <td>
+                    <div class="fee-fields">
+                      <SelectField
+                        hiddenLabel
+                        disabled={props.readOnly}
+                        path={at('fee')}
+                        label={`Step ${n} fee`}
+                        value={step.feeKind}
+                        message={props.message(at('fee'))}
+                        onChange={(feeKind) => update(index, { feeKind: feeKind as FeeKind })}
+                      >
+                        <option value="none">No fee</option>
+                        <option value="amount">Fixed</option>
+                        <option value="percent">Percent</option>
+                      </SelectField>
+                      {step.feeKind === 'amount' ? (
+                        <>
+                          <TextField
+                            hiddenLabel
+                            disabled={props.readOnly}
+                            path={at('fee.amount')}
+                            label={`Step ${n} fee amount in ${step.feeCurrency.trim() || props.currency}`}
+                            value={step.feeAmount}
+                            size={8}
+                            inputMode="decimal"
+                            message={props.message(at('fee.amount'))}
+                            onInput={(feeAmount) => update(index, { feeAmount })}
+                          />
+                          <TextField
+                            hiddenLabel
+                            disabled={props.readOnly}
+                            path={at('fee.currency')}
+                            label={`Step ${n} fee only on invoices in this currency (blank: any)`}
+                            value={step.feeCurrency}
+                            size={4}
+                            message={props.message(at('fee.currency'))}
+                            onInput={(feeCurrency) => update(index, { feeCurrency })}
+                          />
+                        </>
+                      ) : null}
+                      {step.feeKind === 'percent' ? (
+                        <TextField
+                          hiddenLabel
+                          disabled={props.readOnly}
+                          path={at('fee.percent')}
+                          label={`Step ${n} fee percent of the principal`}
+                          value={step.feePercent}
+                          size={4}
+                          inputMode="decimal"
+                          message={props.message(at('fee.percent'))}
+                          onInput={(feePercent) => update(index, { feePercent })}
+                        />
+                      ) : null}
+                      {step.feeKind === 'percent' ? (
+                        <span aria-hidden="true">%</span>
+                      ) : step.feeKind === 'amount' ? (
+                        <span class="muted">{step.feeCurrency.trim() ? '' : props.currency}</span>
+                      ) : null}
+                    </div>
+                  </td>
+                  {props.readOnly ? null : (
+                    <td class="step-actions">
+                      <button
+                        type="button"
+                        class="secondary"
+                        disabled={index === 0}
+                        aria-label={`Move ${name} up`}
+                        onClick={() => move(index, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary"
+                        disabled={index === steps.length - 1}
+                        aria-label={`Move ${name} down`}
+                        onClick={() => move(index, 1)}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        class="secondary"
+                        aria-label={`Remove ${name}`}
+                        onClick={() => remove(index)}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {props.readOnly ? null : (
-        <button type="button" class="secondary" onClick={add}>
-          Add a step
-        </button>
+        <p>
+          <button type="button" class="secondary" onClick={add}>
+            Add a step
+          </button>
+        </p>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 // A manager's strategies in Chromium: the default ladder opened, a step's day changed with the preview's date moving as
 // typed, saved and read back from the API; a bad edit shown at its very field and refused on Save with nothing
-// changed; a collector sees the editor read-only. axe on both screens; screenshots of each.
+// changed; a new one created with amounts typed in major units; a collector sees the editor read-only. axe on both
+// screens; screenshots of each.
 import type { Page } from 'playwright-core';
 import { ConsoleRuntime } from './console-harness';
 import { screenshot } from './harness';
@@ -95,6 +96,39 @@ describe('strategies in the console', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('the API refused to save.').waitFor();
     expect(await readDefault()).toEqual(before);
+  });
+
+  it('creates a strategy: amounts typed in major units are sent as minor units, steps added and reordered', async () => {
+    const page = await runtime.session.page('desktop');
+    await runtime.goto(page, '/strategies');
+    await page.getByRole('link', { name: 'New strategy' }).click();
+    await page.locator('main h1', { hasText: 'New strategy' }).waitFor();
+    await field(page, 'path.strategyId').fill('big-debts');
+    await field(page, 'name').fill('Big debts');
+    await field(page, 'appliesTo.minAmount').fill('5 000.00');
+    await page.getByRole('button', { name: 'Add a step' }).click();
+    await field(page, 'steps.1.id').fill('fee-call');
+    await field(page, 'steps.1.channel').selectOption('call');
+    await field(page, 'steps.1.fee').selectOption('amount');
+    await field(page, 'steps.1.fee.amount').fill('12.50');
+    await page.locator('tr[data-step="fee-call"] .money[data-minor="1250"]').waitFor();
+    // Moved above the day-1 step, the day-8 call puts the ladder out of order: said at the step that is now early.
+    await page.getByRole('button', { name: 'Move fee-call up' }).click();
+    await expect(refusalAt(page, 'steps.1.offsetDays')).resolves.toBe('must not be earlier than the step before it');
+    await page.getByRole('button', { name: 'Move overdue up' }).click();
+    await page.locator('#st-steps-1-offsetDays:not([aria-invalid])').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('main h1', { hasText: 'Big debts' }).waitFor();
+    expect(page.url()).toContain('#/strategies/big-debts');
+    const stored = (await runtime.as('demo-manager', 'GET', '/v1/strategies/big-debts')).body;
+    expect(stored).toMatchObject({
+      name: 'Big debts',
+      appliesTo: { minAmount: 500_000 },
+      steps: [
+        { id: 'overdue', offsetDays: 1, channel: 'email', template: 'overdue' },
+        { id: 'fee-call', offsetDays: 8, channel: 'call', fee: { amount: 1_250 } },
+      ],
+    });
   });
 
   it('shows a collector the editor read-only, with the preview', async () => {

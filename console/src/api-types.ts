@@ -4,6 +4,16 @@ import type * as z from 'zod';
 import type { QueuePageSchema, QueueItemSchema } from '../../shared/schemas/queue.schema';
 import type { CustomerResponseSchema } from '../../shared/schemas/customer.schema';
 import type { TaskPageSchema, CollectorTaskSchema } from '../../shared/schemas/task.schema';
+import type { AgingReportSchema, KpiReportSchema, KpiFiguresSchema } from '../../shared/schemas/report.schema';
+import type { CollectorListSchema } from '../../shared/schemas/collector.schema';
+import type {
+  PutStrategyBodySchema,
+  StepSchema,
+  StrategyListSchema,
+  StrategySchema,
+} from '../../shared/schemas/strategy.schema';
+import type { PreviewStepSchema, StrategyPreviewSchema } from '../../shared/schemas/strategy-preview.schema';
+import type { TenantSettingsViewSchema } from '../../shared/schemas/tenant.schema';
 
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 export type QueueItem = z.infer<typeof QueueItemSchema>;
@@ -11,9 +21,17 @@ export type Customer = z.infer<typeof CustomerResponseSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
 // The dashboard's reports and the collectors whose names it shows.
-import type { AgingReportSchema, KpiReportSchema, KpiFiguresSchema } from '../../shared/schemas/report.schema';
-import type { CollectorListSchema } from '../../shared/schemas/collector.schema';
 export type AgingReport = z.infer<typeof AgingReportSchema>;
 export type KpiReport = z.infer<typeof KpiReportSchema>;
 export type KpiFigures = z.infer<typeof KpiFiguresSchema>;
 export type CollectorList = z.infer<typeof CollectorListSchema>;
+
+// The strategies' editor and preview.
+
+export type Strategy = z.infer<typeof StrategySchema>;
+export type StrategyList = z.infer<typeof StrategyListSchema>;
+export type StrategyStep = z.infer<typeof StepSchema>;
+export type StrategyBody = z.input<typeof PutStrategyBodySchema>;
+export type StrategyPreview = z.infer<typeof StrategyPreviewSchema>;
+export type PreviewStep = z.infer<typeof PreviewStepSchema>;
+export type TenantSettingsView = z.infer<typeof TenantSettingsViewSchema>;

@@ -13,6 +13,7 @@ import { postPaymentRoute } from './routes/post-payment.route';
 import { putStrategyRoute } from './routes/put-strategy.route';
 import { listStrategiesRoute } from './routes/list-strategies.route';
 import { getStrategyRoute } from './routes/get-strategy.route';
+import { previewStrategyRoute } from './routes/preview-strategy.route';
 import { postUnsubscribeRoute } from './routes/post-unsubscribe.route';
 import { getUnsubscribeRoute } from './routes/get-unsubscribe.route';
 import { postStripeWebhookRoute } from './routes/post-stripe-webhook.route';
@@ -74,6 +75,7 @@ export const apiRoutes = [
   putStrategyRoute,
   listStrategiesRoute,
   getStrategyRoute,
+  previewStrategyRoute,
   postUnsubscribeRoute,
   getUnsubscribeRoute,
   postStripeWebhookRoute,

@@ -3,7 +3,7 @@
 // or again after it stopped halfway, sends and opens nothing twice.
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../domain/calendar';
-import { decideContact } from '../domain/contact-policy';
+import { stepContactDecision } from '../domain/step-timing';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance, isCollectible } from '../domain/invoice';
 import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
@@ -270,8 +270,7 @@ const handleInvoice = async (
   }
   for (const scheduled of position.act) {
     // Outside the contact window the reminder simply waits for a later run inside it.
-    const channel = scheduled.step.channel === 'sms' ? 'sms' : 'email';
-    const policy = decideContact({ tenant, zones: [customer.timeZone], channel, at: now });
+    const policy = stepContactDecision(tenant, [customer.timeZone], scheduled.step, now);
     if (policy.outcome !== 'allowed') continue;
     const result = await sendReminder(
       deps,

@@ -1,6 +1,7 @@
 // One attempt at a pass: re-derive the stage from the facts, act on what is due, save the case with the wait's token.
 import type { IntegrationEvent } from '../../../events/catalog';
-import { decideContact, isContactChannel, type ContactDecision } from '../../domain/contact-policy';
+import type { ContactDecision } from '../../domain/contact-policy';
+import { stepContactDecision } from '../../domain/step-timing';
 import { addDays, daysBetween, localDate, zonedInstant } from '../../domain/calendar';
 import { isPreDue, ladderPosition, scheduleSteps, sendHourMinute, type ScheduledStep } from '../../domain/ladder';
 import { CLOSED_STATUSES, type TimelineEntry } from '../../schemas/delinquency.schema';
@@ -30,14 +31,7 @@ const heldBack = (
   now: Date,
 ): Exclude<ContactDecision, { outcome: 'allowed' }> | null => {
   for (const { step } of due) {
-    if (!isContactChannel(step.channel)) continue;
-    const decision = decideContact({
-      tenant: f.tenant,
-      zones: [f.customer.timeZone],
-      channel: step.channel,
-      at: now,
-      holdTo: 'send-time',
-    });
+    const decision = stepContactDecision(f.tenant, [f.customer.timeZone], step, now);
     if (decision.outcome !== 'allowed') return decision;
   }
   return null;

@@ -25,6 +25,11 @@ export interface ArrearsFunctionProps<S extends z.ZodObject> {
   environment: { [K in keyof z.input<S> & string]: object extends Pick<z.input<S>, K> ? string | undefined : string };
   memorySize?: number;
   timeout?: Duration;
+  /**
+   * A log group shared with functions of the same kind (the API's routes): one resource instead of one per function,
+   * which keeps the stack under CloudFormation's limit as routes are added. Each line names its function (JSON logs).
+   */
+  logGroup?: logs.LogGroup;
 }
 
 /**
@@ -53,10 +58,12 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
 
   constructor(scope: Construct, id: string, props: ArrearsFunctionProps<S>) {
     super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const logGroup =
+      props.logGroup ??
+      new logs.LogGroup(this, 'Logs', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
     this.role = new InlinePolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${id}; nothing else`,
@@ -99,7 +106,7 @@ export class ArrearsFunction<S extends z.ZodObject> extends Construct {
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${logGroupId}.Arn>:*]`,
       reason:
-        'Log streams are created at run time inside this function own log group; their names cannot be known in advance.',
+        "Log streams are created at run time inside the function's log group; their names cannot be known in advance.",
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',

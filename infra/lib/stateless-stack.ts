@@ -129,8 +129,15 @@ export class StatelessStack extends Stack {
     // Each function checks a person's id token itself, against the pool's public keys (no IAM needed): an HTTP API route
     // has one authorizer, and partner systems call the same routes with API keys.
     const idTokenIssuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${props.people.userPool.userPoolId}`;
+    // The routes' functions write to one log group (each JSON line names its function): a group per route would cost the
+    // stack one resource per route, and the routes are most of its resources.
+    const routeLogs = new logs.LogGroup(this, 'ApiFunctionLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     for (const route of apiRoutes as readonly ApiRoute[]) {
       const fn = new ArrearsFunction(this, route.id, {
+        logGroup: routeLogs,
         entry: `functions/api/${route.handler}`,
         description: `${route.method} ${route.path}: ${route.summary}`,
         environmentSchema: ApiEnvSchema,

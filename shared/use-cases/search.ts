@@ -52,7 +52,13 @@ export const searchAccounts = async (
   ]);
   const referenced = (byReference as (InvoiceOwner | null)[]).filter((owner): owner is InvoiceOwner => owner !== null);
   const owners = [...(byInvoice ? [byInvoice] : []), ...referenced];
-  const names = owners.length === 0 ? new Map<string, string>() : await index.customerNames(tenantId, owners.map((o) => o.customerId));
+  const names =
+    owners.length === 0
+      ? new Map<string, string>()
+      : await index.customerNames(
+          tenantId,
+          owners.map((o) => o.customerId),
+        );
   const nameOf = (customerId: string) => names.get(customerId) ?? customerId;
   const hits: SearchHit[] = [
     ...(byInvoice ? [invoiceHit(byInvoice, nameOf(byInvoice.customerId), 'invoice')] : []),

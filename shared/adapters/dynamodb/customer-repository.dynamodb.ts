@@ -49,7 +49,8 @@ export class DynamoCustomerRepository implements CustomerRepository {
     previous?: Customer | null,
   ): Promise<boolean> {
     const item = { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer };
-    const before = expectedVersion === null ? null : previous === undefined ? await this.get(tenantId, customer.id) : previous;
+    const before =
+      expectedVersion === null ? null : previous === undefined ? await this.get(tenantId, customer.id) : previous;
     // The search terms go in the customer's own write, so the index never names a customer by a name, e-mail or phone
     // it no longer has (a write changing none of them stays a plain conditional put).
     const saved = await transactGuarded(this.client, [

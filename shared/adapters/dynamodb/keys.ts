@@ -377,7 +377,8 @@ export const keys = {
     gsi4pk: keys.assigneeTasksPartition(tenantId, assigneeId),
     gsi4sk: `${dueAt}#${taskId}`,
   }),
-  assigneeTasksPartition: (tenantId: string, assigneeId: string) => `${tenant(tenantId)}#TASKS#open#ASSIGNEE#${assigneeId}`,
+  assigneeTasksPartition: (tenantId: string, assigneeId: string) =>
+    `${tenant(tenantId)}#TASKS#open#ASSIGNEE#${assigneeId}`,
   contact: (tenantId: string, delinquencyId: string, at: string, contactId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `${keys.contactPrefix}${at}#${contactId}`,

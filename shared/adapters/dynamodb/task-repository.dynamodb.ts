@@ -1,6 +1,12 @@
 // Collectors' tasks: kept beside their delinquency, and listed while open, oldest due first: the tenant's through gsi3,
 // one person's through gsi4.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { TaskListFilter, TaskPage, TaskRepository } from '../../ports/task-repository.port';
 import { CollectorTaskSchema, type CollectorTask, type NewCollectorTask } from '../../schemas/task.schema';
 import { isConditionFailure, queryAll } from './client';
@@ -57,7 +63,10 @@ export class DynamoTaskRepository implements TaskRepository {
     // Sort keys are `{dueAt}#{taskId}`: an instant alone sorts before every task due at it, so a span is a key range.
     const span =
       filter.dueFrom !== undefined && filter.dueBefore !== undefined
-        ? { condition: ` AND ${index}sk BETWEEN :from AND :before`, values: { ':from': filter.dueFrom, ':before': filter.dueBefore } }
+        ? {
+            condition: ` AND ${index}sk BETWEEN :from AND :before`,
+            values: { ':from': filter.dueFrom, ':before': filter.dueBefore },
+          }
         : filter.dueBefore !== undefined
           ? { condition: ` AND ${index}sk < :before`, values: { ':before': filter.dueBefore } }
           : filter.dueFrom !== undefined
@@ -108,7 +117,8 @@ export class DynamoTaskRepository implements TaskRepository {
           TableName: this.tableName,
           Key: keys.task(tenantId, task.delinquencyId, task.stepId),
           // Done tasks leave the open list's index.
-          UpdateExpression: 'SET #status = :done, doneAt = :doneAt, doneBy = :doneBy REMOVE gsi3pk, gsi3sk, gsi4pk, gsi4sk',
+          UpdateExpression:
+            'SET #status = :done, doneAt = :doneAt, doneBy = :doneBy REMOVE gsi3pk, gsi3sk, gsi4pk, gsi4sk',
           ConditionExpression: '#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':doneAt': doneAt, ':doneBy': doneBy },

@@ -10,3 +10,7 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export type Customer = z.infer<typeof CustomerResponseSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
+import type { SearchResultSchema, SearchHitSchema } from '../../shared/schemas/search.schema';
+
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export type SearchHit = z.infer<typeof SearchHitSchema>;

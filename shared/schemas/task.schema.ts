@@ -39,8 +39,8 @@ export const TaskListQuerySchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/, 'must be "me" or a username')
     .optional(),
-  /** Only tasks due before today (`overdue`) or during today (`today`), today being the day in `zone`. */
-  due: z.enum(['overdue', 'today']).optional(),
+  /** Only tasks due before today (`overdue`), during today (`today`) or after it (`upcoming`): the day in `zone`. */
+  due: z.enum(['overdue', 'today', 'upcoming']).optional(),
   /** The reader's time zone, which says when today starts and ends (default: the tenant's). */
   zone: TimeZoneSchema.optional(),
 });

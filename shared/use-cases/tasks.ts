@@ -53,8 +53,10 @@ export const listTasks = async (
     const zone = query.zone ?? (await deps.tenants.getTenant(grant.tenantId))?.timeZone ?? 'UTC';
     const today = localDate(deps.clock.now(), zone);
     const start = startOfLocalDay(today, zone).toISOString();
-    filter.dueBefore = query.due === 'overdue' ? start : startOfLocalDay(addDays(today, 1), zone).toISOString();
-    if (query.due === 'today') filter.dueFrom = start;
+    const tomorrow = startOfLocalDay(addDays(today, 1), zone).toISOString();
+    if (query.due === 'overdue') filter.dueBefore = start;
+    if (query.due === 'today') Object.assign(filter, { dueFrom: start, dueBefore: tomorrow });
+    if (query.due === 'upcoming') filter.dueFrom = tomorrow;
   }
   return deps.tasks.listOpen(grant.tenantId, query.limit, query.cursor, filter);
 };

@@ -85,6 +85,8 @@ describe('task lists', () => {
     expect(await ids({ due: 'today', zone: 'Europe/Oslo' }, MANAGER)).toEqual(['b-midnight', 'c-kari']);
     expect(await ids({ due: 'overdue', zone: 'UTC' }, MANAGER)).toEqual(['a-overdue']);
     expect(await ids({ due: 'today', zone: 'UTC' }, MANAGER)).toEqual(['e-evening', 'b-midnight']);
+    expect(await ids({ due: 'upcoming', zone: 'Europe/Oslo' }, MANAGER)).toEqual(['d-team']);
+    expect(await ids({ due: 'upcoming', zone: 'UTC' }, MANAGER)).toEqual(['c-kari', 'd-team']);
     expect(await ids({ assignee: 'me', due: 'today', zone: 'Europe/Oslo' })).toEqual(['b-midnight']);
     // Without a zone, the tenant's day (UTC for a tenant without settings).
     expect(await ids({ due: 'overdue' }, MANAGER)).toEqual(['a-overdue']);

@@ -6,7 +6,7 @@ import type { CollectorTask, Customer, TaskPage } from '../api-types';
 import { Loading } from '../components/loading';
 import { Page } from '../components/page';
 import { Problem } from '../components/problem';
-import { calendarDate, dateTime, readerZone } from '../format';
+import { calendarDate, readerLocale, readerZone } from '../format';
 import { href } from '../router';
 import { useSession } from '../session-context';
 import type { ScreenProps } from './screen';
@@ -50,8 +50,23 @@ const CustomerName = (props: { id: string }) => {
 
 const what = (task: CollectorTask): string => (task.kind === 'call' ? 'Call' : 'Follow up');
 
+/**
+ * When a task is due, in the reader's zone with the zone named. (Chromium refuses `dateStyle` together with
+ * `timeZoneName`, so the parts are asked for one by one.)
+ */
+const dueTime = (iso: string, zone: string): string =>
+  new Intl.DateTimeFormat(readerLocale(), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+
 const due = (task: CollectorTask, zone: string): string =>
-  task.dueOn ? calendarDate(task.dueOn) : dateTime(task.dueAt, zone);
+  task.dueOn ? calendarDate(task.dueOn) : dueTime(task.dueAt, zone);
 
 const TaskRows = (props: {
   tasks: CollectorTask[];
@@ -77,8 +92,9 @@ const TaskRows = (props: {
         <tr key={task.id} data-task-id={task.id}>
           <td>{due(task, props.zone)}</td>
           <td>
-            <a href={href(`/cases/${encodeURIComponent(task.delinquencyId)}`)}>{what(task)}</a>
-            <span class="muted"> · invoice {task.invoiceId}</span>
+            <a href={href(`/cases/${encodeURIComponent(task.delinquencyId)}`)}>
+              {what(task)} · invoice {task.invoiceId}
+            </a>
           </td>
           <td>
             <a href={href(`/customers/${encodeURIComponent(task.customerId)}`)}>
@@ -91,7 +107,7 @@ const TaskRows = (props: {
               type="button"
               class="secondary"
               disabled={props.busy.has(task.id)}
-              aria-label={`Mark done: ${what(task).toLowerCase()} about invoice ${task.invoiceId}`}
+              aria-label={`Done: ${what(task).toLowerCase()} about invoice ${task.invoiceId}`}
               onClick={() => props.onDone(task)}
             >
               Done

@@ -1,9 +1,10 @@
 // Issue 16, search: a collector finds an account by name, e-mail, phone, invoice id or RF reference, within the tenant
 // only; the index follows the customer's changes and leaves with its erasure (GDPR).
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHandler as createErase } from '../../functions/api/delete-customer.handler';
 import { createHandler as createSearch } from '../../functions/api/search.handler';
-import { keys } from '../../shared/adapters/dynamodb/keys';
+import { itemMeta, keys } from '../../shared/adapters/dynamodb/keys';
+import { backfillSearchIndex } from '../../shared/adapters/dynamodb/search-backfill.dynamodb';
 import { sha256Hex, stableId } from '../../shared/domain/ids';
 import { formatReference, invoiceCaseReference } from '../../shared/domain/transfer-reference';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
@@ -259,6 +260,48 @@ describe('search', () => {
     // The books are kept: the invoice is still found by its id, under the erased name.
     const answer = await search('INV-GONE');
     expect(answer.body.items).toEqual([expect.objectContaining({ kind: 'invoice', name: '(erased)' })]);
+  });
+
+  it('indexes what was stored before search existed with the one-off backfill, and again changes nothing', async () => {
+    // As written before this release: the customer alone, no terms; an invoice without its reference entry.
+    await table.client.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...keys.customer('t1', 'cus-old'),
+          ...itemMeta('Customer'),
+          ...customer({ name: 'Olga Førsteutgave', phone: '+4742222222' }),
+          id: 'cus-old',
+          createdAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+          version: 3,
+        },
+      }),
+    );
+    await putInvoice(deps, 't1', 'INV-OLD', {
+      customerId: 'cus-old',
+      amount: 10_000,
+      currency: 'NOK',
+      issuedAt: '2025-01-01',
+      dueDate: '2025-02-01',
+    });
+    const reference = invoiceCaseReference('t1', 'INV-OLD');
+    await table.client.send(
+      new DeleteCommand({ TableName: table.tableName, Key: keys.searchReference('t1', reference, 'INV-OLD') }),
+    );
+    expect(await found('olga')).toEqual([]);
+    expect(await found(reference)).toEqual([]);
+
+    const counts = await backfillSearchIndex(table.client, table.tableName);
+    expect(counts.customers).toBeGreaterThanOrEqual(1);
+    expect(await found('forsteutg')).toEqual(['customer:cus-old:name']);
+    expect(await found('+47 422 22 222')).toEqual(['customer:cus-old:phone']);
+    expect(await found(reference)).toEqual(['invoice:INV-OLD:reference']);
+    // The erased customer stays out of the index; a second run writes the same entries.
+    expect(await termsOf('t1', 'cus-gone')).toEqual([]);
+    const before = await termsOf('t1', 'cus-old');
+    await backfillSearchIndex(table.client, table.tableName);
+    expect(await termsOf('t1', 'cus-old')).toEqual(before);
   });
 
   it('refuses an empty or overlong query naming query.q', async () => {

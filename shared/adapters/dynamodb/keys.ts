@@ -177,6 +177,9 @@ export type SearchTermKind = 'name' | 'email' | 'phone';
 const searchDigest = (tenantId: string, kind: SearchTermKind, term: string): string =>
   kind === 'name' ? term : createHash('sha256').update(`${tenantId}\n${kind}\n${term}`).digest('hex');
 
+/** The tenant a tenant-owned key names (`TENANT#{t}#...`): tenant ids hold no "#". Null for a key of no tenant. */
+export const tenantOfKey = (key: string): string | null => /^TENANT#([^#]+)/.exec(key)?.[1] ?? null;
+
 /** Stable shard of an id: the same invoice always lands in the same shard. */
 export const shardOf = (id: string, shards = DUE_DATE_SHARDS): number =>
   createHash('sha256').update(id).digest().readUInt32BE(0) % shards;

@@ -8,7 +8,7 @@ export const listTasksRoute = {
   path: '/v1/tasks',
   handler: 'list-tasks.handler.ts',
   summary:
-    "Open tasks (calls the ladder asked for, follow-ups), oldest due first: the team's or one person's (assignee=me), all, overdue, due today or upcoming in the reader's zone; cursor pagination",
+    "Open tasks (ladder calls, follow-ups), oldest due first: the team's or one person's (assignee=me); overdue, due today or upcoming in the reader's zone",
   query: TaskListQuerySchema,
   responses: [{ status: 200, description: 'A page of open tasks', schema: TaskPageSchema }],
   roles: ['collector', 'manager'],

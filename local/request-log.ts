@@ -9,8 +9,11 @@ const TOKEN_PREFIXES: string[][] = apiRoutes
   .filter((segments) => segments.includes('{token}'))
   .map((segments) => segments.slice(0, segments.indexOf('{token}')));
 
-/** Query parameters whose values are secrets wherever they appear (a token, a key, a signature). */
-const SECRET_QUERY = /token|key|secret|sig|password|auth|code/i;
+/**
+ * Query parameters whose values are secrets wherever they appear (a token, a key, a signature), or personal data (what a
+ * collector searched for: a name, an e-mail address, a phone number).
+ */
+const SECRET_QUERY = /token|key|secret|sig|password|auth|code|^q$/i;
 
 /** The path and query as the log shows them: `/v1/pay/(redacted)/promise?token=(redacted)&lang=nb`. */
 export const loggedTarget = (url: URL): string => {

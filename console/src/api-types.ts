@@ -14,6 +14,7 @@ import type {
 } from '../../shared/schemas/strategy.schema';
 import type { PreviewStepSchema, StrategyPreviewSchema } from '../../shared/schemas/strategy-preview.schema';
 import type { TenantSettingsViewSchema } from '../../shared/schemas/tenant.schema';
+import type { SearchResultSchema, SearchHitSchema } from '../../shared/schemas/search.schema';
 
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 export type QueueItem = z.infer<typeof QueueItemSchema>;
@@ -27,7 +28,6 @@ export type KpiFigures = z.infer<typeof KpiFiguresSchema>;
 export type CollectorList = z.infer<typeof CollectorListSchema>;
 
 // The strategies' editor and preview.
-
 export type Strategy = z.infer<typeof StrategySchema>;
 export type StrategyList = z.infer<typeof StrategyListSchema>;
 export type StrategyStep = z.infer<typeof StepSchema>;
@@ -35,3 +35,7 @@ export type StrategyBody = z.input<typeof PutStrategyBodySchema>;
 export type StrategyPreview = z.infer<typeof StrategyPreviewSchema>;
 export type PreviewStep = z.infer<typeof PreviewStepSchema>;
 export type TenantSettingsView = z.infer<typeof TenantSettingsViewSchema>;
+
+// Search.
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export type SearchHit = z.infer<typeof SearchHitSchema>;

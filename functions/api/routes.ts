@@ -26,6 +26,7 @@ import { resolveDisputeRoute } from './routes/resolve-dispute.route';
 import { listDisputesRoute } from './routes/list-disputes.route';
 import { listTasksRoute } from './routes/list-tasks.route';
 import { postTaskDoneRoute } from './routes/post-task-done.route';
+import { searchRoute } from './routes/search.route';
 import { postContactRoute } from './routes/post-contact.route';
 import { listContactsRoute } from './routes/list-contacts.route';
 import { getContactWindowRoute } from './routes/get-contact-window.route';
@@ -88,6 +89,7 @@ export const apiRoutes = [
   listDisputesRoute,
   listTasksRoute,
   postTaskDoneRoute,
+  searchRoute,
   postContactRoute,
   listContactsRoute,
   getContactWindowRoute,

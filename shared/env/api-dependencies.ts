@@ -9,6 +9,8 @@ import { CachedStrategies } from '../adapters/cached-strategies';
 import { DynamoTaskRepository } from '../adapters/dynamodb/task-repository.dynamodb';
 import { DynamoTenantDirectory } from '../adapters/dynamodb/tenant-directory.dynamodb';
 import type { TaskRepository } from '../ports/task-repository.port';
+import type { SearchIndex } from '../ports/search-index.port';
+import { DynamoSearchIndex } from '../adapters/dynamodb/search-index.dynamodb';
 import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { CreditRepository } from '../ports/credit-repository.port';
 import { DynamoCreditRepository } from '../adapters/dynamodb/credit-repository.dynamodb';
@@ -68,6 +70,8 @@ export interface ApiDependencies extends CoreDeps {
   /** Origins the portal's forms may lead to besides its own: the hosted checkout its pay form redirects to. */
   checkoutOrigins: readonly string[];
   tasks: TaskRepository;
+  /** Customers, invoices and cases by name, e-mail, phone, invoice id or reference (GET /v1/search). */
+  search: SearchIndex;
   /** Pre-aggregated report counters (aging, KPIs). */
   reports: ReportStore;
   collectors: CollectorRepository;
@@ -144,6 +148,7 @@ export const buildApiDependencies = (
     portalSigningKey: extras.portalSigningKey ?? missingPortalSigningKey,
     checkoutOrigins: extras.checkoutOrigins ?? [STRIPE_CHECKOUT_ORIGIN],
     tasks: new DynamoTaskRepository(client, tableName),
+    search: new DynamoSearchIndex(client, tableName),
     reports: new DynamoReportStore(client, tableName),
     collectors: new DynamoCollectorRepository(client, tableName),
     credit: new DynamoCreditRepository(client, tableName),

@@ -1,5 +1,5 @@
 // Storage of collectors' tasks (calls the ladder asked for) and the open-task list they work from.
-import type { CollectorTask } from '../schemas/task.schema';
+import type { CollectorTask, NewCollectorTask } from '../schemas/task.schema';
 
 export interface TaskPage {
   items: CollectorTask[];
@@ -7,11 +7,23 @@ export interface TaskPage {
   nextCursor: string | null;
 }
 
+/** Which open tasks a list shows: one person's, and those due in a span (instants, ISO 8601, `dueAt`). */
+export interface TaskListFilter {
+  assigneeId?: string;
+  /** Due at or after this instant. */
+  dueFrom?: string;
+  /** Due before this instant. */
+  dueBefore?: string;
+}
+
 export interface TaskRepository {
   /** Stores the task once: a second add of the same id changes nothing. */
-  add(tenantId: string, task: CollectorTask): Promise<void>;
-  /** Open tasks of one tenant, oldest due first; a cursor from another tenant or a forged one is refused. */
-  listOpen(tenantId: string, limit: number, cursor?: string): Promise<TaskPage>;
+  add(tenantId: string, task: NewCollectorTask): Promise<void>;
+  /**
+   * Open tasks of one tenant (or of one person), oldest due first; a cursor from another list, another tenant or a
+   * forged one is refused.
+   */
+  listOpen(tenantId: string, limit: number, cursor?: string, filter?: TaskListFilter): Promise<TaskPage>;
   /** One task by its id, or null (an unknown id, or another tenant's). */
   get(tenantId: string, taskId: string): Promise<CollectorTask | null>;
   /** A debt's open tasks. */

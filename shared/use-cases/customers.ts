@@ -34,7 +34,12 @@ export const putCustomer = (
       ...(actor ? { updatedBy: actor } : {}),
       version: (existing?.customer.version ?? 0) + 1,
     };
-    const saved = await deps.customers.save(tenantId, customer, existing?.customer.version ?? null);
+    const saved = await deps.customers.save(
+      tenantId,
+      customer,
+      existing?.customer.version ?? null,
+      existing?.customer ?? null,
+    );
     if (!saved) return undefined;
     return { customer: { ...customer, optOuts: existing?.optOuts ?? [] }, created: !existing };
   });

@@ -41,6 +41,7 @@ const ERASED_FIELDS = [
   'customer name, email, phone and region',
   "opt-out addresses (replaced by a hash keyed with the tenant's erasure key, kept outside the data, so the opt-outs are still honoured)",
   'unsubscribe links',
+  "the search index's entries for the customer (name words, and digests of the e-mail address and phone number)",
   'answers about the customer kept for Idempotency-Key replays (a replay runs the request again: a customer write then answers 409 customer-erased)',
   'dispute reasons and notes, also where the timeline quotes them',
   'letter texts',

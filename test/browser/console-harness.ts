@@ -15,6 +15,8 @@ export interface ConsoleRuntimeOptions {
   clockStart?: string;
   /** ARREARS_LOCAL_USERS, when the default manager and collector are not enough (a second manager for four eyes). */
   users?: string;
+  /** ARREARS_LOCAL_TENANTS, when a test needs a second tenant beside `demo` (which must stay first). */
+  tenants?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export class ConsoleRuntime {
       ARREARS_CLOCK: 'virtual',
       ARREARS_CLOCK_START: this.options.clockStart ?? '2026-12-01T08:00:00Z',
       ...(this.options.users ? { ARREARS_LOCAL_USERS: this.options.users } : {}),
+      ...(this.options.tenants ? { ARREARS_LOCAL_TENANTS: this.options.tenants } : {}),
     });
   }
 

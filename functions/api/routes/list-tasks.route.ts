@@ -7,9 +7,11 @@ export const listTasksRoute = {
   method: 'GET',
   path: '/v1/tasks',
   handler: 'list-tasks.handler.ts',
-  summary: "The collectors' open tasks (calls the ladder asked for), oldest due first, with cursor pagination",
+  summary:
+    "Open tasks (ladder calls, follow-ups), oldest due first: the team's or one person's (assignee=me); overdue, due today or upcoming in the reader's zone",
   query: TaskListQuerySchema,
   responses: [{ status: 200, description: 'A page of open tasks', schema: TaskPageSchema }],
   roles: ['collector', 'manager'],
-  dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi3'] },
+  // The team's list through gsi3, one person's through gsi4; the tenant's zone (GetItem) when the reader gives none.
+  dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi3', 'gsi4'] },
 } as const satisfies ApiRoute;

@@ -1,10 +1,11 @@
-// Customers and their opt-outs, kept together in the customer's partition.
+// Customers and their opt-outs, kept together in the customer's partition; their search terms written with them.
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CustomerRepository } from '../../ports/customer-repository.port';
 import { CustomerSchema, OptOutSchema, type Customer, type OptOut } from '../../schemas/customer.schema';
 import { conditionFailureItem, isConditionFailure } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
-import { putVersioned } from './version-condition';
+import { transactGuarded, versionCondition } from './version-condition';
+import { searchTermWrites } from './search-index.dynamodb';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -41,9 +42,21 @@ export class DynamoCustomerRepository implements CustomerRepository {
     };
   }
 
-  async save(tenantId: string, customer: Customer, expectedVersion: number | null): Promise<boolean> {
+  async save(
+    tenantId: string,
+    customer: Customer,
+    expectedVersion: number | null,
+    previous?: Customer | null,
+  ): Promise<boolean> {
     const item = { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...customer };
-    const saved = await putVersioned(this.client, this.tableName, item, expectedVersion);
+    const before =
+      expectedVersion === null ? null : previous === undefined ? await this.get(tenantId, customer.id) : previous;
+    // The search terms go in the customer's own write, so the index never names a customer by a name, e-mail or phone
+    // it no longer has (a write changing none of them stays a plain conditional put).
+    const saved = await transactGuarded(this.client, [
+      { Put: { TableName: this.tableName, Item: item, ...versionCondition(expectedVersion) } },
+      ...searchTermWrites(this.tableName, tenantId, before, customer),
+    ]);
     // A new segment or country moves the report counters of the customer's invoices along (a retry moves the rest).
     if (saved && expectedVersion !== null)
       await new DynamoReportLedger(this.client, this.tableName).followCustomer(tenantId, customer);

@@ -1,6 +1,7 @@
 // Invoices, their payments and charges in the invoice's partition; balance changes go through versioned transactions.
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -29,6 +30,7 @@ import { queryIndexed, readIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
+import { referenceItem } from './search-index.dynamodb';
 import { transactGuarded, versionCondition } from './version-condition';
 import { paymentReceiptItems } from './webhook-events.dynamodb';
 
@@ -98,6 +100,10 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   async save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean> {
     const report = await this.reports.invoiceWrite(tenantId, expectedVersion, invoice, { kind: 'replace' });
     if (report === 'moved') return false;
+    // A new invoice's case reference is findable before the invoice is written (the same item each time, and no
+    // personal data): a customer quoting it reaches the invoice even before its case opens.
+    if (expectedVersion === null)
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: referenceItem(tenantId, invoice.id) }));
     // Alone (no case balance to move with it) it is a conditional put, at half a transaction's cost; either way a write
     // that someone else beat is refused and the caller reads again.
     return transactGuarded(this.client, [

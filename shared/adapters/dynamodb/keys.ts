@@ -36,6 +36,7 @@
 // | StepClaim          | TENANT#{t}#DELINQUENCY#{d}          | CLAIM#{SEND|FEE|STEP}#{stepId}[#{channel}] |                                                 |
 // | Letter             | TENANT#{t}#DELINQUENCY#{d}          | LETTER#{stepId}                 |                                                            |
 // | CollectorTask      | TENANT#{t}#DELINQUENCY#{d}          | TASK#{stepId}                   | gsi3 (open only): TENANT#{t}#TASKS#open / {dueAt}#{taskId}  |
+// |                    |                                     |                                 | gsi4 (open, assigned): TENANT#{t}#TASKS#open#ASSIGNEE#{a} / {dueAt}#{taskId} |
 // | TaskPointer        | TENANT#{t}#TASK#{taskId}            | TASK                            | (a task id -> its delinquency and step, for /v1/tasks/{id}/done) |
 // | Contact            | TENANT#{t}#DELINQUENCY#{d}          | CONTACT#{at}#{contactId}        | (a call, email, SMS or letter a collector logged)          |
 // | ContactLog         | TENANT#{t}#DELINQUENCY#{d}          | CONTACTLOG                      | (version guarding the call-limit check: one writer wins)   |
@@ -53,6 +54,8 @@
 // | ReportSnapshot     | TENANT#{t}#REPORTSNAP#{day}         | {family}#{kind}#{value}#{currency}#{part} | every counter at that day's close      |
 // | ReportSnapshotDay  | TENANT#{t}#REPORTDAYS               | {day}                           | (marks a snapshot as complete)                             |
 // | ReportCheckpoint   | TENANT#{t}#REPORTCHECK              | THROUGH                         | (the last closed day the run has folded: idle hours skip)  |
+// | SearchTerm         | TENANT#{t}#SEARCH#{name|email|phone} | {term}#{c}                     | (a customer's name word in clear, or sha256 of its e-mail / phone digits) |
+// | SearchReference    | TENANT#{t}#SEARCH#reference         | {RF reference}#{i}              | (an invoice's case reference -> the invoice; no personal data) |
 //
 // Access patterns:
 // - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
@@ -72,7 +75,8 @@
 //   one collector's queue: Query gsi4 pk = TENANT#{t}#ASSIGNEE#{collector}#{status}; band and currency filter the page
 // - scoring history (closed delinquencies with their opening inputs): Query gsi3 pk = TENANT#{t}#CLOSED#{month}
 // - a tenant's collectors (auto-assignment, GET /v1/collectors): Query pk = TENANT#{t}#COLLECTORS
-// - collectors' open tasks (calls to make): Query gsi3 pk = TENANT#{t}#TASKS#open, oldest due first, page by page
+// - collectors' open tasks (calls to make): Query gsi3 pk = TENANT#{t}#TASKS#open, oldest due first, page by page;
+//   one person's: Query gsi4 pk = TENANT#{t}#TASKS#open#ASSIGNEE#{a}; overdue / due today: sk BETWEEN or < an instant
 // - a debt's tasks (closed with the debt or by a logged call): Query pk = TENANT#{t}#DELINQUENCY#{d}, sk begins_with TASK#
 // - one task by id (closed by hand): GetItem TENANT#{t}#TASK#{taskId}, then GetItem the task it names
 // - a debt's contacts around a moment (call limits), or newest first: Query pk = TENANT#{t}#DELINQUENCY#{d}, sk BETWEEN
@@ -91,6 +95,9 @@
 //   {family}#{snapshot day + 1} AND {family}#{day}$ (the counters added since): a bounded read, never every invoice
 // - was this invoice write counted already (a stream record delivered again): conditional Update of the ReportMark
 // - has the run folded the closed days already: GetItem TENANT#{t}#REPORTCHECK (one read an hour, not every shard)
+// - search (GET /v1/search): Query TENANT#{t}#SEARCH#name sk begins_with the longest typed word (a prefix), or
+//   TENANT#{t}#SEARCH#{email|phone|reference} sk begins_with {term}# (exact); an invoice id is a GetItem of the invoice.
+//   Term items are written in the customer's own write (a transaction when they change) and deleted by its erasure.
 import { createHash } from 'node:crypto';
 
 /**
@@ -143,6 +150,8 @@ export type ItemType =
   | 'ReportSnapshot'
   | 'ReportSnapshotDay'
   | 'ReportCheckpoint'
+  | 'SearchTerm'
+  | 'SearchReference'
   | 'RunLease'
   | 'RestartMarker'
   | 'CurrentExecution';
@@ -156,6 +165,20 @@ const tenant = (tenantId: string) => `TENANT#${tenantId}`;
 
 /** Stands for "no collector" in the assignee index; partner ids cannot start with "~". */
 export const UNASSIGNED = '~unassigned';
+
+/** What a search-term item stands for: a word of the customer's name, its e-mail address or its phone number. */
+export type SearchTermKind = 'name' | 'email' | 'phone';
+
+/**
+ * E-mail addresses and phone numbers are found only whole, so their keys hold a digest, not the address: no address
+ * stands in a key, where it would reach metrics, conflict reports and the like. Name words must stay readable, since
+ * a prefix of them is looked up. The tenant is in the digest, so two tenants' entries of one address differ.
+ */
+const searchDigest = (tenantId: string, kind: SearchTermKind, term: string): string =>
+  kind === 'name' ? term : createHash('sha256').update(`${tenantId}\n${kind}\n${term}`).digest('hex');
+
+/** The tenant a tenant-owned key names (`TENANT#{t}#...`): tenant ids hold no "#". Null for a key of no tenant. */
+export const tenantOfKey = (key: string): string | null => /^TENANT#([^#]+)/.exec(key)?.[1] ?? null;
 
 /** Stable shard of an id: the same invoice always lands in the same shard. */
 export const shardOf = (id: string, shards = DUE_DATE_SHARDS): number =>
@@ -352,6 +375,13 @@ export const keys = {
     gsi3sk: `${dueAt}#${taskId}`,
   }),
   openTasksPartition: (tenantId: string) => `${tenant(tenantId)}#TASKS#open`,
+  /** One person's open tasks, in the same order as the tenant's. */
+  assigneeTasks: (tenantId: string, assigneeId: string, dueAt: string, taskId: string) => ({
+    gsi4pk: keys.assigneeTasksPartition(tenantId, assigneeId),
+    gsi4sk: `${dueAt}#${taskId}`,
+  }),
+  assigneeTasksPartition: (tenantId: string, assigneeId: string) =>
+    `${tenant(tenantId)}#TASKS#open#ASSIGNEE#${assigneeId}`,
   contact: (tenantId: string, delinquencyId: string, at: string, contactId: string): PrimaryKey => ({
     pk: keys.delinquencyPartition(tenantId, delinquencyId),
     sk: `${keys.contactPrefix}${at}#${contactId}`,
@@ -429,6 +459,19 @@ export const keys = {
     pk: keys.reportSnapshotPartition(tenantId, day),
     sk: `${cell.family}#${kind}#${encodeURIComponent(cell.value)}#${cell.currency}#${part}`,
   }),
+  searchPartition: (tenantId: string, kind: SearchTermKind | 'reference') => `${tenant(tenantId)}#SEARCH#${kind}`,
+  /** One customer under one term (a normalised name word, e-mail or phone: see shared/domain/search-terms.ts). */
+  searchTerm: (tenantId: string, kind: SearchTermKind, term: string, customerId: string): PrimaryKey => ({
+    pk: keys.searchPartition(tenantId, kind),
+    sk: `${searchDigest(tenantId, kind, term)}#${customerId}`,
+  }),
+  /** What a lookup's sort key begins with: a name word's prefix as typed, or a whole e-mail or phone term and "#". */
+  searchTermPrefix: (tenantId: string, kind: SearchTermKind, term: string) =>
+    kind === 'name' ? term : `${searchDigest(tenantId, kind, term)}#`,
+  searchReference: (tenantId: string, reference: string, invoiceId: string): PrimaryKey => ({
+    pk: keys.searchPartition(tenantId, 'reference'),
+    sk: `${reference}#${invoiceId}`,
+  }),
   webhookEvent: (tenantId: string, provider: string, eventId: string): PrimaryKey => ({
     pk: `${tenant(tenantId)}#WEBHOOK#${provider}#${eventId}`,
     sk: 'WEBHOOK',
@@ -458,6 +501,8 @@ export const PERSONAL_DATA: { readonly [T in ItemType]?: 'delete' | Readonly<Rec
   TimelineEntry: { detail: 'redact', data: 'redact' },
   StepClaim: { detail: 'redact' },
   ParkedEvents: { events: 'redact' },
+  // Outside the customer's partition: erasure deletes the customer's terms by their keys (search-terms.dynamodb.ts).
+  SearchTerm: 'delete',
 };
 
 /** The attributes every item carries besides its keys: what it is and which layout wrote it. */

@@ -7,7 +7,8 @@ import type { Customer } from '../../schemas/customer.schema';
 import { ErasureSchema, type CustomerExport, type Erasure } from '../../schemas/personal-data.schema';
 import { queryAll } from './client';
 import { itemMeta, keys, PERSONAL_DATA, stripStorage, type ErasureRule, type ItemType } from './keys';
-import { putVersioned } from './version-condition';
+import { searchTermWrites } from './search-index.dynamodb';
+import { transactGuarded, versionCondition } from './version-condition';
 
 type Item = Record<string, unknown>;
 
@@ -202,11 +203,17 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
       updatedBy: erasure.erasedBy,
       version: customer.version + 1,
     };
-    return putVersioned(
-      this.client,
-      this.tableName,
-      { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...anonymised },
-      customer.version,
-    );
+    // The customer's search terms (name words, e-mail and phone digests) go in the same write as its anonymised item:
+    // once it reads as erased, nobody finds it by what it was called.
+    return transactGuarded(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.customer(tenantId, customer.id), ...itemMeta('Customer'), ...anonymised },
+          ...versionCondition(customer.version),
+        },
+      },
+      ...searchTermWrites(this.tableName, tenantId, customer, anonymised),
+    ]);
   }
 }

@@ -1,10 +1,18 @@
-// Collectors' tasks: kept beside their delinquency, and listed through gsi3 while open, oldest due first.
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { TaskPage, TaskRepository } from '../../ports/task-repository.port';
-import { CollectorTaskSchema, type CollectorTask } from '../../schemas/task.schema';
+// Collectors' tasks: kept beside their delinquency, and listed while open, oldest due first: the tenant's through gsi3,
+// one person's through gsi4.
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { TaskListFilter, TaskPage, TaskRepository } from '../../ports/task-repository.port';
+import { CollectorTaskSchema, type CollectorTask, type NewCollectorTask } from '../../schemas/task.schema';
 import { isConditionFailure, queryAll } from './client';
 import { itemMeta, keys, stripStorage } from './keys';
-import { indexPage } from './page-cursor';
+import { readIndexed } from './indexed-items';
+import { decodeCursor, encodeCursor } from './page-cursor';
 
 export class DynamoTaskRepository implements TaskRepository {
   constructor(
@@ -12,7 +20,8 @@ export class DynamoTaskRepository implements TaskRepository {
     private readonly tableName: string,
   ) {}
 
-  async add(tenantId: string, task: CollectorTask): Promise<void> {
+  async add(tenantId: string, newTask: NewCollectorTask): Promise<void> {
+    const task = CollectorTaskSchema.parse(newTask);
     // The pointer first (the same item each time): a task stored is always findable by its id.
     await this.client.send(
       new PutCommand({
@@ -33,6 +42,9 @@ export class DynamoTaskRepository implements TaskRepository {
             ...keys.task(tenantId, task.delinquencyId, task.stepId),
             ...itemMeta('CollectorTask'),
             ...(task.status === 'open' ? keys.openTasks(tenantId, task.dueAt, task.id) : {}),
+            ...(task.status === 'open' && task.assigneeId !== null
+              ? keys.assigneeTasks(tenantId, task.assigneeId, task.dueAt, task.id)
+              : {}),
             ...task,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -43,15 +55,38 @@ export class DynamoTaskRepository implements TaskRepository {
     }
   }
 
-  listOpen(tenantId: string, limit: number, cursor?: string): Promise<TaskPage> {
-    const request = {
-      tableName: this.tableName,
-      index: 'gsi3' as const,
-      partition: keys.openTasksPartition(tenantId),
-      limit,
-      cursor,
+  async listOpen(tenantId: string, limit: number, cursor?: string, filter: TaskListFilter = {}): Promise<TaskPage> {
+    const [index, partition] =
+      filter.assigneeId === undefined
+        ? (['gsi3', keys.openTasksPartition(tenantId)] as const)
+        : (['gsi4', keys.assigneeTasksPartition(tenantId, filter.assigneeId)] as const);
+    // Sort keys are `{dueAt}#{taskId}`: an instant alone sorts before every task due at it, so a span is a key range.
+    const span =
+      filter.dueFrom !== undefined && filter.dueBefore !== undefined
+        ? {
+            condition: ` AND ${index}sk BETWEEN :from AND :before`,
+            values: { ':from': filter.dueFrom, ':before': filter.dueBefore },
+          }
+        : filter.dueBefore !== undefined
+          ? { condition: ` AND ${index}sk < :before`, values: { ':before': filter.dueBefore } }
+          : filter.dueFrom !== undefined
+            ? { condition: ` AND ${index}sk >= :from`, values: { ':from': filter.dueFrom } }
+            : { condition: '', values: {} };
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk${span.condition}`,
+        ExpressionAttributeValues: { ':pk': partition, ...span.values },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, `${index}pk`, partition),
+      }),
+    );
+    const items = await readIndexed(this.client, this.tableName, page.Items ?? [], index);
+    return {
+      items: items.map((item) => CollectorTaskSchema.parse(stripStorage(item))),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
     };
-    return indexPage(this.client, request, (item) => CollectorTaskSchema.parse(stripStorage(item)));
   }
 
   async get(tenantId: string, taskId: string): Promise<CollectorTask | null> {
@@ -82,7 +117,8 @@ export class DynamoTaskRepository implements TaskRepository {
           TableName: this.tableName,
           Key: keys.task(tenantId, task.delinquencyId, task.stepId),
           // Done tasks leave the open list's index.
-          UpdateExpression: 'SET #status = :done, doneAt = :doneAt, doneBy = :doneBy REMOVE gsi3pk, gsi3sk',
+          UpdateExpression:
+            'SET #status = :done, doneAt = :doneAt, doneBy = :doneBy REMOVE gsi3pk, gsi3sk, gsi4pk, gsi4sk',
           ConditionExpression: '#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':doneAt': doneAt, ':doneBy': doneBy },

@@ -44,6 +44,9 @@ export const requestCall = async (
     dueAt: now.toISOString(),
     createdAt: now.toISOString(),
     doneAt: null,
+    // The case's collector makes the call; an unassigned case's call is the team's.
+    assigneeId: facts.delinquency.assigneeId ?? null,
+    dueOn: null,
   });
   if (await claimStep(deps, facts, step, 'done', 'call requested')) {
     acted.entries.push(

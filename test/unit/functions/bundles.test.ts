@@ -7,8 +7,12 @@ import { CDK_BUNDLING } from '../../../bench/cdk-bundling';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const HANDLERS = readdirSync(path.join(ROOT, 'functions', 'api')).filter((file) => file.endsWith('.handler.ts'));
-/** About half of what every function weighed while each imported the whole route table and zod's locales (~590 KB). */
-const BUDGET_KB = 300;
+/**
+ * About half of what every function weighed while each imported the whole route table and zod's locales (~590 KB).
+ * Raised from 300 to 310 KB with the search index (~5 KB, built for every route by the one composition root,
+ * shared/env/api-dependencies.ts): dependencies built per route would take each function back under 300.
+ */
+const BUDGET_KB = 310;
 /** What every API function talks to; the other SDK clients load when a route first calls them. */
 const LOADED_AT_START = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
 

@@ -28,8 +28,8 @@ import { CONSOLE_PATH, type ConsoleAddress } from './console-address';
 
 /** `npm run build:console` writes here (gitignored): infra/bin/app.ts and the infra tests' global setup build it first. */
 export const CONSOLE_BUILD = path.resolve(__dirname, '..', '..', 'console', 'dist');
-/** Vite's hashed file names: a new build is new names, so these may be cached for good. */
-const HASHED_FILES = 'assets/*';
+/** Vite's folder of hashed file names: a new build is new names, so these may be cached for good. */
+const HASHED_FOLDER = 'assets';
 /** What the app's page and settings are: revalidated on every load, so a deployment shows at the next reload. */
 const REVALIDATE = [s3deploy.CacheControl.noCache()];
 const IMMUTABLE = [
@@ -61,6 +61,8 @@ export interface ConsoleStackProps extends StackProps {
   clientId: string;
   /** The stateful stack's data key: every log group of the project is encrypted with it (the deployment's too). */
   key: kms.IKey;
+  /** The built console; default console/dist. */
+  build?: string;
   /** A domain of the operator's own, or the distribution's own name from a first deployment (console-address.ts). */
   address?: ConsoleAddress;
 }
@@ -73,9 +75,10 @@ export class ConsoleStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ConsoleStackProps) {
     super(scope, id, props);
-    if (!existsSync(path.join(CONSOLE_BUILD, 'index.html'))) {
+    const build = props.build ?? CONSOLE_BUILD;
+    if (!existsSync(path.join(build, 'index.html'))) {
       throw new Error(
-        `The console is not built (${CONSOLE_BUILD} has no index.html): run \`npm run build:console\`, or synthesize through infra/bin/app.ts, which builds it first.`,
+        `The console is not built (${build} has no index.html): run \`npm run build:console\`, or synthesize through infra/bin/app.ts, which builds it first.`,
       );
     }
 
@@ -156,7 +159,7 @@ export class ConsoleStack extends Stack {
         functionAssociations: [{ function: rewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
-        [`${CONSOLE_PATH}${HASHED_FILES}`]: {
+        [`${CONSOLE_PATH}${HASHED_FOLDER}/*`]: {
           origin: site,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
@@ -198,9 +201,9 @@ export class ConsoleStack extends Stack {
     // files of earlier builds stay. Nothing to invalidate: CloudFront never caches the page and config.json, and every
     // other file of a new build has a new name.
     const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
-      sources: [s3deploy.Source.asset(CONSOLE_BUILD, { exclude: ['index.html', '.source-hash'] })],
+      sources: [s3deploy.Source.asset(path.join(build, HASHED_FOLDER))],
       destinationBucket: this.bucket,
-      destinationKeyPrefix,
+      destinationKeyPrefix: `${destinationKeyPrefix}${HASHED_FOLDER}/`,
       cacheControl: IMMUTABLE,
       prune: false,
       memoryLimit: 256,
@@ -208,7 +211,8 @@ export class ConsoleStack extends Stack {
     });
     const page = new s3deploy.BucketDeployment(this, 'DeployPage', {
       sources: [
-        s3deploy.Source.asset(CONSOLE_BUILD, { exclude: ['*', '!index.html'] }),
+        // Everything of the build but its hashed folder (the page), and not the build's source stamp.
+        s3deploy.Source.asset(build, { exclude: [HASHED_FOLDER, '.source-hash'] }),
         s3deploy.Source.jsonData('config.json', this.consoleConfig),
       ],
       destinationBucket: this.bucket,

@@ -234,9 +234,11 @@ export class ConsoleStack extends Stack {
     });
     new CfnOutput(this, 'ConsoleDomainName', {
       value: this.distribution.distributionDomainName,
-      description: props.address
-        ? 'The distribution: point the console domain at it (a CNAME or an alias record)'
-        : 'Deploy again with -c arrears:consoleDomain=<this> so that the hosted sign-in accepts the console',
+      description: props.address?.certificateArn
+        ? `The distribution: point ${props.address.domainName} at it (a CNAME or an alias record)`
+        : props.address
+          ? "The distribution's domain: the console's address, where the hosted sign-in returns people"
+          : 'Deploy again with -c arrears:consoleDomain=<this> so that the hosted sign-in accepts the console',
     });
   }
 

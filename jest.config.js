@@ -39,7 +39,13 @@ module.exports = {
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },
-    { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/test/infra/**/*.test.ts'],
+      // The console's stack deploys console/dist: built once here, before the test files synthesize in parallel.
+      globalSetup: '<rootDir>/test/infra/global-setup.ts',
+    },
     {
       ...base,
       displayName: 'e2e',

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { consoleSecurityHeaders, consoleSecurityPolicy } from '../shared/web/console-security-headers';
 
 const ROOT = path.resolve(__dirname, '..');
 export const CONSOLE_SOURCE = path.join(ROOT, 'console');
@@ -55,17 +56,11 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * What CloudFront's response headers policy sends with every console file when deployed (infra/constructs): scripts and
- * styles from the console's own origin only, API calls to the same origin, no framing.
+ * What CloudFront's response headers policy sends with every console file when deployed (infra/lib/console-stack.ts):
+ * one definition in shared/web, so the local headers and the deployed ones cannot drift apart.
  */
-export const CONSOLE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-};
+export const CONSOLE_SECURITY_HEADERS: Readonly<Record<string, string>> =
+  consoleSecurityHeaders(consoleSecurityPolicy());
 
 /** Local settings the console reads at start (deployed, the stack writes the same file into the bucket). */
 export const localConsoleConfig = (): string =>

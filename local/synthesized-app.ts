@@ -57,7 +57,8 @@ const synthesizeTemplates = (): SynthesizedTemplates => {
     { context: { 'aws:cdk:bundling-stacks': [] } },
     LOCAL_ENVIRONMENT,
     'Arrears',
-    { checks: false },
+    // The console's stack needs the console built; the local runtime serves the console itself.
+    { checks: false, console: false },
   );
   const assembly = app.synth();
   return {

@@ -42,11 +42,16 @@ export const personOf = (token: string): Person | null => {
   }
 };
 
+/** Keeps an id token for this tab: from the local sign-in's fragment, or from the deployed sign-in's code exchange. */
+export const keepToken = (token: string): void => {
+  sessionStorage.setItem(STORAGE_KEY, token);
+};
+
 /** Takes a token handed over in the fragment (`#id_token=…`) and removes it from the address and history. */
 export const takeTokenFromAddress = (): void => {
   const match = /[#&]id_token=([^&]+)/.exec(window.location.hash);
   if (!match?.[1]) return;
-  sessionStorage.setItem(STORAGE_KEY, decodeURIComponent(match[1]));
+  keepToken(decodeURIComponent(match[1]));
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
 };
 

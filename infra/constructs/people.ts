@@ -1,5 +1,5 @@
-// The people who work the accounts: a Cognito user pool (groups manager and collector, each person bound to one tenant)
-// and the console's app client. It lives in the stateful stack: the pool holds people's accounts, passwords and MFA
+// The people who work the accounts: a Cognito user pool (groups manager and collector, each person bound to one tenant),
+// the console's app client and the hosted sign-in the deployed console sends people to. It lives in the stateful stack: the pool holds people's accounts, passwords and MFA
 // secrets, which a redeploy of the stateless stack must never recreate (and lose).
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -15,11 +15,22 @@ const GROUP_DESCRIPTIONS: Record<PersonRole, string> = {
   collector: 'Collectors: the queue, cases, contacts, promises, plans, disputes opened, tasks',
 };
 
+export interface PeopleProps {
+  /** The hosted sign-in's address: `https://<prefix>.auth.<region>.amazoncognito.com` (unique in the region). */
+  signInDomainPrefix: string;
+  /**
+   * The deployed console's page (see infra/lib/console-address.ts): where the hosted sign-in returns people, with a
+   * code, and where signing out lands. Until it is known, the client keeps SRP only and the hosted sign-in refuses it.
+   */
+  consoleUrl?: string;
+}
+
 export class People extends Construct {
   readonly userPool: cognito.UserPool;
   readonly consoleClient: cognito.UserPoolClient;
+  readonly signInDomain: cognito.UserPoolDomain;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: PeopleProps) {
     super(scope, id);
     // MFA cannot be required per group in Cognito. Managers must have it, so everyone has it: TOTP (an authenticator
     // app) for all, set up at the first sign-in; no SMS, which is weaker and would need an SNS role and a budget.
@@ -70,12 +81,31 @@ export class People extends Construct {
       });
     }
 
+    // Cognito's own sign-in pages (classic hosted UI: it needs no branding resource, and it walks a new person through
+    // the temporary password and the authenticator app's setup that MFA requires).
+    this.signInDomain = this.userPool.addDomain('SignInDomain', {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
+    });
+
     // The console is a single-page app: a public client (no secret) signing in with SRP, so no password ever leaves
-    // the browser; its id token is what the API accepts as "Authorization: Bearer".
+    // the browser; its id token is what the API accepts as "Authorization: Bearer". Deployed, it signs in through the
+    // hosted pages with the authorization code and PKCE (the console proves with its verifier that it asked for the code).
     this.consoleClient = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: 'console',
       generateSecret: false,
       authFlows: { userSrp: true },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      ...(props.consoleUrl
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+              callbackUrls: [props.consoleUrl],
+              logoutUrls: [props.consoleUrl],
+            },
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.seconds(ID_TOKEN_LIFETIME_SECONDS),
@@ -96,6 +126,10 @@ export class People extends Construct {
     new CfnOutput(this, 'ConsoleClientId', {
       value: this.consoleClient.userPoolClientId,
       description: "The console's app client: its id tokens are accepted by the API as Authorization: Bearer",
+    });
+    new CfnOutput(this, 'SignInUrl', {
+      value: this.signInDomain.baseUrl(),
+      description: "Cognito's hosted sign-in pages, where the deployed console sends people",
     });
   }
 }

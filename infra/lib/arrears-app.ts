@@ -1,4 +1,4 @@
-// Composes the two stacks and turns on cdk-nag's AwsSolutions checks for every synth.
+// Composes the stacks (stateful, stateless, the console) and turns on cdk-nag's AwsSolutions checks for every synth.
 import { App, type AppProps, type Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Validations } from 'aws-cdk-lib';
@@ -11,6 +11,8 @@ import {
   alarmEmailFrom,
   resolveDeployEnvironment,
 } from './deploy-environment';
+import { CONSOLE_CERTIFICATE_CONTEXT_KEY, CONSOLE_DOMAIN_CONTEXT_KEY, consoleAddressFrom } from './console-address';
+import { ConsoleStack } from './console-stack';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -18,6 +20,8 @@ export interface ArrearsStacks {
   app: App;
   stateful: StatefulStack;
   stateless: StatelessStack;
+  /** Absent when the build asked for none (the local runtime reads the other two only). */
+  console?: ConsoleStack;
 }
 
 /**
@@ -32,6 +36,8 @@ const projectContext = (): Record<string, unknown> => {
 export interface BuildOptions {
   /** cdk-nag's checks run on every real synth; the local runtime, which only reads the definitions, skips them. */
   checks?: boolean;
+  /** The console's stack needs the console built (console/dist); the local runtime, which serves it itself, leaves it out. */
+  console?: boolean;
 }
 
 /**
@@ -56,11 +62,16 @@ export const buildArrearsApp = (
   const environment =
     env ??
     resolveDeployEnvironment(app.node.tryGetContext(REGION_CONTEXT_KEY), DeployVariablesSchema.parse(process.env));
+  const consoleAddress = consoleAddressFrom(
+    app.node.tryGetContext(CONSOLE_DOMAIN_CONTEXT_KEY),
+    app.node.tryGetContext(CONSOLE_CERTIFICATE_CONTEXT_KEY),
+  );
   const stateful = new StatefulStack(app, `${prefix}Stateful`, {
     env: environment,
     description: 'Arrears: table, key, bus, topics (retained)',
     alarmEmail: alarmEmailFrom(app.node.tryGetContext(ALARM_EMAIL_CONTEXT_KEY)),
     secretsNamespace: prefix.toLowerCase(),
+    ...(consoleAddress ? { consoleUrl: consoleAddress.url } : {}),
   });
   const stateless = new StatelessStack(app, `${prefix}Stateless`, {
     env: environment,
@@ -75,6 +86,19 @@ export const buildArrearsApp = (
     defaultEmailFrom: app.node.tryGetContext('arrears:defaultEmailFrom') ?? 'collections@example.com',
     secretsNamespace: prefix.toLowerCase(),
   });
+  // The console after both: it serves the API under its own origin and sends people to the pool's hosted sign-in.
+  const consoleStack =
+    options.console === false
+      ? undefined
+      : new ConsoleStack(app, `${prefix}Console`, {
+          env: environment,
+          description: 'Arrears: the console for people (S3, CloudFront, the API at /v1/*)',
+          api: stateless.api,
+          key: stateful.key,
+          signInBaseUrl: stateful.people.signInDomain.baseUrl(),
+          clientId: stateful.people.consoleClient.userPoolClientId,
+          ...(consoleAddress ? { address: consoleAddress } : {}),
+        });
   if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, ...(consoleStack ? { console: consoleStack } : {}) };
 };

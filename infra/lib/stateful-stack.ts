@@ -19,6 +19,8 @@ export interface StatefulStackProps extends StackProps {
   alarmEmail?: string;
   /** The prefix of every secret of this deployment (see secrets.port.ts); default `arrears`. */
   secretsNamespace?: string;
+  /** The deployed console's page, when known (infra/lib/console-address.ts): the hosted sign-in returns people there. */
+  consoleUrl?: string;
 }
 
 export class StatefulStack extends Stack {
@@ -157,7 +159,11 @@ export class StatefulStack extends Stack {
       reason:
         'Rotating the portal signing key would invalidate every link already sent in reminders (valid 60 days); it is rotated by hand with a planned overlap, not on a schedule.',
     });
-    this.people = new People(this, 'People');
+    this.people = new People(this, 'People', {
+      // Unique per account, region and deployment prefix; Cognito refuses upper case and the words aws, amazon, cognito.
+      signInDomainPrefix: `${props.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE}-${this.account}`,
+      ...(props.consoleUrl ? { consoleUrl: props.consoleUrl } : {}),
+    });
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,

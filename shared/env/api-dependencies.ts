@@ -56,6 +56,10 @@ import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
 import { cardCheckoutFrom, secretsFrom } from './card-checkout';
 import type { IdTokenVerifier } from '../ports/id-tokens.port';
 import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
+import { noPeopleDirectory, type PeopleDirectory } from '../ports/people-directory.port';
+import type { PersonAccessStore } from '../ports/person-access.port';
+import { DynamoPersonAccessStore } from '../adapters/dynamodb/person-access.dynamodb';
+import { peopleOnFirstUse } from './people-on-first-use';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -96,6 +100,10 @@ export interface ApiDependencies extends CoreDeps {
   secretsNamespace: string;
   /** People's id tokens (the Cognito user pool deployed, the local identity provider locally); null: keys only. */
   idTokens: IdTokenVerifier | null;
+  /** The user pool's people (invite, role, deactivate); only on the routes granted the pool. */
+  people: PeopleDirectory;
+  /** People's access as the people routes record it: checked on every call a person makes. */
+  personAccess: PersonAccessStore;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -113,6 +121,7 @@ export interface ApiExtras {
   idTokens?: IdTokenVerifier;
   portalSigningKey?: PortalSigningKey;
   checkoutOrigins?: readonly string[];
+  people?: PeopleDirectory;
 }
 
 /** Stripe's hosted Checkout pages live here. */
@@ -164,6 +173,8 @@ export const buildApiDependencies = (
     secrets: extras.secrets ?? noSecrets,
     secretsNamespace: extras.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE,
     idTokens: extras.idTokens ?? null,
+    people: extras.people ?? noPeopleDirectory,
+    personAccess: new DynamoPersonAccessStore(client, tableName),
   };
 };
 
@@ -203,6 +214,7 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
               ),
             }
           : {}),
+        ...(env.USER_POOL_ID ? { people: peopleOnFirstUse(env.USER_POOL_ID) } : {}),
       },
     );
   }

@@ -10,3 +10,14 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export type Customer = z.infer<typeof CustomerResponseSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
+import type { TenantSettingsViewSchema } from '../../shared/schemas/tenant.schema';
+import type { PeopleHistoryPageSchema, PeopleListSchema, PersonSchema } from '../../shared/schemas/person.schema';
+import type { ApiKeyListSchema, ApiKeyRecordSchema, IssuedApiKeySchema } from '../../shared/schemas/api-key.schema';
+
+export type TenantSettingsView = z.infer<typeof TenantSettingsViewSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type PeopleList = z.infer<typeof PeopleListSchema>;
+export type PeopleHistoryPage = z.infer<typeof PeopleHistoryPageSchema>;
+export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>;
+export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;
+export type IssuedApiKey = z.infer<typeof IssuedApiKeySchema>;

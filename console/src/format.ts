@@ -42,9 +42,16 @@ export const parseMajor = (text: string, currency: string): number | null => {
 
 /** An instant in a zone, as a person there reads it: "7 Dec 2026, 09:00 CET". */
 export const dateTime = (iso: string, timeZone: string, locale = readerLocale()): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(
-    new Date(iso),
-  );
+  // Spelled out: Chromium refuses dateStyle/timeStyle together with timeZoneName (TypeError: Invalid option).
+  new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 
 /** A calendar date (YYYY-MM-DD) as a person reads it, with no zone shift. */
 export const calendarDate = (date: string, locale = readerLocale()): string =>

@@ -12,6 +12,12 @@ import {
 import { itemMeta, keys, stripStorage } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
+/**
+ * Orders changes made at the same instant (a virtual clock standing still) in the order they were written: the wall
+ * clock's milliseconds, then a random part so two containers never collide.
+ */
+const changeId = () => `${String(Date.now()).padStart(15, '0')}-${randomUUID().slice(0, 8)}`;
+
 export class DynamoPersonAccessStore implements PersonAccessStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -47,7 +53,7 @@ export class DynamoPersonAccessStore implements PersonAccessStore {
             Put: {
               TableName: this.tableName,
               Item: {
-                ...keys.personChange(tenantId, change.at, randomUUID()),
+                ...keys.personChange(tenantId, change.at, changeId()),
                 ...itemMeta('PersonChange'),
                 ...change,
               },

@@ -62,7 +62,8 @@ export class CognitoPeopleDirectory implements PeopleDirectory {
         for (const user of page.Users ?? []) {
           if (attribute(user, TENANT_ATTRIBUTE) !== tenantId || !user.Username) continue;
           if (byName.has(user.Username)) continue;
-          const { tenantId: _tenant, ...person } = personOf(user, role);
+          const person: Person & { tenantId?: string } = personOf(user, role);
+          delete person.tenantId;
           byName.set(user.Username, person);
         }
         NextToken = page.NextToken;

@@ -53,6 +53,7 @@ import { parseLocalUsers, type LocalUser } from './people';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoPeopleDirectory } from '../shared/adapters/aws/cognito-people-directory';
 import { LocalUserPool, startLocalUserPoolServer } from './user-pool';
+import { DynamoPersonAccessStore } from '../shared/adapters/dynamodb/person-access.dynamodb';
 import { localUserPoolId } from './iam/template-resolver';
 import { LOCAL_ENVIRONMENT } from './synthesized-app';
 
@@ -249,11 +250,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         secretsNamespace: DEFAULT_SECRETS_NAMESPACE,
         cardCheckout,
         idTokens: new JwksIdTokenVerifier(identity, clock),
-        people: new CognitoPeopleDirectory(cognitoClient, userPool.userPoolId),
         portalSigningKey,
         ...(stripeApi ? { checkoutOrigins: [new URL(stripeApi.url).origin] } : {}),
       },
     );
+    // Every function here may be given the pool and the people's records; deployed, only the people routes are.
+    deps.people = new CognitoPeopleDirectory(cognitoClient, userPool.userPoolId);
+    deps.peopleRecords = new DynamoPersonAccessStore(documentClient, TABLE_NAME);
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
     await seedTenants(deps.tenants, tenants, clock.now());
     iam.unattributed = 0;

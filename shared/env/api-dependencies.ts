@@ -56,10 +56,9 @@ import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
 import { cardCheckoutFrom, secretsFrom } from './card-checkout';
 import type { IdTokenVerifier } from '../ports/id-tokens.port';
 import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
-import { noPeopleDirectory, type PeopleDirectory } from '../ports/people-directory.port';
-import type { PersonAccessStore } from '../ports/person-access.port';
-import { DynamoPersonAccessStore } from '../adapters/dynamodb/person-access.dynamodb';
-import { peopleOnFirstUse } from './people-on-first-use';
+import type { PeopleDirectory } from '../ports/people-directory.port';
+import type { PersonAccessReader, PersonAccessStore } from '../ports/person-access.port';
+import { personAccessReader } from '../adapters/dynamodb/person-access-reader.dynamodb';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -100,10 +99,15 @@ export interface ApiDependencies extends CoreDeps {
   secretsNamespace: string;
   /** People's id tokens (the Cognito user pool deployed, the local identity provider locally); null: keys only. */
   idTokens: IdTokenVerifier | null;
-  /** The user pool's people (invite, role, deactivate); only on the routes granted the pool. */
-  people: PeopleDirectory;
+  /**
+   * The user pool's people (invite, role, deactivate): given by the people routes' own handlers (withPeopleFromEnv),
+   * so no other function bundles the Cognito adapter; the local runtime adds it (and the records) for all.
+   */
+  people?: PeopleDirectory;
   /** People's access as the people routes record it: checked on every call a person makes. */
-  personAccess: PersonAccessStore;
+  personAccess: PersonAccessReader;
+  /** Writing people's access and its history: the people routes' (given with `people`). */
+  peopleRecords?: PersonAccessStore;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -121,7 +125,6 @@ export interface ApiExtras {
   idTokens?: IdTokenVerifier;
   portalSigningKey?: PortalSigningKey;
   checkoutOrigins?: readonly string[];
-  people?: PeopleDirectory;
 }
 
 /** Stripe's hosted Checkout pages live here. */
@@ -173,8 +176,7 @@ export const buildApiDependencies = (
     secrets: extras.secrets ?? noSecrets,
     secretsNamespace: extras.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE,
     idTokens: extras.idTokens ?? null,
-    people: extras.people ?? noPeopleDirectory,
-    personAccess: new DynamoPersonAccessStore(client, tableName),
+    personAccess: personAccessReader(client, tableName),
   };
 };
 
@@ -214,7 +216,6 @@ export const apiDependenciesFromEnv = (): ApiDependencies => {
               ),
             }
           : {}),
-        ...(env.USER_POOL_ID ? { people: peopleOnFirstUse(env.USER_POOL_ID) } : {}),
       },
     );
   }

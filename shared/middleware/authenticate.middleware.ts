@@ -5,7 +5,7 @@ import { sha256Hex } from '../domain/ids';
 import { UnauthorizedError } from '../errors/errors';
 import { logger } from '../observability/logger';
 import type { IdTokenVerifier, VerifiedPerson } from '../ports/id-tokens.port';
-import type { PersonAccessStore } from '../ports/person-access.port';
+import type { PersonAccessReader } from '../ports/person-access.port';
 import type { ApiKeyGrant, TenantDirectory } from '../ports/tenant-directory.port';
 import { actorOfPerson } from '../schemas/id-token.schema';
 import { header, type ApiContext, type ApiEvent, type ApiResponse } from './api-context';
@@ -22,18 +22,16 @@ type Caller = { grant: ApiKeyGrant; logKeys: Record<string, string> };
  * lives an hour). The access the people routes record is read on every call, consistently and uncached, so such a
  * change holds from the next call on in every container; a person no manager has changed is as their token says.
  */
-const checkAccess = async (access: PersonAccessStore | null, person: VerifiedPerson): Promise<void> => {
-  const recorded = await access?.get(person.tenantId, person.username);
+const checkAccess = async (access: PersonAccessReader, person: VerifiedPerson): Promise<void> => {
+  const recorded = await access.get(person.tenantId, person.username);
   if (!recorded) return;
-  if (recorded.status === 'deactivated')
-    throw new UnauthorizedError(`${person.username} has been deactivated: ask a manager of the tenant`);
-  if (recorded.role !== person.role)
-    throw new UnauthorizedError(`the role of ${person.username} has changed to ${recorded.role}: sign in again`);
+  if (recorded.status !== 'active') throw new UnauthorizedError(`${person.username} is deactivated`);
+  if (recorded.role !== person.role) throw new UnauthorizedError('role changed: sign in again');
 };
 
 const personCaller = async (
   idTokens: IdTokenVerifier | null,
-  access: PersonAccessStore | null,
+  access: PersonAccessReader,
   token: string,
 ): Promise<Caller> => {
   if (!idTokens) throw new UnauthorizedError('people cannot sign in here: no identity provider is configured');
@@ -60,8 +58,8 @@ const keyCaller = async (tenants: TenantDirectory, key: string): Promise<Caller>
 
 export const authenticate = (
   tenants: TenantDirectory,
-  idTokens: IdTokenVerifier | null = null,
-  personAccess: PersonAccessStore | null = null,
+  idTokens: IdTokenVerifier | null,
+  personAccess: PersonAccessReader,
 ): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: async (request) => {
     const authorization = header(request.event, 'authorization');

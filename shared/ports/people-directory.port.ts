@@ -26,15 +26,3 @@ export interface PeopleDirectory {
   deactivate(username: string): Promise<void>;
   enable(username: string): Promise<void>;
 }
-
-const notGranted = () => Promise.reject(new Error('this function is not granted the user pool (managesPeople)'));
-
-/** Routes not granted the pool: any use is a bug in the route's declaration. */
-export const noPeopleDirectory: PeopleDirectory = {
-  listPeople: notGranted,
-  getPerson: notGranted,
-  invite: notGranted,
-  setRole: notGranted,
-  deactivate: notGranted,
-  enable: notGranted,
-};

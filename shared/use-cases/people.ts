@@ -10,12 +10,19 @@ import { actorOfPerson, USERNAME_PATTERN, type PersonRole } from '../schemas/id-
 import type { InvitePersonBody, Person, PersonChange, PersonStatus } from '../schemas/person.schema';
 import { requireManager } from './collectors';
 
-export type PeopleDeps = { clock: Clock; people: PeopleDirectory; personAccess: PersonAccessStore };
+type Granted = { clock: Clock; people: PeopleDirectory; peopleRecords: PersonAccessStore };
+/** Only the people routes are given the pool and the records (see withPeopleFromEnv). */
+export type PeopleDeps = Pick<Granted, 'clock'> & Partial<Omit<Granted, 'clock'>>;
+
+const granted = (deps: PeopleDeps): Granted => {
+  if (!deps.people || !deps.peopleRecords) throw new Error('this function is not given the user pool and its records');
+  return deps as Granted;
+};
 
 const withoutTenant = ({ tenantId: _tenantId, ...person }: PooledPerson): Person => person;
 
 /** The person, if they are of the caller's tenant: another tenant's person looks exactly like nobody. */
-const personOfTenant = async (deps: PeopleDeps, grant: ApiKeyGrant, username: string): Promise<PooledPerson> => {
+const personOfTenant = async (deps: Granted, grant: ApiKeyGrant, username: string): Promise<PooledPerson> => {
   const person = await deps.people.getPerson(username);
   if (!person || person.tenantId !== grant.tenantId) throw new NotFoundError(`no person ${username}`);
   return person;
@@ -25,14 +32,14 @@ const isSelf = (grant: ApiKeyGrant, person: PooledPerson) =>
   grant.person.toLowerCase() === actorOfPerson(person.username).toLowerCase();
 
 const record = async (
-  deps: PeopleDeps,
+  deps: Granted,
   grant: ApiKeyGrant,
   person: { username: string; role: PersonRole; status: PersonStatus },
   action: PersonChange['action'],
   changes: PersonChange['changes'],
 ) => {
   const at = deps.clock.now().toISOString();
-  await deps.personAccess.record(
+  await deps.peopleRecords.record(
     grant.tenantId,
     { username: person.username, role: person.role, status: person.status, changedAt: at, changedBy: grant.actor },
     { at, by: grant.actor, username: person.username, action, changes },
@@ -49,13 +56,15 @@ export const defaultUsername = (tenantId: string, email: string): string => {
   return USERNAME_PATTERN.test(candidate) ? candidate : `${tenantId}-person`;
 };
 
-export const listPeople = async (deps: PeopleDeps, grant: ApiKeyGrant): Promise<{ items: Person[] }> => {
+export const listPeople = async (given: PeopleDeps, grant: ApiKeyGrant): Promise<{ items: Person[] }> => {
   requireManager(grant, 'listing people');
+  const deps = granted(given);
   return { items: await deps.people.listPeople(grant.tenantId) };
 };
 
-export const invitePerson = async (deps: PeopleDeps, grant: ApiKeyGrant, body: InvitePersonBody): Promise<Person> => {
+export const invitePerson = async (given: PeopleDeps, grant: ApiKeyGrant, body: InvitePersonBody): Promise<Person> => {
   requireManager(grant, 'inviting a person');
+  const deps = granted(given);
   const username = body.username ?? defaultUsername(grant.tenantId, body.email);
   const invited = await deps.people.invite({
     tenantId: grant.tenantId,
@@ -78,14 +87,15 @@ export const invitePerson = async (deps: PeopleDeps, grant: ApiKeyGrant, body: I
 };
 
 export const changeRole = async (
-  deps: PeopleDeps,
+  given: PeopleDeps,
   grant: ApiKeyGrant,
   username: string,
   role: PersonRole,
 ): Promise<Person> => {
   requireManager(grant, "changing a person's role");
+  const deps = granted(given);
   const person = await personOfTenant(deps, grant, username);
-  const recorded = await deps.personAccess.get(grant.tenantId, person.username);
+  const recorded = await deps.peopleRecords.get(grant.tenantId, person.username);
   if (person.role === role && (recorded?.role ?? role) === role) return withoutTenant(person);
   // A tenant must never be left without anyone who can manage it by a slip of the manager's own hand.
   if (isSelf(grant, person))
@@ -97,16 +107,17 @@ export const changeRole = async (
 };
 
 export const setPersonStatus = async (
-  deps: PeopleDeps,
+  given: PeopleDeps,
   grant: ApiKeyGrant,
   username: string,
   status: PersonStatus,
 ): Promise<Person> => {
   requireManager(grant, status === 'active' ? 'activating a person' : 'deactivating a person');
+  const deps = granted(given);
   const person = await personOfTenant(deps, grant, username);
   if (status === 'deactivated' && isSelf(grant, person))
     throw new ConflictError('you cannot deactivate yourself: ask another manager', 'own-account', { username });
-  const recorded = await deps.personAccess.get(grant.tenantId, person.username);
+  const recorded = await deps.peopleRecords.get(grant.tenantId, person.username);
   // A retry of a change already made changes nothing and adds nothing to the history.
   if (person.status === status && (recorded?.status ?? 'active') === status) return withoutTenant(person);
   const changed = { ...person, status };
@@ -122,7 +133,8 @@ export const setPersonStatus = async (
   return withoutTenant(changed);
 };
 
-export const peopleHistory = (deps: PeopleDeps, grant: ApiKeyGrant, limit: number, cursor: string | undefined) => {
+export const peopleHistory = (given: PeopleDeps, grant: ApiKeyGrant, limit: number, cursor: string | undefined) => {
   requireManager(grant, "reading the people's history");
-  return deps.personAccess.history(grant.tenantId, limit, cursor);
+  const deps = granted(given);
+  return deps.peopleRecords.history(grant.tenantId, limit, cursor);
 };

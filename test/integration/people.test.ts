@@ -18,6 +18,7 @@ import { synthesizedTemplates } from '../../local/synthesized-app';
 import { parseLocalUsers } from '../../local/people';
 import { LocalUserPool, startLocalUserPoolServer, type LocalUserPoolServer } from '../../local/user-pool';
 import { CognitoPeopleDirectory } from '../../shared/adapters/aws/cognito-people-directory';
+import { DynamoPersonAccessStore } from '../../shared/adapters/dynamodb/person-access.dynamodb';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import type { IdTokenVerifier } from '../../shared/ports/id-tokens.port';
 import { IdTokenClaimsSchema, roleOfGroups } from '../../shared/schemas/id-token.schema';
@@ -71,7 +72,12 @@ beforeAll(async () => {
       credentials: LOCAL_CREDENTIALS,
     }),
   );
-  deps = { ...table.deps(clock), idTokens: claimsOnly, people: new CognitoPeopleDirectory(cognito, POOL_ID) };
+  deps = {
+    ...table.deps(clock),
+    idTokens: claimsOnly,
+    people: new CognitoPeopleDirectory(cognito, POOL_ID),
+    peopleRecords: new DynamoPersonAccessStore(table.client, table.tableName),
+  };
   await seedTenants(deps.tenants, tenants, clock.now());
 });
 afterAll(async () => {
@@ -164,7 +170,7 @@ describe("a manager's people", () => {
     expect((await setRole('cy', 'manager')).body).toEqual(expect.objectContaining({ username: 'cy', role: 'manager' }));
     const refused = await readTenant(before);
     expect(refused.status).toBe(401);
-    expect(refused.body.detail).toContain('sign in again');
+    expect(refused.body.detail).toContain('role changed: sign in again');
     expect(JSON.parse(Buffer.from(tokenOf('cy').split('.')[1]!, 'base64url').toString())['cognito:groups']).toEqual([
       'manager',
     ]);

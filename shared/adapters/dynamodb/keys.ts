@@ -178,10 +178,9 @@ export const keys = {
     pk: keys.tenantHistoryPartition(tenantId),
     sk: `CHANGE#${String(version).padStart(10, '0')}`,
   }),
-  peoplePartition: (tenantId: string) => `${tenant(tenantId)}#PEOPLE`,
   /** Usernames are case-insensitive in the pool: one item per person whatever the case of the sign-in. */
   personAccess: (tenantId: string, username: string): PrimaryKey => ({
-    pk: keys.peoplePartition(tenantId),
+    pk: `${tenant(tenantId)}#PEOPLE`,
     sk: `PERSON#${username.toLowerCase()}`,
   }),
   peopleHistoryPartition: (tenantId: string) => `${tenant(tenantId)}#PEOPLE#HISTORY`,

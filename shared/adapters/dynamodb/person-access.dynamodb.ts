@@ -1,14 +1,10 @@
-// People's access (role, status) and its history in the single table: written by the people routes, read by the
-// authentication on each call a person makes.
+// People's access (role, status) and its history in the single table: written by the people routes (the store), read by
+// the authentication on each call a person makes (the reader, in its own file: every API function carries it).
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PersonAccessStore } from '../../ports/person-access.port';
-import {
-  PersonAccessSchema,
-  PersonChangeSchema,
-  type PersonAccess,
-  type PersonChange,
-} from '../../schemas/person.schema';
+import { personAccessReader } from './person-access-reader.dynamodb';
+import { PersonChangeSchema, type PersonAccess, type PersonChange } from '../../schemas/person.schema';
 import { itemMeta, keys, stripStorage } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -19,46 +15,24 @@ import { decodeCursor, encodeCursor } from './page-cursor';
 const changeId = () => `${String(Date.now()).padStart(15, '0')}-${randomUUID().slice(0, 8)}`;
 
 export class DynamoPersonAccessStore implements PersonAccessStore {
+  readonly get: PersonAccessStore['get'];
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
-
-  async get(tenantId: string, username: string): Promise<PersonAccess | null> {
-    const { pk, sk } = keys.personAccess(tenantId, username);
-    // A Query of one key, not a GetItem: every authenticated route may Query already, and none needs a grant more.
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk = :sk',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': sk },
-        ConsistentRead: true,
-      }),
-    );
-    const item = result.Items?.[0];
-    return item ? PersonAccessSchema.parse(stripStorage(item)) : null;
+  ) {
+    this.get = personAccessReader(client, tableName).get;
   }
 
   async record(tenantId: string, access: PersonAccess, change: PersonChange): Promise<void> {
+    const put = (key: object, type: 'PersonAccess' | 'PersonChange', value: object) => ({
+      Put: { TableName: this.tableName, Item: { ...key, ...itemMeta(type), ...value } },
+    });
     await this.client.send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.personAccess(tenantId, access.username), ...itemMeta('PersonAccess'), ...access },
-            },
-          },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.personChange(tenantId, change.at, changeId()),
-                ...itemMeta('PersonChange'),
-                ...change,
-              },
-            },
-          },
+          put(keys.personAccess(tenantId, access.username), 'PersonAccess', access),
+          put(keys.personChange(tenantId, change.at, changeId()), 'PersonChange', change),
         ],
       }),
     );

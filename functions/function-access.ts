@@ -5,6 +5,18 @@ import type { IndexName } from '../shared/adapters/dynamodb/table-design';
 export type DynamoAction =
   'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
 
+/** The user pool's actions a function may call (Cognito's admin API, on the stack's one pool). */
+export type PeopleAction =
+  | 'ListUsersInGroup'
+  | 'AdminGetUser'
+  | 'AdminListGroupsForUser'
+  | 'AdminCreateUser'
+  | 'AdminAddUserToGroup'
+  | 'AdminRemoveUserFromGroup'
+  | 'AdminDisableUser'
+  | 'AdminEnableUser'
+  | 'AdminUserGlobalSignOut';
+
 export interface FunctionAccess {
   /** Exactly what the function may do to the table and which of its indexes it may query. */
   dynamodb: { actions: readonly DynamoAction[]; indexes: readonly IndexName[] };
@@ -36,4 +48,6 @@ export interface FunctionAccess {
   endsWaits?: boolean;
   /** Is fed the table's stream by an event source mapping (which reads the stream as the function's role). */
   readsTableStream?: boolean;
+  /** Manages the tenant's people in the user pool: exactly these Cognito actions, on the stack's pool only. */
+  managesPeople?: readonly PeopleAction[];
 }

@@ -1,4 +1,5 @@
-// `npm start` plays the user pool: it signs id tokens for the people of ARREARS_LOCAL_USERS with a key pair of its own run,
+// `npm start` plays the user pool: it signs id tokens for the people of its pool (ARREARS_LOCAL_USERS and those a manager
+// invited) with a key pair of its own run,
 // and publishes the public key where Cognito publishes its own (<issuer>/.well-known/jwks.json), so the API verifies
 // local tokens with the very code that verifies deployed ones.
 import { createHash, generateKeyPairSync, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
@@ -8,6 +9,8 @@ import type { Clock } from '../shared/ports/clock.port';
 import { ID_TOKEN_LIFETIME_SECONDS, IdTokenClaimsSchema, type IdTokenClaims } from '../shared/schemas/id-token.schema';
 import type { LocalUser } from './people';
 import { CONSOLE_PATH, SIGN_IN_PAGE_HEADERS, signInPage } from './sign-in-page';
+import { localUserPoolId } from './iam/template-resolver';
+import { LocalUserPool } from './user-pool';
 
 /** The local console's app client id: the audience of every local token, as the console client's id is deployed. */
 export const LOCAL_CONSOLE_CLIENT_ID = 'arrears-local-console';
@@ -41,12 +44,22 @@ export class LocalIdentityProvider {
   /** The issuer's URL (`iss`), known once the server listens. */
   issuer = '';
   private keyPair?: { privateKey: KeyObject; jwk: JsonWebKey & { kid: string } };
+  /** Who exists, their groups and whether they may sign in: the user pool's stand-in, which managers change. */
+  readonly pool: LocalUserPool;
 
   constructor(
-    readonly users: readonly LocalUser[],
+    people: LocalUserPool | readonly LocalUser[],
     private readonly clock: Clock,
     readonly audience = LOCAL_CONSOLE_CLIENT_ID,
-  ) {}
+  ) {
+    this.pool =
+      people instanceof LocalUserPool ? people : new LocalUserPool(localUserPoolId('local'), people, () => clock.now());
+  }
+
+  /** The people who may sign in now, each with their current role. */
+  get users(): LocalUser[] {
+    return this.pool.signInUsers();
+  }
 
   /** Made on first use, not at start: a start that signs nobody in pays nothing for it. Lost on restart, as are tokens. */
   private get keys() {
@@ -133,6 +146,9 @@ export class LocalIdentityProvider {
       );
     const { username, tenantId } = parsed.data;
     // Sign-in ignores case, as the pool does; a tenant given must be the person's own.
+    const pooled = this.pool.find(username);
+    if (pooled && !pooled.enabled && (tenantId === undefined || pooled.tenantId === tenantId))
+      return refusal(403, 'user-disabled', 'Forbidden', `${pooled.username} has been deactivated: ask a manager.`);
     const user = this.users.find(
       (candidate) =>
         candidate.username.toLowerCase() === username.toLowerCase() &&

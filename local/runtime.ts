@@ -50,6 +50,12 @@ import { asFunction, currentFunction } from './iam/function-scope';
 import { JwksIdTokenVerifier } from '../shared/adapters/jwt/jwks-id-token-verifier';
 import { LOCAL_AUTH_PATH, LocalIdentityProvider } from './identity-provider';
 import { parseLocalUsers, type LocalUser } from './people';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoPeopleDirectory } from '../shared/adapters/aws/cognito-people-directory';
+import { LocalUserPool, startLocalUserPoolServer } from './user-pool';
+import { DynamoPersonAccessStore } from '../shared/adapters/dynamodb/person-access.dynamodb';
+import { localUserPoolId } from './iam/template-resolver';
+import { LOCAL_ENVIRONMENT } from './synthesized-app';
 
 export interface LocalRuntimeOptions {
   port: number;
@@ -133,8 +139,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const tenants = parseLocalTenants(options.tenants);
   const virtualClock = options.clock === 'virtual' ? new VirtualClock(parseClockStart(options.clockStart)) : null;
   const clock: Clock = virtualClock ?? systemClock;
-  // The user pool's stand-in: its tokens are verified like Cognito's, against the keys it publishes over HTTP.
-  const identity = new LocalIdentityProvider(parseLocalUsers(options.users, tenants), clock);
+  // The user pool's stand-in: its tokens are verified like Cognito's, against the keys it publishes over HTTP; managers
+  // change its people through Cognito's admin API, which its server plays.
+  const userPool = new LocalUserPool(
+    localUserPoolId(LOCAL_ENVIRONMENT.region),
+    parseLocalUsers(options.users, tenants),
+    () => clock.now(),
+  );
+  const identity = new LocalIdentityProvider(userPool, clock);
   const onTimerError = (label: string, error: unknown) =>
     options.log(`timer ${label} failed: ${(error as Error).stack ?? String(error)}`);
   const virtualTimers = virtualClock ? new VirtualTimerQueue(virtualClock, onTimerError) : null;
@@ -148,6 +160,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     throw error;
   });
   const secretsManager = await startLocalSecretsManager();
+  const userPoolServer = await startLocalUserPoolServer(userPool);
   const standInOptions = { apiKey: `sk_test_local_${randomUUID().replace(/-/g, '')}`, host: options.host };
   // The port asked for when free (npm start asks for PORT+1, a stable address for the demo), else any free one.
   const standIn =
@@ -207,6 +220,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       }),
     );
     const namedSecrets = iam.guardNamedSecrets(new SecretsManagerSecrets(secretsClient));
+    const cognitoClient = iam.instrument(
+      new CognitoIdentityProviderClient({
+        endpoint: userPoolServer.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
     const cardCheckout = stripeApi
       ? new StripeCheckout(namedSecrets, DEFAULT_SECRETS_NAMESPACE, stripeApi.url.replace(/\/$/, ''))
       : noCardCheckout;
@@ -234,6 +254,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         ...(stripeApi ? { checkoutOrigins: [new URL(stripeApi.url).origin] } : {}),
       },
     );
+    // Every function here may be given the pool and the people's records; deployed, only the people routes are.
+    deps.people = new CognitoPeopleDirectory(cognitoClient, userPool.userPoolId);
+    deps.peopleRecords = new DynamoPersonAccessStore(documentClient, TABLE_NAME);
     // Seeding is the operator's set-up, not a function's call; from here on every AWS call must come from a function.
     await seedTenants(deps.tenants, tenants, clock.now());
     iam.unattributed = 0;
@@ -402,8 +425,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
           rawClient.destroy();
           sesClient.destroy();
           secretsClient.destroy();
+          cognitoClient.destroy();
           await ses.stop();
           await secretsManager.stop();
+          await userPoolServer.stop();
           await standIn?.stop();
           await dynamo.stop();
         })()),
@@ -412,6 +437,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     rawClient.destroy();
     await ses.stop();
     await secretsManager.stop();
+    await userPoolServer.stop();
     await standIn?.stop();
     await dynamo.stop();
     throw error;

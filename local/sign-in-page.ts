@@ -1,6 +1,6 @@
-// The local sign-in page: the people of ARREARS_LOCAL_USERS as one button each. No password (the runtime is one
-// person's laptop); a click answers with a redirect to the console carrying the id token in the fragment, as an
-// identity provider's implicit answer does, so the page needs no script.
+// The local sign-in page: the people who may sign in (ARREARS_LOCAL_USERS and those invited) as one button each. No
+// password (the runtime is one person's laptop); a click answers with a redirect to the console carrying the id token
+// in the fragment, as an identity provider's implicit answer does, so the page needs no script.
 import type { LocalUser } from './people';
 
 export const SIGN_IN_PAGE_HEADERS: Readonly<Record<string, string>> = {
@@ -64,7 +64,7 @@ export const signInPage = (users: readonly LocalUser[]): string => {
 <body>
   <main>
     <h1>Sign in to Arrears</h1>
-    <p>Local runtime: choose who you are. These people come from <code>ARREARS_LOCAL_USERS</code>.</p>${sections}
+    <p>Local runtime: choose who you are. These people come from <code>ARREARS_LOCAL_USERS</code> and the invitations of managers.</p>${sections}
   </main>
 </body>
 </html>

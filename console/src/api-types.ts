@@ -15,6 +15,8 @@ import type {
 import type { PreviewStepSchema, StrategyPreviewSchema } from '../../shared/schemas/strategy-preview.schema';
 import type { TenantSettingsViewSchema } from '../../shared/schemas/tenant.schema';
 import type { SearchResultSchema, SearchHitSchema } from '../../shared/schemas/search.schema';
+import type { PeopleHistoryPageSchema, PeopleListSchema, PersonSchema } from '../../shared/schemas/person.schema';
+import type { ApiKeyListSchema, ApiKeyRecordSchema, IssuedApiKeySchema } from '../../shared/schemas/api-key.schema';
 
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 export type QueueItem = z.infer<typeof QueueItemSchema>;
@@ -39,3 +41,11 @@ export type TenantSettingsView = z.infer<typeof TenantSettingsViewSchema>;
 // Search.
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+// Settings, people and API keys.
+export type Person = z.infer<typeof PersonSchema>;
+export type PeopleList = z.infer<typeof PeopleListSchema>;
+export type PeopleHistoryPage = z.infer<typeof PeopleHistoryPageSchema>;
+export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>;
+export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;
+export type IssuedApiKey = z.infer<typeof IssuedApiKeySchema>;

@@ -42,7 +42,7 @@ export const parseMajor = (text: string, currency: string): number | null => {
 
 /** An instant in a zone, as a person there reads it: "7 Dec 2026, 09:00 CET". */
 export const dateTime = (iso: string, timeZone: string, locale = readerLocale()): string =>
-  // dateStyle/timeStyle cannot be combined with timeZoneName: the fields are spelled out instead.
+  // Spelled out: Chromium refuses dateStyle/timeStyle together with timeZoneName (TypeError: Invalid option).
   new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',

@@ -61,6 +61,12 @@ import { getTenantRoute } from './routes/get-tenant.route';
 import { patchTenantRoute } from './routes/patch-tenant.route';
 import { getTenantHistoryRoute } from './routes/get-tenant-history.route';
 import { getOpenApiRoute } from './routes/get-openapi.route';
+import { listPeopleRoute } from './routes/list-people.route';
+import { postPersonRoute } from './routes/post-person.route';
+import { putPersonRoleRoute } from './routes/put-person-role.route';
+import { postPersonDeactivateRoute } from './routes/post-person-deactivate.route';
+import { postPersonActivateRoute } from './routes/post-person-activate.route';
+import { getPeopleHistoryRoute } from './routes/get-people-history.route';
 
 export type { ApiResponseSpec, ApiRoute, DynamoAction } from './routes/api-route';
 
@@ -122,6 +128,12 @@ export const apiRoutes = [
   deleteApiKeyRoute,
   getTenantRoute,
   patchTenantRoute,
+  listPeopleRoute,
+  postPersonRoute,
+  putPersonRoleRoute,
+  postPersonDeactivateRoute,
+  postPersonActivateRoute,
+  getPeopleHistoryRoute,
   getTenantHistoryRoute,
   getOpenApiRoute,
 ] as const satisfies readonly ApiRoute[];

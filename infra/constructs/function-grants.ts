@@ -1,6 +1,7 @@
 // Turns a function's access declaration (functions/function-access.ts) into its IAM grants: the only place the stack
 // grants a function anything, so what deploys is what the code declares and what the local runtime enforces.
 import { Stack, Token, Validations } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -25,6 +26,8 @@ export interface FunctionGrantsProps {
   secretsNamespace: string;
   /** The key the named secrets are encrypted with (the portal signing key; a tenant's Stripe key may use it too). */
   secretsKey: kms.IKey;
+  /** The people's user pool (the stateful stack's): the only pool a function that manages people may act on. */
+  userPool?: cognito.IUserPool;
 }
 
 export class FunctionGrants extends Construct {
@@ -52,6 +55,19 @@ export class FunctionGrants extends Construct {
     ];
     if (named.length > 0) this.grantNamedSecrets(fn, named);
     if (access.readsTableStream) this.grantTableStream(fn);
+    if (access.managesPeople?.length) this.grantPeople(fn, access.managesPeople);
+  }
+
+  /** Exactly the Cognito admin actions declared, on the stack's user pool (its ARN, imported from the stateful stack). */
+  private grantPeople(fn: ArrearsFunction<never>, actions: readonly string[]): void {
+    const { userPool } = this.props;
+    if (!userPool) throw new Error(`${fn.node.id} manages people but the stack gave the grants no user pool`);
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [...new Set(actions)].sort().map((action) => `cognito-idp:${action}`),
+        resources: [userPool.userPoolArn],
+      }),
+    );
   }
 
   /** Reading the table's stream (what its event source mapping does as the function), with the key's decrypt. */

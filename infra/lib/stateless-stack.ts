@@ -95,6 +95,7 @@ export class StatelessStack extends Stack {
       configurationSet: props.configurationSet,
       secretsNamespace,
       secretsKey: key,
+      userPool: props.people.userPool,
     });
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
@@ -156,6 +157,7 @@ export class StatelessStack extends Stack {
           STRIPE_API_URL: undefined,
           ID_TOKEN_ISSUER: route.public ? undefined : idTokenIssuer,
           ID_TOKEN_AUDIENCE: route.public ? undefined : props.people.consoleClient.userPoolClientId,
+          USER_POOL_ID: route.managesPeople?.length ? props.people.userPool.userPoolId : undefined,
         },
       });
       grants.grant(fn as ArrearsFunction<never>, route);

@@ -153,6 +153,14 @@ export const requestsFor = (client: string, command: string, input: Input, targe
       return [{ action: `states:${operation}`, resource: String(input.executionArn ?? input.stateMachineArn) }];
     case 'SchedulerClient':
       return schedulerRequests(operation, input, target);
+    case 'CognitoIdentityProviderClient':
+      // The admin API is authorized on the user pool the request names.
+      return [
+        {
+          action: `cognito-idp:${operation}`,
+          resource: `arn:aws:cognito-idp:${target.region}:${target.account}:userpool/${String(input.UserPoolId)}`,
+        },
+      ];
     case 'SecretsManagerClient':
       return [{ action: `secretsmanager:${operation}`, resource: secretArn(target, String(input.SecretId)) }];
     default:

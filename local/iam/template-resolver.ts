@@ -16,6 +16,9 @@ export interface LocalEnvironment {
 
 type Value = unknown;
 
+/** The id the local user pool goes by (shaped like Cognito's `<region>_<id>`): its stand-in and its ARN in policies. */
+export const localUserPoolId = (region: string) => `${region}_ArrearsLocal`;
+
 const PSEUDO: Record<string, (env: LocalEnvironment, stackName: string) => string> = {
   'AWS::Region': (env) => env.region,
   'AWS::AccountId': (env) => env.account,
@@ -102,6 +105,10 @@ export class TemplateResolver {
       case 'AWS::Scheduler::ScheduleGroup':
         if (attribute === 'Arn') return `arn:aws:scheduler:${region}:${account}:schedule-group/${named('Name')}`;
         if (attribute === 'Ref') return named('Name');
+        break;
+      case 'AWS::Cognito::UserPool':
+        if (attribute === 'Ref') return localUserPoolId(region);
+        if (attribute === 'Arn') return `arn:aws:cognito-idp:${region}:${account}:userpool/${localUserPoolId(region)}`;
         break;
       default:
         break;

@@ -58,6 +58,9 @@ import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
 import { cardCheckoutFrom, secretsFrom } from './card-checkout';
 import type { IdTokenVerifier } from '../ports/id-tokens.port';
 import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
+import type { PeopleDirectory } from '../ports/people-directory.port';
+import type { PersonAccessReader, PersonAccessStore } from '../ports/person-access.port';
+import { personAccessReader } from '../adapters/dynamodb/person-access-reader.dynamodb';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -100,6 +103,15 @@ export interface ApiDependencies extends CoreDeps {
   secretsNamespace: string;
   /** People's id tokens (the Cognito user pool deployed, the local identity provider locally); null: keys only. */
   idTokens: IdTokenVerifier | null;
+  /**
+   * The user pool's people (invite, role, deactivate): given by the people routes' own handlers (withPeopleFromEnv),
+   * so no other function bundles the Cognito adapter; the local runtime adds it (and the records) for all.
+   */
+  people?: PeopleDirectory;
+  /** People's access as the people routes record it: checked on every call a person makes. */
+  personAccess: PersonAccessReader;
+  /** Writing people's access and its history: the people routes' (given with `people`). */
+  peopleRecords?: PersonAccessStore;
 }
 
 /** What only some routes use: the unsubscribe confirmation's sender, webhook secrets. */
@@ -169,6 +181,7 @@ export const buildApiDependencies = (
     secrets: extras.secrets ?? noSecrets,
     secretsNamespace: extras.secretsNamespace ?? DEFAULT_SECRETS_NAMESPACE,
     idTokens: extras.idTokens ?? null,
+    personAccess: personAccessReader(client, tableName),
   };
 };
 

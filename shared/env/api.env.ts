@@ -25,5 +25,7 @@ export const ApiEnvSchema = z.object({
   /** On routes people call: the user pool's issuer URL (its keys at <issuer>/.well-known/jwks.json) and the console's client id. */
   ID_TOKEN_ISSUER: z.url().optional(),
   ID_TOKEN_AUDIENCE: z.string().min(1).optional(),
+  /** Only on the routes that manage people (invite, role, deactivate): the user pool's id. */
+  USER_POOL_ID: z.string().min(1).optional(),
 });
 export type ApiEnv = z.infer<typeof ApiEnvSchema>;

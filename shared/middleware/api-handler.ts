@@ -71,7 +71,7 @@ export const apiHandler = <
   if (!options.public) {
     // A route that forgot its roles would be open to every key: it is refused when the handler is built, not served.
     if (!options.roles?.length) throw new Error(`route ${options.id} takes a key but names no roles`);
-    handler.use(authenticate(deps.tenants, deps.idTokens)).use(requireRole(options.roles));
+    handler.use(authenticate(deps.tenants, deps.idTokens, deps.personAccess)).use(requireRole(options.roles));
   }
   handler.use(parseRequest(options, deps.maxBodyBytes));
   if (options.idempotent) {

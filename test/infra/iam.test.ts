@@ -39,6 +39,7 @@ const kindOf = (resource: unknown, functionId: string): string => {
     return indexes.length > 0 ? `table+${indexes.join('+')}` : 'table';
   }
   if (/ExportsOutputFnGetAttDataKey/.test(text)) return 'data key';
+  if (/ExportsOutputFnGetAttPeopleUserPool\w+Arn/.test(text)) return 'user pool';
   if (new RegExp(`"${functionId}Logs[0-9A-F]{8}"`).test(text)) return 'own log group';
   if (/"ApiFunctionLogs[0-9A-F]{8}"/.test(text)) return "the routes' log group";
   if (/ExportsOutputFnGetAttBus/.test(text)) return 'event bus';
@@ -146,6 +147,14 @@ const expectedFor = (access: FunctionAccess, logs = LOGS): string[] => {
     ...(access.endsWaits ? [END_WAITS] : []),
     ...(access.schedulesWakes ? SCHEDULE_WAKES : []),
     ...(access.readsTableStream ? TABLE_STREAM : []),
+    ...(access.managesPeople?.length
+      ? [
+          `Allow ${[...access.managesPeople]
+            .sort()
+            .map((action) => `cognito-idp:${action}`)
+            .join(',')} on user pool`,
+        ]
+      : []),
   ].sort();
 };
 

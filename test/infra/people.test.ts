@@ -94,8 +94,38 @@ describe('the API functions', () => {
     }
   });
 
-  it('need no IAM for it: the keys are public, and no role may call Cognito', () => {
-    expect(JSON.stringify(statelessTemplate.findResources('AWS::IAM::Role'))).not.toContain('cognito-idp:');
+  it('need no IAM to verify tokens (the keys are public): only the people routes may call Cognito, on the pool alone', () => {
+    const roles = statelessTemplate.findResources('AWS::IAM::Role');
+    for (const route of apiRoutes as readonly ApiRoute[]) {
+      const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(`${route.id}Function`))!;
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+      const role = roles[roleId];
+      const cognitoStatements = (
+        (role?.Properties.Policies ?? []) as {
+          PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] };
+        }[]
+      )
+        .flatMap((policy) => policy.PolicyDocument.Statement)
+        .filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp:'));
+      const variables = environmentOf(route);
+      if (!route.managesPeople?.length) {
+        expect({ route: route.id, cognitoStatements }).toEqual({ route: route.id, cognitoStatements: [] });
+        expect(variables.USER_POOL_ID).toBeUndefined();
+        continue;
+      }
+      expect(cognitoStatements).toEqual([
+        {
+          Effect: 'Allow',
+          Action:
+            route.managesPeople.length === 1
+              ? `cognito-idp:${route.managesPeople[0]}`
+              : [...route.managesPeople].sort().map((action) => `cognito-idp:${action}`),
+          // The pool's ARN from the stateful stack, as the table's is: never a wildcard.
+          Resource: { 'Fn::ImportValue': expect.stringMatching(/ExportsOutputFnGetAttPeopleUserPool\w+Arn/) },
+        },
+      ]);
+      expect(JSON.stringify(variables.USER_POOL_ID)).toMatch(/Fn::ImportValue.*PeopleUserPool/);
+    }
   });
 });
 

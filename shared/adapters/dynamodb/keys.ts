@@ -7,6 +7,8 @@
 // | Tenant             | TENANT#{t}                          | TENANT                          | gsi1: TENANTS / TENANT#{t} (list tenants for the run)      |
 // | ApiKey             | APIKEY#{sha256(key)}                | TENANT#{t}                      |                                                            |
 // | TenantChange       | TENANT#{t}#SETTINGS                 | CHANGE#{version, 10 digits}     | (who changed which settings when, before and after)        |
+// | PersonAccess       | TENANT#{t}#PEOPLE                   | PERSON#{lowercased username}    | (role and status the API checks on each call of a person)  |
+// | PersonChange       | TENANT#{t}#PEOPLE#HISTORY           | CHANGE#{at}#{changeId}          | (who invited, changed the role of, deactivated whom, when) |
 // | RunLease           | RUN#reminder-run                    | LEASE                           | (the run holding the hourly run, until it expires)         |
 // | CurrentExecution   | TENANT#{t}#DELINQUENCY#{d}          | EXECUTION                       | (the execution escalating it: name, generation, start)     |
 // | RestartMarker      | TENANT#{t}#RESTARTS                 | DELINQUENCY#{d}                 | (an open case whose execution ended: the run restarts it)  |
@@ -60,6 +62,9 @@
 // Access patterns:
 // - resolve an API key to its tenant: Query pk = APIKEY#{hash} (one item; only the hash is stored)
 // - a tenant's API keys (rotation: issue, list, revoke): Query pk = TENANT#{t}#APIKEYS; a revocation marks both items
+// - a person's access on each of their calls: Query pk = TENANT#{t}#PEOPLE, sk = PERSON#{username} (Query: every
+//   authenticated route may already Query, so no route needs another grant for it)
+// - a tenant's people changes, newest first: Query pk = TENANT#{t}#PEOPLE#HISTORY descending, page by page
 // - list tenants (scheduled run): Query gsi1 pk = TENANTS
 // - a tenant's settings history, newest first: Query pk = TENANT#{t}#SETTINGS descending, page by page
 // - a customer with opt-outs: Query pk = TENANT#{t}#CUSTOMER#{c}
@@ -112,6 +117,8 @@ export const SCHEMA_VERSION = 1;
 export type ItemType =
   | 'Tenant'
   | 'TenantChange'
+  | 'PersonAccess'
+  | 'PersonChange'
   | 'ApiKey'
   | 'ApiKeyListing'
   | 'Erasure'
@@ -193,6 +200,16 @@ export const keys = {
   tenantChange: (tenantId: string, version: number): PrimaryKey => ({
     pk: keys.tenantHistoryPartition(tenantId),
     sk: `CHANGE#${String(version).padStart(10, '0')}`,
+  }),
+  /** Usernames are case-insensitive in the pool: one item per person whatever the case of the sign-in. */
+  personAccess: (tenantId: string, username: string): PrimaryKey => ({
+    pk: `${tenant(tenantId)}#PEOPLE`,
+    sk: `PERSON#${username.toLowerCase()}`,
+  }),
+  peopleHistoryPartition: (tenantId: string) => `${tenant(tenantId)}#PEOPLE#HISTORY`,
+  personChange: (tenantId: string, at: string, changeId: string): PrimaryKey => ({
+    pk: keys.peopleHistoryPartition(tenantId),
+    sk: `CHANGE#${at}#${changeId}`,
   }),
   runLease: (): PrimaryKey => ({ pk: 'RUN#reminder-run', sk: 'LEASE' }),
   currentExecution: (tenantId: string, delinquencyId: string): PrimaryKey => ({

@@ -25,8 +25,12 @@ import {
 
 /** An account and a region nothing else uses, so that any other one in a template was written by hand. */
 const ENV = { account: '246813579024', region: 'ca-central-1' };
-/** Stacks are kept well under CloudFormation's 500: 80 % leaves room for a few more API routes (6 resources each). */
-const RESOURCE_CEILING = 400;
+/**
+ * Stacks are kept under CloudFormation's 500 with room for more API routes (5 resources each since the routes share a
+ * log group). 450, raised from 400 with the console's routes: the next dozen routes call for the API's routes in a stack
+ * of their own.
+ */
+const RESOURCE_CEILING = 450;
 
 const synthesize = (env: Environment): Templates => {
   const { app, ...stacks } = buildArrearsApp({ context: { 'aws:cdk:bundling-stacks': [] } }, env, 'Arrears', {

@@ -1,9 +1,9 @@
-// PUT /v1/people/{username}/role (PutPersonRole): its line of the route table, on its own so its handler bundles only this route's schemas.
+// PUT /v1/people/{username}/role (ChangeRoleOfPerson): its line of the route table, on its own so its handler bundles only this route's schemas.
 import { PersonPathSchema, PersonSchema, PutPersonRoleBodySchema } from '../../../shared/schemas/person.schema';
 import { IDEMPOTENT_WRITE, type ApiRoute } from './api-route';
 
 export const putPersonRoleRoute = {
-  id: 'PutPersonRole',
+  id: 'ChangeRoleOfPerson',
   method: 'PUT',
   path: '/v1/people/{username}/role',
   handler: 'put-person-role.handler.ts',

@@ -59,6 +59,11 @@ import { getTenantRoute } from './routes/get-tenant.route';
 import { patchTenantRoute } from './routes/patch-tenant.route';
 import { getTenantHistoryRoute } from './routes/get-tenant-history.route';
 import { getOpenApiRoute } from './routes/get-openapi.route';
+import { postHoldRoute } from './routes/post-hold.route';
+import { postReleaseRoute } from './routes/post-release.route';
+import { postWriteOffRoute } from './routes/post-write-off.route';
+import { postHandOffRoute } from './routes/post-hand-off.route';
+import { listCustomerCasesRoute } from './routes/list-customer-cases.route';
 
 export type { ApiResponseSpec, ApiRoute, DynamoAction } from './routes/api-route';
 
@@ -120,4 +125,9 @@ export const apiRoutes = [
   patchTenantRoute,
   getTenantHistoryRoute,
   getOpenApiRoute,
+  postHoldRoute,
+  postReleaseRoute,
+  postWriteOffRoute,
+  postHandOffRoute,
+  listCustomerCasesRoute,
 ] as const satisfies readonly ApiRoute[];

@@ -10,3 +10,15 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 export type Customer = z.infer<typeof CustomerResponseSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type CollectorTask = z.infer<typeof CollectorTaskSchema>;
+// The Customer and Case screens.
+import type { DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
+import type { InvoiceResponseSchema } from '../../shared/schemas/invoice.schema';
+import type { ContactWindowSchema } from '../../shared/schemas/contact.schema';
+import type { CollectorListSchema } from '../../shared/schemas/collector.schema';
+import type { CustomerCasesSchema } from '../../shared/schemas/customer-cases.schema';
+
+export type CaseView = z.infer<typeof DelinquencyViewSchema>;
+export type InvoiceView = z.infer<typeof InvoiceResponseSchema>;
+export type ContactWindow = z.infer<typeof ContactWindowSchema>;
+export type CollectorList = z.infer<typeof CollectorListSchema>;
+export type CustomerCases = z.infer<typeof CustomerCasesSchema>;

@@ -102,9 +102,10 @@ describe("a collector's day", () => {
   });
 
   it('records a promise: the case leaves the active queue', async () => {
-    await page.getByLabel('Amount (USD)').fill('50.00');
-    await page.getByLabel('By (date)').fill('2026-12-04');
-    await page.getByRole('button', { name: 'Record promise' }).click();
+    const form = page.getByRole('form', { name: 'Record a promise to pay' });
+    await form.getByLabel('Amount (USD)').fill('50.00');
+    await form.getByLabel('By (date)').fill('2026-12-04');
+    await form.getByRole('button', { name: 'Record promise' }).click();
     await page.locator('.badge.status-promised').waitFor();
     await expect(page.locator('li[data-kind="promise.made"]').count()).resolves.toBe(1);
     const active = (await runtime.as('demo-collector', 'GET', '/v1/delinquencies?status=active&limit=100')).body;
@@ -127,12 +128,18 @@ describe("a collector's day", () => {
     expect(window.rule).toBe('call-after-conversation');
     const expected = await page.evaluate(
       ([iso, zone]) =>
-        new Intl.DateTimeFormat(undefined, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-          timeZone: zone,
-          timeZoneName: 'short',
-        }).format(new Date(iso!)),
+        new Intl.DateTimeFormat(
+          (globalThis as unknown as { navigator: { languages: string[] } }).navigator.languages[0],
+          {
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            timeZoneName: 'short',
+            timeZone: zone,
+          },
+        ).format(new Date(iso!)),
       [window.nextAllowedAt as string, ZONE],
     );
     await expect(refusal.locator('.next-allowed').innerText()).resolves.toBe(

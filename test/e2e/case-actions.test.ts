@@ -7,6 +7,8 @@ import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 const KEY = 'case-actions-key-0001';
 const OTHER_KEY = 'case-actions-other-01';
 let runtime: RuntimeProcess;
+// Each test moves the real state machine through weeks of virtual days.
+jest.setTimeout(240_000);
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess({
@@ -170,7 +172,7 @@ describe('a write-off or hand-off by hand', () => {
     expect((await as('anna', 'POST', `/v1/delinquencies/${delinquencyId}/write-off`, { reason: 'again' })).status).toBe(
       200,
     );
-    await advance('P60D');
+    await advance('P30D');
     expect(await sent('wo')).toEqual(['overdue']);
     expect((await partner('GET', '/v1/invoices/inv-wo')).status).toBe('written_off');
     expect(await entries(delinquencyId, 'delinquency.written_off')).toEqual([
@@ -190,7 +192,7 @@ describe('a write-off or hand-off by hand', () => {
       agency: 'Lindorff',
     });
     expect(handed).toMatchObject({ status: 200, body: { status: 'handed_off', hold: null } });
-    await advance('P60D');
+    await advance('P30D');
     expect(await sent('ho')).toEqual(['overdue']);
     expect(
       (await eventsOf(delinquencyId)).find((event) => event.detailType === 'delinquency.handed_off'),

@@ -45,7 +45,7 @@ export const CaseSummary = (props: { view: CaseView; zone: string; names: Record
       {view.score ? (
         <>
           <p>
-            Score <strong>{Math.round(view.score.value * 100)}</strong> of 100, band{' '}
+            Chance of payment <strong>{Math.round(view.score.value * 100)} %</strong>, band{' '}
             <span class="badge">{view.score.band}</span>; queue rank {view.priority.toLocaleString()} (expected recovery
             × urgency, higher first).
           </p>

@@ -59,7 +59,7 @@ export const CustomerScreen = (props: ScreenProps) => {
             {cases.length === 0 ? (
               <p class="muted">Nothing overdue: no case was ever opened.</p>
             ) : (
-              <div class="table-scroll">
+              <div class="table-scroll" tabIndex={0} role="region" aria-label="Every debt of the customer">
                 <table class="grid">
                   <caption>Every debt of the customer, newest first</caption>
                   <thead>

@@ -4,7 +4,7 @@ import type { InvoiceView } from '../../api-types';
 import { calendarDate } from '../../format';
 
 export const InvoiceTable = (props: { invoices: InvoiceView[]; caption: string }) => (
-  <div class="table-scroll">
+  <div class="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
     <table class="grid">
       <caption>{props.caption}</caption>
       <thead>

@@ -11,7 +11,6 @@ export const InvoiceTable = (props: { invoices: InvoiceView[]; caption: string }
         <tr>
           <th scope="col">Invoice</th>
           <th scope="col">Due</th>
-          <th scope="col">Status</th>
           <th scope="col" class="num">
             Amount
           </th>
@@ -34,10 +33,12 @@ export const InvoiceTable = (props: { invoices: InvoiceView[]; caption: string }
           <tr key={invoice.id}>
             <th scope="row">
               {invoice.id}
-              {invoice.description ? <div class="muted">{invoice.description}</div> : null}
+              <div class="muted">
+                {invoice.status.replace('_', ' ')}
+                {invoice.description ? ` · ${invoice.description}` : ''}
+              </div>
             </th>
-            <td>{calendarDate(invoice.dueDate)}</td>
-            <td>{invoice.status.replace('_', ' ')}</td>
+            <td class="nowrap">{calendarDate(invoice.dueDate)}</td>
             <td class="num">
               <Money amount={invoice.amount} currency={invoice.currency} />
             </td>

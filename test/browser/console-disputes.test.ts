@@ -29,6 +29,7 @@ beforeAll(async () => {
     issuedAt: '2026-10-01',
     dueDate: '2026-11-15',
   });
+  await runtime.partner.call('PUT', '/v1/collectors/demo-collector', { name: 'Colin Collector', capacity: 50 });
   await runtime.advance('PT1H');
   caseId = (await runtime.partner.call('GET', '/v1/invoices/inv-dsp-kari')).delinquencyId;
 });
@@ -82,6 +83,32 @@ describe('a dispute credit above the limit', () => {
     );
     expect(view.balance).toBe(balanceBefore - 150_000);
     await runtime.audit('case after the credit (second manager)', page);
+  });
+
+  it('lets the manager reassign, hold and release, and hand the case off with a reason, each refused field shown', async () => {
+    const page = await runtime.session.page('desktop');
+    await page.getByLabel('Collector').selectOption('demo-collector');
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    await page.locator('dd', { hasText: 'Colin Collector' }).waitFor();
+    // A hold without a reason is refused by field, and nothing changes.
+    await page.getByRole('button', { name: 'Put on hold' }).click();
+    await page.locator('#hold-reason-error').waitFor();
+    await expect(page.getByLabel('Reason', { exact: true }).first().getAttribute('aria-invalid')).resolves.toBe('true');
+    await runtime.audit('case with a refused hold (manager)', page);
+    await page.locator('#hold-reason').fill('customer in hospital');
+    await page.getByRole('button', { name: 'Put on hold' }).click();
+    await page.locator('.badge.status-paused').waitFor();
+    await page.getByRole('button', { name: 'Release the hold' }).click();
+    await page.locator('.badge.status-active').waitFor();
+    await page.locator('#close-reason').fill('moved abroad');
+    await page.locator('#close-agency').fill('Lindorff');
+    await page.getByRole('button', { name: 'Hand off' }).click();
+    await page.locator('.badge.status-handed_off').waitFor();
+    await expect(page.getByRole('heading', { name: 'Actions' }).count()).resolves.toBe(0);
+    const handedOff = page.locator('li[data-kind="delinquency.handed_off"]');
+    await expect(handedOff.innerText()).resolves.toContain('Noah Second');
+    await expect(handedOff.innerText()).resolves.toContain('moved abroad');
+    await runtime.audit('case handed off (manager)', page);
     expect(runtime.axeReport()).toEqual({});
   });
 });

@@ -218,14 +218,20 @@ describe('a contact with a follow-up', () => {
       followUpOn: day(today, 3),
     });
     expect(logged).toMatchObject({ status: 201, body: { note: 'asked for a copy of the invoice' } });
-    expect((await view(delinquencyId)).tasks).toEqual([
-      expect.objectContaining({
-        kind: 'follow_up',
-        assignee: 'cole',
-        note: 'asked for a copy of the invoice',
-        dueAt: `${day(today, 3)}T08:00:00.000Z`, // 09:00 in Oslo
-      }),
+    const tasks = (await view(delinquencyId)).tasks as { dueAt: string }[];
+    expect(tasks).toEqual([
+      expect.objectContaining({ kind: 'follow_up', assignee: 'cole', note: 'asked for a copy of the invoice' }),
     ]);
+    // Due at the tenant's send time (09:00) on the chosen day, in the customer's zone.
+    const oslo = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    expect(oslo.format(new Date(tasks[0]!.dueAt))).toBe(`${day(today, 3)} 09:00`);
     const past = await as('cole', 'POST', `/v1/delinquencies/${delinquencyId}/contacts`, {
       channel: 'email',
       direction: 'inbound',

@@ -8,9 +8,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/errors'
 import type { DelinquencyRecords, DelinquencyTimeline } from '../ports/delinquency-repository.port';
 import type { EventPublisher } from '../ports/event-publisher.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { CollectorRepository } from '../ports/collector-repository.port';
 import type { CaseState, HandOffBody, HoldBody, ReleaseBody, WriteOffBody } from '../schemas/case-actions.schema';
 import { CLOSED_STATUSES, type Delinquency, type TimelineEntry } from '../schemas/delinquency.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
+import { releaseAssignment } from './assignment';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
@@ -22,6 +24,8 @@ export interface CaseActionDeps extends CoreDeps {
 
 export interface CloseByHandDeps extends CaseActionDeps {
   events: EventPublisher;
+  /** The collector working the case carries one debt less once it is closed. */
+  collectors: CollectorRepository;
 }
 
 /** A hold may last this long at most: beyond it, a write-off or a hand-off says what is really meant. */
@@ -204,7 +208,10 @@ export const closeByHand = async (
       : undefined;
   });
   if (request.status === 'written_off') await markWrittenOff(deps, tenantId, first.invoiceId);
-  if (result.changed) await deps.factsChanged.notify(tenantId, delinquencyId);
+  if (result.changed) {
+    await releaseAssignment(deps, tenantId, result.delinquency, deps.clock.now());
+    await deps.factsChanged.notify(tenantId, delinquencyId);
+  }
   await deps.events.publish([await closedEvent(deps, tenantId, result.delinquency, request, actor)]);
   return stateOf(result.delinquency);
 };

@@ -165,6 +165,15 @@ describe('a write-off or hand-off by hand', () => {
     expect((await as('olga', 'POST', `/v1/delinquencies/${delinquencyId}/write-off`, { reason: 'x' })).status).toBe(
       404,
     );
+    await partner('PUT', '/v1/collectors/col-wo', { name: 'Wendy Work', capacity: 5 });
+    expect(
+      (await as('anna', 'PUT', `/v1/delinquencies/${delinquencyId}/assignee`, { collectorId: 'col-wo' })).status,
+    ).toBe(200);
+    const load = async () =>
+      ((await partner('GET', '/v1/collectors')).items as { id: string; openCount: number }[]).find(
+        (collector) => collector.id === 'col-wo',
+      )?.openCount;
+    expect(await load()).toBe(1);
     const written = await as('anna', 'POST', `/v1/delinquencies/${delinquencyId}/write-off`, {
       reason: 'deceased, no estate',
     });
@@ -172,6 +181,8 @@ describe('a write-off or hand-off by hand', () => {
     expect((await as('anna', 'POST', `/v1/delinquencies/${delinquencyId}/write-off`, { reason: 'again' })).status).toBe(
       200,
     );
+    // The collector carries one debt less.
+    expect(await load()).toBe(0);
     await advance('P30D');
     expect(await sent('wo')).toEqual(['overdue']);
     expect((await partner('GET', '/v1/invoices/inv-wo')).status).toBe('written_off');

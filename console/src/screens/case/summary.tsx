@@ -5,6 +5,19 @@ import { Money } from '../../components/money';
 import { dateTime } from '../../format';
 import { actorWords, STATUS_WORDS } from './words';
 
+/** What happens next: the ladder's next step while it escalates; while paused, what the pause waits for. */
+const nextWords = (view: CaseView, zone: string): string => {
+  if (view.status === 'paused')
+    return view.hold?.releaseAt ? `the hold ends ${dateTime(view.hold.releaseAt, zone)}` : 'nothing until released';
+  if (view.status === 'promised') return 'nothing until the promise is decided';
+  if (view.status === 'in_plan') return 'nothing while the plan is followed';
+  if (view.status === 'disputed') return 'nothing until the dispute is decided';
+  if (view.status !== 'active') return 'nothing: the case is closed';
+  return view.nextActionAt
+    ? `${view.nextStep ?? 'a look at the facts'} at ${dateTime(view.nextActionAt, zone)}`
+    : 'nothing scheduled';
+};
+
 export const CaseSummary = (props: { view: CaseView; zone: string; names: Record<string, string> }) => {
   const { view } = props;
   return (
@@ -24,11 +37,7 @@ export const CaseSummary = (props: { view: CaseView; zone: string; names: Record
         <dt>Step</dt>
         <dd>{view.stage ?? 'none yet'}</dd>
         <dt>Next</dt>
-        <dd>
-          {view.nextActionAt
-            ? `${view.nextStep ?? 'a look at the facts'} at ${dateTime(view.nextActionAt, props.zone)}`
-            : 'nothing scheduled'}
-        </dd>
+        <dd>{nextWords(view, props.zone)}</dd>
         <dt>Assigned to</dt>
         <dd>{view.assigneeId ? (props.names[view.assigneeId] ?? view.assigneeId) : 'nobody'}</dd>
         {view.hold ? (

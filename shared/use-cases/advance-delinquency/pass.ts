@@ -105,6 +105,7 @@ export const decide = async (
       nextStep: null,
       activePromiseId: null,
       activePlanId: null,
+      hold: null,
     };
     const attached =
       pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};

@@ -40,7 +40,7 @@ export const CaseSummary = (props: { view: CaseView; zone: string; names: Record
         <dd>{nextWords(view, props.zone)}</dd>
         <dt>Assigned to</dt>
         <dd>{view.assigneeId ? (props.names[view.assigneeId] ?? view.assigneeId) : 'nobody'}</dd>
-        {view.hold ? (
+        {view.hold && view.status === 'paused' ? (
           <>
             <dt>Hold</dt>
             <dd>

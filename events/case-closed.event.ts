@@ -41,8 +41,11 @@ const closed = <T extends string>(detailType: T) =>
   z.object({
     detailType: z.literal(detailType),
     detail: DelinquencyRefSchema.extend({
+      /** The ladder's last step, or `by-hand` when a manager closed it. */
       stepId: z.string(),
       at: z.string(),
+      /** Who closed it by hand and why; absent when the ladder did. */
+      byHand: z.object({ actor: z.string(), reason: z.string(), agency: z.string().optional() }).optional(),
       caseFile: CaseFileSchema,
     }),
   });

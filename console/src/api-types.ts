@@ -17,6 +17,10 @@ import type { TenantSettingsViewSchema } from '../../shared/schemas/tenant.schem
 import type { SearchResultSchema, SearchHitSchema } from '../../shared/schemas/search.schema';
 import type { PeopleHistoryPageSchema, PeopleListSchema, PersonSchema } from '../../shared/schemas/person.schema';
 import type { ApiKeyListSchema, ApiKeyRecordSchema, IssuedApiKeySchema } from '../../shared/schemas/api-key.schema';
+import type { DelinquencyViewSchema } from '../../shared/schemas/delinquency-view.schema';
+import type { InvoiceResponseSchema } from '../../shared/schemas/invoice.schema';
+import type { ContactWindowSchema } from '../../shared/schemas/contact.schema';
+import type { CustomerCasesSchema } from '../../shared/schemas/customer-cases.schema';
 
 export type QueuePage = z.infer<typeof QueuePageSchema>;
 export type QueueItem = z.infer<typeof QueueItemSchema>;
@@ -49,3 +53,10 @@ export type PeopleHistoryPage = z.infer<typeof PeopleHistoryPageSchema>;
 export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>;
 export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;
 export type IssuedApiKey = z.infer<typeof IssuedApiKeySchema>;
+
+// The Customer and Case screens.
+
+export type CaseView = z.infer<typeof DelinquencyViewSchema>;
+export type InvoiceView = z.infer<typeof InvoiceResponseSchema>;
+export type ContactWindow = z.infer<typeof ContactWindowSchema>;
+export type CustomerCases = z.infer<typeof CustomerCasesSchema>;

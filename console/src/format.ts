@@ -40,18 +40,19 @@ export const parseMajor = (text: string, currency: string): number | null => {
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
 };
 
+/** How `dateTime` writes an instant (Intl refuses `dateStyle` together with `timeZoneName`, so the fields are named). */
+export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 /** An instant in a zone, as a person there reads it: "7 Dec 2026, 09:00 CET". */
 export const dateTime = (iso: string, timeZone: string, locale = readerLocale()): string =>
-  // Spelled out: Chromium refuses dateStyle/timeStyle together with timeZoneName (TypeError: Invalid option).
-  new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone }).format(new Date(iso));
 
 /** A calendar date (YYYY-MM-DD) as a person reads it, with no zone shift. */
 export const calendarDate = (date: string, locale = readerLocale()): string =>

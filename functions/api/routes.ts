@@ -67,6 +67,11 @@ import { putPersonRoleRoute } from './routes/put-person-role.route';
 import { postPersonDeactivateRoute } from './routes/post-person-deactivate.route';
 import { postPersonActivateRoute } from './routes/post-person-activate.route';
 import { getPeopleHistoryRoute } from './routes/get-people-history.route';
+import { postHoldRoute } from './routes/post-hold.route';
+import { postReleaseRoute } from './routes/post-release.route';
+import { postWriteOffRoute } from './routes/post-write-off.route';
+import { postHandOffRoute } from './routes/post-hand-off.route';
+import { listCustomerCasesRoute } from './routes/list-customer-cases.route';
 
 export type { ApiResponseSpec, ApiRoute, DynamoAction } from './routes/api-route';
 
@@ -136,4 +141,9 @@ export const apiRoutes = [
   getPeopleHistoryRoute,
   getTenantHistoryRoute,
   getOpenApiRoute,
+  postHoldRoute,
+  postReleaseRoute,
+  postWriteOffRoute,
+  postHandOffRoute,
+  listCustomerCasesRoute,
 ] as const satisfies readonly ApiRoute[];

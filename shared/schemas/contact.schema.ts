@@ -1,6 +1,6 @@
 // A collector's contact with a debtor (a call, email, SMS or letter with its outcome) and the window for the next one.
 import * as z from 'zod';
-import { InstantSchema } from './common.schema';
+import { CalendarDateSchema, InstantSchema } from './common.schema';
 
 export const ContactChannelSchema = z.enum(['call', 'email', 'sms', 'letter']);
 export type ContactMedium = z.infer<typeof ContactChannelSchema>;
@@ -15,6 +15,17 @@ export const PostContactBodySchema = z
     outcome: ContactOutcomeSchema,
     at: InstantSchema.optional().meta({
       description: 'When the contact happened; now when left out. At most a minute ahead of now.',
+    }),
+    note: z
+      .string()
+      .trim()
+      .min(1, 'must not be blank')
+      .max(2000, 'must be at most 2000 characters')
+      .optional()
+      .meta({ description: 'What was said or agreed, in the words of the person who logged it (on the timeline).' }),
+    followUpOn: CalendarDateSchema.optional().meta({
+      description:
+        "A date in the customer's calendar to come back to the case: a follow-up task for the person who logged it.",
     }),
   })
   .meta({ id: 'PostContactBody' });
@@ -36,6 +47,9 @@ export const ContactSchema = z
     createdAt: z.string(),
     /** Who logged it: "api:<keyId>" or "person:<username>". */
     createdBy: z.string(),
+    note: z.string().optional(),
+    /** The follow-up task it set, when a `followUpOn` date was given. */
+    followUpTaskId: z.string().optional(),
   })
   .meta({ id: 'Contact' });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -4,6 +4,7 @@ import { DelinquencyStatusSchema, StoredTimelineEntrySchema } from './delinquenc
 import { DisputeSchema } from './dispute.schema';
 import { PaymentPromiseSchema } from './promise.schema';
 import { PaymentPlanSchema } from './plan.schema';
+import { CollectorTaskSchema } from './task.schema';
 
 export const DelinquencyPathSchema = z.strictObject({
   delinquencyId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a delinquency id'),
@@ -26,6 +27,13 @@ export const DelinquencyViewSchema = z
     /** Propensity to pay with its band and the largest reasons; null until the first scoring. */
     score: z.object({ value: z.number(), band: z.string(), reasons: z.array(z.string()) }).nullable(),
     assigneeId: z.string().nullable().meta({ description: 'The collector working it.' }),
+    hold: z
+      .object({ reason: z.string(), by: z.string(), at: z.string(), releaseAt: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'The hold a person put on it (status `paused`): why, who, and when it ends by itself.' }),
+    tasks: z
+      .array(CollectorTaskSchema)
+      .meta({ description: 'Its open tasks: calls the ladder asked for, follow-ups.' }),
     priority: z.number().int().meta({ description: 'Its rank in the work queue (higher first).' }),
     nextActionAt: z.string().nullable(),
     nextStep: z.string().nullable(),

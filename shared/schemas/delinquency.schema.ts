@@ -41,6 +41,8 @@ export const DelinquencySchema = z.object({
   activePromiseId: z.string().nullable().default(null),
   /** The payment plan being followed, while the status is `in_plan`. */
   activePlanId: z.string().nullable().default(null),
+  /** A hold put on by hand (status `paused`): why, by whom, and when it ends by itself (null: until released). */
+  hold: z.object({ reason: z.string(), by: z.string(), at: z.string(), releaseAt: z.string().nullable() }).nullish(),
   /** The collector working it; null while unassigned. */
   assigneeId: z.string().nullable().default(null),
   /** Propensity to pay, recomputed whenever the execution re-reads the facts; null before the first scoring. */

@@ -1,16 +1,23 @@
-// A collector's task: work a person must do (a call the ladder asked for), listed oldest first until it is done.
+// A collector's task: work a person must do (a call the ladder asked for, a follow-up a person set when logging a
+// contact), listed oldest first until it is done.
 import * as z from 'zod';
 import { CalendarDateSchema, TimeZoneSchema } from './common.schema';
 
 export const CollectorTaskSchema = z
   .object({
     id: z.string(),
-    kind: z.literal('call'),
+    /** `call`: the ladder's call step; `follow_up`: the date a person chose when logging a contact. */
+    kind: z.enum(['call', 'follow_up']),
     status: z.enum(['open', 'done']),
     delinquencyId: z.string(),
     invoiceId: z.string(),
     customerId: z.string(),
+    /** The ladder step that asked for it; `follow-up-<contactId>` for a follow-up. */
     stepId: z.string(),
+    /** The person it is for (a follow-up is for the person who set it); absent: any collector. */
+    assignee: z.string().nullable().optional(),
+    /** What to follow up on, in the words of the person who set it. */
+    note: z.string().optional(),
     /** When the task became due (the step's moment, inside the customer's contact hours). */
     dueAt: z.string(),
     createdAt: z.string(),

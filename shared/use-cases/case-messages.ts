@@ -36,7 +36,11 @@ export const caseRole = async (
 ): Promise<CaseRole> => {
   const mates = (await deps.delinquencies.listByCustomer(tenantId, customer.id)).filter(
     (mate) =>
-      mate.id !== delinquency.id && mate.currency === delinquency.currency && !CLOSED_STATUSES.includes(mate.status),
+      mate.id !== delinquency.id &&
+      mate.currency === delinquency.currency &&
+      !CLOSED_STATUSES.includes(mate.status) &&
+      // A debt on hold is not mentioned to the customer until released.
+      mate.status !== 'paused',
   );
   const owing = [];
   for (const mate of mates) {

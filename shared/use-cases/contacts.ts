@@ -1,8 +1,10 @@
 // Collectors' contacts: log a call, email, SMS or letter on a debt or on the customer's case, refuse an outbound call
 // that would break Regulation F, and tell when the next contact on a channel is allowed.
+import { addDays, localDate, zonedInstant } from '../domain/calendar';
 import { relevantSpanDays, type CallRecord } from '../domain/call-frequency';
 import { decideContact, type ContactDecision, type ContactRequest } from '../domain/contact-policy';
-import { newId } from '../domain/ids';
+import { newId, stableId } from '../domain/ids';
+import { sendHourMinute } from '../domain/ladder';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors';
 import type { ContactRepository, ContactWrite } from '../ports/contact-repository.port';
 import type { DelinquencyListings, DelinquencyRecords } from '../ports/delinquency-repository.port';
@@ -24,6 +26,9 @@ export interface ContactDeps extends CoreDeps {
   /** The tenant's contact hours, which the contact policy applies on top of the law's. */
   tenants: Pick<TenantDirectory, 'getTenant'>;
 }
+
+/** How far ahead a follow-up may be set: further out, the ladder or a plan speaks for the case. */
+export const MAX_FOLLOW_UP_DAYS = 90;
 
 /** Clock skew allowed between a collector's phone system and Arrears when a contact is dated. */
 export const CONTACT_FUTURE_TOLERANCE_MS = 60_000;
@@ -104,6 +109,17 @@ const recordContact = async (
       { path: 'at', message: 'must not be more than a minute after now: log a contact once it happened' },
     ]);
   }
+  const today = localDate(now, customer.customer.timeZone);
+  if (body.followUpOn !== undefined && body.followUpOn < today) {
+    throw new ValidationError('the follow-up date has passed', [
+      { path: 'followUpOn', message: `must not be before today (${today} for the customer)` },
+    ]);
+  }
+  if (body.followUpOn !== undefined && body.followUpOn > addDays(today, MAX_FOLLOW_UP_DAYS)) {
+    throw new ValidationError('the follow-up date is too far ahead', [
+      { path: 'followUpOn', message: `must be within ${MAX_FOLLOW_UP_DAYS} days` },
+    ]);
+  }
   const checked = body.channel === 'call' && body.direction === 'outbound';
   if (checked && callsOptedOut(customer.customer, customer.optOuts)) {
     throw new ConflictError('the customer asked not to be called; no call may be placed', 'call-not-allowed', {
@@ -111,8 +127,11 @@ const recordContact = async (
       nextAllowedAt: null,
     });
   }
+  const contactId = newId('ctc', now);
+  // The follow-up lands on the first debt it counts against (the oldest on a case), for the person who set it.
+  const followUpTaskId = body.followUpOn ? stableId('task', contactId, 'follow-up') : undefined;
   const contact: Contact = {
-    id: newId('ctc', now),
+    id: contactId,
     customerId: customer.customer.id,
     delinquencyIds: targets.map((target) => target.id),
     channel: body.channel,
@@ -121,9 +140,18 @@ const recordContact = async (
     at,
     createdAt: now.toISOString(),
     createdBy: actor,
+    ...(body.note ? { note: body.note } : {}),
+    ...(followUpTaskId ? { followUpTaskId } : {}),
   };
-  const detail = `${body.direction} ${body.channel}: ${OUTCOME_WORDS[body.outcome]}${scope === 'case' ? ` (logged on the customer; counts against ${targets.length === 1 ? 'this debt' : `${targets.length} debts`})` : ''}`;
-  const settings = checked ? await contactSettings(deps, tenantId) : defaultTenantSettings;
+  const detail = [
+    `${body.direction} ${body.channel}: ${OUTCOME_WORDS[body.outcome]}`,
+    scope === 'case'
+      ? ` (logged on the customer; counts against ${targets.length === 1 ? 'this debt' : `${targets.length} debts`})`
+      : '',
+    body.note ? `: ${body.note}` : '',
+    body.followUpOn ? `; follow up on ${body.followUpOn}` : '',
+  ].join('');
+  const settings = checked || body.followUpOn ? await contactSettings(deps, tenantId) : defaultTenantSettings;
   const recorded = await retryOnConflict('the contact log', async () => {
     const writes: ContactWrite[] = [];
     for (const target of targets) {
@@ -156,7 +184,12 @@ const recordContact = async (
           channel: body.channel,
           detail,
           ...(checked ? { rule: 'regulation-f.calls' } : {}),
-          data: { contactId: contact.id, direction: body.direction, outcome: body.outcome },
+          data: {
+            contactId: contact.id,
+            direction: body.direction,
+            outcome: body.outcome,
+            ...(body.followUpOn ? { followUpOn: body.followUpOn } : {}),
+          },
         },
       });
     }
@@ -164,7 +197,26 @@ const recordContact = async (
   });
   // A call logged on a debt is the call its task asked for, whatever its outcome: the task is done.
   if (body.channel === 'call') {
-    for (const target of targets) await closeTasksOf(deps, tenantId, target.id, `contact:${recorded.id}`);
+    for (const target of targets) await closeTasksOf(deps, tenantId, target.id, `contact:${recorded.id}`, 'call');
+  }
+  const first = targets[0];
+  if (body.followUpOn && followUpTaskId && first) {
+    // Under a stable id, after the contact is stored: a retry of this request adds the same task, never a second one.
+    const dueAt = zonedInstant(body.followUpOn, customer.customer.timeZone, ...sendHourMinute(settings.sendTime));
+    await deps.tasks.add(tenantId, {
+      id: followUpTaskId,
+      kind: 'follow_up',
+      status: 'open',
+      delinquencyId: first.id,
+      invoiceId: first.invoiceId,
+      customerId: customer.customer.id,
+      stepId: `follow-up-${recorded.id}`,
+      assignee: actor.startsWith('person:') ? actor.slice('person:'.length) : null,
+      ...(body.note ? { note: body.note } : {}),
+      dueAt: dueAt.toISOString(),
+      createdAt: now.toISOString(),
+      doneAt: null,
+    });
   }
   return recorded;
 };

@@ -12,6 +12,7 @@ import type {
 import type { DelinquencyView } from '../schemas/delinquency-view.schema';
 import { getInvoice } from './invoices';
 import type { CoreDeps } from './ports';
+import type { TaskRepository } from '../ports/task-repository.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import { scoreView } from './scoring';
 
@@ -23,13 +24,14 @@ export const getDelinquencyView = async (
       DelinquencyPlans &
       DelinquencyTimeline;
     tenants: TenantDirectory;
+    tasks: Pick<TaskRepository, 'openFor'>;
   },
   tenantId: string,
   delinquencyId: string,
 ): Promise<DelinquencyView> => {
   const delinquency = await deps.delinquencies.get(tenantId, delinquencyId);
   if (!delinquency) throw new NotFoundError(`no delinquency ${delinquencyId}`);
-  const [invoice, customer, timeline, disputes, promises, plans, tenant] = await Promise.all([
+  const [invoice, customer, timeline, disputes, promises, plans, tenant, tasks] = await Promise.all([
     getInvoice(deps, tenantId, delinquency.invoiceId),
     deps.customers.get(tenantId, delinquency.customerId),
     deps.delinquencies.timeline(tenantId, delinquencyId),
@@ -37,6 +39,7 @@ export const getDelinquencyView = async (
     deps.delinquencies.promises(tenantId, delinquencyId),
     deps.delinquencies.plans(tenantId, delinquencyId),
     deps.tenants.getTenant(tenantId),
+    deps.tasks.openFor(tenantId, delinquencyId),
   ]);
   const today = localDate(deps.clock.now(), customer?.timeZone ?? 'UTC');
   return {
@@ -51,6 +54,8 @@ export const getDelinquencyView = async (
     daysPastDue: Math.max(0, daysBetween(invoice.dueDate, today)),
     score: scoreView(delinquency.score, tenant),
     assigneeId: delinquency.assigneeId,
+    hold: delinquency.hold ?? null,
+    tasks: [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     priority: delinquency.priority,
     nextActionAt: delinquency.nextActionAt,
     nextStep: delinquency.nextStep,

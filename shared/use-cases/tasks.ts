@@ -25,14 +25,18 @@ export const closeTask = async (
   return deps.tasks.close(tenantId, task, deps.clock.now().toISOString(), actor);
 };
 
-/** Closes every open task of a debt (a call was logged on it, or it closed): nothing is left for a collector to do. */
+/**
+ * Closes the open tasks of a debt: every one when it closed, the ladder's calls when a call was logged on it (a
+ * follow-up a person set for a later day stays theirs).
+ */
 export const closeTasksOf = async (
   deps: TaskDeps,
   tenantId: string,
   delinquencyId: string,
   doneBy: string,
+  only?: CollectorTask['kind'],
 ): Promise<void> => {
-  const open = await deps.tasks.openFor(tenantId, delinquencyId);
+  const open = (await deps.tasks.openFor(tenantId, delinquencyId)).filter((task) => !only || task.kind === only);
   const now = deps.clock.now().toISOString();
   for (const task of open) await deps.tasks.close(tenantId, task, now, doneBy);
 };

@@ -96,7 +96,8 @@ export class ConsoleRuntime {
     await page.goto(`${this.url}/local/auth/sign-in`);
     await Promise.all([
       page.waitForURL(/\/console\/#\//),
-      page.getByRole('button', { name: new RegExp(`\\b${username}\\b`) }).click(),
+      // The whole username: `demo-manager` must not also match `demo-manager-2`.
+      page.getByRole('button', { name: new RegExp(`(?<![\\w.@+-])${username}(?![\\w.@+-])`) }).click(),
     ]);
     await page.getByRole('navigation', { name: 'Console' }).waitFor();
     return page;

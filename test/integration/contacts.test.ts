@@ -267,11 +267,20 @@ describe('logging contacts on a debt', () => {
       body: { errors: [{ path: 'at' }] },
     });
     expect((await logContact(id, call('no_answer', '2026-08-17T14:00:45Z'))).status).toBe(201);
-    const bad = await logContact(id, { channel: 'fax', direction: 'sideways', outcome: 'no_answer', note: 'x' });
+    const bad = await logContact(id, {
+      channel: 'fax',
+      direction: 'sideways',
+      outcome: 'no_answer',
+      duration: 30,
+      note: ' ',
+      followUpOn: '2026-02-30',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
       'channel',
       'direction',
+      'duration',
+      'followUpOn',
       'note',
     ]);
     expect((await contactWindow(id, 'pigeon')).body).toMatchObject({

@@ -514,6 +514,9 @@ export const PERSONAL_DATA: { readonly [T in ItemType]?: 'delete' | Readonly<Rec
   IdempotencyRecord: 'delete',
   Invoice: { description: 'redact' },
   Dispute: { reason: 'replace', note: 'replace' },
+  // A collector's words about the customer: a logged contact's note and the follow-up task that repeats it.
+  Contact: { note: 'replace' },
+  CollectorTask: { note: 'replace' },
   Letter: { html: 'replace' },
   TimelineEntry: { detail: 'redact', data: 'redact' },
   StepClaim: { detail: 'redact' },

@@ -134,9 +134,9 @@ export class DynamoPersonalDataStore implements PersonalDataStore {
     const addresses = items
       .filter((item) => item.type === 'OptOut' || item.type === 'CustomerToken')
       .map((item) => String(item.address ?? ''));
-    // Dispute reasons and notes are erased, and the timeline quotes them: the quotes go with them.
+    // Dispute reasons and notes, and contacts' notes, are erased, and the timeline quotes them: the quotes go with them.
     const quoted = items
-      .filter((item) => item.type === 'Dispute')
+      .filter((item) => item.type === 'Dispute' || item.type === 'Contact')
       .flatMap((item) => [item.reason, item.note])
       .filter((text): text is string => typeof text === 'string' && text !== ERASED);
     const identifiers = [

@@ -99,6 +99,7 @@ export const decide = async (
       nextStep: null,
       activePromiseId: null,
       activePlanId: null,
+      hold: null,
     };
     const attached =
       pause && 'promise' in pause ? { promise: pause.promise } : pause && 'plan' in pause ? { plan: pause.plan } : {};
@@ -117,6 +118,18 @@ export const decide = async (
         wakeAt: followed.until,
       };
     // Decided (or raced): derive again from the facts just saved, so the ladder resumes where they put it.
+    return undefined;
+  }
+  if (delinquency.status === 'paused') {
+    // A hold by hand: nothing acts until a person releases it or its date comes; then the ladder re-derives.
+    const releaseAt = delinquency.hold?.releaseAt ? new Date(delinquency.hold.releaseAt) : null;
+    if (!releaseAt || releaseAt > now) return { done: false, status: 'paused', wakeAt: releaseAt };
+    const ended = entry(now, 'delinquency.released', 'the hold ended on its date: escalation resumes from the facts', {
+      rule: 'hold.by-hand',
+    });
+    const released = { ...delinquency, status: 'active' as const, hold: null, version: delinquency.version + 1 };
+    await deps.delinquencies.save(f.tenant.id, released, delinquency.version, [ended]);
+    // Saved or raced: derive again from the stored facts.
     return undefined;
   }
   if (delinquency.status !== 'active') {

@@ -13,6 +13,8 @@ const HANDLERS = readdirSync(path.join(ROOT, 'functions', 'api')).filter((file) 
  * shared/env/api-dependencies.ts): dependencies built per route would take each function back under 300.
  */
 const BUDGET_KB = 310;
+/** The OpenAPI document's function carries every route's schemas, so it grows with the API (~1 KB a route). */
+const OPENAPI_BUDGET_KB = 340;
 /** What every API function talks to; the other SDK clients load when a route first calls them. */
 const LOADED_AT_START = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
 
@@ -92,7 +94,7 @@ describe('API function bundles (built as the CDK builds them)', () => {
 
   it.each(HANDLERS)('%s stays under the size budget and carries no zod locale but English', (handler) => {
     const { kb, wordsKb, inputs } = analyses.get(handler)!;
-    expect(kb - wordsKb).toBeLessThan(BUDGET_KB);
+    expect(kb - wordsKb).toBeLessThan(handler === 'get-openapi.handler.ts' ? OPENAPI_BUDGET_KB : BUDGET_KB);
     expect(inputs.filter((input) => /zod\/v4\/locales\/(?!en\.js$|index\.js$)/.test(input))).toEqual([]);
   });
 

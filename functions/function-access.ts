@@ -3,7 +3,14 @@
 import type { IndexName } from '../shared/adapters/dynamodb/table-design';
 
 export type DynamoAction =
-  'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem'
+  | 'BatchWriteItem';
 
 export interface FunctionAccess {
   /** Exactly what the function may do to the table and which of its indexes it may query. */

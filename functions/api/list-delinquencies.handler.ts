@@ -7,7 +7,7 @@ import { listDelinquenciesRoute } from './routes/list-delinquencies.route';
 export const createHandler = (deps: ApiDependencies) =>
   apiHandler(deps, listDelinquenciesRoute, async ({ grant, query }) => ({
     status: 200,
-    body: await workQueue(deps, grant.tenantId, query),
+    body: await workQueue(deps, grant.tenantId, query, grant.person),
   }));
 
 export const handler = deployedHandler(createHandler);

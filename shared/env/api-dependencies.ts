@@ -56,6 +56,8 @@ import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
 import { cardCheckoutFrom, secretsFrom } from './card-checkout';
 import type { IdTokenVerifier } from '../ports/id-tokens.port';
 import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
+import type { QueueDetails } from '../ports/queue-details.port';
+import { DynamoQueueDetails } from '../adapters/dynamodb/queue-details.dynamodb';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -76,6 +78,8 @@ export interface ApiDependencies extends CoreDeps {
   /** Integration events some routes publish (a credit hold starting or ending). */
   events: EventPublisher;
   delinquencies: DelinquencyRepository;
+  /** A queue page's customer names and due dates. */
+  queueDetails: QueueDetails;
   contacts: ContactRepository;
   metrics: BusinessMetrics;
   executions: ExecutionStarter;
@@ -150,6 +154,7 @@ export const buildApiDependencies = (
     events: extras.events ?? noEvents,
     factsChanged: new WakeOnFactsChanged(delinquencies, executions),
     delinquencies,
+    queueDetails: new DynamoQueueDetails(client, tableName),
     contacts: new DynamoContactRepository(client, tableName),
     metrics: extras.metrics ?? noMetrics,
     executions,

@@ -259,6 +259,73 @@ describe('work queue', () => {
     });
   });
 
+  it("shows each item's customer by name, its due date and days past due on the customer's calendar", async () => {
+    const items = (await allPages({ limit: '25' })).flat() as unknown as Record<string, unknown>[];
+    const index = opened.indexOf(String(items[0]!.id));
+    expect(items[0]).toMatchObject({
+      customerName: `Customer ${index}`,
+      customerTimeZone: 'Europe/Oslo',
+      dueDate: '2026-12-01',
+      daysPastDue: 19,
+    });
+    expect(items.every((item) => item.customerName === `Customer ${opened.indexOf(String(item.id))}`)).toBe(true);
+  });
+
+  it("filters by stage from the index, in the team queue and in one collector's", async () => {
+    const [team, mine] = await Promise.all([
+      queue({ stage: 'reminder-2' }),
+      queue({ stage: 'reminder-2', assignee: 'alice' }),
+    ]);
+    expect([team.body.items, mine.body.items]).toEqual([[], []]);
+    const alices = (await allPages({ assignee: 'alice', limit: '100' })).flat();
+    const moved = (await deps.delinquencies.get('t1', alices[1]!.id))!;
+    expect(
+      await deps.delinquencies.save(
+        't1',
+        { ...moved, stage: 'reminder-2', version: moved.version + 1 },
+        moved.version,
+        [],
+      ),
+    ).toBe(true);
+    const ids = async (query: Record<string, string>) =>
+      (await allPages({ ...query, limit: '3' })).flat().map((item) => item.id);
+    expect(await ids({ stage: 'reminder-2' })).toEqual([moved.id]);
+    expect(await ids({ stage: 'reminder-2', assignee: 'alice' })).toEqual([moved.id]);
+    expect(await ids({ stage: 'reminder-2', assignee: 'bob' })).toEqual([]);
+  });
+
+  it("sorts one collector's queue by balance or days past due, page by page, and refuses it for the team's", async () => {
+    const byBalance = (await allPages({ assignee: 'alice', sort: 'balance', limit: '3' })).flat() as unknown as {
+      baseBalance: { amount: number };
+    }[];
+    expect(byBalance).toHaveLength(10);
+    const amounts = byBalance.map((item) => item.baseBalance.amount);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    const byDays = (await allPages({ assignee: 'alice', sort: 'daysPastDue', limit: '4' })).flat();
+    expect(new Set(byDays.map((item) => item.id))).toEqual(
+      new Set(byBalance.map((item) => (item as { id?: string }).id)),
+    );
+    expect((await queue({ sort: 'balance' })).body).toMatchObject({ status: 400, errors: [{ path: 'query.sort' }] });
+    expect((await queue({ sort: 'balance', assignee: 'unassigned' })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.sort' }],
+    });
+    const priorityCursor = (await queue({ assignee: 'alice', limit: '2' })).body.nextCursor;
+    expect((await queue({ assignee: 'alice', sort: 'balance', cursor: priorityCursor })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.cursor' }],
+    });
+  });
+
+  it('refuses "me" from a partner key and a stage or sort that cannot be, naming each', async () => {
+    expect((await queue({ assignee: 'me' })).body).toMatchObject({ status: 400, errors: [{ path: 'query.assignee' }] });
+    const refused = await queue({ stage: 'Not A Step', sort: 'age' });
+    expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'query.sort',
+      'query.stage',
+    ]);
+  });
+
   it('refuses unknown filters and bad values, naming them', async () => {
     const refused = await queue({ status: 'resolved', band: 'great', limit: '0', currency: 'nok' });
     expect(refused.status).toBe(400);

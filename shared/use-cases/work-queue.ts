@@ -5,7 +5,7 @@ import { inBaseCurrency } from '../domain/exchange-rates';
 import { ValidationError } from '../errors/errors';
 import type { Clock } from '../ports/clock.port';
 import type { DelinquencyListings, QueueFilter } from '../ports/delinquency-repository.port';
-import type { QueueCustomer, QueueDetails } from '../ports/queue-details.port';
+import type { QueueCustomer, QueueDetails, QueueInvoice } from '../ports/queue-details.port';
 import type { Delinquency } from '../schemas/delinquency.schema';
 import type { QueueQuery } from '../schemas/queue.schema';
 import type { Tenant } from '../schemas/tenant.schema';
@@ -58,6 +58,16 @@ export const workQueueItem = (
   };
 };
 type QueueItem = ReturnType<typeof workQueueItem>;
+
+/**
+ * Money that settled the invoice after the engine last ranked the case: its execution is waking to resolve it, and the
+ * queue leaves it out meanwhile, so no one works (or calls about) a debt that was just paid. Should the engine find it
+ * still open (interest owed), its new ranking is later than the payment and brings it back.
+ */
+const settledSinceRanked = (delinquency: Delinquency, invoice: QueueInvoice | undefined): boolean =>
+  invoice !== undefined &&
+  invoice.settled &&
+  invoice.updatedAt >= (delinquency.score?.computedAt ?? delinquency.openedAt);
 
 /** A person's collector id is their username (`person:<username>`); a partner key has no queue of its own. */
 const assigneeOf = (assignee: QueueQuery['assignee'], person: string | undefined): string | null | undefined => {
@@ -131,12 +141,14 @@ export const workQueue = async (
           cases.map((item) => item.invoiceId),
         )
       : undefined;
-    return cases.map((item) =>
-      workQueueItem(item, tenant, now, {
-        customer: read?.customers.get(item.customerId),
-        dueDate: read?.invoices.get(item.invoiceId)?.dueDate,
-      }),
-    );
+    return cases
+      .filter((item) => !settledSinceRanked(item, read?.invoices.get(item.invoiceId)))
+      .map((item) =>
+        workQueueItem(item, tenant, now, {
+          customer: read?.customers.get(item.customerId),
+          dueDate: read?.invoices.get(item.invoiceId)?.dueDate,
+        }),
+      );
   };
 
   if (sort === 'priority') {

@@ -10,7 +10,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import type { ApiKeyRole } from '../../shared/schemas/tenant.schema';
 import type { EngineDeps } from '../../shared/use-cases/engine-deps';
 import { putCustomer } from '../../shared/use-cases/customers';
-import { putInvoice } from '../../shared/use-cases/invoices';
+import { applyInvoicePayment, putInvoice } from '../../shared/use-cases/invoices';
 import { openDelinquency } from '../../shared/use-cases/reminder-run';
 import { listStrategies, putStrategy } from '../../shared/use-cases/strategies';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
@@ -359,5 +359,23 @@ describe('reassignment', () => {
 
   it("answers 404 for another tenant's delinquency", async () => {
     expect((await assign(opened[0]!, null, 'other-manager-0001')).body).toMatchObject({ status: 404 });
+  });
+});
+
+describe('a payment before the engine re-ranks the case', () => {
+  it('leaves the paid debt out of the queue at once, while its execution has yet to resolve it', async () => {
+    const first = (await queue({ limit: '3' })).body.items as { id: string; invoiceId: string; currency: string }[];
+    const paid = first[0]!;
+    const { invoice } = (await deps.invoices.get('t1', paid.invoiceId))!;
+    await applyInvoicePayment(deps, 't1', paid.invoiceId, {
+      amount: invoice.amount + invoice.feesTotal - invoice.paidTotal,
+      currency: invoice.currency,
+      reference: 'settles-it',
+    });
+    // Nothing woke the case here: it is still active in the index, and the queue shows the others, not it.
+    expect((await deps.delinquencies.get('t1', paid.id))!.status).toBe('active');
+    const after = (await allPages({ limit: '10' })).flat().map((item) => item.id);
+    expect(after).not.toContain(paid.id);
+    expect(after).toEqual(expect.arrayContaining([first[1]!.id, first[2]!.id]));
   });
 });

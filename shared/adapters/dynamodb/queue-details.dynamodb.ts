@@ -1,7 +1,23 @@
-// A queue page's customers and invoices in one BatchGetItem (two for pages over 50 items), only the attributes shown.
+// A queue page's customers and invoices in one BatchGetItem (two for pages over 50 items), only the attributes it needs.
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { QueueCustomer, QueueDetails } from '../../ports/queue-details.port';
+import { invoiceBalance } from '../../domain/invoice';
+import type { QueueCustomer, QueueDetails, QueueInvoice } from '../../ports/queue-details.port';
 import { keys } from './keys';
+
+/** A customer's name and zone; an invoice's due date and what says whether it is settled. */
+const PROJECTION = [
+  'type',
+  'id',
+  'name',
+  'timeZone',
+  'dueDate',
+  'amount',
+  'feesTotal',
+  'paidTotal',
+  'voided',
+  'writtenOff',
+  'updatedAt',
+] as const;
 
 /** BatchGetItem's own limit of keys per request. */
 const KEYS_PER_BATCH = 100;
@@ -23,12 +39,23 @@ export class DynamoQueueDetails implements QueueDetails {
     for (let at = 0; at < wanted.length; at += KEYS_PER_BATCH) batches.push(wanted.slice(at, at + KEYS_PER_BATCH));
     const found = (await Promise.all(batches.map((batch) => this.batch(batch)))).flat();
     const customers = new Map<string, QueueCustomer>();
-    const invoices = new Map<string, { dueDate: string }>();
+    const invoices = new Map<string, QueueInvoice>();
     for (const item of found) {
       if (item.type === 'Customer' && typeof item.name === 'string')
         customers.set(String(item.id), { name: item.name, timeZone: String(item.timeZone ?? 'UTC') });
       else if (item.type === 'Invoice' && typeof item.dueDate === 'string')
-        invoices.set(String(item.id), { dueDate: item.dueDate });
+        invoices.set(String(item.id), {
+          dueDate: item.dueDate,
+          settled:
+            item.voided === true ||
+            item.writtenOff === true ||
+            invoiceBalance({
+              amount: Number(item.amount ?? 0),
+              feesTotal: Number(item.feesTotal ?? 0),
+              paidTotal: Number(item.paidTotal ?? 0),
+            }) === 0,
+          updatedAt: String(item.updatedAt ?? ''),
+        });
     }
     return { customers, invoices };
   }
@@ -43,14 +70,8 @@ export class DynamoQueueDetails implements QueueDetails {
           RequestItems: {
             [this.tableName]: {
               Keys: pending,
-              ProjectionExpression: '#type, #id, #name, #timeZone, #dueDate',
-              ExpressionAttributeNames: {
-                '#type': 'type',
-                '#id': 'id',
-                '#name': 'name',
-                '#timeZone': 'timeZone',
-                '#dueDate': 'dueDate',
-              },
+              ProjectionExpression: PROJECTION.map((_, at) => `#a${at}`).join(', '),
+              ExpressionAttributeNames: Object.fromEntries(PROJECTION.map((name, at) => [`#a${at}`, name])),
             },
           },
         }),

@@ -40,11 +40,18 @@ export const parseMajor = (text: string, currency: string): number | null => {
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
 };
 
-/** An instant in a zone, as a person there reads it: "7 Dec 2026, 09:00 CET". */
+/** An instant in a zone, as a person there reads it: "7 Dec 2026, 09:00 CET". (Intl refuses `dateStyle` together
+ *  with `timeZoneName`, hence the fields one by one.) */
 export const dateTime = (iso: string, timeZone: string, locale = readerLocale()): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 
 /** A calendar date (YYYY-MM-DD) as a person reads it, with no zone shift. */
 export const calendarDate = (date: string, locale = readerLocale()): string =>

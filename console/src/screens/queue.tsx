@@ -16,6 +16,7 @@ import {
   apiQuery,
   BANDS,
   readAddress,
+  ROW_CHOICES,
   sortsFreely,
   STATUSES,
   type QueueAddress,
@@ -25,8 +26,6 @@ import { useQueuePage } from './queue/use-queue-page';
 import { useRowKeys } from './queue/use-row-keys';
 import type { ScreenProps } from './screen';
 import './queue.css';
-
-const PAGE_SIZE = 25;
 
 const STATUS_LABELS: Record<string, string> = {
   active: 'Escalating',
@@ -96,6 +95,7 @@ const Filters = (props: {
       assignee: state.view === 'team' ? text('assignee') : '',
       stage: text('stage'),
       sort: text('sort') || 'priority',
+      rows: Number(text('rows')) || state.rows,
     };
     props.apply({ ...next, sort: sortsFreely(next) ? next.sort : 'priority', cursor: '', trail: [] });
   };
@@ -170,6 +170,16 @@ const Filters = (props: {
           ))}
         </select>
       </div>
+      <div>
+        <label for="q-rows">Rows</label>
+        <select id="q-rows" name="rows">
+          {(ROW_CHOICES.includes(state.rows as never) ? ROW_CHOICES : [state.rows, ...ROW_CHOICES]).map((rows) => (
+            <option key={rows} value={rows} selected={rows === state.rows}>
+              {rows}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="filter-actions">
         <button type="submit">Apply</button>
       </div>
@@ -183,7 +193,7 @@ const Filters = (props: {
 export const QueueScreen = (props: ScreenProps) => {
   const { person } = useSession();
   const state = readAddress(props.query, person.role);
-  const queue = useQueuePage(apiQuery(state, PAGE_SIZE));
+  const queue = useQueuePage(apiQuery(state));
   const collectors = useResource<CollectorList>(state.view === 'team' ? '/v1/collectors' : null);
   const go = (next: QueueAddress) => navigate('/queue', addressQuery(next, person.role));
   const items = queue.page?.items ?? [];
@@ -224,66 +234,76 @@ export const QueueScreen = (props: ScreenProps) => {
       <p class="muted key-hint" id="queue-keys">
         Keys: <kbd>j</kbd> or <kbd>↓</kbd> next case, <kbd>k</kbd> or <kbd>↑</kbd> previous, <kbd>Enter</kbd> opens it.
       </p>
-      <Problem error={queue.error} />
-      {queue.loading ? <Loading what="the queue" /> : null}
-      {queue.page ? (
-        <div class="queue-scroll">
-          <table class="grid queue-table" ref={table} aria-describedby="queue-keys">
-            <caption class="visually-hidden">
-              {state.view === 'mine' ? 'My open cases' : "The team's open cases"}, by{' '}
-              {SORT_LABELS[state.sort] ?? 'priority'}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col" class="num">
-                  Amount
-                </th>
-                <th scope="col" class="num">
-                  In base currency
-                </th>
-                <th scope="col" class="num">
-                  Days past due
-                </th>
-                <th scope="col">Score</th>
-                <th scope="col">Next action</th>
-                <th scope="col">Assignee</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item, index) => (
-                <tr key={item.id} class={index === keys.selected ? 'selected' : undefined} data-case-row={item.id}>
-                  <td>
-                    <a href={caseHref(item.id)} data-case={item.id} onFocus={() => keys.setSelected(index)}>
-                      {item.customerName ?? item.customerId}
-                    </a>
-                    <span class="muted invoice">{item.invoiceId}</span>
-                  </td>
-                  <td class="num">
-                    <Money amount={item.balance} currency={item.currency} />
-                  </td>
-                  <td class="num">
-                    {item.baseBalance ? (
-                      <Money amount={item.baseBalance.amount} currency={item.baseBalance.currency} />
-                    ) : (
-                      <span class="muted">No rate</span>
-                    )}
-                  </td>
-                  <td class="num">{item.daysPastDue ?? '—'}</td>
-                  <td>
-                    <ScoreCell item={item} />
-                  </td>
-                  <td>
-                    <NextAction item={item} />
-                  </td>
-                  <td>{item.assigneeId ?? <span class="muted">Unassigned</span>}</td>
+      {/* What the page shows answers this address (`data-shows`), once it has arrived: tests and scripts wait on it. */}
+      <div class="queue-results" data-shows={queue.page ? props.query.toString() : undefined} aria-busy={queue.loading}>
+        <Problem error={queue.error} />
+        {queue.loading ? <Loading what="the queue" /> : null}
+        {queue.page && items.length > 0 ? (
+          <div class="queue-scroll">
+            <table class="grid queue-table" ref={table} aria-describedby="queue-keys">
+              <caption class="visually-hidden">
+                {state.view === 'mine' ? 'My open cases' : "The team's open cases"}, by{' '}
+                {SORT_LABELS[state.sort] ?? 'priority'}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Customer</th>
+                  <th scope="col" class="num">
+                    Amount
+                  </th>
+                  <th scope="col" class="num">
+                    In base currency
+                  </th>
+                  <th scope="col" class="num">
+                    Days past due
+                  </th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Next action</th>
+                  <th scope="col">Assignee</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {queue.page && items.length === 0 ? <p class="empty">Nothing in this queue.</p> : null}
+              </thead>
+              <tbody>
+                {items.map((item, index) => (
+                  <tr key={item.id} class={index === keys.selected ? 'selected' : undefined} data-case-row={item.id}>
+                    <td>
+                      <a href={caseHref(item.id)} data-case={item.id} onFocus={() => keys.setSelected(index)}>
+                        {item.customerName ?? item.customerId}
+                      </a>
+                      <span class="muted invoice">{item.invoiceId}</span>
+                    </td>
+                    <td class="num">
+                      <Money amount={item.balance} currency={item.currency} />
+                    </td>
+                    <td class="num">
+                      {item.baseBalance ? (
+                        <Money amount={item.baseBalance.amount} currency={item.baseBalance.currency} />
+                      ) : (
+                        <span class="muted">No rate</span>
+                      )}
+                    </td>
+                    <td class="num">{item.daysPastDue ?? '—'}</td>
+                    <td>
+                      <ScoreCell item={item} />
+                    </td>
+                    <td>
+                      <NextAction item={item} />
+                    </td>
+                    <td>
+                      {item.assigneeId ? (
+                        (collectors.data?.items.find((collector) => collector.id === item.assigneeId)?.name ??
+                        item.assigneeId)
+                      ) : (
+                        <span class="muted">Unassigned</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {queue.page && items.length === 0 ? <p class="empty">Nothing in this queue.</p> : null}
+      </div>
       {queue.page && (state.trail.length > 0 || state.cursor || next) ? (
         <nav class="pager" aria-label="Pages">
           <button

@@ -17,6 +17,8 @@ export interface QueueFilters {
   assignee: string;
   stage: string;
   sort: string;
+  /** Rows per page (1-100). */
+  rows: number;
 }
 
 export interface QueueAddress extends QueueFilters {
@@ -28,6 +30,14 @@ export interface QueueAddress extends QueueFilters {
 
 /** Pages before this one, oldest first; the first page's cursor is written as "-" (cursors never hold "~" or "-" alone). */
 const TRAIL_SEPARATOR = '~';
+
+export const DEFAULT_ROWS = 25;
+export const ROW_CHOICES = [10, 25, 50, 100] as const;
+
+const rowsOf = (text: string | null): number => {
+  const rows = Number(text);
+  return Number.isInteger(rows) && rows >= 1 && rows <= 100 ? rows : DEFAULT_ROWS;
+};
 
 export const defaultView = (role: Role): QueueView => (role === 'manager' ? 'team' : 'mine');
 
@@ -42,6 +52,7 @@ export const readAddress = (query: URLSearchParams, role: Role): QueueAddress =>
     assignee: query.get('assignee') ?? '',
     stage: query.get('stage') ?? '',
     sort: query.get('sort') ?? 'priority',
+    rows: rowsOf(query.get('rows')),
     cursor: query.get('cursor') ?? '',
     trail: trail ? trail.split(TRAIL_SEPARATOR).map((cursor) => (cursor === '-' ? '' : cursor)) : [],
   };
@@ -56,12 +67,13 @@ export const addressQuery = (state: QueueAddress, role: Role): Record<string, st
   assignee: state.view === 'team' ? state.assignee || undefined : undefined,
   stage: state.stage || undefined,
   sort: state.sort === 'priority' ? undefined : state.sort,
+  rows: state.rows === DEFAULT_ROWS ? undefined : String(state.rows),
   cursor: state.cursor || undefined,
   prev: state.trail.length > 0 ? state.trail.map((cursor) => cursor || '-').join(TRAIL_SEPARATOR) : undefined,
 });
 
 /** The API's query for the page the address names. */
-export const apiQuery = (state: QueueAddress, limit: number): Query => ({
+export const apiQuery = (state: QueueAddress): Query => ({
   status: state.status,
   band: state.band || undefined,
   currency: state.currency || undefined,
@@ -69,7 +81,7 @@ export const apiQuery = (state: QueueAddress, limit: number): Query => ({
   stage: state.stage || undefined,
   sort: state.sort === 'priority' ? undefined : state.sort,
   cursor: state.cursor || undefined,
-  limit,
+  limit: state.rows,
 });
 
 /** Sorting other than by priority needs one collector's queue (the API reads it whole). */

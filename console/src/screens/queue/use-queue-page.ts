@@ -13,19 +13,21 @@ export interface QueuePageState {
 }
 
 export const useQueuePage = (query: Query): QueuePageState => {
-  const [page, setPage] = useState<QueuePage | null>(null);
+  const key = JSON.stringify(query);
+  // The page with the query it answers: a page of an earlier address is never shown for this one, not even for the
+  // moment between the address changing and the new request going out.
+  const [answered, setAnswered] = useState<{ key: string; page: QueuePage } | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [loading, setLoading] = useState(true);
   const latest = useRef(0);
-  const key = JSON.stringify(query);
   const load = useCallback(() => {
     const request = ++latest.current;
     setLoading(true);
-    setPage(null);
+    setAnswered(null);
     api.get<QueuePage>('/v1/delinquencies', query).then(
       (answer) => {
         if (request !== latest.current) return;
-        setPage(answer);
+        setAnswered({ key, page: answer });
         setError(null);
         setLoading(false);
       },
@@ -49,5 +51,6 @@ export const useQueuePage = (query: Query): QueuePageState => {
       latest.current += 1;
     };
   }, [load]);
-  return { page, error, loading, refresh: load };
+  const page = answered?.key === key ? answered.page : null;
+  return { page, error, loading: loading || (page === null && error === null), refresh: load };
 };

@@ -1,7 +1,7 @@
 // Reads one page of the queue and answers only the newest request: an answer that arrives after a later request was
 // made (a refresh, a new filter) is dropped, so a slow old page can never overwrite a fresh one. While a page is on
 // its way the old rows are not shown: what is on screen is always the API's latest answer for this address.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError, type Query } from '../../api';
 import type { QueuePage } from '../../api-types';
 
@@ -39,7 +39,8 @@ export const useQueuePage = (query: Query): QueuePageState => {
     );
     // `key` stands for the query's values: a new object with the same values is the same page.
   }, [key]);
-  useEffect(() => {
+  // A layout effect: the request leaves as the screen is committed, not a frame later after the first paint.
+  useLayoutEffect(() => {
     load();
     // Coming back to the tab (after a call, a payment taken elsewhere) shows the queue as it is now.
     const onVisible = () => {

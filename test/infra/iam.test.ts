@@ -124,7 +124,7 @@ const DEAD_LETTERS = [
 
 /** A role follows from its function's declaration and nothing else. */
 const expectedFor = (access: FunctionAccess): string[] => {
-  const writes = access.dynamodb.actions.some((action) => !['GetItem', 'Query'].includes(action));
+  const writes = access.dynamodb.actions.some((action) => !['GetItem', 'BatchGetItem', 'Query'].includes(action));
   return [
     LOGS,
     TRACES,

@@ -42,15 +42,17 @@ export const QueueItemSchema = z
     id: z.string(),
     status: DelinquencyStatusSchema,
     customerId: z.string(),
-    customerName: z.string().nullable().meta({ description: "The customer's name; null if the customer is gone." }),
+    customerName: z.string().nullable().meta({
+      description:
+        "The customer's name; null if the customer is gone, and in PUT …/assignee's answer, which reads none.",
+    }),
     customerTimeZone: z.string().nullable().meta({ description: "The customer's time zone (IANA), for their dates." }),
     invoiceId: z.string(),
     dueDate: z.string().nullable().meta({ description: "The invoice's due date (YYYY-MM-DD)." }),
-    daysPastDue: z
-      .number()
-      .int()
-      .nullable()
-      .meta({ description: "Days since the due date, on the customer's calendar; null if the invoice is gone." }),
+    daysPastDue: z.number().int().nullable().meta({
+      description:
+        "Days since the due date, on the customer's calendar; null where the invoice was not read (as customerName).",
+    }),
     currency: z.string(),
     balance: z.number().int().meta({ description: 'What is owed, in minor units of `currency`.' }),
     baseBalance: z.object({ amount: z.number().int(), currency: z.string(), rateDate: z.string() }).nullable().meta({

@@ -56,8 +56,6 @@ import { DEFAULT_SECRETS_NAMESPACE, type Secrets } from '../ports/secrets.port';
 import { cardCheckoutFrom, secretsFrom } from './card-checkout';
 import type { IdTokenVerifier } from '../ports/id-tokens.port';
 import { JwksIdTokenVerifier } from '../adapters/jwt/jwks-id-token-verifier';
-import type { QueueDetails } from '../ports/queue-details.port';
-import { DynamoQueueDetails } from '../adapters/dynamodb/queue-details.dynamodb';
 
 export interface ApiDependencies extends CoreDeps {
   tenants: TenantDirectory;
@@ -78,8 +76,8 @@ export interface ApiDependencies extends CoreDeps {
   /** Integration events some routes publish (a credit hold starting or ending). */
   events: EventPublisher;
   delinquencies: DelinquencyRepository;
-  /** A queue page's customer names and due dates. */
-  queueDetails: QueueDetails;
+  /** The table itself, for an adapter only one route uses (built in its handler, so no other bundle carries it). */
+  table: { client: DynamoDBDocumentClient; name: string };
   contacts: ContactRepository;
   metrics: BusinessMetrics;
   executions: ExecutionStarter;
@@ -154,7 +152,7 @@ export const buildApiDependencies = (
     events: extras.events ?? noEvents,
     factsChanged: new WakeOnFactsChanged(delinquencies, executions),
     delinquencies,
-    queueDetails: new DynamoQueueDetails(client, tableName),
+    table: { client, name: tableName },
     contacts: new DynamoContactRepository(client, tableName),
     metrics: extras.metrics ?? noMetrics,
     executions,

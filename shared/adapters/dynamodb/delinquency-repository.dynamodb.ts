@@ -29,7 +29,7 @@ import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { decodeCursor, encodeCursor, indexPage, refuse as refuseCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
-import { batchReadIndexed, queryIndexed } from './indexed-items';
+import { queryIndexed, readIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
 import { reportDims } from '../../domain/report-ledger';
@@ -324,7 +324,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       startKey = page.LastEvaluatedKey;
     } while (startKey && entries.length <= max);
     if (entries.length > max) return 'too-many';
-    const cases = await batchReadIndexed(this.client, this.tableName, entries, 'gsi4');
+    const cases = await readIndexed(this.client, this.tableName, entries, 'gsi4');
     return cases.map((item) => DelinquencySchema.parse(stripStorage(item)));
   }
 
@@ -407,7 +407,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       }
     }
     const nextKey = exhausted ? undefined : items.length === limit ? lastIncluded : startKey;
-    const cases = await batchReadIndexed(this.client, this.tableName, items, index);
+    const cases = await readIndexed(this.client, this.tableName, items, index);
     return {
       items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
       nextCursor: encodeCursor(nextKey),
@@ -478,7 +478,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       else next[entry.band] = entry.start; // read but held back: read again from where this page began
     }
     const done = QUEUE_BANDS.every((band) => next[band] === 'end');
-    const cases = await batchReadIndexed(
+    const cases = await readIndexed(
       this.client,
       this.tableName,
       taken.map((candidate) => candidate.item),

@@ -1,10 +1,5 @@
 // The indexes hold keys (and a filter attribute or two), not items: what an index query found is read from the table here.
-import {
-  BatchGetCommand,
-  GetCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './client';
 import type { IndexName } from './table-design';
 
@@ -47,45 +42,6 @@ export const readIndexed = async (
   return found.filter(
     (item, at): item is Record<string, unknown> => item !== undefined && item[member] === entries[at]![member],
   );
-};
-
-/** BatchGetItem's own limit of keys per request. */
-const KEYS_PER_BATCH = 100;
-/** Keys DynamoDB left unprocessed are asked for again this many times, with a growing pause. */
-const BATCH_RETRIES = 5;
-
-/**
- * Like readIndexed, in BatchGetItem requests of up to 100 keys (side by side) instead of one GetItem per entry: a page
- * of 25 is one round trip. For callers granted BatchGetItem; the answer keeps the index's order.
- */
-export const batchReadIndexed = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  entries: readonly Record<string, unknown>[],
-  index: IndexName,
-): Promise<Record<string, unknown>[]> => {
-  const member = `${index}pk`;
-  const unique = [...new Map(entries.map((entry) => [`${entry.pk}\u0000${entry.sk}`, entry])).values()];
-  const batches: Record<string, unknown>[][] = [];
-  for (let at = 0; at < unique.length; at += KEYS_PER_BATCH)
-    batches.push(unique.slice(at, at + KEYS_PER_BATCH).map((entry) => ({ pk: entry.pk, sk: entry.sk })));
-  const found = new Map<string, Record<string, unknown>>();
-  await Promise.all(
-    batches.map(async (batch) => {
-      let pending = batch;
-      for (let attempt = 0; pending.length > 0 && attempt <= BATCH_RETRIES; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-        const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-        for (const item of result.Responses?.[tableName] ?? []) found.set(`${item.pk}\u0000${item.sk}`, item);
-        pending = (result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      }
-      if (pending.length > 0)
-        throw new Error(`DynamoDB left ${pending.length} keys unread after ${BATCH_RETRIES} retries`);
-    }),
-  );
-  return entries
-    .map((entry) => found.get(`${entry.pk}\u0000${entry.sk}`))
-    .filter((item, at): item is Record<string, unknown> => item !== undefined && item[member] === entries[at]![member]);
 };
 
 /** Every entry of an index query (all pages), read from the table. */

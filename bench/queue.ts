@@ -20,11 +20,9 @@ const main = async () => {
   const { startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
   const { createTable } = await import('../local/create-table');
   const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
-  const { keys, itemMeta } = await import('../shared/adapters/dynamodb/keys');
   const { buildApiDependencies } = await import('../shared/env/api-dependencies');
   const { createHandler } = await import('../functions/api/list-delinquencies.handler');
-  const { computeScore, workPriority } = await import('../shared/domain/score');
-  const { packInputs } = await import('../shared/schemas/score.schema');
+  const { benchDebt } = await import('./queue-items');
   const { sha256Hex } = await import('../shared/domain/ids');
   const { apiEvent, context } = await import('../test/fixtures/api-event');
   const { defaultTenantSettings } = await import('../shared/schemas/tenant.schema');
@@ -56,77 +54,11 @@ const main = async () => {
     );
 
     const loadStarted = performance.now();
-    const item = (n: number) => {
-      const inputs = {
-        daysPastDue: n % 90,
-        amountRatio: 0.5 + (n % 7) / 2,
-        priorDelinquencies: n % 3,
-        priorBadEndings: n % 10 === 0 ? 2 : 0,
-        brokenPromises: n % 10 === 0 ? 2 : n % 13 === 0 ? 1 : 0,
-        onTimeShare: (n % 10) / 10,
-        respondedShare: null,
-        reachableChannels: 1 + (n % 2),
-        bounced: n % 50 === 0,
-        tenureYears: (n % 6) + 0.5,
-      };
-      const score = computeScore(inputs);
-      const balance = 5_000 + ((n * 7919) % 1_000_000);
-      const priority = workPriority({
-        balance,
-        score: score.value,
-        daysPastDue: inputs.daysPastDue,
-        daysToNextStep: 3,
-        limitShareInArrears: 0,
-      });
-      const id = `dlq_bench_${String(n).padStart(6, '0')}`;
-      const assigneeId = n % 4 === 0 ? null : `collector-${n % COLLECTORS}`;
-      const currency = n % 5 === 0 ? 'EUR' : 'NOK';
-      const delinquency = {
-        id,
-        invoiceId: `inv-${n}`,
-        customerId: `cus-${n}`,
-        currency,
-        status: 'active',
-        strategyId: 'default',
-        stage: 'overdue',
-        doneSteps: ['overdue'],
-        nextActionAt: '2027-03-05T08:00:00.000Z',
-        nextStep: 'second-reminder',
-        openedAt: '2027-02-01T08:00:00.000Z',
-        closedAt: null,
-        factsVersion: 0,
-        reopenCount: 0,
-        activePromiseId: null,
-        activePlanId: null,
-        assigneeId,
-        score: {
-          value: score.value,
-          band: score.band,
-          inputs: packInputs(inputs),
-          model: 'default',
-          computedAt: '2027-03-01T08:00:00.000Z',
-        },
-        openingInputs: packInputs(inputs),
-        priority,
-        balance,
-        brokenPromises: 0,
-        taskToken: null,
-        version: 2,
-      };
-      return {
-        ...keys.delinquency('bench', id),
-        ...keys.delinquencyByCustomer('bench', delinquency.customerId, delinquency.openedAt, id),
-        ...keys.workQueue('bench', 'active', score.band, priority, id),
-        ...keys.assigneeQueue('bench', assigneeId, 'active', priority, id),
-        ...itemMeta('Delinquency'),
-        ...delinquency,
-      };
-    };
-    await batchWrite(
-      client,
-      'bench-queue',
-      Array.from({ length: COUNT }, (_, n) => item(n)),
-    );
+    // Each debt with its customer and invoice: a page reads their names and due dates (one BatchGetItem).
+    const items = Array.from({ length: COUNT }, (_, n) =>
+      benchDebt('bench', n, { collectors: COLLECTORS, now: '2027-03-01T10:00:00Z' }),
+    ).flatMap((debt) => [debt.delinquency, debt.customer, debt.invoice]);
+    await batchWrite(client, 'bench-queue', items);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
     const handler = createHandler(deps);

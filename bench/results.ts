@@ -63,5 +63,6 @@ const HEADLINE_KEYS: Record<string, string[]> = {
   'reminder-run': ['reminderRunAccountsPerSecond', 'startQuotaRatio'],
   bundles: ['bundleKb', 'initMs'],
   queue: ['queueP50Ms', 'queueP99Ms'],
+  console: ['consoleJsKbCompressed', 'consoleJsKbBrotli', 'consoleQueueFirstPageMs'],
   reports: ['agingP50Ms', 'agingP99Ms', 'kpisP50Ms', 'kpisP99Ms'],
 };

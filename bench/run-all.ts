@@ -15,6 +15,7 @@ const BENCHMARKS: { name: string; quick: Record<string, string> }[] = [
   { name: 'webhooks', quick: { BENCH_EVENTS: '200' } },
   { name: 'reports', quick: { BENCH_INVOICES: '2000', BENCH_ITERATIONS: '10', BENCH_TODAY_PAYMENTS: '50' } },
   { name: 'queue', quick: { BENCH_DELINQUENCIES: '2000' } },
+  { name: 'console', quick: { BENCH_CONSOLE_DEBTS: '2000', BENCH_CONSOLE_RUNS: '3' } },
   { name: 'reminder-run', quick: { BENCH_PORTFOLIO: '2000', BENCH_PILOT: '200' } },
   // 90 lifecycles give 54 payments to time (the p99 asks for 50 at least).
   { name: 'lifecycles', quick: { BENCH_LIFECYCLES: '90', BENCH_LADDER_LIFECYCLES: '5' } },

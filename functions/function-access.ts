@@ -3,7 +3,14 @@
 import type { IndexName } from '../shared/adapters/dynamodb/table-design';
 
 export type DynamoAction =
-  'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem'
+  | 'BatchWriteItem';
 
 /** The user pool's actions a function may call (Cognito's admin API, on the stack's one pool). */
 export type PeopleAction =

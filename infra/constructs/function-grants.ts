@@ -15,7 +15,7 @@ import { WEBHOOK_SECRET_PREFIX } from '../../shared/ports/webhook-secrets.port';
 import { portalSigningKeySecretName, tenantStripeSecretPattern } from '../../shared/ports/secrets.port';
 import type { ArrearsFunction } from './arrears-function';
 
-const READ_ACTIONS: readonly DynamoAction[] = ['GetItem', 'Query'];
+const READ_ACTIONS: readonly DynamoAction[] = ['GetItem', 'BatchGetItem', 'Query'];
 
 export interface FunctionGrantsProps {
   table: dynamodb.ITableV2;

@@ -83,6 +83,8 @@ export interface ApiDependencies extends CoreDeps {
   /** Integration events some routes publish (a credit hold starting or ending). */
   events: EventPublisher;
   delinquencies: DelinquencyRepository;
+  /** The table itself, for an adapter only one route uses (built in its handler, so no other bundle carries it). */
+  table: { client: DynamoDBDocumentClient; name: string };
   contacts: ContactRepository;
   metrics: BusinessMetrics;
   executions: ExecutionStarter;
@@ -167,6 +169,7 @@ export const buildApiDependencies = (
     events: extras.events ?? noEvents,
     factsChanged: new WakeOnFactsChanged(delinquencies, executions),
     delinquencies,
+    table: { client, name: tableName },
     contacts: new DynamoContactRepository(client, tableName),
     metrics: extras.metrics ?? noMetrics,
     executions,

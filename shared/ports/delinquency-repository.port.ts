@@ -31,6 +31,8 @@ export interface QueueFilter {
   assigneeId?: string | null;
   band?: 'high' | 'medium' | 'low';
   currency?: string;
+  /** The last step acted on (a strategy step id). */
+  stage?: string;
 }
 
 export interface QueuePage {
@@ -60,6 +62,15 @@ export interface DelinquencyRecords {
 export interface DelinquencyListings {
   /** The work queue: open delinquencies of one status, highest priority first, from an index, a page at a time. */
   listQueue(tenantId: string, filter: QueueFilter, limit: number, cursor?: string): Promise<QueuePage>;
+  /**
+   * One collector's whole queue (filtered), in priority order, to be sorted otherwise: at most `max` items, or
+   * 'too-many' when the filtered queue holds more.
+   */
+  listAssigneeQueue(
+    tenantId: string,
+    filter: QueueFilter & { assigneeId: string },
+    max: number,
+  ): Promise<Delinquency[] | 'too-many'>;
   /** Delinquencies that closed in a month ("YYYY-MM"), oldest first: the history a scorecard is fitted on. */
   listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage>;
   /** A customer's delinquencies (the case), from the customer index. */

@@ -128,7 +128,7 @@ const DEAD_LETTERS = [
 
 /** A role follows from its function's declaration and nothing else. */
 const expectedFor = (access: FunctionAccess, logs = LOGS): string[] => {
-  const writes = access.dynamodb.actions.some((action) => !['GetItem', 'Query'].includes(action));
+  const writes = access.dynamodb.actions.some((action) => !['GetItem', 'BatchGetItem', 'Query'].includes(action));
   return [
     logs,
     TRACES,

@@ -10,7 +10,7 @@ import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import type { ApiKeyRole } from '../../shared/schemas/tenant.schema';
 import type { EngineDeps } from '../../shared/use-cases/engine-deps';
 import { putCustomer } from '../../shared/use-cases/customers';
-import { putInvoice } from '../../shared/use-cases/invoices';
+import { applyInvoicePayment, putInvoice } from '../../shared/use-cases/invoices';
 import { openDelinquency } from '../../shared/use-cases/reminder-run';
 import { listStrategies, putStrategy } from '../../shared/use-cases/strategies';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
@@ -259,6 +259,73 @@ describe('work queue', () => {
     });
   });
 
+  it("shows each item's customer by name, its due date and days past due on the customer's calendar", async () => {
+    const items = (await allPages({ limit: '25' })).flat() as unknown as Record<string, unknown>[];
+    const index = opened.indexOf(String(items[0]!.id));
+    expect(items[0]).toMatchObject({
+      customerName: `Customer ${index}`,
+      customerTimeZone: 'Europe/Oslo',
+      dueDate: '2026-12-01',
+      daysPastDue: 19,
+    });
+    expect(items.every((item) => item.customerName === `Customer ${opened.indexOf(String(item.id))}`)).toBe(true);
+  });
+
+  it("filters by stage from the index, in the team queue and in one collector's", async () => {
+    const [team, mine] = await Promise.all([
+      queue({ stage: 'reminder-2' }),
+      queue({ stage: 'reminder-2', assignee: 'alice' }),
+    ]);
+    expect([team.body.items, mine.body.items]).toEqual([[], []]);
+    const alices = (await allPages({ assignee: 'alice', limit: '100' })).flat();
+    const moved = (await deps.delinquencies.get('t1', alices[1]!.id))!;
+    expect(
+      await deps.delinquencies.save(
+        't1',
+        { ...moved, stage: 'reminder-2', version: moved.version + 1 },
+        moved.version,
+        [],
+      ),
+    ).toBe(true);
+    const ids = async (query: Record<string, string>) =>
+      (await allPages({ ...query, limit: '3' })).flat().map((item) => item.id);
+    expect(await ids({ stage: 'reminder-2' })).toEqual([moved.id]);
+    expect(await ids({ stage: 'reminder-2', assignee: 'alice' })).toEqual([moved.id]);
+    expect(await ids({ stage: 'reminder-2', assignee: 'bob' })).toEqual([]);
+  });
+
+  it("sorts one collector's queue by balance or days past due, page by page, and refuses it for the team's", async () => {
+    const byBalance = (await allPages({ assignee: 'alice', sort: 'balance', limit: '3' })).flat() as unknown as {
+      baseBalance: { amount: number };
+    }[];
+    expect(byBalance).toHaveLength(10);
+    const amounts = byBalance.map((item) => item.baseBalance.amount);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    const byDays = (await allPages({ assignee: 'alice', sort: 'daysPastDue', limit: '4' })).flat();
+    expect(new Set(byDays.map((item) => item.id))).toEqual(
+      new Set(byBalance.map((item) => (item as { id?: string }).id)),
+    );
+    expect((await queue({ sort: 'balance' })).body).toMatchObject({ status: 400, errors: [{ path: 'query.sort' }] });
+    expect((await queue({ sort: 'balance', assignee: 'unassigned' })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.sort' }],
+    });
+    const priorityCursor = (await queue({ assignee: 'alice', limit: '2' })).body.nextCursor;
+    expect((await queue({ assignee: 'alice', sort: 'balance', cursor: priorityCursor })).body).toMatchObject({
+      status: 400,
+      errors: [{ path: 'query.cursor' }],
+    });
+  });
+
+  it('refuses "me" from a partner key and a stage or sort that cannot be, naming each', async () => {
+    expect((await queue({ assignee: 'me' })).body).toMatchObject({ status: 400, errors: [{ path: 'query.assignee' }] });
+    const refused = await queue({ stage: 'Not A Step', sort: 'age' });
+    expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'query.sort',
+      'query.stage',
+    ]);
+  });
+
   it('refuses unknown filters and bad values, naming them', async () => {
     const refused = await queue({ status: 'resolved', band: 'great', limit: '0', currency: 'nok' });
     expect(refused.status).toBe(400);
@@ -292,5 +359,23 @@ describe('reassignment', () => {
 
   it("answers 404 for another tenant's delinquency", async () => {
     expect((await assign(opened[0]!, null, 'other-manager-0001')).body).toMatchObject({ status: 404 });
+  });
+});
+
+describe('a payment before the engine re-ranks the case', () => {
+  it('leaves the paid debt out of the queue at once, while its execution has yet to resolve it', async () => {
+    const first = (await queue({ limit: '3' })).body.items as { id: string; invoiceId: string; currency: string }[];
+    const paid = first[0]!;
+    const { invoice } = (await deps.invoices.get('t1', paid.invoiceId))!;
+    await applyInvoicePayment(deps, 't1', paid.invoiceId, {
+      amount: invoice.amount + invoice.feesTotal - invoice.paidTotal,
+      currency: invoice.currency,
+      reference: 'settles-it',
+    });
+    // Nothing woke the case here: it is still active in the index, and the queue shows the others, not it.
+    expect((await deps.delinquencies.get('t1', paid.id))!.status).toBe('active');
+    const after = (await allPages({ limit: '10' })).flat().map((item) => item.id);
+    expect(after).not.toContain(paid.id);
+    expect(after).toEqual(expect.arrayContaining([first[1]!.id, first[2]!.id]));
   });
 });

@@ -8,10 +8,11 @@ export const listDelinquenciesRoute = {
   path: '/v1/delinquencies',
   handler: 'list-delinquencies.handler.ts',
   summary:
-    'The work queue: open delinquencies, highest expected recovery first, filtered by status, assignee, score band and currency',
+    'The work queue: open delinquencies with their customers\' names and days past due, highest expected recovery first, filtered by status, assignee (or "me"), score band, currency and stage',
   query: QueueQuerySchema,
   responses: [{ status: 200, description: 'A page of the queue', schema: QueuePageSchema }],
   roles: ['collector', 'manager'],
-  // The tenant's scoring model (GetItem) explains each item's score; the pages come from the queue indexes.
-  dynamodb: { actions: ['Query', 'GetItem'], indexes: ['gsi3', 'gsi4'] },
+  // The tenant's scoring model (GetItem) explains each item's score; the pages come from the queue indexes; a page's
+  // customers' names and invoices' due dates are read in one BatchGetItem.
+  dynamodb: { actions: ['Query', 'GetItem', 'BatchGetItem'], indexes: ['gsi3', 'gsi4'] },
 } as const satisfies ApiRoute;

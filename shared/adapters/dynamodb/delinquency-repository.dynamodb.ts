@@ -41,6 +41,13 @@ import type { TransactItem } from './report-items';
 const MAX_QUEUE_READS = 5;
 
 const QUEUE_BANDS = ['high', 'medium', 'low'] as const;
+
+/** What a queue page filters on, from the attributes the queue indexes copy (table-design.ts). */
+interface QueueIndexFilter {
+  queue?: string | undefined;
+  currency?: string | undefined;
+  stage?: string | undefined;
+}
 type QueueBand = (typeof QUEUE_BANDS)[number];
 
 const indexKeyOf = (item: Record<string, unknown>, index: 'gsi3' | 'gsi4') => ({
@@ -272,6 +279,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
         {
           queue: filter.band === undefined ? undefined : keys.workQueuePartition(tenantId, filter.status, filter.band),
           currency: filter.currency,
+          stage: filter.stage,
         },
         limit,
         cursor,
@@ -281,18 +289,49 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       return this.singlePartitionPage(
         'gsi3',
         keys.workQueuePartition(tenantId, filter.status, filter.band),
-        { currency: filter.currency },
+        { currency: filter.currency, stage: filter.stage },
         limit,
         cursor,
       );
     }
-    return this.mergedBandsPage(tenantId, filter.status, filter.currency, limit, cursor);
+    return this.mergedBandsPage(
+      tenantId,
+      filter.status,
+      { currency: filter.currency, stage: filter.stage },
+      limit,
+      cursor,
+    );
+  }
+
+  async listAssigneeQueue(
+    tenantId: string,
+    filter: QueueFilter & { assigneeId: string },
+    max: number,
+  ): Promise<Delinquency[] | 'too-many'> {
+    const entries: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    const partition = keys.assigneeQueuePartition(tenantId, filter.assigneeId, filter.status);
+    const queue = filter.band === undefined ? undefined : keys.workQueuePartition(tenantId, filter.status, filter.band);
+    do {
+      const page = await this.queryPage(
+        'gsi4',
+        partition,
+        { queue, currency: filter.currency, stage: filter.stage },
+        max + 1,
+        startKey,
+      );
+      entries.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && entries.length <= max);
+    if (entries.length > max) return 'too-many';
+    const cases = await readIndexed(this.client, this.tableName, entries, 'gsi4');
+    return cases.map((item) => DelinquencySchema.parse(stripStorage(item)));
   }
 
   private queryPage(
     index: 'gsi3' | 'gsi4',
     partition: string,
-    filter: { queue?: string | undefined; currency?: string | undefined },
+    filter: QueueIndexFilter,
     limit: number,
     startKey: Record<string, unknown> | undefined,
   ) {
@@ -309,6 +348,11 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       conditions.push('#currency = :currency');
       names['#currency'] = 'currency';
       values[':currency'] = filter.currency;
+    }
+    if (filter.stage !== undefined) {
+      conditions.push('#stage = :stage');
+      names['#stage'] = 'stage';
+      values[':stage'] = filter.stage;
     }
     return this.client.send(
       new QueryCommand({
@@ -334,7 +378,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private async singlePartitionPage(
     index: 'gsi3' | 'gsi4',
     partition: string,
-    filter: { queue?: string | undefined; currency?: string | undefined },
+    filter: QueueIndexFilter,
     limit: number,
     cursor?: string,
   ): Promise<QueuePage> {
@@ -379,7 +423,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private async mergedBandsPage(
     tenantId: string,
     status: string,
-    currency: string | undefined,
+    filter: QueueIndexFilter,
     limit: number,
     cursor?: string,
   ): Promise<QueuePage> {
@@ -397,7 +441,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       const page = await this.queryPage(
         'gsi3',
         partitions[entry.band],
-        { currency },
+        filter,
         limit,
         entry.at === 'end' ? undefined : entry.at,
       );

@@ -62,6 +62,32 @@ interface Live {
  */
 const newTaskToken = (): string => randomBytes(750).toString('base64url');
 
+/** The longest delay a timer of this process holds (setTimeout's limit, 2^31 - 1 ms): about 24.8 days, in seconds. */
+const LONGEST_TIMER_SECONDS = Math.floor(2_147_483_647 / 1000);
+
+/**
+ * The definition as the interpreter must run it to time tasks out as Step Functions does. A task without TimeoutSeconds
+ * has none there (the default is 99,999,999 s, past an execution's year); the interpreter instead gives it 60 s of this
+ * machine's own clock. A Wake waits for its token days of virtual time, and whenever that took over a minute of real
+ * time (a thousand wakes due at one instant, a busy machine) its attempt was failed with States.Timeout and retried at
+ * once: a second invocation and schedule per minute for every waiting case, while the first token stayed parked.
+ * Such tasks get the longest timeout a timer holds instead; the execution's year is enforced on the runtime's clock.
+ */
+const withStepFunctionsTaskTimeouts = (definition: Record<string, unknown>): Record<string, unknown> => {
+  const states = definition.States as Record<string, Record<string, unknown>>;
+  return {
+    ...definition,
+    States: Object.fromEntries(
+      Object.entries(states).map(([name, state]) => [
+        name,
+        state.Type === 'Task' && state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined
+          ? { ...state, TimeoutSeconds: LONGEST_TIMER_SECONDS }
+          : state,
+      ]),
+    ),
+  };
+};
+
 const LOCAL_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_ENVIRONMENT.region}:${LOCAL_ENVIRONMENT.account}:stateMachine:local-Delinquency`;
 const executionArn = (name: string) => `${LOCAL_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${name}`;
 
@@ -91,7 +117,7 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker, WaitEn
     private readonly onError: (name: string, error: unknown) => void,
     private readonly options: LocalExecutionsOptions = {},
   ) {
-    this.machine = new StateMachine(definition as never, {
+    this.machine = new StateMachine(withStepFunctionsTaskTimeouts(definition) as never, {
       validationOptions: { checkArn: false },
     });
   }
@@ -325,6 +351,15 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker, WaitEn
     record: ExecutionRecord,
     stateInput: { Payload?: Record<string, unknown> },
   ): Promise<never> {
+    // An execution that has ended (aborted, timed out, out of history, the runtime stopping) runs nothing more: the
+    // interpreter retries a task its abort interrupted, and that retry must not invoke the function again.
+    if (record.status !== 'RUNNING' || this.stopping) {
+      return Promise.reject(Object.assign(new Error('the execution has ended'), { name: 'States.Runtime' }));
+    }
+    // A new attempt ends whatever earlier attempt of this execution still holds a token: Step Functions refuses the
+    // token of an attempt that is over, so a schedule still carrying one can neither resume this execution a second
+    // time nor mark it busy (which kept the runtime from ever being idle, and the timer queue from moving on).
+    for (const [earlier, parked] of this.parked) if (parked.execution === execution) this.parked.delete(earlier);
     const token = newTaskToken();
     const payload = {
       ...stateInput.Payload,

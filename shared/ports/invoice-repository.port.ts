@@ -56,6 +56,8 @@ export interface InvoiceRepository {
   ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;
   /** The execution of the invoice's delinquency is started: the invoice leaves the run's index. */
   markStarted(tenantId: string, invoiceId: string, delinquencyId: string): Promise<void>;
+  /** Notes on the invoice the pre-due reminders its claims say are settled (a run's shortcut, not a fact of its own). */
+  notePreDueDone(tenantId: string, invoiceId: string, stepIds: readonly string[]): Promise<void>;
   /** In one transaction: stores the refund (refused if its id exists) and the invoice with its lowered paid total. */
   applyRefund(
     tenantId: string,

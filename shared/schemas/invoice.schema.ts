@@ -115,6 +115,11 @@ export const InvoiceSchema = z.object({
    * arrived already overdue, so a late import is picked up by the next run.
    */
   scanDate: z.string(),
+  /**
+   * The pre-due reminders the hourly run found settled (sent, skipped, suppressed), noted from their claims: until
+   * something else can fall due, the run passes the invoice by without reading its customer or claims again.
+   */
+  preDueDone: z.array(z.string()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Who wrote it last: "api:<keyId>" (audit). */

@@ -7,6 +7,7 @@ import { stepContactDecision } from '../domain/step-timing';
 import { newId, stableId } from '../domain/ids';
 import { invoiceBalance, isCollectible } from '../domain/invoice';
 import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
+import { runQuietUntil } from '../domain/run-quiet';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { ExecutionStarter } from '../ports/executions.port';
 import type { StepClaim } from '../ports/delinquency-repository.port';
@@ -221,6 +222,10 @@ const preDuePublisher = (deps: RunDeps, tenantId: string, invoiceId: string) => 
   }
 };
 
+/** The reminders the hourly run sends before the due date (a pre-due call or letter is not the run's to make). */
+const isPreDueReminder = (step: Strategy['steps'][number]) =>
+  isPreDue(step) && (step.channel === 'email' || step.channel === 'sms');
+
 const handleInvoice = async (
   deps: RunDeps,
   tenant: Tenant,
@@ -234,10 +239,14 @@ const handleInvoice = async (
     if (invoice.awaitingStart) await startExecution(deps, tenant.id, invoice.id, invoice.delinquencyId, totals);
     return;
   }
+  const now = deps.clock.now();
+  // Until a reminder not yet settled can fall due, or the due date can have ended, in any zone, there is nothing to
+  // decide: the hours of a pre-due window with nothing new read the invoice's index entry only.
+  const reminders = strategies.flatMap((strategy) => strategy.steps.filter(isPreDueReminder));
+  if (runQuietUntil(invoice, reminders, tenant.sendTime) > now) return;
   const found = await deps.customers.getWithOptOuts(tenant.id, invoice.customerId);
   if (!found) return;
   const { customer, optOuts } = found;
-  const now = deps.clock.now();
   const today = localDate(now, customer.timeZone);
   if (today > invoice.dueDate) {
     const { delinquency, opened } = await openDelinquency(deps, tenant, invoice, strategies, { customer, optOuts });
@@ -246,15 +255,14 @@ const handleInvoice = async (
     return;
   }
   const { strategy } = chooseStrategy(strategies, choiceFacts(invoice, customer.segment));
-  const preDue = strategy.steps.filter(
-    (step) => isPreDue(step) && (step.channel === 'email' || step.channel === 'sms'),
-  );
+  const preDue = strategy.steps.filter(isPreDueReminder);
   if (preDue.length === 0) return;
   const claims = deps.preDueClaims(tenant.id, invoice.id);
   const publishPreDue = preDuePublisher(deps, tenant.id, invoice.id);
+  const done = await claims.done();
   const position = ladderPosition(
     scheduleSteps(preDue, invoice.dueDate, customer.timeZone, tenant.sendTime),
-    await claims.done(),
+    done,
     now,
   );
   for (const skipped of position.skip) {
@@ -319,6 +327,17 @@ const handleInvoice = async (
         detail: result.detail,
       });
     }
+  }
+  // What the claims said was settled before this run is noted on the invoice (what this run settled is noted by the
+  // next), so the runs until anything else can fall due pass it by. Only a shortcut: a failure costs reads, no reminder.
+  if ([...done].some((stepId) => !invoice.preDueDone?.includes(stepId))) {
+    await deps.invoices.notePreDueDone(tenant.id, invoice.id, [...done].sort()).catch((error: unknown) =>
+      logger.warn('settled pre-due reminders not noted on the invoice', {
+        tenantId: tenant.id,
+        invoiceId: invoice.id,
+        error: (error as Error).message,
+      }),
+    );
   }
 };
 

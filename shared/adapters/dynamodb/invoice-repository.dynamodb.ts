@@ -284,6 +284,24 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
   }
 
+  async notePreDueDone(tenantId: string, invoiceId: string, stepIds: readonly string[]): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.invoice(tenantId, invoiceId),
+          // The version stays (nothing a partner or a report sees changed): a writer that read the invoice before this
+          // puts it back without the note, which costs the next run one full look, never a reminder.
+          UpdateExpression: 'SET preDueDone = :done',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':done': [...stepIds] },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+
   /**
    * The stored item: the entity plus its keys; only collectible invoices not yet in collection (or whose execution is
    * not started) are in the run's index. Public so a benchmark seeds exactly the items the repository writes.

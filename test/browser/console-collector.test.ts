@@ -14,8 +14,9 @@ const runtime = new ConsoleRuntime({
 });
 const ZONE = 'America/New_York';
 
-/** Three overdue debts in New York; the largest and oldest ranks first in the queue. */
+/** Three overdue debts in New York, all the collector's (assigned as they open); the largest and oldest ranks first. */
 const seed = async () => {
+  await runtime.partner.call('PUT', '/v1/collectors/demo-collector', { name: 'Colin Collector', capacity: 50 });
   const debts = [
     { id: 'ny-ada', name: 'Ada Lovelace Ltd', amount: 480_000, dueDate: '2026-10-20' },
     { id: 'ny-bob', name: 'Bob Builder', amount: 12_000, dueDate: '2026-11-20' },
@@ -65,7 +66,7 @@ describe("a collector's day", () => {
     const view = (await runtime.as('demo-collector', 'GET', `/v1/delinquencies/${caseId}`)).body;
     customerName = (await runtime.as('demo-collector', 'GET', `/v1/customers/${view.customerId}`)).body.name;
     await expect(page.locator('main h1').innerText()).resolves.toBe(`Case of ${customerName}`);
-    const queue = (await runtime.as('demo-collector', 'GET', '/v1/delinquencies?limit=5')).body;
+    const queue = (await runtime.as('demo-collector', 'GET', '/v1/delinquencies?assignee=me&limit=5')).body;
     expect(queue.items[0].id).toBe(caseId);
     const reasons = page.getByRole('list', { name: 'Score reasons' }).getByRole('listitem');
     await expect(reasons.allInnerTexts()).resolves.toEqual(view.score.reasons);

@@ -14,6 +14,7 @@ import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
 import { signatureHeader } from '../../shared/webhooks/signature';
 import { apiEvent, context } from '../fixtures/api-event';
+import { startTestUserPool, type TestUserPool } from '../fixtures/test-user-pool';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 import { asFunction } from '../../local/iam/function-scope';
 import { aDelinquency } from '../fixtures/delinquency';
@@ -33,6 +34,7 @@ const clock = fixedClock('2026-12-10T10:00:00Z');
 const PORTAL_KEY = 'fuzz-portal-key';
 
 let table: TestTable;
+let userPool: TestUserPool;
 let deps: ApiDependencies;
 /** Ids that exist, so generated requests reach past "not found" into the use cases. */
 const known: Record<string, string[]> = {
@@ -49,8 +51,10 @@ const known: Record<string, string[]> = {
 
 beforeAll(async () => {
   table = await createTestTable();
+  userPool = await startTestUserPool(table, clock);
   deps = {
     ...table.deps(clock),
+    ...userPool.deps,
     webhookSecrets: { secretFor: async (tenantId) => (tenantId === 't1' ? WEBHOOK_SECRET : null) },
     portalSigningKey: fixedPortalSigningKey(PORTAL_KEY),
   };
@@ -115,10 +119,11 @@ beforeAll(async () => {
     signPortalToken({ kind: 'case', tenantId: 't1', delinquencyId: 'dlq-inv1' }, PORTAL_KEY, clock.now()),
   );
 });
-afterAll(() => {
+afterAll(async () => {
   if (process.env.FUZZ_STATS)
     for (const [id, counts] of seen) process.stderr.write(`${id} ${JSON.stringify(Object.fromEntries(counts))}\n`);
   table.destroy();
+  await userPool.stop();
 });
 
 /** Well-formed bodies per route (where the route takes one), the starting point of mutations; new routes get random bodies. */

@@ -11,11 +11,13 @@ import { ApiKeyRoleSchema, type ApiKeyRole } from '../../shared/schemas/tenant.s
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
+import { startTestUserPool, type TestUserPool } from '../fixtures/test-user-pool';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<ApiResponse>;
 
 let table: TestTable;
+let userPool: TestUserPool;
 let deps: ApiDependencies;
 const clock = fixedClock('2026-12-10T10:00:00Z');
 const KEY: Record<ApiKeyRole, string> = {
@@ -96,8 +98,10 @@ const call = async (route: ApiRoute, role: ApiKeyRole, idempotencyKey = `${route
 beforeAll(async () => {
   table = await createTestTable();
   // Erasure hashes opt-out addresses with the tenant's erasure key (its provider secret): the tenant has one.
+  userPool = await startTestUserPool(table, clock);
   deps = {
     ...table.deps(clock),
+    ...userPool.deps,
     webhookSecrets: table.iam.guardSecrets({
       secretFor: async (_tenantId, name) => (name === 'erasureKey' ? 'role-matrix-erasure-key-0123456789abcdef' : null),
     }),
@@ -126,7 +130,10 @@ beforeAll(async () => {
     dueDate: '2026-12-01',
   });
 });
-afterAll(() => table.destroy());
+afterAll(async () => {
+  await userPool.stop();
+  table.destroy();
+});
 
 describe('item 4: the role matrix', () => {
   it('names the roles of every route that takes a key, and none of a public one', () => {

@@ -107,6 +107,15 @@ const decodeBandCursor = (
   ) as Record<QueueBand, Record<string, string> | undefined | 'end'>;
 };
 
+/**
+ * The stage filter, applied to the cases a page read from the table: the queue indexes do not copy `stage` (every step
+ * would rewrite two index items for it), so a page filtered by stage may come out short; its cursor goes on.
+ */
+const atStage =
+  (stage: string | undefined) =>
+  (item: Record<string, unknown>): boolean =>
+    stage === undefined || item.stage === stage;
+
 export class DynamoDelinquencyRepository implements DelinquencyRepository {
   private readonly claimTable: DynamoClaims;
   /** Report counters: a promise decision counts in its transaction; a reassigned debt's counters follow it. */
@@ -325,7 +334,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     } while (startKey && entries.length <= max);
     if (entries.length > max) return 'too-many';
     const cases = await readIndexed(this.client, this.tableName, entries, 'gsi4');
-    return cases.map((item) => DelinquencySchema.parse(stripStorage(item)));
+    return cases.filter(atStage(filter.stage)).map((item) => DelinquencySchema.parse(stripStorage(item)));
   }
 
   private queryPage(
@@ -348,11 +357,6 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       conditions.push('#currency = :currency');
       names['#currency'] = 'currency';
       values[':currency'] = filter.currency;
-    }
-    if (filter.stage !== undefined) {
-      conditions.push('#stage = :stage');
-      names['#stage'] = 'stage';
-      values[':stage'] = filter.stage;
     }
     return this.client.send(
       new QueryCommand({
@@ -409,7 +413,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     const nextKey = exhausted ? undefined : items.length === limit ? lastIncluded : startKey;
     const cases = await readIndexed(this.client, this.tableName, items, index);
     return {
-      items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
+      items: cases.filter(atStage(filter.stage)).map((item) => DelinquencySchema.parse(stripStorage(item))),
       nextCursor: encodeCursor(nextKey),
     };
   }
@@ -485,7 +489,7 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
       'gsi3',
     );
     return {
-      items: cases.map((item) => DelinquencySchema.parse(stripStorage(item))),
+      items: cases.filter(atStage(filter.stage)).map((item) => DelinquencySchema.parse(stripStorage(item))),
       nextCursor: done ? null : encodeBandCursor(next),
     };
   }

@@ -15,9 +15,10 @@ export interface IndexDesign {
   projection: IndexProjection;
 }
 
-/** Copied into the queue indexes: what a queue page filters on (currency, stage; the assignee queue also by band, which
- *  the tenant queue's partition key names). A stage changes with a step, whose pass re-ranks the case anyway. */
-export const QUEUE_FILTER_ATTRIBUTES = ['currency', 'stage', 'gsi3pk'] as const;
+/** Copied into the queue indexes: what a queue page filters on (currency; the assignee queue also by band, which the
+ *  tenant queue's partition key names). Not `stage`: it changes at every step, and each change would rewrite two index
+ *  items; the stage filter reads the cases themselves. */
+export const QUEUE_FILTER_ATTRIBUTES = ['currency', 'gsi3pk'] as const;
 
 export const TABLE_DESIGN = {
   partitionKey: 'pk',
@@ -40,7 +41,7 @@ export const TABLE_DESIGN = {
       indexName: 'gsi3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      projection: { type: 'INCLUDE', attributes: ['currency', 'stage'] },
+      projection: { type: 'INCLUDE', attributes: ['currency'] },
     },
     /** Open delinquencies of one collector (or unassigned) by priority: "my queue". Sparse. */
     {

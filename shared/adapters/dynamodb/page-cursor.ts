@@ -87,3 +87,22 @@ export const indexPage = async <T>(
   const items = await readIndexed(client, request.tableName, page.Items ?? [], request.index);
   return { items: items.map(parse), nextCursor: encodeCursor(page.LastEvaluatedKey) };
 };
+
+/** A page of one table partition, newest first (sort keys that start with the time): the histories people read. */
+export const newestFirstPage = async <T>(
+  client: DynamoDBDocumentClient,
+  request: { tableName: string; partition: string; limit: number; cursor: string | undefined },
+  parse: (item: Record<string, unknown>) => T,
+): Promise<{ items: T[]; nextCursor: string | null }> => {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: request.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': request.partition },
+      ScanIndexForward: false,
+      Limit: request.limit,
+      ExclusiveStartKey: decodeCursor(request.cursor, 'pk', request.partition),
+    }),
+  );
+  return { items: (page.Items ?? []).map(parse), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+};

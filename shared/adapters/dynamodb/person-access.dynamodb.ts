@@ -1,12 +1,12 @@
 // People's access (role, status) and its history in the single table: written by the people routes (the store), read by
 // the authentication on each call a person makes (the reader, in its own file: every API function carries it).
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PersonAccessStore } from '../../ports/person-access.port';
 import { personAccessReader } from './person-access-reader.dynamodb';
 import { PersonChangeSchema, type PersonAccess, type PersonChange } from '../../schemas/person.schema';
 import { itemMeta, keys, stripStorage } from './keys';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { newestFirstPage } from './page-cursor';
 
 /**
  * Orders changes made at the same instant (a virtual clock standing still) in the order they were written: the wall
@@ -38,25 +38,15 @@ export class DynamoPersonAccessStore implements PersonAccessStore {
     );
   }
 
-  async history(
+  history(
     tenantId: string,
     limit: number,
     cursor?: string,
   ): Promise<{ items: PersonChange[]; nextCursor: string | null }> {
-    const partition = keys.peopleHistoryPartition(tenantId);
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, 'pk', partition),
-      }),
+    return newestFirstPage(
+      this.client,
+      { tableName: this.tableName, partition: keys.peopleHistoryPartition(tenantId), limit, cursor },
+      (item) => PersonChangeSchema.parse(stripStorage(item)),
     );
-    return {
-      items: (page.Items ?? []).map((item) => PersonChangeSchema.parse(stripStorage(item))),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
-    };
   }
 }

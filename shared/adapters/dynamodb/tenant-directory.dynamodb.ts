@@ -19,7 +19,7 @@ import { TenantChangeSchema, type TenantChange } from '../../schemas/tenant-hist
 import { queryAll } from './client';
 import { queryIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { newestFirstPage } from './page-cursor';
 import { transactGuarded } from './version-condition';
 
 export class DynamoTenantDirectory implements TenantDirectory {
@@ -108,26 +108,16 @@ export class DynamoTenantDirectory implements TenantDirectory {
     ]);
   }
 
-  async listTenantHistory(
+  listTenantHistory(
     tenantId: string,
     limit: number,
     cursor?: string,
   ): Promise<{ items: TenantChange[]; nextCursor: string | null }> {
-    const partition = keys.tenantHistoryPartition(tenantId);
-    const page = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, 'pk', partition),
-      }),
+    return newestFirstPage(
+      this.client,
+      { tableName: this.tableName, partition: keys.tenantHistoryPartition(tenantId), limit, cursor },
+      (item) => TenantChangeSchema.parse(stripStorage(item)),
     );
-    return {
-      items: (page.Items ?? []).map((item) => TenantChangeSchema.parse(stripStorage(item))),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
-    };
   }
 
   private tenantItem(tenant: Tenant): Record<string, unknown> {

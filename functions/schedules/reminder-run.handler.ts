@@ -9,6 +9,7 @@ import { publishMetrics } from '../../shared/middleware/publish-metrics.middlewa
 import { replayParkedEvents } from '../../shared/use-cases/replay-parked-events';
 import { metricsOf } from '../../shared/ports/metrics.port';
 import type { RunTurnRef } from '../../shared/ports/run-continuation.port';
+import type { Tenant } from '../../shared/schemas/tenant.schema';
 import { runReminderTurn, type RunTurnDeps, type RunTurnResult } from '../../shared/use-cases/reminder-run-turn';
 import { RUN_CONTINUES_EVENT } from '../../shared/adapters/aws/eventbridge-run-continuation';
 import { REMINDER_RUN_STOP_MARGIN_MS } from './schedules';
@@ -31,14 +32,18 @@ export const createHandler = (deps: RunTurnDeps) =>
     .use(publishMetrics(metricsOf(deps)))
     .handler(async (event, context) => {
       const remaining = context.getRemainingTimeInMillis();
+      // One listing of the tenants serves the run and the replay after it (read when first needed).
+      let tenants: Promise<Tenant[]> | undefined;
+      const listTenants = () => (tenants ??= deps.tenants.listTenants());
       const result = await runReminderTurn(deps, {
         ...turnOf(event),
         workMs: Math.max(remaining - REMINDER_RUN_STOP_MARGIN_MS, remaining / 2),
         leaseMs: remaining + REMINDER_RUN_STOP_MARGIN_MS * 2,
+        listTenants,
       });
       // Events the bus refused earlier go out again, once per run: in its last turn.
       if (!result.continued && !result.skipped)
-        logger.info('parked events replayed', { ...(await replayParkedEvents(deps)) });
+        logger.info('parked events replayed', { ...(await replayParkedEvents(deps, listTenants)) });
       logger.info('reminder run', { ...result });
       return result;
     });

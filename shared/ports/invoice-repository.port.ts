@@ -3,6 +3,12 @@ import type { Charge } from '../schemas/delinquency.schema';
 import type { Invoice, Payment, Refund } from '../schemas/invoice.schema';
 import type { PaymentReceipt } from './webhook-events.port';
 
+/** Consecutive UTC scan dates, both ends included (YYYY-MM-DD). */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
 export interface InvoiceWithPayments {
   invoice: Invoice;
   payments: Payment[];
@@ -47,10 +53,10 @@ export interface InvoiceRepository {
     payment: Payment,
     receipt?: PaymentReceipt,
   ): Promise<ApplyReceiptOutcome>;
-  /** One page of the invoices the scheduled run must look at, under one scan date and shard (never a scan). */
+  /** One page of the invoices the scheduled run must look at, under a range of scan dates in one shard (never a scan). */
   listForRun(
     tenantId: string,
-    date: string,
+    dates: DateRange,
     shard: number,
     cursor?: Record<string, unknown>,
   ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;

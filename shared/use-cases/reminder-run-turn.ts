@@ -3,6 +3,7 @@
 import { logger } from '../observability/logger';
 import type { RunContinuation, RunTurnRef } from '../ports/run-continuation.port';
 import type { RunLease } from '../ports/run-lease.port';
+import type { Tenant } from '../schemas/tenant.schema';
 import { runReminders, type RunDeps, type RunTotals } from './reminder-run';
 
 export interface RunTurnDeps extends RunDeps {
@@ -19,6 +20,8 @@ export interface RunTurnRequest extends RunTurnRef {
   leaseMs: number;
   /** Wall-clock milliseconds (the turn's budget is real time even when the engine's clock is virtual). */
   wallClock?: () => number;
+  /** The invocation's listing of the tenants (see RunOptions). */
+  listTenants?: () => Promise<Tenant[]>;
 }
 
 export type RunTurnResult = RunTotals & RunTurnRef & { skipped?: string; continued: boolean };
@@ -47,6 +50,7 @@ export const runReminderTurn = async (deps: RunTurnDeps, request: RunTurnRequest
   const totals = await runReminders(deps, {
     concurrency: deps.runConcurrency,
     shouldStop: () => wallClock() >= stopAt,
+    ...(request.listTenants ? { listTenants: request.listTenants } : {}),
   });
   if (totals.complete) {
     await deps.runLease.release(request.runId);

@@ -1,5 +1,6 @@
 // The hourly run: sends pre-due reminders, opens a delinquency for each invoice that fell overdue in its customer's zone,
-// and starts its execution; it also restarts open cases whose execution ended early (execution-restarts.ts). It reads the sharded due-date index page by page (never a scan), and running it twice,
+// and starts its execution; it also restarts open cases whose execution ended early (execution-restarts.ts). It reads the
+// sharded due-date index page by page, a range of consecutive dates per query (never a scan), and running it twice,
 // or again after it stopped halfway, sends and opens nothing twice.
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../domain/calendar';
@@ -10,6 +11,7 @@ import { isPreDue, ladderPosition, scheduleSteps } from '../domain/ladder';
 import { runQuietUntil } from '../domain/run-quiet';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { ExecutionStarter } from '../ports/executions.port';
+import type { DateRange } from '../ports/invoice-repository.port';
 import type { StepClaim } from '../ports/delinquency-repository.port';
 import type { RestartMarkers } from '../ports/restart-markers.port';
 import type { CurrentExecutions } from '../ports/current-executions.port';
@@ -80,6 +82,17 @@ export const datesToScan = (now: Date, strategies: readonly Strategy[]): string[
     for (let day = -1; day <= 1; day += 1) dates.add(addDays(today, day - offset));
   }
   return [...dates].sort();
+};
+
+/** Sorted dates gathered into runs of consecutive days: each run is one query per shard of the due-date index. */
+export const consecutiveRanges = (dates: readonly string[]): DateRange[] => {
+  const ranges: DateRange[] = [];
+  for (const date of dates) {
+    const last = ranges.at(-1);
+    if (last && addDays(last.to, 1) === date) last.to = date;
+    else ranges.push({ from: date, to: date });
+  }
+  return ranges;
 };
 
 export const openDelinquency = async (
@@ -346,6 +359,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Asked before each page and each invoice: true when the turn's time is up; the rest waits for the next turn. */
   shouldStop?: () => boolean;
+  /** The invocation's own listing of the tenants, shared with the replay of parked events that follows the run. */
+  listTenants?: () => Promise<Tenant[]>;
 }
 
 /** Runs at most `limit` tasks at once, in the order they asked. */
@@ -385,7 +400,7 @@ export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Pro
   let stopped = false;
   const shouldStop = () => (stopped ||= options.shouldStop?.() ?? false);
   const handle = limiter(options.concurrency ?? DEFAULT_RUN_CONCURRENCY);
-  const tenants = await deps.tenants.listTenants();
+  const tenants = await (options.listTenants ?? (() => deps.tenants.listTenants()))();
   for (const tenant of tenants) {
     if (shouldStop()) break;
     totals.tenants += 1;
@@ -398,15 +413,15 @@ export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Pro
       return 0;
     });
     const strategies = await listStrategies(deps, tenant.id);
-    const partitions = datesToScan(deps.clock.now(), strategies).flatMap((date) =>
-      Array.from({ length: deps.invoices.shardCount }, (_, shard) => ({ date, shard })),
+    const partitions = consecutiveRanges(datesToScan(deps.clock.now(), strategies)).flatMap((dates) =>
+      Array.from({ length: deps.invoices.shardCount }, (_, shard) => ({ dates, shard })),
     );
     await Promise.all(
-      partitions.map(async ({ date, shard }) => {
+      partitions.map(async ({ dates, shard }) => {
         let cursor: Record<string, unknown> | undefined;
         do {
           if (shouldStop()) return;
-          const page = await deps.invoices.listForRun(tenant.id, date, shard, cursor);
+          const page = await deps.invoices.listForRun(tenant.id, dates, shard, cursor);
           totals.invoicesRead += page.invoices.length;
           await Promise.all(
             page.invoices.map((invoice) =>

@@ -9,6 +9,7 @@ import type { ParkedEventStore } from '../ports/parked-events.port';
 import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { TimelineEntry } from '../schemas/delinquency.schema';
 import type { ParkedEvents } from '../schemas/parked-events.schema';
+import type { Tenant } from '../schemas/tenant.schema';
 import { logger } from '../observability/logger';
 
 /** Parked events older than this page an operator (EventsParkedOverdue): the hourly replays have failed that often. */
@@ -127,9 +128,13 @@ const replayTenant = async (deps: ReplayDeps, tenantId: string, totals: ReplayTo
  * Every tenant's replay. A failure (a throttled read) stops that tenant's replay only, is logged and counted, and never
  * fails the run: its batches stay parked, the next run tries again, and the overdue alarm pages if that keeps failing.
  */
-export const replayParkedEvents = async (deps: ReplayDeps): Promise<ReplayTotals> => {
+export const replayParkedEvents = async (
+  deps: ReplayDeps,
+  /** The run's own listing of the tenants, when it has one (one listing an invocation). */
+  listTenants: () => Promise<Tenant[]> = () => deps.tenants.listTenants(),
+): Promise<ReplayTotals> => {
   const totals: ReplayTotals = { batchesReplayed: 0, eventsReplayed: 0, eventsOverdue: 0, tenantsFailed: 0 };
-  const tenants = await deps.tenants.listTenants().catch((error: unknown) => {
+  const tenants = await listTenants().catch((error: unknown) => {
     logger.error('parked events not replayed: the tenants could not be listed', { error: reasonOf(error) });
     totals.tenantsFailed += 1;
     return [];

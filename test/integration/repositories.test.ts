@@ -145,12 +145,15 @@ describe('invoice repository', () => {
         new QueryCommand({
           TableName: table.tableName,
           IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.invoiceByDueDate(tenantId, dueDate, invoiceId).gsi2pk },
+          KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :date)',
+          ExpressionAttributeValues: {
+            ':pk': keys.invoiceByDueDate(tenantId, dueDate, invoiceId).gsi2pk,
+            ':date': `${dueDate}#`,
+          },
         }),
       )
-      // The index holds keys only: its sort key is the invoice id.
-      .then((page) => (page.Items ?? []).map((item) => item.gsi2sk as string));
+      // The index holds keys only: its sort key is the scan date and the invoice id.
+      .then((page) => (page.Items ?? []).map((item) => (item.gsi2sk as string).slice(dueDate.length + 1)));
 
   it('lists a customer’s invoices by due date through the customer index', async () => {
     const { invoices } = table.deps(clock);

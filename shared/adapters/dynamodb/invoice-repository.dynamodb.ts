@@ -12,6 +12,7 @@ import type { InvoiceFact } from '../../domain/report-ledger';
 import type {
   ApplyPaymentOutcome,
   ApplyReceiptOutcome,
+  DateRange,
   InvoiceRepository,
   InvoiceWithPayments,
 } from '../../ports/invoice-repository.port';
@@ -245,16 +246,21 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
 
   async listForRun(
     tenantId: string,
-    date: string,
+    dates: DateRange,
     shard: number,
     cursor?: Record<string, unknown>,
   ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }> {
+    const range = keys.dueDateRange(dates.from, dates.to);
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.dueDatePartition(tenantId, date, shard) },
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': keys.dueDatePartition(tenantId, shard),
+          ':from': range.from,
+          ':to': range.to,
+        },
         ExclusiveStartKey: cursor,
         Limit: 200,
       }),

@@ -19,7 +19,7 @@
 // | CreditState        | TENANT#{t}#CUSTOMER#{c}             | CREDIT                          | (unbilled report, credit hold and its reasons)             |
 // | DisputeCredits     | TENANT#{t}#DISPUTECREDITS           | CUSTOMER#{c}                    | (credits accepted per case and in 30 days: the limit's running total) |
 // | Invoice            | TENANT#{t}#INVOICE#{i}              | INVOICE                         | gsi1: TENANT#{t}#CUSTOMER#{c} / INVOICE#{dueDate}#{i}      |
-// |                    |                                     |                                 | gsi2 (open, execution not yet started): TENANT#{t}#DUE#{scanDate}#{shard} / {i} |
+// |                    |                                     |                                 | gsi2 (open, execution not yet started): TENANT#{t}#DUE#{shard} / {scanDate}#{i} |
 // | Payment            | TENANT#{t}#INVOICE#{i}              | PAYMENT#{paymentId}             |                                                            |
 // | Charge             | TENANT#{t}#INVOICE#{i}              | CHARGE#{chargeId}               |                                                            |
 // | Refund             | TENANT#{t}#INVOICE#{i}              | REFUND#{refundId}               | (refunds and chargebacks against a payment)                |
@@ -71,10 +71,12 @@
 // - an invoice with its payments and charges: Query pk = TENANT#{t}#INVOICE#{i}
 // - a customer's invoices and delinquencies (the case): Query gsi1 pk = TENANT#{t}#CUSTOMER#{c}, sk begins_with
 //   INVOICE# or DELINQUENCY#
-// - open invoices not yet in collection, by due date: Query gsi2 pk = TENANT#{t}#DUE#{date}#{shard} for every shard,
-//   page by page. An invoice leaves this index once its delinquency's execution has started (until then it carries
-//   awaitingStart, so a start that failed is made by the next run), so the hourly run reads only what it must.
-//   Sharding spreads a million invoices due on one day over DUE_DATE_SHARDS partitions so a run never hammers one.
+// - open invoices not yet in collection, by due date: Query gsi2 pk = TENANT#{t}#DUE#{shard}, sk BETWEEN {first date}#
+//   AND {last date}$ for every shard, page by page: one query a shard reads a run of consecutive dates (the days a run
+//   looks back on), so an idle hour costs a query per shard and date range, not per shard and date. An invoice leaves
+//   this index once its delinquency's execution has started (until then it carries awaitingStart, so a start that
+//   failed is made by the next run), so the hourly run reads only what it must. Sharding spreads a million invoices
+//   due on one day over DUE_DATE_SHARDS partition keys so a run never hammers one.
 // - work queue: Query gsi3 pk = TENANT#{t}#QUEUE#{status}#{band}, highest priority first (sk sorts descending
 //   priority); the whole status merges the three band partitions page by page (a cursor position per band);
 //   one collector's queue: Query gsi4 pk = TENANT#{t}#ASSIGNEE#{collector}#{status}; band and currency filter the page
@@ -264,10 +266,12 @@ export const keys = {
     gsi1sk: `INVOICE#${dueDate}#${invoiceId}`,
   }),
   invoiceByDueDate: (tenantId: string, scanDate: string, invoiceId: string, shards = DUE_DATE_SHARDS) => ({
-    gsi2pk: keys.dueDatePartition(tenantId, scanDate, shardOf(invoiceId, shards)),
-    gsi2sk: invoiceId,
+    gsi2pk: keys.dueDatePartition(tenantId, shardOf(invoiceId, shards)),
+    gsi2sk: `${scanDate}#${invoiceId}`,
   }),
-  dueDatePartition: (tenantId: string, dueDate: string, shard: number) => `${tenant(tenantId)}#DUE#${dueDate}#${shard}`,
+  dueDatePartition: (tenantId: string, shard: number) => `${tenant(tenantId)}#DUE#${shard}`,
+  /** Sort-key bounds of every invoice whose scan date is within [from, to] ('$' sorts just after '#'). */
+  dueDateRange: (from: string, to: string) => ({ from: `${from}#`, to: `${to}$` }),
   payment: (tenantId: string, invoiceId: string, paymentId: string): PrimaryKey => ({
     pk: keys.invoicePartition(tenantId, invoiceId),
     sk: `PAYMENT#${paymentId}`,

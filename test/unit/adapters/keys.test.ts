@@ -43,9 +43,22 @@ describe('keys', () => {
     const shards = new Set(Array.from({ length: 2_000 }, (_, i) => shardOf(`inv-${i}`)));
     expect(shards.size).toBe(DUE_DATE_SHARDS);
     expect(shardOf('inv-42')).toBe(shardOf('inv-42'));
-    expect(keys.invoiceByDueDate('t', '2026-12-01', 'inv-42').gsi2pk).toBe(
-      `TENANT#t#DUE#2026-12-01#${shardOf('inv-42')}`,
-    );
+    expect(keys.invoiceByDueDate('t', '2026-12-01', 'inv-42')).toEqual({
+      gsi2pk: `TENANT#t#DUE#${shardOf('inv-42')}`,
+      gsi2sk: '2026-12-01#inv-42',
+    });
+  });
+
+  it('bounds a range of scan dates to exactly the invoices of those dates', () => {
+    const { from, to } = keys.dueDateRange('2026-12-01', '2026-12-03');
+    const inRange = (date: string, id: string) => {
+      const sk = keys.invoiceByDueDate('t', date, id).gsi2sk;
+      return sk >= from && sk <= to;
+    };
+    expect(['2026-12-01', '2026-12-02', '2026-12-03'].every((date) => inRange(date, 'a'))).toBe(true);
+    expect(inRange('2026-12-03', 'zzzz-9999_z.z')).toBe(true);
+    expect(inRange('2026-11-30', 'zzzz')).toBe(false);
+    expect(inRange('2026-12-04', '0')).toBe(false);
   });
 
   it('strips storage attributes before an item becomes an entity', () => {

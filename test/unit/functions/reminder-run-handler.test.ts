@@ -7,9 +7,10 @@ import type { RunTurnDeps } from '../../../shared/use-cases/reminder-run-turn';
 
 const acquired: { holder: string; leaseMs: number }[] = [];
 const released: string[] = [];
+let listings = 0;
 const deps = {
   clock: { now: () => new Date('2027-03-02T10:00:00Z') },
-  tenants: { listTenants: async () => [] },
+  tenants: { listTenants: async () => ((listings += 1), []) },
   runLease: {
     acquire: async (holder: string, now: Date, until: Date) => (
       acquired.push({ holder, leaseMs: until.getTime() - now.getTime() }),
@@ -42,6 +43,7 @@ const event = (detailType: string, detail: unknown): ReminderRunEvent =>
 beforeEach(() => {
   acquired.length = 0;
   released.length = 0;
+  listings = 0;
 });
 
 describe('the reminder run handler', () => {
@@ -50,6 +52,8 @@ describe('the reminder run handler', () => {
     expect(result).toMatchObject({ runId: 'evt-1', turn: 0, complete: true, continued: false });
     expect(acquired).toEqual([{ holder: 'evt-1', leaseMs: 900_000 + 2 * REMINDER_RUN_STOP_MARGIN_MS }]);
     expect(released).toEqual(['evt-1']);
+    // The run and the replay of parked events after it share one listing of the tenants.
+    expect(listings).toBe(1);
   });
 
   it('carries on the run a continuation names', async () => {

@@ -183,7 +183,8 @@ describe('a write-off or hand-off by hand', () => {
     );
     // The collector carries one debt less.
     expect(await load()).toBe(0);
-    await advance('P30D');
+    // Past the ladder's next step (10 days after due): the execution has ended, so no later step can go out either.
+    await advance('P12D');
     expect(await sent('wo')).toEqual(['overdue']);
     expect((await partner('GET', '/v1/invoices/inv-wo')).status).toBe('written_off');
     expect(await entries(delinquencyId, 'delinquency.written_off')).toEqual([
@@ -203,7 +204,8 @@ describe('a write-off or hand-off by hand', () => {
       agency: 'Lindorff',
     });
     expect(handed).toMatchObject({ status: 200, body: { status: 'handed_off', hold: null } });
-    await advance('P30D');
+    // Past the ladder's next step (10 days after due): the execution has ended, so no later step can go out either.
+    await advance('P12D');
     expect(await sent('ho')).toEqual(['overdue']);
     expect(
       (await eventsOf(delinquencyId)).find((event) => event.detailType === 'delinquency.handed_off'),

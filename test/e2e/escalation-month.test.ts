@@ -116,7 +116,9 @@ describe('a month of escalation', () => {
       issuedAt: '2026-10-01',
       dueDate: '2026-11-20',
     });
-    for (let week = 0; week < 7; week += 1) await advance('P7D');
+    // To 16 January, 00:00 UTC: the ladder ends 45 days after the due date, on 15 January at 09:00 in every zone.
+    for (let week = 0; week < 6; week += 1) await advance('P7D');
+    await advance('P2D');
     messages = (await call('GET', '/local/outbox')).messages;
   }, 240_000);
 

@@ -1,8 +1,10 @@
 // Measures the Stripe webhook endpoint under load on the local runtime: signed payment events posted concurrently,
 // answer times as p50 / p99 / max, DynamoDB calls and write units per event, and a check that the balances came out
 // exact; beside it, in the same run and on the same DynamoDB Local, the least a payment needs (verify the Stripe
-// signature, read the invoice, one transaction of the event's record and the new balance): the floor any webhook
-// receiver that applies money pays. Run: npm run bench:webhooks. Writes bench/results/webhooks.json.
+// signature, read the invoice, one transaction of the event's record and the invoice's new paid total): the floor any
+// webhook receiver that applies money to this table's invoices pays. Both paths are warmed up first (the JVM and V8
+// start cold, and whichever ran first paid for it), then measured. Run: npm run bench:webhooks. Writes
+// bench/results/webhooks.json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -16,6 +18,8 @@ import { writeResult } from './results';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Events each path gets before it is measured: the JVM and V8 start cold. */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? Math.round(EVENTS / 4));
 const INVOICES = 20;
 const KEY = 'bench-key-00000001';
 const SECRET = 'whsec_bench';
@@ -23,40 +27,61 @@ const SECRET = 'whsec_bench';
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-const callCount = (totals: CapacityTotals) => Object.values(totals.calls).reduce((sum, calls) => sum + calls, 0);
+interface BenchEvent {
+  id: string;
+  type: string;
+  data: { object: { id: string; amount_received: number; currency: string; metadata: { invoice_id: string } } };
+}
+
+const callCount = (totals: Pick<CapacityTotals, 'calls'>) =>
+  Object.values(totals.calls).reduce((sum, calls) => sum + calls, 0);
 
 /**
- * The floor: an HTTP handler in this process that verifies the Stripe signature, reads the invoice (one consistent
- * get), and writes the event's record with the invoice's new paid total in one transaction, both conditional (a replay
- * is refused on the record and acknowledged; a racing write on the invoice is retried), on the same DynamoDB Local.
+ * The floor: an HTTP handler in this process that verifies the Stripe signature, reads the invoice (one consistent get),
+ * and writes the event's record with the invoice's new paid total in one transaction, both conditional (a replay is
+ * refused on the record and acknowledged; a racing write on the invoice is retried), on the same DynamoDB Local. By
+ * default it pays the tenant's real invoice items (their size and index keys, and the report stream that follows their
+ * changes, as the webhook's do); `items: 'small'` pays items of four attributes that no index or stream consumer sees,
+ * the floor of DynamoDB Local itself.
  */
 const baselineRun = async (
   dynamoEndpoint: string,
-  load: (url: string) => Promise<{ timings: number[]; seconds: number; inProgress: number }>,
+  load: (
+    url: string,
+    events: readonly BenchEvent[],
+  ) => Promise<{ timings: number[]; seconds: number; inProgress: number }>,
+  options: {
+    items: 'invoices' | 'small';
+    tenantId: string;
+    warmUp: readonly BenchEvent[];
+    measured: readonly BenchEvent[];
+  },
 ) => {
   const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
   const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
   const { TABLE_NAME } = await import('../local/runtime');
+  const { keys } = await import('../shared/adapters/dynamodb/keys');
   const raw = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const client = createDocumentClient({
     endpoint: dynamoEndpoint,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
   });
-  for (let i = 0; i < INVOICES; i += 1)
-    await client.send(
-      new PutCommand({ TableName: TABLE_NAME, Item: { pk: `BASELINE#inv-${i}`, sk: 'INVOICE', paid: 0, version: 0 } }),
-    );
+  const small = options.items === 'small';
+  const invoiceKey = (invoiceId: string) =>
+    small ? { pk: `BASELINE#${invoiceId}`, sk: 'INVOICE' } : keys.invoice(options.tenantId, invoiceId);
+  const paidAttribute = small ? 'paid' : 'paidTotal';
+  if (small) {
+    const ids = new Set([...options.warmUp, ...options.measured].map((event) => event.data.object.metadata.invoice_id));
+    for (const id of ids)
+      await client.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...invoiceKey(id), paid: 0, version: 0 } }));
+  }
   const meter = meterCapacity(client);
   /** Applies one payment: a refused record is a replay (done); a moved version reads again. */
   const apply = async (id: string, invoiceId: string, amount: number): Promise<void> => {
     for (;;) {
       const read = await client.send(
-        new GetCommand({
-          TableName: TABLE_NAME,
-          Key: { pk: `BASELINE#${invoiceId}`, sk: 'INVOICE' },
-          ConsistentRead: true,
-        }),
+        new GetCommand({ TableName: TABLE_NAME, Key: invoiceKey(invoiceId), ConsistentRead: true }),
       );
       const version = Number(read.Item?.version ?? 0);
       try {
@@ -66,15 +91,15 @@ const baselineRun = async (
               {
                 Put: {
                   TableName: TABLE_NAME,
-                  Item: { pk: `BASELINE#${id}`, sk: 'EVENT', invoiceId, amount },
+                  Item: { pk: `BASELINE#${options.items}#${id}`, sk: 'EVENT', invoiceId, amount },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
               {
                 Update: {
                   TableName: TABLE_NAME,
-                  Key: { pk: `BASELINE#${invoiceId}`, sk: 'INVOICE' },
-                  UpdateExpression: 'SET paid = paid + :amount, version = :next',
+                  Key: invoiceKey(invoiceId),
+                  UpdateExpression: `SET ${paidAttribute} = ${paidAttribute} + :amount, version = :next`,
                   ConditionExpression: 'version = :version',
                   ExpressionAttributeValues: { ':amount': amount, ':next': version + 1, ':version': version },
                 },
@@ -113,8 +138,18 @@ const baselineRun = async (
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const { timings, seconds } = await load(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    return { sorted: [...timings].sort((a, b) => a - b), seconds, dynamodb: meter.totals() };
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await load(url, options.warmUp);
+    const before = meter.totals();
+    const { timings, seconds } = await load(url, options.measured);
+    const after = meter.totals();
+    const dynamodb = {
+      calls: Object.fromEntries(
+        Object.entries(after.calls).map(([name, calls]) => [name, calls - (before.calls[name] ?? 0)]),
+      ),
+      writeUnits: after.writeUnits - before.writeUnits,
+    };
+    return { sorted: [...timings].sort((a, b) => a - b), seconds, dynamodb };
   } finally {
     server.close();
     client.destroy();
@@ -145,39 +180,45 @@ const main = async () => {
       email: 'bench@example.com',
       timeZone: 'Europe/Oslo',
     });
-    for (let i = 0; i < INVOICES; i += 1) {
-      await api('PUT', `/v1/invoices/inv-${i}`, {
-        customerId: 'bench',
-        amount: 10_000_000,
-        currency: 'EUR',
-        issuedAt: '2026-11-01',
-        dueDate: '2026-11-20',
-      });
+    // The webhook's invoices, the baseline's (the same shape, written by the same API) and each one's warm-up set.
+    const PREFIXES = { webhook: 'inv', webhookWarmUp: 'warm', baseline: 'base', baselineWarmUp: 'bwarm' } as const;
+    for (const prefix of Object.values(PREFIXES)) {
+      for (let i = 0; i < INVOICES; i += 1) {
+        await api('PUT', `/v1/invoices/${prefix}-${i}`, {
+          customerId: 'bench',
+          amount: 10_000_000,
+          currency: 'EUR',
+          issuedAt: '2026-11-01',
+          dueDate: '2026-11-20',
+        });
+      }
     }
-    // One event in ten is a replay of an earlier one: it must answer fast and change nothing.
-    const events = Array.from({ length: EVENTS }, (_, n) => {
-      const original = n % 10 === 9 ? n - 5 : n;
-      return {
-        id: `evt_bench_${original}`,
-        type: 'payment_intent.succeeded',
-        data: {
-          object: {
-            id: `pi_bench_${original}`,
-            amount_received: 1_000,
-            currency: 'eur',
-            metadata: { invoice_id: `inv-${original % INVOICES}` },
+    /** `count` payment events over one invoice set; one in ten a replay of an earlier one (answered fast, changing nothing). */
+    const eventsFor = (prefix: string, count: number): BenchEvent[] =>
+      Array.from({ length: count }, (_, n) => {
+        const original = n % 10 === 9 ? n - 5 : n;
+        return {
+          id: `evt_${prefix}_${original}`,
+          type: 'payment_intent.succeeded',
+          data: {
+            object: {
+              id: `pi_${prefix}_${original}`,
+              amount_received: 1_000,
+              currency: 'eur',
+              metadata: { invoice_id: `${prefix}-${original % INVOICES}` },
+            },
           },
-        },
-      };
-    });
+        };
+      });
+    const events = eventsFor(PREFIXES.webhook, EVENTS);
     /** Posts every event to `url`, CONCURRENCY at a time: answer times and wall seconds. */
-    const load = async (url: string) => {
+    const load = async (url: string, batch: readonly BenchEvent[]) => {
       const timings: number[] = [];
       let next = 0;
       let inProgress = 0;
       const worker = async () => {
-        while (next < events.length) {
-          const payload = JSON.stringify(events[next++]);
+        while (next < batch.length) {
+          const payload = JSON.stringify(batch[next++]);
           for (;;) {
             const started = performance.now();
             const response = await fetch(url, {
@@ -207,8 +248,10 @@ const main = async () => {
     };
     const dynamodbNow = async () =>
       ((await (await fetch(`${runtime.url}/local/executions`)).json()) as { dynamodb: CapacityTotals }).dynamodb;
+    const webhookUrl = `${runtime.url}/v1/webhooks/stripe/bench`;
+    await load(webhookUrl, eventsFor(PREFIXES.webhookWarmUp, WARM_UP));
     const before = await dynamodbNow();
-    const { timings, seconds, inProgress } = await load(`${runtime.url}/v1/webhooks/stripe/bench`);
+    const { timings, seconds, inProgress } = await load(webhookUrl, events);
     const after = await dynamodbNow();
     // Every call the runtime's functions made while the events came in (the execution wakes' own calls included).
     const webhookCalls = (callCount(after) - callCount(before)) / EVENTS;
@@ -216,20 +259,38 @@ const main = async () => {
     const webhookCallsByCommand = Object.fromEntries(
       Object.entries(after.calls).map(([name, calls]) => [name, (calls - (before.calls[name] ?? 0)) / EVENTS]),
     );
-    const baseline = await baselineRun(runtime.dynamoEndpoint, load);
+    const baseline = await baselineRun(runtime.dynamoEndpoint, load, {
+      items: 'invoices',
+      tenantId: 'bench',
+      warmUp: eventsFor(PREFIXES.baselineWarmUp, WARM_UP),
+      measured: eventsFor(PREFIXES.baseline, EVENTS),
+    });
+    const small = await baselineRun(runtime.dynamoEndpoint, load, {
+      items: 'small',
+      tenantId: 'bench',
+      warmUp: eventsFor('smallwarm', WARM_UP),
+      measured: eventsFor('small', EVENTS),
+    });
     const unique = new Set(events.map((event) => event.id)).size;
-    let paid = 0;
-    for (let i = 0; i < INVOICES; i += 1)
-      paid += (
-        (await (
-          await fetch(`${runtime.url}/v1/invoices/inv-${i}`, { headers: { authorization: `Bearer ${KEY}` } })
-        ).json()) as { paid: number }
-      ).paid;
+    const paidOn = async (prefix: string) => {
+      let paid = 0;
+      for (let i = 0; i < INVOICES; i += 1)
+        paid += (
+          (await (
+            await fetch(`${runtime.url}/v1/invoices/${prefix}-${i}`, { headers: { authorization: `Bearer ${KEY}` } })
+          ).json()) as { paid: number }
+        ).paid;
+      return paid;
+    };
+    const paid = await paidOn(PREFIXES.webhook);
+    const baselinePaid = await paidOn(PREFIXES.baseline);
     const sorted = [...timings].sort((a, b) => a - b);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
+    const floor = (name: string, run: typeof baseline) =>
+      `  ${name}: ${(EVENTS / run.seconds).toFixed(0)} events/s, p50 ${ms(percentile(run.sorted, 50))}, p99 ${ms(percentile(run.sorted, 99))}, ${(callCount(run.dynamodb) / EVENTS).toFixed(2)} calls and ${(run.dynamodb.writeUnits / EVENTS).toFixed(1)} write units per event; webhook ratio ${(run.seconds / seconds).toFixed(2)}\n`;
     process.stdout.write(
       [
-        `Stripe webhooks on the local runtime (DynamoDB Local): ${EVENTS} events (${unique} distinct, the rest replays), ${CONCURRENCY} at a time, ${INVOICES} invoices`,
+        `Stripe webhooks on the local runtime (DynamoDB Local): ${EVENTS} events (${unique} distinct, the rest replays), ${CONCURRENCY} at a time, ${INVOICES} invoices, after ${WARM_UP} warm-up events on each path`,
         `  answer time p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1)!)}`,
         `  throughput ${(EVENTS / seconds).toFixed(0)} events/s`,
         `  DynamoDB per event: ${webhookCalls.toFixed(2)} calls, ${webhookWriteUnits.toFixed(1)} write units (${JSON.stringify(webhookCallsByCommand)})`,
@@ -237,12 +298,12 @@ const main = async () => {
         '',
       ].join('\n'),
     );
-    process.stdout.write(
-      `  baseline (verify + one read + one transaction): ${(EVENTS / baseline.seconds).toFixed(0)} events/s, p50 ${ms(percentile(baseline.sorted, 50))}, p99 ${ms(percentile(baseline.sorted, 99))}, ${(callCount(baseline.dynamodb) / EVENTS).toFixed(2)} calls and ${(baseline.dynamodb.writeUnits / EVENTS).toFixed(1)} write units per event\n`,
-    );
+    process.stdout.write(floor('baseline (verify + one read + one transaction, on the real invoices)', baseline));
+    process.stdout.write(floor("the same on small unindexed items (DynamoDB Local's own floor)", small));
     writeResult('webhooks', {
       events: EVENTS,
       concurrency: CONCURRENCY,
+      warmUpEvents: WARM_UP,
       webhookP50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
       webhookP99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
       webhookRps: Math.round(EVENTS / seconds),
@@ -250,13 +311,21 @@ const main = async () => {
       baselineP50Ms: Math.round(percentile(baseline.sorted, 50) * 10) / 10,
       baselineP99Ms: Math.round(percentile(baseline.sorted, 99) * 10) / 10,
       webhookRatio: Math.round((baseline.seconds / seconds) * 100) / 100,
+      webhookP99OverBaseline: Math.round((percentile(sorted, 99) / percentile(baseline.sorted, 99)) * 100) / 100,
       webhookDynamoCallsPerEvent: Math.round(webhookCalls * 100) / 100,
       webhookWriteUnitsPerEvent: Math.round(webhookWriteUnits * 10) / 10,
       baselineDynamoCallsPerEvent: Math.round((callCount(baseline.dynamodb) / EVENTS) * 100) / 100,
       baselineWriteUnitsPerEvent: Math.round((baseline.dynamodb.writeUnits / EVENTS) * 10) / 10,
-      exact: paid === unique * 1_000,
+      smallItemsBaselineRps: Math.round(EVENTS / small.seconds),
+      smallItemsBaselineP99Ms: Math.round(percentile(small.sorted, 99) * 10) / 10,
+      smallItemsWebhookRatio: Math.round((small.seconds / seconds) * 100) / 100,
+      exact: paid === unique * 1_000 && baselinePaid === unique * 1_000,
       repliesEventInProgress: inProgress,
     });
+    if (baselinePaid !== unique * 1_000) {
+      process.stderr.write(`the baseline applied ${baselinePaid}, not ${unique * 1_000}\n`);
+      process.exitCode = 1;
+    }
     if (paid !== unique * 1_000) process.exitCode = 1;
   } finally {
     await runtime.stop();

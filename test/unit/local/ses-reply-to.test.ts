@@ -1,10 +1,10 @@
 // The sender and reply-to of an email reach SES: the local SES server reads them from the raw message it is given,
-// and the local outbox lists them beside the message.
+// and the local outbox lists them beside the message; the server itself keeps only the newest emails.
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesEmailSender } from '../../../shared/adapters/aws/ses-email-sender';
 import { Outbox } from '../../../local/outbox';
 import { RecordingEmailSender } from '../../../local/outbox-senders';
-import { startSesServer, type RunningSes } from '../../../local/ses-server';
+import { SES_STORE_KEPT, startSesServer, type RunningSes } from '../../../local/ses-server';
 import { VirtualClock } from '../../../local/clock';
 
 let ses: RunningSes;
@@ -67,5 +67,16 @@ describe('reply-to through SES', () => {
     const { messageId } = await sender.send(email);
     expect((await stored(messageId))?.replyTo).toEqual([]);
     expect(outbox.list()[0]).not.toHaveProperty('replyTo');
+  });
+
+  it('the SES server keeps the newest emails only: a long run does not hold every email twice', async () => {
+    const sender = new SesEmailSender(client, undefined);
+    const sent: string[] = [];
+    for (let n = 0; n < SES_STORE_KEPT + 5; n += 1)
+      sent.push((await sender.send({ ...email, subject: `n${n}` })).messageId);
+    const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { messageId: string }[] };
+    expect(store.emails).toHaveLength(SES_STORE_KEPT);
+    expect(store.emails.at(-1)?.messageId).toBe(sent.at(-1));
+    expect(await stored(sent[0]!)).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ export const sharedDynamoDb = globalThis as {
 export default async function globalSetup(): Promise<void> {
   // Without -sharedDb, DynamoDB Local keeps a database per access key: the tests' fixed key sees one (a table per file),
   // each e2e runtime signs with a key of its own and sees only its own.
-  sharedDynamoDb.__arrearsDynamo ??= startDynamoDbLocal({ sharedDb: false });
+  sharedDynamoDb.__arrearsDynamo ??= startDynamoDbLocal({ sharedDb: false, lean: false });
   sharedDynamoDb.__arrearsDynamoUsers = (sharedDynamoDb.__arrearsDynamoUsers ?? 0) + 1;
   process.env.ARREARS_TEST_DYNAMODB_ENDPOINT = (await sharedDynamoDb.__arrearsDynamo).endpoint;
 }

@@ -76,27 +76,6 @@ export const paymentReceiptItems = (
         receivedAt: receipt.event.receivedAt,
       }
     : {};
-  // The usual case, a payment an event brought: the link is new, so it is put whole (DynamoDB Local spends about a
-  // millisecond more on the same item as an update expression). The item then holds every attribute a link can carry
-  // except refunds waiting and a split payment's parts; where either is there the put is refused like a waiting refund
-  // (the caller writes again with the update below, which keeps them).
-  if (receipt.event && !receipt.waitingKnown) {
-    return [
-      {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...keys.providerPayment(tenantId, receipt.provider, receipt.providerPaymentId),
-            ...itemMeta('ProviderPayment'),
-            invoiceId: link.invoiceId,
-            paymentId: link.paymentId,
-            ...event,
-          },
-          ConditionExpression: 'attribute_not_exists(waiting) AND attribute_not_exists(parts)',
-        },
-      },
-    ];
-  }
   const values: Record<string, unknown> = {
     ':type': itemMeta('ProviderPayment').type,
     ':sv': itemMeta('ProviderPayment').schemaVersion,

@@ -35,6 +35,7 @@ import type { ReminderRunEvent } from '../functions/schedules/reminder-run.handl
 import { RUN_CONTINUES_EVENT } from '../shared/adapters/aws/eventbridge-run-continuation';
 import { meterCapacity } from '../shared/adapters/dynamodb/capacity-meter';
 import { createDocumentClient } from '../shared/adapters/dynamodb/client';
+import { withoutSdkLogging } from '../shared/adapters/aws/without-sdk-logging';
 import { buildApiDependencies, type ApiDependencies } from '../shared/env/api-dependencies';
 import { systemClock, type Clock } from '../shared/ports/clock.port';
 import { VirtualClock } from './clock';
@@ -261,10 +262,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     await seedTenants(deps.tenants, tenants, clock.now());
     iam.unattributed = 0;
     // The report counters follow invoice writes from the table's stream, as the deployed ReportLedger function does.
-    const streamsClient = iam.instrument(new DynamoDBStreamsClient(clientConfig));
-    // As on the DynamoDB client: the SDK's logging step would filter every page of records (each invoice write's two
-    // images) for a logger that writes nothing, while payments arrive.
-    streamsClient.middlewareStack.remove('loggerMiddleware');
+    // Without the SDK's logging step, as on the DynamoDB client: it would filter every page of records (each invoice
+    // write's two images) for a logger that writes nothing, while payments arrive.
+    const streamsClient = iam.instrument(withoutSdkLogging(new DynamoDBStreamsClient(clientConfig)));
     const reportStream = new LocalTableStream({
       client: streamsClient,
       streamArn: await tableStreamArn(rawClient, TABLE_NAME),

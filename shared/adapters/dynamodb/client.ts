@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { withoutSdkLogging } from '../aws/without-sdk-logging';
 
 /**
  * SDK attempts per call. The standard retry mode backs off with full jitter (base 100 ms, 500 ms for throttling,
@@ -11,10 +12,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 export const DYNAMODB_MAX_ATTEMPTS = 5;
 
 export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient => {
-  const client = new DynamoDBClient({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, retryMode: 'standard', ...config });
-  // The SDK's logging step copies every call's input and output through its sensitive-data filter for a logger that
-  // writes nothing (about a seventh of the client's CPU per call): nothing here reads the SDK's own logs, so it goes.
-  client.middlewareStack.remove('loggerMiddleware');
+  const client = withoutSdkLogging(
+    new DynamoDBClient({ maxAttempts: DYNAMODB_MAX_ATTEMPTS, retryMode: 'standard', ...config }),
+  );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },

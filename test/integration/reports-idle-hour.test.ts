@@ -14,14 +14,15 @@ let meter: CapacityMeter;
 const clock = fixedClock('2026-05-04T10:00:00Z');
 const TENANT = { id: 't-idle', timeZone: 'Europe/Oslo' };
 
-/** The run at `iso`: the days it folded, and the report partitions it queried. */
-const runAt = async (iso: string) => {
+/** The run at `iso` (by default in the same container as the runs before it): the days it folded, and its reads. */
+const runAt = async (iso: string, run: Pick<ApiDependencies, 'clock' | 'reports'> = deps) => {
   clock.set(iso);
   // The counters follow the writes from the table's stream: counted before the run folds the day.
   await table.drainReportStream();
   meter.reset();
-  const folded = await snapshotReports(deps, TENANT);
-  return { folded, queries: meter.totals().calls.QueryCommand ?? 0 };
+  const folded = await snapshotReports(run, TENANT);
+  const { calls } = meter.totals();
+  return { folded, queries: calls.QueryCommand ?? 0, reads: (calls.QueryCommand ?? 0) + (calls.GetItemCommand ?? 0) };
 };
 
 beforeAll(async () => {
@@ -54,8 +55,12 @@ describe('report snapshots on idle hours', () => {
     const first = await runAt('2026-05-05T02:00:00Z');
     expect(first.folded).toEqual(['2026-05-04']);
     for (const hour of ['03', '09', '21']) {
-      expect(await runAt(`2026-05-05T${hour}:00:00Z`)).toEqual({ folded: [], queries: 0 });
+      expect(await runAt(`2026-05-05T${hour}:00:00Z`)).toEqual({ folded: [], queries: 0, reads: 0 });
     }
+    // Another container (a cold start) reads the day's checkpoint once, and queries nothing either.
+    const cold = table.deps(clock);
+    expect(await runAt('2026-05-05T21:30:00Z', cold)).toEqual({ folded: [], queries: 0, reads: 1 });
+    expect(await runAt('2026-05-05T21:50:00Z', cold)).toEqual({ folded: [], queries: 0, reads: 0 });
   });
 
   it('looks once at a day with no changes, then not again that day; a later fact is folded on its next day', async () => {
@@ -63,7 +68,7 @@ describe('report snapshots on idle hours', () => {
     const idle = await runAt('2026-05-06T02:00:00Z');
     expect(idle.folded).toEqual([]);
     expect(idle.queries).toBeGreaterThan(0);
-    expect(await runAt('2026-05-06T05:00:00Z')).toEqual({ folded: [], queries: 0 });
+    expect(await runAt('2026-05-06T05:00:00Z')).toEqual({ folded: [], queries: 0, reads: 0 });
     await putInvoice(deps, TENANT.id, 'inv-2', {
       customerId: 'acme',
       amount: 5_000,

@@ -24,6 +24,12 @@ import { cellOfItem, cellsOfSnapshotItems, REPORT_SHARDS, snapshotItems } from '
 const BATCH = 25;
 
 export class DynamoReportStore implements ReportStore {
+  /**
+   * The last closed day this container saw folded, per tenant: the checkpoint only moves forward, so once it is known
+   * the rest of that day's hourly runs here need not read it again (another container reads it once itself).
+   */
+  private readonly foldedThrough = new Map<string, string>();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -151,10 +157,16 @@ export class DynamoReportStore implements ReportStore {
     // Every hour of a day asks for the same closed day: once it is folded (or had nothing to fold), one read answers,
     // not a query of every family and shard. A day with nothing to fold leaves the latest snapshot where it was, so
     // what a late fact adds after it is still read by `stateAt` and folded with the next day's.
+    const known = this.foldedThrough.get(tenantId);
+    if (known !== undefined && known >= throughDay) return [];
     const folded = await this.checkpoint(tenantId);
-    if (folded !== null && folded >= throughDay) return [];
+    if (folded !== null && folded >= throughDay) {
+      this.foldedThrough.set(tenantId, folded);
+      return [];
+    }
     const written = await this.fold(tenantId, throughDay);
     await this.recordCheckpoint(tenantId, throughDay);
+    this.foldedThrough.set(tenantId, throughDay);
     return written;
   }
 

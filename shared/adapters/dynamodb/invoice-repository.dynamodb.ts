@@ -29,6 +29,7 @@ import {
 import { queryAll, transactionCancellationCodes } from './client';
 import { queryIndexed, readIndexed } from './indexed-items';
 import { DUE_DATE_SHARDS, itemMeta, keys, stripStorage } from './keys';
+import { attributeChanges } from './changed-attributes';
 import { DynamoReportLedger } from './report-ledger.dynamodb';
 import type { TransactItem } from './report-items';
 import { referenceItem } from './search-index.dynamodb';
@@ -194,17 +195,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   ): Promise<ApplyReceiptOutcome> {
     const report = await this.reports.invoiceWrite(tenantId, expectedVersion, updated, fact);
     if (report === 'moved') return 'version_moved';
+    const newItem = { ...this.invoiceItem(tenantId, updated), ...report.attributes };
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...this.invoiceItem(tenantId, updated), ...report.attributes },
-                ...versionCondition(expectedVersion),
-              },
-            },
+            this.invoiceOver(tenantId, newItem, expectedVersion),
             { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...receiptItems,
             ...this.queueBalance(tenantId, updated, report.owedBefore),
@@ -221,6 +217,27 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) return 'version_moved';
       throw error;
     }
+  }
+
+  /**
+   * The invoice's write over the version read: an update of what changed when this container read that version (the
+   * usual case: the write follows its read), else the whole item.
+   */
+  private invoiceOver(tenantId: string, item: Record<string, unknown>, expectedVersion: number): TransactItem {
+    const guard = versionCondition(expectedVersion);
+    const before = this.reports.readAt(tenantId, String(item.id), expectedVersion);
+    const changes = before && attributeChanges(before, item);
+    if (!changes) return { Put: { TableName: this.tableName, Item: item, ...guard } };
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.invoice(tenantId, String(item.id)),
+        UpdateExpression: changes.UpdateExpression,
+        ConditionExpression: guard.ConditionExpression,
+        ExpressionAttributeNames: { ...guard.ExpressionAttributeNames, ...changes.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ...guard.ExpressionAttributeValues, ...changes.ExpressionAttributeValues },
+      },
+    };
   }
 
   /**

@@ -78,6 +78,12 @@ export class DynamoReportLedger {
     if (this.remembered.size > REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
   }
 
+  /** The invoice item as this container last read it, when that was at `version` (what a write over it changes). */
+  readAt(tenantId: string, invoiceId: string, version: number): Record<string, unknown> | undefined {
+    const cached = this.remembered.get(`${tenantId}\u0000${invoiceId}`);
+    return cached && Number(cached.version) === version ? cached : undefined;
+  }
+
   /** The stored invoice at `version`, or 'moved' when the stored one is at another version (the write would fail). */
   private async stored(tenantId: string, invoiceId: string, version: number): Promise<StoredInvoice | 'moved'> {
     const cached = this.remembered.get(`${tenantId}\u0000${invoiceId}`);

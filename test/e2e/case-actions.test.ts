@@ -7,8 +7,22 @@ import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 const KEY = 'case-actions-key-0001';
 const OTHER_KEY = 'case-actions-other-01';
 let runtime: RuntimeProcess;
-// Each test moves the real state machine through weeks of virtual days.
+// Each test moves the real state machine through days of virtual time.
 jest.setTimeout(240_000);
+
+/**
+ * The ladder these debtors are on: the default's first two e-mails, two days apart instead of nine, so that a test
+ * reaches "the next step" in days of hourly runs rather than weeks (what a hold or an ending does is the same).
+ */
+const COMPACT_SEGMENT = 'compact';
+const COMPACT_LADDER = {
+  name: 'Compact',
+  appliesTo: { segment: COMPACT_SEGMENT },
+  steps: [
+    { id: 'overdue', offsetDays: 1, channel: 'email', template: 'overdue' },
+    { id: 'second-reminder', offsetDays: 3, channel: 'email', template: 'second-reminder' },
+  ],
+};
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess({
@@ -17,6 +31,7 @@ beforeAll(async () => {
     ARREARS_LOCAL_TENANTS: `cases:${KEY}:whsec_cases,others:${OTHER_KEY}:whsec_others`,
     ARREARS_LOCAL_USERS: 'cases:anna:manager:Anna Berg,cases:cole:collector:Cole Dahl,others:olga:manager:Olga Other',
   });
+  expect((await send('PUT', '/v1/strategies/compact', KEY, COMPACT_LADDER)).status).toBe(201);
 });
 afterAll(() => runtime.stop());
 
@@ -50,7 +65,10 @@ const advance = (by: string) => partner('POST', '/local/clock/advance', { by });
 const DAY = 86_400_000;
 const day = (from: number, days: number) => new Date(from + days * DAY).toISOString().slice(0, 10);
 
-/** A customer with one 90,000 NOK invoice two days overdue, opened and reminded; the clock left at 10:00 Oslo time. */
+/**
+ * A customer on the compact ladder with one 90,000 NOK invoice two days overdue, opened and reminded (its second
+ * reminder falls due the next morning); the clock left at 10:00 Oslo time.
+ */
 const openCase = async (customerId: string) => {
   await partner('PUT', `/v1/customers/${customerId}`, {
     name: 'Kari Nordmann',
@@ -58,6 +76,7 @@ const openCase = async (customerId: string) => {
     email: `${customerId}@example.no`,
     phone: '+4791234567',
     timeZone: 'Europe/Oslo',
+    segment: COMPACT_SEGMENT,
   });
   const { now } = await partner('GET', '/local/clock');
   const morning = new Date(`${day(Date.parse(now), 1)}T07:00:00Z`).getTime();
@@ -105,7 +124,7 @@ describe('a hold by hand', () => {
     expect(
       (await as('cole', 'POST', `/v1/delinquencies/${delinquencyId}/hold`, { reason: 'bereavement' })).status,
     ).toBe(200);
-    await advance('P12D'); // the second reminder (10 days after due) would have gone out on day 8
+    await advance('P2D'); // the second reminder (3 days after due) would have gone out the next morning
     expect(await sent('held')).toEqual(['overdue']);
     const released = await as('cole', 'POST', `/v1/delinquencies/${delinquencyId}/release`, {});
     expect(released).toMatchObject({ status: 200, body: { status: 'active', hold: null } });
@@ -123,9 +142,10 @@ describe('a hold by hand', () => {
     const { delinquencyId, today } = await openCase('until');
     await as('cole', 'POST', `/v1/delinquencies/${delinquencyId}/hold`, {
       reason: 'in hospital',
-      until: day(today, 10),
+      until: day(today, 2),
     });
-    await advance('P9D');
+    await advance('P1D'); // past the second reminder's morning: held back
+
     expect(await sent('until')).toEqual(['overdue']);
     expect((await view(delinquencyId)).status).toBe('paused');
     await advance('P1D');
@@ -183,8 +203,8 @@ describe('a write-off or hand-off by hand', () => {
     );
     // The collector carries one debt less.
     expect(await load()).toBe(0);
-    // Past the ladder's next step (10 days after due): the execution has ended, so no later step can go out either.
-    await advance('P12D');
+    // Past the ladder's next step (3 days after due): the execution has ended, so no later step can go out either.
+    await advance('P3D');
     expect(await sent('wo')).toEqual(['overdue']);
     expect((await partner('GET', '/v1/invoices/inv-wo')).status).toBe('written_off');
     expect(await entries(delinquencyId, 'delinquency.written_off')).toEqual([
@@ -204,8 +224,8 @@ describe('a write-off or hand-off by hand', () => {
       agency: 'Lindorff',
     });
     expect(handed).toMatchObject({ status: 200, body: { status: 'handed_off', hold: null } });
-    // Past the ladder's next step (10 days after due): the execution has ended, so no later step can go out either.
-    await advance('P12D');
+    // Past the ladder's next step (3 days after due): the execution has ended, so no later step can go out either.
+    await advance('P3D');
     expect(await sent('ho')).toEqual(['overdue']);
     expect(
       (await eventsOf(delinquencyId)).find((event) => event.detailType === 'delinquency.handed_off'),

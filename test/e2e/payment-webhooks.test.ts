@@ -133,7 +133,8 @@ describe('payments from Stripe', () => {
       disputes: [{ status: 'open', source: 'stripe', providerDisputeId: 'dp_1', reason: 'chargeback: fraudulent' }],
     });
     const before = await steps('chargeback');
-    await advance('P20D');
+    // Past two steps' mornings (the second reminder, due since 11 December, and the late fee of 16 December).
+    await advance('P7D');
     expect(await steps('chargeback')).toEqual(before);
     expect((await call('GET', `/v1/delinquencies/${disputedCase}`)).status).toBe('disputed');
   });
@@ -313,7 +314,7 @@ describe('plans and disputes over the API, on the virtual clock', () => {
     });
     expect(dispute).toMatchObject({ status: 'open' });
     const before = await steps('disputer');
-    await advance('P12D');
+    await advance('P9D'); // past the SMS step's and the second reminder's mornings (4 and 10 days after due)
     expect(await steps('disputer')).toEqual(before);
     const rejected = await call('POST', `/v1/disputes/${dispute.id}/resolve`, {
       outcome: 'rejected',

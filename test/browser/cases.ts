@@ -8,6 +8,8 @@ export interface CaseCustomer {
   phone?: string;
   locale?: string;
   timeZone?: string;
+  /** Chooses the tenant's strategy for this segment, where it has one. */
+  segment?: string;
 }
 
 export interface OpenedCase {

@@ -30,7 +30,25 @@ afterAll(async () => {
   await session.close();
 });
 
-const customer = (id: string, extra: { locale?: string; phone?: string } = {}) => ({
+/**
+ * The ladder of the debtors whose test waits for a later step: the demo ladder's overdue e-mail, text message and
+ * second reminder a day apart instead of spread over ten days (each day of waiting is 24 hourly runs on the clock).
+ */
+const COMPACT = 'portal-compact';
+const COMPACT_LADDER = {
+  name: 'Compact',
+  appliesTo: { segment: COMPACT },
+  steps: [
+    { id: 'overdue', offsetDays: 1, channel: 'email', template: 'overdue' },
+    { id: 'overdue-sms', offsetDays: 2, channel: 'sms', template: 'overdue-sms' },
+    { id: 'second-reminder', offsetDays: 3, channel: 'email', template: 'second-reminder' },
+  ],
+};
+beforeAll(async () => {
+  expect((await partner.call('PUT', `/v1/strategies/${COMPACT}`, COMPACT_LADDER)).id).toBe(COMPACT);
+});
+
+const customer = (id: string, extra: { locale?: string; phone?: string; segment?: string } = {}) => ({
   name: 'Ingrid Berg',
   email: `${id}@example.com`,
   locale: 'en-GB',
@@ -112,7 +130,7 @@ describe('the debtor portal, from the overdue e-mail', () => {
   });
 
   it('pays part by card: the balance drops and escalation goes on', async () => {
-    const debt = await openCase('browser-card-part', customer('browser-card-part'), {
+    const debt = await openCase('browser-card-part', customer('browser-card-part', { segment: COMPACT }), {
       amount: 125_050,
       currency: 'EUR',
     });
@@ -228,17 +246,21 @@ describe('the debtor portal, from the overdue e-mail', () => {
   });
 
   it('stops SMS: no text message follows, and the skipped step is on the timeline', async () => {
-    const debt = await openCase('browser-no-sms', customer('browser-no-sms', { phone: '+447700900123' }), {
-      amount: 30_000,
-      currency: 'EUR',
-    });
+    const debt = await openCase(
+      'browser-no-sms',
+      customer('browser-no-sms', { phone: '+447700900123', segment: COMPACT }),
+      {
+        amount: 30_000,
+        currency: 'EUR',
+      },
+    );
     const { page } = await session.open(portalLinkIn(debt.email), 'phone');
     await page.getByLabel('SMS', { exact: true }).check();
     await press(page, 'Save preferences', /done=preferences/);
     expect(await bodyText(page)).toContain('Your preferences have been saved');
     await audit.check('preferences saved', page.url());
 
-    // The ladder's text message falls due on day 4; the next e-mail on day 10.
+    // The compact ladder's text message falls due on day 2; the next e-mail on day 3.
     await advanceUntil((messages) =>
       messages.find((message) => message.customerId === debt.customerId && message.step === 'second-reminder'),
     );

@@ -58,6 +58,8 @@ afterAll(() => runtime.stop());
 
 /** Types a query into the box and presses Enter, as a person does; answers once the results (or "nothing") show. */
 const searchFor = async (text: string) => {
+  // The search screen itself, not the screen before it whose heading is still up while the address changes.
+  await page.getByRole('heading', { level: 1, name: 'Search', exact: true }).waitFor();
   const box = page.getByLabel('Find a customer, invoice or case');
   await box.fill(text);
   await box.press('Enter');

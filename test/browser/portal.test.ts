@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { compactLadder } from '../fixtures/compact-ladder';
 import { AxeAudit } from './axe-audit';
 import { caseView, clockNow, executionsOf, openCase, type OpenedCase } from './cases';
 import { payOnCheckout } from './checkout-page';
@@ -35,15 +36,7 @@ afterAll(async () => {
  * second reminder a day apart instead of spread over ten days (each day of waiting is 24 hourly runs on the clock).
  */
 const COMPACT = 'portal-compact';
-const COMPACT_LADDER = {
-  name: 'Compact',
-  appliesTo: { segment: COMPACT },
-  steps: [
-    { id: 'overdue', offsetDays: 1, channel: 'email', template: 'overdue' },
-    { id: 'overdue-sms', offsetDays: 2, channel: 'sms', template: 'overdue-sms' },
-    { id: 'second-reminder', offsetDays: 3, channel: 'email', template: 'second-reminder' },
-  ],
-};
+const COMPACT_LADDER = compactLadder(COMPACT, { overdue: 1, 'overdue-sms': 2, 'second-reminder': 3 });
 beforeAll(async () => {
   expect((await partner.call('PUT', `/v1/strategies/${COMPACT}`, COMPACT_LADDER)).id).toBe(COMPACT);
 });

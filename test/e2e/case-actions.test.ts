@@ -2,6 +2,7 @@
 // hold stops the ladder until released or its date, a write-off or hand-off ends it with no further message, a contact
 // with a follow-up date leaves a task for the person; each on the timeline under the person's name.
 import { randomUUID } from 'node:crypto';
+import { compactLadder } from '../fixtures/compact-ladder';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 const KEY = 'case-actions-key-0001';
@@ -15,14 +16,7 @@ jest.setTimeout(240_000);
  * reaches "the next step" in days of hourly runs rather than weeks (what a hold or an ending does is the same).
  */
 const COMPACT_SEGMENT = 'compact';
-const COMPACT_LADDER = {
-  name: 'Compact',
-  appliesTo: { segment: COMPACT_SEGMENT },
-  steps: [
-    { id: 'overdue', offsetDays: 1, channel: 'email', template: 'overdue' },
-    { id: 'second-reminder', offsetDays: 3, channel: 'email', template: 'second-reminder' },
-  ],
-};
+const COMPACT_LADDER = compactLadder(COMPACT_SEGMENT, { overdue: 1, 'second-reminder': 3 });
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess({

@@ -98,7 +98,9 @@ export const SearchScreen = (props: ScreenProps) => {
   }, [query, attempt]);
   const submit = (event: Event) => {
     event.preventDefault();
-    const wanted = text.trim();
+    // What the box holds as it is sent, even if its last keystroke has not been rendered into the state yet.
+    const typed = new FormData(event.currentTarget as HTMLFormElement).get('q');
+    const wanted = (typeof typed === 'string' ? typed : text).trim();
     if (wanted === query) setAttempt((count) => count + 1);
     else navigate('/search', { q: wanted });
   };

@@ -43,6 +43,10 @@ export const startRuntimeProcess = (
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // A test file whose hook timed out never stops what its hook started: the worker's end takes the runtime with it.
+    const stopWithWorker = () => child.kill('SIGTERM');
+    process.once('exit', stopWithWorker);
+    child.once('exit', () => process.off('exit', stopWithWorker));
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -254,8 +254,7 @@ export const applyInvoicePayment = async (
   return retryOnConflict('the invoice balance', async () => {
     const strategies = await listStrategies(deps, tenantId);
     // Without an interest rule nothing needs the invoice's history: the invoice and this payment (if stored) suffice.
-    const interestFree = strategies.every((strategy) => (strategy.interest?.rule ?? 'none') === 'none');
-    const found = interestFree
+    const found = strategies.every((strategy) => (strategy.interest?.rule ?? 'none') === 'none')
       ? await deps.invoices
           .getForPayment(tenantId, invoiceId, paymentId)
           .then((lean) => lean && { invoice: lean.invoice, payments: lean.payment ? [lean.payment] : [], refunds: [] })
@@ -357,12 +356,7 @@ export const applyInvoicePayment = async (
       waitingKnown = true;
       return undefined;
     }
-    if (outcome === 'duplicate' && interestFree) {
-      // Stored by an earlier attempt or a racing twin: that payment alone is read, and the standing is the invoice's as
-      // this attempt read it (no interest to compute from the history; a twin that won just now may not be in it).
-      const stored = await deps.invoices.getPayment(tenantId, invoiceId, paymentId);
-      if (stored) return repeat(stored, standing(invoice, [stored]));
-    } else if (outcome === 'duplicate') {
+    if (outcome === 'duplicate') {
       const existing = await deps.invoices.get(tenantId, invoiceId);
       const stored = existing?.payments.find((candidate) => candidate.id === paymentId);
       if (existing && stored) return repeat(stored, standing(existing.invoice, existing.payments));

@@ -231,7 +231,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return {
       Update: {
         TableName: this.tableName,
-        Key: keys.invoice(tenantId, String(item.id)),
+        Key: { pk: item.pk, sk: item.sk },
         UpdateExpression: changes.UpdateExpression,
         ConditionExpression: guard.ConditionExpression,
         ExpressionAttributeNames: { ...guard.ExpressionAttributeNames, ...changes.ExpressionAttributeNames },

@@ -34,7 +34,7 @@ const listSources = (folder: string, into: string[]) => {
 };
 
 /** A hash of every source file's path and content: any edit gives a new hash, so a stale template is never read. */
-const synthSourceHash = (): string => {
+export const synthSourceHash = (): string => {
   const files: string[] = [];
   for (const folder of SOURCE_FOLDERS) listSources(path.join(ROOT, folder), files);
   for (const file of SOURCE_FILES) if (existsSync(path.join(ROOT, file))) files.push(path.join(ROOT, file));

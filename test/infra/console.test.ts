@@ -3,6 +3,7 @@
 // each needs, and the user pool's hosted sign-in that returns people to the console.
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { templateOf } from './synthesized';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -26,8 +27,8 @@ const synthesized = (context: Record<string, string> = {}) => {
 };
 
 const { console: consoleStack, stateful, assembly } = synthesized();
-const template = Template.fromStack(consoleStack);
-const statefulTemplate = Template.fromStack(stateful);
+const template = templateOf(consoleStack);
+const statefulTemplate = templateOf(stateful);
 const resources = (type: string) => Object.values(template.findResources(type));
 /** The parts of the synthesized CloudFormation these tests read (the rest stays `unknown`). */
 interface Origin {
@@ -410,7 +411,7 @@ describe('the hosted sign-in (stateful stack)', () => {
       'Arrears',
       { checks: false, console: false },
     );
-    Template.fromStack(named).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    templateOf(named).hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthFlows: ['code'],
@@ -427,7 +428,7 @@ describe('a domain of your own', () => {
     'arrears:consoleDomain': 'Console.Example.com',
     'arrears:consoleCertificateArn': CERTIFICATE,
   });
-  const distributionConfig = distributionConfigOf(Template.fromStack(custom.console));
+  const distributionConfig = distributionConfigOf(templateOf(custom.console));
 
   it('is served with its certificate over TLS 1.2 at least (cdk-nag CFR4 passes without an acknowledgement)', () => {
     expect(distributionConfig.Aliases).toEqual(['console.example.com']);
@@ -439,11 +440,11 @@ describe('a domain of your own', () => {
   });
 
   it('is where the hosted sign-in returns people, and the console URL output', () => {
-    Template.fromStack(custom.stateful).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    templateOf(custom.stateful).hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://console.example.com/console/'],
       LogoutURLs: ['https://console.example.com/console/'],
     });
-    Template.fromStack(custom.console).hasOutput('ConsoleUrl', { Value: 'https://console.example.com/console/' });
+    templateOf(custom.console).hasOutput('ConsoleUrl', { Value: 'https://console.example.com/console/' });
   });
 });
 

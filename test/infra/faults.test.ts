@@ -1,14 +1,9 @@
 // Where work can be dropped in the deployed system, something keeps it and an alarm says so; the state machine retries.
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildArrearsApp } from '../../infra/lib/arrears-app';
+import { Match } from 'aws-cdk-lib/assertions';
+import { defaultTemplates } from './synthesized';
 import { synthesizedStateMachines } from '../../local/synthesized-definitions';
 
-const { stateful, stateless } = buildArrearsApp(
-  { context: { 'aws:cdk:bundling-stacks': [] } },
-  { account: '123456789012', region: 'eu-west-1' },
-);
-const template = Template.fromStack(stateless);
-const statefulTemplate = Template.fromStack(stateful);
+const { stateless: template, stateful: statefulTemplate } = defaultTemplates();
 const ALARM_TOPIC = [{ 'Fn::ImportValue': Match.stringLikeRegexp('AlarmTopic') }];
 const queueArn = () => {
   const ids = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.startsWith('DeadLetterQueue'));

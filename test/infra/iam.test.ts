@@ -2,7 +2,7 @@
 // engine's table in functions/engine-access.ts) says. Whether the declarations are enough is for the local runtime to
 // prove: it checks every call against these roles.
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { defaultTemplates, templateOf } from './synthesized';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -13,13 +13,8 @@ import { ApiEnvSchema } from '../../shared/env/api.env';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes';
 import { engineAccess } from '../../functions/engine-access';
 import type { FunctionAccess } from '../../functions/function-access';
-import { buildArrearsApp } from '../../infra/lib/arrears-app';
 
-const { stateless } = buildArrearsApp(
-  { context: { 'aws:cdk:bundling-stacks': [] } },
-  { account: '123456789012', region: 'eu-west-1' },
-);
-const template = Template.fromStack(stateless);
+const { stateless: template } = defaultTemplates();
 
 type Statement = {
   Effect: string;
@@ -232,7 +227,7 @@ describe('named secrets', () => {
     });
     grants.grant(fn as ArrearsFunction<never>, access);
     // The function's grants are its role's inline Access policy.
-    const roles = Template.fromStack(stack).findResources('AWS::IAM::Role') as Record<string, Resource>;
+    const roles = templateOf(stack).findResources('AWS::IAM::Role') as Record<string, Resource>;
     return Object.values(roles)
       .flatMap((role) => (role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[])
       .flatMap((policy) => policy.PolicyDocument.Statement)

@@ -1,14 +1,10 @@
 // The operators' view in the synthesized stacks: the dashboard, each alarm with its metric and threshold on the alarm
 // topic, the webhook routes' own metrics, and the encrypted dead-letter queue behind every asynchronous invocation.
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
+import { defaultTemplates, templateOf } from './synthesized';
 import { buildArrearsApp } from '../../infra/lib/arrears-app';
 
-const { stateful, stateless } = buildArrearsApp(
-  { context: { 'aws:cdk:bundling-stacks': [] } },
-  { account: '123456789012', region: 'eu-west-1' },
-);
-const template = Template.fromStack(stateless);
-const statefulTemplate = Template.fromStack(stateful);
+const { stateless: template, stateful: statefulTemplate } = defaultTemplates();
 
 const WEBHOOK_ROUTES = ['POST /v1/webhooks/stripe/{tenantId}', 'POST /v1/webhooks/generic/{tenantId}'];
 /** The alarm topic lives in the stateful stack: every alarm notifies it through the stack export. */
@@ -167,7 +163,7 @@ describe('alarms', () => {
       { context: { 'aws:cdk:bundling-stacks': [], 'arrears:alarmEmail': 'ops@example.com' } },
       { account: '123456789012', region: 'eu-west-1' },
     );
-    Template.fromStack(withEmail.stateful).hasResourceProperties('AWS::SNS::Subscription', {
+    templateOf(withEmail.stateful).hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
       TopicArn: { Ref: Match.stringLikeRegexp('^AlarmTopic') },

@@ -1,10 +1,13 @@
 // The local runtime's own contract: the virtual clock drives handlers and schedules; the outbox starts empty.
 // It runs its own runtime, so moving its clock never disturbs the tests that share the suite's runtime.
+import { compactLadder } from '../fixtures/compact-ladder';
 import { uniqueId } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 let runtime: RuntimeProcess;
 const KEY = 'clock-key-00000001';
+/** The paying customer's ladder: its next step three days after due instead of ten, so waiting past it takes a day. */
+const COMPACT = 'clock-compact';
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess({
@@ -12,6 +15,8 @@ beforeAll(async () => {
     ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
     ARREARS_LOCAL_TENANTS: `clock:${KEY}:whsec_clock`,
   });
+  const ladder = compactLadder(COMPACT, { overdue: 1, 'second-reminder': 3 });
+  expect((await call('PUT', `/v1/strategies/${COMPACT}`, { body: ladder })).status).toBe(201);
 });
 afterAll(() => runtime.stop());
 
@@ -86,7 +91,7 @@ describe('payment wins', () => {
   it('ends the execution as soon as a full payment is recorded, and only the thank-you is sent after it', async () => {
     const id = uniqueId('paying');
     await call('PUT', `/v1/customers/${id}`, {
-      body: { name: 'Prompt Payer', kind: 'consumer', email: 'payer@example.com', timeZone: 'UTC' },
+      body: { name: 'Prompt Payer', kind: 'consumer', email: 'payer@example.com', timeZone: 'UTC', segment: COMPACT },
     });
     const { now } = (await local('GET', '/local/clock')).body as { now: string };
     const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
@@ -116,9 +121,9 @@ describe('payment wins', () => {
     const after = (await executions()).find((execution) => execution.name === invoice.delinquencyId)!;
     expect(after.status).toBe('SUCCEEDED');
     expect(after.states.at(-1)).toBe('Done');
-    // Past the ladder's next step (10 days after due): the execution has ended, so no later step can go out either.
-    await local('POST', '/local/clock/advance', { by: 'P12D' });
+    // Past the ladder's next step (3 days after due): the execution has ended, so no later step can go out either.
+    await local('POST', '/local/clock/advance', { by: 'P1D' });
     expect(await stepsSent()).toEqual([...sentBefore, 'receipt']);
-    // 12 virtual days are 288 hourly runs: give them the time a loaded 2-core machine needs.
+    // A virtual day is 24 hourly runs: give them the time a loaded 2-core machine needs.
   }, 180_000);
 });

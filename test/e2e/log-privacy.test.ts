@@ -1,5 +1,6 @@
 // A full run of `npm start` with DEBUG logs captured: names, emails, phones, API keys and webhook secrets never reach a log line.
 import { signatureHeader } from '../../shared/webhooks/signature';
+import { compactLadder } from '../fixtures/compact-ladder';
 import { runtimeClient } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
@@ -7,6 +8,12 @@ const KEY = 'privacy-key-000000001';
 const SECRET = 'whsec_privacy_e2e_0001';
 const PERSON = { name: 'Ingrid Kristiansen', email: 'ingrid.kristiansen@example.no', phone: '+4798765432' };
 const SECOND = { name: 'Bjørn Dæhlie', email: 'bjorn.daehlie@example.no', phone: '+4790011223' };
+/**
+ * Both customers' ladder: the default ladder's first four steps, the text message on the 3rd day after due and the
+ * second reminder on the 6th instead of the 4th and 10th, so the run below plays out in a week of hourly runs.
+ */
+const SEGMENT = 'privacy-compact';
+const LADDER = compactLadder(SEGMENT, { upcoming: -3, overdue: 1, 'overdue-sms': 3, 'second-reminder': 6 });
 
 let runtime: RuntimeProcess;
 let logs = '';
@@ -43,14 +50,16 @@ const webhook = async (event: unknown, secret = SECRET) => {
 
 describe('logs of a full run', () => {
   it('carry ids and outcomes but no personal data, API key or secret', async () => {
+    expect((await call('PUT', `/v1/strategies/${SEGMENT}`, LADDER)).id).toBe(SEGMENT);
     await call('PUT', '/v1/customers/p1', {
       ...PERSON,
       kind: 'consumer',
       timeZone: 'Europe/Oslo',
       locale: 'nb-NO',
       region: 'Trøndelag',
+      segment: SEGMENT,
     });
-    await call('PUT', '/v1/customers/p2', { ...SECOND, kind: 'business', timeZone: 'Europe/Oslo' });
+    await call('PUT', '/v1/customers/p2', { ...SECOND, kind: 'business', timeZone: 'Europe/Oslo', segment: SEGMENT });
     await call('PUT', '/v1/invoices/pi1', {
       customerId: 'p1',
       amount: 90_000,
@@ -88,7 +97,7 @@ describe('logs of a full run', () => {
       direction: 'outbound',
       outcome: 'conversation',
     });
-    await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: 90_000, date: '2026-12-10' });
+    await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: 90_000, date: '2026-12-05' });
     await call('POST', '/v1/customers/p2/opt-outs', { channel: 'sms', address: SECOND.phone });
     expect(
       await webhook({
@@ -107,7 +116,9 @@ describe('logs of a full run', () => {
         'whsec_wrong',
       ),
     ).toBe(400);
-    await advance('P12D');
+    // The promise is reminded of and broken; the text message is refused (opted out) or skipped, and the second reminder
+    // that fell due during the promise is deferred to the morning after the break and sent: 10:00 in Oslo on 8 December.
+    await advance('P5DT1H');
     const outbox = (await call('GET', '/local/outbox')).messages as { to: string }[];
     // The run did send to the people (so their data was in play), and the reminders are in the outbox, not the logs.
     expect(outbox.map((message) => message.to)).toEqual(expect.arrayContaining([PERSON.email]));

@@ -1,6 +1,7 @@
 // Promises, payment plans and disputes end to end on `npm start` with the virtual clock: every way a pause can end
 // (kept, partly kept, broken; completed by automatic collection, broken; accepted with a credit), judged by statuses,
 // the outbox and the charges a local stand-in for Stripe's API received.
+import { compactLadder } from '../fixtures/compact-ladder';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe';
 import { runtimeClient, stripeWebhook } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
@@ -11,6 +12,14 @@ const STRIPE_KEY = 'sk_test_pauses_0001';
 let runtime: RuntimeProcess;
 let stripe: FakeStripe;
 
+/**
+ * The ladder of every customer here: the default ladder's overdue e-mail, second reminder and late fee, days apart
+ * instead of weeks, so the pauses below end within days of hourly runs on the clock. Counted from the due date: the
+ * second reminder falls due on the 5th day after a case is opened, the late fee on the 7th.
+ */
+const SEGMENT = 'pauses-compact';
+const LADDER = compactLadder(SEGMENT, { overdue: 1, 'second-reminder': 7, 'late-fee': 9 });
+
 beforeAll(async () => {
   stripe = await startFakeStripe(STRIPE_KEY);
   runtime = await startRuntimeProcess({
@@ -20,6 +29,7 @@ beforeAll(async () => {
     ARREARS_STRIPE_API_URL: stripe.url,
     ARREARS_STRIPE_API_KEY: STRIPE_KEY,
   });
+  expect((await call('PUT', `/v1/strategies/${SEGMENT}`, LADDER)).id).toBe(SEGMENT);
 });
 afterAll(async () => {
   await runtime.stop();
@@ -41,6 +51,7 @@ const openCase = async (customerId: string) => {
     email: `${customerId}@example.no`,
     timeZone: 'Europe/Oslo',
     locale: 'nb-NO',
+    segment: SEGMENT,
   });
   const { now } = await call('GET', '/local/clock');
   const morning = new Date(`${day(Date.parse(now), 1)}T07:00:00Z`).getTime();
@@ -71,10 +82,10 @@ describe('promises to pay', () => {
     const { delinquencyId, today } = await openCase('kept');
     const promise = await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, {
       amount: 90_000,
-      date: day(today, 5),
+      date: day(today, 2),
     });
-    expect(promise).toMatchObject({ status: 'open', holdsUntil: day(today, 7) });
-    await advance('P4D');
+    expect(promise).toMatchObject({ status: 'open', holdsUntil: day(today, 4) });
+    await advance('P1D');
     await pay('kept', 90_000);
     await advance('PT1M');
     expect(await view(delinquencyId)).toMatchObject({
@@ -87,10 +98,10 @@ describe('promises to pay', () => {
 
   it('partly kept: part of the promised amount by the last day, then the ladder resumes on what is still owed', async () => {
     const { delinquencyId, today } = await openCase('partly');
-    await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: 60_000, date: day(today, 5) });
-    await advance('P3D');
+    await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: 60_000, date: day(today, 2) });
+    await advance('P1D');
     await pay('partly', 20_000);
-    await advance('P5D'); // the promise holds until date + 2 grace days; it is decided the next morning
+    await advance('P4D'); // the promise holds until date + 2 grace days; it is decided the next morning
     const decided = await view(delinquencyId);
     expect(decided).toMatchObject({
       status: 'active',
@@ -98,7 +109,7 @@ describe('promises to pay', () => {
       promises: [{ status: 'partially_kept', paidTowards: 20_000 }],
     });
     expect(kinds(decided.timeline)).toContain('promise.partially_kept');
-    await advance('P3D'); // the second reminder (10 days after due) falls due the morning it is decided, and goes out once
+    await advance('P2D'); // the second reminder (7 days after due) falls due the morning it is decided, and goes out once
     const sent = await steps('partly');
     expect(sent.slice(0, 2)).toEqual(['overdue', 'promise-reminder']);
     expect(sent.filter((step) => step === 'second-reminder')).toHaveLength(1);
@@ -106,11 +117,12 @@ describe('promises to pay', () => {
 
   it('broken: nothing paid, the promise is marked broken and escalation resumes from the facts', async () => {
     const { delinquencyId, today } = await openCase('broken');
-    await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: 30_000, date: day(today, 3) });
+    await call('POST', `/v1/delinquencies/${delinquencyId}/promises`, { amount: 30_000, date: day(today, 2) });
     const during = await steps('broken');
-    await advance('P5D');
-    expect(await steps('broken')).toEqual([...during, 'promise-reminder']);
     await advance('P2D');
+    expect(await steps('broken')).toEqual([...during, 'promise-reminder']);
+    // Decided at midnight after the 2 grace days; looked at before the morning's send time.
+    await advance('P2DT20H');
     const decided = await view(delinquencyId);
     expect(decided).toMatchObject({
       status: 'active',
@@ -118,7 +130,8 @@ describe('promises to pay', () => {
       promises: [{ status: 'broken', paidTowards: 0 }],
     });
     expect(kinds(decided.timeline)).toEqual(expect.arrayContaining(['promise.made', 'promise.broken']));
-    await advance('P2D');
+    expect(await steps('broken')).toEqual([...during, 'promise-reminder']);
+    await advance('PT4H');
     expect((await steps('broken')).slice(-1)).toEqual(['second-reminder']);
   });
 });
@@ -128,14 +141,14 @@ describe('payment plans', () => {
     const { delinquencyId, today } = await openCase('planmiss');
     await call('POST', `/v1/delinquencies/${delinquencyId}/payment-plan`, {
       installments: [
-        { dueDate: day(today, 5), amount: 40_000 },
-        { dueDate: day(today, 12), amount: 50_000 },
+        { dueDate: day(today, 4), amount: 40_000 },
+        { dueDate: day(today, 6), amount: 50_000 },
       ],
     });
-    await advance('P4D');
+    await advance('P2D');
     await pay('planmiss', 40_000);
-    await advance('P12D');
-    // Broken on the 15th day; of the steps that fell due during the plan only the most advanced acts: the 2 % late fee
+    await advance('P7D');
+    // Broken on the 9th day; of the steps that fell due during the plan only the most advanced acts: the 2 % late fee
     // on the 50,000 still owed.
     const broken = await view(delinquencyId);
     expect(broken).toMatchObject({
@@ -151,8 +164,8 @@ describe('payment plans', () => {
     const { delinquencyId, today } = await openCase('autopay');
     const plan = await call('POST', `/v1/delinquencies/${delinquencyId}/payment-plan`, {
       installments: [
+        { dueDate: day(today, 1), amount: 45_000 },
         { dueDate: day(today, 3), amount: 45_000 },
-        { dueDate: day(today, 10), amount: 45_000 },
       ],
       autoCollect: { provider: 'stripe', customer: 'cus_autopay', paymentMethod: 'pm_card_flaky' },
     });
@@ -160,7 +173,7 @@ describe('payment plans', () => {
       status: 'active',
       autoCollect: { customer: 'cus_autopay', paymentMethod: 'pm_card_flaky' },
     });
-    await advance('P12D');
+    await advance('P4D');
     const charges = stripe.charges.filter((charge) => charge.metadata.plan_id === plan.id);
     expect(charges.map((charge) => `${charge.metadata.installment}:${charge.status}:${charge.amount}`)).toEqual([
       '1:requires_payment_method:45000',
@@ -211,7 +224,7 @@ describe('disputes', () => {
       reason: 'two items arrived broken',
     });
     const before = await steps('credited');
-    await advance('P5D');
+    await advance('P5D'); // the second reminder falls due on the 5th morning: the open dispute holds it back
     expect(await steps('credited')).toEqual(before);
     const accepted = await call('POST', `/v1/disputes/${dispute.id}/resolve`, {
       outcome: 'accepted',

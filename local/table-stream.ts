@@ -68,14 +68,36 @@ export class LocalTableStream {
     await this.running;
   }
 
+  /**
+   * Reads every open shard to its end. The stream is described at the first pass and again whenever a shard closed
+   * (its successor opens then), so an idle hour's pass is one read per open shard, not a description as well.
+   */
   private async pass(): Promise<void> {
-    if (this.stopped) return;
+    let describe = this.shards.size === 0;
+    while (!this.stopped) {
+      if (describe) await this.findShards();
+      const closedBefore = this.closedShards();
+      await this.readOpenShards();
+      if (this.closedShards() === closedBefore) return;
+      describe = true;
+    }
+  }
+
+  private closedShards(): number {
+    return [...this.shards.values()].filter((state) => state.closed).length;
+  }
+
+  private async findShards(): Promise<void> {
     const { client, streamArn } = this.options;
     const described = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const shard of described.StreamDescription?.Shards ?? []) {
       if (!this.shards.has(shard.ShardId!))
         this.shards.set(shard.ShardId!, { after: null, iterator: null, closed: false });
     }
+  }
+
+  private async readOpenShards(): Promise<void> {
+    const { client, streamArn } = this.options;
     for (const [shardId, state] of this.shards) {
       while (!state.closed && !this.stopped) {
         state.iterator ??=

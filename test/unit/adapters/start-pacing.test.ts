@@ -11,9 +11,14 @@ const startAll = async (executions: SfnExecutions, count: number, workers: numbe
     Array.from({ length: workers }, async () => {
       while (next < count) {
         const index = (next += 1) - 1;
-        const outcome = await executions
-          .start(`dlq-${index % (count - 10)}`, { tenantId: 't', delinquencyId: `dlq-${index}` })
-          .catch(() => 'failed' as const);
+        const name = `dlq-${index % (count - 10)}`;
+        // (A try rather than .catch(): one promise fewer a start, and Jest's async hooks make each one count.)
+        let outcome: keyof typeof outcomes;
+        try {
+          outcome = await executions.start(name, { tenantId: 't', delinquencyId: `dlq-${index}` });
+        } catch {
+          outcome = 'failed';
+        }
         outcomes[outcome] += 1;
       }
     }),

@@ -1,5 +1,6 @@
 // Stripe webhooks end to end on `npm start` with the virtual clock: a payment ends the escalation, a refund reopens it,
 // a chargeback pauses it as a dispute. Signed with Stripe's own library; judged by statuses, executions and the outbox.
+import { compactLadder } from '../fixtures/compact-ladder';
 import { runtimeClient, stripeWebhook } from './client';
 import { startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
@@ -7,12 +8,27 @@ let runtime: RuntimeProcess;
 const KEY = 'webhooks-key-00000001';
 const SECRET = 'whsec_webhooks_e2e';
 
+/**
+ * The ladder of the customers whose escalation is followed for days: the default ladder up to the late fee, days apart
+ * instead of weeks (counted from the due date: the SMS step on the 3rd day, the second reminder on the 5th, the late
+ * fee on the 8th), so each test waits a few days of hourly runs on the clock.
+ */
+const SEGMENT = 'hooks-compact';
+const LADDER = compactLadder(SEGMENT, {
+  upcoming: -3,
+  overdue: 1,
+  'overdue-sms': 3,
+  'second-reminder': 5,
+  'late-fee': 8,
+});
+
 beforeAll(async () => {
   runtime = await startRuntimeProcess({
     ARREARS_CLOCK: 'virtual',
     ARREARS_CLOCK_START: '2026-12-01T08:00:00Z',
     ARREARS_LOCAL_TENANTS: `hooks:${KEY}:${SECRET}`,
   });
+  expect((await call('PUT', `/v1/strategies/${SEGMENT}`, LADDER)).id).toBe(SEGMENT);
 });
 afterAll(() => runtime.stop());
 
@@ -49,6 +65,7 @@ describe('payments from Stripe', () => {
     email: 'kari@example.no',
     timeZone: 'Europe/Oslo',
     locale: 'nb-NO',
+    segment: SEGMENT,
   };
   let refundedCase: string;
   let disputedCase: string;
@@ -102,8 +119,8 @@ describe('payments from Stripe', () => {
     expect(view.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
       expect.arrayContaining(['delinquency.resolved', 'delinquency.reopened']),
     );
-    await advance('P3D'); // 5 December: the SMS step (no phone: suppressed); 11 December: the second reminder
-    await advance('P6D');
+    await advance('P2D'); // 4 December: the SMS step (no phone: suppressed); 6 December: the second reminder
+    await advance('P2D');
     expect(await steps('refund')).toEqual(['upcoming', 'overdue', 'receipt', 'second-reminder']);
     expect((await executionsOf(refundedCase)).map((e) => e.name)).toEqual([refundedCase, `${refundedCase}-r1`]);
   });
@@ -133,8 +150,8 @@ describe('payments from Stripe', () => {
       disputes: [{ status: 'open', source: 'stripe', providerDisputeId: 'dp_1', reason: 'chargeback: fraudulent' }],
     });
     const before = await steps('chargeback');
-    // Past two steps' mornings (the second reminder, due since 11 December, and the late fee of 16 December).
-    await advance('P7D');
+    // Past the late fee's morning (9 December); the second reminder went out on 6 December, before the payment.
+    await advance('P3D');
     expect(await steps('chargeback')).toEqual(before);
     expect((await call('GET', `/v1/delinquencies/${disputedCase}`)).status).toBe('disputed');
   });
@@ -245,13 +262,14 @@ describe("the customer's portal", () => {
 });
 
 describe('plans and disputes over the API, on the virtual clock', () => {
-  const openCase = async (customerId: string) => {
+  const openCase = async (customerId: string, segment?: string) => {
     await call('PUT', `/v1/customers/${customerId}`, {
       name: 'Kari Nordmann',
       kind: 'consumer',
       email: `${customerId}@example.no`,
       timeZone: 'Europe/Oslo',
       locale: 'nb-NO',
+      ...(segment ? { segment } : {}),
     });
     const { now } = await call('GET', '/local/clock');
     const dueDate = new Date(Date.parse(now) - 2 * 86_400_000).toISOString().slice(0, 10);
@@ -275,8 +293,8 @@ describe('plans and disputes over the API, on the virtual clock', () => {
     const before = (await steps('planner')).length;
     const plan = await call('POST', `/v1/delinquencies/${delinquencyId}/payment-plan`, {
       installments: [
+        { dueDate: day(today, 4), amount: 45_000 },
         { dueDate: day(today, 7), amount: 45_000 },
-        { dueDate: day(today, 14), amount: 45_000 },
       ],
     });
     expect(plan).toMatchObject({
@@ -286,13 +304,13 @@ describe('plans and disputes over the API, on the virtual clock', () => {
         { number: 2, status: 'pending' },
       ],
     });
-    await advance('P6D');
+    await advance('P3D'); // the first instalment's reminder went out 3 days before it, on day 1
     await call('POST', '/v1/invoices/inv-planner/payments', {
       amount: 45_000,
       currency: 'NOK',
       reference: 'instalment-1',
     });
-    await advance('P7D');
+    await advance('P3D'); // the second's on day 4
     await call('POST', '/v1/invoices/inv-planner/payments', {
       amount: 45_000,
       currency: 'NOK',
@@ -308,13 +326,13 @@ describe('plans and disputes over the API, on the virtual clock', () => {
   });
 
   it('pauses on a dispute and resumes the ladder when it is rejected', async () => {
-    const { delinquencyId } = await openCase('disputer');
+    const { delinquencyId } = await openCase('disputer', SEGMENT);
     const dispute = await call('POST', `/v1/delinquencies/${delinquencyId}/disputes`, {
       reason: 'never received the goods',
     });
     expect(dispute).toMatchObject({ status: 'open' });
     const before = await steps('disputer');
-    await advance('P9D'); // past the SMS step's and the second reminder's mornings (4 and 10 days after due)
+    await advance('P4D'); // past the SMS step's and the second reminder's mornings (3 and 5 days after due)
     expect(await steps('disputer')).toEqual(before);
     const rejected = await call('POST', `/v1/disputes/${dispute.id}/resolve`, {
       outcome: 'rejected',

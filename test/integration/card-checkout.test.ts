@@ -4,6 +4,7 @@
 import { signatureHeader } from '../../shared/webhooks/signature';
 import { tenantStripeSecretName, DEFAULT_SECRETS_NAMESPACE } from '../../shared/ports/secrets.port';
 import { runAsFunction } from '../../local/iam/function-scope';
+import { compactLadder } from '../fixtures/compact-ladder';
 import { useCardRuntime } from '../fixtures/card-runtime';
 
 const KEY = 'cards-key-00000001';
@@ -11,6 +12,16 @@ const SECRET = 'whsec_cards_local';
 const { runtime, call, advance, payOnPage, sessionFor: requestFor } = useCardRuntime('cards', KEY, SECRET);
 const sessionFor = (customerId: string, delinquencyId: string, amount: number, currency = 'NOK') =>
   requestFor(customerId, delinquencyId, amount, { currency, locale: 'nb' });
+
+/**
+ * The ladder of a customer whose escalation is followed past a payment: the default ladder's overdue e-mail and second
+ * reminder, 4 days after due instead of 10, so the test waits days of hourly runs instead of a week and a half.
+ */
+const SEGMENT = 'cards-compact';
+beforeAll(async () => {
+  const ladder = compactLadder(SEGMENT, { overdue: 1, 'second-reminder': 4 });
+  expect((await call('PUT', `/v1/strategies/${SEGMENT}`, ladder)).id).toBe(SEGMENT);
+});
 
 const receipts = async (customerId: string): Promise<number> =>
   ((await call('GET', '/local/outbox')).messages as { customerId: string; step: string }[]).filter(
@@ -25,12 +36,14 @@ const steps = async (customerId: string): Promise<string[]> =>
 const caseOf = async (
   customerId: string,
   invoices: readonly (readonly [string, number, string])[] = [['a', 100_000, '2026-12-01']],
+  segment?: string,
 ): Promise<{ delinquencyId: string; balance: number }> => {
   await call('PUT', `/v1/customers/${customerId}`, {
     name: 'Kari Nordmann',
     kind: 'consumer',
     email: `${customerId}@example.no`,
     timeZone: 'Europe/Oslo',
+    ...(segment ? { segment } : {}),
   });
   for (const [suffix, amount, dueDate] of invoices) {
     await call('PUT', `/v1/invoices/${customerId}-${suffix}`, {
@@ -122,10 +135,14 @@ describe('pay now by card through Checkout', () => {
   });
 
   it('pays part: the oldest invoice first, the balance drops and escalation continues', async () => {
-    const { delinquencyId } = await caseOf('part', [
-      ['a', 40_000, '2026-11-28'],
-      ['b', 60_000, '2026-12-01'],
-    ]);
+    const { delinquencyId } = await caseOf(
+      'part',
+      [
+        ['a', 40_000, '2026-11-30'],
+        ['b', 60_000, '2026-12-01'],
+      ],
+      SEGMENT,
+    );
     const other = (await call('GET', '/v1/invoices/part-b')).delinquencyId;
     const session = await runtime().cardCheckout.createSession(sessionFor('part', delinquencyId, 55_000));
     expect((await payOnPage(session!.url, '4242424242424242')).status).toBe(303);
@@ -135,7 +152,9 @@ describe('pay now by card through Checkout', () => {
     expect(await call('GET', `/v1/delinquencies/${other}`)).toMatchObject({ status: 'active', balance: 45_000 });
     expect((await call('GET', '/v1/invoices/part-a')).balance).toBe(0);
     expect((await call('GET', '/v1/invoices/part-b')).balance).toBe(45_000);
-    await advance('P10D');
+    // The second reminder still to come is the newer invoice's (a's falls due on 4 December, after a is paid off).
+    expect(await steps('part')).not.toContain('second-reminder');
+    await advance('P3D'); // b's second reminder falls due on the morning of 5 December
     expect(await steps('part')).toContain('second-reminder');
   });
 

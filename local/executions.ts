@@ -4,7 +4,7 @@
 // names never reused).
 import './polyfills';
 import { randomBytes } from 'node:crypto';
-import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachine } from 'aws-local-stepfunctions';
 import type { Context } from 'aws-lambda';
 import type { ExecutionStarter, ExecutionWaker, StartOutcome, WaitEnder } from '../shared/ports/executions.port';
 import type { Clock } from '../shared/ports/clock.port';
@@ -15,6 +15,7 @@ import type { ExecutionStatusChange } from '../functions/events/execution-status
 import { lambdaContext } from './lambda-context';
 import { LOCAL_ENVIRONMENT } from './synthesized-app';
 import type { TimerQueue } from './timers';
+import { validatedMachine } from './validated-machine';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -117,9 +118,7 @@ export class LocalExecutions implements ExecutionStarter, ExecutionWaker, WaitEn
     private readonly onError: (name: string, error: unknown) => void,
     private readonly options: LocalExecutionsOptions = {},
   ) {
-    this.machine = new StateMachine(withStepFunctionsTaskTimeouts(definition) as never, {
-      validationOptions: { checkArn: false },
-    });
+    this.machine = validatedMachine(withStepFunctionsTaskTimeouts(definition));
   }
 
   /**

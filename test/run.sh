@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: the checks (ESLint, Prettier, tsc) run beside the test projects, not before them. Each check is
+# single-threaded and the tests' first minute has room for them; waiting for them first kept both cores half idle.
+# Either failing fails the run; the checks' output is printed after the tests'. Arguments go to Jest.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+checks_log=$(mktemp)
+npm run --silent check > "$checks_log" 2>&1 &
+checks=$!
+npx jest --maxWorkers=100% "$@"
+tests_status=$?
+wait "$checks"
+checks_status=$?
+echo "--- npm run check (lint, format, types)"
+cat "$checks_log"
+rm -f "$checks_log"
+if [ "$checks_status" -ne 0 ]; then
+  echo "npm run check failed (exit $checks_status)"
+  exit "$checks_status"
+fi
+exit "$tests_status"

@@ -12,7 +12,7 @@ const quick = process.argv.includes('--quick');
 const BENCHMARKS: { name: string; quick: Record<string, string> }[] = [
   { name: 'local-start', quick: { BENCH_START_RUNS: '1' } },
   { name: 'bundles', quick: { BENCH_INIT_RUNS: '1' } },
-  { name: 'webhooks', quick: { BENCH_EVENTS: '200' } },
+  { name: 'webhooks', quick: { BENCH_EVENTS: '200', BENCH_WARM_UP: '1000' } },
   { name: 'reports', quick: { BENCH_INVOICES: '2000', BENCH_ITERATIONS: '10', BENCH_TODAY_PAYMENTS: '50' } },
   { name: 'queue', quick: { BENCH_DELINQUENCIES: '2000' } },
   { name: 'console', quick: { BENCH_CONSOLE_DEBTS: '2000', BENCH_CONSOLE_RUNS: '3' } },

@@ -1,8 +1,9 @@
 // The CloudFormation templates `cdk synth` produces for the local environment, synthesized once per change of their sources.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as ArrearsApp from '../infra/lib/arrears-app';
+import { cachedJson } from './json-file-cache';
 
 /** The account and region the local runtime and the tests synthesize for; every local ARN names them. */
 export const LOCAL_ENVIRONMENT = { account: '000000000000', region: 'us-east-1' } as const;
@@ -79,27 +80,7 @@ let memo: SynthesizedTemplates | undefined;
  */
 export const synthesizedTemplates = (): SynthesizedTemplates => {
   if (memo) return memo;
-  const useCache = process.env.ARREARS_SYNTH_CACHE !== 'off';
-  const hash = synthSourceHash();
-  const file = path.join(CACHE_DIR, `${hash}.json`);
-  let templates: SynthesizedTemplates | undefined;
-  if (useCache && existsSync(file) && statSync(file).size > 0) {
-    try {
-      templates = JSON.parse(readFileSync(file, 'utf8')) as SynthesizedTemplates;
-    } catch {
-      templates = undefined;
-    }
-  }
-  if (!templates) {
-    templates = synthesizeTemplates();
-    if (useCache) {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      // Written aside and renamed: a concurrent reader sees the whole file or none.
-      const partial = `${file}.${process.pid}.${Date.now()}`;
-      writeFileSync(partial, JSON.stringify(templates));
-      renameSync(partial, file);
-    }
-  }
-  memo = templates;
-  return templates;
+  const file = path.join(CACHE_DIR, `${synthSourceHash()}.json`);
+  memo = process.env.ARREARS_SYNTH_CACHE === 'off' ? synthesizeTemplates() : cachedJson(file, synthesizeTemplates);
+  return memo;
 };

@@ -2,12 +2,13 @@
 // call, and one synth of this app (cdk-nag and CloudFormation's own validation included) takes seconds. The app as
 // `cdk synth` builds it is synthesized once per change of its sources and shared by every infra test file from a cache.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Stage, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildArrearsApp } from '../../infra/lib/arrears-app';
 import { CONSOLE_DIST } from '../../local/console-assets';
+import { cachedJson } from '../../local/json-file-cache';
 import { synthSourceHash } from '../../local/synthesized-app';
 
 /** The account and region the infra tests deploy to. */
@@ -63,22 +64,7 @@ export const defaultTemplates = (): { stateful: Template; stateless: Template } 
   hash.update(synthSourceHash());
   hashFolder(CONSOLE_DIST, hash);
   const file = path.join(CACHE_DIR, `${hash.digest('hex').slice(0, 32)}.json`);
-  let templates: StackTemplates | undefined;
-  if (existsSync(file) && statSync(file).size > 0) {
-    try {
-      templates = JSON.parse(readFileSync(file, 'utf8')) as StackTemplates;
-    } catch {
-      templates = undefined;
-    }
-  }
-  if (!templates) {
-    templates = synthesizeDefault();
-    mkdirSync(CACHE_DIR, { recursive: true });
-    // Written aside and renamed: a test file reading at the same time sees the whole file or none.
-    const partial = `${file}.${process.pid}.${Date.now()}`;
-    writeFileSync(partial, JSON.stringify(templates));
-    renameSync(partial, file);
-  }
+  const templates = cachedJson(file, synthesizeDefault);
   memo = { stateful: Template.fromJSON(templates.stateful), stateless: Template.fromJSON(templates.stateless) };
   return memo;
 };

@@ -8,7 +8,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createHandler as createAging } from '../functions/api/get-aging-report.handler';
 import { createHandler as createKpis } from '../functions/api/get-kpi-report.handler';
-import { createTable } from '../local/create-table';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { createHandler as createReportLedgerHandler } from '../functions/streams/report-ledger.handler';
+import { createTable, tableStreamArn } from '../local/create-table';
+import { LocalTableStream } from '../local/table-stream';
+import { DynamoReportStream } from '../shared/adapters/dynamodb/report-stream.dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../local/dynamodb-local';
 import { createDocumentClient } from '../shared/adapters/dynamodb/client';
 import { itemMeta, keys } from '../shared/adapters/dynamodb/keys';
@@ -280,7 +284,18 @@ const main = async () => {
     await batchWrite(client, TABLE, items, WRITERS);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
-    // Today's facts through the real use cases: payments (their counters in their transactions) and new invoices.
+    // Today's facts through the real use cases: payments and new invoices, counted as deployed by the table stream's
+    // consumer (ReportLedger), attached from here on: the imported history above carries its counters already.
+    const streamsClient = new DynamoDBStreamsClient(config);
+    const reportStream = new LocalTableStream({
+      client: streamsClient,
+      streamArn: await tableStreamArn(raw, TABLE),
+      functionId: 'ReportLedger',
+      handler: createReportLedgerHandler({ reportStream: new DynamoReportStream(client, TABLE) }),
+      onError: (error) => process.stderr.write(`report stream: ${String(error)}\n`),
+      startAt: 'latest',
+    });
+    await reportStream.drain();
     const paymentTimes: number[] = [];
     let nextPayment = 0;
     const payer = async () => {
@@ -341,6 +356,9 @@ const main = async () => {
       });
     }
 
+    // Every write of today's counted before any report reads (deployed, the consumer lags the writes by a second).
+    await reportStream.drain();
+    streamsClient.destroy();
     const aging = createAging(deps);
     const kpis = createKpis(deps);
     const call = async (handler: typeof aging, path: string, query: Record<string, string>) => {
@@ -409,7 +427,7 @@ const main = async () => {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const lines = [
       `Reports on DynamoDB Local: ${INVOICES} delinquent invoices of one tenant (${CUSTOMERS} customers, ${SEGMENTS.length} segments, ${COUNTRIES.length} countries, ${COLLECTORS} collectors, 3 currencies)`,
-      `  load ${items.length} items in ${loadSeconds.toFixed(0)} s; today's ${paymentTimes.length} payments through recordPayment (counters in the same transaction): p50 ${ms(percentile(sortedPayments, 50))}, p99 ${ms(percentile(sortedPayments, 99))}`,
+      `  load ${items.length} items in ${loadSeconds.toFixed(0)} s; today's ${paymentTimes.length} payments through recordPayment (counted from the table's stream): p50 ${ms(percentile(sortedPayments, 50))}, p99 ${ms(percentile(sortedPayments, 99))}`,
       `  daily snapshot (the hourly run): import day ${importBuildSeconds.toFixed(1)} s, a June day p50 ${ms(percentile(dailyBuilds, 50))}, max ${ms(dailyBuilds.at(-1)!)} (${snapshotDays.length} days written)`,
       '',
       `  ${'report'.padEnd(44)} ${'p50'.padStart(10)} ${'p99'.padStart(10)}  calls`,

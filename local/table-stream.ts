@@ -26,6 +26,11 @@ export interface LocalTableStreamOptions {
   functionId: string;
   handler: (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
   onError: (error: unknown) => void;
+  /**
+   * Where reading starts in the shards the first pass finds: their oldest record (the default, as a mapping created with
+   * the table), or their end, for a consumer attached to a table whose earlier writes it must not count.
+   */
+  startAt?: 'oldest' | 'latest';
 }
 
 /** The deployed mapping's filter: invoice items inserted or modified. */
@@ -107,7 +112,7 @@ export class LocalTableStream {
                 StreamArn: streamArn,
                 ShardId: shardId,
                 ...(state.after === null
-                  ? { ShardIteratorType: 'TRIM_HORIZON' }
+                  ? { ShardIteratorType: this.options.startAt === 'latest' ? 'LATEST' : 'TRIM_HORIZON' }
                   : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.after }),
               }),
             )

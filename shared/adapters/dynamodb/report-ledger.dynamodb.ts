@@ -86,8 +86,8 @@ export class DynamoReportLedger {
 
   /** The stored invoice at `version`, or 'moved' when the stored one is at another version (the write would fail). */
   private async stored(tenantId: string, invoiceId: string, version: number): Promise<StoredInvoice | 'moved'> {
-    const cached = this.remembered.get(`${tenantId}\u0000${invoiceId}`);
-    if (cached && Number(cached.version) === version) return storedOf(cached);
+    const cached = this.readAt(tenantId, invoiceId, version);
+    if (cached) return storedOf(cached);
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }),
     );

@@ -13,10 +13,10 @@
 process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { emptyUse, type CapacityUse } from '../shared/adapters/dynamodb/capacity-meter';
 import { priceUsage, scaleUsage, DURATION_MODEL, LOG_MODEL, type Usage } from './cost-model';
 import { PRICES, priceTable } from './prices';
+import { javaPidFor, rssMb } from './processes';
 import { writeResult } from './results';
 
 const COUNT = Number(process.env.BENCH_LIFECYCLES ?? 1000);
@@ -44,32 +44,6 @@ const PROMISE_DAY = 2;
 const PROMISED_FOR_DAY = 8;
 /** 14:00 UTC: 09:00 in New York, 15:00 in Oslo. */
 const PAY_HOUR_AFTER_START = 7 * HOUR;
-
-/** Resident memory of a process in MB, from /proc (Linux); 0 where there is none. */
-const rssMb = (pid: number): number => {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((entry) => entry.startsWith('VmRSS:'));
-    return line ? Number(line.replace(/\D+/g, '')) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-};
-
-/** The DynamoDB Local process listening on this port (its command line names the port). */
-const javaPidFor = (port: string): number | null => {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.some((arg) => arg.includes('DynamoDBLocal')) && args.includes(port)) return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return null;
-};
 
 interface Snapshot {
   executions: { name: string; status: string; stoppedAt: string | null; states: unknown[]; historyEvents?: number }[];

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort } from '../local/dynamodb-local';
+import { rssMb } from './processes';
 import { writeResult } from './results';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -20,7 +21,6 @@ const statusOf = (pid: number): string | null => {
     return null;
   }
 };
-const rssMbOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(statusOf(pid) ?? '')?.[1] ?? 0) / 1024;
 const parentOf = (pid: number) => Number(/PPid:\s+(\d+)/.exec(statusOf(pid) ?? '')?.[1] ?? 0);
 const commandOf = (pid: number) => {
   try {
@@ -41,7 +41,7 @@ const processTree = (root: number) => {
   }
   const tree: { pid: number; command: string; rssMb: number }[] = [];
   const visit = (pid: number) => {
-    tree.push({ pid, command: commandOf(pid).slice(0, 120), rssMb: Math.round(rssMbOf(pid)) });
+    tree.push({ pid, command: commandOf(pid).slice(0, 120), rssMb: Math.round(rssMb(pid)) });
     for (const child of children.get(pid) ?? []) visit(child);
   };
   visit(root);

@@ -2,18 +2,19 @@
 // answer times as p50 / p99 / max, DynamoDB calls and write units per event, and a check that the balances came out
 // exact; beside it, in the same run and on the same DynamoDB Local, the least a payment needs (verify the Stripe
 // signature, read the invoice, one transaction of the event's record and the invoice's new paid total): the floor any
-// webhook receiver that applies money to this table's invoices pays. Both paths are warmed up first (the JVM and V8
-// start cold, and whichever ran first paid for it), then measured. Run: npm run bench:webhooks. Writes
+// webhook receiver that applies money to this table's invoices pays. Every path is warmed up before any is measured
+// (the JVM and V8 start cold, and whichever ran first paid for it), and each measured phase records the CPU it cost this
+// process and DynamoDB Local per event, so the ratio can be read as work. Run: npm run bench:webhooks. Writes
 // bench/results/webhooks.json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { meterCapacity, type CapacityTotals } from '../shared/adapters/dynamodb/capacity-meter';
 import { signatureHeader, verifySignatureHeader } from '../shared/webhooks/signature';
+import { cpuMs, javaPidFor } from './processes';
 import { writeResult } from './results';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
@@ -24,6 +25,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
  * baseline's, measured after it on a warmer JVM, 4.9; after 3,000, 5.5 and 3.3 (CPU of the JVM, sampled per phase).
  */
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 2_000);
+/** Turns the paths take at being measured, each with a share of its events. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const INVOICES = 20;
 const KEY = 'bench-key-00000001';
 const SECRET = 'whsec_bench';
@@ -46,26 +49,16 @@ const callCount = (totals: Pick<CapacityTotals, 'calls'>) =>
  * refused on the record and acknowledged; a racing write on the invoice is retried), on the same DynamoDB Local. By
  * default it pays the tenant's real invoice items (their size and index keys, and the report stream that follows their
  * changes, as the webhook's do); `items: 'small'` pays items of four attributes that no index or stream consumer sees,
- * the floor of DynamoDB Local itself.
+ * the floor of DynamoDB Local itself. Answers at the returned url until closed.
  */
-const baselineRun = async (
+const startBaseline = async (
   dynamoEndpoint: string,
-  load: (
-    url: string,
-    events: readonly BenchEvent[],
-  ) => Promise<{ timings: number[]; seconds: number; inProgress: number }>,
-  options: {
-    items: 'invoices' | 'small';
-    tenantId: string;
-    warmUp: readonly BenchEvent[];
-    measured: readonly BenchEvent[];
-  },
+  options: { items: 'invoices' | 'small'; tenantId: string; invoiceIds: readonly string[] },
 ) => {
   const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
   const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
   const { TABLE_NAME } = await import('../local/runtime');
   const { keys } = await import('../shared/adapters/dynamodb/keys');
-  const raw = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const client = createDocumentClient({
     endpoint: dynamoEndpoint,
     region: LOCAL_REGION,
@@ -76,8 +69,7 @@ const baselineRun = async (
     small ? { pk: `BASELINE#${invoiceId}`, sk: 'INVOICE' } : keys.invoice(options.tenantId, invoiceId);
   const paidAttribute = small ? 'paid' : 'paidTotal';
   if (small) {
-    const ids = new Set([...options.warmUp, ...options.measured].map((event) => event.data.object.metadata.invoice_id));
-    for (const id of ids)
+    for (const id of options.invoiceIds)
       await client.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...invoiceKey(id), paid: 0, version: 0 } }));
   }
   const meter = meterCapacity(client);
@@ -141,24 +133,14 @@ const baselineRun = async (
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    await load(url, options.warmUp);
-    const before = meter.totals();
-    const { timings, seconds } = await load(url, options.measured);
-    const after = meter.totals();
-    const dynamodb = {
-      calls: Object.fromEntries(
-        Object.entries(after.calls).map(([name, calls]) => [name, calls - (before.calls[name] ?? 0)]),
-      ),
-      writeUnits: after.writeUnits - before.writeUnits,
-    };
-    return { sorted: [...timings].sort((a, b) => a - b), seconds, dynamodb };
-  } finally {
-    server.close();
-    client.destroy();
-    raw.destroy();
-  }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    dynamodb: (): Pick<CapacityTotals, 'calls' | 'writeUnits'> => meter.totals(),
+    close: () => {
+      server.close();
+      client.destroy();
+    },
+  };
 };
 
 const main = async () => {
@@ -252,29 +234,107 @@ const main = async () => {
     };
     const dynamodbNow = async () =>
       ((await (await fetch(`${runtime.url}/local/executions`)).json()) as { dynamodb: CapacityTotals }).dynamodb;
+    const javaPid = javaPidFor(new URL(runtime.dynamoEndpoint).port);
+    /** What one path's measured phases added up to. */
+    const tally = () => ({
+      timings: [] as number[],
+      seconds: 0,
+      inProgress: 0,
+      calls: {} as Record<string, number>,
+      writeUnits: 0,
+      nodeCpuMs: 0,
+      javaCpuMs: javaPid === null ? null : (0 as number | null),
+    });
+    type Tally = ReturnType<typeof tally>;
+    /**
+     * One measured phase, added to its path's tally: answer times, wall seconds, DynamoDB calls and write units, and the
+     * CPU of this process (the load, the runtime or the baseline's handler, and the SDK) and of DynamoDB Local.
+     */
+    const measure = async (
+      into: Tally,
+      url: string,
+      batch: readonly BenchEvent[],
+      dynamodb: () => Promise<Pick<CapacityTotals, 'calls' | 'writeUnits'>>,
+    ) => {
+      const before = await dynamodb();
+      const nodeBefore = process.cpuUsage();
+      const javaBefore = javaPid === null ? null : cpuMs(javaPid);
+      const run = await load(url, batch);
+      // The report stream's consumer counts what the phase wrote within it: its calls, write units and CPU are the
+      // phase's (deployed, another function's), and none of it falls on the next phase.
+      await runtime.drainTableStream();
+      const node = process.cpuUsage(nodeBefore);
+      const javaAfter = javaPid === null ? null : cpuMs(javaPid);
+      const after = await dynamodb();
+      into.timings.push(...run.timings);
+      into.seconds += run.seconds;
+      into.inProgress += run.inProgress;
+      for (const [name, calls] of Object.entries(after.calls))
+        into.calls[name] = (into.calls[name] ?? 0) + calls - (before.calls[name] ?? 0);
+      into.writeUnits += after.writeUnits - before.writeUnits;
+      into.nodeCpuMs += (node.user + node.system) / 1000;
+      into.javaCpuMs =
+        into.javaCpuMs === null || javaBefore === null || javaAfter === null
+          ? null
+          : into.javaCpuMs + javaAfter - javaBefore;
+    };
+    /** A path's figures from its tally, per event. */
+    const figures = (run: Tally) => {
+      const perEvent = (value: number) => Math.round((value / EVENTS) * 100) / 100;
+      return {
+        sorted: [...run.timings].sort((x, y) => x - y),
+        seconds: run.seconds,
+        inProgress: run.inProgress,
+        dynamodb: { calls: run.calls, writeUnits: run.writeUnits },
+        cpuMsPerEvent: {
+          thisProcess: perEvent(run.nodeCpuMs),
+          dynamoDbLocal: run.javaCpuMs === null ? null : perEvent(run.javaCpuMs),
+        },
+      };
+    };
     const webhookUrl = `${runtime.url}/v1/webhooks/stripe/bench`;
-    await load(webhookUrl, eventsFor(PREFIXES.webhookWarmUp, WARM_UP));
-    const before = await dynamodbNow();
-    const { timings, seconds, inProgress } = await load(webhookUrl, events);
-    const after = await dynamodbNow();
-    // Every call the runtime's functions made while the events came in (the execution wakes' own calls included).
-    const webhookCalls = (callCount(after) - callCount(before)) / EVENTS;
-    const webhookWriteUnits = (after.writeUnits - before.writeUnits) / EVENTS;
-    const webhookCallsByCommand = Object.fromEntries(
-      Object.entries(after.calls).map(([name, calls]) => [name, (calls - (before.calls[name] ?? 0)) / EVENTS]),
-    );
-    const baseline = await baselineRun(runtime.dynamoEndpoint, load, {
+    const idsOf = (...prefixes: string[]) =>
+      prefixes.flatMap((prefix) => Array.from({ length: INVOICES }, (_, i) => `${prefix}-${i}`));
+    // The baseline pays the invoices the API wrote above; the small floor seeds its own items.
+    const baselineServer = await startBaseline(runtime.dynamoEndpoint, {
       items: 'invoices',
       tenantId: 'bench',
-      warmUp: eventsFor(PREFIXES.baselineWarmUp, WARM_UP),
-      measured: eventsFor(PREFIXES.baseline, EVENTS),
+      invoiceIds: idsOf(PREFIXES.baselineWarmUp, PREFIXES.baseline),
     });
-    const small = await baselineRun(runtime.dynamoEndpoint, load, {
+    const smallServer = await startBaseline(runtime.dynamoEndpoint, {
       items: 'small',
       tenantId: 'bench',
-      warmUp: eventsFor('smallwarm', WARM_UP),
-      measured: eventsFor('small', EVENTS),
+      invoiceIds: idsOf('smallwarm', 'small'),
     });
+    // Every path warmed up before any is measured: the JIT has compiled what each of them runs.
+    await load(webhookUrl, eventsFor(PREFIXES.webhookWarmUp, WARM_UP));
+    await load(baselineServer.url, eventsFor(PREFIXES.baselineWarmUp, WARM_UP));
+    await load(smallServer.url, eventsFor('smallwarm', WARM_UP));
+    await runtime.drainTableStream();
+    const tallies = { webhook: tally(), baseline: tally(), small: tally() };
+    const baselineEvents = eventsFor(PREFIXES.baseline, EVENTS);
+    const smallEvents = eventsFor('small', EVENTS);
+    // The paths take turns, a share of their events at a time: a change of the machine's pace, or DynamoDB Local's
+    // collector running, falls on each of them alike instead of on whichever was measured then.
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const share = <T>(list: readonly T[]) =>
+        list.slice(Math.floor((round * list.length) / ROUNDS), Math.floor(((round + 1) * list.length) / ROUNDS));
+      await measure(tallies.webhook, webhookUrl, share(events), dynamodbNow);
+      await measure(tallies.baseline, baselineServer.url, share(baselineEvents), async () => baselineServer.dynamodb());
+      await measure(tallies.small, smallServer.url, share(smallEvents), async () => smallServer.dynamodb());
+    }
+    const webhook = figures(tallies.webhook);
+    const baseline = figures(tallies.baseline);
+    const small = figures(tallies.small);
+    baselineServer.close();
+    smallServer.close();
+    const { sorted, seconds, inProgress } = webhook;
+    // Every call the runtime's functions made while the events came in (the execution wakes' own calls included).
+    const webhookCalls = callCount(webhook.dynamodb) / EVENTS;
+    const webhookWriteUnits = webhook.dynamodb.writeUnits / EVENTS;
+    const webhookCallsByCommand = Object.fromEntries(
+      Object.entries(webhook.dynamodb.calls).map(([name, calls]) => [name, calls / EVENTS]),
+    );
     const unique = new Set(events.map((event) => event.id)).size;
     const paidOn = async (prefix: string) => {
       let paid = 0;
@@ -288,16 +348,18 @@ const main = async () => {
     };
     const paid = await paidOn(PREFIXES.webhook);
     const baselinePaid = await paidOn(PREFIXES.baseline);
-    const sorted = [...timings].sort((a, b) => a - b);
     const ms = (value: number) => `${value.toFixed(1)} ms`;
+    const cpu = (run: typeof webhook) =>
+      `CPU per event ${run.cpuMsPerEvent.thisProcess} ms in this process, ${run.cpuMsPerEvent.dynamoDbLocal ?? '?'} ms in DynamoDB Local`;
     const floor = (name: string, run: typeof baseline) =>
-      `  ${name}: ${(EVENTS / run.seconds).toFixed(0)} events/s, p50 ${ms(percentile(run.sorted, 50))}, p99 ${ms(percentile(run.sorted, 99))}, ${(callCount(run.dynamodb) / EVENTS).toFixed(2)} calls and ${(run.dynamodb.writeUnits / EVENTS).toFixed(1)} write units per event; webhook ratio ${(run.seconds / seconds).toFixed(2)}\n`;
+      `  ${name}: ${(EVENTS / run.seconds).toFixed(0)} events/s, p50 ${ms(percentile(run.sorted, 50))}, p99 ${ms(percentile(run.sorted, 99))}, ${(callCount(run.dynamodb) / EVENTS).toFixed(2)} calls and ${(run.dynamodb.writeUnits / EVENTS).toFixed(1)} write units per event; ${cpu(run)}; webhook ratio ${(run.seconds / seconds).toFixed(2)}\n`;
     process.stdout.write(
       [
-        `Stripe webhooks on the local runtime (DynamoDB Local): ${EVENTS} events (${unique} distinct, the rest replays), ${CONCURRENCY} at a time, ${INVOICES} invoices, after ${WARM_UP} warm-up events on each path`,
+        `Stripe webhooks on the local runtime (DynamoDB Local): ${EVENTS} events (${unique} distinct, the rest replays), ${CONCURRENCY} at a time, ${INVOICES} invoices, after ${WARM_UP} warm-up events on each path, measured in ${ROUNDS} turns`,
         `  answer time p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1)!)}`,
         `  throughput ${(EVENTS / seconds).toFixed(0)} events/s`,
         `  DynamoDB per event: ${webhookCalls.toFixed(2)} calls, ${webhookWriteUnits.toFixed(1)} write units (${JSON.stringify(webhookCallsByCommand)})`,
+        `  ${cpu(webhook)}`,
         `  money applied ${paid} = ${unique} x 1000: ${paid === unique * 1_000 ? 'exact' : 'WRONG'}`,
         '',
       ].join('\n'),
@@ -308,6 +370,7 @@ const main = async () => {
       events: EVENTS,
       concurrency: CONCURRENCY,
       warmUpEvents: WARM_UP,
+      rounds: ROUNDS,
       webhookP50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
       webhookP99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
       webhookRps: Math.round(EVENTS / seconds),
@@ -320,6 +383,8 @@ const main = async () => {
       webhookWriteUnitsPerEvent: Math.round(webhookWriteUnits * 10) / 10,
       baselineDynamoCallsPerEvent: Math.round((callCount(baseline.dynamodb) / EVENTS) * 100) / 100,
       baselineWriteUnitsPerEvent: Math.round((baseline.dynamodb.writeUnits / EVENTS) * 10) / 10,
+      webhookCpuMsPerEvent: webhook.cpuMsPerEvent,
+      baselineCpuMsPerEvent: baseline.cpuMsPerEvent,
       smallItemsBaselineRps: Math.round(EVENTS / small.seconds),
       smallItemsBaselineP99Ms: Math.round(percentile(small.sorted, 99) * 10) / 10,
       smallItemsWebhookRatio: Math.round((small.seconds / seconds) * 100) / 100,

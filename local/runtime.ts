@@ -99,6 +99,8 @@ export interface LocalRuntime {
   /** Where card payments and collection go, when anywhere: Stripe's API, or the stand-in this runtime started. */
   stripeApiUrl: string | null;
   stripeStandIn: StripeStandIn | null;
+  /** Hands every write made so far to the table stream's consumer; resolves once it has counted them. */
+  drainTableStream(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -416,6 +418,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       secrets: namedSecrets,
       stripeApiUrl: stripeApi?.url ?? null,
       stripeStandIn: standIn,
+      drainTableStream: () => reportStream.drain(),
       stop: () =>
         (stopping ??= (async () => {
           timers.stop();

@@ -36,8 +36,11 @@ export interface InvoiceRepository {
     invoiceId: string,
     paymentId: string,
   ): Promise<{ invoice: Invoice; payment: Payment | null } | null>;
-  /** A customer's invoices (the case), by due date, from the customer index. */
-  listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]>;
+  /**
+   * A customer's invoices (the case), by due date, from the customer index; `consistent` reads each one as the last
+   * write left it (a payment just made included).
+   */
+  listByCustomer(tenantId: string, customerId: string, options?: { consistent?: boolean }): Promise<Invoice[]>;
   getPayment(tenantId: string, invoiceId: string, paymentId: string): Promise<Payment | null>;
   /** Writes the invoice if the stored version is still `expectedVersion` (null: must not exist yet); false if it moved. */
   save(tenantId: string, invoice: Invoice, expectedVersion: number | null): Promise<boolean>;

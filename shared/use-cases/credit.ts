@@ -11,7 +11,7 @@ import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { CreditState, CreditView, PutUnbilledBody } from '../schemas/credit.schema';
 import type { Customer } from '../schemas/customer.schema';
 import { defaultTenantSettings } from '../schemas/tenant.schema';
-import { getCustomerInvoices } from './invoices';
+import { balancesToday } from './invoices';
 import type { CoreDeps } from './ports';
 import { retryOnConflict } from './retry-on-conflict';
 
@@ -40,20 +40,11 @@ const positionOf = async (
   state: CreditState,
   holdDaysPastDue: number,
 ): Promise<CreditPosition> => {
-  const invoices = await deps.invoices.listByCustomer(tenantId, customer.id);
-  const open = await getCustomerInvoices(
-    deps,
-    tenantId,
-    customer,
-    invoices.filter(isCollectible).map((invoice) => invoice.id),
-  );
+  // Read as the last write left them: a review follows the payment or invoice that called for it.
+  const invoices = await deps.invoices.listByCustomer(tenantId, customer.id, { consistent: true });
   return creditPosition({
     limit: customer.creditLimit ?? null,
-    openInvoices: open.map((invoice) => ({
-      balance: invoice.balance,
-      currency: invoice.currency,
-      dueDate: invoice.dueDate,
-    })),
+    openInvoices: await balancesToday(deps, tenantId, customer, invoices.filter(isCollectible)),
     unbilled: state.unbilled,
     today: localDate(deps.clock.now(), customer.timeZone),
     holdDaysPastDue,
@@ -82,15 +73,15 @@ const customerOrThrow = async (deps: CreditDeps, tenantId: string, customerId: s
 /**
  * Re-decides the hold from the facts and stores it; publishes customer.credit_hold or customer.credit_released when
  * the hold starts or ends. Skipped cheaply for customers credit control does not concern (no limit, not on hold, and
- * nothing past the threshold by the caller's reckoning).
+ * nothing past the threshold by the caller's reckoning). A caller that has the tenant passes its threshold.
  */
 export const reviewCredit = async (
   deps: CreditDeps,
   tenantId: string,
   customer: Customer,
-  daysPastDueHint = 0,
+  { daysPastDueHint = 0, holdDaysPastDue }: { daysPastDueHint?: number; holdDaysPastDue?: number } = {},
 ): Promise<CreditView | null> => {
-  const threshold = await holdThreshold(deps, tenantId);
+  const threshold = holdDaysPastDue ?? (await holdThreshold(deps, tenantId));
   return retryOnConflict('the credit state', async () => {
     const stored = await deps.credit.get(tenantId, customer.id);
     const state = stored ?? emptyState(customer.id);
@@ -139,7 +130,7 @@ export const reviewCreditOf = async (
   const customer = await deps.customers.get(tenantId, customerId);
   if (!customer) return;
   const hint = dueDate === null ? 0 : daysBetween(dueDate, localDate(deps.clock.now(), customer.timeZone));
-  await reviewCredit(deps, tenantId, customer, hint);
+  await reviewCredit(deps, tenantId, customer, { daysPastDueHint: hint });
 };
 
 /** GET /v1/customers/{id}/credit: the position now, and the hold as last decided. */

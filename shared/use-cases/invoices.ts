@@ -187,6 +187,36 @@ export const getCustomerInvoices = async (
   return views;
 };
 
+/**
+ * What each of a customer's invoices owes today, from the invoices as listed: only one whose strategy charges interest is
+ * read again with its payments, which the interest needs.
+ */
+export const balancesToday = async (
+  deps: CoreDeps,
+  tenantId: string,
+  customer: Customer,
+  invoices: readonly Invoice[],
+): Promise<Pick<InvoiceResponse, 'balance' | 'currency' | 'dueDate'>[]> => {
+  const strategies = await listStrategies(deps, tenantId);
+  const balances: Pick<InvoiceResponse, 'balance' | 'currency' | 'dueDate'>[] = [];
+  for (const listed of invoices) {
+    const rule = chooseStrategy(strategies, choiceFacts(listed, customer.segment)).strategy.interest;
+    if ((rule?.rule ?? 'none') === 'none') {
+      balances.push({ balance: invoiceBalance(listed), currency: listed.currency, dueDate: listed.dueDate });
+      continue;
+    }
+    const found = await deps.invoices.get(tenantId, listed.id);
+    if (!found) continue;
+    const { interest } = interestToday(deps.clock, found, customer, rule);
+    balances.push({
+      balance: invoiceBalance(found.invoice, interest),
+      currency: found.invoice.currency,
+      dueDate: found.invoice.dueDate,
+    });
+  }
+  return balances;
+};
+
 /** Clock skew allowed between a partner's server and Arrears when a payment is dated "now". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 

@@ -70,6 +70,6 @@ export const moneyMoved = async (
     if (!(await mayChangeHold(deps, tenantId, customer, known?.state, out.length > 0))) continue;
     const today = localDate(deps.clock.now(), customer.timeZone);
     const hint = Math.max(0, ...out.map((movement) => daysBetween(movement.dueDate, today)));
-    await reviewCredit(deps, tenantId, customer, hint);
+    await reviewCredit(deps, tenantId, customer, { daysPastDueHint: hint });
   }
 };

@@ -10,6 +10,7 @@ import { sha256Hex } from '../../shared/domain/ids';
 import type { ApiDependencies } from '../../shared/env/api-dependencies';
 import { createHandler as createStripeWebhook } from '../../functions/api/post-stripe-webhook.handler';
 import { signatureHeader } from '../../shared/webhooks/signature';
+import { putStrategy } from '../../shared/use-cases/strategies';
 import { apiEvent, asRoute, context } from '../fixtures/api-event';
 import { createTestTable, fixedClock, type TestTable } from '../fixtures/test-table';
 
@@ -237,6 +238,35 @@ describe('credit control', () => {
     // The provider's retry of the same event changes nothing and announces nothing again.
     expect((await payByStripe('hooked-1', 8_000)).body).toMatchObject({ outcome: 'applied', replayed: true });
     expect(holds('hooked')).toHaveLength(2);
+  });
+
+  it("counts the interest an invoice's strategy charges in the exposure, and holds on it", async () => {
+    // 36.5 % a year on 100,000: 100 a day once the invoice is past due.
+    await putStrategy(deps, 't1', 'accruing', {
+      name: 'Accruing',
+      appliesTo: { segment: 'accrues' },
+      steps: [{ id: 'first', offsetDays: 3, channel: 'email', template: 'overdue' }],
+      interest: { rule: 'simple', annualRatePercent: 36.5 },
+    });
+    await customer('accruing', {
+      name: 'Accruing Ltd',
+      kind: 'business',
+      timeZone: 'UTC',
+      segment: 'accrues',
+      creditLimit: { amount: 100_500, currency: 'EUR' },
+    });
+    // Ten days past due on the clock's day: the principal alone is under the limit, with its interest it is over.
+    await invoice('accruing-1', {
+      customerId: 'accruing',
+      amount: 100_000,
+      currency: 'EUR',
+      issuedAt: '2026-11-01',
+      dueDate: '2026-12-10',
+    });
+    const position = (await credit('accruing')).body;
+    expect(position.openBalance).toBeGreaterThan(100_500);
+    expect(position.hold).toMatchObject({ onHold: true, reasons: ['over-limit'] });
+    expect(holds('accruing')).toEqual(['customer.credit_hold:over-limit']);
   });
 
   it('refuses a negative unbilled amount or limit by field, and answers 404 for an unknown or foreign customer', async () => {

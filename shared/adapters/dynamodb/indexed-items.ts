@@ -9,14 +9,15 @@ const CONCURRENT_READS = 16;
 /**
  * The table's items behind index entries, in the index's order. An item deleted since, or one that left the queried
  * partition since, is dropped, as the index itself would have dropped it a moment later. Eventually consistent reads,
- * like the index query they follow. `attributes` narrows each read (the index's partition key is always read).
+ * like the index query they follow, unless `consistent` asks for the items as the last write left them (the index still
+ * lags). `attributes` narrows each read (the index's partition key is always read).
  */
 export const readIndexed = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   entries: readonly Record<string, unknown>[],
   index: IndexName,
-  attributes?: readonly string[],
+  { attributes, consistent = false }: { attributes?: readonly string[]; consistent?: boolean } = {},
 ): Promise<Record<string, unknown>[]> => {
   const member = `${index}pk`;
   const names = attributes ? [...new Set([...attributes, member])] : [];
@@ -33,7 +34,12 @@ export const readIndexed = async (
       const at = next++;
       const entry = entries[at]!;
       const result = await client.send(
-        new GetCommand({ TableName: tableName, Key: { pk: entry.pk, sk: entry.sk }, ...projection }),
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: entry.pk, sk: entry.sk },
+          ...projection,
+          ...(consistent ? { ConsistentRead: true } : {}),
+        }),
       );
       found[at] = result.Item;
     }
@@ -48,6 +54,6 @@ export const readIndexed = async (
 export const queryIndexed = async (
   client: DynamoDBDocumentClient,
   input: QueryCommandInput & { TableName: string; IndexName: IndexName },
-  attributes?: readonly string[],
+  options: { attributes?: readonly string[]; consistent?: boolean } = {},
 ): Promise<Record<string, unknown>[]> =>
-  readIndexed(client, input.TableName, await queryAll(client, input), input.IndexName, attributes);
+  readIndexed(client, input.TableName, await queryAll(client, input), input.IndexName, options);

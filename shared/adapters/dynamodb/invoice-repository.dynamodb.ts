@@ -78,13 +78,21 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     return { invoice, payment: invoice.voided ? await this.getPayment(tenantId, invoiceId, paymentId) : null };
   }
 
-  async listByCustomer(tenantId: string, customerId: string): Promise<Invoice[]> {
-    const items = await queryIndexed(this.client, {
-      TableName: this.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customerId), ':prefix': 'INVOICE#' },
-    });
+  async listByCustomer(
+    tenantId: string,
+    customerId: string,
+    options: { consistent?: boolean } = {},
+  ): Promise<Invoice[]> {
+    const items = await queryIndexed(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customerId), ':prefix': 'INVOICE#' },
+      },
+      { consistent: options.consistent === true },
+    );
     return items.map((item) => InvoiceSchema.parse(stripStorage(item)));
   }
 

@@ -176,7 +176,7 @@ export class DynamoParkedEventStore implements ParkedEventStore {
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
         ExpressionAttributeValues: { ':pk': keys.parkedPartition(tenantId), ':cutoff': cutoff },
       },
-      ['id', 'eventCount'],
+      { attributes: ['id', 'eventCount'] },
     );
     return items.map((item) => ({ id: String(item.id), eventCount: Number(item.eventCount) }));
   }

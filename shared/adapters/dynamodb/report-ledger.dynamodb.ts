@@ -237,7 +237,9 @@ export class DynamoReportLedger {
           ExclusiveStartKey: startKey,
         }),
       );
-      const invoices = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi1', ['id', 'reportDims']);
+      const invoices = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi1', {
+        attributes: ['id', 'reportDims'],
+      });
       for (const item of invoices) {
         const dims = item.reportDims;
         if (isDims(dims) && (dims.segment !== segment || dims.country !== country)) {

@@ -77,7 +77,7 @@ export const decide = async (
       { ...deps, events: parkingEvents, factsChanged: { notify: async () => undefined } },
       f.tenant.id,
       f.customer,
-      daysPastDue,
+      { daysPastDueHint: daysPastDue, holdDaysPastDue: f.tenant.creditHoldDaysPastDue },
     );
   }
   const { entries, events, flush, save } = caseSaver(deps, f, wait, written, now);

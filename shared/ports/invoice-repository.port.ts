@@ -56,10 +56,13 @@ export interface InvoiceRepository {
     payment: Payment,
     receipt?: PaymentReceipt,
   ): Promise<ApplyReceiptOutcome>;
-  /** One page of the invoices the scheduled run must look at, under a range of scan dates in one shard (never a scan). */
+  /**
+   * One page of the invoices the scheduled run must look at, under ranges of scan dates (sorted, apart) in one shard:
+   * one query from the first range's start to the last's end, the entries between the ranges left out; never a scan.
+   */
   listForRun(
     tenantId: string,
-    dates: DateRange,
+    dates: readonly DateRange[],
     shard: number,
     cursor?: Record<string, unknown>,
   ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }>;

@@ -232,7 +232,7 @@ describe('index projections', () => {
     // The run's due-date index: invoices not yet in collection or whose execution is not started yet, whole.
     const due = [];
     for (let shard = 0; shard < 16; shard += 1)
-      due.push(...(await deps.invoices.listForRun(T, { from: '2026-12-01', to: '2026-12-01' }, shard)).invoices);
+      due.push(...(await deps.invoices.listForRun(T, [{ from: '2026-12-01', to: '2026-12-01' }], shard)).invoices);
     expect(due.sort((a, b) => a.id.localeCompare(b.id))).toEqual(invoices);
     expect((await deps.tenants.listTenants()).find((tenant) => tenant.id === T)).toEqual(
       await deps.tenants.getTenant(T),

@@ -174,6 +174,30 @@ describe('invoice repository', () => {
     expect((await invoices.listByCustomer('t1', 'c-idx')).map((found) => found.id)).toEqual(['i-early', 'i-late']);
   });
 
+  it("reads the run's date ranges in one query a shard, leaving out the invoices dated between them", async () => {
+    const { invoices } = table.deps(clock);
+    for (const [id, dueDate] of [
+      ['i-run-1', '2026-12-01'],
+      ['i-run-gap', '2026-12-03'],
+      ['i-run-5', '2026-12-05'],
+      ['i-run-after', '2026-12-06'],
+    ] as const)
+      await invoices.save('t-run', invoice(id, { customerId: 'c-run', dueDate }), null);
+    const found: string[] = [];
+    for (let shard = 0; shard < invoices.shardCount; shard += 1) {
+      const page = await invoices.listForRun(
+        't-run',
+        [
+          { from: '2026-12-01', to: '2026-12-02' },
+          { from: '2026-12-04', to: '2026-12-05' },
+        ],
+        shard,
+      );
+      found.push(...page.invoices.map((listed) => listed.id));
+    }
+    expect(found.sort()).toEqual(['i-run-1', 'i-run-5']);
+  });
+
   it('keeps only open invoices in the sharded due-date index', async () => {
     const { invoices } = table.deps(clock);
     await invoices.save('t1', invoice('i-due'), null);

@@ -4,7 +4,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/adapters/dynamodb/keys';
 import { putCustomer } from '../../shared/use-cases/customers';
 import { putInvoice } from '../../shared/use-cases/invoices';
-import { consecutiveRanges, datesToScan, runReminders } from '../../shared/use-cases/reminder-run';
+import { consecutiveRanges, datesToScan, querySpans, runReminders } from '../../shared/use-cases/reminder-run';
 import { DEFAULT_STRATEGY } from '../../shared/domain/strategy';
 import { createHarness, TENANT, type Harness } from './harness';
 
@@ -42,10 +42,20 @@ describe('reminder run', () => {
       '2026-12-01',
       '2026-12-02',
     ]);
-    // Each run of consecutive days is one query per shard: two, not seven.
+    // Two runs of consecutive days, read in one query per shard (the day between them dropped by its key), not seven.
     expect(consecutiveRanges(dates)).toEqual([
       { from: '2026-11-25', to: '2026-11-28' },
       { from: '2026-11-30', to: '2026-12-02' },
+    ]);
+    expect(querySpans(consecutiveRanges(dates))).toEqual([consecutiveRanges(dates)]);
+    // A pre-due step a month ahead keeps a query of its own: a month of keys is not read through.
+    const monthAhead = consecutiveRanges([...dates, '2026-12-27', '2026-12-28', '2026-12-29']);
+    expect(querySpans(monthAhead)).toEqual([
+      [
+        { from: '2026-11-25', to: '2026-11-28' },
+        { from: '2026-11-30', to: '2026-12-02' },
+      ],
+      [{ from: '2026-12-27', to: '2026-12-29' }],
     ]);
   });
 

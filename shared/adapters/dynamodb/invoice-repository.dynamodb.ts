@@ -271,11 +271,17 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
 
   async listForRun(
     tenantId: string,
-    dates: DateRange,
+    dates: readonly DateRange[],
     shard: number,
     cursor?: Record<string, unknown>,
   ): Promise<{ invoices: Invoice[]; cursor?: Record<string, unknown> }> {
-    const range = keys.dueDateRange(dates.from, dates.to);
+    if (dates.length === 0) return { invoices: [] };
+    // One query over the span, not one per range: the index holds keys, so the entries dated between the ranges are
+    // dropped by their sort key before any item is read.
+    const range = keys.dueDateRange(dates[0]!.from, dates.at(-1)!.to);
+    const ranges = dates.map((dateRange) => keys.dueDateRange(dateRange.from, dateRange.to));
+    const wanted = (entry: Record<string, unknown>) =>
+      ranges.some(({ from, to }) => String(entry.gsi2sk) >= from && String(entry.gsi2sk) <= to);
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -290,7 +296,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         Limit: 200,
       }),
     );
-    const invoices = await readIndexed(this.client, this.tableName, page.Items ?? [], 'gsi2');
+    const invoices = await readIndexed(this.client, this.tableName, (page.Items ?? []).filter(wanted), 'gsi2');
     return {
       invoices: invoices.map((item) => InvoiceSchema.parse(stripStorage(item))),
       ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}),

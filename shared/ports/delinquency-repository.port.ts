@@ -73,8 +73,11 @@ export interface DelinquencyListings {
   ): Promise<Delinquency[] | 'too-many'>;
   /** Delinquencies that closed in a month ("YYYY-MM"), oldest first: the history a scorecard is fitted on. */
   listClosed(tenantId: string, month: string, limit: number, cursor?: string): Promise<QueuePage>;
-  /** A customer's delinquencies (the case), from the customer index. */
-  listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]>;
+  /**
+   * A customer's delinquencies (the case), from the customer index. Those in `known`, as the caller read them, stand in
+   * for their own entries instead of being read again.
+   */
+  listByCustomer(tenantId: string, customerId: string, known?: readonly Delinquency[]): Promise<Delinquency[]>;
 }
 
 /** Who works a delinquency, with the collectors' load kept in step. */

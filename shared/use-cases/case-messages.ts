@@ -34,7 +34,8 @@ export const caseRole = async (
   ownBalance: number,
   channel: 'email' | 'sms',
 ): Promise<CaseRole> => {
-  const mates = (await deps.delinquencies.listByCustomer(tenantId, customer.id)).filter(
+  // This case itself is held already: only the others are read.
+  const mates = (await deps.delinquencies.listByCustomer(tenantId, customer.id, [delinquency])).filter(
     (mate) =>
       mate.id !== delinquency.id &&
       mate.currency === delinquency.currency &&

@@ -24,6 +24,8 @@ export interface ScoringFacts {
   delinquency: Pick<Delinquency, 'id' | 'nextActionAt' | 'score' | 'priority'>;
   invoice: Pick<Invoice, 'id' | 'dueDate' | 'currency'>;
   balance: number;
+  /** The case as stored, when the caller read it: the customer's history takes it instead of reading it again. */
+  storedCase?: Delinquency;
 }
 
 const median = (values: number[]): number | null => {
@@ -107,7 +109,7 @@ export const scoreDelinquency = async (
 ): Promise<Scoring> => {
   const now = deps.clock.now();
   const [delinquencies, invoices] = await Promise.all([
-    deps.delinquencies.listByCustomer(facts.tenant.id, facts.customer.id),
+    deps.delinquencies.listByCustomer(facts.tenant.id, facts.customer.id, facts.storedCase ? [facts.storedCase] : []),
     deps.invoices.listByCustomer(facts.tenant.id, facts.customer.id),
   ]);
   const inputs = scoreInputs(facts, { delinquencies, invoices }, now);

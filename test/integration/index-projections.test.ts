@@ -208,6 +208,13 @@ describe('index projections', () => {
     expect(open.status).toBe('disputed');
     expect(await deps.delinquencies.listByCustomer(T, 'c1')).toEqual(expect.arrayContaining([open, closed]));
     expect((await deps.delinquencies.listByCustomer(T, 'c1')).length).toBe(2);
+    // A case the caller holds answers for its own entry (this copy is nowhere in the table), in the index's order.
+    const held = { ...open, priority: 4_321 };
+    const withHeld = await deps.delinquencies.listByCustomer(T, 'c1', [held]);
+    expect(withHeld).toEqual(expect.arrayContaining([held, closed]));
+    expect(withHeld.map((found) => found.id)).toEqual(
+      (await deps.delinquencies.listByCustomer(T, 'c1')).map((found) => found.id),
+    );
     for (const filter of [
       { status: 'disputed' as const },
       { status: 'disputed' as const, band: 'high' as const },

@@ -29,7 +29,7 @@ import { PaymentPlanSchema, type PaymentPlan } from '../../schemas/plan.schema';
 import { DynamoClaims } from './claims.dynamodb';
 import { decodeCursor, encodeCursor, indexPage, refuse as refuseCursor } from './page-cursor';
 import { isConditionFailure, queryAll } from './client';
-import { queryIndexed, readIndexed } from './indexed-items';
+import { readIndexed } from './indexed-items';
 import { itemMeta, keys, stripStorage } from './keys';
 import { transactGuarded, versionCondition } from './version-condition';
 import { reportDims } from '../../domain/report-ledger';
@@ -577,14 +577,30 @@ export class DynamoDelinquencyRepository implements DelinquencyRepository {
     });
   }
 
-  async listByCustomer(tenantId: string, customerId: string): Promise<Delinquency[]> {
-    const items = await queryIndexed(this.client, {
+  async listByCustomer(
+    tenantId: string,
+    customerId: string,
+    known: readonly Delinquency[] = [],
+  ): Promise<Delinquency[]> {
+    const entries = await queryAll(this.client, {
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.customerPartition(tenantId, customerId), ':prefix': 'DELINQUENCY#' },
     });
-    return items.map((item) => DelinquencySchema.parse(stripStorage(item)));
+    const held = new Map(known.map((delinquency) => [keys.delinquency(tenantId, delinquency.id).pk, delinquency]));
+    const read = await readIndexed(
+      this.client,
+      this.tableName,
+      entries.filter((entry) => !held.has(String(entry.pk))),
+      'gsi1',
+    );
+    const byPk = new Map(read.map((item) => [String(item.pk), DelinquencySchema.parse(stripStorage(item))]));
+    // In the index's order, each entry answered by the caller's copy or by the item read.
+    return entries.flatMap((entry) => {
+      const found = held.get(String(entry.pk)) ?? byPk.get(String(entry.pk));
+      return found ? [found] : [];
+    });
   }
 
   async disputeOwner(tenantId: string, disputeId: string): Promise<string | null> {

@@ -73,7 +73,13 @@ export const caseSaver = (deps: SaveDeps, f: Facts, wait: PassWait | null, writt
     const balance = f.balance + f.charged;
     const scoring = closing
       ? { balance }
-      : await scoreDelinquency(deps, { ...f, delinquency: draft, invoice: f.found.invoice, balance });
+      : await scoreDelinquency(deps, {
+          ...f,
+          delinquency: draft,
+          invoice: f.found.invoice,
+          balance,
+          storedCase: delinquency,
+        });
     // The wait's token goes with the case in this same write, unless the case closes (its last passes follow first).
     const taskToken = wait && waits && !closing ? wait.taskToken : null;
     const updated: Delinquency = {

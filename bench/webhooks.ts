@@ -243,7 +243,7 @@ const main = async () => {
       calls: {} as Record<string, number>,
       writeUnits: 0,
       nodeCpuMs: 0,
-      javaCpuMs: javaPid === null ? null : (0 as number | null),
+      javaCpuMs: 0,
     });
     type Tally = ReturnType<typeof tally>;
     /**
@@ -273,10 +273,7 @@ const main = async () => {
         into.calls[name] = (into.calls[name] ?? 0) + calls - (before.calls[name] ?? 0);
       into.writeUnits += after.writeUnits - before.writeUnits;
       into.nodeCpuMs += (node.user + node.system) / 1000;
-      into.javaCpuMs =
-        into.javaCpuMs === null || javaBefore === null || javaAfter === null
-          ? null
-          : into.javaCpuMs + javaAfter - javaBefore;
+      into.javaCpuMs += (javaAfter ?? 0) - (javaBefore ?? 0);
     };
     /** A path's figures from its tally, per event. */
     const figures = (run: Tally) => {
@@ -288,7 +285,8 @@ const main = async () => {
         dynamodb: { calls: run.calls, writeUnits: run.writeUnits },
         cpuMsPerEvent: {
           thisProcess: perEvent(run.nodeCpuMs),
-          dynamoDbLocal: run.javaCpuMs === null ? null : perEvent(run.javaCpuMs),
+          // Without /proc (or the process) there is no reading: null, not zero.
+          dynamoDbLocal: javaPid === null ? null : perEvent(run.javaCpuMs),
         },
       };
     };

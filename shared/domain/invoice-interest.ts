@@ -29,9 +29,13 @@ export const principalMovements = (
  * Payments reduce principal first (then fees, then interest), from the customer's local date the money arrived, so
  * interest runs only on what is still owed.
  */
+/** Whether a strategy's interest rule charges anything: without one, an invoice's balance needs none of its history. */
+export const chargesInterest = (interest: Strategy['interest']): interest is NonNullable<Strategy['interest']> =>
+  interest !== undefined && interest.rule !== 'none';
+
 export const invoiceInterest = (facts: InterestFacts): InterestResult | null => {
   const interest = facts.interest;
-  if (!interest || interest.rule === 'none' || facts.invoice.voided) return null;
+  if (!chargesInterest(interest) || facts.invoice.voided) return null;
   let principal = facts.invoice.amount;
   const periods = [{ from: facts.invoice.issuedAt, principal }];
   const byDate = [...facts.payments].sort((a, b) => a.paidAt.localeCompare(b.paidAt));

@@ -8,7 +8,7 @@ import type { CreditRepository } from '../ports/credit-repository.port';
 import type { PaymentReceipt } from '../ports/webhook-events.port';
 import type { Invoice, InvoiceResponse, Payment, PostPaymentBody, PutInvoiceBody } from '../schemas/invoice.schema';
 import { addDays, localDate } from '../domain/calendar';
-import { invoiceInterest, principalMovements } from '../domain/invoice-interest';
+import { chargesInterest, invoiceInterest, principalMovements } from '../domain/invoice-interest';
 import { choiceFacts, chooseStrategy } from '../domain/strategy';
 import type { Strategy } from '../schemas/strategy.schema';
 import type { Customer } from '../schemas/customer.schema';
@@ -201,7 +201,7 @@ export const balancesToday = async (
   const balances: Pick<InvoiceResponse, 'balance' | 'currency' | 'dueDate'>[] = [];
   for (const listed of invoices) {
     const rule = chooseStrategy(strategies, choiceFacts(listed, customer.segment)).strategy.interest;
-    if ((rule?.rule ?? 'none') === 'none') {
+    if (!chargesInterest(rule)) {
       balances.push({ balance: invoiceBalance(listed), currency: listed.currency, dueDate: listed.dueDate });
       continue;
     }
@@ -284,7 +284,7 @@ export const applyInvoicePayment = async (
   return retryOnConflict('the invoice balance', async () => {
     const strategies = await listStrategies(deps, tenantId);
     // Without an interest rule nothing needs the invoice's history: the invoice and this payment (if stored) suffice.
-    const found = strategies.every((strategy) => (strategy.interest?.rule ?? 'none') === 'none')
+    const found = !strategies.some((strategy) => chargesInterest(strategy.interest))
       ? await deps.invoices
           .getForPayment(tenantId, invoiceId, paymentId)
           .then((lean) => lean && { invoice: lean.invoice, payments: lean.payment ? [lean.payment] : [], refunds: [] })

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { meterCapacity, type CapacityTotals } from '../shared/adapters/dynamodb/capacity-meter';
 import { signatureHeader, verifySignatureHeader } from '../shared/webhooks/signature';
+import { measurePaymentWriteCosts, type PaymentWriteCost } from './payment-write-costs';
 import { cpuMs, javaPidFor } from './processes';
 import { writeResult } from './results';
 
@@ -143,8 +144,21 @@ const startBaseline = async (
   };
 };
 
+/** The cost steps as lines: CPU per payment in each process, and what each step added to the one before. */
+const costLines = (costs: readonly PaymentWriteCost[]) =>
+  [
+    '  where the CPU goes, per payment (this process + DynamoDB Local; the report stream consumer included):',
+    ...costs.map((cost, index) => {
+      const total = cost.thisProcessMs + (cost.dynamoDbLocalMs ?? 0);
+      const before = costs[index - 1];
+      const added = before ? total - before.thisProcessMs - (before.dynamoDbLocalMs ?? 0) : null;
+      return `    ${cost.step}: ${cost.thisProcessMs} + ${cost.dynamoDbLocalMs ?? '?'} ms${added === null ? '' : ` (${added >= 0 ? '+' : ''}${added.toFixed(2)})`}`;
+    }),
+    '',
+  ].join('\n');
+
 const main = async () => {
-  const { startLocalRuntime } = await import('../local/runtime');
+  const { startLocalRuntime, TABLE_NAME } = await import('../local/runtime');
   const runtime = await startLocalRuntime({
     port: 0,
     host: '127.0.0.1',
@@ -171,6 +185,19 @@ const main = async () => {
     for (const prefix of Object.values(PREFIXES)) {
       for (let i = 0; i < INVOICES; i += 1) {
         await api('PUT', `/v1/invoices/${prefix}-${i}`, {
+          customerId: 'bench',
+          amount: 10_000_000,
+          currency: 'EUR',
+          issuedAt: '2026-11-01',
+          dueDate: '2026-11-20',
+        });
+      }
+    }
+    // The cost steps' invoices: one set per step, one invoice per writer.
+    const costInvoice = (step: number, writer: number) => `cost${step}-${writer}`;
+    for (let step = 0; step < 4; step += 1) {
+      for (let writer = 0; writer < CONCURRENCY; writer += 1) {
+        await api('PUT', `/v1/invoices/${costInvoice(step, writer)}`, {
           customerId: 'bench',
           amount: 10_000_000,
           currency: 'EUR',
@@ -326,6 +353,27 @@ const main = async () => {
     const small = figures(tallies.small);
     baselineServer.close();
     smallServer.close();
+    // Where the webhook's extra CPU goes: the same writes as the repositories make them, one piece added at a time.
+    const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
+    const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
+    const costClient = createDocumentClient({
+      endpoint: runtime.dynamoEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const costs = await measurePaymentWriteCosts(
+      {
+        client: costClient,
+        tableName: TABLE_NAME,
+        tenantId: 'bench',
+        customerId: 'bench',
+        invoiceIds: (step) => Array.from({ length: CONCURRENCY }, (_, writer) => costInvoice(step, writer)),
+        javaPid,
+        drainTableStream: () => runtime.drainTableStream(),
+      },
+      { payments: 2 * EVENTS, warmUp: Math.min(WARM_UP, 400), rounds: 2 * ROUNDS },
+    );
+    costClient.destroy();
     const { sorted, seconds, inProgress } = webhook;
     // Every call the runtime's functions made while the events came in (the execution wakes' own calls included).
     const webhookCalls = callCount(webhook.dynamodb) / EVENTS;
@@ -364,6 +412,7 @@ const main = async () => {
     );
     process.stdout.write(floor('baseline (verify + one read + one transaction, on the real invoices)', baseline));
     process.stdout.write(floor("the same on small unindexed items (DynamoDB Local's own floor)", small));
+    process.stdout.write(costLines(costs));
     writeResult('webhooks', {
       events: EVENTS,
       concurrency: CONCURRENCY,
@@ -386,6 +435,7 @@ const main = async () => {
       smallItemsBaselineRps: Math.round(EVENTS / small.seconds),
       smallItemsBaselineP99Ms: Math.round(percentile(small.sorted, 99) * 10) / 10,
       smallItemsWebhookRatio: Math.round((small.seconds / seconds) * 100) / 100,
+      paymentWriteCosts: costs,
       exact: paid === unique * 1_000 && baselinePaid === unique * 1_000,
       repliesEventInProgress: inProgress,
     });

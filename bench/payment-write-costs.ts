@@ -10,6 +10,41 @@ import { keys } from '../shared/adapters/dynamodb/keys';
 import type { Payment } from '../shared/schemas/invoice.schema';
 import { cpuMs } from './processes';
 
+/**
+ * The baseline's one transaction: the event's record (refused if it exists: a replay) and the invoice's new paid total
+ * over the version read (refused if another write came between).
+ */
+export const baselineTransaction = (
+  tableName: string,
+  write: {
+    eventKey: { pk: string; sk: string };
+    invoiceKey: { pk: string; sk: string };
+    paidAttribute: string;
+    invoiceId: string;
+    amount: number;
+    version: number;
+  },
+) => ({
+  TransactItems: [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...write.eventKey, invoiceId: write.invoiceId, amount: write.amount },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: write.invoiceKey,
+        UpdateExpression: `SET ${write.paidAttribute} = ${write.paidAttribute} + :amount, version = :next`,
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':amount': write.amount, ':next': write.version + 1, ':version': write.version },
+      },
+    },
+  ],
+});
+
 /** The steps, each one adding a piece to the step before it. */
 export const PAYMENT_WRITE_STEPS = [
   'baseline: read the invoice, one transaction of the event record and the paid total',
@@ -47,31 +82,19 @@ export const measurePaymentWriteCosts = async (
   let sequence = 0;
 
   const baseline = async (invoiceId: string) => {
-    const read = await client.send(
-      new GetCommand({ TableName: tableName, Key: keys.invoice(tenantId, invoiceId), ConsistentRead: true }),
-    );
-    const version = Number(read.Item!.version);
+    const key = keys.invoice(tenantId, invoiceId);
+    const read = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
     await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { pk: `BASELINE#costs#${(sequence += 1)}`, sk: 'EVENT', invoiceId, amount: 1_000 },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.invoice(tenantId, invoiceId),
-              UpdateExpression: 'SET paidTotal = paidTotal + :amount, version = :next',
-              ConditionExpression: 'version = :version',
-              ExpressionAttributeValues: { ':amount': 1_000, ':next': version + 1, ':version': version },
-            },
-          },
-        ],
-      }),
+      new TransactWriteCommand(
+        baselineTransaction(tableName, {
+          eventKey: { pk: `BASELINE#costs#${(sequence += 1)}`, sk: 'EVENT' },
+          invoiceKey: key,
+          paidAttribute: 'paidTotal',
+          invoiceId,
+          amount: 1_000,
+          version: Number(read.Item!.version),
+        }),
+      ),
     );
   };
 

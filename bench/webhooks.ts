@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { meterCapacity, type CapacityTotals } from '../shared/adapters/dynamodb/capacity-meter';
 import { signatureHeader, verifySignatureHeader } from '../shared/webhooks/signature';
-import { measurePaymentWriteCosts, type PaymentWriteCost } from './payment-write-costs';
+import { baselineTransaction, measurePaymentWriteCosts, type PaymentWriteCost } from './payment-write-costs';
 import { cpuMs, javaPidFor } from './processes';
 import { writeResult } from './results';
 
@@ -83,26 +83,16 @@ const startBaseline = async (
       const version = Number(read.Item?.version ?? 0);
       try {
         await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: TABLE_NAME,
-                  Item: { pk: `BASELINE#${options.items}#${id}`, sk: 'EVENT', invoiceId, amount },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Update: {
-                  TableName: TABLE_NAME,
-                  Key: invoiceKey(invoiceId),
-                  UpdateExpression: `SET ${paidAttribute} = ${paidAttribute} + :amount, version = :next`,
-                  ConditionExpression: 'version = :version',
-                  ExpressionAttributeValues: { ':amount': amount, ':next': version + 1, ':version': version },
-                },
-              },
-            ],
-          }),
+          new TransactWriteCommand(
+            baselineTransaction(TABLE_NAME, {
+              eventKey: { pk: `BASELINE#${options.items}#${id}`, sk: 'EVENT' },
+              invoiceKey: invoiceKey(invoiceId),
+              paidAttribute,
+              invoiceId,
+              amount,
+              version,
+            }),
+          ),
         );
         return;
       } catch (error) {

@@ -104,8 +104,9 @@ export const measurePaymentWriteCosts = async (
     const paymentId = `pay_costs_${sequence}`;
     const found = await invoices.getForPayment(tenantId, invoiceId, paymentId);
     if (readCustomer) await credit.getWithCustomer(tenantId, customerId);
-    const { invoice } = found!;
-    const now = new Date('2026-12-01T08:00:00Z').toISOString();
+    if (!found) throw new Error(`no invoice ${invoiceId} for a cost step`);
+    const { invoice } = found;
+    const now = '2026-12-01T08:00:00.000Z';
     const payment: Payment = {
       id: paymentId,
       invoiceId,

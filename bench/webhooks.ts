@@ -4,8 +4,8 @@
 // signature, read the invoice, one transaction of the event's record and the invoice's new paid total): the floor any
 // webhook receiver that applies money to this table's invoices pays. Every path is warmed up before any is measured
 // (the JVM and V8 start cold, and whichever ran first paid for it), and each measured phase records the CPU it cost this
-// process and DynamoDB Local per event, so the ratio can be read as work. Run: npm run bench:webhooks. Writes
-// bench/results/webhooks.json.
+// process and DynamoDB Local per event, so the ratio can be read as work; then it prices the webhook's pieces one by one
+// (bench/payment-write-costs.ts). Run: npm run bench:webhooks. Writes bench/results/webhooks.json.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -14,7 +14,12 @@ import type { AddressInfo } from 'node:net';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { meterCapacity, type CapacityTotals } from '../shared/adapters/dynamodb/capacity-meter';
 import { signatureHeader, verifySignatureHeader } from '../shared/webhooks/signature';
-import { baselineTransaction, measurePaymentWriteCosts, type PaymentWriteCost } from './payment-write-costs';
+import {
+  baselineTransaction,
+  measurePaymentWriteCosts,
+  PAYMENT_WRITE_STEPS,
+  type PaymentWriteCost,
+} from './payment-write-costs';
 import { cpuMs, javaPidFor } from './processes';
 import { writeResult } from './results';
 
@@ -183,19 +188,6 @@ const main = async () => {
         });
       }
     }
-    // The cost steps' invoices: one set per step, one invoice per writer.
-    const costInvoice = (step: number, writer: number) => `cost${step}-${writer}`;
-    for (let step = 0; step < 4; step += 1) {
-      for (let writer = 0; writer < CONCURRENCY; writer += 1) {
-        await api('PUT', `/v1/invoices/${costInvoice(step, writer)}`, {
-          customerId: 'bench',
-          amount: 10_000_000,
-          currency: 'EUR',
-          issuedAt: '2026-11-01',
-          dueDate: '2026-11-20',
-        });
-      }
-    }
     /** `count` payment events over one invoice set; one in ten a replay of an earlier one (answered fast, changing nothing). */
     const eventsFor = (prefix: string, count: number): BenchEvent[] =>
       Array.from({ length: count }, (_, n) => {
@@ -343,6 +335,20 @@ const main = async () => {
     const small = figures(tallies.small);
     baselineServer.close();
     smallServer.close();
+    // The cost steps' invoices (written after the measured phases, so those never met them): a set per step, one
+    // invoice per writer.
+    const costInvoice = (step: number, writer: number) => `cost${step}-${writer}`;
+    for (let step = 0; step < PAYMENT_WRITE_STEPS.length; step += 1) {
+      for (let writer = 0; writer < CONCURRENCY; writer += 1) {
+        await api('PUT', `/v1/invoices/${costInvoice(step, writer)}`, {
+          customerId: 'bench',
+          amount: 10_000_000,
+          currency: 'EUR',
+          issuedAt: '2026-11-01',
+          dueDate: '2026-11-20',
+        });
+      }
+    }
     // Where the webhook's extra CPU goes: the same writes as the repositories make them, one piece added at a time.
     const { createDocumentClient } = await import('../shared/adapters/dynamodb/client');
     const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('../local/dynamodb-local');
@@ -361,7 +367,7 @@ const main = async () => {
         javaPid,
         drainTableStream: () => runtime.drainTableStream(),
       },
-      { payments: 2 * EVENTS, warmUp: Math.min(WARM_UP, 400), rounds: 2 * ROUNDS },
+      { payments: 4 * EVENTS, warmUp: Math.min(WARM_UP, 400), rounds: 4 * ROUNDS },
     );
     costClient.destroy();
     const { sorted, seconds, inProgress } = webhook;

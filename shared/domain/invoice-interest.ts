@@ -25,14 +25,14 @@ export const principalMovements = (
   ...refunds.map((refund) => ({ paidAt: refund.recordedAt, appliedAmount: -refund.reversedApplied })),
 ];
 
-/**
- * Payments reduce principal first (then fees, then interest), from the customer's local date the money arrived, so
- * interest runs only on what is still owed.
- */
 /** Whether a strategy's interest rule charges anything: without one, an invoice's balance needs none of its history. */
 export const chargesInterest = (interest: Strategy['interest']): interest is NonNullable<Strategy['interest']> =>
   interest !== undefined && interest.rule !== 'none';
 
+/**
+ * Payments reduce principal first (then fees, then interest), from the customer's local date the money arrived, so
+ * interest runs only on what is still owed.
+ */
 export const invoiceInterest = (facts: InterestFacts): InterestResult | null => {
   const interest = facts.interest;
   if (!chargesInterest(interest) || facts.invoice.voided) return null;

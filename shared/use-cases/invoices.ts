@@ -57,8 +57,14 @@ const interestRuleFor = async (
   tenantId: string,
   invoice: Invoice,
   customer: Customer,
-): Promise<Strategy['interest']> =>
-  chooseStrategy(await listStrategies(deps, tenantId), choiceFacts(invoice, customer.segment)).strategy.interest;
+): Promise<Strategy['interest']> => interestRuleAmong(await listStrategies(deps, tenantId), invoice, customer);
+
+/** The interest rule of the strategy that applies to an invoice, among strategies already read. */
+const interestRuleAmong = (
+  strategies: readonly Strategy[],
+  invoice: Invoice,
+  customer: Pick<Customer, 'segment'>,
+): Strategy['interest'] => chooseStrategy(strategies, choiceFacts(invoice, customer.segment)).strategy.interest;
 
 /** Interest accrued on an invoice up to the customer's local today. */
 const interestToday = (
@@ -181,7 +187,7 @@ export const getCustomerInvoices = async (
   for (const invoiceId of invoiceIds) {
     const found = await deps.invoices.get(tenantId, invoiceId);
     if (!found) continue;
-    const rule = chooseStrategy(strategies, choiceFacts(found.invoice, customer.segment)).strategy.interest;
+    const rule = interestRuleAmong(strategies, found.invoice, customer);
     views.push(invoiceView(found, interestToday(deps.clock, found, customer, rule)));
   }
   return views;
@@ -200,7 +206,7 @@ export const balancesToday = async (
   const strategies = await listStrategies(deps, tenantId);
   const balances: Pick<InvoiceResponse, 'balance' | 'currency' | 'dueDate'>[] = [];
   for (const listed of invoices) {
-    const rule = chooseStrategy(strategies, choiceFacts(listed, customer.segment)).strategy.interest;
+    const rule = interestRuleAmong(strategies, listed, customer);
     if (!chargesInterest(rule)) {
       balances.push({ balance: invoiceBalance(listed), currency: listed.currency, dueDate: listed.dueDate });
       continue;
@@ -299,7 +305,7 @@ export const applyInvoicePayment = async (
     }
     const customer = payer.customer;
     if (!customer) throw new NotFoundError(`the invoice's customer ${invoice.customerId} no longer exists`);
-    const rule = chooseStrategy(strategies, choiceFacts(invoice, customer.segment)).strategy.interest;
+    const rule = interestRuleAmong(strategies, invoice, customer);
     const standing = (after: Invoice, payments: Payment[]) => {
       const { interest } = interestToday(
         deps.clock,

@@ -398,8 +398,8 @@ const limiter = (limit: number) => {
 };
 
 /**
- * One pass over what is due: every tenant, every shard of the due-date index read side by side (nearby ranges of dates in one query), the
- * invoices handled `concurrency` at a time. Stopped early, it reports `complete: false`; running it again picks up the
+ * One pass over what is due: every tenant, every shard of the due-date index read side by side (nearby ranges of dates
+ * in one query), the invoices handled `concurrency` at a time. Stopped early, it reports `complete: false`; running it again picks up the
  * rest (an invoice in collection has left the index, a reminder sent is claimed), so a turn can end anywhere.
  */
 export const runReminders = async (deps: RunDeps, options: RunOptions = {}): Promise<RunTotals> => {
